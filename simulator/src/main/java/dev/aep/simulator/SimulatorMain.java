@@ -1,0 +1,6 @@
+package dev.aep.simulator;
+
+/** Placeholder entry point replaced by the simulator implementation. */
+public final class SimulatorMain {
+  public static void main(String[] args) {}
+}
