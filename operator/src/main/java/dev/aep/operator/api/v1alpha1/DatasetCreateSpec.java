@@ -1,0 +1,66 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
+
+/** A Catalog dataset the operator creates on the target schema. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DatasetCreateSpec {
+
+  @Required
+  @Size(min = 1, max = 256)
+  @JsonPropertyDescription("Dataset name.")
+  private String name;
+
+  @Size(max = 1000)
+  @JsonPropertyDescription("Dataset description.")
+  private String description;
+
+  public DatasetCreateSpec() {}
+
+  public DatasetCreateSpec(String name, String description) {
+    this.name = name;
+    this.description = description;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DatasetCreateSpec)) {
+      return false;
+    }
+    DatasetCreateSpec that = (DatasetCreateSpec) o;
+    return Objects.equals(name, that.name) && Objects.equals(description, that.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, description);
+  }
+
+  @Override
+  public String toString() {
+    return "DatasetCreateSpec{name=" + name + ", description=" + description + "}";
+  }
+}

@@ -1,0 +1,41 @@
+package dev.aep.operator.api.v1alpha1;
+
+/** Condition types and reasons of a StripeIngestionFlow's status: part of the API that users and tools read. */
+public final class FlowConditions {
+
+  /** All Platform objects exist and match the spec. */
+  public static final String READY = "Ready";
+  /** The last reconcile of the current generation succeeded. */
+  public static final String SYNCED = "Synced";
+
+  public static final String STATUS_TRUE = "True";
+  public static final String STATUS_FALSE = "False";
+  public static final String STATUS_UNKNOWN = "Unknown";
+
+  /** Ready: every object exists and matches the spec. */
+  public static final String REASON_AVAILABLE = "Available";
+  /** Ready=False while objects are being created. */
+  public static final String REASON_CREATING = "Creating";
+  /** Ready=False while drifted objects are being updated or replaced. */
+  public static final String REASON_UPDATING = "Updating";
+  /** Ready=False while the remote objects are being deleted. */
+  public static final String REASON_DELETING = "Deleting";
+  /** Synced: the last reconcile succeeded. */
+  public static final String REASON_RECONCILE_SUCCESS = "ReconcileSuccess";
+  /** Synced=False: the last reconcile failed for a reason not listed below. */
+  public static final String REASON_RECONCILE_ERROR = "ReconcileError";
+  /** The spec cannot be acted on; nothing is retried until it changes. */
+  public static final String REASON_INVALID_SPEC = "InvalidSpec";
+  /** A referenced Secret or one of its keys is missing. */
+  public static final String REASON_SECRET_NOT_FOUND = "SecretNotFound";
+  /** IMS or the Platform refused the credentials (401/403). */
+  public static final String REASON_AUTH_FAILED = "AuthFailed";
+  /** An update kept losing the If-Match race (412) after bounded retries. */
+  public static final String REASON_REMOTE_CONFLICT = "RemoteConflict";
+  /** The Platform answered 429; retried after Retry-After. */
+  public static final String REASON_RATE_LIMITED = "RateLimited";
+  /** The Platform answered 5xx or timed out; retried with backoff. */
+  public static final String REASON_PLATFORM_UNAVAILABLE = "PlatformUnavailable";
+
+  private FlowConditions() {}
+}

@@ -1,0 +1,76 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
+
+/** The dataflow as last observed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FlowStatus {
+
+  @JsonPropertyDescription("Flow Service id of the dataflow.")
+  private String id;
+
+  @JsonPropertyDescription("Etag of the dataflow as last read or written (with its quotes).")
+  private String etag;
+
+  @JsonPropertyDescription("State of the dataflow on the Platform: enabled or disabled.")
+  private String state;
+
+  public FlowStatus() {}
+
+  /** A status with every field given. */
+  public FlowStatus(String id, String etag, String state) {
+    this.id = id;
+    this.etag = etag;
+    this.state = state;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getEtag() {
+    return etag;
+  }
+
+  public void setEtag(String etag) {
+    this.etag = etag;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public void setState(String state) {
+    this.state = state;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof FlowStatus)) {
+      return false;
+    }
+    FlowStatus that = (FlowStatus) o;
+    return Objects.equals(id, that.id)
+        && Objects.equals(etag, that.etag)
+        && Objects.equals(state, that.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, etag, state);
+  }
+
+  @Override
+  public String toString() {
+    return "FlowStatus{" + "id=" + id + ", etag=" + etag + ", state=" + state + "}";
+  }
+}

@@ -1,0 +1,76 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
+
+/** The target XDM schema as last observed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SchemaStatus {
+
+  @JsonPropertyDescription("$id of the schema.")
+  private String id;
+
+  @JsonPropertyDescription("Schema Registry version of the schema, for example 1.0.")
+  private String version;
+
+  @JsonPropertyDescription("True when the operator created the schema (target.schema.create).")
+  private Boolean managed;
+
+  public SchemaStatus() {}
+
+  /** A status with every field given. */
+  public SchemaStatus(String id, String version, Boolean managed) {
+    this.id = id;
+    this.version = version;
+    this.managed = managed;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public void setVersion(String version) {
+    this.version = version;
+  }
+
+  public Boolean getManaged() {
+    return managed;
+  }
+
+  public void setManaged(Boolean managed) {
+    this.managed = managed;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof SchemaStatus)) {
+      return false;
+    }
+    SchemaStatus that = (SchemaStatus) o;
+    return Objects.equals(id, that.id)
+        && Objects.equals(version, that.version)
+        && Objects.equals(managed, that.managed);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, version, managed);
+  }
+
+  @Override
+  public String toString() {
+    return "SchemaStatus{" + "id=" + id + ", version=" + version + ", managed=" + managed + "}";
+  }
+}

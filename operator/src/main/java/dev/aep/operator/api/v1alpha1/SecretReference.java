@@ -1,0 +1,48 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.Objects;
+
+/** A Secret in the flow's own namespace, referenced by name. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SecretReference {
+
+  @Required
+  @Size(min = 1, max = 253)
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+  @JsonPropertyDescription("Name of the Secret, in the same namespace as this StripeIngestionFlow.")
+  private String name;
+
+  public SecretReference() {}
+
+  public SecretReference(String name) {
+    this.name = name;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof SecretReference && Objects.equals(name, ((SecretReference) o).name));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(name);
+  }
+
+  @Override
+  public String toString() {
+    return "SecretReference{name=" + name + "}";
+  }
+}

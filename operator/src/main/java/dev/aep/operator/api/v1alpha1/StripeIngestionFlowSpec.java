@@ -1,0 +1,180 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Desired state of a StripeIngestionFlow. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class StripeIngestionFlowSpec {
+
+  @Required
+  @JsonPropertyDescription("Where the flow lives in Adobe Experience Platform: sandbox and credentials.")
+  private PlatformSpec platform;
+
+  @Required
+  @JsonPropertyDescription(
+      "The Stripe account to read from: either a Secret holding its API key (the operator manages the base connection)"
+          + " or the id of an existing Platform base connection (used as is, never modified or deleted).")
+  private StripeSpec stripe;
+
+  @Required
+  @ValidationRule(
+      value = "self == oldSelf",
+      message = "resourcePath is immutable: create a new StripeIngestionFlow instead")
+  @JsonPropertyDescription(
+      "The Stripe resource path to ingest: charges, subscriptions, refunds, balance_transactions, customers or prices."
+          + " Immutable: create a new flow to ingest another path.")
+  private ResourcePath resourcePath;
+
+  @Required
+  @JsonPropertyDescription("The XDM schema and the dataset the records land in.")
+  private TargetSpec target;
+
+  @Required
+  @Size(max = 500)
+  @ValidationRule(value = "size(self) >= 1", message = "at least one mapping is required")
+  @JsonPropertyDescription(
+      "Data Prep mapping from Stripe source fields (or expressions) to XDM destination paths. At least one entry.")
+  private List<MappingSpec> mapping;
+
+  @Required
+  @JsonPropertyDescription("When the dataflow runs.")
+  private ScheduleSpec schedule;
+
+  @Default("enabled")
+  @JsonPropertyDescription("enabled runs the dataflow on its schedule; disabled pauses it. Defaults to enabled.")
+  private FlowState state = FlowState.ENABLED;
+
+  @Default("Delete")
+  @JsonPropertyDescription(
+      "What happens to the dataflow and its connections when this resource is deleted: Delete removes them from the"
+          + " Platform, Orphan leaves them. Datasets and schemas are governed by target.deleteManagedOnDelete."
+          + " Defaults to Delete.")
+  private DeletionPolicy deletionPolicy = DeletionPolicy.DELETE;
+
+  @Size(max = 1000)
+  @JsonPropertyDescription("Free text copied to the description of the Platform dataflow.")
+  private String description;
+
+  public PlatformSpec getPlatform() {
+    return platform;
+  }
+
+  public void setPlatform(PlatformSpec platform) {
+    this.platform = platform;
+  }
+
+  public StripeSpec getStripe() {
+    return stripe;
+  }
+
+  public void setStripe(StripeSpec stripe) {
+    this.stripe = stripe;
+  }
+
+  public ResourcePath getResourcePath() {
+    return resourcePath;
+  }
+
+  public void setResourcePath(ResourcePath resourcePath) {
+    this.resourcePath = resourcePath;
+  }
+
+  public TargetSpec getTarget() {
+    return target;
+  }
+
+  public void setTarget(TargetSpec target) {
+    this.target = target;
+  }
+
+  public List<MappingSpec> getMapping() {
+    return mapping;
+  }
+
+  public void setMapping(List<MappingSpec> mapping) {
+    this.mapping = mapping == null ? null : new ArrayList<>(mapping);
+  }
+
+  public ScheduleSpec getSchedule() {
+    return schedule;
+  }
+
+  public void setSchedule(ScheduleSpec schedule) {
+    this.schedule = schedule;
+  }
+
+  public FlowState getState() {
+    return state;
+  }
+
+  public void setState(FlowState state) {
+    this.state = state;
+  }
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  /** The state to enforce; an absent value means the documented default, enabled. */
+  public FlowState effectiveState() {
+    return state == null ? FlowState.ENABLED : state;
+  }
+
+  /** The deletion policy to apply; an absent value means the documented default, Delete. */
+  public DeletionPolicy effectiveDeletionPolicy() {
+    return deletionPolicy == null ? DeletionPolicy.DELETE : deletionPolicy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof StripeIngestionFlowSpec)) {
+      return false;
+    }
+    StripeIngestionFlowSpec that = (StripeIngestionFlowSpec) o;
+    return Objects.equals(platform, that.platform)
+        && Objects.equals(stripe, that.stripe)
+        && resourcePath == that.resourcePath
+        && Objects.equals(target, that.target)
+        && Objects.equals(mapping, that.mapping)
+        && Objects.equals(schedule, that.schedule)
+        && state == that.state
+        && deletionPolicy == that.deletionPolicy
+        && Objects.equals(description, that.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        platform, stripe, resourcePath, target, mapping, schedule, state, deletionPolicy, description);
+  }
+
+  @Override
+  public String toString() {
+    return "StripeIngestionFlowSpec{platform=" + platform + ", stripe=" + stripe + ", resourcePath=" + resourcePath
+        + ", target=" + target + ", mapping=" + mapping + ", schedule=" + schedule + ", state=" + state
+        + ", deletionPolicy=" + deletionPolicy + ", description=" + description + "}";
+  }
+}

@@ -1,0 +1,192 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Observed state of a StripeIngestionFlow, written only by the operator. Absent parts serialize absent, so a status
+ * that did not change compares and serializes equal.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class StripeIngestionFlowStatus {
+
+  @JsonPropertyDescription("The metadata.generation of the spec this status reflects.")
+  private Long observedGeneration;
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonPropertyDescription(
+      "Kubernetes conditions: Ready (all Platform objects exist and match the spec) and Synced (the last reconcile"
+          + " succeeded), each with a CamelCase reason and the observedGeneration it refers to.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("The Stripe base connection holding the API key.")
+  private BaseConnectionStatus baseConnection;
+
+  @JsonPropertyDescription("What exploring the Stripe resource path returned.")
+  private SourceStatus source;
+
+  @JsonPropertyDescription("The source connection reading the resource path.")
+  private ConnectionStatus sourceConnection;
+
+  @JsonPropertyDescription("The target XDM schema.")
+  private SchemaStatus schema;
+
+  @JsonPropertyDescription("The target dataset.")
+  private DatasetStatus dataset;
+
+  @JsonPropertyDescription("The data lake target connection writing to the dataset.")
+  private ConnectionStatus targetConnection;
+
+  @JsonPropertyDescription("The Data Prep mapping set built from spec.mapping.")
+  private MappingSetStatus mappingSet;
+
+  @JsonPropertyDescription("The dataflow tying source, mapping and target together.")
+  private FlowStatus flow;
+
+  @JsonPropertyDescription("The most recent run of the dataflow.")
+  private RunStatus lastRun;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions == null ? new ArrayList<>() : new ArrayList<>(conditions);
+  }
+
+  public BaseConnectionStatus getBaseConnection() {
+    return baseConnection;
+  }
+
+  public void setBaseConnection(BaseConnectionStatus baseConnection) {
+    this.baseConnection = baseConnection;
+  }
+
+  public SourceStatus getSource() {
+    return source;
+  }
+
+  public void setSource(SourceStatus source) {
+    this.source = source;
+  }
+
+  public ConnectionStatus getSourceConnection() {
+    return sourceConnection;
+  }
+
+  public void setSourceConnection(ConnectionStatus sourceConnection) {
+    this.sourceConnection = sourceConnection;
+  }
+
+  public SchemaStatus getSchema() {
+    return schema;
+  }
+
+  public void setSchema(SchemaStatus schema) {
+    this.schema = schema;
+  }
+
+  public DatasetStatus getDataset() {
+    return dataset;
+  }
+
+  public void setDataset(DatasetStatus dataset) {
+    this.dataset = dataset;
+  }
+
+  public ConnectionStatus getTargetConnection() {
+    return targetConnection;
+  }
+
+  public void setTargetConnection(ConnectionStatus targetConnection) {
+    this.targetConnection = targetConnection;
+  }
+
+  public MappingSetStatus getMappingSet() {
+    return mappingSet;
+  }
+
+  public void setMappingSet(MappingSetStatus mappingSet) {
+    this.mappingSet = mappingSet;
+  }
+
+  public FlowStatus getFlow() {
+    return flow;
+  }
+
+  public void setFlow(FlowStatus flow) {
+    this.flow = flow;
+  }
+
+  public RunStatus getLastRun() {
+    return lastRun;
+  }
+
+  public void setLastRun(RunStatus lastRun) {
+    this.lastRun = lastRun;
+  }
+
+  /** The condition of the given type, if present. */
+  public Optional<Condition> findCondition(String type) {
+    return conditions.stream().filter(c -> Objects.equals(type, c.getType())).findFirst();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof StripeIngestionFlowStatus)) {
+      return false;
+    }
+    StripeIngestionFlowStatus that = (StripeIngestionFlowStatus) o;
+    return Objects.equals(observedGeneration, that.observedGeneration)
+        && Objects.equals(conditions, that.conditions)
+        && Objects.equals(baseConnection, that.baseConnection)
+        && Objects.equals(source, that.source)
+        && Objects.equals(sourceConnection, that.sourceConnection)
+        && Objects.equals(schema, that.schema)
+        && Objects.equals(dataset, that.dataset)
+        && Objects.equals(targetConnection, that.targetConnection)
+        && Objects.equals(mappingSet, that.mappingSet)
+        && Objects.equals(flow, that.flow)
+        && Objects.equals(lastRun, that.lastRun);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        observedGeneration,
+        conditions,
+        baseConnection,
+        source,
+        sourceConnection,
+        schema,
+        dataset,
+        targetConnection,
+        mappingSet,
+        flow,
+        lastRun);
+  }
+
+  @Override
+  public String toString() {
+    return "StripeIngestionFlowStatus{observedGeneration=" + observedGeneration + ", conditions=" + conditions
+        + ", baseConnection=" + baseConnection + ", source=" + source + ", sourceConnection=" + sourceConnection
+        + ", schema=" + schema + ", dataset=" + dataset + ", targetConnection=" + targetConnection
+        + ", mappingSet=" + mappingSet + ", flow=" + flow + ", lastRun=" + lastRun + "}";
+  }
+}
