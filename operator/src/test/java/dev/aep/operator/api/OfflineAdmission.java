@@ -91,6 +91,14 @@ final class OfflineAdmission {
     return rules;
   }
 
+  /** A copy of {@code object} as the API server stores it: nulls pruned, schema defaults filled in. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> withDefaults(Map<String, Object> object) {
+    Map<String, Object> copy = (Map<String, Object>) normalize(object);
+    applyDefaults(openApiSchema, copy);
+    return copy;
+  }
+
   /** The errors the API server would return for creating {@code object}; empty when admitted. */
   List<String> create(Map<String, Object> object) {
     return admit(null, object);
