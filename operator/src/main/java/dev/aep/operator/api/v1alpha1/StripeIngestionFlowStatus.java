@@ -2,6 +2,7 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ public class StripeIngestionFlowStatus {
   private Long observedGeneration;
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @SchemaFrom(type = ConditionSchema[].class)
   @JsonPropertyDescription(
       "Kubernetes conditions: Ready (all Platform objects exist and match the spec) and Synced (the last reconcile"
           + " succeeded), each with a CamelCase reason and the observedGeneration it refers to.")

@@ -1,0 +1,59 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * Schema-only twin of fabric8's {@code Condition}, so the CRD describes every condition field for kubectl explain;
+ * the status itself holds fabric8 {@code Condition} objects.
+ */
+public final class ConditionSchema {
+
+  @Required
+  @JsonPropertyDescription("Condition type: Ready or Synced.")
+  private String type;
+
+  @Required
+  @JsonPropertyDescription("True, False or Unknown.")
+  private String status;
+
+  @JsonPropertyDescription(
+      "CamelCase reason: Available, Creating, Updating, Deleting, ReconcileSuccess, ReconcileError, InvalidSpec,"
+          + " SecretNotFound, AuthFailed, RemoteConflict, RateLimited or PlatformUnavailable.")
+  private String reason;
+
+  @JsonPropertyDescription("What happened and, on failure, what to do about it.")
+  private String message;
+
+  @JsonPropertyDescription("The metadata.generation this condition was computed for.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("When status last changed (RFC 3339).")
+  private String lastTransitionTime;
+
+  private ConditionSchema() {}
+
+  public String getType() {
+    return type;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public String getMessage() {
+    return message;
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public String getLastTransitionTime() {
+    return lastTransitionTime;
+  }
+}
