@@ -1,0 +1,55 @@
+package dev.aep.operator.platform;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Flow Service dataflow as read back.
+ *
+ * @param id flow id
+ * @param etag exact etag including quotes
+ * @param name name
+ * @param description description, may be null
+ * @param state {@code enabled} or {@code disabled}
+ * @param flowSpec flow spec
+ * @param sourceConnectionIds source connections
+ * @param targetConnectionIds target connections
+ * @param transformations transformations (the Mapping one)
+ * @param scheduleParams schedule, may be null
+ * @param lastRunDetails last run summary, may be null
+ * @param createdAt epoch milliseconds, may be null
+ * @param updatedAt epoch milliseconds, may be null
+ */
+public record Flow(
+    String id,
+    String etag,
+    String name,
+    String description,
+    String state,
+    SpecRef flowSpec,
+    List<String> sourceConnectionIds,
+    List<String> targetConnectionIds,
+    List<Transformation> transformations,
+    ScheduleParams scheduleParams,
+    LastRunDetails lastRunDetails,
+    Long createdAt,
+    Long updatedAt) {
+
+  public Flow {
+    sourceConnectionIds = sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
+    targetConnectionIds = targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
+    transformations = transformations == null ? List.of() : List.copyOf(transformations);
+  }
+
+  /** Whether the flow runs on its schedule. */
+  public boolean isEnabled() {
+    return "enabled".equalsIgnoreCase(state);
+  }
+
+  /** The {@code Mapping} transformation, if any. */
+  public Optional<Transformation> mapping() {
+    return transformations.stream()
+        .filter(t -> Transformation.MAPPING.equalsIgnoreCase(t.name()))
+        .findFirst();
+  }
+}

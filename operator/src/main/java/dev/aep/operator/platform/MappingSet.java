@@ -1,0 +1,28 @@
+package dev.aep.operator.platform;
+
+import java.util.List;
+
+/**
+ * A Data Prep mapping set at one version.
+ *
+ * @param id mapping set id (32 hex characters)
+ * @param version version, 0 on create, incremented by every PUT
+ * @param name name, may be null
+ * @param outputSchema target schema
+ * @param mappings mappings
+ * @param createdDate epoch milliseconds, may be null
+ * @param modifiedDate epoch milliseconds, may be null
+ */
+public record MappingSet(
+    String id,
+    int version,
+    String name,
+    SchemaRef outputSchema,
+    List<Mapping> mappings,
+    Long createdDate,
+    Long modifiedDate) {
+
+  public MappingSet {
+    mappings = mappings == null ? List.of() : List.copyOf(mappings);
+  }
+}

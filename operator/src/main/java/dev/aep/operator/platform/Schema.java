@@ -1,0 +1,29 @@
+package dev.aep.operator.platform;
+
+import java.util.List;
+
+/**
+ * A tenant XDM schema. List and find-by-title answers are summaries (id, altId, version, title);
+ * {@link SchemaRegistryClient#getSchema} fills every field.
+ *
+ * @param id {@code $id} URI
+ * @param altId {@code meta:altId}
+ * @param version schema version, {@code "1.0"} on create
+ * @param title title (unique per sandbox)
+ * @param description description, may be null
+ * @param classId {@code meta:class}, may be null in summaries
+ * @param fieldGroupIds the {@code allOf} references other than the class
+ */
+public record Schema(
+    String id,
+    String altId,
+    String version,
+    String title,
+    String description,
+    String classId,
+    List<String> fieldGroupIds) {
+
+  public Schema {
+    fieldGroupIds = fieldGroupIds == null ? List.of() : List.copyOf(fieldGroupIds);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.aep.operator.platform;
+
+import java.util.Map;
+
+/**
+ * A Flow Service source connection as read back.
+ *
+ * @param id connection id
+ * @param etag exact etag including quotes
+ * @param name name
+ * @param description description, may be null
+ * @param state state
+ * @param baseConnectionId base connection it reads through
+ * @param connectionSpec connection spec
+ * @param dataFormat {@code data.format}, {@code json} for Stripe
+ * @param params source params, {@code resourcePath} for Stripe
+ */
+public record SourceConnection(
+    String id,
+    String etag,
+    String name,
+    String description,
+    String state,
+    String baseConnectionId,
+    SpecRef connectionSpec,
+    String dataFormat,
+    Map<String, String> params) {
+
+  public SourceConnection {
+    params = params == null ? Map.of() : Map.copyOf(params);
+  }
+
+  /** {@code params.resourcePath}, or null. */
+  public String resourcePath() {
+    return params.get("resourcePath");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.aep.operator.platform;
+
+import java.util.Map;
+
+/**
+ * A Flow Service target connection as read back.
+ *
+ * @param id connection id
+ * @param etag exact etag including quotes
+ * @param name name
+ * @param description description, may be null
+ * @param state state
+ * @param connectionSpec connection spec
+ * @param dataFormat {@code data.format}, {@code parquet_xdm} for the data lake
+ * @param schemaId {@code data.schema.id}
+ * @param schemaVersion {@code data.schema.version}, an XDM content type such as {@code
+ *     application/vnd.adobe.xed-full+json;version=1.0}
+ * @param params target params, {@code dataSetId} for the data lake
+ */
+public record TargetConnection(
+    String id,
+    String etag,
+    String name,
+    String description,
+    String state,
+    SpecRef connectionSpec,
+    String dataFormat,
+    String schemaId,
+    String schemaVersion,
+    Map<String, String> params) {
+
+  public TargetConnection {
+    params = params == null ? Map.of() : Map.copyOf(params);
+  }
+
+  /** {@code params.dataSetId}, or null. */
+  public String dataSetId() {
+    return params.get("dataSetId");
+  }
+}

@@ -1,0 +1,157 @@
+package dev.aep.operator.platform.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.aep.operator.platform.CatalogClient;
+import dev.aep.operator.platform.DataPrepClient;
+import dev.aep.operator.platform.FlowServiceClient;
+import dev.aep.operator.platform.ImsClient;
+import dev.aep.operator.platform.Platform;
+import dev.aep.operator.platform.PlatformAccount;
+import dev.aep.operator.platform.PlatformScope;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.SchemaRegistryClient;
+import dev.aep.operator.platform.TokenProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Platform over OkHttp + Jackson: one HTTP client, one IMS token cache and one request
+ * limiter per org+sandbox shared by every session it hands out.
+ *
+ * <pre>{@code
+ * HttpPlatform platform = new HttpPlatform(PlatformEndpoints.fromEnvironment(System.getenv()),
+ *     HttpPlatformOptions.fromEnvironment(System.getenv()), meterRegistry);
+ * PlatformSession session = platform.session(account, "prod");
+ * session.flowService().getFlow(id);
+ * }</pre>
+ */
+public final class HttpPlatform implements Platform, AutoCloseable {
+
+  private final PlatformEndpoints endpoints;
+  private final HttpPlatformOptions options;
+  private final MeterRegistry meters;
+  private final OkHttpClient http;
+  private final ObjectMapper mapper;
+  private final HttpUrl platformBase;
+  private final HttpImsClient ims;
+  private final ImsTokenCache tokens;
+  private final ConcurrentMap<LimiterKey, RequestLimiter> limiters = new ConcurrentHashMap<>();
+
+  public HttpPlatform(PlatformEndpoints endpoints, HttpPlatformOptions options,
+      MeterRegistry meters) {
+    this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+    this.options = Objects.requireNonNull(options, "options");
+    this.meters = Objects.requireNonNull(meters, "meters");
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(options.connectTimeout())
+        .readTimeout(options.readTimeout())
+        .writeTimeout(options.readTimeout())
+        .callTimeout(options.callTimeout())
+        // Retries are decided by PlatformCaller, which knows which calls are safe to repeat.
+        .retryOnConnectionFailure(false)
+        // A redirect could carry the bearer token elsewhere; the Platform does not redirect.
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .build();
+    this.mapper = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+    this.platformBase = HttpUrl.get(endpoints.platformUrl().toString());
+    PlatformCaller imsCaller = new PlatformCaller(http, mapper, null, null, null,
+        options.retryPolicy(), options.sleeper(), meters);
+    this.ims = new HttpImsClient(imsCaller, HttpUrl.get(endpoints.imsUrl().toString()),
+        options.clock());
+    this.tokens = new ImsTokenCache(ims, options.clock(), options.minTokenRenewalMargin(), meters);
+  }
+
+  @Override
+  public PlatformSession session(PlatformAccount account, String sandbox) {
+    PlatformScope scope = new PlatformScope(account, sandbox);
+    RequestLimiter limiter = limiters.computeIfAbsent(
+        new LimiterKey(account.orgId().toLowerCase(Locale.ROOT), scope.sandbox()),
+        k -> new RequestLimiter(options.maxRequestsPerSecond(), System::nanoTime,
+            options.sleeper()));
+    PlatformCaller caller = new PlatformCaller(http, mapper, scope, tokens, limiter,
+        options.retryPolicy(), options.sleeper(), meters);
+    return new Session(scope, caller, platformBase);
+  }
+
+  /** The IMS token endpoint client. */
+  public ImsClient ims() {
+    return ims;
+  }
+
+  /** The shared token cache (e.g. to check credentials before the first Platform call). */
+  public TokenProvider tokens() {
+    return tokens;
+  }
+
+  /** Where this instance sends requests. */
+  public PlatformEndpoints endpoints() {
+    return endpoints;
+  }
+
+  /** Stops the HTTP client's threads and closes pooled connections. */
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** Limiter identity: the request cap is per org and sandbox, whatever the credentials. */
+  private record LimiterKey(String orgId, String sandbox) {}
+
+  /** The four clients of one scope over one caller. */
+  private static final class Session implements PlatformSession {
+    private final PlatformScope scope;
+    private final FlowServiceClient flowService;
+    private final SchemaRegistryClient schemaRegistry;
+    private final CatalogClient catalog;
+    private final DataPrepClient dataPrep;
+
+    Session(PlatformScope scope, PlatformCaller caller, HttpUrl base) {
+      this.scope = scope;
+      this.flowService = new HttpFlowServiceClient(caller, base);
+      this.schemaRegistry = new HttpSchemaRegistryClient(caller, base);
+      this.catalog = new HttpCatalogClient(caller, base);
+      this.dataPrep = new HttpDataPrepClient(caller, base);
+    }
+
+    @Override
+    public PlatformScope scope() {
+      return scope;
+    }
+
+    @Override
+    public FlowServiceClient flowService() {
+      return flowService;
+    }
+
+    @Override
+    public SchemaRegistryClient schemaRegistry() {
+      return schemaRegistry;
+    }
+
+    @Override
+    public CatalogClient catalog() {
+      return catalog;
+    }
+
+    @Override
+    public DataPrepClient dataPrep() {
+      return dataPrep;
+    }
+
+    @Override
+    public String toString() {
+      return "PlatformSession[" + scope + "]";
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.aep.operator.platform.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aep.operator.platform.PlatformException;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a Platform error answer into a {@link PlatformException}: reads the Flow Service / XDM
+ * problem bodies, the gateway {@code error_code} bodies and the OAuth bodies of IMS.
+ */
+final class PlatformErrors {
+
+  // FLOW-1404-412, XDM-1012-404, CONNECTOR-2001-500 at the end of a type URI.
+  private static final Pattern TYPED_CODE = Pattern.compile("([A-Z][A-Z0-9_]*-\\d+-\\d+)\\s*$");
+  private static final int MAX_DETAIL = 500;
+
+  private PlatformErrors() {}
+
+  /** Whether a status is worth repeating the same call for. */
+  static boolean retryableStatus(int status) {
+    return status == 429 || (status >= 500 && status <= 599 && status != 501);
+  }
+
+  static PlatformException fromResponse(
+      PlatformCaller.Call call,
+      String path,
+      int status,
+      JsonNode body,
+      String rawBody,
+      String headerRequestId,
+      Duration retryAfter,
+      Redactor redactor) {
+    String code = null;
+    String detail = null;
+    String requestId = headerRequestId;
+    if (body != null && body.isObject()) {
+      String type = LenientJson.text(body, "type");
+      if (type != null) {
+        Matcher m = TYPED_CODE.matcher(type);
+        if (m.find()) {
+          code = m.group(1);
+        }
+      }
+      code = firstNonBlank(code, LenientJson.text(body, "error_code"),
+          LenientJson.text(body, "errorCode"), LenientJson.text(body, "code"),
+          LenientJson.text(body, "error"));
+      detail = firstNonBlank(LenientJson.text(body, "report", "detailed-message"),
+          LenientJson.text(body, "errorMessage"), LenientJson.text(body, "detail"),
+          LenientJson.text(body, "message"), LenientJson.text(body, "error_description"),
+          LenientJson.text(body, "title"));
+      requestId = firstNonBlank(LenientJson.text(body, "report", "request-id"),
+          LenientJson.text(body, "report", "registryRequestId"),
+          LenientJson.text(body, "requestId"), LenientJson.text(body, "request-id"), requestId);
+    } else if (rawBody != null && !rawBody.isBlank()) {
+      detail = rawBody.strip().replaceAll("\\s+", " ");
+    }
+    return PlatformException.builder(call.method(), path)
+        .service(call.service())
+        .operation(call.operation())
+        .httpStatus(status)
+        .errorCode(code)
+        .requestId(requestId)
+        .detail(clip(redactor.redact(detail)))
+        .retryable(retryableStatus(status))
+        .retryAfter(retryAfter)
+        .build();
+  }
+
+  static String clip(String text) {
+    if (text == null || text.length() <= MAX_DETAIL) {
+      return text;
+    }
+    return text.substring(0, MAX_DETAIL) + "...";
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+}
