@@ -1,7 +1,29 @@
 # Stripe -> Adobe Experience Platform ingestion operator. `make help` lists the targets.
-MVN ?= mvn -B -ntp
+#
+# Everything builds with Maven (JDK 17). kubectl is needed for deploy/undeploy/verify-deploy, a container tool
+# (docker or podman) only for `make image`.
 
-.PHONY: help build test
+MVN             ?= mvn -B -ntp
+JAVA            ?= java
+KUBECTL         ?= kubectl
+CONTAINER_TOOL  ?= docker
+VERSION         ?= 0.1.0
+OPERATOR_IMAGE  ?= ghcr.io/aep-dev/stripe-aep-operator:$(VERSION)
+SIMULATOR_IMAGE ?= ghcr.io/aep-dev/aep-platform-simulator:$(VERSION)
+# Which kustomization `make deploy` / `make undeploy` apply: deploy/base, deploy/overlays/namespaced or
+# deploy/overlays/simulator.
+OVERLAY         ?= deploy/base
+SIM_PORT        ?= 8081
+# Extra arguments for the demo and the benchmark, e.g. `make bench ARGS="--flows 200"`.
+ARGS            ?=
+
+OPERATOR_JAR   := operator/target/operator.jar
+SIMULATOR_JAR  := simulator/target/simulator.jar
+TEST_CLASSPATH := operator/target/test-classpath.txt
+KUSTOMIZATIONS := crds samples deploy/base deploy/overlays/namespaced deploy/overlays/simulator
+
+.DEFAULT_GOAL := help
+.PHONY: help build test crds verify-deploy demo bench run simulator image deploy undeploy clean test-classpath
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -9,5 +31,48 @@ help: ## list the targets
 build: ## compile and package operator/target/operator.jar and simulator/target/simulator.jar (no tests)
 	$(MVN) -DskipTests package
 
-test: ## run every test (unit, client, simulator, reconciler, admission)
+test: ## run every test (unit, client, simulator, reconciler, admission, CRD and deploy checks)
 	$(MVN) verify
+
+crds: ## regenerate the CRD from the Java model (api.v1alpha1) into crds/
+	$(MVN) -pl operator -am test -Dtest=CrdUpToDateTest -Dsurefire.failIfNoSpecifiedTests=false -Dcrds.update=true
+	@echo "crds/ refreshed; review with: git diff crds/"
+
+verify-deploy: ## build crds/, samples/, deploy/base and both overlays with kubectl kustomize
+	@set -e; for k in $(KUSTOMIZATIONS); do \
+	  $(KUBECTL) kustomize $$k > /dev/null; echo "kustomize $$k: ok"; \
+	done
+
+# The demo and the benchmark live in the operator's test sources (they embed the Kubernetes mock server and
+# the simulator); this writes their classpath without installing anything.
+test-classpath:
+	$(MVN) -q -DskipTests test-compile dependency:build-classpath \
+	  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+
+demo: test-classpath ## run the operator against an embedded Kubernetes API and the Platform simulator, applying samples/
+	$(JAVA) -cp "operator/target/test-classes:operator/target/classes:$$(cat $(TEST_CLASSPATH))" \
+	  dev.aep.operator.demo.DemoMain $(ARGS)
+
+bench: test-classpath ## measure reconcile throughput and Platform calls per flow against the simulator
+	$(JAVA) -cp "operator/target/test-classes:operator/target/classes:$$(cat $(TEST_CLASSPATH))" \
+	  dev.aep.operator.bench.BenchMain $(ARGS)
+
+run: build ## run the operator locally against the current kubeconfig (configure with the AEP_* env, see README)
+	$(JAVA) -jar $(OPERATOR_JAR)
+
+simulator: build ## run the Platform simulator alone on 127.0.0.1 (port SIM_PORT, default 8081; for `make run` with AEP_ALLOW_HTTP=true)
+	$(JAVA) -jar $(SIMULATOR_JAR) --port $(SIM_PORT)
+
+image: build ## build the operator and simulator container images (CONTAINER_TOOL, default docker; push them yourself)
+	$(CONTAINER_TOOL) build -f deploy/images/operator.Dockerfile -t $(OPERATOR_IMAGE) operator/target
+	$(CONTAINER_TOOL) build -f deploy/images/simulator.Dockerfile -t $(SIMULATOR_IMAGE) simulator/target
+
+deploy: ## install the CRD and the operator: kubectl apply -k OVERLAY (default deploy/base)
+	$(KUBECTL) apply -k $(OVERLAY)
+
+undeploy: ## delete every flow (each per its deletionPolicy) while the operator still runs, then the operator and the CRD
+	-$(KUBECTL) delete stripeingestionflows.flows.aep.dev --all --all-namespaces --wait=true --timeout=10m
+	$(KUBECTL) delete -k $(OVERLAY) --ignore-not-found
+
+clean: ## remove build output
+	$(MVN) -q clean

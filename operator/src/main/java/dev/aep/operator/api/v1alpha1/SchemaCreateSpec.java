@@ -33,7 +33,7 @@ public class SchemaCreateSpec {
   @JsonPropertyDescription(
       "$ids of the field groups (mixins) to include, for example the tenant field group that defines the"
           + " destination paths of the mapping.")
-  private List<String> fieldGroupIds;
+  private List<@Size(min = 1, max = 1024) String> fieldGroupIds;
 
   public String getTitle() {
     return title;
