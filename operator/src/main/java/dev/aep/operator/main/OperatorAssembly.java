@@ -307,7 +307,10 @@ public final class OperatorAssembly implements AutoCloseable {
               // Cancelling the election on stop also lands here; only an unexpected loss counts.
               if (wasLeader && !stopping.get()) {
                 log.error("lost the lease {}/{}: stopping", namespace, le.leaseName());
-                onLostLeadership.run();
+                // Not on the elector's thread: stopping waits for the executor that runs it.
+                Thread t = new Thread(onLostLeadership, "lost-leadership");
+                t.setDaemon(false);
+                t.start();
               }
             },
             newLeader -> log.info("lease {}/{} held by {}", namespace, le.leaseName(), newLeader));
