@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The /simulator/admin endpoints and the request log (counts by kind, writes versus reads, admin calls excluded). */
 class AdminAndRequestLogTest extends SimulatorTestBase {
   static final String ADMIN = "/simulator/admin";
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Catalog datasets: keyed answers, 24-hex ids, name and property filters, paging, 200 delete. */
 class CatalogTest extends SimulatorTestBase {
   String schemaId;
 

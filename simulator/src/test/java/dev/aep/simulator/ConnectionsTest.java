@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Base and source connections: ids, etags, masking, If-Match PATCH rules, Stripe checks, explore, list semantics. */
 class ConnectionsTest extends SimulatorTestBase {
 
   private SimClient.Resp createBase(String name) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Data Prep mapping sets: 200 create, versions by PUT, old versions readable, both formats, no DELETE. */
 class DataPrepTest extends SimulatorTestBase {
   String schemaId;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Fault switches driven from code: 429 with Retry-After, 5xx, latency, failNext, etag bumps, deletes behind the back. */
 class FaultsTest extends SimulatorTestBase {
 
   private List<Integer> statuses(int n) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Flows and target connections: create checks, schedule rules, PATCH rules, actions, the 1418 delete guard. */
 class FlowsTest extends SimulatorTestBase {
 
   private long now() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Runs appear on the simulator clock per schedule, with the documented run object and failure switches. */
 class RunsTest extends SimulatorTestBase {
 
   private long now() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Schema Registry tenant schemas: Accept rules, unique titles, ids, versions, list paging, delete. */
 class SchemaRegistryTest extends SimulatorTestBase {
 
   private JsonNode create(String title) {
