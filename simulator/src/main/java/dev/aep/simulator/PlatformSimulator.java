@@ -32,6 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * both /data/foundation/... and /ims/token/v3, and /simulator/admin/... for out-of-process control.
  */
 public final class PlatformSimulator implements AutoCloseable {
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK: every call would take about 40 ms. Read once, when the server classes load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Store store = new Store();
   private final SimClock clock = new SimClock();
   private final Accounts accounts = new Accounts();
