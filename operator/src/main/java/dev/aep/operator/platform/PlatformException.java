@@ -117,9 +117,13 @@ public class PlatformException extends RuntimeException {
     return httpStatus == 412;
   }
 
-  /** 401 or 403: credentials rejected, token invalid, or permission missing. */
+  /**
+   * Credentials rejected, token invalid, or permission missing: 401 or 403 from any service, and
+   * also 400 from IMS (its answer to an unknown client or a wrong secret, e.g. {@code
+   * invalid_client}).
+   */
   public boolean isAuthFailure() {
-    return httpStatus == 401 || httpStatus == 403;
+    return httpStatus == 401 || httpStatus == 403 || ("ims".equals(service) && httpStatus == 400);
   }
 
   /** 400: the request was rejected as invalid. */

@@ -30,6 +30,8 @@ final class FakePlatformServer implements AutoCloseable {
   final List<Long> platformArrivalNanos = new CopyOnWriteArrayList<>();
   volatile long expiresInSeconds = 86399;
   volatile Duration imsDelay = Duration.ZERO;
+  /** When set, IMS answers with this instead of a token. */
+  volatile MockResponse imsFailure;
   volatile Function<RecordedRequest, MockResponse> handler =
       r -> json(404, "{\"title\":\"not found\"}");
 
@@ -42,6 +44,10 @@ final class FakePlatformServer implements AutoCloseable {
           int n = imsRequests.incrementAndGet();
           if (!imsDelay.isZero()) {
             Thread.sleep(imsDelay.toMillis());
+          }
+          MockResponse failure = imsFailure;
+          if (failure != null) {
+            return failure;
           }
           return json(200, "{\"access_token\":\"token-" + n + "\",\"token_type\":\"bearer\","
               + "\"expires_in\":" + expiresInSeconds + "}");

@@ -1,0 +1,216 @@
+package dev.aep.simulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.simulator.http.ApiError;
+import dev.aep.simulator.http.Json;
+import dev.aep.simulator.http.Problems;
+import dev.aep.simulator.http.Request;
+import dev.aep.simulator.http.Service;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+/**
+ * Fault switches. Random faults use a seeded generator so a test run is reproducible. 429 and
+ * 5xx rates apply to Platform calls (not IMS); failNext rules match any non-admin call.
+ * [INF] Platform documents no 429 or Retry-After (platform-api.md 1.4); the body here is
+ * gateway-shaped like the other gateway answers.
+ */
+public final class Faults {
+  private static final long DEFAULT_SEED = 42L;
+
+  /** One "fail the next N calls matching method and path" rule. */
+  private static final class FailRule {
+    final String method;
+    final Pattern path;
+    final int status;
+    int remaining;
+
+    FailRule(int count, String method, String pathRegex, int status) {
+      this.remaining = count;
+      this.method = method == null || method.equals("*") ? null : method.toUpperCase(java.util.Locale.ROOT);
+      this.path = Pattern.compile(pathRegex);
+      this.status = status;
+    }
+  }
+
+  private final Accounts accounts;
+  private final PlatformSimulator simulator;
+  private Random random = new Random(DEFAULT_SEED);
+  private double rateLimitRate;
+  private int retryAfterSeconds = 1;
+  private double serverErrorRate;
+  private Duration latency = Duration.ZERO;
+  private boolean failRuns;
+  private final List<FailRule> failRules = new ArrayList<>();
+
+  Faults(Accounts accounts, PlatformSimulator simulator) {
+    this.accounts = accounts;
+    this.simulator = simulator;
+  }
+
+  /** Reseeds the random faults. */
+  public synchronized Faults seed(long seed) {
+    random = new Random(seed);
+    return this;
+  }
+
+  /** Answers this share (0..1) of Platform calls with 429 and Retry-After: retryAfterSeconds. */
+  public synchronized Faults rateLimit(double rate, int retryAfterSeconds) {
+    checkRate(rate);
+    this.rateLimitRate = rate;
+    this.retryAfterSeconds = retryAfterSeconds;
+    return this;
+  }
+
+  /** Answers this share (0..1) of Platform calls with 503. */
+  public synchronized Faults serverErrors(double rate) {
+    checkRate(rate);
+    this.serverErrorRate = rate;
+    return this;
+  }
+
+  /** Adds this delay before every non-admin call is answered. */
+  public synchronized Faults latency(Duration latency) {
+    this.latency = latency;
+    return this;
+  }
+
+  public synchronized Duration latency() {
+    return latency;
+  }
+
+  /** Lifetime (expires_in) of tokens issued from now on; already issued tokens keep theirs. */
+  public Faults tokenLifetime(Duration lifetime) {
+    accounts.tokenLifetime(lifetime);
+    return this;
+  }
+
+  /** Expires every token issued so far: the next Platform call answers 401 401013. */
+  public Faults expireTokens() {
+    accounts.expireAllTokens();
+    return this;
+  }
+
+  /**
+   * Fails the next count calls whose method matches (null or "*" = any) and whose raw path
+   * contains a match of pathRegex, with the given status in the service's error shape.
+   */
+  public synchronized Faults failNext(int count, String method, String pathRegex, int status) {
+    failRules.add(new FailRule(count, method, pathRegex, status));
+    return this;
+  }
+
+  /** New runs end failed (CONNECTOR-1001-500) while on. */
+  public synchronized Faults failRuns(boolean on) {
+    this.failRuns = on;
+    return this;
+  }
+
+  public synchronized boolean failRuns() {
+    return failRuns;
+  }
+
+  /** Changes an object's etag as if someone else had written it (the client's etag goes stale). */
+  public Faults bumpEtag(Kind kind, String id) {
+    simulator.bumpEtag(kind, id);
+    return this;
+  }
+
+  /** Deletes an object as if someone had done it out of band. */
+  public Faults deleteBehindBack(Kind kind, String id) {
+    simulator.deleteBehindBack(kind, id);
+    return this;
+  }
+
+  /** Turns every switch off (token lifetime back to the default, seed back to the default). */
+  public synchronized Faults clear() {
+    random = new Random(DEFAULT_SEED);
+    rateLimitRate = 0;
+    serverErrorRate = 0;
+    latency = Duration.ZERO;
+    failRuns = false;
+    failRules.clear();
+    accounts.tokenLifetime(Accounts.DEFAULT_TOKEN_LIFETIME);
+    return this;
+  }
+
+  /** The fault to answer with instead of serving the call, if any. */
+  synchronized ApiError pick(Request request, Service service) {
+    Iterator<FailRule> it = failRules.iterator();
+    while (it.hasNext()) {
+      FailRule r = it.next();
+      if ((r.method == null || r.method.equals(request.method())) && r.path.matcher(request.path()).find()) {
+        if (--r.remaining <= 0) {
+          it.remove();
+        }
+        return injected(service, r.status);
+      }
+    }
+    if (!service.behindGateway()) {
+      return null;
+    }
+    if (rateLimitRate > 0 && random.nextDouble() < rateLimitRate) {
+      return tooManyRequests();
+    }
+    if (serverErrorRate > 0 && random.nextDouble() < serverErrorRate) {
+      return injected(service, 503);
+    }
+    return null;
+  }
+
+  private ApiError tooManyRequests() {
+    ApiError e = Problems.gateway(429, "429050", "Too many requests");
+    return new ApiError(e.response().withHeader("Retry-After", Integer.toString(retryAfterSeconds)));
+  }
+
+  private ApiError injected(Service service, int status) {
+    if (status == 429) {
+      return tooManyRequests();
+    }
+    if (status == 401) {
+      return Problems.gateway(401, "401013", "Oauth token is not valid");
+    }
+    if (status == 403) {
+      return Problems.gateway(403, "403025", "Profile is not valid");
+    }
+    if (service == Service.IMS) {
+      return new ApiError(
+          dev.aep.simulator.http.Response.json(
+              status, Json.obj().put("error", "server_error").put("error_description", "injected fault")));
+    }
+    String title = status >= 500 ? "Service Unavailable" : "Injected fault";
+    if (service == Service.FLOW_SERVICE && status == 412) {
+      return Problems.flow("1404-412", "Precondition Failed", "Version not matching (injected fault)", null, null);
+    }
+    return Problems.forService(service, status, "9000-" + status, title, "Fault injected by the simulator");
+  }
+
+  private static void checkRate(double rate) {
+    if (rate < 0 || rate > 1) {
+      throw new IllegalArgumentException("rate must be within 0..1");
+    }
+  }
+
+  public synchronized ObjectNode toJson() {
+    ObjectNode o = Json.obj();
+    o.putObject("rateLimit").put("rate", rateLimitRate).put("retryAfterSeconds", retryAfterSeconds);
+    o.putObject("serverErrors").put("rate", serverErrorRate);
+    o.put("latencyMillis", latency.toMillis());
+    o.put("tokenLifetimeSeconds", accounts.tokenLifetime().toSeconds());
+    o.put("failRuns", failRuns);
+    ArrayNode rules = o.putArray("failNext");
+    for (FailRule r : failRules) {
+      rules.addObject()
+          .put("count", r.remaining)
+          .put("method", r.method == null ? "*" : r.method)
+          .put("pathPattern", r.path.pattern())
+          .put("status", r.status);
+    }
+    return o;
+  }
+}

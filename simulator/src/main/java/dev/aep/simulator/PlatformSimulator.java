@@ -1,0 +1,198 @@
+package dev.aep.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.aep.simulator.api.AdminApi;
+import dev.aep.simulator.api.CatalogApi;
+import dev.aep.simulator.api.DataPrepApi;
+import dev.aep.simulator.api.FlowServiceApi;
+import dev.aep.simulator.api.ImsApi;
+import dev.aep.simulator.api.SchemaRegistryApi;
+import dev.aep.simulator.http.Gateway;
+import dev.aep.simulator.http.Router;
+import dev.aep.simulator.http.Service;
+import dev.aep.simulator.store.Entity;
+import dev.aep.simulator.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Platform simulator: IMS, Flow Service, Schema Registry, Catalog and Data Prep over real
+ * HTTP on 127.0.0.1, with state, fault switches, a clock and a request log. Embed it with
+ * {@code try (var sim = PlatformSimulator.start()) { ... sim.baseUrl() ... }}; baseUrl serves
+ * both /data/foundation/... and /ims/token/v3, and /simulator/admin/... for out-of-process control.
+ */
+public final class PlatformSimulator implements AutoCloseable {
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK: every call would take about 40 ms. Read once, when the server classes load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final Store store = new Store();
+  private final SimClock clock = new SimClock();
+  private final Accounts accounts = new Accounts();
+  private final StripeSource stripe = new StripeSource();
+  private final RequestLog requestLog = new RequestLog();
+  private final Faults faults;
+  private final RunScheduler scheduler;
+  private final Inventory inventory;
+  private final Router router = new Router();
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private PlatformSimulator(int port) {
+    faults = new Faults(accounts, this);
+    scheduler = new RunScheduler(store, clock, faults, stripe);
+    inventory = new Inventory(store, scheduler);
+    clock.onAdvance(scheduler::tick);
+    new ImsApi(accounts).register(router);
+    new FlowServiceApi(store, clock, stripe, scheduler).register(router);
+    new SchemaRegistryApi(store, clock).register(router);
+    new CatalogApi(store, clock).register(router);
+    new DataPrepApi(store, clock).register(router);
+    new AdminApi(this).register(router);
+    AtomicInteger n = new AtomicInteger();
+    executor = Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "platform-simulator-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+    }
+    server.createContext("/", new Dispatcher(router, new Gateway(accounts), faults, requestLog, scheduler, store));
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts on a free port of 127.0.0.1. */
+  public static PlatformSimulator start() {
+    return new PlatformSimulator(0);
+  }
+
+  /** Starts on the given port of 127.0.0.1 (0 = any free port). */
+  public static PlatformSimulator start(int port) {
+    return new PlatformSimulator(port);
+  }
+
+  /** http://127.0.0.1:port, to use as both AEP_PLATFORM_URL and AEP_IMS_URL. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  public SimClock clock() {
+    return clock;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public StripeSource stripe() {
+    return stripe;
+  }
+
+  /** Shorthand for accounts().addSandbox(name). */
+  public PlatformSimulator addSandbox(String name) {
+    accounts.addSandbox(name);
+    return this;
+  }
+
+  /** The Platform and IMS endpoints served (admin endpoints excluded). */
+  public List<Endpoint> routes() {
+    return router.routes().stream()
+        .filter(r -> r.service() != Service.ADMIN)
+        .map(r -> new Endpoint(r.method(), r.template(), r.kind()))
+        .toList();
+  }
+
+  /** The admin endpoints, for documentation and the demo. */
+  public List<Endpoint> adminRoutes() {
+    return router.routes().stream()
+        .filter(r -> r.service() == Service.ADMIN)
+        .map(r -> new Endpoint(r.method(), r.template(), r.kind()))
+        .toList();
+  }
+
+  /**
+   * Forgets every object, run, fault, rejected Stripe token and logged request, and puts the
+   * clock back to real time. Accounts, sandboxes and issued tokens stay valid.
+   */
+  public void reset() {
+    synchronized (store) {
+      store.clear();
+      faults.clear();
+      stripe.clear();
+      requestLog.clear();
+      clock.reset();
+    }
+  }
+
+  void bumpEtag(Kind kind, String id) {
+    synchronized (store) {
+      Entity e = store.any(kind, id).orElseThrow(() -> new NoSuchElementException(kind.value() + " " + id));
+      ObjectNode doc = e.doc().deepCopy();
+      switch (kind) {
+        case CONNECTION, SOURCE_CONNECTION, TARGET_CONNECTION, FLOW -> {
+          String etag = store.newEtag(clock.nowMillis());
+          doc.put("etag", etag).put("version", etag).put("updatedAt", clock.nowMillis());
+        }
+        case SCHEMA -> ((ObjectNode) doc.get("meta:registryMetadata"))
+            .put("eTag", UUID.randomUUID().toString().replace("-", ""))
+            .put("repo:lastModifiedDate", clock.nowMillis());
+        default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");
+      }
+      e.doc(doc);
+    }
+  }
+
+  void deleteBehindBack(Kind kind, String id) {
+    synchronized (store) {
+      if (!store.remove(kind, id)) {
+        throw new NoSuchElementException(kind.value() + " " + id);
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.aep.simulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.simulator.http.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Every Platform and IMS call the simulator answered (admin calls excluded), so tests and the
+ * demo can count what the operator sent: by kind, method, and writes versus reads.
+ */
+public final class RequestLog {
+
+  /** One answered call. query is the raw query string (null when none); time is wall-clock. */
+  public record Entry(
+      String method, String path, String query, int status, Instant time, Kind kind, boolean write, String sandbox) {
+    @Override
+    public String toString() {
+      return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
+    }
+  }
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  synchronized void add(Entry entry) {
+    entries.add(entry);
+  }
+
+  public synchronized List<Entry> entries() {
+    return List.copyOf(entries);
+  }
+
+  public synchronized void clear() {
+    entries.clear();
+  }
+
+  public synchronized long count(Predicate<Entry> filter) {
+    return entries.stream().filter(filter).count();
+  }
+
+  public long count(Kind kind) {
+    return count(e -> e.kind() == kind);
+  }
+
+  public long count(Kind kind, String method) {
+    return count(e -> e.kind() == kind && e.method().equalsIgnoreCase(method));
+  }
+
+  /** Calls that change state (POST, PUT, PATCH, DELETE, except the token call and explore). */
+  public long writes() {
+    return count(Entry::write);
+  }
+
+  public long writes(Kind kind) {
+    return count(e -> e.write() && e.kind() == kind);
+  }
+
+  public long reads() {
+    return count(e -> !e.write());
+  }
+
+  public synchronized ArrayNode toJson() {
+    ArrayNode arr = Json.arr();
+    for (Entry e : entries) {
+      ObjectNode o = arr.addObject();
+      o.put("method", e.method()).put("path", e.path()).put("query", e.query()).put("status", e.status());
+      o.put("time", e.time().toString()).put("kind", e.kind().value()).put("write", e.write());
+      o.put("sandbox", e.sandbox());
+    }
+    return arr;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.aep.simulator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.simulator.Kind;
+import dev.aep.simulator.SimClock;
+import dev.aep.simulator.http.ApiError;
+import dev.aep.simulator.http.Caller;
+import dev.aep.simulator.http.Json;
+import dev.aep.simulator.http.Problems;
+import dev.aep.simulator.http.Request;
+import dev.aep.simulator.http.Response;
+import dev.aep.simulator.http.Route;
+import dev.aep.simulator.http.Router;
+import dev.aep.simulator.http.Service;
+import dev.aep.simulator.store.Entity;
+import dev.aep.simulator.store.Store;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Data Prep mapping sets (platform-api.md 5): create answers 200 (not 201) with a 32-hex id and
+ * version 0; PUT makes a new version with the same id; old versions stay readable with
+ * ?version=; there is no DELETE. Both request formats (current and the Stripe tutorial's legacy
+ * one) are accepted and GETs carry both field-name sets.
+ */
+public final class DataPrepApi {
+  private static final String BASE = Service.DATA_PREP.basePath();
+  private static final Set<String> SOURCE_TYPES = Set.of("ATTRIBUTE", "EXPRESSION", "STATIC");
+
+  private final Store store;
+  private final SimClock clock;
+
+  public DataPrepApi(Store store, SimClock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public void register(Router r) {
+    add(r, "GET", "/mappingSets", false, this::list);
+    add(r, "POST", "/mappingSets", true, this::create);
+    add(r, "GET", "/mappingSets/{id}", false, this::get);
+    add(r, "PUT", "/mappingSets/{id}", true, this::put);
+    add(r, "GET", "/mappingSets/{id}/mappings", false, this::mappings);
+    add(r, "GET", "/mappingSets/{id}/mappings/{mappingId}", false, this::mapping);
+  }
+
+  private static void add(Router r, String method, String path, boolean write, Route.Handler h) {
+    r.add(new Route(method, BASE + path, Service.DATA_PREP, Kind.MAPPING_SET, write, h));
+  }
+
+  /** The output schema $id of a stored mapping set version. */
+  static String outputSchemaId(JsonNode version) {
+    return Json.text(version.path("outputSchema").path("schemaRef"), "id");
+  }
+
+  private Response create(Request req) {
+    Caller c = req.caller();
+    String id = UUID.randomUUID().toString().replace("-", "");
+    long now = clock.nowMillis();
+    ObjectNode v0 = build(body(req), c, id, 0, now, now, c.userId());
+    Entity e = store.create(Kind.MAPPING_SET, id, c, v0);
+    e.versions().add(v0);
+    return Response.json(200, summary(v0));
+  }
+
+  private Response put(Request req) {
+    Entity e = require(req);
+    ObjectNode previous = e.doc();
+    int version = e.versions().size();
+    ObjectNode v = build(body(req), req.caller(), e.id(), version, previous.get("createdDate").asLong(),
+        clock.nowMillis(), Json.text(previous, "createdBy"));
+    e.versions().add(v);
+    e.doc(v);
+    return Response.json(200, v);
+  }
+
+  private Response get(Request req) {
+    return Response.json(200, version(req));
+  }
+
+  private Response mappings(Request req) {
+    return Response.json(200, version(req).get("mappings"));
+  }
+
+  private Response mapping(Request req) {
+    String mappingId = req.param("mappingId");
+    for (JsonNode m : version(req).get("mappings")) {
+      if (mappingId.equals(Json.text(m, "id"))) {
+        return Response.json(200, m);
+      }
+    }
+    throw notFound("Mapping " + mappingId + " not found in mapping set " + req.param("id"));
+  }
+
+  /** The latest version, or the one ?version= asks for. */
+  private ObjectNode version(Request req) {
+    Entity e = require(req);
+    String v = req.query("version");
+    if (v == null) {
+      return e.doc();
+    }
+    int n;
+    try {
+      n = Integer.parseInt(v);
+    } catch (NumberFormatException ex) {
+      throw bad("version must be an integer");
+    }
+    if (n < 0 || n >= e.versions().size()) {
+      throw notFound("Mapping set " + e.id() + " has no version " + n);
+    }
+    return e.versions().get(n);
+  }
+
+  /** limit and start are required (SPEC:DP). */
+  private Response list(Request req) {
+    String limitText = req.query("limit");
+    String startText = req.query("start");
+    if (limitText == null || startText == null) {
+      throw bad("limit and start are required");
+    }
+    int limit;
+    int start;
+    try {
+      limit = Integer.parseInt(limitText);
+      start = Integer.parseInt(startText);
+    } catch (NumberFormatException ex) {
+      throw bad("limit and start must be integers");
+    }
+    if (limit < 1 || start < 0) {
+      throw bad("limit must be >= 1 and start >= 0");
+    }
+    List<Entity> all = store.list(Kind.MAPPING_SET, req.caller());
+    String name = req.query("name");
+    if (name != null) {
+      all.removeIf(e -> !name.equals(Json.text(e.doc(), "name")));
+    }
+    ObjectNode body = Json.obj();
+    ArrayNode data = body.putArray("data");
+    for (int i = start; i < Math.min(all.size(), start + limit); i++) {
+      data.add(all.get(i).doc());
+    }
+    body.putObject("_page").put("count", data.size()).put("limit", limit);
+    return Response.json(200, body);
+  }
+
+  private ObjectNode build(JsonNode body, Caller c, String id, int version, long created, long modified,
+      String createdBy) {
+    String schemaId = outputSchemaIdOf(body);
+    if (schemaId == null) {
+      throw bad("outputSchema.schemaRef.id (or legacy xdmSchema) is required");
+    }
+    if (store.find(Kind.SCHEMA, schemaId, c).isEmpty()) {
+      throw bad("Output schema " + schemaId + " does not exist");
+    }
+    JsonNode mappings = body.get("mappings");
+    if (mappings == null || !mappings.isArray() || mappings.isEmpty()) {
+      throw bad("mappings is required and must not be empty");
+    }
+    String contentType = Json.text(body.path("outputSchema").path("schemaRef"), "contentType");
+    if (contentType == null) {
+      contentType = "application/vnd.adobe.xed-full+json;version=1";
+    }
+    ObjectNode v = Json.obj().put("id", id).put("version", version);
+    v.put("createdDate", created).put("modifiedDate", modified);
+    v.put("createdBy", createdBy).put("modifiedBy", c.userId());
+    if (body.hasNonNull("name")) {
+      v.put("name", body.get("name").asText());
+    }
+    v.put("supportVersion", 1).put("status", "PUBLISHED").put("strictMapping", false);
+    v.put("allowNullValues", body.path("allowNullValues").asBoolean(false));
+    if (body.has("inputSchema")) {
+      v.set("inputSchema", body.get("inputSchema").deepCopy());
+    } else {
+      v.putNull("inputSchema");
+    }
+    ObjectNode out = v.putObject("outputSchema").put("id", schemaId).put("version", "1.0");
+    out.putObject("schemaRef").put("id", schemaId).put("contentType", contentType);
+    ArrayNode ms = v.putArray("mappings");
+    for (JsonNode m : mappings) {
+      ms.add(mapping(m, version));
+    }
+    v.put("xdmVersion", "1.0").put("xdmSchema", schemaId);
+    v.putObject("schemaRef").put("id", schemaId).put("contentType", contentType);
+    return v;
+  }
+
+  private static String outputSchemaIdOf(JsonNode body) {
+    String id = Json.text(body.path("outputSchema").path("schemaRef"), "id");
+    return id != null && !id.isBlank() ? id : Json.text(body, "xdmSchema");
+  }
+
+  /**
+   * One mapping, in both name sets. Attribute mappings read back with sourceType
+   * "text/x.schema-path" as the documented GETs show; [INF] expressions with "text/x.aep-xl".
+   */
+  private static ObjectNode mapping(JsonNode m, int version) {
+    String source = m.hasNonNull("source") ? m.get("source").asText() : Json.text(m, "sourceAttribute");
+    String dest = m.hasNonNull("destination") ? m.get("destination").asText() : Json.text(m, "destinationXdmPath");
+    String type = m.hasNonNull("sourceType") ? m.get("sourceType").asText() : "ATTRIBUTE";
+    if (source == null || source.isBlank() || dest == null || dest.isBlank()) {
+      throw bad("every mapping needs source and destination");
+    }
+    if (!SOURCE_TYPES.contains(type)) {
+      throw bad("sourceType must be ATTRIBUTE, EXPRESSION or STATIC, got " + type);
+    }
+    ObjectNode o = Json.obj().put("id", UUID.randomUUID().toString().replace("-", "")).put("version", version);
+    o.put("sourceType", switch (type) {
+      case "ATTRIBUTE" -> "text/x.schema-path";
+      case "EXPRESSION" -> "text/x.aep-xl";
+      default -> "STATIC";
+    });
+    o.put("source", source).put("destination", dest);
+    o.put("sourceAttribute", source).put("destinationXdmPath", dest);
+    o.put("identity", m.path("identity").asBoolean(false)).put("primaryIdentity", m.path("primaryIdentity").asBoolean(false));
+    o.put("matchScore", 0).put("functionVersion", 0);
+    if (m.hasNonNull("name")) {
+      o.put("name", m.get("name").asText());
+    }
+    if (m.hasNonNull("description")) {
+      o.put("description", m.get("description").asText());
+    }
+    return o;
+  }
+
+  private static ObjectNode summary(ObjectNode v) {
+    return Json.obj().put("id", v.get("id").asText()).put("version", v.get("version").asInt())
+        .put("createdDate", v.get("createdDate").asLong()).put("modifiedDate", v.get("modifiedDate").asLong())
+        .put("createdBy", v.get("createdBy").asText()).put("modifiedBy", v.get("modifiedBy").asText());
+  }
+
+  private Entity require(Request req) {
+    String id = req.param("id");
+    return store.find(Kind.MAPPING_SET, id, req.caller())
+        .orElseThrow(() -> notFound("Mapping set " + id + " not found"));
+  }
+
+  private static JsonNode body(Request req) {
+    JsonNode n;
+    try {
+      n = req.json();
+    } catch (IllegalArgumentException e) {
+      throw bad("The request body is not valid JSON");
+    }
+    if (n == null || !n.isObject()) {
+      throw bad("The request body must be a JSON object");
+    }
+    return n;
+  }
+
+  private static ApiError bad(String detail) {
+    return Problems.simpleProblem(Service.DATA_PREP, 400, "Bad Request", detail);
+  }
+
+  private static ApiError notFound(String detail) {
+    return Problems.simpleProblem(Service.DATA_PREP, 404, "Not Found", detail);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.aep.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+
+/** Request bodies from the documented examples, and a helper that builds the whole Stripe chain. */
+final class Fixtures {
+  static final String STRIPE_SPEC = "cc2c31d6-7b8c-4581-b49f-5c8698aa3ab3";
+  static final String STRIPE_FLOW_SPEC = "6499120c-0b15-42dc-936e-847ea3c24d72";
+  static final String DATA_LAKE_SPEC = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
+  static final String PROFILE_CLASS = "https://ns.adobe.com/xdm/context/profile";
+
+  private Fixtures() {}
+
+  static Map<String, Object> baseConnection(String name, String token) {
+    return Map.of(
+        "name", name,
+        "description", "Stripe account",
+        "auth", Map.of("specName", "OAuth2 Refresh Code", "params", Map.of("accessToken", token)),
+        "connectionSpec", Map.of("id", STRIPE_SPEC, "version", "1.0"));
+  }
+
+  static Map<String, Object> sourceConnection(String baseId, String resourcePath) {
+    return Map.of(
+        "name", "Stripe source " + resourcePath,
+        "baseConnectionId", baseId,
+        "connectionSpec", Map.of("id", STRIPE_SPEC, "version", "1.0"),
+        "data", Map.of("format", "json"),
+        "params", Map.of("resourcePath", resourcePath));
+  }
+
+  static Map<String, Object> schema(String title) {
+    return Map.of(
+        "title", title,
+        "description", "Stripe data",
+        "type", "object",
+        "allOf", List.of(Map.of("$ref", PROFILE_CLASS), Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/stripe")));
+  }
+
+  static Map<String, Object> dataset(String name, String schemaId) {
+    return Map.of(
+        "name", name,
+        "schemaRef", Map.of("id", schemaId, "contentType", "application/vnd.adobe.xed+json;version=1"));
+  }
+
+  static Map<String, Object> targetConnection(String schemaId, String datasetId) {
+    return Map.of(
+        "name", "Data lake target",
+        "connectionSpec", Map.of("id", DATA_LAKE_SPEC, "version", "1.0"),
+        "data", Map.of("format", "parquet_xdm", "schema",
+            Map.of("id", schemaId, "version", "application/vnd.adobe.xed-full+json;version=1")),
+        "params", Map.of("dataSetId", datasetId));
+  }
+
+  static Map<String, Object> mappingSet(String schemaId) {
+    return Map.of(
+        "outputSchema", Map.of("schemaRef", Map.of("id", schemaId,
+            "contentType", "application/vnd.adobe.xed-full+json;version=1")),
+        "mappings", List.of(
+            Map.of("sourceType", "ATTRIBUTE", "source", "id", "destination", "_simtenant.stripe.chargeId"),
+            Map.of("sourceType", "EXPRESSION", "source", "lower(currency)", "destination", "_simtenant.stripe.currency")));
+  }
+
+  static Map<String, Object> schedule(String frequency, Integer interval, long startTime) {
+    return interval == null
+        ? Map.of("frequency", frequency, "startTime", Long.toString(startTime))
+        : Map.of("frequency", frequency, "interval", interval, "startTime", Long.toString(startTime), "backfill", true);
+  }
+
+  static Map<String, Object> flow(String name, String sourceId, String targetId, String mappingId, int version,
+      Map<String, Object> schedule) {
+    return Map.of(
+        "name", name,
+        "flowSpec", Map.of("id", STRIPE_FLOW_SPEC, "version", "1.0"),
+        "sourceConnectionIds", List.of(sourceId),
+        "targetConnectionIds", List.of(targetId),
+        "transformations", List.of(Map.of("name", "Mapping",
+            "params", Map.of("mappingId", mappingId, "mappingVersion", version))),
+        "scheduleParams", schedule);
+  }
+
+  static String sourceParams(String resourcePath) {
+    return Base64.getEncoder().encodeToString(
+        ("{\"resourcePath\":\"" + resourcePath + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Ids of a complete chain. */
+  record Chain(String baseId, String sourceId, String schemaId, String datasetId, String targetId,
+      String mappingId, String flowId, String flowEtag) {}
+
+  /** Creates schema, dataset, base/source/target connections, mapping set and flow; asserts each worked. */
+  static Chain chain(SimClient c, String name, Map<String, Object> schedule) {
+    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schema("Schema " + name));
+    assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
+    String schemaId = schema.text("$id");
+    SimClient.Resp ds = c.post(SimClient.CATALOG + "/dataSets", dataset("Dataset " + name, schemaId));
+    assertThat(ds.status()).as(ds.toString()).isEqualTo(201);
+    String datasetId = ds.json().get(0).asText().substring("@/dataSets/".length());
+    SimClient.Resp base = c.post(SimClient.FLOW + "/connections", baseConnection("Base " + name, "sk_test_" + name));
+    assertThat(base.status()).as(base.toString()).isEqualTo(201);
+    SimClient.Resp src = c.post(SimClient.FLOW + "/sourceConnections", sourceConnection(base.text("id"), "charges"));
+    assertThat(src.status()).as(src.toString()).isEqualTo(201);
+    SimClient.Resp tgt = c.post(SimClient.FLOW + "/targetConnections", targetConnection(schemaId, datasetId));
+    assertThat(tgt.status()).as(tgt.toString()).isEqualTo(201);
+    SimClient.Resp ms = c.post(SimClient.CONVERSION + "/mappingSets", mappingSet(schemaId));
+    assertThat(ms.status()).as(ms.toString()).isEqualTo(200);
+    SimClient.Resp flow = c.post(SimClient.FLOW + "/flows",
+        flow("Flow " + name, src.text("id"), tgt.text("id"), ms.text("id"), 0, schedule));
+    assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
+    return new Chain(base.text("id"), src.text("id"), schemaId, datasetId, tgt.text("id"), ms.text("id"),
+        flow.text("id"), flow.text("etag"));
+  }
+}
