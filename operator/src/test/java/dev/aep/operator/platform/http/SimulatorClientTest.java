@@ -138,6 +138,7 @@ class SimulatorClientTest {
     return new Chain(base, source, schema, datasetId, target, mapping, flow, start);
   }
 
+  /** Base connections: create, get, list, page, find, patch, delete, explore. */
   @Nested
   class BaseConnections {
 
@@ -251,6 +252,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Source connections: create, get, list, page, find, patch, delete. */
   @Nested
   class SourceConnections {
 
@@ -295,6 +297,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Target connections: create, get, list, page, find, patch, delete. */
   @Nested
   class TargetConnections {
 
@@ -328,6 +331,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Flows: create, get, list, page, find, patch, enable/disable, delete. */
   @Nested
   class Flows {
 
@@ -405,6 +409,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Runs: newest first, paged, by id, with metrics and errors. */
   @Nested
   class Runs {
 
@@ -449,6 +454,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Tenant schemas: create, get, find by title, list, page, delete. */
   @Nested
   class Schemas {
 
@@ -505,6 +511,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Datasets: create, get, find by name, list, page, delete. */
   @Nested
   class Datasets {
 
@@ -548,6 +555,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Mapping sets: create, versioned get, PUT, find by name, page. */
   @Nested
   class MappingSets {
 
