@@ -363,6 +363,8 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow keep = createAndAwaitReady(Flows.charges(stack, ns, "keep"));
     StripeIngestionFlow orphan = Flows.charges(stack, ns, "orphan");
     orphan.getSpec().setDeletionPolicy(DeletionPolicy.ORPHAN);
+    // Orphan keeps every Platform object, even when the spec also asks to delete managed data.
+    orphan.getSpec().getTarget().setDeleteManagedOnDelete(true);
     orphan = createAndAwaitReady(orphan);
     StripeIngestionFlow purge = Flows.charges(stack, ns, "purge");
     purge.getSpec().getTarget().setDeleteManagedOnDelete(true);
