@@ -32,6 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * both /data/foundation/... and /ims/token/v3, and /simulator/admin/... for out-of-process control.
  */
 public final class PlatformSimulator implements AutoCloseable {
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK: every call would take about 40 ms. Read once, when the server classes load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Store store = new Store();
   private final SimClock clock = new SimClock();
   private final Accounts accounts = new Accounts();
@@ -44,7 +52,7 @@ public final class PlatformSimulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  private PlatformSimulator(int port) {
+  private PlatformSimulator(InetAddress bindAddress, int port) {
     faults = new Faults(accounts, this);
     scheduler = new RunScheduler(store, clock, faults, stripe);
     inventory = new Inventory(store, scheduler);
@@ -62,10 +70,10 @@ public final class PlatformSimulator implements AutoCloseable {
       return t;
     });
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+      server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
     } catch (IOException e) {
       executor.shutdownNow();
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+      throw new UncheckedIOException("cannot bind " + bindAddress.getHostAddress() + ":" + port, e);
     }
     server.createContext("/", new Dispatcher(router, new Gateway(accounts), faults, requestLog, scheduler, store));
     server.setExecutor(executor);
@@ -74,12 +82,20 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** Starts on a free port of 127.0.0.1. */
   public static PlatformSimulator start() {
-    return new PlatformSimulator(0);
+    return start(0);
   }
 
   /** Starts on the given port of 127.0.0.1 (0 = any free port). */
   public static PlatformSimulator start(int port) {
-    return new PlatformSimulator(port);
+    return new PlatformSimulator(InetAddress.getLoopbackAddress(), port);
+  }
+
+  /**
+   * Starts on the given address and port. Only the container image binds beyond loopback (its pod
+   * network is the boundary); tests and the demo always use {@link #start()}.
+   */
+  public static PlatformSimulator start(InetAddress bindAddress, int port) {
+    return new PlatformSimulator(bindAddress, port);
   }
 
   /** http://127.0.0.1:port, to use as both AEP_PLATFORM_URL and AEP_IMS_URL. */
@@ -134,16 +150,17 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** The Platform and IMS endpoints served (admin endpoints excluded). */
   public List<Endpoint> routes() {
-    return router.routes().stream()
-        .filter(r -> r.service() != Service.ADMIN)
-        .map(r -> new Endpoint(r.method(), r.template(), r.kind()))
-        .toList();
+    return endpoints(false);
   }
 
   /** The admin endpoints, for documentation and the demo. */
   public List<Endpoint> adminRoutes() {
+    return endpoints(true);
+  }
+
+  private List<Endpoint> endpoints(boolean admin) {
     return router.routes().stream()
-        .filter(r -> r.service() == Service.ADMIN)
+        .filter(r -> (r.service() == Service.ADMIN) == admin)
         .map(r -> new Endpoint(r.method(), r.template(), r.kind()))
         .toList();
   }

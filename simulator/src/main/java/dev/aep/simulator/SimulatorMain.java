@@ -1,26 +1,33 @@
 package dev.aep.simulator;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the simulator alone: {@code java -jar simulator.jar --port 8081 [--speed 60]}; stops on Ctrl-C. */
+/**
+ * Runs the simulator alone: {@code java -jar simulator.jar --port 8081 [--host 127.0.0.1] [--speed 60]};
+ * stops on Ctrl-C.
+ */
 public final class SimulatorMain {
   private SimulatorMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException, UnknownHostException {
     int port = 8081;
+    String host = "127.0.0.1";
     double speed = 1.0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+        case "--host" -> host = value(args, ++i, "--host");
         case "--speed" -> speed = Double.parseDouble(value(args, ++i, "--speed"));
         case "--help", "-h" -> {
-          System.out.println("usage: java -jar simulator.jar [--port 8081] [--speed 1]");
+          System.out.println("usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1]");
           return;
         }
         default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
       }
     }
-    PlatformSimulator sim = PlatformSimulator.start(port);
+    PlatformSimulator sim = PlatformSimulator.start(InetAddress.getByName(host), port);
     sim.clock().speed(speed);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** IMS token issuance and the gateway checks (token, api key, org, sandbox, content type) on every Platform call. */
 class ImsAndGatewayTest {
   static PlatformSimulator sim;
   SimClient c;

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -201,11 +202,19 @@ public final class EmbeddedStack implements AutoCloseable {
         client.resources(StripeIngestionFlow.class).inNamespace(namespace).withName(name).get());
   }
 
-  /** Edits the flow's spec (retrying on conflicts). */
+  /** Edits the flow (retrying when the operator wrote it in between: 409). */
   public StripeIngestionFlow edit(String namespace, String name,
       java.util.function.UnaryOperator<StripeIngestionFlow> change) {
-    return client.resources(StripeIngestionFlow.class).inNamespace(namespace).withName(name)
-        .edit(change);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.resources(StripeIngestionFlow.class).inNamespace(namespace).withName(name)
+            .edit(change);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt >= 20) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Waits until the flow satisfies {@code condition}; returns it. */

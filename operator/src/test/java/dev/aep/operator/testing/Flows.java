@@ -4,6 +4,10 @@ import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.operator.platform.PlatformAccount;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.simulator.Accounts;
+import dev.aep.simulator.RequestLog;
 import java.util.List;
 
 /** Test fixtures built from the committed samples, and simulator inventory helpers. */
@@ -11,8 +15,9 @@ public final class Flows {
   private Flows() {}
 
   /**
-   * The charges sample as a flow named {@code name} in {@code namespace}, with schema title and
-   * dataset name made unique per namespace (schema titles are unique per sandbox).
+   * The charges sample as a flow named {@code name} in {@code namespace},, in the sandbox named like
+   * the namespace (tests isolate their Platform traffic that way), with schema title and dataset
+   * name made unique.
    */
   public static StripeIngestionFlow charges(EmbeddedStack stack, String namespace, String name) {
     StripeIngestionFlow flow = stack.loadSample("charges.yaml", StripeIngestionFlow.class);
@@ -22,7 +27,36 @@ public final class Flows {
         .setTitle("Stripe charges " + namespace + "/" + name);
     flow.getSpec().getTarget().getDataset().getCreate()
         .setName("Stripe charges " + namespace + "/" + name);
+    flow.getSpec().getPlatform().setSandbox(namespace);
     return flow;
+  }
+
+  /** The simulator's default account (the one in the samples' credentials Secret). */
+  public static PlatformAccount account() {
+    return PlatformAccount.of(Accounts.DEFAULT_CLIENT_ID, Accounts.DEFAULT_CLIENT_SECRET,
+        Accounts.DEFAULT_ORG_ID);
+  }
+
+  /** A Platform session in a sandbox, for changing things "out of band". */
+  public static PlatformSession session(EmbeddedStack stack, String sandbox) {
+    return stack.platform().session(account(), sandbox);
+  }
+
+  /** Requests the simulator answered for one sandbox. */
+  public static List<RequestLog.Entry> requests(PlatformSimulator sim, String sandbox) {
+    return sim.requestLog().entries().stream().filter(e -> sandbox.equals(e.sandbox())).toList();
+  }
+
+  /** Writes (POST, PUT, PATCH, DELETE) the simulator answered for one sandbox. */
+  public static long platformWrites(PlatformSimulator sim, String sandbox) {
+    return requests(sim, sandbox).stream().filter(RequestLog.Entry::write).count();
+  }
+
+  /** Requests of one method whose path matches a regex, in one sandbox. */
+  public static long count(PlatformSimulator sim, String sandbox, String method, String pathRegex) {
+    return requests(sim, sandbox).stream()
+        .filter(e -> method.equals(e.method()) && e.path().matches(pathRegex))
+        .count();
   }
 
   /** Objects of a kind in the simulator whose description or name mentions {@code marker}. */
