@@ -12,6 +12,7 @@ import dev.aep.operator.main.OperatorAssembly;
 import dev.aep.operator.main.OperatorConfig;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.PlatformAccount;
+import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaRef;
@@ -190,6 +191,17 @@ final class Demo implements AutoCloseable {
     if (!schemaPlaceholder && !datasetPlaceholder) {
       return;
     }
+    try {
+      createExistingTarget(flow);
+    } catch (PlatformException e) {
+      throw new DemoFailure(
+          "step 1 could not create the existing schema and dataset that "
+              + flow.getMetadata().getName() + " refers to: " + e.getMessage());
+    }
+  }
+
+  private void createExistingTarget(StripeIngestionFlow flow) {
+    var target = flow.getSpec().getTarget();
     PlatformSession session = session(flow.getSpec().getPlatform().getSandbox());
     String title = "Stripe charges (existing, made by the demo " + started.getEpochSecond() + ")";
     Schema schema =
@@ -522,7 +534,7 @@ final class Demo implements AutoCloseable {
       for (int i = 0; i < names.size(); i++) {
         StripeIngestionFlow f = current.get(i);
         if (f == null || !done.test(f)) {
-          stuck.add(NAMESPACE + "/" + names.get(i) + " (" + (f == null ? "missing" : conditions(f)) + ")");
+          stuck.add(NAMESPACE + "/" + names.get(i) + ": " + (f == null ? "missing" : conditions(f)));
         }
       }
       if (stuck.isEmpty()) {
@@ -530,8 +542,9 @@ final class Demo implements AutoCloseable {
       }
       if (Instant.now().isAfter(deadline)) {
         throw new DemoFailure(
-            step + " did not converge within " + timeout.toSeconds() + "s waiting for " + goal + "; stuck: "
-                + String.join("; ", stuck));
+            step + " did not converge within " + timeout.toSeconds() + "s waiting for " + goal
+                + ". Stuck:" + System.lineSeparator() + "  "
+                + String.join(System.lineSeparator() + "  ", stuck));
       }
       sleep();
     }
@@ -544,10 +557,18 @@ final class Demo implements AutoCloseable {
     if (f.getStatus() == null || f.getStatus().getConditions() == null || f.getStatus().getConditions().isEmpty()) {
       return "no conditions yet";
     }
-    return f.getStatus().getConditions().stream()
-        .map(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason()
-            + (c.getMessage() == null || c.getMessage().isBlank() ? "" : ": " + c.getMessage()))
-        .collect(Collectors.joining(", "));
+    List<String> parts = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
+    for (Condition c : f.getStatus().getConditions()) {
+      String text = c.getType() + "=" + c.getStatus() + " " + c.getReason();
+      // Ready and Synced often carry the same message: say it once.
+      if (c.getMessage() != null && !c.getMessage().isBlank() && !messages.contains(c.getMessage())) {
+        messages.add(c.getMessage());
+        text += ": " + c.getMessage();
+      }
+      parts.add(text);
+    }
+    return String.join("; ", parts);
   }
 
   private PlatformSession session(String sandbox) {
