@@ -21,6 +21,7 @@ final class CapturedLogs implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final Logger operator = (Logger) LoggerFactory.getLogger("dev.aep");
   private final Level operatorLevel;
+  private final Level rootLevel;
   private final List<String> lines = new ArrayList<>();
   private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
     @Override
@@ -46,9 +47,21 @@ final class CapturedLogs implements AutoCloseable {
   };
 
   CapturedLogs(boolean operatorDebug) {
+    this(operatorDebug, null);
+  }
+
+  /**
+   * With a {@code rootLevel}, the root logger is set to it, as with {@code aep.log.level} (the
+   * libraries logback.xml quietens keep their level); null leaves it alone.
+   */
+  CapturedLogs(boolean operatorDebug, Level rootLevel) {
     operatorLevel = operator.getLevel();
+    this.rootLevel = root.getLevel();
     if (operatorDebug) {
       operator.setLevel(Level.DEBUG);
+    }
+    if (rootLevel != null) {
+      root.setLevel(this.rootLevel);
     }
     appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
     appender.setName("reliability-capture");
@@ -68,5 +81,6 @@ final class CapturedLogs implements AutoCloseable {
     root.detachAppender(appender);
     appender.stop();
     operator.setLevel(operatorLevel);
+    root.setLevel(this.rootLevel);
   }
 }

@@ -21,16 +21,18 @@ import java.util.regex.Pattern;
 /**
  * The Kubernetes mock server's CRUD dispatcher with a fault switch in front: a share of the
  * operator's status writes meets a concurrent write and is answered 409 Conflict, as an API server
- * does when another writer got there first. Records every request (method, path, User-Agent, time) so tests can tell the
- * operator's traffic from their own, and answers the lease-access review leader election asks
- * for (the mock server has no authorizer).
+ * does when another writer got there first. Records every request (method, path, User-Agent,
+ * time, body of writes) so tests can tell the operator's traffic from their own and read what it
+ * wrote, and answers the lease-access review leader election asks for (the mock server has no
+ * authorizer).
  */
 final class KubernetesFaults extends KubernetesCrudDispatcher {
   private static final Pattern STATUS_WRITE =
       Pattern.compile(".*/stripeingestionflows/[^/?]+/status(\\?.*)?");
 
-  /** One request as the API server saw it, and what it answered. */
-  record Request(String method, String path, String userAgent, Instant time, int status) {}
+  /** One request as the API server saw it (body kept for writes), and what it answered. */
+  record Request(String method, String path, String userAgent, Instant time, int status,
+      String body) {}
 
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger conflictsInjected = new AtomicInteger();
@@ -59,9 +61,11 @@ final class KubernetesFaults extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    String body = "GET".equals(request.getMethod()) || request.getBody() == null ? ""
+        : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
     MockResponse response = answer(request);
     requests.add(new Request(request.getMethod(), request.getPath(),
-        request.getHeader("User-Agent"), Instant.now(), response.code()));
+        request.getHeader("User-Agent"), Instant.now(), response.code(), body));
     return response;
   }
 

@@ -3,6 +3,10 @@ package dev.aep.operator.reliability;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.OperatorAssembly;
 import dev.aep.operator.main.OperatorConfig;
+import dev.aep.operator.platform.Platform;
+import dev.aep.operator.platform.http.HttpPlatform;
+import dev.aep.operator.platform.http.HttpPlatformOptions;
+import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.simulator.Accounts;
@@ -55,11 +59,11 @@ final class ReliabilityStack implements AutoCloseable {
   private final List<Replica> replicas = new ArrayList<>();
 
   /**
-   * One operator process: its assembly, the Kubernetes client it owns, its metrics registry, and
-   * the relay its Platform traffic goes through.
+   * One operator process: its assembly, the Kubernetes client it owns, its metrics registry, the
+   * relay its Platform traffic goes through, and its Platform client when the test built it.
    */
   record Replica(OperatorAssembly assembly, KubernetesClient client,
-      PrometheusMeterRegistry registry, CuttableProxy network) {
+      PrometheusMeterRegistry registry, CuttableProxy network, HttpPlatform ownedPlatform) {
 
     /** A graceful stop (SIGTERM): in-flight reconciles get SHUTDOWN_TIMEOUT, then are interrupted. */
     void stop() {
@@ -68,6 +72,9 @@ final class ReliabilityStack implements AutoCloseable {
       } finally {
         client.close();
         network.close();
+        if (ownedPlatform != null) {
+          ownedPlatform.close();
+        }
       }
     }
 
@@ -83,6 +90,9 @@ final class ReliabilityStack implements AutoCloseable {
         assembly.stop();
       } catch (RuntimeException e) {
         // A dead process does not stop cleanly either.
+      }
+      if (ownedPlatform != null) {
+        ownedPlatform.close();
       }
     }
   }
@@ -152,6 +162,15 @@ final class ReliabilityStack implements AutoCloseable {
 
   /** Builds a replica from the production wiring (not started). */
   Replica replica(Map<String, String> extraEnv, ReconcilerSettings settings) {
+    return replica(extraEnv, settings, null);
+  }
+
+  /**
+   * Builds a replica whose Platform client (built exactly as the assembly builds it) is wrapped
+   * by {@code decorate} before the reconciler gets it; null leaves it unwrapped.
+   */
+  Replica replica(Map<String, String> extraEnv, ReconcilerSettings settings,
+      UnaryOperator<Platform> decorate) {
     CuttableProxy network = new CuttableProxy(simulator.port());
     Map<String, String> env = new HashMap<>();
     env.put(OperatorConfig.AEP_PLATFORM_URL, network.baseUrl());
@@ -162,12 +181,19 @@ final class ReliabilityStack implements AutoCloseable {
     KubernetesClient operatorClient = new KubernetesClientBuilder()
         .withConfig(new ConfigBuilder(base).withUserAgent(OPERATOR_USER_AGENT).build()).build();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    OperatorAssembly assembly = OperatorAssembly.builder(config, operatorClient, registry)
+    OperatorAssembly.Builder builder = OperatorAssembly.builder(config, operatorClient, registry)
         .reconcilerSettings(settings)
         .httpAddress(InetAddress.getLoopbackAddress())
-        .leaseTimings(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500))
-        .build();
-    Replica replica = new Replica(assembly, operatorClient, registry, network);
+        .leaseTimings(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500));
+    HttpPlatform owned = null;
+    if (decorate != null) {
+      owned = new HttpPlatform(
+          new PlatformEndpoints(config.platformUrl(), config.imsUrl(), config.allowHttp()),
+          HttpPlatformOptions.defaults().withMaxRequestsPerSecond(config.platformMaxRps()),
+          registry);
+      builder.platform(decorate.apply(owned));
+    }
+    Replica replica = new Replica(builder.build(), operatorClient, registry, network, owned);
     synchronized (replicas) {
       replicas.add(replica);
     }
