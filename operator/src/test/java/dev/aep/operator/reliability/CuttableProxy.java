@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP relay on loopback between one operator replica and the simulator. Cutting it is what a
@@ -20,6 +21,8 @@ final class CuttableProxy implements AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  // One flag per connection: a request went up and no answer has come back yet.
+  private final Set<AtomicBoolean> exchanges = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
 
   CuttableProxy(int targetPort) {
@@ -37,6 +40,11 @@ final class CuttableProxy implements AutoCloseable {
   /** The base URL to give the replica instead of the simulator's. */
   String baseUrl() {
     return "http://127.0.0.1:" + server.getLocalPort();
+  }
+
+  /** How many connections carry a request whose answer has not started to come back. */
+  int awaitingAnswers() {
+    return (int) exchanges.stream().filter(AtomicBoolean::get).count();
   }
 
   /** Drops every connection now and refuses new ones. */
@@ -70,15 +78,18 @@ final class CuttableProxy implements AutoCloseable {
           closeQuietly(upstream);
           return;
         }
-        pump(client, upstream);
-        pump(upstream, client);
+        AtomicBoolean awaiting = new AtomicBoolean();
+        exchanges.add(awaiting);
+        pump(client, upstream, () -> awaiting.set(true));
+        pump(upstream, client, () -> awaiting.set(false));
       } catch (IOException e) {
         closeQuietly(client);
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  /** Runs {@code onData} after each chunk it forwards. */
+  private void pump(Socket from, Socket to, Runnable onData) {
     Thread t = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -86,6 +97,7 @@ final class CuttableProxy implements AutoCloseable {
         while ((n = in.read(buffer)) >= 0) {
           out.write(buffer, 0, n);
           out.flush();
+          onData.run();
         }
       } catch (IOException e) {
         // The other side went away or the proxy was cut.
