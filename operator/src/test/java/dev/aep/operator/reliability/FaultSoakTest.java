@@ -126,7 +126,7 @@ class FaultSoakTest {
       List<StripeIngestionFlow> all = new ArrayList<>(ready);
       all.add(stack.flow(baselineNs, "reference").orElseThrow());
       RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, all, Set.of());
-      RetryAfterAudit.Result retryAfterAudit = RetryAfterAudit.audit(scoped,
+      RetryAfterAudit.Result retryAfterAudit = RetryAfterAudit.audit(log,
           Duration.ofSeconds(retryAfter), Duration.ofMillis(50));
       double callsPerFlow = (double) scoped.size() / flows;
       double bound = CALL_BOUND_FACTOR * baselineCalls;
@@ -167,7 +167,8 @@ class FaultSoakTest {
           assertThat(n).as(kind.value()).isEqualTo(all.size()));
       assertThat(retryAfterAudit.violations()).isEmpty();
       assertThat(retryAfterAudit.rateLimited()).as("429s injected").isPositive();
-      assertThat(count(scoped, e -> e.status() == 412)).as("412s answered").isGreaterThanOrEqualTo(raced);
+      assertThat(count(scoped, e -> e.status() == 412)).as("412s answered")
+          .isGreaterThanOrEqualTo(raced);
       assertThat(callsPerFlow).as("Platform calls per flow").isLessThanOrEqualTo(bound);
     }
   }

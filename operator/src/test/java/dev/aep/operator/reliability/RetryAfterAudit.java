@@ -1,5 +1,6 @@
 package dev.aep.operator.reliability;
 
+import dev.aep.simulator.Kind;
 import dev.aep.simulator.RequestLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +30,16 @@ final class RetryAfterAudit {
    */
   record Result(int rateLimited, List<String> violations, Duration worstEarly) {}
 
-  /** All entries must come from one org (the simulator's default client); the scope is the sandbox. */
+  /**
+   * All entries must come from one org (the simulator's default client); the scope is the sandbox.
+   * IMS token calls (no sandbox) are not checked, only used to explain a violation.
+   */
   static Result audit(List<RequestLog.Entry> entries, Duration retryAfter, Duration inFlight) {
     Map<String, List<RequestLog.Entry>> bySandbox = entries.stream()
         .filter(e -> e.sandbox() != null)
         .collect(Collectors.groupingBy(RequestLog.Entry::sandbox));
+    List<RequestLog.Entry> tokenCalls = entries.stream()
+        .filter(e -> e.kind() == Kind.TOKEN).toList();
     int rateLimited = 0;
     List<String> violations = new ArrayList<>();
     Duration worst = Duration.ZERO;
@@ -53,9 +59,16 @@ final class RetryAfterAudit {
           if (sent.isAfter(from) && sent.isBefore(until)) {
             Duration early = Duration.between(sent, until);
             worst = early.compareTo(worst) > 0 ? early : worst;
+            // Context for whoever reads the failure: was the sender held up by a token renewal?
+            String token = tokenCalls.stream()
+                .filter(t -> !t.time().isAfter(sent) && t.time().isAfter(answered.minusSeconds(1)))
+                .reduce((x, y) -> y)
+                .map(t -> "; an IMS token call was answered "
+                    + Duration.between(t.time(), sent).toMillis() + " ms before it arrived")
+                .orElse("");
             violations.add(next.method() + " " + next.path() + " in sandbox " + scope.getKey()
                 + " arrived " + early.toMillis() + " ms before the Retry-After of the 429 at "
-                + answered + " expired");
+                + answered + " expired" + token);
           }
         }
       }
