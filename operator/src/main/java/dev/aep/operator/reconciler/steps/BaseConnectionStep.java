@@ -8,12 +8,10 @@ import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.PlatformException;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Stripe account (a Flow Service base connection holding the Stripe key). Managed when the
@@ -23,6 +21,11 @@ import java.util.Set;
  */
 public final class BaseConnectionStep implements Step<BaseConnection> {
   static final String KIND_SUFFIX = "base";
+
+  private final OwnedCopies<BaseConnection> copies = new OwnedCopies<>(
+      BaseConnectionStep::recordedId, (ctx, id) -> ctx.observer().baseConnection(id),
+      ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
+      BaseConnection::id, BaseConnection::description);
 
   @Override
   public String name() {
@@ -51,15 +54,8 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
     if (!managed(ctx)) {
       return ctx.observer().baseConnection(ctx.spec().getStripe().getBaseConnectionId());
     }
-    String recorded = recordedId(ctx);
-    if (recorded != null) {
-      Optional<BaseConnection> found = ctx.observer().baseConnection(recorded);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return adoptable(ctx).stream().max(Comparator.comparing(
-        c -> c.createdAt() == null ? 0L : c.createdAt()));
+    return copies.recorded(ctx).or(() -> copies.named(ctx).stream().max(Comparator.comparing(
+        c -> c.createdAt() == null ? 0L : c.createdAt())));
   }
 
   @Override
@@ -81,15 +77,10 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
 
   @Override
   public Diff diff(FlowContext ctx, BaseConnection remote) {
-    Diff.Builder diff = Diff.builder();
-    String name = ctx.remoteName(KIND_SUFFIX);
-    if (!name.equals(remote.name())) {
-      diff.patch("name", JsonPatchOp.replace("/name", name));
-    }
-    String description = desiredDescription(ctx);
-    if (!description.equals(remote.description())) {
-      diff.patch("description", JsonPatchOp.replace("/description", description));
-    }
+    Diff.Builder diff = Diff.builder()
+        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
+        .replaceIfChanged("description", "/description", desiredDescription(ctx),
+            remote.description());
     String pushed = ctx.status().getBaseConnection() == null
         ? null : ctx.status().getBaseConnection().getCredentialsVersion();
     if (!Objects.equals(pushed, ctx.credentials().stripeSecretVersion())) {
@@ -136,12 +127,7 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
 
   @Override
   public List<String> owned(FlowContext ctx) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (recordedId(ctx) != null) {
-      ids.add(recordedId(ctx));
-    }
-    adoptable(ctx).forEach(c -> ids.add(c.id()));
-    return List.copyOf(ids);
+    return copies.owned(ctx);
   }
 
   @Override
@@ -189,12 +175,6 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   private static String recordedId(FlowContext ctx) {
     BaseConnectionStatus status = ctx.status().getBaseConnection();
     return status == null || !Boolean.TRUE.equals(status.getManaged()) ? null : status.getId();
-  }
-
-  private static List<BaseConnection> adoptable(FlowContext ctx) {
-    return ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)).stream()
-        .filter(c -> ctx.owns(c.description()))
-        .toList();
   }
 
   private static String desiredDescription(FlowContext ctx) {

@@ -5,12 +5,10 @@ import dev.aep.operator.api.v1alpha1.DatasetStatus;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.SchemaRef;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Catalog dataset the flow writes into: created from {@code target.dataset.create} or an
@@ -18,6 +16,11 @@ import java.util.Set;
  * hold customer data: cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
  */
 public final class DatasetStep implements Step<Dataset> {
+  private final OwnedCopies<Dataset> copies = new OwnedCopies<>(DatasetStep::recordedId,
+      (ctx, id) -> ctx.observer().dataset(id),
+      ctx -> ctx.observer().datasetsNamed(
+          ctx.spec().getTarget().getDataset().getCreate().getName()),
+      Dataset::id, Dataset::description);
 
   @Override
   public String name() {
@@ -52,14 +55,7 @@ public final class DatasetStep implements Step<Dataset> {
     if (!managed(ctx)) {
       return ctx.observer().dataset(ctx.spec().getTarget().getDataset().getId());
     }
-    String recorded = recordedId(ctx);
-    if (recorded != null) {
-      Optional<Dataset> found = ctx.observer().dataset(recorded);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return named(ctx).stream().findFirst();
+    return copies.recorded(ctx).or(() -> copies.named(ctx).stream().findFirst());
   }
 
   @Override
@@ -101,12 +97,7 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public List<String> owned(FlowContext ctx) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (recordedId(ctx) != null) {
-      ids.add(recordedId(ctx));
-    }
-    named(ctx).forEach(d -> ids.add(d.id()));
-    return List.copyOf(ids);
+    return copies.owned(ctx);
   }
 
   @Override
@@ -118,13 +109,6 @@ public final class DatasetStep implements Step<Dataset> {
   public String describe(FlowContext ctx, Dataset remote) {
     return "dataset " + (remote.name() == null ? "" : "'" + remote.name() + "' ")
         + "(id " + remote.id() + ")";
-  }
-
-  private static List<Dataset> named(FlowContext ctx) {
-    return ctx.observer().datasetsNamed(ctx.spec().getTarget().getDataset().getCreate().getName())
-        .stream()
-        .filter(d -> ctx.owns(d.description()))
-        .toList();
   }
 
   private static String recordedId(FlowContext ctx) {

@@ -80,6 +80,14 @@ public record Diff(List<Change> changes, String replaceReason, String rejection)
       return this;
     }
 
+    /** Adds a JSON Patch replace of a text field when the remote value is not the wanted one. */
+    public Builder replaceIfChanged(String what, String path, String wanted, String actual) {
+      if (!wanted.equals(actual)) {
+        patch(what, JsonPatchOp.replace(path, wanted));
+      }
+      return this;
+    }
+
     /** Adds a change applied another way. */
     public Builder change(String what) {
       changes.add(new Change(what, null));

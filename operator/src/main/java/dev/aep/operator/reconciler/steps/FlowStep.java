@@ -12,12 +12,10 @@ import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Transformation;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The scheduled dataflow tying source connection, target connection and mapping together.
@@ -27,6 +25,11 @@ import java.util.Set;
  */
 public final class FlowStep implements Step<Flow> {
   static final String KIND_SUFFIX = "flow";
+
+  private final OwnedCopies<Flow> copies = new OwnedCopies<>(
+      FlowStep::recordedId, (ctx, id) -> ctx.observer().flow(id),
+      ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)),
+      Flow::id, Flow::description);
 
   @Override
   public String name() {
@@ -45,16 +48,9 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public Optional<Flow> observe(FlowContext ctx) {
-    String recorded = recordedId(ctx);
-    if (recorded != null) {
-      Optional<Flow> found = ctx.observer().flow(recorded);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return named(ctx).stream()
+    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
         .filter(f -> !ctx.retired(f.id()) && linked(ctx, f))
-        .findFirst();
+        .findFirst());
   }
 
   @Override
@@ -85,15 +81,10 @@ public final class FlowStep implements Step<Flow> {
           + remote.targetConnectionIds() + " instead of source " + sourceId(ctx) + " and target "
           + targetId(ctx));
     }
-    Diff.Builder diff = Diff.builder();
-    String name = ctx.remoteName(KIND_SUFFIX);
-    if (!name.equals(remote.name())) {
-      diff.patch("name", JsonPatchOp.replace("/name", name));
-    }
-    String description = desiredDescription(ctx);
-    if (!description.equals(remote.description())) {
-      diff.patch("description", JsonPatchOp.replace("/description", description));
-    }
+    Diff.Builder diff = Diff.builder()
+        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
+        .replaceIfChanged("description", "/description", desiredDescription(ctx),
+            remote.description());
     schedule(ctx, remote, diff);
     Transformation wanted = mapping(ctx);
     Transformation actual = remote.mapping().orElse(null);
@@ -156,8 +147,7 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public List<String> strays(FlowContext ctx) {
-    String current = recordedId(ctx);
-    return named(ctx).stream().map(Flow::id).filter(id -> !Objects.equals(id, current)).toList();
+    return copies.strays(ctx);
   }
 
   @Override
@@ -167,12 +157,7 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public List<String> owned(FlowContext ctx) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (recordedId(ctx) != null) {
-      ids.add(recordedId(ctx));
-    }
-    named(ctx).forEach(f -> ids.add(f.id()));
-    return List.copyOf(ids);
+    return copies.owned(ctx);
   }
 
   @Override
@@ -220,12 +205,6 @@ public final class FlowStep implements Step<Flow> {
   private static boolean linked(FlowContext ctx, Flow remote) {
     return remote.sourceConnectionIds().equals(List.of(String.valueOf(sourceId(ctx))))
         && remote.targetConnectionIds().equals(List.of(String.valueOf(targetId(ctx))));
-  }
-
-  private static List<Flow> named(FlowContext ctx) {
-    return ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)).stream()
-        .filter(f -> ctx.owns(f.description()))
-        .toList();
   }
 
   private static Transformation mapping(FlowContext ctx) {

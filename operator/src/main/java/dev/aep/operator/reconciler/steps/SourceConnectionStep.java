@@ -2,15 +2,12 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.ConnectionStatus;
 import dev.aep.operator.platform.EntityRef;
-import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The source connection reading one Stripe resource path through the base connection. Its base
@@ -19,6 +16,11 @@ import java.util.Set;
  */
 public final class SourceConnectionStep implements Step<SourceConnection> {
   static final String KIND_SUFFIX = "source";
+
+  private final OwnedCopies<SourceConnection> copies = new OwnedCopies<>(
+      SourceConnectionStep::recordedId, (ctx, id) -> ctx.observer().sourceConnection(id),
+      ctx -> ctx.observer().sourceConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
+      SourceConnection::id, SourceConnection::description);
 
   @Override
   public String name() {
@@ -37,16 +39,9 @@ public final class SourceConnectionStep implements Step<SourceConnection> {
 
   @Override
   public Optional<SourceConnection> observe(FlowContext ctx) {
-    String recorded = recordedId(ctx);
-    if (recorded != null) {
-      Optional<SourceConnection> found = ctx.observer().sourceConnection(recorded);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return named(ctx).stream()
+    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
         .filter(c -> !ctx.retired(c.id()) && linked(ctx, c))
-        .findFirst();
+        .findFirst());
   }
 
   @Override
@@ -68,15 +63,10 @@ public final class SourceConnectionStep implements Step<SourceConnection> {
           + remote.resourcePath() + " instead of base connection " + baseConnectionId(ctx)
           + " path " + ctx.spec().getResourcePath().value());
     }
-    Diff.Builder diff = Diff.builder();
-    String name = ctx.remoteName(KIND_SUFFIX);
-    if (!name.equals(remote.name())) {
-      diff.patch("name", JsonPatchOp.replace("/name", name));
-    }
-    String description = desiredDescription(ctx);
-    if (!description.equals(remote.description())) {
-      diff.patch("description", JsonPatchOp.replace("/description", description));
-    }
+    Diff.Builder diff = Diff.builder()
+        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
+        .replaceIfChanged("description", "/description", desiredDescription(ctx),
+            remote.description());
     return diff.build();
   }
 
@@ -111,9 +101,7 @@ public final class SourceConnectionStep implements Step<SourceConnection> {
 
   @Override
   public List<String> strays(FlowContext ctx) {
-    String current = recordedId(ctx);
-    return named(ctx).stream().map(SourceConnection::id)
-        .filter(id -> !Objects.equals(id, current)).toList();
+    return copies.strays(ctx);
   }
 
   @Override
@@ -123,12 +111,7 @@ public final class SourceConnectionStep implements Step<SourceConnection> {
 
   @Override
   public List<String> owned(FlowContext ctx) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (recordedId(ctx) != null) {
-      ids.add(recordedId(ctx));
-    }
-    named(ctx).forEach(c -> ids.add(c.id()));
-    return List.copyOf(ids);
+    return copies.owned(ctx);
   }
 
   @Override
@@ -144,12 +127,6 @@ public final class SourceConnectionStep implements Step<SourceConnection> {
   private static boolean linked(FlowContext ctx, SourceConnection remote) {
     return Objects.equals(remote.baseConnectionId(), baseConnectionId(ctx))
         && Objects.equals(remote.resourcePath(), ctx.spec().getResourcePath().value());
-  }
-
-  private static List<SourceConnection> named(FlowContext ctx) {
-    return ctx.observer().sourceConnectionsNamed(ctx.remoteName(KIND_SUFFIX)).stream()
-        .filter(c -> ctx.owns(c.description()))
-        .toList();
   }
 
   private static String recordedId(FlowContext ctx) {

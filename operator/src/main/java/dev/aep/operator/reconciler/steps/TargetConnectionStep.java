@@ -2,15 +2,11 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.ConnectionStatus;
 import dev.aep.operator.platform.EntityRef;
-import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The data lake target connection writing into the dataset with the target schema. Dataset and
@@ -18,6 +14,11 @@ import java.util.Set;
  */
 public final class TargetConnectionStep implements Step<TargetConnection> {
   static final String KIND_SUFFIX = "target";
+
+  private final OwnedCopies<TargetConnection> copies = new OwnedCopies<>(
+      TargetConnectionStep::recordedId, (ctx, id) -> ctx.observer().targetConnection(id),
+      ctx -> ctx.observer().targetConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
+      TargetConnection::id, TargetConnection::description);
 
   @Override
   public String name() {
@@ -36,16 +37,9 @@ public final class TargetConnectionStep implements Step<TargetConnection> {
 
   @Override
   public Optional<TargetConnection> observe(FlowContext ctx) {
-    String recorded = recordedId(ctx);
-    if (recorded != null) {
-      Optional<TargetConnection> found = ctx.observer().targetConnection(recorded);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return named(ctx).stream()
+    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
         .filter(c -> !ctx.retired(c.id()) && linked(ctx, c))
-        .findFirst();
+        .findFirst());
   }
 
   @Override
@@ -67,15 +61,10 @@ public final class TargetConnectionStep implements Step<TargetConnection> {
           + remote.schemaId() + " instead of dataset " + datasetId(ctx) + " with schema "
           + schemaId(ctx));
     }
-    Diff.Builder diff = Diff.builder();
-    String name = ctx.remoteName(KIND_SUFFIX);
-    if (!name.equals(remote.name())) {
-      diff.patch("name", JsonPatchOp.replace("/name", name));
-    }
-    String description = desiredDescription(ctx);
-    if (!description.equals(remote.description())) {
-      diff.patch("description", JsonPatchOp.replace("/description", description));
-    }
+    Diff.Builder diff = Diff.builder()
+        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
+        .replaceIfChanged("description", "/description", desiredDescription(ctx),
+            remote.description());
     return diff.build();
   }
 
@@ -110,9 +99,7 @@ public final class TargetConnectionStep implements Step<TargetConnection> {
 
   @Override
   public List<String> strays(FlowContext ctx) {
-    String current = recordedId(ctx);
-    return named(ctx).stream().map(TargetConnection::id)
-        .filter(id -> !Objects.equals(id, current)).toList();
+    return copies.strays(ctx);
   }
 
   @Override
@@ -122,12 +109,7 @@ public final class TargetConnectionStep implements Step<TargetConnection> {
 
   @Override
   public List<String> owned(FlowContext ctx) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (recordedId(ctx) != null) {
-      ids.add(recordedId(ctx));
-    }
-    named(ctx).forEach(c -> ids.add(c.id()));
-    return List.copyOf(ids);
+    return copies.owned(ctx);
   }
 
   @Override
@@ -143,12 +125,6 @@ public final class TargetConnectionStep implements Step<TargetConnection> {
   private static boolean linked(FlowContext ctx, TargetConnection remote) {
     return Objects.equals(remote.dataSetId(), datasetId(ctx))
         && Objects.equals(remote.schemaId(), schemaId(ctx));
-  }
-
-  private static List<TargetConnection> named(FlowContext ctx) {
-    return ctx.observer().targetConnectionsNamed(ctx.remoteName(KIND_SUFFIX)).stream()
-        .filter(c -> ctx.owns(c.description()))
-        .toList();
   }
 
   private static String recordedId(FlowContext ctx) {

@@ -1,6 +1,5 @@
 package dev.aep.operator.platform.http;
 
-import static dev.aep.operator.platform.http.FakePlatformServer.ACCOUNT;
 import static dev.aep.operator.platform.http.FakePlatformServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,37 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
-import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.SourceConnection;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lists follow continuation tokens, start values and offsets to the last page. */
 class PagingTest {
 
-  private FakePlatformServer server;
-  private HttpPlatform platform;
-  private PlatformSession session;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakePlatformServer();
-    platform = server.platform(FakePlatformServer.fastOptions());
-    session = platform.session(ACCOUNT, "prod");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-    server.close();
-  }
+  @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("prod");
 
   @Test
   void flowServiceListFollowsContinuationTokensKeepingTheFilter() {
-    server.handler = r -> {
+    fixture.server.handler = r -> {
       String token = r.getUrl().queryParameter("continuationToken");
       if (token == null) {
         return json(200, "{\"items\":[{\"id\":\"s1\"},{\"id\":\"s2\"}],"
@@ -50,65 +32,65 @@ class PagingTest {
       }
       return json(200, "{\"items\":[{\"id\":\"s4\"}],\"_links\":{}}");
     };
-    var all = session.flowService().listSourceConnections(
+    var all = fixture.session.flowService().listSourceConnections(
         ListQuery.where("params.resourcePath==charges").limit(2));
     assertThat(all).extracting(SourceConnection::id).containsExactly("s1", "s2", "s3", "s4");
-    assertThat(server.platformRequests).hasSize(3).allSatisfy(r -> {
+    assertThat(fixture.server.platformRequests).hasSize(3).allSatisfy(r -> {
       assertThat(r.getUrl().queryParameter("property")).isEqualTo("params.resourcePath==charges");
-      // The link's host is never followed: every page comes from the configured server.
+      // The link's host is never followed: every page comes from the configured fixture.server.
       assertThat(r.getUrl().host()).isEqualTo("127.0.0.1");
     });
-    assertThat(server.platformRequests.get(2).getUrl().queryParameter("continuationToken"))
+    assertThat(fixture.server.platformRequests.get(2).getUrl().queryParameter("continuationToken"))
         .isEqualTo("tok2");
   }
 
   @Test
   void pagedVariantReturnsOnePageAndItsToken() {
-    server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\"}],"
+    fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\"}],"
         + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=abc\"}}}");
-    Page<dev.aep.operator.platform.Flow> page = session.flowService().listFlowsPage(ListQuery.all(), null);
+    Page<dev.aep.operator.platform.Flow> page = fixture.session.flowService().listFlowsPage(ListQuery.all(), null);
     assertThat(page.items()).hasSize(1);
     assertThat(page.nextPageToken()).isEqualTo("abc");
-    session.flowService().listFlowsPage(ListQuery.all(), page.nextPageToken());
-    assertThat(server.lastPlatformRequest().getUrl().queryParameter("continuationToken")).isEqualTo("abc");
+    fixture.session.flowService().listFlowsPage(ListQuery.all(), page.nextPageToken());
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("continuationToken")).isEqualTo("abc");
   }
 
   @Test
   void repeatedContinuationTokenStopsTheListing() {
-    server.handler = r -> json(200, "{\"items\":[{\"id\":\"x\"}],"
+    fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"x\"}],"
         + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=same\"}}}");
-    assertThatThrownBy(() -> session.flowService().listFlows(ListQuery.all()))
+    assertThatThrownBy(() -> fixture.session.flowService().listFlows(ListQuery.all()))
         .isInstanceOf(PlatformException.class).hasMessageContaining("repeated a page token");
   }
 
   @Test
   void findByNameKeepsOnlyExactMatches() {
-    server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\",\"name\":\"sif-payments-charges\"},"
+    fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\",\"name\":\"sif-payments-charges\"},"
         + "{\"id\":\"f2\",\"name\":\"SIF-payments-charges\"}]}");
-    assertThat(session.flowService().findFlowsByName("sif-payments-charges"))
+    assertThat(fixture.session.flowService().findFlowsByName("sif-payments-charges"))
         .extracting(f -> f.id()).containsExactly("f1");
-    assertThat(server.lastPlatformRequest().getUrl().queryParameter("property"))
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("property"))
         .isEqualTo("name==sif-payments-charges");
   }
 
   @Test
   void schemaListFollowsPageNextAsStart() {
-    server.handler = r -> {
+    fixture.server.handler = r -> {
       String start = r.getUrl().queryParameter("start");
       if (start == null) {
         return json(200, "{\"results\":[{\"$id\":\"a\",\"title\":\"A\"}],\"_page\":{\"next\":\"A\",\"count\":1}}");
       }
       return json(200, "{\"results\":[{\"$id\":\"b\",\"title\":\"B\"}],\"_page\":{\"next\":null,\"count\":1}}");
     };
-    assertThat(session.schemaRegistry().listSchemas(ListQuery.all().orderBy("title")))
+    assertThat(fixture.session.schemaRegistry().listSchemas(ListQuery.all().orderBy("title")))
         .extracting(s -> s.id()).containsExactly("a", "b");
-    assertThat(server.lastPlatformRequest().getUrl().queryParameter("start")).isEqualTo("A");
-    assertThat(server.lastPlatformRequest().getUrl().queryParameter("orderby")).isEqualTo("title");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("start")).isEqualTo("A");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("orderby")).isEqualTo("title");
   }
 
   @Test
   void catalogListPagesByOffsetUntilAShortPage() {
-    server.handler = r -> {
+    fixture.server.handler = r -> {
       int start = Integer.parseInt(r.getUrl().queryParameter("start"));
       int limit = Integer.parseInt(r.getUrl().queryParameter("limit"));
       int total = 5;
@@ -117,18 +99,18 @@ class PagingTest {
           .collect(Collectors.joining(",", "{", "}"));
       return json(200, body);
     };
-    assertThat(session.catalog().listDatasets(ListQuery.all().limit(2)))
+    assertThat(fixture.session.catalog().listDatasets(ListQuery.all().limit(2)))
         .extracting(d -> d.id()).containsExactly("id0", "id1", "id2", "id3", "id4");
-    assertThat(server.platformRequests).hasSize(3);
+    assertThat(fixture.server.platformRequests).hasSize(3);
   }
 
   @Test
   void mappingSetListSendsRequiredLimitAndStart() {
-    server.handler = r -> json(200, "{\"data\":[{\"id\":\"m1\",\"name\":\"n\",\"version\":1},"
+    fixture.server.handler = r -> json(200, "{\"data\":[{\"id\":\"m1\",\"name\":\"n\",\"version\":1},"
         + "{\"id\":\"m2\",\"name\":\"other\",\"version\":0}],\"_page\":{\"count\":2,\"limit\":100}}");
-    assertThat(session.dataPrep().findMappingSetsByName("n")).extracting(m -> m.id())
+    assertThat(fixture.session.dataPrep().findMappingSetsByName("n")).extracting(m -> m.id())
         .containsExactly("m1");
-    var url = server.lastPlatformRequest().getUrl();
+    var url = fixture.server.lastPlatformRequest().getUrl();
     assertThat(url.queryParameter("limit")).isEqualTo("100");
     assertThat(url.queryParameter("start")).isEqualTo("0");
     assertThat(url.queryParameter("name")).isEqualTo("n");

@@ -1,6 +1,5 @@
 package dev.aep.operator.platform.http;
 
-import static dev.aep.operator.platform.http.FakePlatformServer.ACCOUNT;
 import static dev.aep.operator.platform.http.FakePlatformServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +9,6 @@ import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.JsonPatchOp;
-import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Transformation;
 import java.nio.charset.StandardCharsets;
@@ -18,39 +16,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What goes on the wire: headers, etags, JSON Patch arrays, request bodies, IMS form. */
 class RequestShapeTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private FakePlatformServer server;
-  private HttpPlatform platform;
-  private PlatformSession session;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakePlatformServer();
-    platform = server.platform(FakePlatformServer.fastOptions());
-    session = platform.session(ACCOUNT, "Prod");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-    server.close();
-  }
+  @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("Prod");
 
   @Test
   void everyPlatformCallCarriesTokenApiKeyOrgAndLowerCaseSandbox() {
-    server.handler = r -> json(200, "{\"items\":[]}");
-    session.flowService().listFlows(dev.aep.operator.platform.ListQuery.all());
-    session.catalog().getDataset("abc");
-    session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1");
-    session.dataPrep().getMappingSet("m1");
-    assertThat(server.platformRequests).hasSize(4).allSatisfy(r -> {
+    fixture.server.handler = r -> json(200, "{\"items\":[]}");
+    fixture.session.flowService().listFlows(dev.aep.operator.platform.ListQuery.all());
+    fixture.session.catalog().getDataset("abc");
+    fixture.session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1");
+    fixture.session.dataPrep().getMappingSet("m1");
+    assertThat(fixture.server.platformRequests).hasSize(4).allSatisfy(r -> {
       assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
       assertThat(r.getHeaders().get("x-api-key")).isEqualTo("client-id-1");
       assertThat(r.getHeaders().get("x-gw-ims-org-id")).isEqualTo("ORG1@AdobeOrg");
@@ -60,9 +42,9 @@ class RequestShapeTest {
 
   @Test
   void imsTokenRequestSendsCredentialsInFormBodyNotUrl() {
-    server.handler = r -> json(200, "{\"items\":[]}");
-    session.flowService().getFlow("f1");
-    RecordedRequest ims = server.imsRecorded.get(0);
+    fixture.server.handler = r -> json(200, "{\"items\":[]}");
+    fixture.session.flowService().getFlow("f1");
+    RecordedRequest ims = fixture.server.imsRecorded.get(0);
     assertThat(ims.getMethod()).isEqualTo("POST");
     assertThat(ims.getUrl().query()).isNull();
     assertThat(ims.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
@@ -73,14 +55,14 @@ class RequestShapeTest {
 
   @Test
   void patchSendsExactEtagWithQuotesAndJsonPatchArray() throws Exception {
-    server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"new-etag\\\"\"}");
-    EntityRef ref = session.flowService().patchFlow("f1", "\"1a0037e4-0000-0200-0000-602e06f60000\"",
+    fixture.server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"new-etag\\\"\"}");
+    EntityRef ref = fixture.session.flowService().patchFlow("f1", "\"1a0037e4-0000-0200-0000-602e06f60000\"",
         List.of(JsonPatchOp.replace("/scheduleParams/interval", 30),
             JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
             JsonPatchOp.add("/description", "d"),
             JsonPatchOp.remove("/labels")));
     assertThat(ref).isEqualTo(new EntityRef("f1", "\"new-etag\""));
-    RecordedRequest r = server.lastPlatformRequest();
+    RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getMethod()).isEqualTo("PATCH");
     assertThat(r.getUrl().encodedPath()).isEqualTo("/data/foundation/flowservice/flows/f1");
     assertThat(r.getHeaders().get("If-Match")).isEqualTo("\"1a0037e4-0000-0200-0000-602e06f60000\"");
@@ -95,10 +77,10 @@ class RequestShapeTest {
 
   @Test
   void createFlowSendsStartTimeAsStringAndOmitsState() throws Exception {
-    server.handler = r -> json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\"}");
-    session.flowService().createFlow(FlowRequest.stripe("n", "d", "s1", "t1",
+    fixture.server.handler = r -> json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\"}");
+    fixture.session.flowService().createFlow(FlowRequest.stripe("n", "d", "s1", "t1",
         Transformation.mapping("m1", 0), new ScheduleParams("minute", 15, 1710267858L, true)));
-    JsonNode body = mapper.readTree(server.lastPlatformRequest().getBody().utf8());
+    JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.has("state")).isFalse();
     assertThat(body.at("/flowSpec/id").asText()).isEqualTo("6499120c-0b15-42dc-936e-847ea3c24d72");
     assertThat(body.at("/scheduleParams/startTime").isTextual()).isTrue();
@@ -110,11 +92,11 @@ class RequestShapeTest {
 
   @Test
   void createBaseConnectionSendsStripeSpecAndAuthParams() throws Exception {
-    server.handler = r -> json(201, "{\"id\":\"b1\",\"etag\":\"\\\"e1\\\"\"}");
-    EntityRef ref = session.flowService()
+    fixture.server.handler = r -> json(201, "{\"id\":\"b1\",\"etag\":\"\\\"e1\\\"\"}");
+    EntityRef ref = fixture.session.flowService()
         .createBaseConnection(BaseConnectionRequest.stripe("n", null, "sk_test_123"));
     assertThat(ref.id()).isEqualTo("b1");
-    JsonNode body = mapper.readTree(server.lastPlatformRequest().getBody().utf8());
+    JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.at("/auth/specName").asText()).isEqualTo("OAuth2 Refresh Code");
     assertThat(body.at("/auth/params/accessToken").asText()).isEqualTo("sk_test_123");
     assertThat(body.at("/connectionSpec/id").asText())
@@ -124,13 +106,13 @@ class RequestShapeTest {
 
   @Test
   void exploreSendsBase64SourceParamsAndReturnsFieldsUnderData() {
-    server.handler = r -> json(200, "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
+    fixture.server.handler = r -> json(200, "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
         + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
         + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
         + "\"currency\":{\"type\":\"string\"}}}}}}}");
-    List<String> fields = session.flowService().explore("b1", "charges");
+    List<String> fields = fixture.session.flowService().explore("b1", "charges");
     assertThat(fields).containsExactly("id", "amount", "currency");
-    RecordedRequest r = server.lastPlatformRequest();
+    RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getUrl().encodedPath()).isEqualTo("/data/foundation/flowservice/connections/b1/explore");
     assertThat(r.getUrl().queryParameter("objectType")).isEqualTo("rest");
     String decoded = new String(Base64.getDecoder().decode(r.getUrl().queryParameter("sourceParams")),
@@ -140,15 +122,15 @@ class RequestShapeTest {
 
   @Test
   void schemaLookupSendsVersionedAcceptAndEncodesIdAsOneSegment() {
-    server.handler = r -> json(200, "{\"$id\":\"https://ns.adobe.com/t/schemas/1\","
+    fixture.server.handler = r -> json(200, "{\"$id\":\"https://ns.adobe.com/t/schemas/1\","
         + "\"meta:altId\":\"_t.schemas.1\",\"version\":\"1.2\",\"title\":\"T\","
         + "\"meta:class\":\"https://ns.adobe.com/xdm/context/profile\",\"allOf\":["
         + "{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"},{\"$ref\":\"https://ns.adobe.com/t/mixins/fg\"}]}");
-    var schema = session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1").orElseThrow();
+    var schema = fixture.session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1").orElseThrow();
     assertThat(schema.version()).isEqualTo("1.2");
     assertThat(schema.classId()).isEqualTo("https://ns.adobe.com/xdm/context/profile");
     assertThat(schema.fieldGroupIds()).containsExactly("https://ns.adobe.com/t/mixins/fg");
-    RecordedRequest r = server.lastPlatformRequest();
+    RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed+json; version=1");
     assertThat(r.getUrl().encodedPath()).isEqualTo(
         "/data/foundation/schemaregistry/tenant/schemas/https:%2F%2Fns.adobe.com%2Ft%2Fschemas%2F1");
@@ -156,33 +138,33 @@ class RequestShapeTest {
 
   @Test
   void schemaFindByTitleUsesSummaryAcceptAndPropertyFilter() {
-    server.handler = r -> json(200, "{\"results\":[{\"$id\":\"x\",\"title\":\"Stripe Charges\","
+    fixture.server.handler = r -> json(200, "{\"results\":[{\"$id\":\"x\",\"title\":\"Stripe Charges\","
         + "\"version\":\"1.0\",\"meta:altId\":\"_t.schemas.x\"}],\"_page\":{\"count\":1}}");
-    assertThat(session.schemaRegistry().findSchemaByTitle("Stripe Charges")).get()
+    assertThat(fixture.session.schemaRegistry().findSchemaByTitle("Stripe Charges")).get()
         .extracting(s -> s.id()).isEqualTo("x");
-    RecordedRequest r = server.lastPlatformRequest();
+    RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed-id+json");
     assertThat(r.getUrl().queryParameter("property")).isEqualTo("title==Stripe Charges");
   }
 
   @Test
   void enableAndDisableUseTheActionEndpoint() {
-    server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
-    assertThat(session.flowService().disableFlow("f1").etag()).isEqualTo("\"e2\"");
-    assertThat(server.lastPlatformRequest().getUrl().toString()).endsWith("/flows/f1/action?op=disable");
-    session.flowService().enableFlow("f1");
-    assertThat(server.lastPlatformRequest().getUrl().queryParameter("op")).isEqualTo("enable");
-    assertThat(server.lastPlatformRequest().getMethod()).isEqualTo("POST");
+    fixture.server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
+    assertThat(fixture.session.flowService().disableFlow("f1").etag()).isEqualTo("\"e2\"");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().toString()).endsWith("/flows/f1/action?op=disable");
+    fixture.session.flowService().enableFlow("f1");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("op")).isEqualTo("enable");
+    assertThat(fixture.server.lastPlatformRequest().getMethod()).isEqualTo("POST");
   }
 
   @Test
   void datasetCreateParsesTheArrayReference() throws Exception {
-    server.handler = r -> json(201, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
-    String id = session.catalog().createDataset(new dev.aep.operator.platform.DatasetRequest("n",
+    fixture.server.handler = r -> json(201, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
+    String id = fixture.session.catalog().createDataset(new dev.aep.operator.platform.DatasetRequest("n",
         "d", dev.aep.operator.platform.SchemaRef.forDataset("https://s"),
         Map.of("managedBy", List.of("op"))));
     assertThat(id).isEqualTo("5c8c3c555033b814b69f947f");
-    JsonNode body = mapper.readTree(server.lastPlatformRequest().getBody().utf8());
+    JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.at("/schemaRef/contentType").asText())
         .isEqualTo("application/vnd.adobe.xed+json;version=1");
     assertThat(body.at("/tags/managedBy/0").asText()).isEqualTo("op");
@@ -190,13 +172,13 @@ class RequestShapeTest {
 
   @Test
   void listRunsFiltersByFlowNewestFirst() {
-    server.handler = r -> json(200, "{\"items\":["
+    fixture.server.handler = r -> json(200, "{\"items\":["
         + "{\"id\":\"old\",\"flowId\":\"f1\",\"createdAt\":1000},"
         + "{\"id\":\"new\",\"flowId\":\"f1\",\"createdAt\":3000},"
         + "{\"id\":\"mid\",\"flowId\":\"f1\",\"createdAt\":\"2000\"}]}");
-    var runs = session.flowService().listRuns("f1", 2);
+    var runs = fixture.session.flowService().listRuns("f1", 2);
     assertThat(runs).extracting(run -> run.id()).containsExactly("new", "mid");
-    RecordedRequest r = server.lastPlatformRequest();
+    RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getUrl().queryParameter("property")).isEqualTo("flowId==f1");
     assertThat(r.getUrl().queryParameter("orderby")).isEqualTo("-createdAt");
     assertThat(r.getUrl().queryParameter("limit")).isEqualTo("2");

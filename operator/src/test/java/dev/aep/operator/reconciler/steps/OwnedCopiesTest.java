@@ -1,0 +1,90 @@
+package dev.aep.operator.reconciler.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which remote copies a step counts as this flow's: recorded id, then named copies it marked. */
+class OwnedCopiesTest {
+
+  /** A remote object reduced to what ownership looks at. */
+  record Remote(String id, String description) {}
+
+  private final FlowContext ctx = context("uid-1");
+  private final List<Remote> onPlatform = new ArrayList<>();
+  private String recordedId;
+  private final OwnedCopies<Remote> copies = new OwnedCopies<>(c -> recordedId,
+      (c, id) -> onPlatform.stream().filter(r -> r.id().equals(id)).findFirst(),
+      c -> List.copyOf(onPlatform), Remote::id, Remote::description);
+
+  @Test
+  void namedKeepsOnlyCopiesCarryingThisFlowsUid() {
+    onPlatform.add(new Remote("a", ctx.remoteDescription("mine")));
+    onPlatform.add(new Remote("b", "someone else's"));
+    onPlatform.add(new Remote("c", RemoteNames.describe("other flow", "uid-2")));
+    onPlatform.add(new Remote("d", null));
+
+    assertThat(copies.named(ctx)).extracting(Remote::id).containsExactly("a");
+  }
+
+  @Test
+  void ownedListsTheRecordedIdFirstThenEveryOwnedCopyOnce() {
+    onPlatform.add(new Remote("a", ctx.remoteDescription("mine")));
+    onPlatform.add(new Remote("b", ctx.remoteDescription("mine")));
+    onPlatform.add(new Remote("x", "foreign"));
+    recordedId = "b";
+
+    assertThat(copies.owned(ctx)).containsExactly("b", "a");
+  }
+
+  @Test
+  void ownedKeepsARecordedIdThatIsNoLongerListed() {
+    onPlatform.add(new Remote("a", ctx.remoteDescription("mine")));
+    recordedId = "gone";
+
+    assertThat(copies.owned(ctx)).containsExactly("gone", "a");
+  }
+
+  @Test
+  void straysAreOwnedCopiesOtherThanTheRecordedOne() {
+    onPlatform.add(new Remote("old", ctx.remoteDescription("mine")));
+    onPlatform.add(new Remote("new", ctx.remoteDescription("mine")));
+    onPlatform.add(new Remote("x", "foreign"));
+    recordedId = "new";
+
+    assertThat(copies.strays(ctx)).containsExactly("old");
+  }
+
+  @Test
+  void withoutARecordedIdEveryOwnedCopyIsAStray() {
+    onPlatform.add(new Remote("a", ctx.remoteDescription("mine")));
+    onPlatform.add(new Remote("b", ctx.remoteDescription("mine")));
+
+    assertThat(copies.strays(ctx)).containsExactly("a", "b");
+    assertThat(copies.owned(ctx)).containsExactly("a", "b");
+  }
+
+  @Test
+  void recordedIsTheObjectWithTheRecordedIdWhenItExists() {
+    onPlatform.add(new Remote("a", "not even marked"));
+    assertThat(copies.recorded(ctx)).isEmpty();
+
+    recordedId = "a";
+    assertThat(copies.recorded(ctx)).map(Remote::id).isEqualTo(Optional.of("a"));
+
+    recordedId = "gone";
+    assertThat(copies.recorded(ctx)).isEmpty();
+  }
+
+  private static FlowContext context(String uid) {
+    StripeIngestionFlow flow = new StripeIngestionFlow();
+    flow.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("f").withUid(uid).build());
+    return new FlowContext(flow, new StripeIngestionFlowStatus(), null, null, null, null);
+  }
+}
