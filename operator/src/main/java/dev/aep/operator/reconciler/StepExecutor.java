@@ -1,0 +1,180 @@
+package dev.aep.operator.reconciler;
+
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.reconciler.steps.Diff;
+import dev.aep.operator.reconciler.steps.FlowContext;
+import dev.aep.operator.reconciler.steps.NotReady;
+import dev.aep.operator.reconciler.steps.Step;
+import dev.aep.operator.reconciler.steps.StepFailure;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that decides what happens to each remote object: missing -> create (and persist
+ * the id before anything else), drifted -> patch (re-reading and retrying a bounded number of
+ * times on 412), unpatchable -> replace, not ready -> stop the chain. Cleanup deletes in reverse.
+ */
+final class StepExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
+
+  private final int maxConflictRetries;
+  private final CreationObserver creations;
+
+  StepExecutor(int maxConflictRetries, CreationObserver creations) {
+    this.maxConflictRetries = maxConflictRetries;
+    this.creations = creations;
+  }
+
+  /**
+   * Brings every step in line with the spec, in order. Earlier copies of replaced objects are
+   * removed at the end when this pass changed the chain or {@code sweep} asks for it (the last
+   * pass did not finish, so a crash may have left one behind).
+   */
+  void apply(List<Step<?>> steps, FlowContext ctx, PassRecorder recorder, boolean sweep) {
+    boolean changed = false;
+    for (Step<?> step : steps) {
+      changed |= guarded(ctx, "reconciling the " + step.kind(), () -> run(step, ctx, recorder));
+    }
+    if (changed || sweep) {
+      for (Step<?> step : steps) {
+        guarded(ctx, "removing replaced copies of the " + step.kind(),
+            () -> sweep(step, ctx, recorder));
+      }
+    }
+  }
+
+  /** Deletes every object the steps own, in reverse order; objects already gone are fine. */
+  void delete(List<Step<?>> steps, FlowContext ctx, PassRecorder recorder) {
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Step<?> step = steps.get(i);
+      if (!step.deletesOnCleanup(ctx)) {
+        continue;
+      }
+      guarded(ctx, "deleting the " + step.kind(), () -> {
+        for (String id : step.owned(ctx)) {
+          boolean deleted = step.delete(ctx, id);
+          ctx.observer().invalidate();
+          if (deleted) {
+            recorder.event("Deleted", "Deleted " + step.kind() + " " + id);
+          }
+        }
+        return false;
+      });
+    }
+  }
+
+  private <R> boolean run(Step<R> step, FlowContext ctx, PassRecorder recorder) {
+    boolean changed = false;
+    boolean created = false;
+    int conflicts = 0;
+    int rounds = maxConflictRetries + 4;
+    String last = "";
+    for (int round = 0; round < rounds; round++) {
+      Optional<R> seen = step.observe(ctx);
+      if (seen.isEmpty()) {
+        if (!step.managed(ctx)) {
+          throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx),
+              StepFailure.Retry.SLOW);
+        }
+        if (created) {
+          throw new NotReady(step.name(), "waiting for the new " + step.kind()
+              + " to become visible on the Platform");
+        }
+        R made = step.create(ctx);
+        creations.created(step.name(), step.id(made));
+        step.record(ctx, made);
+        ctx.observer().invalidate();
+        String what = step.describe(ctx, made);
+        recorder.checkpoint(FlowConditions.REASON_CREATING, step.createdReason() + " " + what);
+        recorder.event(step.createdReason(), step.createdReason() + " " + what);
+        created = true;
+        changed = true;
+        continue;
+      }
+      R remote = seen.get();
+      Diff diff = step.diff(ctx, remote);
+      if (diff.rejects()) {
+        throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, diff.rejection(),
+            StepFailure.Retry.ON_CHANGE);
+      }
+      if (diff.inSync() || !step.managed(ctx)) {
+        step.record(ctx, remote);
+        Optional<String> waiting = step.notReady(ctx, remote);
+        if (waiting.isPresent()) {
+          throw new NotReady(step.name(), waiting.get());
+        }
+        return changed;
+      }
+      String what = step.describe(ctx, remote);
+      last = diff.summary();
+      if (diff.replaces()) {
+        ctx.retire(step.id(remote));
+        step.forget(ctx);
+        recorder.event("Replacing", "Replacing " + what + ": " + diff.replaceReason());
+        if (step.deleteBeforeReplace() && step.delete(ctx, step.id(remote))) {
+          recorder.event("Deleted", "Deleted " + what);
+        }
+        ctx.observer().invalidate();
+        changed = true;
+        continue;
+      }
+      try {
+        R updated = step.update(ctx, remote, diff);
+        step.record(ctx, updated);
+        ctx.observer().invalidate();
+        recorder.event("Updated", "Updated " + what + ": " + diff.summary());
+      } catch (PlatformException e) {
+        if (!e.isPreconditionFailed()) {
+          throw e;
+        }
+        conflicts++;
+        ctx.observer().invalidate();
+        LOG.debug("{} {}: stale etag ({} of {}), re-reading", step.kind(), step.id(remote),
+            conflicts, maxConflictRetries);
+        if (conflicts > maxConflictRetries) {
+          throw new StepFailure(FlowConditions.REASON_REMOTE_CONFLICT,
+              "The " + what + " kept changing on the Platform while being updated ("
+                  + conflicts + " updates refused with 412, stale etag). Someone else is editing "
+                  + "it; the operator retries later.",
+              StepFailure.Retry.BACKOFF, null, e);
+        }
+      }
+    }
+    throw new StepFailure(FlowConditions.REASON_RECONCILE_ERROR,
+        "The " + step.kind() + " did not settle after " + rounds + " rounds (still differs: "
+            + last + "); retrying later.",
+        StepFailure.Retry.BACKOFF);
+  }
+
+  private <R> boolean sweep(Step<R> step, FlowContext ctx, PassRecorder recorder) {
+    if (!step.managed(ctx)) {
+      return false;
+    }
+    for (String id : step.strays(ctx)) {
+      if (step.delete(ctx, id)) {
+        recorder.event("Deleted", "Deleted replaced " + step.kind() + " " + id);
+      }
+      ctx.observer().invalidate();
+    }
+    return false;
+  }
+
+  /** Runs one step's work, turning unexpected failures into classified ones naming the step. */
+  private static boolean guarded(FlowContext ctx, String doing, Work work) {
+    try {
+      return work.run();
+    } catch (StepFailure | NotReady e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ErrorClassifier.classify(e, doing, ctx.flow());
+    }
+  }
+
+  @FunctionalInterface
+  private interface Work {
+    boolean run();
+  }
+}

@@ -1,0 +1,243 @@
+package dev.aep.operator.reconciler;
+
+import dev.aep.operator.api.v1alpha1.FlowStatus;
+import dev.aep.operator.api.v1alpha1.Frequency;
+import dev.aep.operator.api.v1alpha1.RunStatus;
+import dev.aep.operator.api.v1alpha1.ScheduleSpec;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowSpec;
+import dev.aep.operator.platform.Platform;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.reconciler.steps.Credentials;
+import dev.aep.operator.reconciler.steps.DirectRemoteObserver;
+import dev.aep.operator.reconciler.steps.FlowContext;
+import dev.aep.operator.reconciler.steps.FlowSteps;
+import dev.aep.operator.reconciler.steps.NotReady;
+import dev.aep.operator.reconciler.steps.Step;
+import dev.aep.operator.reconciler.steps.StepFailure;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles a StripeIngestionFlow the way the Stripe tutorial builds one by hand: connect
+ * (Secrets, token), then base connection, explore, source connection, schema, dataset, target
+ * connection, mapping set, flow and run monitoring; then status. Cleanup runs the steps in
+ * reverse. Secrets are watched, so a rotated Stripe key is pushed without waiting for a resync.
+ */
+public class StripeIngestionFlowReconciler
+    implements Reconciler<StripeIngestionFlow>, Cleaner<StripeIngestionFlow> {
+
+  /** Name of the Secret event source. */
+  public static final String SECRET_EVENT_SOURCE = "secrets";
+
+  private static final Logger LOG = LoggerFactory.getLogger(StripeIngestionFlowReconciler.class);
+
+  private final Platform platform;
+  private final ReconcilerSettings settings;
+  private final List<Step<?>> steps = FlowSteps.tutorialOrder();
+  private final StepExecutor executor;
+  private final Backoff backoff;
+  private final FlowEvents events;
+  private final StatusWriter statusWriter = new StatusWriter();
+  private volatile InformerEventSource<Secret, StripeIngestionFlow> secrets;
+
+  public StripeIngestionFlowReconciler(Platform platform, ReconcilerSettings settings) {
+    this(platform, settings, CreationObserver.NONE);
+  }
+
+  StripeIngestionFlowReconciler(
+      Platform platform, ReconcilerSettings settings, CreationObserver creations) {
+    this.platform = Objects.requireNonNull(platform, "platform");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.executor = new StepExecutor(settings.maxConflictRetries(), creations);
+    this.backoff = new Backoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
+    this.events = new FlowEvents(settings.clock(), settings.eventDedupeWindow());
+  }
+
+  @Override
+  public List<EventSource<?, StripeIngestionFlow>> prepareEventSources(
+      EventSourceContext<StripeIngestionFlow> context) {
+    IndexerResourceCache<StripeIngestionFlow> flows = context.getPrimaryCache();
+    InformerEventSourceConfiguration<Secret> config =
+        InformerEventSourceConfiguration.from(Secret.class, StripeIngestionFlow.class)
+            .withName(SECRET_EVENT_SOURCE)
+            .withSecondaryToPrimaryMapper(secret -> flowsReferencing(flows, secret))
+            .build();
+    secrets = new InformerEventSource<>(config, context);
+    return List.of(secrets);
+  }
+
+  @Override
+  public UpdateControl<StripeIngestionFlow> reconcile(
+      StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
+    FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
+    String key = flow.getMetadata().getUid();
+    try {
+      FlowContext ctx = connect(flow, pass, context, true);
+      executor.apply(steps, ctx, pass, !pass.wasReady());
+      pass.succeeded(readyMessage(ctx), syncedMessage(ctx));
+      backoff.reset(key);
+      return UpdateControl.<StripeIngestionFlow>noUpdate()
+          .rescheduleAfter(settings.jitteredResync());
+    } catch (NotReady waiting) {
+      pass.waiting(waiting);
+      return UpdateControl.<StripeIngestionFlow>noUpdate()
+          .rescheduleAfter(backoff.next(key, null));
+    } catch (RuntimeException e) {
+      StepFailure failure = ErrorClassifier.classify(e, "reconciling", flow);
+      LOG.info("{}/{}: {} - {}", flow.getMetadata().getNamespace(), flow.getMetadata().getName(),
+          failure.reason(), failure.getMessage());
+      pass.failed(failure, "");
+      return retry(UpdateControl.<StripeIngestionFlow>noUpdate(), failure, key);
+    }
+  }
+
+  @Override
+  public DeleteControl cleanup(StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
+    FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
+    String key = flow.getMetadata().getUid();
+    FlowContext probe = new FlowContext(flow, pass.working(), null, null, null, settings.clock());
+    if (steps.stream().noneMatch(step -> step.deletesOnCleanup(probe))) {
+      pass.event("Orphaned", "Left the flow's Platform objects in place (deletionPolicy "
+          + flow.getSpec().effectiveDeletionPolicy().value() + ")");
+      forget(flow);
+      return DeleteControl.defaultDelete();
+    }
+    try {
+      FlowContext ctx = connect(flow, pass, context, false);
+      executor.delete(steps, ctx, pass);
+      forget(flow);
+      return DeleteControl.defaultDelete();
+    } catch (RuntimeException e) {
+      StepFailure failure = ErrorClassifier.classify(e, "deleting Platform objects", flow);
+      pass.failed(failure, "Deletion is blocked: ");
+      DeleteControl control = DeleteControl.noFinalizerRemoval();
+      if (failure.retry() == StepFailure.Retry.ON_CHANGE) {
+        // Nothing will change by itself; look again at the resync pace.
+        return control.rescheduleAfter(settings.jitteredResync());
+      }
+      return retry(control, failure, key);
+    }
+  }
+
+  /** Step one of the tutorial: read the Secrets and open a Platform session for the sandbox. */
+  private FlowContext connect(StripeIngestionFlow flow, FlowPass pass,
+      Context<StripeIngestionFlow> context, boolean withStripe) {
+    Credentials credentials =
+        new SecretResolver((ns, name) -> secret(context.getClient(), ns, name))
+            .resolve(flow, withStripe);
+    PlatformSession session =
+        platform.session(credentials.account(), flow.getSpec().getPlatform().getSandbox());
+    return new FlowContext(flow, pass.working(), session, new DirectRemoteObserver(session),
+        credentials, settings.clock());
+  }
+
+  private Optional<Secret> secret(KubernetesClient client, String namespace, String name) {
+    InformerEventSource<Secret, StripeIngestionFlow> source = secrets;
+    if (source != null) {
+      Optional<Secret> cached = source.get(new ResourceID(name, namespace));
+      if (cached.isPresent()) {
+        return cached;
+      }
+    }
+    // Not (yet) in the informer cache: ask the API server before calling it missing.
+    return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
+  }
+
+  private <C extends io.javaoperatorsdk.operator.api.reconciler.BaseControl<C>> C retry(
+      C control, StepFailure failure, String key) {
+    return switch (failure.retry()) {
+      case BACKOFF -> control.rescheduleAfter(backoff.next(key, failure.retryAfter().orElse(null)));
+      case SLOW -> control.rescheduleAfter(settings.jitteredResync());
+      case ON_CHANGE -> control;
+    };
+  }
+
+  private void forget(StripeIngestionFlow flow) {
+    backoff.reset(flow.getMetadata().getUid());
+    events.forget(flow);
+  }
+
+  static Set<ResourceID> flowsReferencing(
+      IndexerResourceCache<StripeIngestionFlow> flows, Secret secret) {
+    String namespace = secret.getMetadata().getNamespace();
+    String name = secret.getMetadata().getName();
+    return flows.list(namespace, flow -> references(flow, name))
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean references(StripeIngestionFlow flow, String secretName) {
+    StripeIngestionFlowSpec spec = flow.getSpec();
+    if (spec == null) {
+      return false;
+    }
+    boolean platformRef = spec.getPlatform() != null
+        && spec.getPlatform().getCredentialsSecretRef() != null
+        && secretName.equals(spec.getPlatform().getCredentialsSecretRef().getName());
+    boolean stripeRef = spec.getStripe() != null
+        && spec.getStripe().getAccessTokenSecretRef() != null
+        && secretName.equals(spec.getStripe().getAccessTokenSecretRef().getName());
+    return platformRef || stripeRef;
+  }
+
+  private static String readyMessage(FlowContext ctx) {
+    FlowStatus flow = ctx.status().getFlow();
+    StringBuilder message = new StringBuilder("Flow ").append(flow.getId()).append(" is ")
+        .append(flow.getState()).append(" and runs ").append(schedule(ctx.spec().getSchedule()))
+        .append('.');
+    RunStatus run = ctx.status().getLastRun();
+    if (run == null) {
+      message.append(" No run yet.");
+    } else if ("failed".equalsIgnoreCase(run.getStatus())) {
+      message.append(" The last run ").append(run.getId()).append(" failed");
+      String when = run.getCompletedAt() != null ? run.getCompletedAt() : run.getStartedAt();
+      if (when != null) {
+        message.append(" at ").append(when);
+      }
+      message.append(run.getErrors().isEmpty() ? "." : ": " + run.getErrors().get(0) + ".");
+    } else {
+      message.append(" Last run ").append(run.getId()).append(": ").append(run.getStatus());
+      if (run.getRecordsWritten() != null) {
+        message.append(", ").append(run.getRecordsWritten()).append(" records written");
+      }
+      message.append('.');
+    }
+    return message.toString();
+  }
+
+  private static String syncedMessage(FlowContext ctx) {
+    StringBuilder message = new StringBuilder("All Platform objects match generation ")
+        .append(ctx.flow().getMetadata().getGeneration()).append('.');
+    for (String note : ctx.notes()) {
+      message.append(" Note: ").append(note).append('.');
+    }
+    return message.toString();
+  }
+
+  private static String schedule(ScheduleSpec schedule) {
+    if (schedule.getFrequency() == Frequency.ONCE) {
+      return "once";
+    }
+    return "every " + schedule.getInterval() + " " + schedule.getFrequency().value()
+        + (Objects.equals(schedule.getInterval(), 1) ? "" : "s");
+  }
+}

@@ -1,0 +1,131 @@
+package dev.aep.operator.reconciler.steps;
+
+import dev.aep.operator.api.v1alpha1.DatasetCreateSpec;
+import dev.aep.operator.api.v1alpha1.DatasetStatus;
+import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.DatasetRequest;
+import dev.aep.operator.platform.SchemaRef;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Catalog dataset the flow writes into: created from {@code target.dataset.create} or an
+ * existing one verified by {@code target.dataset.id}; it must use the target schema. Datasets
+ * hold customer data: cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
+ */
+public final class DatasetStep implements Step<Dataset> {
+
+  @Override
+  public String name() {
+    return "dataset";
+  }
+
+  @Override
+  public String kind() {
+    return "dataset";
+  }
+
+  @Override
+  public boolean managed(FlowContext ctx) {
+    return ctx.spec().getTarget().getDataset().getCreate() != null;
+  }
+
+  @Override
+  public String missingMessage(FlowContext ctx) {
+    return "Dataset " + ctx.spec().getTarget().getDataset().getId() + " (spec.target.dataset.id) "
+        + "does not exist in sandbox " + ctx.sandbox() + ". Use the id of an existing dataset or "
+        + "let the operator create one with target.dataset.create.";
+  }
+
+  @Override
+  public Optional<Dataset> observe(FlowContext ctx) {
+    if (!managed(ctx)) {
+      return ctx.observer().dataset(ctx.spec().getTarget().getDataset().getId());
+    }
+    String recorded = recordedId(ctx);
+    if (recorded != null) {
+      Optional<Dataset> found = ctx.observer().dataset(recorded);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return named(ctx).stream().findFirst();
+  }
+
+  @Override
+  public Dataset create(FlowContext ctx) {
+    DatasetCreateSpec spec = ctx.spec().getTarget().getDataset().getCreate();
+    String description = ctx.remoteDescription(spec.getDescription());
+    SchemaRef schemaRef = SchemaRef.forDataset(schemaId(ctx));
+    String id = ctx.session().catalog().createDataset(
+        new DatasetRequest(spec.getName(), description, schemaRef, Map.of()));
+    return new Dataset(id, spec.getName(), description, schemaRef, Map.of(), null, null, null);
+  }
+
+  @Override
+  public Diff diff(FlowContext ctx, Dataset remote) {
+    String schema = remote.schemaRef() == null ? null : remote.schemaRef().id();
+    if (!Objects.equals(schema, schemaId(ctx))) {
+      return Diff.rejected("Dataset " + remote.id() + " uses schema " + schema + " but the flow "
+          + "writes with schema " + schemaId(ctx) + ". A dataset's schema cannot change: use a "
+          + "dataset of the target schema.");
+    }
+    return Diff.none();
+  }
+
+  @Override
+  public void record(FlowContext ctx, Dataset remote) {
+    ctx.status().setDataset(new DatasetStatus(remote.id(), managed(ctx)));
+  }
+
+  @Override
+  public String id(Dataset remote) {
+    return remote.id();
+  }
+
+  @Override
+  public boolean deletesOnCleanup(FlowContext ctx) {
+    return managed(ctx) && ctx.spec().getTarget().deletesManagedOnDelete();
+  }
+
+  @Override
+  public List<String> owned(FlowContext ctx) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (recordedId(ctx) != null) {
+      ids.add(recordedId(ctx));
+    }
+    named(ctx).forEach(d -> ids.add(d.id()));
+    return List.copyOf(ids);
+  }
+
+  @Override
+  public boolean delete(FlowContext ctx, String id) {
+    return ctx.session().catalog().deleteDataset(id);
+  }
+
+  @Override
+  public String describe(FlowContext ctx, Dataset remote) {
+    return "dataset " + (remote.name() == null ? "" : "'" + remote.name() + "' ")
+        + "(id " + remote.id() + ")";
+  }
+
+  private static List<Dataset> named(FlowContext ctx) {
+    return ctx.observer().datasetsNamed(ctx.spec().getTarget().getDataset().getCreate().getName())
+        .stream()
+        .filter(d -> ctx.owns(d.description()))
+        .toList();
+  }
+
+  private static String recordedId(FlowContext ctx) {
+    DatasetStatus status = ctx.status().getDataset();
+    return status == null || !Boolean.TRUE.equals(status.getManaged()) ? null : status.getId();
+  }
+
+  private static String schemaId(FlowContext ctx) {
+    return ctx.status().getSchema() == null ? null : ctx.status().getSchema().getId();
+  }
+}

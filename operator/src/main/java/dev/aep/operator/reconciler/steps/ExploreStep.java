@@ -1,0 +1,89 @@
+package dev.aep.operator.reconciler.steps;
+
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.SourceStatus;
+import dev.aep.operator.platform.PlatformException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Explores the Stripe resource path through the base connection, as the tutorial does before
+ * creating a source connection: proves the Stripe account and path are usable and lists the
+ * top-level source fields in status for people writing mappings. Runs once per base connection
+ * and again after every credentials change (both clear {@code status.source}).
+ */
+public final class ExploreStep implements Step<List<String>> {
+  /** At most this many field names are kept in status. */
+  public static final int MAX_FIELDS = 50;
+
+  @Override
+  public String name() {
+    return "explore";
+  }
+
+  @Override
+  public String kind() {
+    return "source exploration";
+  }
+
+  @Override
+  public boolean managed(FlowContext ctx) {
+    return true;
+  }
+
+  @Override
+  public Optional<List<String>> observe(FlowContext ctx) {
+    SourceStatus source = ctx.status().getSource();
+    return source == null ? Optional.empty() : Optional.of(source.getFields());
+  }
+
+  @Override
+  public List<String> create(FlowContext ctx) {
+    String baseConnectionId = ctx.status().getBaseConnection().getId();
+    String path = ctx.spec().getResourcePath().value();
+    try {
+      List<String> fields = ctx.session().flowService().explore(baseConnectionId, path);
+      return fields.stream().limit(MAX_FIELDS).toList();
+    } catch (PlatformException e) {
+      if (e.isRetryable()) {
+        throw e;
+      }
+      String secret = ctx.credentials().stripeSecretRef() == null
+          ? "the Stripe account of base connection " + baseConnectionId
+          : "the access token in Secret " + ctx.credentials().stripeSecretRef();
+      throw new StepFailure(
+          e.isAuthFailure() ? FlowConditions.REASON_AUTH_FAILED : FlowConditions.REASON_INVALID_SPEC,
+          "The Stripe account or resource path '" + path + "' is unusable: exploring it through "
+              + "base connection " + baseConnectionId + " failed (" + e.getMessage() + "). Check "
+              + secret + " and that the account can read " + path + "; no flow is created until "
+              + "this works.",
+          StepFailure.Retry.SLOW, null, e);
+    }
+  }
+
+  @Override
+  public Diff diff(FlowContext ctx, List<String> remote) {
+    return Diff.none();
+  }
+
+  @Override
+  public void record(FlowContext ctx, List<String> fields) {
+    ctx.status().setSource(new SourceStatus(fields));
+  }
+
+  @Override
+  public String id(List<String> remote) {
+    return "resource path";
+  }
+
+  @Override
+  public String createdReason() {
+    return "Explored";
+  }
+
+  @Override
+  public String describe(FlowContext ctx, List<String> fields) {
+    return "Stripe resource path " + ctx.spec().getResourcePath().value() + " ("
+        + fields.size() + " top-level fields)";
+  }
+}

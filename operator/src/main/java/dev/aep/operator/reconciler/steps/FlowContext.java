@@ -1,0 +1,124 @@
+package dev.aep.operator.reconciler.steps;
+
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowSpec;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.platform.PlatformSession;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one reconcile pass knows: the flow, the working copy of its status (which the steps
+ * fill in), the Platform session, the observer and the resolved credentials.
+ */
+public final class FlowContext {
+  private final StripeIngestionFlow flow;
+  private final StripeIngestionFlowStatus status;
+  private final PlatformSession session;
+  private final RemoteObserver observer;
+  private final Credentials credentials;
+  private final Clock clock;
+  private final Set<String> retired = new HashSet<>();
+  private final List<String> notes = new ArrayList<>();
+
+  public FlowContext(
+      StripeIngestionFlow flow,
+      StripeIngestionFlowStatus status,
+      PlatformSession session,
+      RemoteObserver observer,
+      Credentials credentials,
+      Clock clock) {
+    this.flow = flow;
+    this.status = status;
+    this.session = session;
+    this.observer = observer;
+    this.credentials = credentials;
+    this.clock = clock;
+  }
+
+  public StripeIngestionFlow flow() {
+    return flow;
+  }
+
+  public StripeIngestionFlowSpec spec() {
+    return flow.getSpec();
+  }
+
+  /** The working status; steps record ids here, the reconciler persists it. */
+  public StripeIngestionFlowStatus status() {
+    return status;
+  }
+
+  public PlatformSession session() {
+    return session;
+  }
+
+  public RemoteObserver observer() {
+    return observer;
+  }
+
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public String namespace() {
+    return flow.getMetadata().getNamespace();
+  }
+
+  public String name() {
+    return flow.getMetadata().getName();
+  }
+
+  public String uid() {
+    return flow.getMetadata().getUid();
+  }
+
+  public String sandbox() {
+    return flow.getSpec().getPlatform().getSandbox();
+  }
+
+  /** Deterministic remote name for a kind of object of this flow. */
+  public String remoteName(String kind) {
+    return RemoteNames.name(namespace(), name(), kind);
+  }
+
+  /** Description text followed by this flow's ownership marker. */
+  public String remoteDescription(String text) {
+    return RemoteNames.describe(text, uid());
+  }
+
+  /** Whether a remote description proves the object belongs to this flow. */
+  public boolean owns(String description) {
+    return RemoteNames.ownedBy(description, uid());
+  }
+
+  /** Marks an object id as replaced: it is never adopted again and is swept at the end. */
+  public void retire(String id) {
+    retired.add(id);
+  }
+
+  /** Whether the id was replaced in this pass. */
+  public boolean retired(String id) {
+    return retired.contains(id);
+  }
+
+  /** Adds a remark for the Synced condition message (something left alone on purpose). */
+  public void note(String remark) {
+    if (!notes.contains(remark)) {
+      notes.add(remark);
+    }
+  }
+
+  /** Remarks made during this pass. */
+  public List<String> notes() {
+    return Collections.unmodifiableList(notes);
+  }
+}

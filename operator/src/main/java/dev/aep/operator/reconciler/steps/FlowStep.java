@@ -1,0 +1,259 @@
+package dev.aep.operator.reconciler.steps;
+
+import dev.aep.operator.api.v1alpha1.FlowState;
+import dev.aep.operator.api.v1alpha1.FlowStatus;
+import dev.aep.operator.api.v1alpha1.Frequency;
+import dev.aep.operator.api.v1alpha1.ScheduleSpec;
+import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.Flow;
+import dev.aep.operator.platform.FlowRequest;
+import dev.aep.operator.platform.JsonPatchOp;
+import dev.aep.operator.platform.ScheduleParams;
+import dev.aep.operator.platform.Transformation;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The scheduled dataflow tying source connection, target connection and mapping together.
+ * Schedule, mapping version, name and description are patched with {@code If-Match}; the state
+ * goes through the enable/disable action; other connections mean a new flow (the old one is
+ * deleted first, since nothing references a flow).
+ */
+public final class FlowStep implements Step<Flow> {
+  static final String KIND_SUFFIX = "flow";
+
+  @Override
+  public String name() {
+    return "flow";
+  }
+
+  @Override
+  public String kind() {
+    return "flow";
+  }
+
+  @Override
+  public boolean managed(FlowContext ctx) {
+    return true;
+  }
+
+  @Override
+  public Optional<Flow> observe(FlowContext ctx) {
+    String recorded = recordedId(ctx);
+    if (recorded != null) {
+      Optional<Flow> found = ctx.observer().flow(recorded);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return named(ctx).stream()
+        .filter(f -> !ctx.retired(f.id()) && linked(ctx, f))
+        .findFirst();
+  }
+
+  @Override
+  public Flow create(FlowContext ctx) {
+    String name = ctx.remoteName(KIND_SUFFIX);
+    String description = desiredDescription(ctx);
+    ScheduleSpec schedule = ctx.spec().getSchedule();
+    Long start = schedule.startTimeEpochSeconds();
+    if (start == null) {
+      // No start time in the spec: the flow starts when it is created.
+      start = ctx.clock().instant().getEpochSecond();
+    }
+    ScheduleParams params = new ScheduleParams(schedule.getFrequency().value(),
+        schedule.getFrequency() == Frequency.ONCE ? null : schedule.getInterval(), start,
+        schedule.effectiveBackfill());
+    FlowRequest request = FlowRequest.stripe(name, description, sourceId(ctx), targetId(ctx),
+        mapping(ctx), params);
+    EntityRef ref = ctx.session().flowService().createFlow(request);
+    return new Flow(ref.id(), ref.etag(), name, description, "enabled", request.flowSpec(),
+        request.sourceConnectionIds(), request.targetConnectionIds(), request.transformations(),
+        params, null, null, null);
+  }
+
+  @Override
+  public Diff diff(FlowContext ctx, Flow remote) {
+    if (!linked(ctx, remote)) {
+      return Diff.replace("it links source " + remote.sourceConnectionIds() + " and target "
+          + remote.targetConnectionIds() + " instead of source " + sourceId(ctx) + " and target "
+          + targetId(ctx));
+    }
+    Diff.Builder diff = Diff.builder();
+    String name = ctx.remoteName(KIND_SUFFIX);
+    if (!name.equals(remote.name())) {
+      diff.patch("name", JsonPatchOp.replace("/name", name));
+    }
+    String description = desiredDescription(ctx);
+    if (!description.equals(remote.description())) {
+      diff.patch("description", JsonPatchOp.replace("/description", description));
+    }
+    schedule(ctx, remote, diff);
+    Transformation wanted = mapping(ctx);
+    Transformation actual = remote.mapping().orElse(null);
+    if (actual == null || !Objects.equals(actual.mappingId(), wanted.mappingId())
+        || !Objects.equals(actual.mappingVersion(), wanted.mappingVersion())) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("mappingId", wanted.mappingId());
+      params.put("mappingVersion", wanted.mappingVersion());
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("name", Transformation.MAPPING);
+      value.put("params", params);
+      diff.patch("mapping version", JsonPatchOp.replace("/transformations/0", value));
+    }
+    boolean enable = ctx.spec().effectiveState() == FlowState.ENABLED;
+    if (enable != remote.isEnabled()) {
+      diff.change(enable ? "state enabled" : "state disabled");
+    }
+    return diff.build();
+  }
+
+  @Override
+  public Flow update(FlowContext ctx, Flow remote, Diff diff) {
+    String etag = remote.etag();
+    if (!diff.ops().isEmpty()) {
+      etag = ctx.session().flowService().patchFlow(remote.id(), etag, diff.ops()).etag();
+    }
+    String state = remote.state();
+    if (diff.has("state enabled")) {
+      etag = ctx.session().flowService().enableFlow(remote.id()).etag();
+      state = "enabled";
+    } else if (diff.has("state disabled")) {
+      etag = ctx.session().flowService().disableFlow(remote.id()).etag();
+      state = "disabled";
+    }
+    return new Flow(remote.id(), etag, remote.name(), remote.description(), state,
+        remote.flowSpec(), remote.sourceConnectionIds(), remote.targetConnectionIds(),
+        remote.transformations(), remote.scheduleParams(), remote.lastRunDetails(),
+        remote.createdAt(), remote.updatedAt());
+  }
+
+  @Override
+  public boolean deleteBeforeReplace() {
+    return true;
+  }
+
+  @Override
+  public void record(FlowContext ctx, Flow remote) {
+    ctx.status().setFlow(new FlowStatus(remote.id(), remote.etag(), remote.state()));
+  }
+
+  @Override
+  public void forget(FlowContext ctx) {
+    ctx.status().setFlow(null);
+  }
+
+  @Override
+  public String id(Flow remote) {
+    return remote.id();
+  }
+
+  @Override
+  public List<String> strays(FlowContext ctx) {
+    String current = recordedId(ctx);
+    return named(ctx).stream().map(Flow::id).filter(id -> !Objects.equals(id, current)).toList();
+  }
+
+  @Override
+  public boolean deletesOnCleanup(FlowContext ctx) {
+    return FlowSteps.deletesRemote(ctx);
+  }
+
+  @Override
+  public List<String> owned(FlowContext ctx) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (recordedId(ctx) != null) {
+      ids.add(recordedId(ctx));
+    }
+    named(ctx).forEach(f -> ids.add(f.id()));
+    return List.copyOf(ids);
+  }
+
+  @Override
+  public boolean delete(FlowContext ctx, String id) {
+    return ctx.session().flowService().deleteFlow(id);
+  }
+
+  @Override
+  public String describe(FlowContext ctx, Flow remote) {
+    return "flow " + ctx.remoteName(KIND_SUFFIX) + " (id " + remote.id() + ")";
+  }
+
+  private static void schedule(FlowContext ctx, Flow remote, Diff.Builder diff) {
+    ScheduleSpec wanted = ctx.spec().getSchedule();
+    ScheduleParams actual = remote.scheduleParams() == null
+        ? new ScheduleParams(null, null, null, null) : remote.scheduleParams();
+    String frequency = wanted.getFrequency().value();
+    if (!frequency.equalsIgnoreCase(String.valueOf(actual.frequency()))) {
+      diff.patch("schedule frequency", JsonPatchOp.replace("/scheduleParams/frequency", frequency));
+    }
+    if (wanted.getFrequency() != Frequency.ONCE) {
+      if (!Objects.equals(wanted.getInterval(), actual.interval())) {
+        diff.patch("schedule interval",
+            JsonPatchOp.replace("/scheduleParams/interval", wanted.getInterval()));
+      }
+      Boolean backfill = wanted.effectiveBackfill();
+      if (backfill != null && !backfill.equals(actual.backfill())) {
+        diff.patch("schedule backfill", JsonPatchOp.replace("/scheduleParams/backfill", backfill));
+      }
+    }
+    Long start = wanted.startTimeEpochSeconds();
+    if (start != null && !start.equals(actual.startTime())) {
+      long now = ctx.clock().instant().getEpochSecond();
+      if (actual.startTime() != null && actual.startTime() <= now) {
+        ctx.note("schedule.startTime " + wanted.getStartTime() + " is not applied: the flow "
+            + "already started at " + Instant.ofEpochSecond(actual.startTime()) + " and the "
+            + "Platform refuses to move a start time that has passed");
+      } else {
+        diff.patch("schedule start time",
+            JsonPatchOp.replace("/scheduleParams/startTime", String.valueOf(start)));
+      }
+    }
+  }
+
+  private static boolean linked(FlowContext ctx, Flow remote) {
+    return remote.sourceConnectionIds().equals(List.of(String.valueOf(sourceId(ctx))))
+        && remote.targetConnectionIds().equals(List.of(String.valueOf(targetId(ctx))));
+  }
+
+  private static List<Flow> named(FlowContext ctx) {
+    return ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)).stream()
+        .filter(f -> ctx.owns(f.description()))
+        .toList();
+  }
+
+  private static Transformation mapping(FlowContext ctx) {
+    return Transformation.mapping(ctx.status().getMappingSet().getId(),
+        ctx.status().getMappingSet().getVersion().intValue());
+  }
+
+  private static String recordedId(FlowContext ctx) {
+    FlowStatus status = ctx.status().getFlow();
+    return status == null ? null : status.getId();
+  }
+
+  private static String sourceId(FlowContext ctx) {
+    return ctx.status().getSourceConnection() == null
+        ? null : ctx.status().getSourceConnection().getId();
+  }
+
+  private static String targetId(FlowContext ctx) {
+    return ctx.status().getTargetConnection() == null
+        ? null : ctx.status().getTargetConnection().getId();
+  }
+
+  private static String desiredDescription(FlowContext ctx) {
+    String text = ctx.spec().getDescription();
+    if (text == null || text.isBlank()) {
+      text = "Stripe " + ctx.spec().getResourcePath().value() + " ingestion for "
+          + "StripeIngestionFlow " + ctx.namespace() + "/" + ctx.name() + ".";
+    }
+    return ctx.remoteDescription(text);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.aep.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.Flows;
+import dev.aep.simulator.Kind;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator dies right after each POST of a create, before the new id reaches status. The
+ * next operator finds the object by its deterministic name and the flow's uid and adopts it.
+ */
+class CrashRecoveryTest {
+
+  /** What a process death looks like to the reconcile thread: nothing after it runs. */
+  static final class SimulatedCrash extends Error {
+    private static final long serialVersionUID = 1L;
+
+    SimulatedCrash() {
+      super("operator killed after a create, before the status write");
+    }
+  }
+
+  /** Halts the reconcile thread right after the create of one step until the operator stops. */
+  static final class CrashAfterCreate implements CreationObserver {
+    private final String step;
+    private final CountDownLatch crashed = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile String createdId;
+
+    CrashAfterCreate(String step) {
+      this.step = step;
+    }
+
+    @Override
+    public void created(String createdStep, String id) {
+      if (!step.equals(createdStep) || crashed.getCount() == 0) {
+        return;
+      }
+      createdId = id;
+      crashed.countDown();
+      try {
+        released.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new SimulatedCrash();
+    }
+
+    String awaitCrash() throws InterruptedException {
+      assertThat(crashed.await(60, TimeUnit.SECONDS)).as("create of " + step).isTrue();
+      return createdId;
+    }
+
+    void release() {
+      released.countDown();
+    }
+  }
+
+  private static final Map<String, Kind> CREATES = Map.of(
+      "baseConnection", Kind.CONNECTION,
+      "sourceConnection", Kind.SOURCE_CONNECTION,
+      "schema", Kind.SCHEMA,
+      "dataset", Kind.DATASET,
+      "targetConnection", Kind.TARGET_CONNECTION,
+      "mappingSet", Kind.MAPPING_SET,
+      "flow", Kind.FLOW);
+
+  @Test
+  void adoptsWhatWasCreatedBeforeEachCrashAndEndsWithExactlyOneObjectOfEachKind()
+      throws InterruptedException {
+    try (EmbeddedStack stack = EmbeddedStack.start()) {
+      String ns = "crash";
+      stack.namespace(ns);
+      stack.simulator().addSandbox(ns);
+      stack.platformSecret(ns);
+      stack.stripeSecret(ns, "sk_test_crash");
+      StripeIngestionFlow flow = stack.create(Flows.charges(stack, ns, "charges"));
+      String uid = flow.getMetadata().getUid();
+
+      for (String step : List.of("baseConnection", "sourceConnection", "schema", "dataset",
+          "targetConnection", "mappingSet", "flow")) {
+        CrashAfterCreate crash = new CrashAfterCreate(step);
+        stack.startOperator((platform, settings) ->
+            new StripeIngestionFlowReconciler(platform, settings, crash));
+        String id = crash.awaitCrash();
+        stack.stopOperator();
+        crash.release();
+
+        assertOnly(stack, CREATES.get(step), uid, id);
+        StripeIngestionFlowStatus status = stack.flow(ns, "charges").orElseThrow().getStatus();
+        assertThat(String.valueOf(status)).as("status after the crash in " + step)
+            .doesNotContain(id);
+      }
+
+      stack.startOperator();
+      StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+      for (Kind kind : CREATES.values()) {
+        assertThat(Flows.objects(stack.simulator(), kind, uid)).as(kind.value()).hasSize(1);
+      }
+      StripeIngestionFlowStatus status = ready.getStatus();
+      assertOnly(stack, Kind.CONNECTION, uid, status.getBaseConnection().getId());
+      assertOnly(stack, Kind.SOURCE_CONNECTION, uid, status.getSourceConnection().getId());
+      assertOnly(stack, Kind.SCHEMA, uid, status.getSchema().getId());
+      assertOnly(stack, Kind.DATASET, uid, status.getDataset().getId());
+      assertOnly(stack, Kind.TARGET_CONNECTION, uid, status.getTargetConnection().getId());
+      assertOnly(stack, Kind.MAPPING_SET, uid, status.getMappingSet().getId());
+      assertOnly(stack, Kind.FLOW, uid, status.getFlow().getId());
+      ObjectNode remoteFlow = stack.simulator().inventory()
+          .get(Kind.FLOW, status.getFlow().getId()).orElseThrow();
+      assertThat(remoteFlow.path("sourceConnectionIds").get(0).asText())
+          .isEqualTo(status.getSourceConnection().getId());
+    }
+  }
+
+  /** Exactly one object of the kind belongs to the flow, and it is the one with this id. */
+  private static void assertOnly(EmbeddedStack stack, Kind kind, String uid, String id) {
+    assertThat(Flows.objects(stack.simulator(), kind, uid)).as(kind.value()).hasSize(1);
+    ObjectNode object = stack.simulator().inventory().get(kind, id).orElseThrow();
+    assertThat(object.path("description").asText("") + object.path("name").asText(""))
+        .as(kind.value() + " " + id).contains(uid);
+  }
+}

@@ -1,0 +1,558 @@
+package dev.aep.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.operator.api.v1alpha1.DeletionPolicy;
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.FlowState;
+import dev.aep.operator.api.v1alpha1.MappingSpec;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.platform.BaseConnectionRequest;
+import dev.aep.operator.platform.DatasetRequest;
+import dev.aep.operator.platform.JsonPatchOp;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.SchemaRequest;
+import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.Flows;
+import dev.aep.simulator.Kind;
+import dev.aep.simulator.PlatformSimulator;
+import dev.aep.simulator.RequestLog;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lifecycle of a StripeIngestionFlow, end to end: the real operator against the Kubernetes
+ * mock server (CRUD) and the Platform simulator over HTTP. Each test uses its own namespace and
+ * a sandbox of the same name, so its Platform traffic can be told apart.
+ */
+class StripeIngestionFlowLifecycleTest {
+  private static final List<Kind> CHAIN = List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION,
+      Kind.TARGET_CONNECTION, Kind.FLOW, Kind.SCHEMA, Kind.DATASET, Kind.MAPPING_SET);
+
+  private static EmbeddedStack stack;
+  private static PlatformSimulator sim;
+
+  @BeforeAll
+  static void startStack() {
+    stack = EmbeddedStack.start().startOperator();
+    sim = stack.simulator();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @AfterEach
+  void clearFaults() {
+    sim.faults().clear();
+    sim.faults().failRuns(false);
+  }
+
+  private static String setUp(String namespace) {
+    stack.namespace(namespace);
+    sim.addSandbox(namespace);
+    stack.platformSecret(namespace);
+    stack.stripeSecret(namespace, "sk_test_" + namespace);
+    return namespace;
+  }
+
+  private static StripeIngestionFlow createAndAwaitReady(StripeIngestionFlow flow) {
+    stack.create(flow);
+    return stack.awaitReady(flow.getMetadata().getNamespace(), flow.getMetadata().getName());
+  }
+
+  private static ObjectNode remote(Kind kind, String id) {
+    return sim.inventory().get(kind, id).orElseThrow();
+  }
+
+  private static String readyMessage(StripeIngestionFlow flow) {
+    return FlowAssertions.condition(flow, FlowConditions.READY).map(Condition::getMessage)
+        .orElse("");
+  }
+
+  private static StripeIngestionFlow awaitReason(String ns, String name, String type,
+      String reason) {
+    return stack.await(ns, name, f -> FlowAssertions.hasReason(f, type, reason));
+  }
+
+  // 1. Create
+  @Test
+  void createsEveryRemoteObjectOnceAndReportsReady() {
+    String ns = setUp("create");
+    StripeIngestionFlow created = stack.create(Flows.charges(stack, ns, "charges"));
+    String uid = created.getMetadata().getUid();
+
+    StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+
+    StripeIngestionFlowStatus status = ready.getStatus();
+    assertThat(status.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(status.getBaseConnection().getId()).isNotBlank();
+    assertThat(status.getBaseConnection().getEtag()).isNotBlank();
+    assertThat(status.getBaseConnection().getManaged()).isTrue();
+    assertThat(status.getBaseConnection().getCredentialsVersion()).isNotBlank();
+    assertThat(status.getSource().getFields()).contains("id", "amount", "currency");
+    assertThat(status.getSourceConnection().getId()).isNotBlank();
+    assertThat(status.getSourceConnection().getEtag()).isNotBlank();
+    assertThat(status.getSchema().getId()).isNotBlank();
+    assertThat(status.getSchema().getManaged()).isTrue();
+    assertThat(status.getDataset().getId()).isNotBlank();
+    assertThat(status.getDataset().getManaged()).isTrue();
+    assertThat(status.getTargetConnection().getId()).isNotBlank();
+    assertThat(status.getTargetConnection().getEtag()).isNotBlank();
+    assertThat(status.getMappingSet().getId()).isNotBlank();
+    assertThat(status.getMappingSet().getVersion()).isZero();
+    assertThat(status.getFlow().getId()).isNotBlank();
+    assertThat(status.getFlow().getEtag()).isNotBlank();
+    assertThat(status.getFlow().getState()).isEqualTo("enabled");
+    assertThat(FlowAssertions.condition(ready, FlowConditions.SYNCED).get().getObservedGeneration())
+        .isEqualTo(ready.getMetadata().getGeneration());
+
+    for (Kind kind : CHAIN) {
+      assertThat(Flows.objects(sim, kind, uid)).as(kind.value()).hasSize(1);
+    }
+    ObjectNode flow = remote(Kind.FLOW, status.getFlow().getId());
+    assertThat(flow.path("sourceConnectionIds").get(0).asText())
+        .isEqualTo(status.getSourceConnection().getId());
+    assertThat(flow.path("targetConnectionIds").get(0).asText())
+        .isEqualTo(status.getTargetConnection().getId());
+    assertThat(readyMessage(ready)).contains(status.getFlow().getId());
+  }
+
+  // 1. Create, with the id variants
+  @Test
+  void usesExistingSchemaDatasetAndBaseConnectionWithoutTouchingThem() {
+    String ns = setUp("existing");
+    PlatformSession session = Flows.session(stack, ns);
+    Schema schema = session.schemaRegistry().createSchema(new SchemaRequest("Existing charges",
+        "made by hand", "https://ns.adobe.com/xdm/context/experienceevent", List.of()));
+    String datasetId = session.catalog().createDataset(new DatasetRequest("Existing dataset",
+        "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
+    String baseId = session.flowService().createBaseConnection(
+        BaseConnectionRequest.stripe("hand-made account", "made by hand", "sk_test_hand")).id();
+    String baseEtag = session.flowService().getBaseConnection(baseId).orElseThrow().etag();
+
+    StripeIngestionFlow flow = stack.loadSample("existing-schema-and-dataset.yaml",
+        StripeIngestionFlow.class);
+    flow.getMetadata().setNamespace(ns);
+    flow.getSpec().getPlatform().setSandbox(ns);
+    flow.getSpec().getTarget().getSchema().setId(schema.id());
+    flow.getSpec().getTarget().getDataset().setId("65e622315f78042c9e8166e8");
+    flow.getSpec().getStripe().setAccessTokenSecretRef(null);
+    flow.getSpec().getStripe().setBaseConnectionId(baseId);
+    String name = flow.getMetadata().getName();
+    stack.create(flow);
+
+    StripeIngestionFlow missing = awaitReason(ns, name, FlowConditions.READY,
+        FlowConditions.REASON_INVALID_SPEC);
+    assertThat(readyMessage(missing)).contains("65e622315f78042c9e8166e8", "does not exist");
+
+    stack.edit(ns, name, f -> {
+      f.getSpec().getTarget().getDataset().setId(datasetId);
+      return f;
+    });
+    StripeIngestionFlow ready = stack.awaitReady(ns, name);
+    assertThat(ready.getStatus().getSchema().getId()).isEqualTo(schema.id());
+    assertThat(ready.getStatus().getSchema().getManaged()).isFalse();
+    assertThat(ready.getStatus().getDataset().getId()).isEqualTo(datasetId);
+    assertThat(ready.getStatus().getDataset().getManaged()).isFalse();
+    assertThat(ready.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
+    assertThat(ready.getStatus().getBaseConnection().getManaged()).isFalse();
+    assertThat(sim.inventory().count(Kind.SCHEMA)).isPositive();
+
+    stack.client().resource(ready).delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, name).isEmpty());
+    assertThat(Flows.count(sim, ns, "PATCH", ".*/connections/" + baseId + "/?")).isZero();
+    assertThat(Flows.count(sim, ns, "DELETE", ".*/connections/" + baseId + "/?")).isZero();
+    assertThat(session.flowService().getBaseConnection(baseId).orElseThrow().etag())
+        .isEqualTo(baseEtag);
+    assertThat(session.catalog().getDataset(datasetId)).isPresent();
+    assertThat(session.schemaRegistry().getSchema(schema.id())).isPresent();
+  }
+
+  // 3. Updates
+  @Test
+  void patchesScheduleMappingDescriptionAndStateWithIfMatch() {
+    String ns = setUp("updates");
+    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String flowId = ready.getStatus().getFlow().getId();
+    String mappingId = ready.getStatus().getMappingSet().getId();
+
+    StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
+      f.getSpec().getSchedule().setInterval(30);
+      f.getSpec().setDescription("Charges, every half hour");
+      f.getSpec().getMapping().add(new MappingSpec("created", "_tenant.stripe.createdAt"));
+      return f;
+    });
+    StripeIngestionFlow updated = stack.awaitReady(ns, "charges");
+    assertThat(updated.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
+    ObjectNode flow = remote(Kind.FLOW, flowId);
+    assertThat(flow.path("scheduleParams").path("interval").asInt()).isEqualTo(30);
+    assertThat(flow.path("description").asText()).startsWith("Charges, every half hour");
+    assertThat(updated.getStatus().getMappingSet().getVersion()).isEqualTo(1L);
+    assertThat(flow.path("transformations").get(0).path("params").path("mappingVersion").asInt())
+        .isEqualTo(1);
+    assertThat(updated.getStatus().getFlow().getId()).isEqualTo(flowId);
+    assertThat(Flows.count(sim, ns, "PUT", ".*/mappingSets/" + mappingId)).isEqualTo(1);
+    assertThat(Flows.count(sim, ns, "PATCH", ".*/flows/" + flowId + "/?")).isPositive();
+    // The simulator answers a PATCH without If-Match with 400: every PATCH here carried it.
+    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.method().equals("PATCH"))
+        .allMatch(e -> e.status() == 200);
+
+    stack.edit(ns, "charges", f -> {
+      f.getSpec().setState(FlowState.DISABLED);
+      return f;
+    });
+    StripeIngestionFlow disabled = stack.awaitReady(ns, "charges");
+    assertThat(disabled.getStatus().getFlow().getState()).isEqualTo("disabled");
+    assertThat(remote(Kind.FLOW, flowId).path("state").asText()).isEqualTo("disabled");
+    assertThat(Flows.count(sim, ns, "POST", ".*/flows/" + flowId + "/action")).isEqualTo(1);
+  }
+
+  // 3. Updates: a start time that has passed
+  @Test
+  void leavesAStartTimeThatHasPassedAloneAndSaysSo() {
+    String ns = setUp("started");
+    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    flow.getSpec().getSchedule().setStartTime("2025-01-01T00:00:00Z");
+    StripeIngestionFlow ready = createAndAwaitReady(flow);
+    String flowId = ready.getStatus().getFlow().getId();
+
+    stack.edit(ns, "charges", f -> {
+      f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z");
+      return f;
+    });
+    StripeIngestionFlow after = stack.awaitReady(ns, "charges");
+    Condition synced = FlowAssertions.condition(after, FlowConditions.SYNCED).orElseThrow();
+    assertThat(synced.getMessage()).contains("schedule.startTime", "already started");
+    assertThat(remote(Kind.FLOW, flowId).path("scheduleParams").path("startTime").asLong())
+        .isEqualTo(1735689600L);
+    assertThat(Flows.count(sim, ns, "PATCH", ".*/flows/" + flowId + "/?")).isZero();
+  }
+
+  // 4. Credentials
+  @Test
+  void pushesARotatedStripeSecretAndReadsSecretsOnlyFromTheFlowsNamespace() {
+    String ns = setUp("creds");
+    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String baseId = ready.getStatus().getBaseConnection().getId();
+    long explores = Flows.count(sim, ns, "GET", ".*/explore");
+
+    Secret rotated = stack.stripeSecret(ns, "sk_test_rotated");
+    StripeIngestionFlow pushed = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
+        && rotated.getMetadata().getResourceVersion()
+            .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+    assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
+    assertThat(pushed.getStatus().getBaseConnection().getEtag())
+        .isNotEqualTo(ready.getStatus().getBaseConnection().getEtag());
+    assertThat(Flows.count(sim, ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
+    assertThat(Flows.count(sim, ns, "GET", ".*/explore")).isEqualTo(explores + 1);
+
+    // Same Secret names exist in namespace "creds" only: a flow elsewhere must not use them.
+    String other = "creds-other";
+    stack.namespace(other);
+    sim.addSandbox(other);
+    stack.platformSecret(other);
+    StripeIngestionFlow elsewhere = Flows.charges(stack, other, "charges");
+    stack.create(elsewhere);
+    StripeIngestionFlow notFound = awaitReason(other, "charges", FlowConditions.READY,
+        FlowConditions.REASON_SECRET_NOT_FOUND);
+    assertThat(readyMessage(notFound)).contains("stripe", other);
+    assertThat(Flows.platformWrites(sim, other)).isZero();
+  }
+
+  // 5. Conflicts
+  @Test
+  void retriesAStaleEtagAndReportsRemoteConflictOnlyAfterBoundedTries() {
+    String ns = setUp("conflicts");
+    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String flowId = ready.getStatus().getFlow().getId();
+
+    // Someone else writes the flow between our read and our PATCH: its etag goes stale once.
+    sim.faults().failNext(1, "PATCH", "/flows/" + flowId, 412);
+    stack.edit(ns, "charges", f -> {
+      f.getSpec().getSchedule().setInterval(20);
+      return f;
+    });
+    stack.awaitReady(ns, "charges");
+    List<RequestLog.Entry> patches = Flows.requests(sim, ns).stream()
+        .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId)).toList();
+    assertThat(patches).extracting(RequestLog.Entry::status).containsExactly(412, 200);
+    assertThat(remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
+        .isEqualTo(20);
+
+    int tries = stack.settings().maxConflictRetries() + 1;
+    sim.faults().failNext(tries, "PATCH", "/flows/" + flowId, 412);
+    stack.edit(ns, "charges", f -> {
+      f.getSpec().getSchedule().setInterval(25);
+      return f;
+    });
+    StripeIngestionFlow conflict = awaitReason(ns, "charges", FlowConditions.SYNCED,
+        FlowConditions.REASON_REMOTE_CONFLICT);
+    assertThat(FlowAssertions.condition(conflict, FlowConditions.SYNCED).get().getMessage())
+        .contains("412");
+    StripeIngestionFlow recovered = stack.awaitReady(ns, "charges");
+    assertThat(remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
+        .isEqualTo(25);
+    // Exactly the refused tries of one bounded pass plus the one that succeeded after a requeue.
+    assertThat(Flows.requests(sim, ns).stream()
+        .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId))
+        .count()).isEqualTo(2 + tries + 1);
+    assertThat(stack.events(ns)).extracting(Event::getReason)
+        .contains(FlowConditions.REASON_REMOTE_CONFLICT);
+    assertThat(recovered.getStatus().getFlow().getId()).isEqualTo(flowId);
+  }
+
+  // 6. Drift
+  @Test
+  void recreatesObjectsDeletedOutOfBandAndPatchesBackEdits() {
+    String ns = setUp("drift");
+    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String uid = ready.getMetadata().getUid();
+    String flowId = ready.getStatus().getFlow().getId();
+    String sourceId = ready.getStatus().getSourceConnection().getId();
+
+    PlatformSession session = Flows.session(stack, ns);
+    String etag = session.flowService().getFlow(flowId).orElseThrow().etag();
+    session.flowService().patchFlow(flowId, etag, List.of(JsonPatchOp.replace("/name", "hacked")));
+    await().atMost(Duration.ofSeconds(30)).until(
+        () -> !remote(Kind.FLOW, flowId).path("name").asText().equals("hacked"));
+
+    sim.faults().deleteBehindBack(Kind.SOURCE_CONNECTION, sourceId);
+    StripeIngestionFlow relinked = stack.await(ns, "charges",
+        f -> FlowAssertions.readyForGeneration(f)
+            && !sourceId.equals(f.getStatus().getSourceConnection().getId()));
+    String newSource = relinked.getStatus().getSourceConnection().getId();
+    String newFlow = relinked.getStatus().getFlow().getId();
+    assertThat(newFlow).isNotEqualTo(flowId);
+    assertThat(remote(Kind.FLOW, newFlow).path("sourceConnectionIds").get(0).asText())
+        .isEqualTo(newSource);
+
+    sim.faults().deleteBehindBack(Kind.FLOW, newFlow);
+    StripeIngestionFlow recreated = stack.await(ns, "charges",
+        f -> FlowAssertions.readyForGeneration(f)
+            && !newFlow.equals(f.getStatus().getFlow().getId()));
+    for (Kind kind : CHAIN) {
+      assertThat(Flows.objects(sim, kind, uid)).as(kind.value()).hasSize(1);
+    }
+    assertThat(stack.events(ns)).extracting(Event::getNote)
+        .anyMatch(n -> n.contains("Created flow") && n.contains(recreated.getStatus().getFlow().getId()));
+  }
+
+  // 8. Deletion
+  @Test
+  void deletesFlowThenConnectionsThenBaseConnectionAndKeepsDataUnlessAsked() {
+    String ns = setUp("deletion");
+    StripeIngestionFlow keep = createAndAwaitReady(Flows.charges(stack, ns, "keep"));
+    StripeIngestionFlow orphan = Flows.charges(stack, ns, "orphan");
+    orphan.getSpec().setDeletionPolicy(DeletionPolicy.ORPHAN);
+    orphan = createAndAwaitReady(orphan);
+    StripeIngestionFlow purge = Flows.charges(stack, ns, "purge");
+    purge.getSpec().getTarget().setDeleteManagedOnDelete(true);
+    purge = createAndAwaitReady(purge);
+
+    // Gone already: a 404 on delete counts as done.
+    sim.faults().deleteBehindBack(Kind.TARGET_CONNECTION,
+        keep.getStatus().getTargetConnection().getId());
+    int mark = Flows.requests(sim, ns).size();
+    for (StripeIngestionFlow flow : List.of(keep, orphan, purge)) {
+      stack.client().resource(flow).delete();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, "keep").isEmpty()
+        && stack.flow(ns, "orphan").isEmpty() && stack.flow(ns, "purge").isEmpty());
+
+    String keepUid = keep.getMetadata().getUid();
+    for (Kind kind : List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION,
+        Kind.FLOW)) {
+      assertThat(Flows.objects(sim, kind, keepUid)).as(kind.value()).isEmpty();
+    }
+    assertThat(Flows.objects(sim, Kind.SCHEMA, keepUid)).hasSize(1);
+    assertThat(Flows.objects(sim, Kind.DATASET, keepUid)).hasSize(1);
+    for (Kind kind : CHAIN) {
+      assertThat(Flows.objects(sim, kind, orphan.getMetadata().getUid())).as(kind.value())
+          .hasSize(1);
+    }
+    assertThat(Flows.objects(sim, Kind.SCHEMA, purge.getMetadata().getUid())).isEmpty();
+    assertThat(Flows.objects(sim, Kind.DATASET, purge.getMetadata().getUid())).isEmpty();
+
+    List<String> keepDeletes = new ArrayList<>();
+    for (RequestLog.Entry e : Flows.requests(sim, ns).subList(mark, Flows.requests(sim, ns).size())) {
+      if (e.method().equals("DELETE") && (e.path().contains(keep.getStatus().getFlow().getId())
+          || e.path().contains(keep.getStatus().getSourceConnection().getId())
+          || e.path().contains(keep.getStatus().getTargetConnection().getId())
+          || e.path().contains(keep.getStatus().getBaseConnection().getId()))) {
+        keepDeletes.add(e.kind().value());
+      }
+    }
+    assertThat(keepDeletes).containsExactly("flow", "targetConnection", "sourceConnection",
+        "connection");
+  }
+
+  // 9. Errors
+  @Test
+  void turnsEachFailureIntoAnActionableConditionAndEvent() {
+    String ns = setUp("errors");
+    stack.create(Flows.charges(stack, ns, "no-secret"));
+    stack.edit(ns, "no-secret", f -> {
+      f.getSpec().getStripe().getAccessTokenSecretRef().setName("missing");
+      return f;
+    });
+    StripeIngestionFlow noSecret = stack.await(ns, "no-secret", f -> FlowAssertions.hasReason(f,
+        FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND)
+        && FlowAssertions.condition(f, FlowConditions.READY).get().getMessage().contains("missing"));
+    assertThat(FlowAssertions.condition(noSecret, FlowConditions.READY).get().getObservedGeneration())
+        .isEqualTo(noSecret.getMetadata().getGeneration());
+
+    stack.secret(ns, "no-key", Map.of("other", "x"));
+    StripeIngestionFlow noKeyFlow = Flows.charges(stack, ns, "no-key");
+    noKeyFlow.getSpec().getStripe().getAccessTokenSecretRef().setName("no-key");
+    stack.create(noKeyFlow);
+    StripeIngestionFlow noKey = awaitReason(ns, "no-key", FlowConditions.READY,
+        FlowConditions.REASON_SECRET_NOT_FOUND);
+    assertThat(readyMessage(noKey)).contains("no-key", "accessToken");
+    // Neither flow could call the Platform: only the "no-secret" flow's first pass may have.
+    assertThat(Flows.platformWrites(sim, ns)).isZero();
+
+    stack.secret(ns, "bad-credentials", Map.of("clientId", "sim-client", "clientSecret", "wrong",
+        "orgId", "SIMORG@AdobeOrg"));
+    StripeIngestionFlow badAuth = Flows.charges(stack, ns, "bad-auth");
+    badAuth.getSpec().getPlatform().getCredentialsSecretRef().setName("bad-credentials");
+    stack.create(badAuth);
+    StripeIngestionFlow authFailed = awaitReason(ns, "bad-auth", FlowConditions.READY,
+        FlowConditions.REASON_AUTH_FAILED);
+    assertThat(readyMessage(authFailed)).contains("bad-credentials", "clientSecret")
+        .doesNotContain("wrong");
+
+    sim.faults().failNext(1, "POST", "/flows$", 400);
+    stack.create(Flows.charges(stack, ns, "rejected"));
+    StripeIngestionFlow rejected = awaitReason(ns, "rejected", FlowConditions.READY,
+        FlowConditions.REASON_INVALID_SPEC);
+    assertThat(readyMessage(rejected)).contains("400", "Fix the spec");
+    long posts = Flows.count(sim, ns, "POST", ".*/flows");
+    // Several resync periods pass: the flow does not try the refused POST again on its own.
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> Flows.count(sim, ns, "POST", ".*/flows") == posts);
+    stack.edit(ns, "rejected", f -> {
+      f.getSpec().setDescription("fixed");
+      return f;
+    });
+    stack.awaitReady(ns, "rejected");
+
+    sim.faults().serverErrors(1.0);
+    StripeIngestionFlow unavailable = stack.await(ns, "rejected", f -> FlowAssertions.hasReason(
+        f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_UNAVAILABLE));
+    assertThat(FlowAssertions.condition(unavailable, FlowConditions.SYNCED).get().getMessage())
+        .contains("retrying");
+    // A transient failure of a working flow does not make it unready.
+    assertThat(FlowAssertions.condition(unavailable, FlowConditions.READY).get().getStatus())
+        .isEqualTo(FlowConditions.STATUS_TRUE);
+    sim.faults().clear();
+    sim.faults().rateLimit(1.0, 1);
+    stack.await(ns, "rejected", f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED,
+        FlowConditions.REASON_RATE_LIMITED));
+    sim.faults().clear();
+    stack.await(ns, "rejected", f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED,
+        FlowConditions.REASON_RECONCILE_SUCCESS));
+
+    List<Event> events = stack.events(ns);
+    assertThat(events).filteredOn(e -> "Warning".equals(e.getType())).extracting(Event::getReason)
+        .contains(FlowConditions.REASON_SECRET_NOT_FOUND, FlowConditions.REASON_AUTH_FAILED,
+            FlowConditions.REASON_INVALID_SPEC, FlowConditions.REASON_PLATFORM_UNAVAILABLE,
+            FlowConditions.REASON_RATE_LIMITED);
+    assertThat(events).extracting(Event::getNote).noneMatch(n -> n.contains("sim-secret")
+        || n.contains("sk_test_errors"));
+  }
+
+  // 10. Run monitoring
+  @Test
+  void reportsTheNewestRunAndSaysWhenItFailed() {
+    String ns = setUp("runs");
+    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    assertThat(ready.getStatus().getLastRun()).isNull();
+
+    sim.faults().failRuns(true);
+    sim.clock().advance(Duration.ofDays(10));
+    StripeIngestionFlow failed = stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
+        && "failed".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
+    assertThat(failed.getStatus().getLastRun().getId()).isNotBlank();
+    assertThat(failed.getStatus().getLastRun().getStartedAt()).isNotBlank();
+    assertThat(failed.getStatus().getLastRun().getErrors()).isNotEmpty();
+    StripeIngestionFlow said = stack.await(ns, "charges",
+        f -> readyMessage(f).contains("failed"));
+    assertThat(readyMessage(said)).contains(said.getStatus().getLastRun().getId());
+  }
+
+  // 11. Events
+  @Test
+  void recordsAnEventNamingTheObjectForEveryCreateUpdateAndDelete() {
+    String ns = setUp("events");
+    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    StripeIngestionFlowStatus s = ready.getStatus();
+    List<String> created = stack.events(ns).stream().filter(e -> "Created".equals(e.getReason()))
+        .map(Event::getNote).toList();
+    for (String id : List.of(s.getBaseConnection().getId(), s.getSourceConnection().getId(),
+        s.getSchema().getId(), s.getDataset().getId(), s.getTargetConnection().getId(),
+        s.getMappingSet().getId(), s.getFlow().getId())) {
+      assertThat(created).as(id).anyMatch(n -> n.contains(id));
+    }
+    assertThat(stack.events(ns)).allMatch(e -> ready.getMetadata().getUid()
+        .equals(e.getRegarding().getUid()));
+
+    stack.edit(ns, "charges", f -> {
+      f.getSpec().getSchedule().setInterval(45);
+      return f;
+    });
+    stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
+        && f.getMetadata().getGeneration() > ready.getMetadata().getGeneration());
+    assertThat(stack.events(ns)).filteredOn(e -> "Updated".equals(e.getReason()))
+        .extracting(Event::getNote)
+        .anyMatch(n -> n.contains(s.getFlow().getId()) && n.contains("interval"));
+
+    stack.client().resource(ready).delete();
+    await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, "charges").isEmpty());
+    List<String> deleted = stack.events(ns).stream().filter(e -> "Deleted".equals(e.getReason()))
+        .map(Event::getNote).toList();
+    for (String id : List.of(s.getFlow().getId(), s.getSourceConnection().getId(),
+        s.getTargetConnection().getId(), s.getBaseConnection().getId())) {
+      assertThat(deleted).as(id).anyMatch(n -> n.contains(id));
+    }
+  }
+
+  // 12. Explore
+  @Test
+  void exploresTheResourcePathAndStopsBeforeAnyFlowWhenItFails() {
+    String ns = setUp("explore");
+    sim.faults().failNext(1, "GET", "/explore", 400);
+    StripeIngestionFlow flow = stack.create(Flows.charges(stack, ns, "charges"));
+    StripeIngestionFlow unusable = stack.await(ns, "charges",
+        f -> readyMessage(f).contains("unusable"));
+    assertThat(readyMessage(unusable)).contains("charges", "Stripe");
+    assertThat(Flows.count(sim, ns, "POST", ".*/sourceConnections")).isZero();
+    assertThat(Flows.count(sim, ns, "POST", ".*/flows")).isZero();
+
+    StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+    assertThat(ready.getStatus().getSource().getFields())
+        .isNotEmpty().hasSizeLessThanOrEqualTo(50).contains("id", "amount");
+    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.path().endsWith("/explore"))
+        .allSatisfy(e -> assertThat(e.query()).contains("objectType=rest", "object=json",
+            "fileType=json", "sourceParams="));
+    assertThat(Flows.objects(sim, Kind.FLOW, flow.getMetadata().getUid())).hasSize(1);
+  }
+}

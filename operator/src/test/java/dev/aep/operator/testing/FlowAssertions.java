@@ -1,0 +1,37 @@
+package dev.aep.operator.testing;
+
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Small readers of a flow's conditions for tests. */
+public final class FlowAssertions {
+  private FlowAssertions() {}
+
+  /** The condition of {@code type}, if set. */
+  public static Optional<Condition> condition(StripeIngestionFlow flow, String type) {
+    if (flow.getStatus() == null || flow.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return flow.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
+        .findFirst();
+  }
+
+  /** Whether Ready is True for the flow's current generation. */
+  public static boolean readyForGeneration(StripeIngestionFlow flow) {
+    return condition(flow, FlowConditions.READY)
+        .filter(c -> FlowConditions.STATUS_TRUE.equals(c.getStatus()))
+        .filter(c -> Objects.equals(c.getObservedGeneration(), flow.getMetadata().getGeneration()))
+        .isPresent()
+        && condition(flow, FlowConditions.SYNCED)
+        .filter(c -> FlowConditions.STATUS_TRUE.equals(c.getStatus()))
+        .isPresent();
+  }
+
+  /** Whether the condition of {@code type} has {@code reason}. */
+  public static boolean hasReason(StripeIngestionFlow flow, String type, String reason) {
+    return condition(flow, type).filter(c -> reason.equals(c.getReason())).isPresent();
+  }
+}
