@@ -367,16 +367,21 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow purge = Flows.charges(stack, ns, "purge");
     purge.getSpec().getTarget().setDeleteManagedOnDelete(true);
     purge = createAndAwaitReady(purge);
+    StripeIngestionFlow gone = createAndAwaitReady(Flows.charges(stack, ns, "gone"));
 
-    // Gone already: a 404 on delete counts as done.
-    sim.faults().deleteBehindBack(Kind.TARGET_CONNECTION,
-        keep.getStatus().getTargetConnection().getId());
     int mark = Flows.requests(sim, ns).size();
-    for (StripeIngestionFlow flow : List.of(keep, orphan, purge)) {
+    // Already deleted on the Platform: the 404 of its DELETE counts as done.
+    sim.faults().deleteBehindBack(Kind.FLOW, gone.getStatus().getFlow().getId());
+    for (StripeIngestionFlow flow : List.of(gone, keep, orphan, purge)) {
       stack.client().resource(flow).delete();
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, "keep").isEmpty()
-        && stack.flow(ns, "orphan").isEmpty() && stack.flow(ns, "purge").isEmpty());
+        && stack.flow(ns, "orphan").isEmpty() && stack.flow(ns, "purge").isEmpty()
+        && stack.flow(ns, "gone").isEmpty());
+    for (Kind kind : List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION,
+        Kind.FLOW)) {
+      assertThat(Flows.objects(sim, kind, gone.getMetadata().getUid())).as(kind.value()).isEmpty();
+    }
 
     String keepUid = keep.getMetadata().getUid();
     for (Kind kind : List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION,
@@ -409,11 +414,9 @@ class StripeIngestionFlowLifecycleTest {
   @Test
   void turnsEachFailureIntoAnActionableConditionAndEvent() {
     String ns = setUp("errors");
-    stack.create(Flows.charges(stack, ns, "no-secret"));
-    stack.edit(ns, "no-secret", f -> {
-      f.getSpec().getStripe().getAccessTokenSecretRef().setName("missing");
-      return f;
-    });
+    StripeIngestionFlow noSecretFlow = Flows.charges(stack, ns, "no-secret");
+    noSecretFlow.getSpec().getStripe().getAccessTokenSecretRef().setName("missing");
+    stack.create(noSecretFlow);
     StripeIngestionFlow noSecret = stack.await(ns, "no-secret", f -> FlowAssertions.hasReason(f,
         FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND)
         && FlowAssertions.condition(f, FlowConditions.READY).get().getMessage().contains("missing"));
@@ -427,7 +430,7 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow noKey = awaitReason(ns, "no-key", FlowConditions.READY,
         FlowConditions.REASON_SECRET_NOT_FOUND);
     assertThat(readyMessage(noKey)).contains("no-key", "accessToken");
-    // Neither flow could call the Platform: only the "no-secret" flow's first pass may have.
+    // Neither flow called the Platform.
     assertThat(Flows.platformWrites(sim, ns)).isZero();
 
     stack.secret(ns, "bad-credentials", Map.of("clientId", "sim-client", "clientSecret", "wrong",
