@@ -81,7 +81,7 @@ final class HttpCatalogClient implements CatalogClient {
       }
       return Optional.of(dataset(id, entry));
     } catch (PlatformException e) {
-      if (e.isNotFound()) {
+      if (PlatformErrors.isMissingObject(e)) {
         return Optional.empty();
       }
       throw e;
@@ -138,7 +138,7 @@ final class HttpCatalogClient implements CatalogClient {
       // 200 with ["@/dataSets/<id>"] when deleted; 200 with [] when there was nothing to delete.
       return !refs(body).isEmpty();
     } catch (PlatformException e) {
-      if (e.isNotFound()) {
+      if (PlatformErrors.isMissingObject(e)) {
         return false;
       }
       throw e;

@@ -67,7 +67,7 @@ final class HttpDataPrepClient implements DataPrepClient {
           .builder(SERVICE, "getMappingSet", "GET", url).build()).body();
       return body == null || !body.isObject() ? Optional.empty() : Optional.of(mappingSet(body));
     } catch (PlatformException e) {
-      if (e.isNotFound()) {
+      if (PlatformErrors.isMissingObject(e)) {
         return Optional.empty();
       }
       throw e;

@@ -304,7 +304,7 @@ final class HttpFlowServiceClient implements FlowServiceClient {
       }
       return Optional.empty();
     } catch (PlatformException e) {
-      if (e.isNotFound()) {
+      if (PlatformErrors.isMissingObject(e)) {
         return Optional.empty();
       }
       throw e;
@@ -372,7 +372,7 @@ final class HttpFlowServiceClient implements FlowServiceClient {
           .builder(SERVICE, operation, "DELETE", url(collection, requireId(id))).build());
       return true;
     } catch (PlatformException e) {
-      if (e.isNotFound()) {
+      if (PlatformErrors.isMissingObject(e)) {
         return false;
       }
       throw e;

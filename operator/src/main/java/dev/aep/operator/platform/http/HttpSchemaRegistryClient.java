@@ -68,7 +68,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
           .build()).body();
       return Optional.of(schema(body));
     } catch (PlatformException e) {
-      if (e.isNotFound()) {
+      if (PlatformErrors.isMissingObject(e)) {
         return Optional.empty();
       }
       throw e;
@@ -123,7 +123,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
           .build());
       return true;
     } catch (PlatformException e) {
-      if (e.isNotFound()) {
+      if (PlatformErrors.isMissingObject(e)) {
         return false;
       }
       throw e;

@@ -51,21 +51,34 @@ public final class ImsTokenCache implements TokenProvider {
     if (current != null && isFresh(current)) {
       return current.value();
     }
+    long waitingSince = System.nanoTime();
     slot.lock.lock();
     try {
       current = slot.token;
       if (current != null && isFresh(current)) {
         return current.value();
       }
+      PlatformException failedMeanwhile = slot.lastFailure;
+      if (failedMeanwhile != null && slot.lastFailureNanos - waitingSince >= 0) {
+        // Another thread asked IMS while this one waited, and failed: one request per burst of
+        // callers, even when IMS is down or the credentials are wrong.
+        if (current != null && clock.instant().isBefore(current.expiresAt())) {
+          return current.value();
+        }
+        throw failedMeanwhile;
+      }
       try {
         AccessToken renewed = ims.requestToken(account);
         count("success");
         slot.token = renewed;
+        slot.lastFailure = null;
         LOG.debug("obtained IMS token for client {} of org {}, valid until {}",
             account.clientId(), account.orgId(), renewed.expiresAt());
         return renewed.value();
       } catch (PlatformException e) {
         count("failure");
+        slot.lastFailure = e;
+        slot.lastFailureNanos = System.nanoTime();
         // A token that is due for renewal but not yet expired still works: keep serving it.
         if (current != null && clock.instant().isBefore(current.expiresAt())) {
           LOG.warn("IMS token renewal for client {} failed ({}); using the current token until"
@@ -120,5 +133,8 @@ public final class ImsTokenCache implements TokenProvider {
   private static final class Slot {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile AccessToken token;
+    // Guarded by lock.
+    private PlatformException lastFailure;
+    private long lastFailureNanos;
   }
 }

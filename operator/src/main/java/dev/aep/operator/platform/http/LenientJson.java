@@ -1,6 +1,7 @@
 package dev.aep.operator.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,16 +17,16 @@ final class LenientJson {
 
   private LenientJson() {}
 
-  /** Child at a dotted-free field name, never null (a missing node). */
+  /** The node at a path of field names; a missing node (never null) when absent. */
   static JsonNode at(JsonNode node, String... fields) {
     JsonNode current = node;
     for (String field : fields) {
       if (current == null || !current.isObject()) {
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
       }
       current = current.path(field);
     }
-    return current == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : current;
+    return current == null ? MissingNode.getInstance() : current;
   }
 
   /** Text of a scalar, or null when missing/null/structured. */

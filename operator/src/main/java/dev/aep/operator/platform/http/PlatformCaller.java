@@ -151,8 +151,9 @@ final class PlatformCaller {
       PlatformException error = PlatformErrors.fromResponse(
           call, path, status, errorBody, raw, requestIdHeader, retryAfter, redactor);
       if (retryAfter != null && limiter != null && (status == 429 || status == 503)) {
-        // The server speaks for the whole org+sandbox: hold back every caller of this scope.
-        limiter.pauseFor(retryAfter);
+        // The server speaks for the whole org+sandbox: hold back every caller of this scope,
+        // but never park threads longer than the policy would wait itself.
+        limiter.pauseFor(retry.honours(retryAfter) ? retryAfter : retry.maxRetryAfter());
       }
       // A 429 was refused before any processing, so even a POST may be sent again.
       boolean safe = call.idempotent() || status == 429;

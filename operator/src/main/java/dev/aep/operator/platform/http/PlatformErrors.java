@@ -23,6 +23,14 @@ final class PlatformErrors {
     return status == 429 || (status >= 500 && status <= 599 && status != 501);
   }
 
+  /**
+   * Whether a 404 says the addressed object does not exist, rather than that the sandbox is
+   * unknown (Flow Service {@code 2100-404}/{@code 2101-404}), which must not read as "missing".
+   */
+  static boolean isMissingObject(PlatformException e) {
+    return e.isNotFound() && !e.hasErrorCode("2100-404") && !e.hasErrorCode("2101-404");
+  }
+
   static PlatformException fromResponse(
       PlatformCaller.Call call,
       String path,

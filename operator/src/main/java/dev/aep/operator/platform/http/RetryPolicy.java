@@ -39,9 +39,9 @@ public record RetryPolicy(
         () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  /** Never retry. */
+  /** Never retry (a Retry-After up to 60 s still pauses the scope's limiter). */
   public static RetryPolicy none() {
-    return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, () -> 0.0);
+    return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(60), () -> 0.0);
   }
 
   /** Same policy with another attempt count. */

@@ -69,6 +69,18 @@ class ErrorAnswerTest {
   }
 
   @Test
+  void unknownSandboxIsAnErrorNotAMissingObject() {
+    server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-2100-404\","
+        + "\"title\":\"Sandbox not found\",\"status\":404}");
+    PlatformException e = catchThrowableOfType(PlatformException.class,
+        () -> session.flowService().getFlow("f1"));
+    assertThat(e.isNotFound()).isTrue();
+    assertThat(e.hasErrorCode("2100-404")).isTrue();
+    assertThat(catchThrowableOfType(PlatformException.class,
+        () -> session.flowService().deleteFlow("f1"))).isNotNull();
+  }
+
+  @Test
   void notFoundOnPatchIsTypedNotFound() {
     server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1101-404\"}");
     PlatformException e = catchThrowableOfType(PlatformException.class,

@@ -138,6 +138,42 @@ class SimulatorClientTest {
     return new Chain(base, source, schema, datasetId, target, mapping, flow, start);
   }
 
+  /** IMS: token requests and renewal when the simulator expires tokens. */
+  @Nested
+  class Ims {
+
+    @Test
+    void requestTokenReturnsABearerTokenWithExpiresInSeconds() {
+      Instant before = Instant.now();
+      var token = platform.ims().requestToken(SIM_ACCOUNT);
+      assertThat(token.value()).isNotBlank();
+      assertThat(token.expiresAt()).isAfter(before.plus(Duration.ofHours(23)))
+          .isBefore(Instant.now().plus(Duration.ofHours(25)));
+    }
+
+    @Test
+    void tokenExpiredBehindTheClientsBackIsRenewedOnce() {
+      fs.listFlows(ListQuery.all());
+      long tokensBefore = sim.requestLog().count(Kind.TOKEN);
+      sim.faults().expireTokens();
+      assertThat(fs.listFlows(ListQuery.all())).isEmpty();
+      assertThat(sim.requestLog().count(Kind.TOKEN) - tokensBefore).isEqualTo(1);
+      assertThat(sim.requestLog().entries()).filteredOn(e -> e.path().endsWith("/flows"))
+          .extracting(e -> e.status()).containsExactly(200, 401, 200);
+    }
+
+    @Test
+    void wrongSecretIsAnAuthFailureFromIms() {
+      PlatformAccount wrong = new PlatformAccount(Accounts.DEFAULT_CLIENT_ID, "not-the-secret",
+          Accounts.DEFAULT_ORG_ID, null, null);
+      PlatformException e = catchThrowableOfType(PlatformException.class,
+          () -> platform.session(wrong, "prod").flowService().getFlow("f"));
+      assertThat(e.isAuthFailure()).isTrue();
+      assertThat(e.service()).isEqualTo("ims");
+    }
+  }
+
+  /** Base connections: create, get, list, page, find, patch, delete, explore. */
   @Nested
   class BaseConnections {
 
@@ -251,6 +287,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Source connections: create, get, list, page, find, patch, delete. */
   @Nested
   class SourceConnections {
 
@@ -295,6 +332,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Target connections: create, get, list, page, find, patch, delete. */
   @Nested
   class TargetConnections {
 
@@ -328,6 +366,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Flows: create, get, list, page, find, patch, enable/disable, delete. */
   @Nested
   class Flows {
 
@@ -405,6 +444,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Runs: newest first, paged, by id, with metrics and errors. */
   @Nested
   class Runs {
 
@@ -449,6 +489,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Tenant schemas: create, get, find by title, list, page, delete. */
   @Nested
   class Schemas {
 
@@ -505,6 +546,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Datasets: create, get, find by name, list, page, delete. */
   @Nested
   class Datasets {
 
@@ -548,6 +590,7 @@ class SimulatorClientTest {
     }
   }
 
+  /** Mapping sets: create, versioned get, PUT, find by name, page. */
   @Nested
   class MappingSets {
 

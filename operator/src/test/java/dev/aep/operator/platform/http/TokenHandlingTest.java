@@ -200,6 +200,32 @@ class TokenHandlingTest {
   }
 
   @Test
+  void concurrentCallersShareOneFailedTokenRequest() throws Exception {
+    server.imsDelay = Duration.ofMillis(300);
+    server.imsFailure = json(401, "{\"error\":\"invalid_client\"}");
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<PlatformException>> calls = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        calls.add(pool.submit(() -> {
+          go.await();
+          return catchThrowableOfType(PlatformException.class,
+              () -> session.flowService().getFlow("f1"));
+        }));
+      }
+      go.countDown();
+      for (Future<PlatformException> call : calls) {
+        assertThat(call.get(30, TimeUnit.SECONDS).isAuthFailure()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(server.imsRequests.get()).isEqualTo(1);
+    assertThat(server.platformRequests).isEmpty();
+  }
+
+  @Test
   void failedRenewalKeepsServingAStillValidToken() {
     server.handler = r -> json(200, FLOW);
     server.expiresInSeconds = 3600;
