@@ -62,6 +62,7 @@ final class KindSnapshot<T> {
   }
 
   /**
+   * @param value the object (for {@link State#UNKNOWN} its last known state, or null)
    * @param at monotonic time the knowledge dates from (a list's start, a write's end, a GET's
    *     start)
    */
@@ -153,8 +154,8 @@ final class KindSnapshot<T> {
       return found;
     }
     View<T> v = fresh(session);
+    // Objects a write changed since are matched on their last known name and read again.
     Set<String> candidates = new LinkedHashSet<>(v.idsNamed(name));
-    candidates.addAll(v.unknownIds());
     List<T> result = new ArrayList<>();
     for (String id : candidates) {
       Entry<T> entry = v.entry(id);
@@ -179,9 +180,15 @@ final class KindSnapshot<T> {
     learn(idOf.apply(value), new Entry<>(State.PRESENT, value, nanoTime.getAsLong()));
   }
 
-  /** A write changed the object (or may have): the next read asks the Platform. */
-  void changed(String id) {
-    learn(id, new Entry<>(State.UNKNOWN, null, nanoTime.getAsLong()));
+  /**
+   * A write changed the object (or may have): the next read asks the Platform. The last known
+   * state is kept only to find the object by its name.
+   */
+  synchronized void changed(String id) {
+    View<T> v = view;
+    Entry<T> current = v == null ? null : v.entry(id);
+    learn(id, new Entry<>(State.UNKNOWN, current == null ? null : current.value(),
+        nanoTime.getAsLong()));
   }
 
   /** This process deleted the object (or found it already gone). */
@@ -341,7 +348,6 @@ final class KindSnapshot<T> {
     private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byName = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
-    private final Set<String> unknown = ConcurrentHashMap.newKeySet();
 
     View(KindSnapshot<T> owner, long listedAt) {
       this.owner = owner;
@@ -361,22 +367,13 @@ final class KindSnapshot<T> {
       return byName.getOrDefault(name, Set.of());
     }
 
-    Set<String> unknownIds() {
-      return Set.copyOf(unknown);
-    }
-
     void put(String id, Entry<T> e) {
       Entry<T> current = entries.get(id);
       if (current != null && current.at() > e.at()) {
         return;
       }
       entries.put(id, e);
-      if (e.state() == State.UNKNOWN) {
-        unknown.add(id);
-      } else {
-        unknown.remove(id);
-      }
-      if (e.state() == State.PRESENT) {
+      if (e.value() != null) {
         String name = owner.nameOf.apply(e.value());
         if (name != null) {
           byName.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(id);

@@ -276,7 +276,7 @@ class KindSnapshotTest {
   }
 
   @Test
-  void aRenameByThisProcessIsFollowedByName() {
+  void anObjectAWriteChangedIsReadAgainBeforeItMatchesALookupByName() {
     put("a", "flow-a", 1);
     named("flow-a");
 
@@ -285,6 +285,19 @@ class KindSnapshotTest {
 
     assertThat(named("flow-a")).isEmpty();
     assertThat(named("renamed")).extracting(Obj::id).containsExactly("a");
+    assertThat(gets).hasValue(1);
+  }
+
+  @Test
+  void aLookupByNameReadsAgainOnlyChangedObjectsOfThatName() {
+    put("a", "flow-a", 1);
+    put("b", "flow-b", 1);
+    named("flow-a");
+    snapshot.changed("a");
+    snapshot.changed("b");
+
+    assertThat(named("flow-a")).extracting(Obj::id).containsExactly("a");
+
     assertThat(gets).hasValue(1);
   }
 
