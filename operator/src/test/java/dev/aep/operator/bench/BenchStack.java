@@ -49,7 +49,12 @@ final class BenchStack implements AutoCloseable {
   private final KubernetesClient client;
   private final PlatformSimulator simulator;
 
+  // The mock web server logs every request at INFO; held here so the level sticks.
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   BenchStack(BenchConfig config) throws IOException {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     repo = Files.isDirectory(Path.of("crds")) ? Path.of(".") : Path.of("..");
     kubernetes = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         dispatcher, false);

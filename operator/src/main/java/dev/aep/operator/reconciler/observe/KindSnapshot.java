@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One kind of Platform object in one org+sandbox as the last paginated list showed it, merged
@@ -67,6 +69,8 @@ final class KindSnapshot<T> {
    *     start)
    */
   record Entry<T>(State state, T value, long at) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(KindSnapshot.class);
 
   // Stops a server that never ends a listing; far above any realistic sandbox.
   static final int MAX_PAGES = 10_000;
@@ -141,7 +145,7 @@ final class KindSnapshot<T> {
    * whose outcome is unknown, when the Platform itself is asked once.
    */
   List<T> named(PlatformSession session, String name, NameFinder<T> finder, Getter<T> getter) {
-    if (uncertainNames.contains(name)) {
+    if (uncertainNames.contains(name) || fresh(session).degraded) {
       long started = nanoTime.getAsLong();
       List<T> found = finder.find(session, name);
       synchronized (this) {
@@ -236,7 +240,7 @@ final class KindSnapshot<T> {
     View<T> v = view;
     if (v == null) {
       // Nothing listed yet: the first list (taken after this moment) will see the object.
-      v = new View<>(this, Long.MIN_VALUE);
+      v = new View<>(this, Long.MIN_VALUE, false);
       view = v;
     }
     v.put(id, entry);
@@ -284,6 +288,55 @@ final class KindSnapshot<T> {
 
   private View<T> refresh(PlatformSession session) {
     long started = nanoTime.getAsLong();
+    List<T> all;
+    try {
+      all = listAll(session);
+    } catch (PlatformException e) {
+      if (!refusedList(e)) {
+        throw e;
+      }
+      // The service will not answer this list (a filter or page size it does not take): work
+      // without it until the next resync rather than stop every flow of the sandbox.
+      LOG.warn("listing {} was refused ({}); reading them one by one until the next resync",
+          kind, e.getMessage());
+      synchronized (this) {
+        View<T> degraded = new View<>(this, started, true);
+        carryOver(degraded, started);
+        view = degraded;
+        return degraded;
+      }
+    }
+    synchronized (this) {
+      View<T> next = new View<>(this, started, false);
+      for (T t : all) {
+        next.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started));
+      }
+      carryOver(next, started);
+      view = next;
+      refreshes.incrementAndGet();
+      return next;
+    }
+  }
+
+  /** What this process learnt after the list began is newer than the list. */
+  private void carryOver(View<T> next, long started) {
+    View<T> previous = view;
+    if (previous != null) {
+      previous.entries.forEach((id, e) -> {
+        if (e.at() >= started) {
+          next.put(id, e);
+        }
+      });
+    }
+  }
+
+  /** A refusal of the list itself, as opposed to a failure a retry may cure. */
+  private static boolean refusedList(PlatformException e) {
+    int status = e.httpStatus();
+    return status == 400 || status == 404 || status == 405 || status == 406;
+  }
+
+  private List<T> listAll(PlatformSession session) {
     List<T> all = new ArrayList<>();
     Set<String> tokens = new HashSet<>();
     String token = null;
@@ -302,24 +355,7 @@ final class KindSnapshot<T> {
             .detail("the server repeated a page token while listing " + kind).build();
       }
     } while (token != null);
-    synchronized (this) {
-      View<T> next = new View<>(this, started);
-      for (T t : all) {
-        next.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started));
-      }
-      View<T> previous = view;
-      if (previous != null) {
-        // What this process learnt after the list began is newer than the list.
-        previous.entries.forEach((id, e) -> {
-          if (e.at() >= started) {
-            next.put(id, e);
-          }
-        });
-      }
-      view = next;
-      refreshes.incrementAndGet();
-      return next;
-    }
+    return all;
   }
 
   private View<T> await(CompletableFuture<View<T>> refresh) {
@@ -345,13 +381,16 @@ final class KindSnapshot<T> {
   private static final class View<T> {
     private final KindSnapshot<T> owner;
     private final long listedAt;
+    // No list behind it: absence proves nothing, lookups by name ask the Platform.
+    private final boolean degraded;
     private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byName = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
-    View(KindSnapshot<T> owner, long listedAt) {
+    View(KindSnapshot<T> owner, long listedAt, boolean degraded) {
       this.owner = owner;
       this.listedAt = listedAt;
+      this.degraded = degraded;
     }
 
     Entry<T> entry(String id) {

@@ -6,7 +6,9 @@ import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.MappingSet;
+import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,6 +33,8 @@ final class ScopeSnapshots {
    * of a thousand flows at one call per kind and resync.
    */
   static final int FLOW_SERVICE_PAGE = 1000;
+  /** Page size should the service refuse {@link #FLOW_SERVICE_PAGE}. */
+  static final int SMALL_PAGE = 100;
   /** Catalog's largest page. */
   static final int CATALOG_PAGE = 100;
   /** Schema Registry answers at most 300 per call. */
@@ -59,27 +64,27 @@ final class ScopeSnapshots {
   record RunMemo(List<FlowRun> runs, int limit, Instant readAt) {}
 
   ScopeSnapshots(Duration maxAge, LongSupplier nanoTime) {
-    ListQuery stripeSources = ListQuery.where("connectionSpec.id==" + SpecRef.STRIPE_SOURCE.id())
-        .limit(FLOW_SERVICE_PAGE);
+    ListQuery stripeSources = ListQuery.where("connectionSpec.id==" + SpecRef.STRIPE_SOURCE.id());
     ListQuery dataLakeTargets =
-        ListQuery.where("connectionSpec.id==" + SpecRef.DATA_LAKE_TARGET.id())
-            .limit(FLOW_SERVICE_PAGE);
-    ListQuery stripeFlows = ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id())
-        .limit(FLOW_SERVICE_PAGE);
+        ListQuery.where("connectionSpec.id==" + SpecRef.DATA_LAKE_TARGET.id());
+    ListQuery stripeFlows = ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id());
     baseConnections = new KindSnapshot<>("base connections", BaseConnection::id,
         BaseConnection::name, null,
-        (s, token) -> s.flowService().listBaseConnectionsPage(stripeSources, token),
+        flowServicePages(stripeSources, (s, q, t) -> s.flowService().listBaseConnectionsPage(q, t)),
         maxAge, nanoTime);
     sourceConnections = new KindSnapshot<>("source connections", SourceConnection::id,
         SourceConnection::name, null,
-        (s, token) -> s.flowService().listSourceConnectionsPage(stripeSources, token),
+        flowServicePages(stripeSources,
+            (s, q, t) -> s.flowService().listSourceConnectionsPage(q, t)),
         maxAge, nanoTime);
     targetConnections = new KindSnapshot<>("target connections", TargetConnection::id,
         TargetConnection::name, null,
-        (s, token) -> s.flowService().listTargetConnectionsPage(dataLakeTargets, token),
+        flowServicePages(dataLakeTargets,
+            (s, q, t) -> s.flowService().listTargetConnectionsPage(q, t)),
         maxAge, nanoTime);
     flows = new KindSnapshot<>("flows", Flow::id, Flow::name, null,
-        (s, token) -> s.flowService().listFlowsPage(stripeFlows, token), maxAge, nanoTime);
+        flowServicePages(stripeFlows, (s, q, t) -> s.flowService().listFlowsPage(q, t)),
+        maxAge, nanoTime);
     datasets = new KindSnapshot<>("datasets", Dataset::id, Dataset::name, null,
         (s, token) -> s.catalog().listDatasetsPage(ListQuery.all().limit(CATALOG_PAGE), token),
         maxAge, nanoTime);
@@ -89,6 +94,32 @@ final class ScopeSnapshots {
         maxAge, nanoTime);
     mappingSets = new KindSnapshot<>("mapping sets", MappingSet::id, MappingSet::name, null,
         (s, token) -> s.dataPrep().listMappingSetsPage(null, token), maxAge, nanoTime);
+  }
+
+  /** One page of a Flow Service list for a query. */
+  @FunctionalInterface
+  interface FlowServicePage<T> {
+    Page<T> page(PlatformSession session, ListQuery query, String token);
+  }
+
+  /**
+   * Pages of {@link #FLOW_SERVICE_PAGE}; should the service refuse that page size, the listing
+   * starts again with {@link #SMALL_PAGE} and keeps to it.
+   */
+  static <T> KindSnapshot.Lister<T> flowServicePages(ListQuery filter, FlowServicePage<T> fetch) {
+    AtomicInteger size = new AtomicInteger(FLOW_SERVICE_PAGE);
+    return (session, token) -> {
+      int n = size.get();
+      try {
+        return fetch.page(session, filter.limit(n), token);
+      } catch (PlatformException e) {
+        if (e.httpStatus() != 400 || n <= SMALL_PAGE || token != null) {
+          throw e;
+        }
+        size.set(SMALL_PAGE);
+        return fetch.page(session, filter.limit(SMALL_PAGE), null);
+      }
+    };
   }
 
   /** Every kind, for counting. */

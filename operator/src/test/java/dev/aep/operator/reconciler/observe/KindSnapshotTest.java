@@ -302,6 +302,25 @@ class KindSnapshotTest {
   }
 
   @Test
+  void aListTheServiceRefusesFallsBackToReadsByIdAndNameLookupsUntilTheNextResync() {
+    put("a", "flow-a", 1);
+    listFailure = PlatformException.builder("GET", "/flows").httpStatus(400).build();
+
+    assertThat(byId("a")).isPresent();
+    assertThat(named("flow-a")).extracting(Obj::id).containsExactly("a");
+    assertThat(named("flow-b")).isEmpty();
+    assertThat(gets).hasValue(1);
+    assertThat(finds).hasValue(2);
+    assertThat(lists).hasValue(1);
+
+    listFailure = null;
+    now.addAndGet(MAX_AGE.toNanos() + 1);
+    assertThat(named("flow-a")).extracting(Obj::id).containsExactly("a");
+    assertThat(finds).hasValue(2);
+    assertThat(lists).hasValue(2);
+  }
+
+  @Test
   void aRepeatedPageTokenStopsTheListing() {
     KindSnapshot<Obj> looping = new KindSnapshot<>("objects", Obj::id, Obj::name, null,
         (s, token) -> new Page<>(List.of(new Obj("x", "x", 1)), "same"), MAX_AGE, now::get);
