@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * waits until all are Ready, runs BENCH_RESYNCS resync periods with nothing changed, changes the
  * schedule of BENCH_UPDATE_PERCENT of the flows and waits again; prints a table and writes
  * {@code target/bench.json} (relative to the working directory: the repository root under make).
- * With BENCH_CREATE=false the flows are loaded Ready beforehand (by the same reconciler inside
- * the benchmark's JVM) and a fresh operator process is measured holding them.
+ * With BENCH_CREATE=false the flows are loaded Ready beforehand (the steps' own creates and a
+ * successful pass's status, see {@link Preloader}) and a fresh operator process is measured
+ * holding them.
  *
  * <p>Not a test: it measures, prints and checks the targets of issue 8, and never fails a build.
  */
@@ -104,9 +105,9 @@ public final class BenchMain {
     report.put("parameters", config.describe());
     List<String> names = BenchStack.names(config.flows());
     Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS);
-    System.out.printf("preloading %d Ready flows (reconciler inside the benchmark JVM)%n",
-        names.size());
-    Duration preload = stack.preload(names, start, config.timeout());
+    System.out.printf("preloading %d Ready flows (the steps' own creates, one status write"
+        + " each)%n", names.size());
+    Duration preload = stack.preload(names, start);
     report.put("preloadSeconds", seconds(preload));
     stack.simulator().faults().latency(config.latency());
     try (OperatorProcess operator = OperatorProcess.start(config, stack.kubernetesUrl(),
@@ -252,12 +253,17 @@ public final class BenchMain {
   private void memory(OperatorProcess operator) {
     Map<String, Object> memory = new LinkedHashMap<>();
     memory.put("flowsInCache", config.flows());
+    memory.put("garbageCollector", operator.garbageCollector());
     memory.put("peakHeapMiB", mib(operator.peakHeapBytes()));
     memory.put("heapNowMiB", mib(operator.heapBytes()));
     long rss = operator.rssBytes();
     memory.put("rssNowMiB", mib(rss));
     memory.put("rssPeakMiB", mib(operator.peakRssBytes()));
     report.put("memory", memory);
+    if (config.operatorJavaOptions().contains("NativeMemoryTracking")) {
+      operator.nativeMemory(target.resolve("bench-operator-native-memory.txt"));
+    }
+    operator.histogram(target.resolve("bench-operator-histogram.txt"));
     if (!config.create()) {
       check("memory: operator RSS <= 512 MiB with " + config.flows() + " flows",
           rss <= 512L * 1024 * 1024, mib(rss) + " MiB now, peak " + mib(operator.peakRssBytes())
@@ -269,7 +275,8 @@ public final class BenchMain {
     return "operator = dev.aep.operator.main.OperatorMain in its own JVM (pid " + operator.pid()
         + ", " + config.operatorJavaOptions() + "); Kubernetes mock and simulator in the"
         + " benchmark JVM; RSS = VmRSS/VmHWM of /proc/<pid>/status; heap = sum of"
-        + " jvm_memory_used_bytes{area=heap} from its /metrics, sampled every second";
+        + " jvm_memory_used_bytes{area=heap} from its /metrics, sampled every 5 s; class histogram"
+        + " in target/bench-operator-histogram.txt";
   }
 
   private void finish() throws Exception {

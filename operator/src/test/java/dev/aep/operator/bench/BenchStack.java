@@ -1,11 +1,6 @@
 package dev.aep.operator.bench;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.platform.http.HttpPlatform;
-import dev.aep.operator.platform.http.HttpPlatformOptions;
-import dev.aep.operator.platform.http.PlatformEndpoints;
-import dev.aep.operator.reconciler.ReconcilerSettings;
-import dev.aep.operator.reconciler.StripeIngestionFlowReconciler;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.simulator.PlatformSimulator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -16,8 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.javaoperatorsdk.operator.Operator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.javaoperatorsdk.operator.ReconcilerUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -108,7 +102,16 @@ final class BenchStack implements AutoCloseable {
    * at {@code start} (in the future, so no runs happen while measuring).
    */
   void createFlows(List<String> names, Instant start) {
+    createFlows(names, start, false);
+  }
+
+  /** As above; {@code finalized} adds the operator's finalizer as its first pass would. */
+  void createFlows(List<String> names, Instant start, boolean finalized) {
     StripeIngestionFlow template = load("charges.yaml", StripeIngestionFlow.class);
+    if (finalized) {
+      template.getMetadata().setFinalizers(List.of(
+          ReconcilerUtils.getDefaultFinalizerName(StripeIngestionFlow.class)));
+    }
     for (String name : names) {
       StripeIngestionFlow flow = client.getKubernetesSerialization().clone(template);
       flow.getMetadata().setNamespace(NAMESPACE);
@@ -176,32 +179,12 @@ final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * Creates the flows with the production reconciler running inside this JVM (no latency, no
-   * request cap), waits until all are Ready, and stops it: the state a restarted operator finds.
+   * Loads the flows as a first pass of the operator leaves them (see {@link Preloader}): the
+   * state a restarted operator finds.
    */
-  Duration preload(List<String> names, Instant start, Duration timeout)
-      throws InterruptedException {
+  Duration preload(List<String> names, Instant start) throws Exception {
     Instant began = Instant.now();
-    try (HttpPlatform platform = new HttpPlatform(
-        PlatformEndpoints.single(simulator.baseUrl(), true),
-        HttpPlatformOptions.defaults().withMaxRequestsPerSecond(100_000),
-        new SimpleMeterRegistry())) {
-      Operator loader = new Operator(o -> o
-          .withKubernetesClient(client)
-          .withCloseClientOnStop(false)
-          .withUseSSAToPatchPrimaryResource(false)
-          .withConcurrentReconciliationThreads(16)
-          .withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
-      loader.register(new StripeIngestionFlowReconciler(platform,
-          ReconcilerSettings.defaults().withResyncInterval(Duration.ofHours(1))));
-      loader.start();
-      try {
-        createFlows(names, start);
-        awaitAll(Set.copyOf(names), BenchStack::ready, timeout, "preloading Ready flows");
-      } finally {
-        loader.stop();
-      }
-    }
+    Preloader.preload(this, names, start, 8);
     return Duration.between(began, Instant.now());
   }
 

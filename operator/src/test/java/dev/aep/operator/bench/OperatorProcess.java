@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The operator under measurement: {@code dev.aep.operator.main.OperatorMain} (production wiring)
  * in its own JVM, configured through its environment and a kubeconfig pointing at the mock API
  * server, so that its memory is its own. Samples heap (from its /metrics) and RSS (from
- * /proc/&lt;pid&gt;/status) every second.
+ * /proc/&lt;pid&gt;/status) every five seconds; the kernel keeps the peak RSS itself.
  */
 final class OperatorProcess implements AutoCloseable {
   private final Process process;
@@ -87,7 +87,8 @@ final class OperatorProcess implements AutoCloseable {
     builder.redirectOutput(workDir.resolve("bench-operator.log").toFile());
     OperatorProcess started = new OperatorProcess(builder.start(), port);
     started.awaitReady(timeout);
-    started.sampler.scheduleAtFixedRate(started::sample, 0, 1, TimeUnit.SECONDS);
+    // About as often as Prometheus would scrape: each scrape also refreshes per-flow gauges.
+    started.sampler.scheduleAtFixedRate(started::sample, 0, 5, TimeUnit.SECONDS);
     return started;
   }
 
@@ -95,7 +96,7 @@ final class OperatorProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Highest heap use seen by the 1 s sampler. */
+  /** Highest heap use seen by the sampler. */
   long peakHeapBytes() {
     sample();
     return peakHeap.get();
@@ -208,6 +209,58 @@ final class OperatorProcess implements AutoCloseable {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** Writes {@code jcmd <pid> GC.class_histogram} (which runs a full GC first) to a file. */
+  void histogram(Path file) {
+    try {
+      Process jcmd = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(process.pid()), "GC.class_histogram")
+          .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+      jcmd.waitFor(2, TimeUnit.MINUTES);
+    } catch (IOException e) {
+      System.err.println("no class histogram: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes {@code jcmd <pid> VM.native_memory summary} when tracking is on. */
+  void nativeMemory(Path file) {
+    try {
+      Process jcmd = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(process.pid()), "VM.native_memory", "summary")
+          .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+      jcmd.waitFor(1, TimeUnit.MINUTES);
+    } catch (IOException e) {
+      System.err.println("no native memory summary: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The garbage collector the JVM chose (from {@code jcmd <pid> VM.flags}). */
+  String garbageCollector() {
+    try {
+      Process jcmd = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(process.pid()), "VM.flags").redirectErrorStream(true).start();
+      String flags = new String(jcmd.getInputStream().readAllBytes());
+      jcmd.waitFor(1, TimeUnit.MINUTES);
+      for (String gc : List.of("SerialGC", "G1GC", "ParallelGC", "ZGC", "ShenandoahGC")) {
+        if (flags.contains("+Use" + gc)) {
+          return gc;
+        }
+      }
+      return "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
     }
   }
 

@@ -156,10 +156,13 @@ final class BulkRemoteObserver implements RemoteObserver {
     }
     Optional<MappingSet> listed = scope.mappingSets.listed(session, id)
         .filter(m -> m.version() == version && !m.mappings().isEmpty());
-    Optional<MappingSet> found = listed.isPresent()
-        ? listed : session.dataPrep().getMappingSet(id, version.intValue());
-    found.ifPresent(m -> scope.mappingVersions.put(id, m));
-    return found;
+    if (listed.isPresent()) {
+      scope.mappingVersions.put(id, listed.get());
+      return listed;
+    }
+    Optional<MappingSet> read = session.dataPrep().getMappingSet(id, version.intValue());
+    read.ifPresent(scope::rememberVersion);
+    return read;
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,7 @@ final class KindSnapshot<T> {
   private final Function<T, String> idOf;
   private final Function<T, String> nameOf;
   private final Function<T, String> aliasOf;
+  private final UnaryOperator<T> canonical;
   private final Lister<T> lister;
   private final long maxAgeNanos;
   private final LongSupplier nanoTime;
@@ -100,6 +102,17 @@ final class KindSnapshot<T> {
    */
   KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
       Function<T, String> aliasOf, Lister<T> lister, Duration maxAge, LongSupplier nanoTime) {
+    this(kind, idOf, nameOf, aliasOf, UnaryOperator.identity(), lister, maxAge, nanoTime);
+  }
+
+  /**
+   * As above, with {@code canonical} applied to every object kept: it shares equal parts
+   * between objects (spec references, states, mapping rows), which thousands of flows repeat.
+   */
+  KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
+      Function<T, String> aliasOf, UnaryOperator<T> canonical, Lister<T> lister,
+      Duration maxAge, LongSupplier nanoTime) {
+    this.canonical = canonical;
     this.kind = kind;
     this.idOf = idOf;
     this.nameOf = nameOf;
@@ -384,13 +397,23 @@ final class KindSnapshot<T> {
     // No list behind it: absence proves nothing, lookups by name ask the Platform.
     private final boolean degraded;
     private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> byName = new ConcurrentHashMap<>();
+    // Names are nearly always unique: a one-element list per name, not a set.
+    private final Map<String, List<String>> byName = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
     View(KindSnapshot<T> owner, long listedAt, boolean degraded) {
       this.owner = owner;
       this.listedAt = listedAt;
       this.degraded = degraded;
+    }
+
+    private static List<String> union(List<String> known, List<String> added) {
+      if (known.containsAll(added)) {
+        return known;
+      }
+      List<String> all = new ArrayList<>(known);
+      all.addAll(added);
+      return List.copyOf(all);
     }
 
     Entry<T> entry(String id) {
@@ -402,8 +425,8 @@ final class KindSnapshot<T> {
       return e;
     }
 
-    Set<String> idsNamed(String name) {
-      return byName.getOrDefault(name, Set.of());
+    List<String> idsNamed(String name) {
+      return byName.getOrDefault(name, List.of());
     }
 
     void put(String id, Entry<T> e) {
@@ -411,11 +434,13 @@ final class KindSnapshot<T> {
       if (current != null && current.at() > e.at()) {
         return;
       }
-      entries.put(id, e);
+      Entry<T> stored = e.value() == null ? e
+          : new Entry<>(e.state(), owner.canonical.apply(e.value()), e.at());
+      entries.put(id, stored);
       if (e.value() != null) {
         String name = owner.nameOf.apply(e.value());
         if (name != null) {
-          byName.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(id);
+          byName.merge(name, List.of(id), View::union);
         }
         String alias = owner.aliasOf.apply(e.value());
         if (alias != null && !alias.equals(id)) {

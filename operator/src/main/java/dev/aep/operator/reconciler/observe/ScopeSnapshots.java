@@ -63,37 +63,47 @@ final class ScopeSnapshots {
    */
   record RunMemo(List<FlowRun> runs, int limit, Instant readAt) {}
 
+  private final Canonical canonical = new Canonical();
+
   ScopeSnapshots(Duration maxAge, LongSupplier nanoTime) {
     ListQuery stripeSources = ListQuery.where("connectionSpec.id==" + SpecRef.STRIPE_SOURCE.id());
     ListQuery dataLakeTargets =
         ListQuery.where("connectionSpec.id==" + SpecRef.DATA_LAKE_TARGET.id());
     ListQuery stripeFlows = ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id());
     baseConnections = new KindSnapshot<>("base connections", BaseConnection::id,
-        BaseConnection::name, null,
+        BaseConnection::name, null, canonical::baseConnection,
         flowServicePages(stripeSources, (s, q, t) -> s.flowService().listBaseConnectionsPage(q, t)),
         maxAge, nanoTime);
     sourceConnections = new KindSnapshot<>("source connections", SourceConnection::id,
-        SourceConnection::name, null,
+        SourceConnection::name, null, canonical::sourceConnection,
         flowServicePages(stripeSources,
             (s, q, t) -> s.flowService().listSourceConnectionsPage(q, t)),
         maxAge, nanoTime);
     targetConnections = new KindSnapshot<>("target connections", TargetConnection::id,
-        TargetConnection::name, null,
+        TargetConnection::name, null, canonical::targetConnection,
         flowServicePages(dataLakeTargets,
             (s, q, t) -> s.flowService().listTargetConnectionsPage(q, t)),
         maxAge, nanoTime);
-    flows = new KindSnapshot<>("flows", Flow::id, Flow::name, null,
+    flows = new KindSnapshot<>("flows", Flow::id, Flow::name, null, canonical::flow,
         flowServicePages(stripeFlows, (s, q, t) -> s.flowService().listFlowsPage(q, t)),
         maxAge, nanoTime);
     datasets = new KindSnapshot<>("datasets", Dataset::id, Dataset::name, null,
+        canonical::dataset,
         (s, token) -> s.catalog().listDatasetsPage(ListQuery.all().limit(CATALOG_PAGE), token),
         maxAge, nanoTime);
     schemas = new KindSnapshot<>("schemas", Schema::id, Schema::title, Schema::altId,
+        canonical::schema,
         (s, token) -> s.schemaRegistry().listSchemasPage(ListQuery.all().limit(SCHEMA_PAGE),
             token),
         maxAge, nanoTime);
     mappingSets = new KindSnapshot<>("mapping sets", MappingSet::id, MappingSet::name, null,
+        canonical::mappingSet,
         (s, token) -> s.dataPrep().listMappingSetsPage(null, token), maxAge, nanoTime);
+  }
+
+  /** Remembers a complete mapping set version (sharing its rows with the others). */
+  void rememberVersion(MappingSet version) {
+    mappingVersions.put(version.id(), canonical.mappingSet(version));
   }
 
   /** One page of a Flow Service list for a query. */

@@ -28,7 +28,7 @@ final class WriteThroughDataPrep implements DataPrepClient {
     MappingSet made = new MappingSet(created.id(), created.version(), request.name(),
         request.outputSchema(), request.mappings(), null, null);
     scope.mappingSets.remember(made);
-    scope.mappingVersions.put(made.id(), made);
+    scope.rememberVersion(made);
     return created;
   }
 
@@ -57,7 +57,7 @@ final class WriteThroughDataPrep implements DataPrepClient {
             request.mappings(), updated.createdDate(), updated.modifiedDate())
         : updated;
     scope.mappingSets.remember(version);
-    scope.mappingVersions.put(id, version);
+    scope.rememberVersion(version);
     return updated;
   }
 
