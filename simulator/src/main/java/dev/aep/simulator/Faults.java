@@ -6,6 +6,7 @@ import dev.aep.simulator.http.ApiError;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
 import dev.aep.simulator.http.Request;
+import dev.aep.simulator.http.Response;
 import dev.aep.simulator.http.Service;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,8 +181,7 @@ public final class Faults {
     }
     if (service == Service.IMS) {
       return new ApiError(
-          dev.aep.simulator.http.Response.json(
-              status, Json.obj().put("error", "server_error").put("error_description", "injected fault")));
+          Response.json(status, Json.obj().put("error", "server_error").put("error_description", "injected fault")));
     }
     String title = status >= 500 ? "Service Unavailable" : "Injected fault";
     if (service == Service.FLOW_SERVICE && status == 412) {

@@ -164,16 +164,17 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** The Platform and IMS endpoints served (admin endpoints excluded). */
   public List<Endpoint> routes() {
-    return router.routes().stream()
-        .filter(r -> r.service() != Service.ADMIN)
-        .map(r -> new Endpoint(r.method(), r.template(), r.kind()))
-        .toList();
+    return endpoints(false);
   }
 
   /** The admin endpoints, for documentation and the demo. */
   public List<Endpoint> adminRoutes() {
+    return endpoints(true);
+  }
+
+  private List<Endpoint> endpoints(boolean admin) {
     return router.routes().stream()
-        .filter(r -> r.service() == Service.ADMIN)
+        .filter(r -> (r.service() == Service.ADMIN) == admin)
         .map(r -> new Endpoint(r.method(), r.template(), r.kind()))
         .toList();
   }

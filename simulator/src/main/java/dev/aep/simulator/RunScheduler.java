@@ -134,13 +134,8 @@ public final class RunScheduler {
   }
 
   private String baseConnectionSecret(Entity flow) {
-    String baseId = firstText(flow.doc(), "inheritedAttributes", "sourceConnections", "baseConnection", "id");
+    String baseId = flow.doc().at("/inheritedAttributes/sourceConnections/0/baseConnection/id").asText(null);
     return baseId == null ? null : store.any(Kind.CONNECTION, baseId).map(Entity::secret).orElse(null);
-  }
-
-  private static String firstText(ObjectNode doc, String a, String arr, String b, String c) {
-    var list = doc.path(a).path(arr);
-    return list.isArray() && !list.isEmpty() ? Json.text(list.get(0).path(b), c) : null;
   }
 
   /**

@@ -307,7 +307,10 @@ public final class OperatorAssembly implements AutoCloseable {
               // Cancelling the election on stop also lands here; only an unexpected loss counts.
               if (wasLeader && !stopping.get()) {
                 log.error("lost the lease {}/{}: stopping", namespace, le.leaseName());
-                onLostLeadership.run();
+                // Not on the elector's thread: stopping waits for the executor that runs it.
+                Thread t = new Thread(onLostLeadership, "lost-leadership");
+                t.setDaemon(false);
+                t.start();
               }
             },
             newLeader -> log.info("lease {}/{} held by {}", namespace, le.leaseName(), newLeader));
@@ -329,7 +332,6 @@ public final class OperatorAssembly implements AutoCloseable {
     private final OperatorConfig config;
     private final KubernetesClient client;
     private final PrometheusMeterRegistry registry;
-    private Function<Platform, Reconciler<StripeIngestionFlow>> reconcilerFactory;
     private ReconcilerSettings reconcilerSettings;
     private Platform platform;
     private InetAddress httpAddress = anyAddress();
@@ -364,14 +366,6 @@ public final class OperatorAssembly implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Replaces the production reconciler; only for tests of the runtime itself (health, leader
-     * election) that need a reconciler they can observe.
-     */
-    Builder reconciler(Function<Platform, Reconciler<StripeIngestionFlow>> factory) {
-      this.reconcilerFactory = factory;
-      return this;
-    }
 
     /** Where /healthz, /readyz and /metrics listen: all interfaces by default, loopback in tests. */
     public Builder httpAddress(InetAddress address) {
@@ -410,11 +404,11 @@ public final class OperatorAssembly implements AutoCloseable {
               ? reconcilerSettings
               : ReconcilerSettings.defaults().withResyncInterval(config.resyncInterval());
       Function<Platform, Reconciler<StripeIngestionFlow>> reconcilerFactory =
-          this.reconcilerFactory != null
-              ? this.reconcilerFactory
-              : p -> new StripeIngestionFlowReconciler(p, settings);
+          p -> new StripeIngestionFlowReconciler(p, settings);
+      // Every Platform change the reconciler makes is logged once, whichever Platform it is.
       if (platform != null) {
-        return new OperatorAssembly(this, platform, null, reconcilerFactory.apply(platform));
+        return new OperatorAssembly(
+            this, platform, null, reconcilerFactory.apply(new RemoteChangeLog(platform)));
       }
       HttpPlatform http =
           new HttpPlatform(
@@ -422,7 +416,8 @@ public final class OperatorAssembly implements AutoCloseable {
               HttpPlatformOptions.defaults().withMaxRequestsPerSecond(config.platformMaxRps()),
               registry);
       try {
-        return new OperatorAssembly(this, http, http, reconcilerFactory.apply(http));
+        return new OperatorAssembly(
+            this, http, http, reconcilerFactory.apply(new RemoteChangeLog(http)));
       } catch (RuntimeException e) {
         http.close();
         throw e;

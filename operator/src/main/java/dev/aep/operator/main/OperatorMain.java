@@ -89,12 +89,9 @@ public final class OperatorMain {
     CountDownLatch stopped = new CountDownLatch(1);
     OperatorAssembly assembly =
         OperatorAssembly.builder(config, client, registry)
-            .onLostLeadership(
-                () -> {
-                  // Another replica holds the lease now: exit so the pod restarts as a standby
-                  // rather than risk two replicas reconciling the same flow.
-                  new Thread(() -> System.exit(1), "lost-leadership-exit").start();
-                })
+            // Another replica holds the lease now: exit (the shutdown hook still lets in-flight
+            // reconciles finish) so the pod restarts as a standby, never two replicas reconciling.
+            .onLostLeadership(() -> System.exit(1))
             .build();
     Runtime.getRuntime()
         .addShutdownHook(

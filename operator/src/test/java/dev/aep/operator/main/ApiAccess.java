@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param resource plural, {@code resource/subresource} for subresources
  * @param verb get, list, watch, create, update, patch, delete or deletecollection
  * @param name the object name, or null for collection requests
+ * @param namespace the request's namespace, or null for cluster-wide requests
  */
-record ApiAccess(String apiGroup, String resource, String verb, String name) {
+record ApiAccess(String apiGroup, String resource, String verb, String name, String namespace) {
 
   /**
    * Maps a request to what RBAC checks, the way the API server does; empty for non-resource
@@ -38,7 +39,9 @@ record ApiAccess(String apiGroup, String resource, String verb, String name) {
     }
     String[] r = Arrays.copyOfRange(parts, rest, parts.length);
     // /namespaces/{ns}/{resource}... is namespaced; /namespaces and /namespaces/{ns} are the resource itself.
+    String namespace = null;
     if (r.length >= 3 && r[0].equals("namespaces")) {
+      namespace = r[1];
       r = Arrays.copyOfRange(r, 2, r.length);
     }
     String resource = r[0];
@@ -59,11 +62,18 @@ record ApiAccess(String apiGroup, String resource, String verb, String name) {
           case "DELETE" -> name != null ? "delete" : "deletecollection";
           default -> throw new IllegalArgumentException("unexpected method " + method);
         };
-    return Optional.of(new ApiAccess(group, resource, verb, verb.equals("create") ? null : name));
+    return Optional.of(
+        new ApiAccess(group, resource, verb, verb.equals("create") ? null : name, namespace));
   }
 
   @Override
   public String toString() {
-    return verb + " " + (apiGroup.isEmpty() ? "core" : apiGroup) + "/" + resource;
+    return verb
+        + " "
+        + (apiGroup.isEmpty() ? "core" : apiGroup)
+        + "/"
+        + resource
+        + (namespace == null ? "" : " in " + namespace)
+        + (name == null ? "" : " named " + name);
   }
 }

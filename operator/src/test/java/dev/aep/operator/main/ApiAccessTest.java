@@ -31,6 +31,14 @@ class ApiAccessTest {
     assertThat(access.name()).isEqualTo(name);
   }
 
+  @org.junit.jupiter.api.Test
+  void namespacedRequestsCarryTheirNamespace() {
+    assertThat(ApiAccess.of("GET", "/apis/coordination.k8s.io/v1/namespaces/ops/leases/l").orElseThrow().namespace())
+        .isEqualTo("ops");
+    assertThat(ApiAccess.of("GET", "/apis/flows.aep.dev/v1alpha1/stripeingestionflows").orElseThrow().namespace())
+        .isNull();
+  }
+
   @ParameterizedTest
   @CsvSource({"/version", "/apis", "/api", "/apis/flows.aep.dev/v1alpha1", "/openapi/v3"})
   void discoveryPathsAreNotResourceRequests(String path) {

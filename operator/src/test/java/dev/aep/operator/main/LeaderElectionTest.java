@@ -116,4 +116,29 @@ class LeaderElectionTest {
     // The new leader adopted what the old one created: still one of each per flow.
     assertThat(creations()).allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows.size()));
   }
+
+  @Test
+  void replicaThatLosesItsLeaseStopsReconciling() {
+    OperatorAssembly only = replica("replica-a");
+    only.start();
+    await().atMost(Duration.ofSeconds(30)).until(only::isLeader);
+
+    // Someone else takes the lease (as after a network partition): the renewals now fail.
+    stack
+        .client()
+        .leases()
+        .inNamespace("stripe-aep-operator")
+        .withName(OperatorConfig.DEFAULT_LEASE_NAME)
+        .edit(
+            l -> {
+              l.getSpec().setHolderIdentity("replica-elsewhere");
+              l.getSpec().setLeaseDurationSeconds(3600);
+              l.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+              return l;
+            });
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> !only.liveness().ok());
+    assertThat(only.isLeader()).isFalse();
+    assertThat(only.readiness().ok()).isFalse();
+  }
 }

@@ -33,16 +33,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An embedded Kubernetes API for tests: the Fabric8 mock server over http in CRUD mode, with the
  * CRDs from {@code crds/} installed and every request recorded (method, path, User-Agent).
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
   /** User-Agent of the operator's client, so its requests can be told from the test's. */
-  static final String OPERATOR_USER_AGENT = "stripe-ingestion-flow-operator-under-test";
+  public static final String OPERATOR_USER_AGENT = "stripe-ingestion-flow-operator-under-test";
 
   private final Server server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final KubernetesClient client;
 
   /** One request as the API server saw it. */
-  record Request(String method, String path, String userAgent) {}
+  public record Request(String method, String path, String userAgent) {}
 
   private MockCluster() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -82,21 +82,21 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** Starts the server and installs every CRD in {@code crds/}. */
-  static MockCluster startWithCrds() {
+  public static MockCluster startWithCrds() {
     MockCluster cluster = new MockCluster();
     cluster.applyYamlFiles(repoPath("crds"));
     return cluster;
   }
 
   /** A path relative to the repository root (the operator module's parent). */
-  static Path repoPath(String relative) {
+  public static Path repoPath(String relative) {
     Path here = Path.of("").toAbsolutePath();
     Path root = Files.exists(here.resolve("crds")) ? here : here.getParent();
     return root.resolve(relative);
   }
 
   /** Creates every resource of every YAML file in a directory (kustomization files skipped). */
-  void applyYamlFiles(Path directory) {
+  public void applyYamlFiles(Path directory) {
     try (var files = Files.list(directory)) {
       files
           .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
@@ -118,14 +118,19 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** The test's own client (default User-Agent). */
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return client;
   }
 
   /** A fresh client whose requests are marked as the operator's. */
-  KubernetesClient newOperatorClient() {
+  public KubernetesClient newOperatorClient() {
     Config config = new ConfigBuilder(server.config()).withUserAgent(OPERATOR_USER_AGENT).build();
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** Where the embedded API server listens. */
+  public String url() {
+    return server.url("/");
   }
 
   /** The mock server with its client configuration made reachable. */
@@ -145,7 +150,7 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** Every request seen so far, in arrival order. */
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 

@@ -118,4 +118,23 @@ class OperatorAssemblyTest {
     assertThat(stack.flow("stripe-prices").getStatus()).isNull();
     assertThat(stack.flow("stripe-prices").getMetadata().getFinalizers()).isEmpty();
   }
+
+  @Test
+  void stopLetsTheReconcileInFlightFinish() {
+    // Every Platform call takes a while, so the first reconcile is still running when stop comes.
+    stack.simulator().faults().latency(Duration.ofMillis(300));
+    stack.applySamples("charges.yaml");
+    OperatorAssembly operator = stack.operator(Map.of("SHUTDOWN_TIMEOUT", "60s"));
+    operator.start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> stack.simulator().requestLog().writes() > 0);
+
+    operator.stop();
+
+    // The pass that was running completed: everything it created is recorded in status.
+    StripeIngestionFlow flow = stack.flow("stripe-charges");
+    assertThat(stack.simulator().inventory().count(dev.aep.simulator.Kind.FLOW)).isEqualTo(1);
+    assertThat(flow.getStatus().getFlow().getId())
+        .isEqualTo(stack.simulator().inventory().list(dev.aep.simulator.Kind.FLOW).get(0).get("id").asText());
+    assertThat(dev.aep.operator.testing.FlowAssertions.readyForGeneration(flow)).isTrue();
+  }
 }

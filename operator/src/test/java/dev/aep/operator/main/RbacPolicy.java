@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * ServiceAccount.
  */
 final class RbacPolicy {
-  /** One rule as written in the manifests. */
+  /** One rule as written in the manifests; namespace is null for a ClusterRole's rules. */
   record Rule(
       String source,
+      String namespace,
       List<String> apiGroups,
       List<String> resources,
       List<String> verbs,
@@ -35,7 +36,8 @@ final class RbacPolicy {
     }
 
     boolean grants(ApiAccess access) {
-      return apiGroups.contains(access.apiGroup())
+      return (namespace == null || namespace.equals(access.namespace()))
+          && apiGroups.contains(access.apiGroup())
           && resources.contains(access.resource())
           && verbs.contains(access.verb())
           && (resourceNames.isEmpty()
@@ -45,10 +47,12 @@ final class RbacPolicy {
 
   private final List<Rule> rules;
   private final String serviceAccount;
+  private final String namespace;
 
-  private RbacPolicy(List<Rule> rules, String serviceAccount) {
+  private RbacPolicy(List<Rule> rules, String serviceAccount, String namespace) {
     this.rules = List.copyOf(rules);
     this.serviceAccount = serviceAccount;
+    this.namespace = namespace;
   }
 
   /** Reads every YAML document of every {@code .yaml}/{@code .yml} file under a directory. */
@@ -76,6 +80,13 @@ final class RbacPolicy {
     }
     Set<String> boundRoles = new HashSet<>();
     String account = null;
+    // kustomize puts every namespaced object of the base into the kustomization's namespace.
+    String defaultNamespace = null;
+    for (JsonNode doc : docs) {
+      if (doc.path("kind").asText().equals("Kustomization") && doc.hasNonNull("namespace")) {
+        defaultNamespace = doc.path("namespace").asText();
+      }
+    }
     for (JsonNode doc : docs) {
       String kind = doc.path("kind").asText();
       if (kind.equals("RoleBinding") || kind.equals("ClusterRoleBinding")) {
@@ -93,9 +104,16 @@ final class RbacPolicy {
       String name = doc.path("metadata").path("name").asText();
       if ((kind.equals("Role") || kind.equals("ClusterRole")) && boundRoles.contains(kind + "/" + name)) {
         for (JsonNode rule : doc.path("rules")) {
+          String namespace =
+              kind.equals("ClusterRole")
+                  ? null
+                  : doc.path("metadata").hasNonNull("namespace")
+                      ? doc.path("metadata").path("namespace").asText()
+                      : defaultNamespace;
           rules.add(
               new Rule(
                   kind + "/" + name,
+                  namespace,
                   strings(rule.path("apiGroups")),
                   strings(rule.path("resources")),
                   strings(rule.path("verbs")),
@@ -103,7 +121,7 @@ final class RbacPolicy {
         }
       }
     }
-    return new RbacPolicy(rules, account);
+    return new RbacPolicy(rules, account, defaultNamespace);
   }
 
   private static List<String> strings(JsonNode array) {
@@ -120,6 +138,11 @@ final class RbacPolicy {
   /** The service account the bindings name (null when there is none). */
   String serviceAccount() {
     return serviceAccount;
+  }
+
+  /** The namespace the operator is installed in (the kustomization's namespace). */
+  String namespace() {
+    return namespace;
   }
 
   /** Whether some bound rule grants the access. */

@@ -363,6 +363,8 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow keep = createAndAwaitReady(Flows.charges(stack, ns, "keep"));
     StripeIngestionFlow orphan = Flows.charges(stack, ns, "orphan");
     orphan.getSpec().setDeletionPolicy(DeletionPolicy.ORPHAN);
+    // Orphan keeps every Platform object, even when the spec also asks to delete managed data.
+    orphan.getSpec().getTarget().setDeleteManagedOnDelete(true);
     orphan = createAndAwaitReady(orphan);
     StripeIngestionFlow purge = Flows.charges(stack, ns, "purge");
     purge.getSpec().getTarget().setDeleteManagedOnDelete(true);
@@ -557,5 +559,27 @@ class StripeIngestionFlowLifecycleTest {
         .allSatisfy(e -> assertThat(e.query()).contains("objectType=rest", "object=json",
             "fileType=json", "sourceParams="));
     assertThat(Flows.objects(sim, Kind.FLOW, flow.getMetadata().getUid())).hasSize(1);
+  }
+
+  // Samples are fixtures: every flow sample reaches Ready as written (sandbox aside).
+  @Test
+  void reconcilesEverySampleFlowToReady() {
+    String ns = setUp("samples");
+    List<String> names = new ArrayList<>();
+    for (String file : List.of("charges.yaml", "subscriptions.yaml", "refunds.yaml",
+        "balance-transactions.yaml", "customers.yaml", "prices.yaml", "once.yaml")) {
+      StripeIngestionFlow flow = stack.loadSample(file, StripeIngestionFlow.class);
+      flow.getMetadata().setNamespace(ns);
+      flow.getSpec().getPlatform().setSandbox(ns);
+      stack.create(flow);
+      names.add(flow.getMetadata().getName());
+    }
+    for (String name : names) {
+      StripeIngestionFlow ready = stack.awaitReady(ns, name);
+      ObjectNode remoteFlow = remote(Kind.FLOW, ready.getStatus().getFlow().getId());
+      assertThat(remoteFlow.path("scheduleParams").path("frequency").asText()).as(name)
+          .isEqualTo(ready.getSpec().getSchedule().getFrequency().value());
+      assertThat(ready.getStatus().getSource().getFields()).as(name).isNotEmpty();
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.SimClock;
+import dev.aep.simulator.http.ApiError;
 import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
@@ -329,7 +330,7 @@ public final class SchemaRegistryApi {
         .findFirst();
   }
 
-  private static dev.aep.simulator.http.ApiError notFound(String id) {
+  private static ApiError notFound(String id) {
     return Problems.xdm("1012-404", "Resource Not Found", "Requested resource " + id + " is not found");
   }
 

@@ -31,7 +31,8 @@ public class TargetSpec {
   @Default("false")
   @JsonPropertyDescription(
       "Whether deleting this resource also deletes the schema and dataset the operator created (never ones referenced"
-          + " by id). Defaults to false: they hold customer data and are kept.")
+          + " by id, and never with deletionPolicy Orphan, which keeps every Platform object). Defaults to false: they"
+          + " hold customer data and are kept.")
   private Boolean deleteManagedOnDelete = Boolean.FALSE;
 
   public SchemaTarget getSchema() {

@@ -89,7 +89,8 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx) && ctx.spec().getTarget().deletesManagedOnDelete();
+    return managed(ctx) && FlowSteps.deletesRemote(ctx)
+        && ctx.spec().getTarget().deletesManagedOnDelete();
   }
 
   @Override

@@ -96,7 +96,8 @@ public final class SchemaStep implements Step<Schema> {
 
   @Override
   public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx) && ctx.spec().getTarget().deletesManagedOnDelete();
+    return managed(ctx) && FlowSteps.deletesRemote(ctx)
+        && ctx.spec().getTarget().deletesManagedOnDelete();
   }
 
   @Override

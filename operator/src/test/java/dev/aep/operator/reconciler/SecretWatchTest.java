@@ -1,0 +1,76 @@
+package dev.aep.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.Flows;
+import dev.aep.simulator.PlatformSimulator;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Secret changes reach the operator through its Secret informer, not the periodic resync: the
+ * resync here is an hour, far longer than any wait in these tests, so only a Secret event can
+ * explain the reconciles they observe.
+ */
+class SecretWatchTest {
+  private static EmbeddedStack stack;
+  private static PlatformSimulator sim;
+
+  @BeforeAll
+  static void startStack() {
+    stack = EmbeddedStack.start(EmbeddedStack.testSettings()
+        .withResyncInterval(Duration.ofHours(1))).startOperator();
+    sim = stack.simulator();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static String namespace(String name) {
+    stack.namespace(name);
+    sim.addSandbox(name);
+    stack.platformSecret(name);
+    return name;
+  }
+
+  @Test
+  void rotatedStripeSecretIsPushedWithoutWaitingForTheResync() {
+    String ns = namespace("watch-rotate");
+    stack.stripeSecret(ns, "sk_test_before_rotation");
+    stack.create(Flows.charges(stack, ns, "charges"));
+    StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+    String baseId = ready.getStatus().getBaseConnection().getId();
+
+    Secret rotated = stack.stripeSecret(ns, "sk_test_after_rotation");
+
+    StripeIngestionFlow pushed = stack.await(ns, "charges", f -> rotated.getMetadata()
+        .getResourceVersion().equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+    assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
+    assertThat(Flows.count(sim, ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
+  }
+
+  @Test
+  void flowWaitingForAMissingSecretProceedsAsSoonAsTheSecretIsCreated() {
+    String ns = namespace("watch-missing");
+    stack.create(Flows.charges(stack, ns, "charges"));
+    stack.await(ns, "charges", f -> FlowAssertions.hasReason(f, FlowConditions.READY,
+        FlowConditions.REASON_SECRET_NOT_FOUND));
+    assertThat(Flows.platformWrites(sim, ns)).isZero();
+
+    stack.stripeSecret(ns, "sk_test_created_later");
+
+    StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+    assertThat(ready.getStatus().getFlow().getId()).isNotBlank();
+  }
+}
