@@ -57,6 +57,17 @@ bench: test-classpath ## measure reconcile throughput and Platform calls per flo
 	$(JAVA) -cp "operator/target/test-classes:operator/target/classes:$$(cat $(TEST_CLASSPATH))" \
 	  dev.aep.operator.bench.BenchMain $(ARGS)
 
+# The reliability scenarios (operator/src/test/java/dev/aep/operator/reliability) at full size; `make test` runs
+# them small. Any size, rate or the seed can be overridden, e.g. make chaos CHAOS_ARGS="-Dsoak.flows=60 -Dchaos.seed=7".
+CHAOS_ARGS ?= -Dsoak.flows=30 -Dsoak.sandboxes=1 -Dsoak.timeoutSeconds=900 -Dcrash.flows=10 -Dcrash.restarts=20 \
+  -Dk8s.flows=10 -Dbadinput.windowSeconds=60 -Dbadinput.resyncSeconds=10 -Dfailover.flows=10 -Dhygiene.flows=4 \
+  -Dhygiene.rootLevel=DEBUG
+.PHONY: chaos
+chaos: ## run the reliability scenarios at full size (faults, crash loop, bad input, secrets, tenancy, failover) and print their figures
+	@rm -rf operator/target/reliability; status=0; \
+	$(MVN) -pl operator -am verify -Dtest='dev.aep.operator.reliability.*Test' -Dsurefire.failIfNoSpecifiedTests=false \
+	  $(CHAOS_ARGS) || status=$$?; cat operator/target/reliability/*.txt; exit $$status
+
 run: build ## run the operator locally against the current kubeconfig (configure with the AEP_* env, see README)
 	$(JAVA) -jar $(OPERATOR_JAR)
 

@@ -44,6 +44,7 @@ final class Dispatcher implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    Instant received = Instant.now();
     try (exchange) {
       Request req =
           new Request(
@@ -76,7 +77,8 @@ final class Dispatcher implements HttpHandler {
                 Instant.now(),
                 route == null ? Kind.OTHER : route.kind(),
                 route != null && route.write(),
-                req.header("x-sandbox-name")));
+                req.header("x-sandbox-name"),
+                received));
       }
       write(exchange, resp);
     }

@@ -6,7 +6,9 @@ import dev.aep.simulator.http.Json;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,22 @@ public final class Inventory {
       List<ObjectNode> out = new ArrayList<>();
       for (Entity e : store.all(kind)) {
         out.add(scheduler.present(e));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Every object of a kind keyed by its id. Catalog datasets carry their id only as the key of a
+   * GET answer, not in the object, so this is how a test matches them with the ids it holds.
+   */
+  public Map<String, ObjectNode> byId(Kind kind) {
+    requireObjectKind(kind);
+    synchronized (store) {
+      scheduler.tick();
+      Map<String, ObjectNode> out = new LinkedHashMap<>();
+      for (Entity e : store.all(kind)) {
+        out.put(e.id(), scheduler.present(e));
       }
       return out;
     }

@@ -14,9 +14,14 @@ import java.util.function.Predicate;
  */
 public final class RequestLog {
 
-  /** One answered call. query is the raw query string (null when none); time is wall-clock. */
+  /**
+   * One answered call. query is the raw query string (null when none); time is the wall-clock
+   * instant the answer was ready, received the instant the call arrived (before any injected
+   * latency), so a test can tell when a client actually sent a call relative to an earlier answer.
+   */
   public record Entry(
-      String method, String path, String query, int status, Instant time, Kind kind, boolean write, String sandbox) {
+      String method, String path, String query, int status, Instant time, Kind kind, boolean write, String sandbox,
+      Instant received) {
     @Override
     public String toString() {
       return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
@@ -68,7 +73,7 @@ public final class RequestLog {
       ObjectNode o = arr.addObject();
       o.put("method", e.method()).put("path", e.path()).put("query", e.query()).put("status", e.status());
       o.put("time", e.time().toString()).put("kind", e.kind().value()).put("write", e.write());
-      o.put("sandbox", e.sandbox());
+      o.put("sandbox", e.sandbox()).put("received", e.received().toString());
     }
     return arr;
   }

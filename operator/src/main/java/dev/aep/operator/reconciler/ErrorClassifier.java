@@ -63,6 +63,17 @@ final class ErrorClassifier {
               + "); retrying.",
           Retry.BACKOFF, null, e);
     }
+    if (e.hasErrorCode("2100-404") || e.hasErrorCode("2101-404")) {
+      // The gateway's "sandbox not found": nothing disappeared, the spec names a sandbox this
+      // org does not have. Looked at again at the resync pace, since it may be created later.
+      return new StepFailure(FlowConditions.REASON_INVALID_SPEC,
+          "Sandbox " + flow.getSpec().getPlatform().getSandbox() + " (spec.platform.sandbox) "
+              + "does not exist for the org of Secret " + flow.getMetadata().getNamespace() + "/"
+              + flow.getSpec().getPlatform().getCredentialsSecretRef().getName() + " (" + what
+              + "). Create the sandbox, or create a new flow naming an existing one (the "
+              + "sandbox of a flow cannot change).",
+          Retry.SLOW, null, e);
+    }
     if (e.isNotFound()) {
       return new StepFailure(FlowConditions.REASON_RECONCILE_ERROR,
           "A Platform object disappeared while " + doing + " (" + what + "); retrying.",

@@ -34,6 +34,13 @@ final class StepExecutor {
    * pass did not finish, so a crash may have left one behind).
    */
   void apply(List<Step<?>> steps, FlowContext ctx, PassRecorder recorder, boolean sweep) {
+    if (sweep) {
+      // A flow that is not Ready yet may be about to create things: a wrong reference or a taken
+      // unique name must fail before the first Platform write, not after half the chain exists.
+      for (Step<?> step : steps) {
+        guarded(ctx, "checking the " + step.kind(), () -> check(step, ctx));
+      }
+    }
     boolean changed = false;
     for (Step<?> step : steps) {
       changed |= guarded(ctx, "reconciling the " + step.kind(), () -> run(step, ctx, recorder));
@@ -147,6 +154,14 @@ final class StepExecutor {
         "The " + step.kind() + " did not settle after " + rounds + " rounds (still differs: "
             + last + "); retrying later.",
         StepFailure.Retry.BACKOFF);
+  }
+
+  private static <R> boolean check(Step<R> step, FlowContext ctx) {
+    if (step.observedFirst(ctx) && step.observe(ctx).isEmpty() && !step.managed(ctx)) {
+      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx),
+          StepFailure.Retry.SLOW);
+    }
+    return false;
   }
 
   private <R> boolean sweep(Step<R> step, FlowContext ctx, PassRecorder recorder) {

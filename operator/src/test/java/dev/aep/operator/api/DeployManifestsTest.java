@@ -49,12 +49,11 @@ class DeployManifestsTest {
     List<Map<String, Object>> rules = maps(only(objects, "ClusterRole").get("rules"));
     assertThat(rules).extracting(r -> strings(r.get("resources")).toString() + " " + strings(r.get("verbs")))
         .containsExactlyInAnyOrder(
-            "[stripeingestionflows] [get, list, watch, update, patch]",
-            "[stripeingestionflows/status] [get, update, patch]",
+            "[stripeingestionflows] [get, list, watch, patch]",
+            "[stripeingestionflows/status] [patch]",
             "[stripeingestionflows/finalizers] [update]",
             "[secrets] [get, list, watch]",
-            "[events] [create, patch]",
-            "[events] [create, patch]");
+            "[events] [create]");
     Map<String, Object> lease = only(objects, "Role");
     assertThat(maps(lease.get("rules"))).allSatisfy(r -> assertThat(strings(r.get("resources"))).containsOnly("leases"));
     Map<String, Object> binding = only(objects, "ClusterRoleBinding");

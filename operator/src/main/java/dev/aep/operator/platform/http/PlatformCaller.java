@@ -87,12 +87,14 @@ final class PlatformCaller {
         secrets.add(scope.account().clientSecret());
       }
       try {
-        if (limiter != null) {
-          limiter.acquire();
-        }
+        // Token first: a renewal can take a while, and a Retry-After that arrives meanwhile must
+        // still hold this call back, so the limiter is passed last, just before sending.
         if (tokens != null) {
           token = tokens.token(scope.account());
           secrets.add(token);
+        }
+        if (limiter != null) {
+          limiter.acquire();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

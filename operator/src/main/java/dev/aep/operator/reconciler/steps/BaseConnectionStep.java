@@ -1,10 +1,12 @@
 package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.BaseConnectionStatus;
+import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.JsonPatchOp;
+import dev.aep.operator.platform.PlatformException;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +66,13 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   public BaseConnection create(FlowContext ctx) {
     String name = ctx.remoteName(KIND_SUFFIX);
     String description = desiredDescription(ctx);
-    EntityRef ref = ctx.session().flowService().createBaseConnection(
-        BaseConnectionRequest.stripe(name, description, ctx.credentials().stripeAccessToken()));
+    EntityRef ref;
+    try {
+      ref = ctx.session().flowService().createBaseConnection(
+          BaseConnectionRequest.stripe(name, description, ctx.credentials().stripeAccessToken()));
+    } catch (PlatformException e) {
+      throw stripeKeyRefused(ctx, e);
+    }
     ctx.status().setBaseConnection(new BaseConnectionStatus(ref.id(), ref.etag(), null, true));
     pushedCredentials(ctx);
     return new BaseConnection(ref.id(), ref.etag(), name, description, "enabled", null,
@@ -94,8 +101,12 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
 
   @Override
   public BaseConnection update(FlowContext ctx, BaseConnection remote, Diff diff) {
-    EntityRef ref = ctx.session().flowService().patchBaseConnection(
-        remote.id(), remote.etag(), diff.ops());
+    EntityRef ref;
+    try {
+      ref = ctx.session().flowService().patchBaseConnection(remote.id(), remote.etag(), diff.ops());
+    } catch (PlatformException e) {
+      throw diff.has("credentials") ? stripeKeyRefused(ctx, e) : e;
+    }
     if (diff.has("credentials")) {
       record(ctx, remote);
       pushedCredentials(ctx);
@@ -147,6 +158,25 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   public String describe(FlowContext ctx, BaseConnection remote) {
     return "base connection " + (remote.name() == null ? "" : remote.name() + " ")
         + "(id " + remote.id() + ")";
+  }
+
+  /**
+   * A 400 to a call carrying the Stripe key is most likely the source refusing the key (how the
+   * connector reports that is undocumented; the simulator answers a create or an {@code
+   * /auth/params} update with a bad key this way): the message says which Secret holds it rather
+   * than "fix the spec". Anything else is left to the executor's classification.
+   */
+  private static RuntimeException stripeKeyRefused(FlowContext ctx, PlatformException e) {
+    if (!e.isBadRequest() || e.isRetryable()) {
+      return e;
+    }
+    return new StepFailure(FlowConditions.REASON_INVALID_SPEC,
+        "The Platform refused the Stripe account: saving base connection "
+            + ctx.remoteName(KIND_SUFFIX) + " with the access token in Secret "
+            + ctx.credentials().stripeSecretRef() + " failed (" + e.getMessage() + "). Put a "
+            + "valid Stripe API key in that Secret; the operator tries again when the Secret or "
+            + "the spec changes.",
+        StepFailure.Retry.ON_CHANGE, null, e);
   }
 
   private static void pushedCredentials(FlowContext ctx) {

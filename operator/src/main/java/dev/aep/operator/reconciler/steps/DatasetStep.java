@@ -41,6 +41,12 @@ public final class DatasetStep implements Step<Dataset> {
         + "let the operator create one with target.dataset.create.";
   }
 
+  /** An existing dataset given by id must exist before anything is created for the flow. */
+  @Override
+  public boolean observedFirst(FlowContext ctx) {
+    return !managed(ctx);
+  }
+
   @Override
   public Optional<Dataset> observe(FlowContext ctx) {
     if (!managed(ctx)) {

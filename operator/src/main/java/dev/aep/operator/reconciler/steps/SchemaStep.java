@@ -69,6 +69,12 @@ public final class SchemaStep implements Step<Schema> {
     return Optional.of(full);
   }
 
+  /** Both forms: an id must exist, and a title to create must not be taken by someone else. */
+  @Override
+  public boolean observedFirst(FlowContext ctx) {
+    return true;
+  }
+
   @Override
   public Schema create(FlowContext ctx) {
     SchemaRequest request = create(ctx.spec().getTarget().getSchema().getCreate());

@@ -37,6 +37,16 @@ public interface Step<R> {
         + ctx.sandbox() + ".";
   }
 
+  /**
+   * Whether the executor observes this object before any step of a flow that is not Ready runs,
+   * so that a wrong manifest fails before its first Platform write: for an object the spec
+   * references by id (it must exist), or one whose observation enforces a uniqueness rule, when
+   * earlier steps would otherwise create things first. Observing must not need earlier steps.
+   */
+  default boolean observedFirst(FlowContext ctx) {
+    return false;
+  }
+
   /** Creates the object; returns it with at least its id. */
   R create(FlowContext ctx);
 

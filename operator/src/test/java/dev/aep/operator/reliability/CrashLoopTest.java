@@ -1,0 +1,101 @@
+package dev.aep.operator.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.main.OperatorConfig;
+import dev.aep.simulator.PlatformSimulator;
+import dev.aep.simulator.RequestLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 2, crash loop: flows are created while the operator is down, then the operator is
+ * started and killed at random moments again and again (Platform connections cut mid-request,
+ * Kubernetes client gone, Lease not released), as a pod in CrashLoopBackOff would be. Whatever a
+ * killed process created and could not record must be adopted by the next one: in the end every
+ * flow is Ready and the Platform holds exactly the objects the flows reference, no duplicate and
+ * no orphan.
+ */
+class CrashLoopTest {
+
+  @Test
+  void flowsConvergeWithoutDuplicatesOrOrphansAcrossRepeatedCrashes() throws InterruptedException {
+    int flows = ScenarioParameters.integer("crash.flows", 6);
+    int restarts = ScenarioParameters.integer("crash.restarts", 8);
+    Duration latency = ScenarioParameters.millis("crash.latencyMs", 100);
+    Duration maxUp = ScenarioParameters.millis("crash.maxUpMs", 1500);
+    Duration timeout = ScenarioParameters.seconds("crash.timeoutSeconds", 180);
+    long seed = ScenarioParameters.seed();
+    Random random = new Random(seed);
+    Map<String, String> env = Map.of(OperatorConfig.SHUTDOWN_TIMEOUT, "1s");
+
+    try (ReliabilityStack stack = ReliabilityStack.start()) {
+      PlatformSimulator sim = stack.simulator();
+      sim.faults().latency(latency);
+      List<String> namespaces = List.of("crash-a", "crash-b");
+      for (String ns : namespaces) {
+        stack.namespace(ns);
+        stack.platformSecret(ns);
+        stack.stripeSecret(ns, "sk_test_" + ns);
+      }
+      List<StripeIngestionFlow> created = new ArrayList<>();
+      for (int i = 0; i < flows; i++) {
+        created.add(stack.create(stack.charges(namespaces.get(i % namespaces.size()), "flow-" + i)));
+      }
+
+      Instant start = Instant.now();
+      List<Instant> crashes = new ArrayList<>();
+      int readyAtACrash = 0;
+      for (int i = 0; i < restarts; i++) {
+        ReliabilityStack.Replica replica = stack.startReplica(env,
+            ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+        Thread.sleep(100 + (long) (random.nextDouble() * maxUp.toMillis()));
+        crashes.add(Instant.now());
+        replica.crash();
+        readyAtACrash = flows - stack.notReady(created).size();
+      }
+      stack.startReplica(env,
+          ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+      Instant lastStart = Instant.now();
+      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
+      Instant converged = Instant.now();
+
+      List<RequestLog.Entry> log = sim.requestLog().entries();
+      long inFlightAtCrash = crashes.stream()
+          .filter(c -> log.stream().anyMatch(e -> !e.received().isAfter(c) && !e.time().isBefore(c)))
+          .count();
+      long creates = log.stream()
+          .filter(e -> e.method().equals("POST") && e.status() / 100 == 2 && e.write()
+              && e.kind().isObject())
+          .count();
+      RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, ready, Set.of());
+
+      new ScenarioReport("crash-loop", "Crash loop")
+          .line("flows", flows + " in " + namespaces.size() + " sandboxes, created while the "
+              + "operator was down (seed " + seed + ")")
+          .line("crashes", restarts + " (up 0.1.." + (0.1 + maxUp.toMillis() / 1000.0)
+              + " s each; " + inFlightAtCrash + " with a Platform call in flight; "
+              + readyAtACrash + " flows Ready at the last crash)")
+          .line("Platform latency", latency.toMillis() + " ms per call")
+          .line("Platform calls", log.size() + " (" + creates + " creates acknowledged)")
+          .line("remote objects", objects.total() + " " + objects.objects())
+          .line("duplicates / orphans / missing", objects.duplicates().size() + " / "
+              + objects.orphans().size() + " / " + objects.missing().size())
+          .line("time to converge", ScenarioReport.seconds(Duration.between(lastStart, converged))
+              + " after the last start (" + ScenarioReport.seconds(Duration.between(start,
+                  converged)) + " in all)")
+          .publish();
+
+      assertThat(objects.clean()).as(objects.toString()).isTrue();
+      assertThat(objects.objects()).allSatisfy((kind, n) ->
+          assertThat(n).as(kind.value()).isEqualTo(flows));
+    }
+  }
+}

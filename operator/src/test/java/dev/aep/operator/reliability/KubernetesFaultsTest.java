@@ -1,0 +1,136 @@
+package dev.aep.operator.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.simulator.PlatformSimulator;
+import dev.aep.simulator.RequestLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 3, Kubernetes-side faults: the API server answers a share of the operator's status
+ * writes with 409 Conflict, and the operator is restarted on top of stale status (a snapshot taken
+ * halfway through creation for some flows, status wiped as by a restore from backup for the
+ * others). The flows converge, and the restarted operator adopts what exists instead of creating
+ * anything again.
+ */
+class KubernetesFaultsTest {
+
+  @Test
+  void convergesThroughStatusConflictsAndAfterARestartOnStaleStatus() {
+    int flows = ScenarioParameters.integer("k8s.flows", 4);
+    double conflictRate = ScenarioParameters.decimal("k8s.statusConflictRate", 0.4);
+    Duration latency = ScenarioParameters.millis("k8s.latencyMs", 50);
+    Duration timeout = ScenarioParameters.seconds("k8s.timeoutSeconds", 180);
+    long seed = ScenarioParameters.seed();
+    String ns = "k8s-faults";
+
+    try (ReliabilityStack stack = ReliabilityStack.start()) {
+      PlatformSimulator sim = stack.simulator();
+      stack.namespace(ns);
+      stack.platformSecret(ns);
+      stack.stripeSecret(ns, "sk_test_" + ns);
+      stack.kubernetesFaults().statusConflicts(conflictRate, seed);
+      sim.faults().latency(latency);
+      ReliabilityStack.Replica first = stack.startReplica(Map.of(),
+          ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+
+      Instant start = Instant.now();
+      List<StripeIngestionFlow> created = new ArrayList<>();
+      for (int i = 0; i < flows; i++) {
+        created.add(stack.create(stack.charges(ns, "flow-" + i)));
+      }
+      // Snapshot the even flows' status halfway: some ids recorded, the rest not yet. The odd
+      // flows' status will be wiped.
+      List<StripeIngestionFlow> snapshotted = new ArrayList<>();
+      for (int i = 0; i < flows; i += 2) {
+        snapshotted.add(created.get(i));
+      }
+      Map<String, StripeIngestionFlowStatus> halfway = new HashMap<>();
+      Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
+        for (StripeIngestionFlow f : snapshotted) {
+          StripeIngestionFlow now = stack.flow(ns, f.getMetadata().getName()).orElseThrow();
+          StripeIngestionFlowStatus s = now.getStatus();
+          if (!halfway.containsKey(f.getMetadata().getName()) && s != null
+              && s.getSourceConnection() != null && s.getFlow() == null) {
+            halfway.put(f.getMetadata().getName(), s);
+          }
+        }
+        return halfway.size() == snapshotted.size() || stack.notReady(created).isEmpty();
+      });
+      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
+      Duration firstConverge = Duration.between(start, Instant.now());
+      int conflictsBeforeRestart = stack.kubernetesFaults().conflictsInjected();
+      RemoteObjectAudit.Result beforeRestart = RemoteObjectAudit.audit(sim, ready, Set.of());
+      Map<String, String> flowIds = new HashMap<>();
+      ready.forEach(f -> flowIds.put(f.getMetadata().getName(), f.getStatus().getFlow().getId()));
+
+      first.stop();
+      int staleSnapshots = 0;
+      int wiped = 0;
+      for (StripeIngestionFlow f : ready) {
+        StripeIngestionFlowStatus stale = halfway.get(f.getMetadata().getName());
+        StripeIngestionFlow current = stack.flow(ns, f.getMetadata().getName()).orElseThrow();
+        if (stale != null) {
+          current.setStatus(stale);
+          staleSnapshots++;
+        } else {
+          current.setStatus(new StripeIngestionFlowStatus());
+          wiped++;
+        }
+        stack.client().resource(current).updateStatus();
+      }
+      int requestsBeforeRestart = sim.requestLog().entries().size();
+
+      Instant restart = Instant.now();
+      stack.startReplica(Map.of(),
+          ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+      List<StripeIngestionFlow> after = stack.awaitAllReady(created, timeout);
+      Duration secondConverge = Duration.between(restart, Instant.now());
+
+      List<RequestLog.Entry> sinceRestart = sim.requestLog().entries()
+          .subList(requestsBeforeRestart, sim.requestLog().entries().size());
+      long createsSinceRestart = sinceRestart.stream()
+          .filter(e -> e.method().equals("POST") && e.write() && e.kind().isObject()).count();
+      RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, after, Set.of());
+      long operatorStatusWrites = stack.kubernetesFaults().requests().stream()
+          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())
+              && r.path().contains("/status") && !r.method().equals("GET"))
+          .count();
+
+      new ScenarioReport("kubernetes-faults", "Kubernetes-side faults")
+          .line("flows", flows + " (seed " + seed + ")")
+          .line("status write conflicts", String.format("%.0f%% answered 409: %d injected of %d "
+                  + "status writes", conflictRate * 100, stack.kubernetesFaults().conflictsInjected(),
+              operatorStatusWrites) + " (" + conflictsBeforeRestart + " before the restart)")
+          .line("stale status at restart", staleSnapshots + " flows from a mid-creation snapshot, "
+              + wiped + " wiped")
+          .line("Platform calls", sim.requestLog().entries().size() + " (" + sinceRestart.size()
+              + " after the restart, " + createsSinceRestart + " of them creates)")
+          .line("remote objects", objects.total() + " " + objects.objects())
+          .line("duplicates / orphans / missing", objects.duplicates().size() + " / "
+              + objects.orphans().size() + " / " + objects.missing().size())
+          .line("time to converge", ScenarioReport.seconds(firstConverge) + " under conflicts, "
+              + ScenarioReport.seconds(secondConverge) + " after the restart")
+          .publish();
+
+      assertThat(beforeRestart.clean()).as(beforeRestart.toString()).isTrue();
+      assertThat(stack.kubernetesFaults().conflictsInjected()).isPositive();
+      assertThat(objects.clean()).as(objects.toString()).isTrue();
+      assertThat(objects.objects()).allSatisfy((kind, n) ->
+          assertThat(n).as(kind.value()).isEqualTo(flows));
+      assertThat(createsSinceRestart).as("Platform creates after the restart").isZero();
+      assertThat(after).allSatisfy(f -> assertThat(f.getStatus().getFlow().getId())
+          .isEqualTo(flowIds.get(f.getMetadata().getName())));
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package dev.aep.operator.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.platform.BaseConnectionRequest;
+import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.JsonPatchOp;
+import dev.aep.operator.platform.PlatformAccount;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.http.HttpPlatform;
+import dev.aep.operator.platform.http.HttpPlatformOptions;
+import dev.aep.operator.platform.http.PlatformEndpoints;
+import dev.aep.operator.platform.http.RetryPolicy;
+import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.simulator.Accounts;
+import dev.aep.simulator.PlatformSimulator;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 5, secret hygiene: a full lifecycle (create, Stripe key rotations including a refused
+ * key, Platform credentials rotation including a wrong secret, spec update, delete) under
+ * Platform faults, with distinctive secret values and the operator's own loggers at DEBUG. Then
+ * everything the operator printed (with every exception's full cause chain), every Event, every
+ * status and Event it wrote to Kubernetes, every metrics scrape, and the messages of the Platform
+ * client's exceptions for calls that carry secrets are searched for each secret value, its Base64
+ * form (how Secret data travels) and the IMS access tokens. None may appear.
+ */
+class SecretHygieneTest {
+  /** What the simulator's IMS issues: {@code sim.} and 43 Base64url characters. */
+  private static final Pattern ACCESS_TOKEN = Pattern.compile("sim\\.[A-Za-z0-9_-]{43}");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void noSecretValueAppearsInLogsEventsStatusMetricsOrExceptions() {
+    int flowCount = ScenarioParameters.integer("hygiene.flows", 2);
+    double faultRate = ScenarioParameters.decimal("hygiene.faultRate", 0.05);
+    Duration timeout = ScenarioParameters.seconds("hygiene.timeoutSeconds", 120);
+    String rootLevel = System.getProperty("hygiene.rootLevel", "");
+    String ns = "hygiene";
+    String clientId = "hygiene-client";
+    String tag = UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> secrets = new LinkedHashMap<>();
+    secrets.put("client secret", "HYGclientSECRET" + tag);
+    secrets.put("rotated client secret", "HYGrotatedCLIENTsecret" + tag);
+    secrets.put("wrong client secret", "HYGwrongCLIENTsecret" + tag);
+    secrets.put("Stripe key", "sk_live_HYGfirst" + tag);
+    secrets.put("rotated Stripe key", "sk_live_HYGsecond" + tag);
+    secrets.put("refused Stripe key", "sk_live_HYGrefused" + tag);
+    secrets.put("fixed Stripe key", "sk_live_HYGfixed" + tag);
+
+    List<String> scrapes = new ArrayList<>();
+    List<String> exceptions = new ArrayList<>();
+    try (ReliabilityStack stack = ReliabilityStack.start();
+        CapturedLogs logs = new CapturedLogs(true,
+            rootLevel.isBlank() ? null : Level.toLevel(rootLevel))) {
+      PlatformSimulator sim = stack.simulator();
+      KubernetesClient client = stack.client();
+      sim.accounts().register(clientId, secrets.get("client secret"), Accounts.DEFAULT_ORG_ID);
+      sim.stripe().rejectToken(secrets.get("refused Stripe key"));
+      stack.namespace(ns);
+      platformSecret(stack, ns, clientId, secrets.get("client secret"));
+      stack.stripeSecret(ns, secrets.get("Stripe key"));
+      sim.faults().seed(ScenarioParameters.seed()).serverErrors(faultRate).rateLimit(faultRate, 1);
+      List<RecordingPlatform> recorders = new ArrayList<>();
+      ReliabilityStack.Replica replica = stack.replica(Map.of(),
+          ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1)), platform -> {
+            RecordingPlatform recording = new RecordingPlatform(platform);
+            recorders.add(recording);
+            return recording;
+          });
+      replica.assembly().start();
+
+      List<StripeIngestionFlow> flows = new ArrayList<>();
+      for (int i = 0; i < flowCount; i++) {
+        flows.add(stack.create(stack.charges(ns, "flow-" + i)));
+      }
+      stack.awaitAllReady(flows, timeout);
+      scrapes.add(scrape(replica));
+
+      for (String key : List.of("rotated Stripe key", "refused Stripe key", "fixed Stripe key")) {
+        Secret rotated = stack.stripeSecret(ns, secrets.get(key));
+        String version = rotated.getMetadata().getResourceVersion();
+        boolean refused = key.startsWith("refused");
+        for (StripeIngestionFlow f : flows) {
+          stack.await(ns, f.getMetadata().getName(), timeout, now -> refused
+              ? FlowAssertions.hasReason(now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
+              : FlowAssertions.readyForGeneration(now)
+                  && version.equals(now.getStatus().getBaseConnection().getCredentialsVersion()));
+        }
+        scrapes.add(scrape(replica));
+      }
+
+      // Rotate the Platform client secret, then put a wrong one in the Secret, then fix it.
+      sim.accounts().register(clientId, secrets.get("rotated client secret"),
+          Accounts.DEFAULT_ORG_ID);
+      sim.faults().expireTokens();
+      platformSecret(stack, ns, clientId, secrets.get("wrong client secret"));
+      for (StripeIngestionFlow f : flows) {
+        stack.await(ns, f.getMetadata().getName(), timeout, now -> FlowAssertions.hasReason(now,
+            FlowConditions.SYNCED, FlowConditions.REASON_AUTH_FAILED));
+      }
+      platformSecret(stack, ns, clientId, secrets.get("rotated client secret"));
+      for (StripeIngestionFlow f : flows) {
+        stack.await(ns, f.getMetadata().getName(), timeout, now -> FlowAssertions.hasReason(now,
+            FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
+      }
+      for (StripeIngestionFlow f : flows) {
+        stack.edit(ns, f.getMetadata().getName(), e -> {
+          e.getSpec().getSchedule().setInterval(60);
+          return e;
+        });
+      }
+      stack.awaitAllReady(flows, timeout);
+      scrapes.add(scrape(replica));
+      List<String> events = new ArrayList<>();
+      client.events().v1().events().inNamespace(ns).list().getItems()
+          .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
+      client.v1().events().inNamespace(ns).list().getItems()
+          .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
+      List<String> statuses = new ArrayList<>();
+      stack.flows().forEach(f -> statuses.add(client.getKubernetesSerialization().asJson(f)));
+
+      flows.forEach(f -> client.resource(f).delete());
+      Awaitility.await().atMost(timeout).until(() -> stack.flows().isEmpty());
+      scrapes.add(scrape(replica));
+      sim.faults().clear();
+
+      List<String> operatorExceptions = recorders.get(0).exceptions();
+      exceptions.addAll(clientExceptions(sim, clientId, secrets));
+      List<String> operatorWrites = stack.kubernetesFaults().requests().stream()
+          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())
+              && !r.method().equals("GET"))
+          .map(r -> r.method() + " " + r.path() + " " + r.body())
+          .toList();
+      List<String> printed = logs.lines();
+      int platformCalls = sim.requestLog().entries().size();
+
+      Map<String, List<String>> corpus = new LinkedHashMap<>();
+      corpus.put("log lines", printed);
+      corpus.put("Events", events);
+      corpus.put("flows (status) at the end of the lifecycle", statuses);
+      corpus.put("Kubernetes writes by the operator (status, Events, finalizers)", operatorWrites);
+      corpus.put("metrics scrapes", scrapes);
+      corpus.put("exceptions thrown to the reconciler", operatorExceptions);
+      corpus.put("Platform client exceptions (direct calls)", exceptions);
+      List<String> leaks = search(corpus, secrets);
+      long stackTraces = printed.stream().filter(l -> l.contains("\tat ")).count();
+      long warnings = client.events().v1().events().inNamespace(ns).list().getItems().stream()
+          .filter(e -> "Warning".equals(e.getType())).count();
+
+      new ScenarioReport("secret-hygiene", "Secret hygiene")
+          .line("lifecycle", flowCount + " flows: create, 3 Stripe key rotations (one refused), "
+              + "Platform secret rotation (one wrong), spec update, delete; 429 and 5xx at "
+              + String.format("%.0f%%", faultRate * 100) + "; " + (rootLevel.isBlank()
+                  ? "dev.aep loggers at DEBUG" : "root logger at " + rootLevel + " (aep.log.level)"))
+          .line("secrets searched", secrets.size() + " values, each also Base64-encoded, and "
+              + "IMS access tokens (pattern " + ACCESS_TOKEN.pattern() + ")")
+          .line("searched", printed.size() + " log lines (" + stackTraces + " with stack traces), "
+              + events.size() + " Events (" + warnings + " warnings), " + statuses.size()
+              + " flows, " + operatorWrites.size() + " Kubernetes writes, " + scrapes.size()
+              + " metrics scrapes (" + scrapes.stream().mapToInt(String::length).sum()
+              + " chars), " + operatorExceptions.size() + " exceptions thrown inside the operator "
+              + "(full traces), " + exceptions.size() + " from direct client calls")
+          .line("Platform calls", platformCalls)
+          .line("secrets found", leaks.size() + (leaks.isEmpty() ? "" : " " + leaks))
+          .publish();
+
+      assertThat(printed).as("log lines").hasSizeGreaterThan(20);
+      assertThat(operatorExceptions).as("exceptions inside the operator")
+          .anyMatch(e -> e.contains("401")).anyMatch(e -> e.contains("Stripe"));
+      assertThat(warnings).as("warning Events").isPositive();
+      assertThat(operatorWrites).as("operator writes").anyMatch(w -> w.contains("/status"));
+      assertThat(scrapes).allMatch(s -> s.contains("aep_platform_requests"));
+      assertThat(exceptions).hasSize(4);
+      // The search itself finds a planted secret, so an empty result means something.
+      assertThat(search(Map.of("planted", List.of("x " + secrets.get("Stripe key") + " y")),
+          secrets)).hasSize(1);
+      assertThat(leaks).isEmpty();
+    }
+  }
+
+  private static void platformSecret(ReliabilityStack stack, String ns, String clientId,
+      String clientSecret) {
+    stack.secret(ns, "aep-credentials", Map.of("clientId", clientId,
+        "clientSecret", clientSecret, "orgId", Accounts.DEFAULT_ORG_ID));
+  }
+
+  /** Every place a secret value (plain or Base64) or an access token appears. */
+  private static List<String> search(Map<String, List<String>> corpus,
+      Map<String, String> secrets) {
+    List<String> leaks = new ArrayList<>();
+    for (Map.Entry<String, List<String>> source : corpus.entrySet()) {
+      for (String text : source.getValue()) {
+        for (Map.Entry<String, String> secret : secrets.entrySet()) {
+          String b64 = Base64.getEncoder().encodeToString(
+              secret.getValue().getBytes(StandardCharsets.UTF_8));
+          if (text.contains(secret.getValue()) || text.contains(b64)) {
+            leaks.add(secret.getKey() + " in " + source.getKey() + ": "
+                + text.substring(0, Math.min(200, text.length())));
+          }
+        }
+        Matcher token = ACCESS_TOKEN.matcher(text);
+        if (token.find()) {
+          leaks.add("access token in " + source.getKey() + ": "
+              + text.substring(0, Math.min(200, text.length())));
+        }
+      }
+    }
+    return leaks;
+  }
+
+  /**
+   * The Platform client's exceptions for failing calls that carry a secret: a wrong client
+   * secret, a refused Stripe key on create, a 500 to a create carrying a key, and a 400 to a
+   * PATCH of {@code /auth/params}. Each as its full stack trace with causes.
+   */
+  private static List<String> clientExceptions(PlatformSimulator sim, String clientId,
+      Map<String, String> secrets) {
+    List<String> traces = new ArrayList<>();
+    try (HttpPlatform direct = new HttpPlatform(PlatformEndpoints.single(sim.baseUrl(), true),
+        HttpPlatformOptions.defaults().withRetryPolicy(RetryPolicy.none()),
+        new SimpleMeterRegistry())) {
+      PlatformAccount good = new PlatformAccount(clientId, secrets.get("rotated client secret"),
+          Accounts.DEFAULT_ORG_ID, null, null);
+      PlatformAccount wrong = new PlatformAccount(clientId, secrets.get("wrong client secret"),
+          Accounts.DEFAULT_ORG_ID, null, null);
+      PlatformSession session = direct.session(good, "hygiene");
+      traces.add(trace(() -> direct.session(wrong, "hygiene").flowService()
+          .findBaseConnectionsByName("any")));
+      traces.add(trace(() -> session.flowService().createBaseConnection(
+          BaseConnectionRequest.stripe("hygiene-refused", "d", secrets.get("refused Stripe key")))));
+      sim.faults().failNext(1, "POST", "/connections$", 500);
+      traces.add(trace(() -> session.flowService().createBaseConnection(
+          BaseConnectionRequest.stripe("hygiene-500", "d", secrets.get("fixed Stripe key")))));
+      EntityRef made = session.flowService().createBaseConnection(
+          BaseConnectionRequest.stripe("hygiene-patch", "d", secrets.get("fixed Stripe key")));
+      sim.faults().failNext(1, "PATCH", "/connections/", 400);
+      traces.add(trace(() -> session.flowService().patchBaseConnection(made.id(), made.etag(),
+          List.of(JsonPatchOp.replace("/auth/params",
+              Map.of("accessToken", secrets.get("rotated Stripe key")))))));
+    }
+    return traces;
+  }
+
+  private static String trace(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      StringWriter out = new StringWriter();
+      e.printStackTrace(new PrintWriter(out));
+      return e + "\n" + out;
+    }
+    throw new AssertionError("the call was expected to fail");
+  }
+
+  private String scrape(ReliabilityStack.Replica replica) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(
+              "http://127.0.0.1:" + replica.assembly().httpPort() + "/metrics"))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
