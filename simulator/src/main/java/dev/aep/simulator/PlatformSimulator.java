@@ -52,7 +52,10 @@ public final class PlatformSimulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  private PlatformSimulator(InetAddress bindAddress, int port) {
+  /** HTTP worker threads unless the embedder asks for more. */
+  public static final int DEFAULT_THREADS = 8;
+
+  private PlatformSimulator(InetAddress bindAddress, int port, int threads) {
     faults = new Faults(accounts, this);
     scheduler = new RunScheduler(store, clock, faults, stripe);
     inventory = new Inventory(store, scheduler);
@@ -64,7 +67,10 @@ public final class PlatformSimulator implements AutoCloseable {
     new DataPrepApi(store, clock).register(router);
     new AdminApi(this).register(router);
     AtomicInteger n = new AtomicInteger();
-    executor = Executors.newFixedThreadPool(8, r -> {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive: " + threads);
+    }
+    executor = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "platform-simulator-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -87,7 +93,7 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** Starts on the given port of 127.0.0.1 (0 = any free port). */
   public static PlatformSimulator start(int port) {
-    return new PlatformSimulator(InetAddress.getLoopbackAddress(), port);
+    return new PlatformSimulator(InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS);
   }
 
   /**
@@ -95,7 +101,15 @@ public final class PlatformSimulator implements AutoCloseable {
    * network is the boundary); tests and the demo always use {@link #start()}.
    */
   public static PlatformSimulator start(InetAddress bindAddress, int port) {
-    return new PlatformSimulator(bindAddress, port);
+    return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS);
+  }
+
+  /**
+   * Starts with {@code threads} HTTP workers. Injected latency is slept on a worker, so a
+   * benchmark with many concurrent callers and latency needs more than the default.
+   */
+  public static PlatformSimulator start(InetAddress bindAddress, int port, int threads) {
+    return new PlatformSimulator(bindAddress, port, threads);
   }
 
   /** http://127.0.0.1:port, to use as both AEP_PLATFORM_URL and AEP_IMS_URL. */

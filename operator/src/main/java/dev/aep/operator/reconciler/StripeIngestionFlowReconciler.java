@@ -8,8 +8,9 @@ import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowSpec;
 import dev.aep.operator.platform.Platform;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.reconciler.observe.BulkObservation;
+import dev.aep.operator.reconciler.observe.Observation;
 import dev.aep.operator.reconciler.steps.Credentials;
-import dev.aep.operator.reconciler.steps.DirectRemoteObserver;
 import dev.aep.operator.reconciler.steps.FlowContext;
 import dev.aep.operator.reconciler.steps.FlowSteps;
 import dev.aep.operator.reconciler.steps.NotReady;
@@ -57,14 +58,31 @@ public class StripeIngestionFlowReconciler
   private final Backoff backoff;
   private final FlowEvents events;
   private final StatusWriter statusWriter = new StatusWriter();
+  private final Observation observation;
   private volatile InformerEventSource<Secret, StripeIngestionFlow> secrets;
 
   public StripeIngestionFlowReconciler(Platform platform, ReconcilerSettings settings) {
     this(platform, settings, CreationObserver.NONE);
   }
 
+  /**
+   * A reconciler observing the Platform as {@code observation} says; the default is {@link
+   * BulkObservation} (per-sandbox snapshots refreshed by one list per kind and resync).
+   */
+  public StripeIngestionFlowReconciler(
+      Platform platform, ReconcilerSettings settings, Observation observation) {
+    this(platform, settings, CreationObserver.NONE, observation);
+  }
+
   StripeIngestionFlowReconciler(
       Platform platform, ReconcilerSettings settings, CreationObserver creations) {
+    this(platform, settings, creations,
+        new BulkObservation(settings.resyncInterval(), settings.clock()));
+  }
+
+  StripeIngestionFlowReconciler(Platform platform, ReconcilerSettings settings,
+      CreationObserver creations, Observation observation) {
+    this.observation = Objects.requireNonNull(observation, "observation");
     this.platform = Objects.requireNonNull(platform, "platform");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.executor = new StepExecutor(settings.maxConflictRetries(), creations);
@@ -146,7 +164,8 @@ public class StripeIngestionFlowReconciler
             .resolve(flow, withStripe);
     PlatformSession session =
         platform.session(credentials.account(), flow.getSpec().getPlatform().getSandbox());
-    return new FlowContext(flow, pass.working(), session, new DirectRemoteObserver(session),
+    Observation.Observed observed = observation.open(session);
+    return new FlowContext(flow, pass.working(), observed.session(), observed.observer(),
         credentials, settings.clock());
   }
 

@@ -1,0 +1,227 @@
+package dev.aep.operator.reconciler.observe;
+
+import dev.aep.operator.platform.BaseConnection;
+import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.Flow;
+import dev.aep.operator.platform.FlowRun;
+import dev.aep.operator.platform.LastRunDetails;
+import dev.aep.operator.platform.MappingSet;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SourceConnection;
+import dev.aep.operator.platform.TargetConnection;
+import dev.aep.operator.reconciler.steps.RemoteObserver;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One pass's view of the Platform answered from its org+sandbox's shared snapshots: objects by
+ * id and by name come from the kind's last list (taken again once it is older than the resync
+ * interval); an id the list does not show, or one a write just changed, is read with one GET.
+ *
+ * <p>What a list cannot answer: a mapping set version (read once, versions never change),
+ * a schema's description (read only for a schema found by title, where ownership must be
+ * checked; otherwise the listed summary answers), and runs (read only when the flow's {@code
+ * lastRunDetails} moved, a run seen last time had not finished, or a scheduled run time has
+ * passed since the last read). Writes go through {@link WriteThroughSession}, which keeps the
+ * snapshots current, so {@link #invalidate()} has nothing to drop.
+ */
+final class BulkRemoteObserver implements RemoteObserver {
+  private final PlatformSession session;
+  private final ScopeSnapshots scope;
+  private final Clock clock;
+  // Schemas this pass found by title: their description decides ownership, so read them in full.
+  private final Set<String> titledSchemas = new HashSet<>();
+
+  BulkRemoteObserver(PlatformSession session, ScopeSnapshots scope, Clock clock) {
+    this.session = session;
+    this.scope = scope;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<BaseConnection> baseConnection(String id) {
+    return scope.baseConnections.byId(session, id, (s, i) -> s.flowService().getBaseConnection(i));
+  }
+
+  @Override
+  public List<BaseConnection> baseConnectionsNamed(String name) {
+    return scope.baseConnections.named(session, name,
+        (s, n) -> s.flowService().findBaseConnectionsByName(n),
+        (s, i) -> s.flowService().getBaseConnection(i));
+  }
+
+  @Override
+  public Optional<SourceConnection> sourceConnection(String id) {
+    return scope.sourceConnections.byId(session, id,
+        (s, i) -> s.flowService().getSourceConnection(i));
+  }
+
+  @Override
+  public List<SourceConnection> sourceConnectionsNamed(String name) {
+    return scope.sourceConnections.named(session, name,
+        (s, n) -> s.flowService().findSourceConnectionsByName(n),
+        (s, i) -> s.flowService().getSourceConnection(i));
+  }
+
+  @Override
+  public Optional<TargetConnection> targetConnection(String id) {
+    return scope.targetConnections.byId(session, id,
+        (s, i) -> s.flowService().getTargetConnection(i));
+  }
+
+  @Override
+  public List<TargetConnection> targetConnectionsNamed(String name) {
+    return scope.targetConnections.named(session, name,
+        (s, n) -> s.flowService().findTargetConnectionsByName(n),
+        (s, i) -> s.flowService().getTargetConnection(i));
+  }
+
+  @Override
+  public Optional<Flow> flow(String id) {
+    return scope.flows.byId(session, id, (s, i) -> s.flowService().getFlow(i));
+  }
+
+  @Override
+  public List<Flow> flowsNamed(String name) {
+    return scope.flows.named(session, name, (s, n) -> s.flowService().findFlowsByName(n),
+        (s, i) -> s.flowService().getFlow(i));
+  }
+
+  /**
+   * The schema as listed (id, altId, version, title), or in full when it was read in full at
+   * this version before or was found by title in this pass.
+   */
+  @Override
+  public Optional<Schema> schema(String id) {
+    Optional<Schema> listed = scope.schemas.byId(session, id, this::fullSchema);
+    if (listed.isEmpty()) {
+      return listed;
+    }
+    Schema summary = listed.get();
+    Schema full = scope.fullSchemas.get(summary.id());
+    if (full != null && Objects.equals(full.version(), summary.version())) {
+      return Optional.of(full);
+    }
+    boolean ownershipCheck = titledSchemas.contains(id) || titledSchemas.contains(summary.id());
+    if (!ownershipCheck || isFull(summary)) {
+      return listed;
+    }
+    return fullSchema(session, summary.id());
+  }
+
+  @Override
+  public Optional<Schema> schemaTitled(String title) {
+    Optional<Schema> found = scope.schemas.named(session, title,
+        (s, t) -> s.schemaRegistry().findSchemaByTitle(t).map(List::of).orElse(List.of()),
+        this::fullSchema).stream().findFirst();
+    found.ifPresent(s -> {
+      titledSchemas.add(s.id());
+      if (s.altId() != null) {
+        titledSchemas.add(s.altId());
+      }
+    });
+    return found;
+  }
+
+  @Override
+  public Optional<Dataset> dataset(String id) {
+    return scope.datasets.byId(session, id, (s, i) -> s.catalog().getDataset(i));
+  }
+
+  @Override
+  public List<Dataset> datasetsNamed(String name) {
+    return scope.datasets.named(session, name, (s, n) -> s.catalog().findDatasetsByName(n),
+        (s, i) -> s.catalog().getDataset(i));
+  }
+
+  /**
+   * A mapping set version: remembered once read (versions never change); otherwise taken from
+   * the mapping set list when it shows that version with its mappings, else read by version.
+   */
+  @Override
+  public Optional<MappingSet> mappingSet(String id, Long version) {
+    if (version == null) {
+      // The service's default version can move: nothing to remember.
+      return session.dataPrep().getMappingSet(id);
+    }
+    MappingSet known = scope.mappingVersions.get(id);
+    if (known != null && known.version() == version) {
+      return Optional.of(known);
+    }
+    Optional<MappingSet> listed = scope.mappingSets.listed(session, id)
+        .filter(m -> m.version() == version && !m.mappings().isEmpty());
+    if (listed.isPresent()) {
+      scope.mappingVersions.put(id, listed.get());
+      return listed;
+    }
+    Optional<MappingSet> read = session.dataPrep().getMappingSet(id, version.intValue());
+    read.ifPresent(scope::rememberVersion);
+    return read;
+  }
+
+  @Override
+  public List<MappingSet> mappingSetsNamed(String name) {
+    return scope.mappingSets.named(session, name, (s, n) -> s.dataPrep().findMappingSetsByName(n),
+        (s, i) -> s.dataPrep().getMappingSet(i));
+  }
+
+  /**
+   * The newest runs, read from the Platform only when they may have changed since the last read
+   * (see the class comment); otherwise the last answer.
+   */
+  @Override
+  public List<FlowRun> latestRuns(String flowId, int limit) {
+    Instant now = clock.instant();
+    Optional<Flow> flow = scope.flows.peek(flowId);
+    ScopeSnapshots.RunMemo memo = scope.runs.get(flowId);
+    if (flow.isPresent()) {
+      if (memo != null && memo.limit() >= limit && !mayHaveChanged(memo, flow.get(), now)) {
+        return memo.runs().size() > limit ? memo.runs().subList(0, limit) : memo.runs();
+      }
+      if (memo == null && flow.get().lastRunDetails() == null
+          && RunSchedule.noRunBefore(flow.get().scheduleParams(), now)) {
+        scope.runs.put(flowId, new ScopeSnapshots.RunMemo(List.of(), limit, now));
+        return List.of();
+      }
+    }
+    List<FlowRun> runs = List.copyOf(session.flowService().listRuns(flowId, limit));
+    scope.runs.put(flowId, new ScopeSnapshots.RunMemo(runs, limit, now));
+    return runs;
+  }
+
+  /** Nothing to drop: writes update the snapshots through {@link WriteThroughSession}. */
+  @Override
+  public void invalidate() {}
+
+  private static boolean mayHaveChanged(ScopeSnapshots.RunMemo memo, Flow flow, Instant now) {
+    FlowRun newest = memo.runs().isEmpty() ? null : memo.runs().get(0);
+    if (newest != null && !newest.isTerminal()) {
+      return true;
+    }
+    LastRunDetails last = flow.lastRunDetails();
+    if (last != null && last.id() != null && (newest == null || !last.id().equals(newest.id()))) {
+      return true;
+    }
+    if (!flow.isEnabled()) {
+      return false;
+    }
+    Optional<Instant> next = RunSchedule.nextRunAfter(flow.scheduleParams(), memo.readAt());
+    return next.isPresent() && !next.get().isAfter(now);
+  }
+
+  private Optional<Schema> fullSchema(PlatformSession s, String id) {
+    Optional<Schema> full = s.schemaRegistry().getSchema(id);
+    full.ifPresent(schema -> scope.fullSchemas.put(schema.id(), schema));
+    return full;
+  }
+
+  private static boolean isFull(Schema schema) {
+    return schema.description() != null || schema.classId() != null;
+  }
+}

@@ -1,0 +1,277 @@
+package dev.aep.operator.reconciler.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.operator.platform.CatalogClient;
+import dev.aep.operator.platform.DataPrepClient;
+import dev.aep.operator.platform.Flow;
+import dev.aep.operator.platform.FlowRun;
+import dev.aep.operator.platform.FlowServiceClient;
+import dev.aep.operator.platform.LastRunDetails;
+import dev.aep.operator.platform.Mapping;
+import dev.aep.operator.platform.MappingSet;
+import dev.aep.operator.platform.Page;
+import dev.aep.operator.platform.PlatformAccount;
+import dev.aep.operator.platform.PlatformScope;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.ScheduleParams;
+import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.SchemaRegistryClient;
+import dev.aep.operator.platform.SpecRef;
+import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.reconciler.steps.RemoteObserver;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a pass reads beyond the shared lists: runs only when they may have changed, mapping set
+ * versions once, and a flow answered from the list it appears in.
+ */
+class BulkRemoteObserverTest {
+  private static final Duration RESYNC = Duration.ofMinutes(10);
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+  private Instant now = T0;
+  private final Clock clock = new Clock() {
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+  private final BulkObservation observation = new BulkObservation(RESYNC, clock, nanos::get);
+
+  // The "Platform".
+  private final Map<String, Flow> flows = new ConcurrentHashMap<>();
+  private final Map<String, List<FlowRun>> runs = new ConcurrentHashMap<>();
+  private final Map<String, MappingSet> mappingSets = new ConcurrentHashMap<>();
+  private final List<String> calls = new ArrayList<>();
+
+  private final PlatformSession session = session(PlatformAccount.of("c", "s", "ORG@AdobeOrg"));
+
+  private RemoteObserver pass() {
+    return observation.open(session).observer();
+  }
+
+  /** A pass as the steps make it: the flow first, then its runs. */
+  private List<FlowRun> runsSeenByAPass(String flowId) {
+    RemoteObserver observer = pass();
+    observer.flow(flowId);
+    return observer.latestRuns(flowId, 1);
+  }
+
+  private long calls(String operation) {
+    synchronized (calls) {
+      return calls.stream().filter(operation::equals).count();
+    }
+  }
+
+  private void flow(String id, Instant start, String state, LastRunDetails last) {
+    flows.put(id, new Flow(id, "\"e1\"", "f-" + id, "d", state, SpecRef.STRIPE_FLOW,
+        List.of("s"), List.of("t"), List.of(Transformation.mapping("m", 0)),
+        new ScheduleParams("minute", 15, start.getEpochSecond(), true), last, null, null));
+  }
+
+  private static FlowRun run(String id, String flowId, String status, Instant started) {
+    return new FlowRun(id, flowId, started, status, started,
+        status.equals("inProgress") ? null : started.plusSeconds(60), 10L, 10L, 0L, List.of());
+  }
+
+  @Test
+  void runsAreNotReadBeforeTheFlowsStartTime() {
+    flow("f1", T0.plus(Duration.ofDays(30)), "enabled", null);
+
+    assertThat(runsSeenByAPass("f1")).isEmpty();
+    now = now.plus(Duration.ofDays(1));
+    assertThat(runsSeenByAPass("f1")).isEmpty();
+
+    assertThat(calls("listRuns")).isZero();
+  }
+
+  @Test
+  void runsAreReadOnceAScheduledRunTimeHasPassedAndUntilTheRunFinished() {
+    Instant start = T0.plus(Duration.ofHours(1));
+    flow("f1", start, "enabled", null);
+    assertThat(runsSeenByAPass("f1")).isEmpty();
+
+    now = start.plusSeconds(5);
+    runs.put("f1", List.of(run("r1", "f1", "inProgress", start)));
+    assertThat(runsSeenByAPass("f1")).extracting(FlowRun::id).containsExactly("r1");
+    assertThat(calls("listRuns")).isEqualTo(1);
+
+    // Still running: looked at again on the next pass.
+    runs.put("f1", List.of(run("r1", "f1", "success", start)));
+    assertThat(runsSeenByAPass("f1")).extracting(FlowRun::status).containsExactly("success");
+    assertThat(calls("listRuns")).isEqualTo(2);
+
+    // Finished, and the next run is 15 minutes away: nothing to read.
+    now = now.plus(Duration.ofMinutes(10));
+    assertThat(runsSeenByAPass("f1")).extracting(FlowRun::id).containsExactly("r1");
+    assertThat(calls("listRuns")).isEqualTo(2);
+
+    now = start.plus(Duration.ofMinutes(15));
+    runsSeenByAPass("f1");
+    assertThat(calls("listRuns")).isEqualTo(3);
+  }
+
+  @Test
+  void aNewLastRunInTheFlowListMakesThePassReadRuns() {
+    Instant start = T0.minus(Duration.ofDays(1));
+    flow("f1", start, "enabled", new LastRunDetails("r1", "success", start, start));
+    runs.put("f1", List.of(run("r1", "f1", "success", start)));
+    runsSeenByAPass("f1");
+    assertThat(runsSeenByAPass("f1")).extracting(FlowRun::id).containsExactly("r1");
+    assertThat(calls("listRuns")).isEqualTo(1);
+
+    // Another client's clock ran ahead: the list shows a newer finished run.
+    Instant later = start.plus(Duration.ofMinutes(15));
+    flow("f1", start, "enabled", new LastRunDetails("r2", "failed", later, later));
+    runs.put("f1", List.of(run("r2", "f1", "failed", later)));
+    nanos.addAndGet(RESYNC.toNanos() + 1);
+
+    assertThat(runsSeenByAPass("f1")).extracting(FlowRun::id).containsExactly("r2");
+    assertThat(calls("listRuns")).isEqualTo(2);
+  }
+
+  @Test
+  void aDisabledFlowStartsNoRunSoItsScheduleIsNotWatched() {
+    Instant start = T0.minus(Duration.ofDays(1));
+    flow("f1", start, "disabled", new LastRunDetails("r1", "success", start, start));
+    runs.put("f1", List.of(run("r1", "f1", "success", start)));
+    runsSeenByAPass("f1");
+
+    now = now.plus(Duration.ofHours(5));
+    runsSeenByAPass("f1");
+
+    assertThat(calls("listRuns")).isEqualTo(1);
+  }
+
+  @Test
+  void flowsOfOneSandboxAreAnsweredFromOneListWhateverTheCredentials() {
+    for (int i = 0; i < 50; i++) {
+      flow("f" + i, T0.plus(Duration.ofDays(30)), "enabled", null);
+    }
+    PlatformSession otherClient = session(PlatformAccount.of("other", "s2", "org@adobeorg"));
+    for (int i = 0; i < 50; i++) {
+      PlatformSession client = i % 2 == 0 ? session : otherClient;
+      assertThat(observation.open(client).observer().flow("f" + i)).isPresent();
+    }
+
+    assertThat(calls("listFlowsPage")).isEqualTo(1);
+    assertThat(calls("getFlow")).isZero();
+  }
+
+  @Test
+  void aMappingSetVersionIsReadOnceAndThenRemembered() {
+    List<Mapping> mappings = List.of(new Mapping("ATTRIBUTE", "id", "_t.id", null));
+    mappingSets.put("m", new MappingSet("m", 2, "map", SchemaRef.forMapping("s"), mappings,
+        null, null));
+
+    assertThat(pass().mappingSet("m", 1L)).isEmpty();
+    assertThat(pass().mappingSet("m", 2L)).map(MappingSet::version).contains(2);
+    for (int i = 0; i < 5; i++) {
+      nanos.addAndGet(RESYNC.toNanos() + 1);
+      assertThat(pass().mappingSet("m", 2L)).map(MappingSet::mappings).contains(mappings);
+    }
+
+    // One list (which showed version 2 complete) and one GET for the version it did not show.
+    assertThat(calls("listMappingSetsPage")).isEqualTo(1);
+    assertThat(calls("getMappingSetVersion")).isEqualTo(1);
+  }
+
+  private PlatformSession session(PlatformAccount account) {
+    FlowServiceClient flowService = proxy(FlowServiceClient.class, (name, args) -> switch (name) {
+      case "listFlowsPage" -> new Page<>(List.copyOf(flows.values()), null);
+      case "getFlow" -> Optional.ofNullable(flows.get((String) args[0]));
+      case "listRuns" -> runs.getOrDefault((String) args[0], List.of());
+      default -> throw new UnsupportedOperationException(name);
+    });
+    DataPrepClient dataPrep = proxy(DataPrepClient.class, (name, args) -> switch (name) {
+      case "listMappingSetsPage" -> new Page<>(List.copyOf(mappingSets.values()), null);
+      case "getMappingSet" -> {
+        if (args.length == 2) {
+          synchronized (calls) {
+            calls.add("getMappingSetVersion");
+          }
+          MappingSet m = mappingSets.get((String) args[0]);
+          yield Optional.ofNullable(m).filter(x -> x.version() == (Integer) args[1]);
+        }
+        yield Optional.ofNullable(mappingSets.get((String) args[0]));
+      }
+      default -> throw new UnsupportedOperationException(name);
+    });
+    PlatformScope scope = new PlatformScope(account, "prod");
+    return new PlatformSession() {
+      @Override
+      public PlatformScope scope() {
+        return scope;
+      }
+
+      @Override
+      public FlowServiceClient flowService() {
+        return flowService;
+      }
+
+      @Override
+      public SchemaRegistryClient schemaRegistry() {
+        return proxy(SchemaRegistryClient.class, (name, args) -> {
+          throw new UnsupportedOperationException(name);
+        });
+      }
+
+      @Override
+      public CatalogClient catalog() {
+        return proxy(CatalogClient.class, (name, args) -> {
+          throw new UnsupportedOperationException(name);
+        });
+      }
+
+      @Override
+      public DataPrepClient dataPrep() {
+        return dataPrep;
+      }
+    };
+  }
+
+  @FunctionalInterface
+  private interface Handler {
+    Object handle(String method, Object[] args);
+  }
+
+  private <T> T proxy(Class<T> type, Handler handler) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (p, method, args) -> {
+          if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+              case "hashCode" -> System.identityHashCode(p);
+              case "equals" -> p == args[0];
+              default -> type.getSimpleName();
+            };
+          }
+          synchronized (calls) {
+            calls.add(method.getName());
+          }
+          return handler.handle(method.getName(), args == null ? new Object[0] : args);
+        }));
+  }
+}

@@ -1,0 +1,142 @@
+package dev.aep.operator.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.bench.PlatformCalls;
+import dev.aep.operator.reconciler.ReconcilerSettings;
+import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.Flows;
+import dev.aep.simulator.Kind;
+import dev.aep.simulator.PlatformSimulator;
+import dev.aep.simulator.RequestLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many flows of one sandbox with the production reconciler: drift checks share one list per kind
+ * and resync, creation does not read back what it made, and out-of-band deletes are still found.
+ */
+class BulkObservationTest {
+  private static final int FLOWS = 20;
+
+  @Test
+  void steadyStateOfTwentyFlowsListsEachKindAtMostOncePerResyncAndWritesNothing() {
+    try (EmbeddedStack stack = EmbeddedStack.start().startOperator()) {
+      String ns = "bulk-steady";
+      List<String> names = createFlows(stack, ns, FLOWS);
+      names.forEach(name -> stack.awaitReady(ns, name));
+      Duration resync = stack.settings().resyncInterval();
+      long kubernetesWrites = kubernetesWrites(stack, ns);
+      Instant from = Instant.now();
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> lists(stack.simulator(), ns, from).stream()
+          .filter(e -> e.kind() == Kind.FLOW).count() >= 4);
+      Instant to = Instant.now();
+
+      List<RequestLog.Entry> window = PlatformCalls.platform(stack.simulator().requestLog()
+          .entries(), PlatformCalls.sandbox(ns).and(PlatformCalls.between(from, to)));
+      assertThat(window).filteredOn(RequestLog.Entry::write).isEmpty();
+      assertThat(window).filteredOn(PlatformCalls::isRead).isEmpty();
+      assertThat(kubernetesWrites(stack, ns)).isEqualTo(kubernetesWrites);
+      // A kind is listed again only once its last list is a resync interval old.
+      long allowed = Duration.between(from, to).toNanos() / resync.toNanos() + 1;
+      Map<Kind, Long> listsPerKind = window.stream().filter(PlatformCalls::isList)
+          .collect(Collectors.groupingBy(RequestLog.Entry::kind, Collectors.counting()));
+      assertThat(listsPerKind).isNotEmpty();
+      assertThat(listsPerKind.values()).allMatch(n -> n <= allowed);
+      names.forEach(name -> assertThat(
+          FlowAssertions.readyForGeneration(stack.flow(ns, name).orElseThrow())).isTrue());
+    }
+  }
+
+  @Test
+  void creatingTwentyFlowsReadsNothingBackAndSharesTheNameLookups() {
+    ReconcilerSettings settings = EmbeddedStack.testSettings()
+        .withResyncInterval(Duration.ofMinutes(5));
+    try (EmbeddedStack stack = EmbeddedStack.start(settings).startOperator()) {
+      String ns = "bulk-create";
+      List<String> names = createFlows(stack, ns, FLOWS);
+      names.forEach(name -> stack.awaitReady(ns, name));
+
+      List<RequestLog.Entry> calls = PlatformCalls.platform(
+          stack.simulator().requestLog().entries(), PlatformCalls.sandbox(ns));
+      long creates = calls.stream().filter(e -> e.method().equals("POST")
+          && e.kind() != Kind.ACTION).count();
+      assertThat(creates).isEqualTo(7L * FLOWS);
+      // Beyond the creates: one explore per flow, and lists shared by all twenty.
+      assertThat(calls).filteredOn(PlatformCalls::isRead)
+          .allMatch(e -> e.kind() == Kind.EXPLORE)
+          .hasSize(FLOWS);
+      assertThat(calls).filteredOn(e -> !e.method().equals("GET") && !e.method().equals("POST"))
+          .isEmpty();
+      Map<Kind, Long> lists = calls.stream().filter(PlatformCalls::isList)
+          .collect(Collectors.groupingBy(RequestLog.Entry::kind, Collectors.counting()));
+      assertThat(lists.values()).allMatch(n -> n == 1);
+    }
+  }
+
+  @Test
+  void aFlowDeletedOutOfBandIsConfirmedMissingWithOneReadAndRecreatedAlone() {
+    try (EmbeddedStack stack = EmbeddedStack.start().startOperator()) {
+      String ns = "bulk-drift";
+      List<String> names = createFlows(stack, ns, 5);
+      names.forEach(name -> stack.awaitReady(ns, name));
+      StripeIngestionFlow victim = stack.flow(ns, names.get(2)).orElseThrow();
+      String flowId = victim.getStatus().getFlow().getId();
+
+      stack.simulator().faults().deleteBehindBack(Kind.FLOW, flowId);
+
+      StripeIngestionFlow recreated = stack.await(ns, names.get(2),
+          f -> FlowAssertions.readyForGeneration(f)
+              && !flowId.equals(f.getStatus().getFlow().getId()));
+      List<RequestLog.Entry> calls = PlatformCalls.platform(
+          stack.simulator().requestLog().entries(), PlatformCalls.sandbox(ns));
+      assertThat(calls).filteredOn(e -> e.method().equals("GET")
+              && e.path().endsWith("/flows/" + flowId))
+          .extracting(RequestLog.Entry::status).contains(404);
+      assertThat(calls).filteredOn(e -> e.method().equals("POST") && e.kind() == Kind.FLOW)
+          .hasSize(6);
+      assertThat(recreated.getStatus().getSourceConnection().getId())
+          .isEqualTo(victim.getStatus().getSourceConnection().getId());
+      for (String other : List.of(names.get(0), names.get(1), names.get(3), names.get(4))) {
+        StripeIngestionFlow flow = stack.flow(ns, other).orElseThrow();
+        assertThat(stack.simulator().inventory().get(Kind.FLOW, flow.getStatus().getFlow().getId()))
+            .isPresent();
+      }
+    }
+  }
+
+  /** Secrets, sandbox and {@code count} charges flows that start in 2099 (no runs meanwhile). */
+  static List<String> createFlows(EmbeddedStack stack, String ns, int count) {
+    stack.namespace(ns);
+    stack.simulator().addSandbox(ns);
+    stack.platformSecret(ns);
+    stack.stripeSecret(ns, "sk_test_" + ns);
+    List<String> names = IntStream.range(0, count).mapToObj(i -> String.format("flow-%02d", i))
+        .toList();
+    for (String name : names) {
+      StripeIngestionFlow flow = Flows.charges(stack, ns, name);
+      flow.getSpec().getSchedule().setStartTime("2099-01-01T00:00:00Z");
+      stack.create(flow);
+    }
+    return names;
+  }
+
+  private static List<RequestLog.Entry> lists(PlatformSimulator sim, String ns, Instant from) {
+    return PlatformCalls.platform(sim.requestLog().entries(),
+        PlatformCalls.sandbox(ns).and(e -> !e.time().isBefore(from)).and(PlatformCalls::isList));
+  }
+
+  private static long kubernetesWrites(EmbeddedStack stack, String ns) {
+    return stack.kubernetesWrites().stream()
+        .filter(w -> w.path().contains("/namespaces/" + ns + "/")).count();
+  }
+}
