@@ -1,5 +1,6 @@
 package dev.aep.operator.main;
 
+import dev.aep.operator.testing.Flows;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
@@ -34,7 +35,7 @@ final class RuntimeStack implements AutoCloseable {
   static final String NAMESPACE = "payments";
 
   private final MockCluster cluster = MockCluster.startWithCrds();
-  private final PlatformSimulator simulator = PlatformSimulator.start();
+  private final PlatformSimulator simulator = Flows.simulatorBeforeSampleSchedules();
   private final List<OperatorAssembly> assemblies = new ArrayList<>();
   private final List<KubernetesClient> operatorClients = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();

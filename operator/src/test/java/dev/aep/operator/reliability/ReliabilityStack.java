@@ -1,5 +1,6 @@
 package dev.aep.operator.reliability;
 
+import dev.aep.operator.testing.Flows;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.OperatorAssembly;
 import dev.aep.operator.main.OperatorConfig;
@@ -113,7 +114,7 @@ final class ReliabilityStack implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     namespace(OPERATOR_NAMESPACE, false);
-    simulator = PlatformSimulator.start();
+    simulator = Flows.simulatorBeforeSampleSchedules();
   }
 
   static ReliabilityStack start() {

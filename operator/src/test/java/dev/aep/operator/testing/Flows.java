@@ -8,11 +8,25 @@ import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.RequestLog;
+import java.time.Instant;
 import java.util.List;
 
 /** Test fixtures built from the committed samples, and simulator inventory helpers. */
 public final class Flows {
+  /**
+   * A day before the samples' {@code schedule.startTime} (2026-12-01T00:00:00Z). Tests run the
+   * simulator's clock from here, so "no run yet" and "start time still ahead" hold on any date.
+   */
+  public static final Instant BEFORE_SAMPLE_SCHEDULES = Instant.parse("2026-11-30T00:00:00Z");
+
   private Flows() {}
+
+  /** A new simulator whose clock starts at {@link #BEFORE_SAMPLE_SCHEDULES}. */
+  public static PlatformSimulator simulatorBeforeSampleSchedules() {
+    PlatformSimulator simulator = PlatformSimulator.start();
+    simulator.clock().reset(BEFORE_SAMPLE_SCHEDULES);
+    return simulator;
+  }
 
   /**
    * The charges sample as a flow named {@code name} in {@code namespace},, in the sandbox named like
