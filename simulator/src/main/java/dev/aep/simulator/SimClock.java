@@ -59,17 +59,8 @@ public final class SimClock {
   }
 
   /** Back to real time at speed 1. */
-  public void reset() {
-    reset(Instant.now());
-  }
-
-  /**
-   * Speed 1 from {@code start} on, even if that is before the current simulated time. Meant for a
-   * simulator that holds no flows yet: fixtures with fixed dates (the samples' startTime) then
-   * mean the same thing whatever day the tests run.
-   */
-  public synchronized void reset(Instant start) {
-    anchorSim = start;
+  public synchronized void reset() {
+    anchorSim = Instant.now();
     anchorNanos = System.nanoTime();
     speed = 1.0;
   }

@@ -1,6 +1,5 @@
 package dev.aep.operator.main;
 
-import dev.aep.operator.testing.Flows;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
@@ -35,7 +34,7 @@ final class RuntimeStack implements AutoCloseable {
   static final String NAMESPACE = "payments";
 
   private final MockCluster cluster = MockCluster.startWithCrds();
-  private final PlatformSimulator simulator = Flows.simulatorBeforeSampleSchedules();
+  private final PlatformSimulator simulator = PlatformSimulator.start();
   private final List<OperatorAssembly> assemblies = new ArrayList<>();
   private final List<KubernetesClient> operatorClients = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();

@@ -1,6 +1,5 @@
 package dev.aep.operator.reliability;
 
-import dev.aep.operator.testing.Flows;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.OperatorAssembly;
 import dev.aep.operator.main.OperatorConfig;
@@ -114,7 +113,7 @@ final class ReliabilityStack implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     namespace(OPERATOR_NAMESPACE, false);
-    simulator = Flows.simulatorBeforeSampleSchedules();
+    simulator = PlatformSimulator.start();
   }
 
   static ReliabilityStack start() {

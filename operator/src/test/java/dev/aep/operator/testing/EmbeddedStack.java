@@ -67,7 +67,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
     client = kubernetes.createClient();
     installCrd();
-    simulator = Flows.simulatorBeforeSampleSchedules();
+    simulator = PlatformSimulator.start();
     platform = new HttpPlatform(PlatformEndpoints.single(simulator.baseUrl(), true),
         HttpPlatformOptions.defaults()
             .withMaxRequestsPerSecond(1000)

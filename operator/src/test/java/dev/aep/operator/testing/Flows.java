@@ -8,33 +8,24 @@ import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.RequestLog;
-import java.time.Instant;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Test fixtures built from the committed samples, and simulator inventory helpers. */
 public final class Flows {
-  /**
-   * A day before the samples' {@code schedule.startTime} (2026-12-01T00:00:00Z). Tests run the
-   * simulator's clock from here, so "no run yet" and "start time still ahead" hold on any date.
-   */
-  public static final Instant BEFORE_SAMPLE_SCHEDULES = Instant.parse("2026-11-30T00:00:00Z");
-
   private Flows() {}
 
-  /** A new simulator whose clock starts at {@link #BEFORE_SAMPLE_SCHEDULES}. */
-  public static PlatformSimulator simulatorBeforeSampleSchedules() {
-    PlatformSimulator simulator = PlatformSimulator.start();
-    simulator.clock().reset(BEFORE_SAMPLE_SCHEDULES);
-    return simulator;
-  }
-
   /**
-   * The charges sample as a flow named {@code name} in {@code namespace},, in the sandbox named like
+   * The charges sample as a flow named {@code name} in {@code namespace}, in the sandbox named like
    * the namespace (tests isolate their Platform traffic that way), with schema title and dataset
-   * name made unique.
+   * name made unique, and its first run a day ahead on the simulator's clock: the sample's fixed
+   * start time is in the past from 2026-12-01 on, and tests that want runs advance the clock.
    */
   public static StripeIngestionFlow charges(EmbeddedStack stack, String namespace, String name) {
     StripeIngestionFlow flow = stack.loadSample("charges.yaml", StripeIngestionFlow.class);
+    flow.getSpec().getSchedule().setStartTime(stack.simulator().clock().now()
+        .plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString());
     flow.getMetadata().setNamespace(namespace);
     flow.getMetadata().setName(name);
     flow.getSpec().getTarget().getSchema().getCreate()
