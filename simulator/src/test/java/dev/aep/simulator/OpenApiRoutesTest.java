@@ -249,6 +249,11 @@ class OpenApiRoutesTest extends SimulatorTestBase {
       return new Sample("PUT", SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
           tree(Fixtures.schema("q" + System.nanoTime())), Map.of(), 200);
     });
+    m.put("PATCH " + SimClient.SCHEMAS + "/tenant/schemas/{id}", () -> {
+      String id = c.post(SimClient.SCHEMAS + "/tenant/schemas", Fixtures.schema("r" + System.nanoTime())).text("$id");
+      return new Sample("PATCH", SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
+          tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))), Map.of(), 200);
+    });
     return m;
   }
 
