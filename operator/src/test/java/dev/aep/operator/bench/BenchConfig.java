@@ -38,10 +38,9 @@ public record BenchConfig(
 
   /**
    * The operator's JVM sized as in its Deployment's container (limits: 1 CPU, 512Mi): the JVM
-   * sees one processor (and so picks SerialGC, as in the pod) and 512 MiB. The heap is 60% of
-   * that: with deploy/base's 75% (384 MiB) the heap alone leaves 128 MiB for the ~150 MiB the
-   * JVM needs besides, and a full heap puts the process above the limit (measured: 540 MiB with
-   * 10,000 flows).
+   * sees one processor (and so picks SerialGC, as in the pod) and 512 MiB, and the heap is 60% of
+   * that, as deploy/base's JAVA_TOOL_OPTIONS sets it (75% left 128 MiB for the ~150 MiB the JVM
+   * needs besides the heap: measured 540 MiB with 10,000 flows).
    */
   static final String DEFAULT_JAVA_OPTIONS = "-XX:ActiveProcessorCount=1 -XX:MaxRAM=512m"
       + " -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError";
