@@ -506,15 +506,22 @@ final class Demo implements AutoCloseable {
 
   private String statusYaml(StripeIngestionFlow f) {
     JsonNode status = cluster.client().getKubernetesSerialization().convertValue(f.getStatus(), JsonNode.class);
+    // The explored field list is long: print it as one flow-style line instead of a block list,
+    // still the real values.
+    String placeholder = "explored-fields-placeholder";
+    String fieldsLine = null;
     if (status instanceof ObjectNode o && o.path("source").path("fields").isArray()) {
-      JsonNode fields = o.path("source").path("fields");
-      ((ObjectNode) o.get("source")).put("fields", fields.size() + " top-level fields from explore");
+      List<String> fields = new ArrayList<>();
+      o.path("source").path("fields").forEach(n -> fields.add(n.asText()));
+      fieldsLine = "[" + String.join(", ", fields) + "]";
+      ((ObjectNode) o.get("source")).put("fields", placeholder);
     }
     try {
-      return new YAMLMapper()
+      String yaml = new YAMLMapper()
           .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .writeValueAsString(status)
           .stripTrailing();
+      return fieldsLine == null ? yaml : yaml.replace("\"" + placeholder + "\"", fieldsLine);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
