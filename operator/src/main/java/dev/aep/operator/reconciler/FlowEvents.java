@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kubernetes Events (events.k8s.io/v1) about flows. An identical event for the same flow is not
- * repeated within the dedupe window, so a failure retried with backoff does not flood the
- * namespace; events are best effort and never fail a reconcile.
+ * Kubernetes Events (events.k8s.io/v1) about flows. A recurring event is one Event with a series
+ * (count, lastObservedTime), as the Kubernetes recorders do: within the dedupe window a repeat is
+ * only counted, after it the existing Event is patched with the count so far, so a failure retried
+ * with backoff neither floods the namespace nor goes silent. Events are best effort and never fail
+ * a reconcile.
  */
 final class FlowEvents {
   static final String NORMAL = "Normal";
@@ -35,7 +39,7 @@ final class FlowEvents {
   private final Clock clock;
   private final Duration dedupeWindow;
   private final String instance;
-  private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+  private final Map<String, Recorded> recorded = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
 
   FlowEvents(Clock clock, Duration dedupeWindow) {
@@ -57,11 +61,18 @@ final class FlowEvents {
       String note) {
     Instant now = clock.instant();
     String key = flow.getMetadata().getUid() + "|" + type + "|" + reason + "|" + note;
-    Instant previous = lastSent.get(key);
-    if (previous != null && previous.plus(dedupeWindow).isAfter(now)) {
-      return;
+    Recorded previous = recorded.get(key);
+    if (previous != null) {
+      int count = previous.count() + 1;
+      if (previous.published().plus(dedupeWindow).isAfter(now)) {
+        recorded.put(key, new Recorded(previous.name(), previous.published(), count));
+        return;
+      }
+      if (patchSeries(client, flow, previous.name(), count, now)) {
+        recorded.put(key, new Recorded(previous.name(), now, count));
+        return;
+      }
     }
-    lastSent.put(key, now);
     prune(now);
     String name = flow.getMetadata().getName() + "."
         + Long.toHexString(now.toEpochMilli()) + Long.toHexString(sequence.incrementAndGet());
@@ -85,6 +96,7 @@ final class FlowEvents {
         .withReportingController(CONTROLLER)
         .withReportingInstance(instance)
         .build();
+    recorded.put(key, new Recorded(name, now, 1));
     try {
       client.events().v1().events().inNamespace(flow.getMetadata().getNamespace())
           .resource(event).create();
@@ -94,17 +106,45 @@ final class FlowEvents {
     }
   }
 
+  /**
+   * Raises the series of an Event already recorded; false when it is gone (Events expire, an hour
+   * by default) or cannot be patched, so the caller records a new one.
+   */
+  private static boolean patchSeries(KubernetesClient client, StripeIngestionFlow flow, String name,
+      int count, Instant now) {
+    String series = "{\"series\":{\"count\":" + count + ",\"lastObservedTime\":\""
+        + MICRO.format(now) + "\"}}";
+    try {
+      // Addressed through resource(...), not withName(...), so the client sends the PATCH alone
+      // instead of reading the Event first (which would need get on events too).
+      Event target = new EventBuilder().withNewMetadata().withName(name)
+          .withNamespace(flow.getMetadata().getNamespace()).endMetadata().build();
+      client.events().v1().events().inNamespace(flow.getMetadata().getNamespace())
+          .resource(target).patch(PatchContext.of(PatchType.JSON_MERGE), series);
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        LOG.warn("Could not update the series of event {} for {}/{}: HTTP {}", name,
+            flow.getMetadata().getNamespace(), flow.getMetadata().getName(), e.getCode());
+      }
+      return false;
+    }
+  }
+
   /** Forgets dedupe entries of a deleted flow. */
   void forget(StripeIngestionFlow flow) {
     String prefix = flow.getMetadata().getUid() + "|";
-    lastSent.keySet().removeIf(k -> k.startsWith(prefix));
+    recorded.keySet().removeIf(k -> k.startsWith(prefix));
   }
 
   private void prune(Instant now) {
-    if (lastSent.size() > 10_000) {
-      lastSent.values().removeIf(t -> t.plus(dedupeWindow).isBefore(now));
+    if (recorded.size() > 10_000) {
+      recorded.values().removeIf(r -> r.published().plus(dedupeWindow).isBefore(now));
     }
   }
+
+  /** The Event recorded for one kind of occurrence: its name, last write and occurrences. */
+  private record Recorded(String name, Instant published, int count) {}
 
   private static String truncate(String note) {
     // The API server refuses notes longer than 1 KiB.

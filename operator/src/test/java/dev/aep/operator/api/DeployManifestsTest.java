@@ -53,7 +53,7 @@ class DeployManifestsTest {
             "[stripeingestionflows/status] [patch]",
             "[stripeingestionflows/finalizers] [update]",
             "[secrets] [get, list, watch]",
-            "[events] [create]");
+            "[events] [create, patch]");
     Map<String, Object> lease = only(objects, "Role");
     assertThat(maps(lease.get("rules"))).allSatisfy(r -> assertThat(strings(r.get("resources"))).containsOnly("leases"));
     Map<String, Object> binding = only(objects, "ClusterRoleBinding");

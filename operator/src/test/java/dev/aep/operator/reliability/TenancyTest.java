@@ -128,13 +128,18 @@ class TenancyTest {
       stack.namespace(ns);
       ReliabilityStack.Replica replica = stack.startReplica(
           ReliabilityStack.leaderElection("rbac-replica"),
-          ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+          ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1))
+              .withEventDedupeWindow(Duration.ofMillis(500)));
       Awaitility.await().atMost(TIMEOUT).until(replica.assembly()::isLeader);
-      // Everything the operator does: a failing flow (warning Events), create, update, a Secret
-      // rotation, deletion (finalizer removal), and handing the Lease back on stop.
+      // Everything the operator does: a failing flow (a warning Event, then its series patched as
+      // the failure recurs), create, update, a Secret rotation, deletion (finalizer removal), and
+      // handing the Lease back on stop.
       StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
       stack.await(ns, "charges", TIMEOUT, f -> FlowAssertions.hasReason(f, FlowConditions.READY,
           FlowConditions.REASON_SECRET_NOT_FOUND));
+      Awaitility.await().atMost(TIMEOUT).until(() -> stack.client().events().v1().events()
+          .inNamespace(ns).list().getItems().stream()
+          .anyMatch(e -> e.getSeries() != null && e.getSeries().getCount() >= 2));
       stack.platformSecret(ns);
       stack.stripeSecret(ns, "sk_test_rbac");
       stack.awaitAllReady(List.of(flow), TIMEOUT);
