@@ -285,7 +285,10 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
     String flowId = ready.getStatus().getFlow().getId();
 
-    // Someone else writes the flow between our read and our PATCH: its etag goes stale once.
+    // Someone else writes the flow between our read and our PATCH: the etag the operator holds
+    // goes stale (bumped for real, so a retry that reused it would get 412 again) and the first
+    // PATCH is refused whatever etag it carries.
+    sim.faults().bumpEtag(Kind.FLOW, flowId);
     sim.faults().failNext(1, "PATCH", "/flows/" + flowId, 412);
     stack.edit(ns, "charges", f -> {
       f.getSpec().getSchedule().setInterval(20);
