@@ -26,8 +26,9 @@ import okhttp3.OkHttpClient;
  * limiter per org+sandbox shared by every session it hands out.
  *
  * <pre>{@code
- * HttpPlatform platform = new HttpPlatform(PlatformEndpoints.fromEnvironment(System.getenv()),
- *     HttpPlatformOptions.fromEnvironment(System.getenv()), meterRegistry);
+ * HttpPlatform platform = new HttpPlatform(
+ *     PlatformEndpoints.of("https://platform.adobe.io", "https://ims-na1.adobelogin.com", false),
+ *     HttpPlatformOptions.defaults().withMaxRequestsPerSecond(10), meterRegistry);
  * PlatformSession session = platform.session(account, "prod");
  * session.flowService().getFlow(id);
  * }</pre>

@@ -2,7 +2,6 @@ package dev.aep.operator.platform.http;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,21 +45,6 @@ public record HttpPlatformOptions(
     return new HttpPlatformOptions(Duration.ofSeconds(5), Duration.ofSeconds(30),
         Duration.ofSeconds(60), 10, RetryPolicy.defaults(), Sleeper.SYSTEM, Clock.systemUTC(),
         Duration.ofMinutes(5));
-  }
-
-  /** Defaults with {@code PLATFORM_MAX_RPS} (default 10) taken from an environment map. */
-  public static HttpPlatformOptions fromEnvironment(Map<String, String> env) {
-    String rps = env.getOrDefault("PLATFORM_MAX_RPS", "10").trim();
-    double value;
-    try {
-      value = Double.parseDouble(rps);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("PLATFORM_MAX_RPS must be a number, got: " + rps, e);
-    }
-    if (!(value > 0)) {
-      throw new IllegalArgumentException("PLATFORM_MAX_RPS must be positive, got: " + rps);
-    }
-    return defaults().withMaxRequestsPerSecond(value);
   }
 
   public HttpPlatformOptions withTimeouts(Duration connect, Duration read, Duration call) {

@@ -2,7 +2,6 @@ package dev.aep.operator.platform.http;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where the Platform and IMS live; plain http is refused unless explicitly allowed (simulator).
@@ -33,25 +32,6 @@ public record PlatformEndpoints(URI platformUrl, URI imsUrl, boolean allowHttp) 
   /** Both services at one base URL (the simulator serves Platform and IMS paths). */
   public static PlatformEndpoints single(String baseUrl, boolean allowHttp) {
     return of(baseUrl, baseUrl, allowHttp);
-  }
-
-  /**
-   * Reads {@code AEP_PLATFORM_URL}, {@code AEP_IMS_URL} and {@code AEP_ALLOW_HTTP} (default
-   * false) from an environment map, with the production defaults.
-   */
-  public static PlatformEndpoints fromEnvironment(Map<String, String> env) {
-    String platform = env.getOrDefault("AEP_PLATFORM_URL", DEFAULT_PLATFORM_URL);
-    String ims = env.getOrDefault("AEP_IMS_URL", DEFAULT_IMS_URL);
-    String allow = env.getOrDefault("AEP_ALLOW_HTTP", "false").trim();
-    if (!allow.equalsIgnoreCase("true") && !allow.equalsIgnoreCase("false")) {
-      throw new IllegalArgumentException("AEP_ALLOW_HTTP must be true or false, got: " + allow);
-    }
-    return of(blankToDefault(platform, DEFAULT_PLATFORM_URL), blankToDefault(ims, DEFAULT_IMS_URL),
-        Boolean.parseBoolean(allow));
-  }
-
-  private static String blankToDefault(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value.trim();
   }
 
   private static URI parse(String value, String name) {

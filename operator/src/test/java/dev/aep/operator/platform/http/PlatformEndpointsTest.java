@@ -3,39 +3,35 @@ package dev.aep.operator.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Endpoint configuration from the environment; plain http only when allowed. */
+/**
+ * The client's own guard on its endpoints (OperatorConfig reads them from the environment):
+ * plain http only when allowed, no credentials or queries in a base URL.
+ */
 class PlatformEndpointsTest {
 
   @Test
-  void defaultsAreTheProductionHttpsEndpoints() {
-    PlatformEndpoints e = PlatformEndpoints.fromEnvironment(Map.of());
-    assertThat(e.platformUrl().toString()).isEqualTo("https://platform.adobe.io");
-    assertThat(e.imsUrl().toString()).isEqualTo("https://ims-na1.adobelogin.com");
-    assertThat(e.allowHttp()).isFalse();
-  }
-
-  @Test
   void plainHttpIsRefusedUnlessAllowed() {
-    assertThatThrownBy(() -> PlatformEndpoints.fromEnvironment(
-        Map.of("AEP_PLATFORM_URL", "http://127.0.0.1:8081")))
+    assertThatThrownBy(() -> PlatformEndpoints.of("http://127.0.0.1:8081",
+        PlatformEndpoints.DEFAULT_IMS_URL, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("AEP_PLATFORM_URL").hasMessageContaining("AEP_ALLOW_HTTP=true");
-    assertThatThrownBy(() -> PlatformEndpoints.fromEnvironment(
-        Map.of("AEP_IMS_URL", "http://127.0.0.1:8081")))
+    assertThatThrownBy(() -> PlatformEndpoints.of(PlatformEndpoints.DEFAULT_PLATFORM_URL,
+        "http://127.0.0.1:8081", false))
         .hasMessageContaining("AEP_IMS_URL");
-    PlatformEndpoints e = PlatformEndpoints.fromEnvironment(Map.of(
-        "AEP_PLATFORM_URL", "http://127.0.0.1:8081/", "AEP_IMS_URL", "http://127.0.0.1:8081",
-        "AEP_ALLOW_HTTP", "true"));
+    PlatformEndpoints e = PlatformEndpoints.of("http://127.0.0.1:8081/", "http://127.0.0.1:8081",
+        true);
     assertThat(e.platformUrl().toString()).isEqualTo("http://127.0.0.1:8081");
+    assertThat(e.allowHttp()).isTrue();
   }
 
   @Test
-  void allowHttpMustBeABoolean() {
-    assertThatThrownBy(() -> PlatformEndpoints.fromEnvironment(Map.of("AEP_ALLOW_HTTP", "yes")))
-        .hasMessageContaining("AEP_ALLOW_HTTP");
+  void productionEndpointsAreAcceptedAsTheyAre() {
+    PlatformEndpoints e = PlatformEndpoints.of(PlatformEndpoints.DEFAULT_PLATFORM_URL,
+        PlatformEndpoints.DEFAULT_IMS_URL, false);
+    assertThat(e.platformUrl().toString()).isEqualTo("https://platform.adobe.io");
+    assertThat(e.imsUrl().toString()).isEqualTo("https://ims-na1.adobelogin.com");
   }
 
   @Test
@@ -46,14 +42,5 @@ class PlatformEndpointsTest {
         PlatformEndpoints.DEFAULT_IMS_URL, false)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PlatformEndpoints.of("ftp://platform.adobe.io",
         PlatformEndpoints.DEFAULT_IMS_URL, false)).hasMessageContaining("http(s)");
-  }
-
-  @Test
-  void maxRpsIsReadFromTheEnvironment() {
-    assertThat(HttpPlatformOptions.fromEnvironment(Map.of()).maxRequestsPerSecond()).isEqualTo(10);
-    assertThat(HttpPlatformOptions.fromEnvironment(Map.of("PLATFORM_MAX_RPS", "2.5"))
-        .maxRequestsPerSecond()).isEqualTo(2.5);
-    assertThatThrownBy(() -> HttpPlatformOptions.fromEnvironment(Map.of("PLATFORM_MAX_RPS", "0")))
-        .hasMessageContaining("PLATFORM_MAX_RPS");
   }
 }
