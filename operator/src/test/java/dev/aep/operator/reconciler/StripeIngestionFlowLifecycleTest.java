@@ -136,6 +136,32 @@ class StripeIngestionFlowLifecycleTest {
     assertThat(readyMessage(ready)).contains(status.getFlow().getId());
   }
 
+  // 1. Create, with the id variants that name nothing
+  @Test
+  void namesAMissingSchemaIdOrBaseConnectionIdAndCreatesNothing() {
+    String ns = setUp("missing-ids");
+    StripeIngestionFlow noSchema = Flows.charges(stack, ns, "no-schema");
+    noSchema.getSpec().getTarget().getSchema().setCreate(null);
+    noSchema.getSpec().getTarget().getSchema()
+        .setId("https://ns.adobe.com/simtenant/schemas/0000000000000000000000000000dead");
+    StripeIngestionFlow noAccount = Flows.charges(stack, ns, "no-account");
+    noAccount.getSpec().getStripe().setAccessTokenSecretRef(null);
+    noAccount.getSpec().getStripe().setBaseConnectionId("00000000-0000-0000-0000-00000000dead");
+    stack.create(noSchema);
+    stack.create(noAccount);
+
+    StripeIngestionFlow schemaMissing = awaitReason(ns, "no-schema", FlowConditions.READY,
+        FlowConditions.REASON_INVALID_SPEC);
+    StripeIngestionFlow accountMissing = awaitReason(ns, "no-account", FlowConditions.READY,
+        FlowConditions.REASON_INVALID_SPEC);
+
+    assertThat(readyMessage(schemaMissing)).contains("spec.target.schema.id", "does not exist",
+        "0000000000000000000000000000dead");
+    assertThat(readyMessage(accountMissing)).contains("spec.stripe.baseConnectionId",
+        "does not exist", "00000000-0000-0000-0000-00000000dead");
+    assertThat(Flows.platformWrites(sim, ns)).isZero();
+  }
+
   // 1. Create, with the id variants
   @Test
   void usesExistingSchemaDatasetAndBaseConnectionWithoutTouchingThem() {
