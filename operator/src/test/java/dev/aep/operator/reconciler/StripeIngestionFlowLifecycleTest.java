@@ -363,6 +363,10 @@ class StripeIngestionFlowLifecycleTest {
     session.flowService().patchFlow(flowId, etag, List.of(JsonPatchOp.replace("/name", "hacked")));
     await().atMost(Duration.ofSeconds(30)).until(
         () -> !remote(Kind.FLOW, flowId).path("name").asText().equals("hacked"));
+    // Patched back in place (same id, its deterministic name), not replaced.
+    assertThat(remote(Kind.FLOW, flowId).path("name").asText()).isEqualTo("sif-drift-charges-flow");
+    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.method().equals("PATCH")
+        && e.path().endsWith("/flows/" + flowId) && e.status() == 200).hasSize(2);
 
     sim.faults().deleteBehindBack(Kind.SOURCE_CONNECTION, sourceId);
     StripeIngestionFlow relinked = stack.await(ns, "charges",
@@ -531,6 +535,24 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow said = stack.await(ns, "charges",
         f -> readyMessage(f).contains("failed"));
     assertThat(readyMessage(said)).contains(said.getStatus().getLastRun().getId());
+
+    // The next run succeeds: status follows the newest run, not the failed one before it.
+    String failedRun = failed.getStatus().getLastRun().getId();
+    sim.faults().failRuns(false);
+    sim.clock().advance(Duration.ofMinutes(30));
+    StripeIngestionFlow succeeded;
+    try {
+      // Sped up so the newest run, possibly just started, finishes within the wait.
+      sim.clock().speed(60);
+      succeeded = stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
+          && "success".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
+    } finally {
+      sim.clock().speed(1);
+    }
+    assertThat(succeeded.getStatus().getLastRun().getId()).isNotEqualTo(failedRun);
+    assertThat(succeeded.getStatus().getLastRun().getCompletedAt()).isNotBlank();
+    assertThat(succeeded.getStatus().getLastRun().getRecordsWritten()).isPositive();
+    assertThat(succeeded.getStatus().getLastRun().getErrors()).isEmpty();
   }
 
   // 11. Events
