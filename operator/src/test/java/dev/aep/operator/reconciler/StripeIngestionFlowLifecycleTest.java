@@ -552,7 +552,9 @@ class StripeIngestionFlowLifecycleTest {
     assertThat(succeeded.getStatus().getLastRun().getId()).isNotEqualTo(failedRun);
     assertThat(succeeded.getStatus().getLastRun().getCompletedAt()).isNotBlank();
     assertThat(succeeded.getStatus().getLastRun().getRecordsWritten()).isPositive();
-    assertThat(succeeded.getStatus().getLastRun().getErrors()).isEmpty();
+    // A successful run may still report records that failed mapping, never the failed run's error.
+    assertThat(succeeded.getStatus().getLastRun().getErrors())
+        .noneMatch(e -> e.startsWith("CONNECTOR-1001-500"));
   }
 
   // 11. Events
