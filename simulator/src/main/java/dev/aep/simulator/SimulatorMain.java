@@ -1,5 +1,6 @@
 package dev.aep.simulator;
 
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
@@ -11,24 +12,36 @@ import java.util.concurrent.CountDownLatch;
 public final class SimulatorMain {
   private SimulatorMain() {}
 
-  public static void main(String[] args) throws InterruptedException, UnknownHostException {
-    int port = 8081;
-    String host = "127.0.0.1";
-    double speed = 1.0;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-        case "--host" -> host = value(args, ++i, "--host");
-        case "--speed" -> speed = Double.parseDouble(value(args, ++i, "--speed"));
-        case "--help", "-h" -> {
-          System.out.println("usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1]");
-          return;
-        }
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
-      }
+  public static void main(String[] args) throws InterruptedException {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
     }
-    PlatformSimulator sim = PlatformSimulator.start(InetAddress.getByName(host), port);
-    sim.clock().speed(speed);
+    if (options == null) {
+      System.out.println("usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1]");
+      return;
+    }
+    InetAddress host;
+    try {
+      host = InetAddress.getByName(options.host());
+    } catch (UnknownHostException e) {
+      System.err.println("error: --host: unknown host \"" + options.host() + "\"");
+      System.exit(2);
+      return;
+    }
+    PlatformSimulator sim;
+    try {
+      sim = PlatformSimulator.start(host, options.port());
+    } catch (UncheckedIOException e) {
+      System.err.println("error: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+      System.exit(1);
+      return;
+    }
+    sim.clock().speed(options.speed());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sim.close();
@@ -43,10 +56,57 @@ public final class SimulatorMain {
     stopped.await();
   }
 
-  private static String value(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(flag + " needs a value");
+  /** The command line: port (0 = any free one), bind address and clock speed. */
+  record Options(int port, String host, double speed) {
+
+    /** The options, or null when help was asked for; a bad value names its flag. */
+    static Options parse(String[] args) {
+      int port = 8081;
+      String host = "127.0.0.1";
+      double speed = 1.0;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--port" -> port = port(value(args, ++i, "--port"));
+          case "--host" -> host = value(args, ++i, "--host");
+          case "--speed" -> speed = speed(value(args, ++i, "--speed"));
+          case "--help", "-h" -> {
+            return null;
+          }
+          default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
+        }
+      }
+      return new Options(port, host, speed);
     }
-    return args[i];
+
+    private static int port(String raw) {
+      try {
+        int port = Integer.parseInt(raw);
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("--port: expected a port number 0..65535, got \"" + raw + "\"");
+    }
+
+    private static double speed(String raw) {
+      try {
+        double speed = Double.parseDouble(raw);
+        if (speed > 0 && Double.isFinite(speed)) {
+          return speed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("--speed: expected a positive number, got \"" + raw + "\"");
+    }
+
+    private static String value(String[] args, int i, String flag) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      return args[i];
+    }
   }
 }
