@@ -25,17 +25,9 @@ public final class SimulatorMain {
       System.out.println("usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1]");
       return;
     }
-    InetAddress host;
-    try {
-      host = InetAddress.getByName(options.host());
-    } catch (UnknownHostException e) {
-      System.err.println("error: --host: unknown host \"" + options.host() + "\"");
-      System.exit(2);
-      return;
-    }
     PlatformSimulator sim;
     try {
-      sim = PlatformSimulator.start(host, options.port());
+      sim = PlatformSimulator.start(options.host(), options.port());
     } catch (UncheckedIOException e) {
       System.err.println("error: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
       System.exit(1);
@@ -57,17 +49,17 @@ public final class SimulatorMain {
   }
 
   /** The command line: port (0 = any free one), bind address and clock speed. */
-  record Options(int port, String host, double speed) {
+  record Options(int port, InetAddress host, double speed) {
 
     /** The options, or null when help was asked for; a bad value names its flag. */
     static Options parse(String[] args) {
       int port = 8081;
-      String host = "127.0.0.1";
+      InetAddress host = InetAddress.getLoopbackAddress();
       double speed = 1.0;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> port = port(value(args, ++i, "--port"));
-          case "--host" -> host = value(args, ++i, "--host");
+          case "--host" -> host = host(value(args, ++i, "--host"));
           case "--speed" -> speed = speed(value(args, ++i, "--speed"));
           case "--help", "-h" -> {
             return null;
@@ -88,6 +80,14 @@ public final class SimulatorMain {
         // reported below
       }
       throw new IllegalArgumentException("--port: expected a port number 0..65535, got \"" + raw + "\"");
+    }
+
+    private static InetAddress host(String raw) {
+      try {
+        return InetAddress.getByName(raw);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("--host: unknown host \"" + raw + "\"");
+      }
     }
 
     private static double speed(String raw) {

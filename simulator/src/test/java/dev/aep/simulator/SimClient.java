@@ -58,7 +58,12 @@ final class SimClient {
 
   /** A client with a fresh token of the default account, sending every Platform header, sandbox prod. */
   static SimClient authenticated(PlatformSimulator sim) {
-    SimClient c = new SimClient(sim.baseUrl());
+    return authenticated(sim.baseUrl());
+  }
+
+  /** The same, for a simulator reached only by its URL (one running in another process). */
+  static SimClient authenticated(String baseUrl) {
+    SimClient c = new SimClient(baseUrl);
     String token = c.token(Accounts.DEFAULT_CLIENT_ID, Accounts.DEFAULT_CLIENT_SECRET);
     c.defaults.put("Authorization", "Bearer " + token);
     c.defaults.put("x-api-key", Accounts.DEFAULT_CLIENT_ID);

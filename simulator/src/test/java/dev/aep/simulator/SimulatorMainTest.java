@@ -41,12 +41,7 @@ class SimulatorMainTest {
       assertThat(m.find()).as(first).isTrue();
       assertThat(out.readLine()).contains("AEP_ALLOW_HTTP=true");
 
-      SimClient client = new SimClient(m.group(1));
-      String token = client.token(Accounts.DEFAULT_CLIENT_ID, Accounts.DEFAULT_CLIENT_SECRET);
-      SimClient.Resp connections = client.header("Authorization", "Bearer " + token)
-          .header("x-api-key", Accounts.DEFAULT_CLIENT_ID)
-          .header("x-gw-ims-org-id", Accounts.DEFAULT_ORG_ID)
-          .header("x-sandbox-name", "prod")
+      SimClient.Resp connections = SimClient.authenticated(m.group(1))
           .get(SimClient.FLOW + "/connections");
       assertThat(connections.status()).isEqualTo(200);
     } finally {
