@@ -3,7 +3,7 @@ package dev.aep.simulator;
 import java.util.Arrays;
 
 /**
- * What a Platform call or object is about. The first eight are stored object kinds (inventory,
+ * What a Platform call or object is about. The first ten are stored object kinds (inventory,
  * bumpEtag, deleteBehindBack); the rest only label requests in the log.
  */
 public enum Kind {
@@ -15,6 +15,8 @@ public enum Kind {
   SCHEMA("schema", true),
   DATASET("dataset", true),
   MAPPING_SET("mappingSet", true),
+  FIELD_GROUP("fieldGroup", true),
+  DESCRIPTOR("descriptor", true),
   EXPLORE("explore", false),
   ACTION("action", false),
   TOKEN("token", false),

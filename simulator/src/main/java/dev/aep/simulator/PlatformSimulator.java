@@ -13,6 +13,7 @@ import dev.aep.simulator.http.Router;
 import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
+import dev.aep.simulator.xdm.SchemaResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -55,14 +56,25 @@ public final class PlatformSimulator implements AutoCloseable {
   /** HTTP worker threads unless the embedder asks for more. */
   public static final int DEFAULT_THREADS = 8;
 
-  private PlatformSimulator(InetAddress bindAddress, int port, int threads) {
+  /** The tenant id (TENANT_ID of platform-api.md 9) unless the embedder chooses one. */
+  public static final String DEFAULT_TENANT = "simtenant";
+
+  private final String tenantId;
+  private final SchemaResolver schemas;
+
+  private PlatformSimulator(InetAddress bindAddress, int port, int threads, String tenantId) {
+    if (tenantId == null || !tenantId.matches("[a-z][a-z0-9]*")) {
+      throw new IllegalArgumentException("tenant id must be lower-case letters and digits: " + tenantId);
+    }
+    this.tenantId = tenantId;
+    this.schemas = new SchemaResolver(store);
     faults = new Faults(accounts, this);
     scheduler = new RunScheduler(store, clock, faults, stripe);
     inventory = new Inventory(store, scheduler);
     clock.onAdvance(scheduler::tick);
     new ImsApi(accounts).register(router);
     new FlowServiceApi(store, clock, stripe, scheduler).register(router);
-    new SchemaRegistryApi(store, clock).register(router);
+    new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
     new CatalogApi(store, clock).register(router);
     new DataPrepApi(store, clock).register(router);
     new AdminApi(this).register(router);
@@ -93,7 +105,15 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** Starts on the given port of 127.0.0.1 (0 = any free port). */
   public static PlatformSimulator start(int port) {
-    return new PlatformSimulator(InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS);
+    return new PlatformSimulator(InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS, DEFAULT_TENANT);
+  }
+
+  /**
+   * Starts on a free port of 127.0.0.1 for an org whose tenant id is {@code tenantId}: custom
+   * fields then live under {@code _<tenantId>}, as two real orgs differ.
+   */
+  public static PlatformSimulator startWithTenant(String tenantId) {
+    return new PlatformSimulator(InetAddress.getLoopbackAddress(), 0, DEFAULT_THREADS, tenantId);
   }
 
   /**
@@ -101,7 +121,12 @@ public final class PlatformSimulator implements AutoCloseable {
    * network is the boundary); tests and the demo always use {@link #start()}.
    */
   public static PlatformSimulator start(InetAddress bindAddress, int port) {
-    return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS);
+    return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS, DEFAULT_TENANT);
+  }
+
+  /** Starts on the given address and port for the given tenant id. */
+  public static PlatformSimulator start(InetAddress bindAddress, int port, String tenantId) {
+    return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS, tenantId);
   }
 
   /**
@@ -109,7 +134,17 @@ public final class PlatformSimulator implements AutoCloseable {
    * benchmark with many concurrent callers and latency needs more than the default.
    */
   public static PlatformSimulator start(InetAddress bindAddress, int port, int threads) {
-    return new PlatformSimulator(bindAddress, port, threads);
+    return new PlatformSimulator(bindAddress, port, threads, DEFAULT_TENANT);
+  }
+
+  /** The org's tenant id: {@code GET /schemaregistry/stats} answers it. */
+  public String tenantId() {
+    return tenantId;
+  }
+
+  /** Resolves schemas into their fields, for tests and the admin API. */
+  public SchemaResolver schemas() {
+    return schemas;
   }
 
   /** http://127.0.0.1:port, to use as both AEP_PLATFORM_URL and AEP_IMS_URL. */

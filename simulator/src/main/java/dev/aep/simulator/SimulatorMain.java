@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator alone: {@code java -jar simulator.jar --port 8081 [--host 127.0.0.1] [--speed 60]};
+ * Runs the simulator alone: {@code java -jar simulator.jar --port 8081 [--host 127.0.0.1] [--speed 60] [--tenant simtenant]};
  * stops on Ctrl-C.
  */
 public final class SimulatorMain {
@@ -22,12 +22,12 @@ public final class SimulatorMain {
       return;
     }
     if (options == null) {
-      System.out.println("usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1]");
+      System.out.println("usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1] [--tenant simtenant]");
       return;
     }
     PlatformSimulator sim;
     try {
-      sim = PlatformSimulator.start(options.host(), options.port());
+      sim = PlatformSimulator.start(options.host(), options.port(), options.tenant());
     } catch (UncheckedIOException e) {
       System.err.println("error: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
       System.exit(1);
@@ -42,32 +42,35 @@ public final class SimulatorMain {
     System.out.println("Platform simulator listening on " + sim.baseUrl());
     System.out.println("  AEP_PLATFORM_URL=" + sim.baseUrl() + "  AEP_IMS_URL=" + sim.baseUrl() + "  AEP_ALLOW_HTTP=true");
     System.out.println("  client id " + Accounts.DEFAULT_CLIENT_ID + ", client secret " + Accounts.DEFAULT_CLIENT_SECRET
-        + ", org " + Accounts.DEFAULT_ORG_ID + ", sandboxes " + sim.accounts().sandboxes());
+        + ", org " + Accounts.DEFAULT_ORG_ID + " (tenant " + sim.tenantId() + "), sandboxes "
+        + sim.accounts().sandboxes());
     System.out.println("  admin: " + sim.baseUrl() + "/simulator/admin/routes");
     System.out.flush();
     stopped.await();
   }
 
-  /** The command line: port (0 = any free one), bind address and clock speed. */
-  record Options(int port, InetAddress host, double speed) {
+  /** The command line: port (0 = any free one), bind address, clock speed and the org's tenant id. */
+  record Options(int port, InetAddress host, double speed, String tenant) {
 
     /** The options, or null when help was asked for; a bad value names its flag. */
     static Options parse(String[] args) {
       int port = 8081;
       InetAddress host = InetAddress.getLoopbackAddress();
       double speed = 1.0;
+      String tenant = PlatformSimulator.DEFAULT_TENANT;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> port = port(value(args, ++i, "--port"));
           case "--host" -> host = host(value(args, ++i, "--host"));
           case "--speed" -> speed = speed(value(args, ++i, "--speed"));
+          case "--tenant" -> tenant = tenant(value(args, ++i, "--tenant"));
           case "--help", "-h" -> {
             return null;
           }
           default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
         }
       }
-      return new Options(port, host, speed);
+      return new Options(port, host, speed, tenant);
     }
 
     private static int port(String raw) {
@@ -100,6 +103,13 @@ public final class SimulatorMain {
         // reported below
       }
       throw new IllegalArgumentException("--speed: expected a positive number, got \"" + raw + "\"");
+    }
+
+    private static String tenant(String raw) {
+      if (raw.matches("[a-z][a-z0-9]*")) {
+        return raw;
+      }
+      throw new IllegalArgumentException("--tenant: expected lower-case letters and digits, got \"" + raw + "\"");
     }
 
     private static String value(String[] args, int i, String flag) {

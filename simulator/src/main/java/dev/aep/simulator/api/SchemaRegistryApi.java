@@ -16,6 +16,7 @@ import dev.aep.simulator.http.Router;
 import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
+import dev.aep.simulator.xdm.SchemaResolver;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
  * ids by $id or meta:altId, versions 1.0 -> 1.1 on PUT/PATCH, no If-Match.
  */
 public final class SchemaRegistryApi {
-  public static final String TENANT_ID = "simtenant";
   /** [INF] Generic code for payload validation errors; the registry documents only "400". */
   private static final String INVALID = "1000-400";
   private static final String BASE = Service.SCHEMA_REGISTRY.basePath();
@@ -48,10 +48,14 @@ public final class SchemaRegistryApi {
 
   private final Store store;
   private final SimClock clock;
+  private final String tenantId;
+  private final SchemaResolver schemas;
 
-  public SchemaRegistryApi(Store store, SimClock clock) {
+  public SchemaRegistryApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
     this.store = store;
     this.clock = clock;
+    this.tenantId = tenantId;
+    this.schemas = schemas;
   }
 
   public void register(Router r) {
@@ -70,7 +74,7 @@ public final class SchemaRegistryApi {
 
   private Response stats(Request req) {
     Caller c = req.caller();
-    ObjectNode body = Json.obj().put("imsOrg", c.orgId()).put("tenantId", TENANT_ID);
+    ObjectNode body = Json.obj().put("imsOrg", c.orgId()).put("tenantId", tenantId);
     body.putObject("counts").put("schemas", store.list(Kind.SCHEMA, c).size());
     return Response.json(200, body);
   }
@@ -80,15 +84,15 @@ public final class SchemaRegistryApi {
     validate(body, req.caller(), null);
     Caller c = req.caller();
     String hash = UUID.randomUUID().toString().replace("-", "") + Long.toHexString(clock.nowMillis());
-    String id = "https://ns.adobe.com/" + TENANT_ID + "/schemas/" + hash;
+    String id = "https://ns.adobe.com/" + tenantId + "/schemas/" + hash;
     long now = clock.nowMillis();
-    ObjectNode doc = Json.obj().put("$id", id).put("meta:altId", "_" + TENANT_ID + ".schemas." + hash);
+    ObjectNode doc = Json.obj().put("$id", id).put("meta:altId", "_" + tenantId + ".schemas." + hash);
     doc.put("meta:resourceType", "schemas").put("version", "1.0");
     copyContent(body, doc);
     doc.put("meta:containerId", "tenant").put("meta:xdmType", "object");
     doc.put("meta:abstract", false).put("meta:extensible", false);
     doc.put("imsOrg", c.orgId()).put("meta:sandboxId", FlowServiceApi.sandboxId(c)).put("meta:sandboxType", "production");
-    doc.put("meta:tenantNamespace", "_" + TENANT_ID);
+    doc.put("meta:tenantNamespace", "_" + tenantId);
     ObjectNode reg = doc.putObject("meta:registryMetadata");
     reg.put("repo:createdDate", now).put("repo:lastModifiedDate", now);
     reg.put("xdm:createdClientId", c.clientId()).put("xdm:lastModifiedClientId", c.clientId());
