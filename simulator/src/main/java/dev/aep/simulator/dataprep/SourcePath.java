@@ -1,0 +1,120 @@
+package dev.aep.simulator.dataprep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A path into a source record: field names and array indexes, e.g. {@code data.items[0].id}.
+ * Attribute sources use this syntax: '.' nests, {@code [n]} indexes an array, {@code \.} escapes
+ * a dot inside a name (platform-api.md 13, DOC:DP-MSO). {@code [*]} is documented too; [INF] the
+ * simulator maps single values only, so it is refused as unsupported rather than guessed at;
+ * [INF] unescaped whitespace and ( ) , " ' are refused too (strict: the docs show none in attribute
+ * paths; they mostly mean an expression sent as ATTRIBUTE, which DOC:DP-MS warns about).
+ */
+public record SourcePath(List<Object> segments) {
+
+  /** Parses an attribute source; throws ExpressionException naming the position of the fault. */
+  public static SourcePath parse(String text) {
+    List<Object> segs = new ArrayList<>();
+    StringBuilder name = new StringBuilder();
+    int i = 0;
+    boolean afterIndex = false;
+    while (i < text.length()) {
+      char ch = text.charAt(i);
+      if (ch == '\\' && i + 1 < text.length()) {
+        name.append(text.charAt(i + 1));
+        i += 2;
+      } else if (ch == '.') {
+        if (name.isEmpty() && !afterIndex) {
+          throw new ExpressionException("Empty field name in path '" + text + "'", i);
+        }
+        if (!name.isEmpty()) {
+          segs.add(name.toString());
+        }
+        name.setLength(0);
+        afterIndex = false;
+        i++;
+        if (i == text.length()) {
+          throw new ExpressionException("Path '" + text + "' ends with '.'", i - 1);
+        }
+      } else if (ch == '[') {
+        if (name.isEmpty() && !afterIndex) {
+          throw new ExpressionException("Array index without a field in path '" + text + "'", i);
+        }
+        if (!name.isEmpty()) {
+          segs.add(name.toString());
+        }
+        name.setLength(0);
+        int close = text.indexOf(']', i);
+        String index = close < 0 ? "" : text.substring(i + 1, close);
+        if (!index.matches("\\d+")) {
+          throw new ExpressionException("Array index must be a non-negative integer in path '" + text + "'", i);
+        }
+        segs.add(Integer.parseInt(index));
+        i = close + 1;
+        afterIndex = true;
+      } else if (ch == ']' || Character.isWhitespace(ch)) {
+        throw new ExpressionException("Unexpected '" + ch + "' in path '" + text + "'", i);
+      } else if ("(),\"'".indexOf(ch) >= 0) {
+        throw new ExpressionException("Unexpected '" + ch + "' in path '" + text
+            + "' (an expression needs sourceType EXPRESSION)", i);
+      } else {
+        if (afterIndex) {
+          throw new ExpressionException("Expected '.' or '[' after ']' in path '" + text + "'", i);
+        }
+        name.append(ch);
+        i++;
+      }
+    }
+    if (!name.isEmpty()) {
+      segs.add(name.toString());
+    }
+    if (segs.isEmpty()) {
+      throw new ExpressionException("Empty path", 0);
+    }
+    return new SourcePath(List.copyOf(segs));
+  }
+
+  /** The value at this path, or null when any step is missing or null. */
+  public JsonNode lookup(JsonNode root) {
+    JsonNode n = root;
+    for (Object s : segments) {
+      if (n == null || n.isNull()) {
+        return null;
+      }
+      n = s instanceof Integer idx ? (n.isArray() ? n.get(idx) : null) : (n.isObject() ? n.get((String) s) : null);
+    }
+    return n == null || n.isNull() || n.isMissingNode() ? null : n;
+  }
+
+  /** Whether every step of the path exists in the record (a present null counts), for contains_key. */
+  public boolean exists(JsonNode root) {
+    JsonNode n = root;
+    for (Object s : segments) {
+      JsonNode next = s instanceof Integer idx ? (n.isArray() ? n.get(idx) : null)
+          : (n.isObject() ? n.get((String) s) : null);
+      if (next == null) {
+        return false;
+      }
+      n = next;
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    for (Object s : segments) {
+      if (s instanceof Integer idx) {
+        b.append('[').append(idx).append(']');
+      } else {
+        if (!b.isEmpty()) {
+          b.append('.');
+        }
+        b.append(((String) s).replace(".", "\\."));
+      }
+    }
+    return b.toString();
+  }
+}
