@@ -90,27 +90,53 @@ class ConnectionsTest extends SimulatorTestBase {
   }
 
   @Test
-  void exploreReturnsStripeFieldsPerResourcePath() {
+  void exploreRootIsOneDataObjectHoldingTheResourceFieldsWithStripeNesting() {
     String id = createBase("a").text("id");
     SimClient.Resp r = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&object=json&fileType=json"
         + "&preview=false&sourceParams=" + SimClient.enc(Fixtures.sourceParams("charges")));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.text("format")).isEqualTo("hierarchical");
-    JsonNode fields = r.json().at("/schema/properties/data/items/properties");
+    assertThat(r.json().at("/schema/properties").size()).isEqualTo(1);
+    assertThat(r.json().at("/schema/properties/data/type").asText()).isEqualTo("object");
+    JsonNode fields = r.json().at("/schema/properties/data/properties");
     assertThat(fields.has("amount")).isTrue();
-    assertThat(fields.has("amount_captured")).isTrue();
-    assertThat(fields.has("currency")).isTrue();
-    assertThat(fields.has("payment_method")).isTrue();
+    assertThat(fields.at("/created/type").asText()).isEqualTo("integer");
+    assertThat(fields.at("/created/maximum").asLong()).isEqualTo(9007199254740991L);
+    assertThat(fields.at("/payment_method_details/properties/card/properties").has("last4")).isTrue();
+    assertThat(fields.at("/billing_details/properties/address/properties").has("postal_code")).isTrue();
+    assertThat(fields.at("/outcome/properties").has("risk_level")).isTrue();
+    assertThat(fields.at("/metadata/type").asText()).isEqualTo("object");
+    assertThat(fields.at("/metadata").has("properties")).isFalse();
     assertThat(r.json().has("data")).isFalse();
 
-    SimClient.Resp customers = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&preview=true"
-        + "&sourceParams=" + SimClient.enc(Fixtures.sourceParams("customers")));
-    assertThat(customers.json().at("/schema/properties/data/items/properties").has("email")).isTrue();
-    assertThat(customers.json().get("data")).isNotEmpty();
+    SimClient.Resp prices = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest"
+        + "&sourceParams=" + SimClient.enc(Fixtures.sourceParams("prices")));
+    assertThat(prices.json().at("/schema/properties/data/properties/recurring/properties").has("interval_count"))
+        .isTrue();
 
     SimClient.Resp unknown = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&sourceParams="
         + SimClient.enc(Fixtures.sourceParams("invoices")));
     assertThat(unknown.status()).isEqualTo(400);
+  }
+
+  @Test
+  void explorePreviewAddsRealisticRecordsUnderTheSameRoot() {
+    String id = createBase("a").text("id");
+    SimClient.Resp customers = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&preview=true"
+        + "&sourceParams=" + SimClient.enc(Fixtures.sourceParams("customers")));
+    assertThat(customers.json().at("/schema/properties/data/properties").has("email")).isTrue();
+    JsonNode records = customers.json().get("data");
+    assertThat(records).isNotEmpty();
+    for (JsonNode rec : records) {
+      assertThat(rec.fieldNames()).toIterable().containsExactly("data");
+      assertThat(rec.at("/data/id").asText()).matches("cus_[A-Za-z0-9]{24}");
+      assertThat(rec.at("/data/object").asText()).isEqualTo("customer");
+      assertThat(rec.at("/data/email").asText()).endsWith("@example.com");
+      assertThat(rec.at("/data/currency").asText()).matches("[a-z]{3}");
+    }
+    SimClient.Resp again = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&preview=true"
+        + "&sourceParams=" + SimClient.enc(Fixtures.sourceParams("customers")));
+    assertThat(again.json().get("data")).isEqualTo(records);
   }
 
   @Test
