@@ -46,6 +46,7 @@ public final class PlatformSimulator implements AutoCloseable {
   private final Accounts accounts = new Accounts();
   private final StripeSource stripe = new StripeSource();
   private final RequestLog requestLog = new RequestLog();
+  private final DatasetRows datasetRows = new DatasetRows();
   private final Faults faults;
   private final RunScheduler scheduler;
   private final Inventory inventory;
@@ -69,14 +70,14 @@ public final class PlatformSimulator implements AutoCloseable {
     this.tenantId = tenantId;
     this.schemas = new SchemaResolver(store);
     faults = new Faults(accounts, this);
-    scheduler = new RunScheduler(store, clock, faults, stripe);
+    scheduler = new RunScheduler(store, clock, faults, stripe, schemas, datasetRows);
     inventory = new Inventory(store, scheduler);
     clock.onAdvance(scheduler::tick);
     new ImsApi(accounts).register(router);
     new FlowServiceApi(store, clock, stripe, scheduler).register(router);
     new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
     new CatalogApi(store, clock).register(router);
-    new DataPrepApi(store, clock).register(router);
+    new DataPrepApi(store, clock, schemas).register(router);
     new AdminApi(this).register(router);
     AtomicInteger n = new AtomicInteger();
     if (threads < 1) {
@@ -175,6 +176,30 @@ public final class PlatformSimulator implements AutoCloseable {
     return inventory;
   }
 
+  /**
+   * The latest rows runs wrote to a dataset (at most {@link DatasetRows#KEPT}), oldest first, as
+   * mapped: nested objects by destination path, nulls omitted. Empty for an unknown dataset.
+   */
+  public List<ObjectNode> datasetRows(String datasetId) {
+    synchronized (store) {
+      scheduler.tick();
+      return datasetRows.of(datasetId);
+    }
+  }
+
+  /**
+   * Stores a tenant field group document as it is (it should carry $id, meta:altId and
+   * definitions) in an org and sandbox. For tests that need tenant fields in a schema without the
+   * field-group endpoints; returns the stored $id.
+   */
+  String putFieldGroup(String orgId, String sandbox, ObjectNode doc) {
+    synchronized (store) {
+      String id = doc.get("$id").asText();
+      store.create(Kind.FIELD_GROUP, id, new dev.aep.simulator.http.Caller("test", orgId, sandbox), doc.deepCopy());
+      return id;
+    }
+  }
+
   public RequestLog requestLog() {
     return requestLog;
   }
@@ -224,6 +249,7 @@ public final class PlatformSimulator implements AutoCloseable {
       faults.clear();
       stripe.clear();
       requestLog.clear();
+      datasetRows.clear();
       clock.reset();
     }
   }

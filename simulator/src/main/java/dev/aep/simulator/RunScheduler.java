@@ -1,5 +1,6 @@
 package dev.aep.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.api.Schedules;
@@ -7,14 +8,17 @@ import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
+import dev.aep.simulator.xdm.SchemaResolver;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Creates runs for enabled flows when their schedule says one is due, on the simulator clock.
  * Deterministic: a run is due at startTime (or at once, if the flow is enabled after its start
- * time has passed) and then every interval on the grid startTime + k * period. Record counts and
- * durations derive from the flow id and run number. Runs are made lazily: on every Platform
+ * time has passed) and then every interval on the grid startTime + k * period. Each run ingests
+ * its records through the flow's mapping when it is created (RunIngest); durations derive from
+ * the flow id and run number. Runs are made lazily: on every Platform
  * call, on clock advance and on inventory reads; a run reads as inProgress until its completion
  * time has passed on the clock.
  */
@@ -26,12 +30,17 @@ public final class RunScheduler {
   private final SimClock clock;
   private final Faults faults;
   private final StripeSource stripe;
+  private final RunIngest ingest;
+  private final DatasetRows rows;
 
-  RunScheduler(Store store, SimClock clock, Faults faults, StripeSource stripe) {
+  RunScheduler(Store store, SimClock clock, Faults faults, StripeSource stripe, SchemaResolver schemas,
+      DatasetRows rows) {
     this.store = store;
     this.clock = clock;
     this.faults = faults;
     this.stripe = stripe;
+    this.ingest = new RunIngest(store, schemas);
+    this.rows = rows;
   }
 
   /** Creates every run that has come due. */
@@ -90,47 +99,67 @@ public final class RunScheduler {
   private void createRun(Entity flow, long at) {
     int n = flow.runCount() + 1;
     flow.runCount(n);
-    int h = (flow.id() + "#" + n).hashCode() & 0x7fffffff;
+    int h = RunIngest.seed(flow.id(), n);
     long durationMs = (30 + h % 60) * 1000L;
-    String baseToken = baseConnectionSecret(flow);
-    boolean rejected = stripe.isRejected(baseToken);
-    boolean failed = faults.failRuns() || rejected;
-    long input = failed ? 0 : 50 + h % 450;
-    long failedRecords = failed ? 0 : (h >>> 9) % 3;
+    boolean rejected = stripe.isRejected(baseConnectionSecret(flow));
+    RunIngest.Result result = faults.failRuns() || rejected ? null : ingest.ingest(flow, n, at);
+    String fatal = result == null
+        ? (rejected ? "Error in copying the data from Source: the source rejected the credentials (401 Unauthorized)"
+            : "Error in copying the data from Source")
+        : result.fatal() == null ? null : "Error in copying the data from Source: " + result.fatal();
+    if (fatal != null) {
+      result = new RunIngest.Result(0, 0, 0, 0, List.of(), List.of(), null, fatal);
+    }
+    boolean failed = fatal != null || result.failed() > 0 && !withinPartialThreshold(flow, result);
     String id = UUID.randomUUID().toString();
     ObjectNode run = Json.obj().put("id", id).put("flowId", flow.id());
     run.set("flowSpec", flow.doc().get("flowSpec").deepCopy());
     run.put("createdAt", at).put("updatedAt", at + durationMs);
-    String etag = store.newEtag(at);
-    run.put("etag", etag);
+    run.put("etag", store.newEtag(at));
     run.put("providerRefId", UUID.randomUUID().toString());
     run.put("sandboxId", Json.text(flow.doc(), "sandboxId")).put("sandboxName", flow.sandbox());
     run.put("imsOrgId", flow.orgId());
     ObjectNode metrics = run.putObject("metrics");
     metrics.putObject("durationSummary").put("startedAtUTC", at).put("completedAtUTC", at + durationMs);
-    metrics.putObject("sizeSummary").put("inputBytes", input * 240).put("outputBytes", (input - failedRecords) * 171);
+    metrics.putObject("sizeSummary").put("inputBytes", result.input() * 240).put("outputBytes", result.output() * 171);
     metrics.putObject("recordSummary")
-        .put("inputRecordCount", input)
-        .put("outputRecordCount", input - failedRecords)
-        .put("failedRecordCount", failedRecords);
-    metrics.putObject("fileSummary").put("inputFileCount", failed ? 0 : 1).put("outputFileCount", failed ? 0 : 1);
+        .put("inputRecordCount", result.input())
+        .put("outputRecordCount", result.output())
+        .put("failedRecordCount", result.failed())
+        .put("warningRecordCount", result.warnings());
+    metrics.putObject("fileSummary").put("inputFileCount", fatal != null ? 0 : 1)
+        .put("outputFileCount", fatal != null ? 0 : 1);
     ObjectNode status = metrics.putObject("statusSummary").put("status", failed ? "failed" : "success");
     ArrayNode errors = status.putArray("errors");
-    if (failed) {
-      errors.addObject()
-          .put("code", "CONNECTOR-1001-500")
-          .put("message", rejected
-              ? "Error in copying the data from Source: the source rejected the credentials (401 Unauthorized)"
-              : "Error in copying the data from Source");
-    } else if (failedRecords > 0) {
-      errors.addObject().put("code", "MAPPER-3700-400").put("message", failedRecords + " records failed mapping");
+    if (fatal != null) {
+      errors.addObject().put("code", "CONNECTOR-1001-500").put("message", fatal);
+    } else {
+      result.errors().forEach(errors::add);
     }
     ObjectNode activity = run.putArray("activities").addObject().put("id", "copyActivity").put("updatedAtUTC", at + durationMs);
     activity.set("durationSummary", metrics.get("durationSummary").deepCopy());
     activity.set("recordSummary", metrics.get("recordSummary").deepCopy());
-    activity.putObject("statusSummary").put("status", failed ? "failed" : "success");
+    // per-activity errors live under statusSummary.extensions.errors [DOC:MON]
+    ObjectNode activityStatus = activity.putObject("statusSummary").put("status", failed ? "failed" : "success");
+    activityStatus.putObject("extensions").set("errors", errors.deepCopy());
     Caller scope = new Caller("scheduler", flow.orgId(), flow.sandbox());
     store.create(Kind.RUN, id, scope, run);
+    if (result.datasetId() != null && !result.rows().isEmpty()) {
+      rows.add(result.datasetId(), result.rows());
+    }
+  }
+
+  /**
+   * A run with failed records succeeds only if the flow allows partial ingestion and the failed
+   * share stays within options.partialIngestionPercent [DOC:PARTIAL, platform-api.md 15]; the
+   * errors are listed either way (a success run can carry errors, DOC:MON).
+   */
+  private static boolean withinPartialThreshold(Entity flow, RunIngest.Result result) {
+    JsonNode percent = flow.doc().path("options").path("partialIngestionPercent");
+    if (!percent.isNumber() || result.input() == 0) {
+      return false;
+    }
+    return result.failed() * 100.0 <= percent.asDouble() * result.input();
   }
 
   private String baseConnectionSecret(Entity flow) {

@@ -33,38 +33,40 @@ class DataPrepTest extends SimulatorTestBase {
     JsonNode ms = c.get(CONVERSION + "/mappingSets/" + id).json();
     assertThat(ms.at("/outputSchema/schemaRef/id").asText()).isEqualTo(schemaId);
     JsonNode m = ms.at("/mappings/0");
-    assertThat(m.path("source").asText()).isEqualTo("id");
-    assertThat(m.path("sourceAttribute").asText()).isEqualTo("id");
+    assertThat(m.path("source").asText()).isEqualTo("data.id");
+    assertThat(m.path("sourceAttribute").asText()).isEqualTo("data.id");
     assertThat(m.path("destinationXdmPath").asText()).isEqualTo("_simtenant.stripe.chargeId");
     assertThat(m.path("sourceType").asText()).isEqualTo("text/x.schema-path");
-    assertThat(ms.at("/mappings/1/source").asText()).isEqualTo("lower(currency)");
+    assertThat(ms.at("/mappings/1/source").asText()).isEqualTo("lower(data.currency)");
   }
 
   @Test
   void acceptsTheLegacyTutorialFormat() {
     Map<String, Object> legacy = Map.of("version", 0, "xdmSchema", schemaId, "xdmVersion", "1.0",
-        "mappings", List.of(Map.of("destinationXdmPath", "_simtenant.x", "sourceAttribute", "id", "identity", false,
+        "mappings", List.of(Map.of("destinationXdmPath", "_simtenant.stripe.chargeId", "sourceAttribute", "data.id",
+            "identity", false,
             "version", 0)));
     SimClient.Resp r = c.post(CONVERSION + "/mappingSets", legacy);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(c.get(CONVERSION + "/mappingSets/" + r.text("id")).json().at("/mappings/0/destination").asText())
-        .isEqualTo("_simtenant.x");
+        .isEqualTo("_simtenant.stripe.chargeId");
   }
 
   @Test
   void putMakesANewVersionAndOldVersionsStayReadable() {
     String id = c.post(CONVERSION + "/mappingSets", Fixtures.mappingSet(schemaId)).text("id");
     Map<String, Object> v1 = Map.of("outputSchema", Map.of("schemaRef", Map.of("id", schemaId)),
-        "mappings", List.of(Map.of("sourceType", "ATTRIBUTE", "source", "amount", "destination", "_simtenant.a")));
+        "mappings", List.of(Map.of("sourceType", "ATTRIBUTE", "source", "data.amount",
+            "destination", "_simtenant.stripe.amount")));
     SimClient.Resp put = c.put(CONVERSION + "/mappingSets/" + id, v1);
     assertThat(put.status()).isEqualTo(200);
     assertThat(put.text("id")).isEqualTo(id);
     assertThat(put.json().get("version").asInt()).isEqualTo(1);
     assertThat(c.get(CONVERSION + "/mappingSets/" + id).json().get("version").asInt()).isEqualTo(1);
     assertThat(c.get(CONVERSION + "/mappingSets/" + id + "?version=0").json().at("/mappings/0/source").asText())
-        .isEqualTo("id");
+        .isEqualTo("data.id");
     assertThat(c.get(CONVERSION + "/mappingSets/" + id + "?version=1").json().at("/mappings/0/source").asText())
-        .isEqualTo("amount");
+        .isEqualTo("data.amount");
     assertThat(c.get(CONVERSION + "/mappingSets/" + id + "?version=2").status()).isEqualTo(404);
     assertThat(c.get(CONVERSION + "/mappingSets/" + id + "/mappings").json()).hasSize(1);
   }

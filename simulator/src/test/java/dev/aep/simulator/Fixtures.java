@@ -2,6 +2,7 @@ package dev.aep.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ final class Fixtures {
   static final String STRIPE_FLOW_SPEC = "6499120c-0b15-42dc-936e-847ea3c24d72";
   static final String DATA_LAKE_SPEC = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
   static final String PROFILE_CLASS = "https://ns.adobe.com/xdm/context/profile";
+  static final String EVENT_CLASS = "https://ns.adobe.com/xdm/context/experienceevent";
+  static final String STRIPE_FIELD_GROUP = "https://ns.adobe.com/simtenant/mixins/stripe";
 
   private Fixtures() {}
 
@@ -41,6 +44,36 @@ final class Fixtures {
         "allOf", List.of(Map.of("$ref", PROFILE_CLASS), Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/stripe")));
   }
 
+  /** An ExperienceEvent schema (_id and timestamp required) with the Stripe field group. */
+  static Map<String, Object> eventSchema(String title) {
+    return Map.of(
+        "title", title,
+        "description", "Stripe charges as events",
+        "type", "object",
+        "allOf", List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", STRIPE_FIELD_GROUP)));
+  }
+
+  /**
+   * The tenant field group the schemas above reference: _simtenant.stripe.{chargeId, currency,
+   * amount (integer), created (date-time), brand, paid (boolean)}.
+   */
+  static ObjectNode stripeFieldGroup() {
+    ObjectNode fg = SimClient.JSON.createObjectNode().put("$id", STRIPE_FIELD_GROUP)
+        .put("meta:altId", "_simtenant.mixins.stripe").put("title", "Stripe fields").put("type", "object");
+    fg.putArray("meta:intendedToExtend").add(EVENT_CLASS).add(PROFILE_CLASS);
+    ObjectNode stripe = fg.putObject("definitions").putObject("stripe").putObject("properties")
+        .putObject("_simtenant").put("type", "object").putObject("properties")
+        .putObject("stripe").put("type", "object").putObject("properties");
+    stripe.putObject("chargeId").put("type", "string");
+    stripe.putObject("currency").put("type", "string");
+    stripe.putObject("amount").put("type", "integer");
+    stripe.putObject("created").put("type", "string").put("format", "date-time");
+    stripe.putObject("brand").put("type", "string");
+    stripe.putObject("paid").put("type", "boolean");
+    fg.putArray("allOf").addObject().put("$ref", "#/definitions/stripe");
+    return fg;
+  }
+
   static Map<String, Object> dataset(String name, String schemaId) {
     return Map.of(
         "name", name,
@@ -57,12 +90,36 @@ final class Fixtures {
   }
 
   static Map<String, Object> mappingSet(String schemaId) {
+    return mappingSet(schemaId, List.of(
+        attribute("data.id", "_simtenant.stripe.chargeId"),
+        expression("lower(data.currency)", "_simtenant.stripe.currency")));
+  }
+
+  static Map<String, Object> mappingSet(String schemaId, List<Map<String, Object>> mappings) {
     return Map.of(
         "outputSchema", Map.of("schemaRef", Map.of("id", schemaId,
             "contentType", "application/vnd.adobe.xed-full+json;version=1")),
-        "mappings", List.of(
-            Map.of("sourceType", "ATTRIBUTE", "source", "id", "destination", "_simtenant.stripe.chargeId"),
-            Map.of("sourceType", "EXPRESSION", "source", "lower(currency)", "destination", "_simtenant.stripe.currency")));
+        "mappings", mappings);
+  }
+
+  static Map<String, Object> attribute(String source, String destination) {
+    return Map.of("sourceType", "ATTRIBUTE", "source", source, "destination", destination);
+  }
+
+  static Map<String, Object> expression(String source, String destination) {
+    return Map.of("sourceType", "EXPRESSION", "source", source, "destination", destination);
+  }
+
+  /** The documented Stripe charge mapping for an ExperienceEvent schema (platform-api.md 11, 14). */
+  static List<Map<String, Object>> goodEventMappings() {
+    return List.of(
+        attribute("data.id", "_id"),
+        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
+        attribute("data.id", "_simtenant.stripe.chargeId"),
+        attribute("data.amount", "_simtenant.stripe.amount"),
+        expression("upper(data.currency)", "_simtenant.stripe.currency"),
+        attribute("data.payment_method_details.card.brand", "_simtenant.stripe.brand"),
+        attribute("data.paid", "_simtenant.stripe.paid"));
   }
 
   static Map<String, Object> schedule(String frequency, Integer interval, long startTime) {
@@ -94,7 +151,16 @@ final class Fixtures {
 
   /** Creates schema, dataset, base/source/target connections, mapping set and flow; asserts each worked. */
   static Chain chain(SimClient c, String name, Map<String, Object> schedule) {
-    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schema("Schema " + name));
+    return chain(c, name, schedule, schema("Schema " + name), null, Map.of());
+  }
+
+  /**
+   * A chain with the given schema body, mappings (null: the default mapping set) and extra flow
+   * fields (e.g. options).
+   */
+  static Chain chain(SimClient c, String name, Map<String, Object> schedule, Map<String, Object> schemaBody,
+      List<Map<String, Object>> mappings, Map<String, Object> flowExtras) {
+    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schemaBody);
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
     String schemaId = schema.text("$id");
     SimClient.Resp ds = c.post(SimClient.CATALOG + "/dataSets", dataset("Dataset " + name, schemaId));
@@ -106,10 +172,13 @@ final class Fixtures {
     assertThat(src.status()).as(src.toString()).isEqualTo(201);
     SimClient.Resp tgt = c.post(SimClient.FLOW + "/targetConnections", targetConnection(schemaId, datasetId));
     assertThat(tgt.status()).as(tgt.toString()).isEqualTo(201);
-    SimClient.Resp ms = c.post(SimClient.CONVERSION + "/mappingSets", mappingSet(schemaId));
+    SimClient.Resp ms = c.post(SimClient.CONVERSION + "/mappingSets",
+        mappings == null ? mappingSet(schemaId) : mappingSet(schemaId, mappings));
     assertThat(ms.status()).as(ms.toString()).isEqualTo(200);
-    SimClient.Resp flow = c.post(SimClient.FLOW + "/flows",
+    Map<String, Object> flowBody = new java.util.HashMap<>(
         flow("Flow " + name, src.text("id"), tgt.text("id"), ms.text("id"), 0, schedule));
+    flowBody.putAll(flowExtras);
+    SimClient.Resp flow = c.post(SimClient.FLOW + "/flows", flowBody);
     assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
     return new Chain(base.text("id"), src.text("id"), schemaId, datasetId, tgt.text("id"), ms.text("id"),
         flow.text("id"), flow.text("etag"));

@@ -22,6 +22,7 @@ abstract class SimulatorTestBase {
   @BeforeEach
   void resetAndAuthenticate() {
     sim.reset();
+    sim.putFieldGroup(Accounts.DEFAULT_ORG_ID, "prod", Fixtures.stripeFieldGroup());
     c = SimClient.authenticated(sim);
     sim.requestLog().clear();
   }

@@ -40,6 +40,12 @@ public final class AdminApi {
       return Response.empty(204);
     });
     add(r, "GET", "/routes", req -> ok(routes()));
+    add(r, "GET", "/datasets/{id}/rows", req -> {
+      ObjectNode o = Json.obj().put("datasetId", req.param("id"));
+      ArrayNode rows = o.putArray("rows");
+      sim.datasetRows(req.param("id")).forEach(rows::add);
+      return ok(o);
+    });
     add(r, "GET", "/faults", req -> ok(sim.faults().toJson()));
     add(r, "POST", "/faults", this::setFaults);
     add(r, "POST", "/faults/fail-next", this::failNext);

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.SimClock;
+import dev.aep.simulator.dataprep.EvalContext;
+import dev.aep.simulator.dataprep.Expression;
+import dev.aep.simulator.dataprep.ExpressionException;
+import dev.aep.simulator.dataprep.Mapping;
+import dev.aep.simulator.dataprep.MappingSet;
 import dev.aep.simulator.http.ApiError;
 import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
@@ -16,31 +21,40 @@ import dev.aep.simulator.http.Router;
 import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
+import dev.aep.simulator.xdm.SchemaResolver;
+import dev.aep.simulator.xdm.XdmField;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Data Prep mapping sets (platform-api.md 5): create answers 200 (not 201) with a 32-hex id and
  * version 0; PUT makes a new version with the same id; old versions stay readable with
  * ?version=; there is no DELETE. Both request formats (current and the Stripe tutorial's legacy
- * one) are accepted and GETs carry both field-name sets.
+ * one) are accepted and GETs carry both field-name sets. Create and PUT refuse a set whose
+ * mappings do not fit the output schema (platform-api.md 14: what POST/PUT checks is undocumented,
+ * the spec says 400 "invalid mapping set"; [INF] the strict choice is to check what /validate
+ * checks); /mappingSets/validate and /mappingSets/preview store nothing.
  */
 public final class DataPrepApi {
   private static final String BASE = Service.DATA_PREP.basePath();
-  private static final Set<String> SOURCE_TYPES = Set.of("ATTRIBUTE", "EXPRESSION", "STATIC");
-
   private final Store store;
   private final SimClock clock;
+  private final SchemaResolver schemas;
 
-  public DataPrepApi(Store store, SimClock clock) {
+  public DataPrepApi(Store store, SimClock clock, SchemaResolver schemas) {
     this.store = store;
     this.clock = clock;
+    this.schemas = schemas;
   }
 
   public void register(Router r) {
     add(r, "GET", "/mappingSets", false, this::list);
     add(r, "POST", "/mappingSets", true, this::create);
+    add(r, "POST", "/mappingSets/validate", false, this::validate);
+    add(r, "POST", "/mappingSets/preview", false, this::preview);
+    add(r, "POST", "/languages/el/validate", false, this::validateExpression);
     add(r, "GET", "/mappingSets/{id}", false, this::get);
     add(r, "PUT", "/mappingSets/{id}", true, this::put);
     add(r, "GET", "/mappingSets/{id}/mappings", false, this::mappings);
@@ -152,13 +166,7 @@ public final class DataPrepApi {
     if (schemaId == null) {
       throw bad("outputSchema.schemaRef.id (or legacy xdmSchema) is required");
     }
-    if (store.find(Kind.SCHEMA, schemaId, c).isEmpty()) {
-      throw bad("Output schema " + schemaId + " does not exist");
-    }
-    JsonNode mappings = body.get("mappings");
-    if (mappings == null || !mappings.isArray() || mappings.isEmpty()) {
-      throw bad("mappings is required and must not be empty");
-    }
+    JsonNode mappings = checkedMappings(body, c);
     String contentType = Json.text(body.path("outputSchema").path("schemaRef"), "contentType");
     if (contentType == null) {
       contentType = "application/vnd.adobe.xed-full+json;version=1";
@@ -187,6 +195,125 @@ public final class DataPrepApi {
     return v;
   }
 
+  /** The output schema's fields; 400 when the body names no schema or one that does not exist. */
+  private Map<String, XdmField> outputFields(JsonNode body, Caller c) {
+    String schemaId = outputSchemaIdOf(body);
+    if (schemaId == null) {
+      throw bad("outputSchema.schemaRef.id (or legacy xdmSchema) is required");
+    }
+    Entity schema = schemas.schema(schemaId, c).orElseThrow(() -> bad("Output schema " + schemaId + " does not exist"));
+    return schemas.fields(schema);
+  }
+
+  private static JsonNode mappingsOf(JsonNode body) {
+    JsonNode mappings = body.get("mappings");
+    if (mappings == null || !mappings.isArray() || mappings.isEmpty()) {
+      throw bad("mappings is required and must not be empty");
+    }
+    for (JsonNode m : mappings) {
+      if (!m.isObject()) {
+        throw bad("every mapping must be a JSON object");
+      }
+    }
+    return mappings;
+  }
+
+  /** The mappings of a create/PUT body; 400 with one message per bad mapping (index, source, destination). */
+  private JsonNode checkedMappings(JsonNode body, Caller c) {
+    Map<String, XdmField> fields = outputFields(body, c);
+    JsonNode mappings = mappingsOf(body);
+    List<String> problems = new ArrayList<>();
+    MappingSet.check(mappings, fields).forEach(m -> problems.addAll(m.messages()));
+    if (!problems.isEmpty()) {
+      ObjectNode problem = Json.obj().put("type", "http://ns.adobe.com/aep/errors/DP-400")
+          .put("title", "Bad Request").put("status", 400)
+          .put("detail", "Invalid mapping set: " + String.join("; ", problems));
+      ArrayNode list = problem.putArray("errors");
+      problems.forEach(list::add);
+      throw new ApiError(Response.json(400, problem));
+    }
+    return mappings;
+  }
+
+  /**
+   * POST /mappingSets/validate: one {status, errors} per mapping, errors as TransformErrorInfo
+   * (SPEC:DP MappingValidationResponse; DOC:DP-MS). Stores nothing. A body without a known output
+   * schema or without mappings is a 400 (SPEC:DP: "invalid mapping set").
+   */
+  private Response validate(Request req) {
+    JsonNode body = body(req);
+    Map<String, XdmField> fields = outputFields(body, req.caller());
+    ObjectNode out = Json.obj();
+    ArrayNode list = out.putArray("validationResponse");
+    for (Mapping.Compiled m : MappingSet.check(mappingsOf(body), fields)) {
+      ObjectNode entry = list.addObject().put("status", m.problems().isEmpty() ? "SUCCESS" : "FAILED");
+      if (m.problems().isEmpty()) {
+        entry.putNull("errors");
+      } else {
+        ArrayNode errors = entry.putArray("errors");
+        for (String p : m.problems()) {
+          errors.addObject().put("source", m.source()).put("destination", m.destination())
+              .put("sourceType", m.sourceType()).put("columnName", m.destination()).put("exception", p);
+        }
+      }
+    }
+    return Response.json(200, out);
+  }
+
+  /**
+   * POST /mappingSets/preview {data: [records], mappingSet}: one {data: mapped row, errors} per
+   * record (DOC:DP-MS; SPEC:DP shows one object, [INF] a single record object is accepted too).
+   * Transformation errors are listed and null their column; ingestion checks do not apply here.
+   */
+  private Response preview(Request req) {
+    JsonNode body = body(req);
+    JsonNode setBody = body.get("mappingSet");
+    if (setBody == null || !setBody.isObject()) {
+      throw bad("mappingSet is required");
+    }
+    JsonNode data = body.get("data");
+    if (data == null || !(data.isArray() || data.isObject())) {
+      throw bad("data is required: an array of records");
+    }
+    Map<String, XdmField> fields = outputFields(setBody, req.caller());
+    MappingSet set;
+    try {
+      set = MappingSet.compile(mappingsOf(setBody), fields);
+    } catch (IllegalArgumentException e) {
+      throw bad("Invalid mapping set: " + e.getMessage());
+    }
+    ArrayNode out = Json.arr();
+    for (JsonNode record : data.isArray() ? data : Json.arr().add(data)) {
+      MappingSet.Mapped mapped = set.apply(new EvalContext(record, clock.now()));
+      ObjectNode entry = out.addObject();
+      entry.set("data", mapped.row());
+      if (mapped.errors().isEmpty()) {
+        entry.putNull("errors");
+      } else {
+        ArrayNode errors = entry.putArray("errors");
+        mapped.errors().forEach(e -> errors.add(e.toJson()));
+      }
+    }
+    return Response.json(200, out);
+  }
+
+  /** POST /languages/el/validate {"expression"}: 200 with a bare boolean (SPEC:DP validateExpression). */
+  private Response validateExpression(Request req) {
+    JsonNode body = body(req);
+    String expression = Json.text(body, "expression");
+    if (expression == null) {
+      throw bad("expression is required");
+    }
+    boolean valid;
+    try {
+      Expression.parse(expression);
+      valid = true;
+    } catch (ExpressionException e) {
+      valid = false;
+    }
+    return Response.json(200, Json.MAPPER.getNodeFactory().booleanNode(valid));
+  }
+
   private static String outputSchemaIdOf(JsonNode body) {
     String id = Json.text(body.path("outputSchema").path("schemaRef"), "id");
     return id != null && !id.isBlank() ? id : Json.text(body, "xdmSchema");
@@ -197,15 +324,9 @@ public final class DataPrepApi {
    * "text/x.schema-path" as the documented GETs show; [INF] expressions with "text/x.aep-xl".
    */
   private static ObjectNode mapping(JsonNode m, int version) {
-    String source = m.hasNonNull("source") ? m.get("source").asText() : Json.text(m, "sourceAttribute");
-    String dest = m.hasNonNull("destination") ? m.get("destination").asText() : Json.text(m, "destinationXdmPath");
-    String type = m.hasNonNull("sourceType") ? m.get("sourceType").asText() : "ATTRIBUTE";
-    if (source == null || source.isBlank() || dest == null || dest.isBlank()) {
-      throw bad("every mapping needs source and destination");
-    }
-    if (!SOURCE_TYPES.contains(type)) {
-      throw bad("sourceType must be ATTRIBUTE, EXPRESSION or STATIC, got " + type);
-    }
+    String source = Mapping.source(m);
+    String dest = Mapping.destination(m);
+    String type = Mapping.normalizeType(m.hasNonNull("sourceType") ? m.get("sourceType").asText() : null);
     ObjectNode o = Json.obj().put("id", UUID.randomUUID().toString().replace("-", "")).put("version", version);
     o.put("sourceType", switch (type) {
       case "ATTRIBUTE" -> "text/x.schema-path";
@@ -214,6 +335,8 @@ public final class DataPrepApi {
     });
     o.put("source", source).put("destination", dest);
     o.put("sourceAttribute", source).put("destinationXdmPath", dest);
+    // Legacy identity flags are echoed and do nothing: identities come from descriptors
+    // (platform-api.md 12 [INF]); nothing documented relates the flag to ingestion.
     o.put("identity", m.path("identity").asBoolean(false)).put("primaryIdentity", m.path("primaryIdentity").asBoolean(false));
     o.put("matchScore", 0).put("functionVersion", 0);
     if (m.hasNonNull("name")) {

@@ -439,6 +439,10 @@ public final class FlowServiceApi {
     if (body.has("labels")) {
       doc.set("labels", body.get("labels").deepCopy());
     }
+    if (body.has("options")) {
+      // [INF] CreateFlowRequest has no options (SPEC:FS); accepted as a PATCH would set them.
+      doc.set("options", FlowOptions.normalize(body.get("options")));
+    }
     Entity e = store.create(Kind.FLOW, id, c, serverFields(doc, id, c));
     scheduler.flowEnabled(e);
     return created(e);
@@ -519,6 +523,9 @@ public final class FlowServiceApi {
         applyOp(doc, new JsonPatch.Op("replace", p, mapping(op.value(), targets, req.caller())), "flows", e.id());
       } else if (p.equals("/labels") && op.op().equals("add")) {
         applyOp(doc, op, "flows", e.id());
+      } else if (p.equals("/options") || p.startsWith("/options/")) {
+        // add /options and add /options/errorDiagnosticsEnabled are documented [DOC:PARTIAL]
+        applyOp(doc, op, "flows", e.id());
       } else {
         throw notPatchable(op, "flows", e.id());
       }
@@ -526,6 +533,9 @@ public final class FlowServiceApi {
       if (op.value() != null) {
         a.set("value", op.value());
       }
+    }
+    if (doc.has("options")) {
+      doc.set("options", FlowOptions.normalize(doc.get("options")));
     }
     ObjectNode oldSchedule = (ObjectNode) e.doc().get("scheduleParams");
     ObjectNode newSchedule = schedule(doc.get("scheduleParams"));
