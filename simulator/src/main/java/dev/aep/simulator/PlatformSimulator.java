@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.aep.simulator.api.AdminApi;
 import dev.aep.simulator.api.CatalogApi;
 import dev.aep.simulator.api.DataPrepApi;
+import dev.aep.simulator.api.FieldGroupsApi;
 import dev.aep.simulator.api.FlowServiceApi;
 import dev.aep.simulator.api.ImsApi;
 import dev.aep.simulator.api.SchemaRegistryApi;
@@ -75,6 +76,7 @@ public final class PlatformSimulator implements AutoCloseable {
     new ImsApi(accounts).register(router);
     new FlowServiceApi(store, clock, stripe, scheduler).register(router);
     new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
+    new FieldGroupsApi(store, clock, tenantId, schemas).register(router);
     new CatalogApi(store, clock).register(router);
     new DataPrepApi(store, clock).register(router);
     new AdminApi(this).register(router);
@@ -237,7 +239,7 @@ public final class PlatformSimulator implements AutoCloseable {
           String etag = store.newEtag(clock.nowMillis());
           doc.put("etag", etag).put("version", etag).put("updatedAt", clock.nowMillis());
         }
-        case SCHEMA -> ((ObjectNode) doc.get("meta:registryMetadata"))
+        case SCHEMA, FIELD_GROUP -> ((ObjectNode) doc.get("meta:registryMetadata"))
             .put("eTag", UUID.randomUUID().toString().replace("-", ""))
             .put("repo:lastModifiedDate", clock.nowMillis());
         default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");

@@ -2,6 +2,7 @@ package dev.aep.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ final class Fixtures {
   static final String STRIPE_FLOW_SPEC = "6499120c-0b15-42dc-936e-847ea3c24d72";
   static final String DATA_LAKE_SPEC = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
   static final String PROFILE_CLASS = "https://ns.adobe.com/xdm/context/profile";
+  static final String EVENT_CLASS = "https://ns.adobe.com/xdm/context/experienceevent";
 
   private Fixtures() {}
 
@@ -33,12 +35,45 @@ final class Fixtures {
         "params", Map.of("resourcePath", resourcePath));
   }
 
-  static Map<String, Object> schema(String title) {
+  /** A schema body of the Profile class and the given field groups ($id or altId). */
+  static Map<String, Object> schema(String title, String... fieldGroups) {
+    List<Map<String, Object>> allOf = new ArrayList<>();
+    allOf.add(Map.of("$ref", PROFILE_CLASS));
+    for (String fg : fieldGroups) {
+      allOf.add(Map.of("$ref", fg));
+    }
+    return Map.of("title", title, "description", "Stripe data", "type", "object", "allOf", allOf);
+  }
+
+  /** A field group body (platform-api.md 10) for Profile and ExperienceEvent with fields under _{tenant}.stripe. */
+  static Map<String, Object> fieldGroup(String title, String tenant, Map<String, Object> stripeFields) {
     return Map.of(
         "title", title,
-        "description", "Stripe data",
+        "description", "Stripe fields",
         "type", "object",
-        "allOf", List.of(Map.of("$ref", PROFILE_CLASS), Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/stripe")));
+        "meta:intendedToExtend", List.of(PROFILE_CLASS, EVENT_CLASS),
+        "definitions", Map.of("stripe", Map.of("properties", Map.of("_" + tenant, Map.of("type", "object",
+            "properties", Map.of("stripe", Map.of("type", "object", "properties", stripeFields)))))),
+        "allOf", List.of(Map.of("$ref", "#/definitions/stripe")));
+  }
+
+  /** The Stripe charge fields the mapping fixtures write to. */
+  static Map<String, Object> fieldGroup(String title) {
+    return fieldGroup(title, "simtenant", Map.of(
+        "chargeId", Map.of("type", "string", "title", "Charge ID"),
+        "currency", Map.of("type", "string"),
+        "email", Map.of("type", "string"),
+        "amount", Map.of("type", "integer"),
+        "created", Map.of("type", "string", "format", "date-time")));
+  }
+
+  /** Creates a Stripe field group and a schema using it; answers the schema's $id. */
+  static String stripeSchema(SimClient c, String title) {
+    SimClient.Resp fg = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup("Fields of " + title));
+    assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
+    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schema(title, fg.text("$id")));
+    assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
+    return schema.text("$id");
   }
 
   static Map<String, Object> dataset(String name, String schemaId) {
@@ -94,9 +129,7 @@ final class Fixtures {
 
   /** Creates schema, dataset, base/source/target connections, mapping set and flow; asserts each worked. */
   static Chain chain(SimClient c, String name, Map<String, Object> schedule) {
-    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schema("Schema " + name));
-    assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
-    String schemaId = schema.text("$id");
+    String schemaId = stripeSchema(c, "Schema " + name);
     SimClient.Resp ds = c.post(SimClient.CATALOG + "/dataSets", dataset("Dataset " + name, schemaId));
     assertThat(ds.status()).as(ds.toString()).isEqualTo(201);
     String datasetId = ds.json().get(0).asText().substring("@/dataSets/".length());

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 class SchemaRegistryTest extends SimulatorTestBase {
 
   private JsonNode create(String title) {
-    SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema(title));
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.json();
+    String id = Fixtures.stripeSchema(c, title);
+    return c.get(SCHEMAS + "/tenant/schemas/" + SimClient.enc(id), XED_V1).json();
   }
 
   @Test
@@ -36,7 +35,7 @@ class SchemaRegistryTest extends SimulatorTestBase {
     create("Stripe Charges");
     SimClient.Resp dup = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("Stripe Charges"));
     assertThat(dup.status()).isEqualTo(400);
-    assertThat(dup.text("type")).endsWith("XDM-3005-400");
+    assertThat(dup.text("type")).endsWith("XDM-1521-400");
     assertThat(dup.json().path("report").has("detailed-message")).isTrue();
   }
 
