@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.aep.simulator.api.AdminApi;
 import dev.aep.simulator.api.CatalogApi;
 import dev.aep.simulator.api.DataPrepApi;
+import dev.aep.simulator.api.DescriptorsApi;
 import dev.aep.simulator.api.FieldGroupsApi;
 import dev.aep.simulator.api.FlowServiceApi;
 import dev.aep.simulator.api.ImsApi;
@@ -77,6 +78,7 @@ public final class PlatformSimulator implements AutoCloseable {
     new FlowServiceApi(store, clock, stripe, scheduler).register(router);
     new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
     new FieldGroupsApi(store, clock, tenantId, schemas).register(router);
+    new DescriptorsApi(store, clock, tenantId, schemas).register(router);
     new CatalogApi(store, clock).register(router);
     new DataPrepApi(store, clock).register(router);
     new AdminApi(this).register(router);
