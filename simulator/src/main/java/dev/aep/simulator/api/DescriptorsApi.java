@@ -1,6 +1,7 @@
 package dev.aep.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.SimClock;
@@ -180,8 +181,8 @@ public final class DescriptorsApi {
     ObjectNode body = Json.obj();
     for (Entity d : registry.store().list(Kind.DESCRIPTOR, req.caller())) {
       if (filters.stream().allMatch(f -> f.matches(d.doc()))) {
-        var group = body.has(Json.text(d.doc(), "@type")) ? body.withArray(Json.text(d.doc(), "@type"))
-            : body.putArray(Json.text(d.doc(), "@type"));
+        String type = Json.text(d.doc(), "@type");
+        ArrayNode group = body.has(type) ? (ArrayNode) body.get(type) : body.putArray(type);
         switch (form) {
           case "id" -> group.add(d.id());
           case "link" -> group.add(RegistryResources.BASE + PATH + "/" + d.id());

@@ -17,6 +17,7 @@ import dev.aep.simulator.xdm.Evolution;
 import dev.aep.simulator.xdm.SchemaResolver;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Tenant field groups, {@code /tenant/fieldgroups} (platform-api.md 10 [DOC:XDM-FG, SPEC:SR]):
@@ -54,7 +55,7 @@ public final class FieldGroupsApi {
     Caller c = req.caller();
     FieldGroupRules.check(body, registry.namespace());
     registry.checkTitle(body, c, null);
-    ObjectNode doc = registry.newResource("mixins", c);
+    ObjectNode doc = registry.newResource("mixins");
     copyContent(body, doc);
     doc.put("meta:xdmType", "object").put("meta:abstract", true).put("meta:extensible", true);
     registry.addMeta(doc, c);
@@ -121,7 +122,7 @@ public final class FieldGroupsApi {
     String altId = Json.text(group.doc(), "meta:altId");
     for (Entity schema : registry.schemasUsing(group)) {
       Caller scope = new Caller("registry", schema.orgId(), schema.sandbox());
-      java.util.function.Function<String, Optional<? extends JsonNode>> groups = ref ->
+      Function<String, Optional<? extends JsonNode>> groups = ref ->
           ref.equals(group.id()) || ref.equals(altId) ? Optional.of(after)
               : registry.resolver().fieldGroup(ref, scope).map(Entity::doc);
       SchemaComposition.check(schema.doc().get("allOf"), groups);

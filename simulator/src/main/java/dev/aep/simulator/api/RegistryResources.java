@@ -228,7 +228,7 @@ final class RegistryResources {
    * {@code $id} https://ns.adobe.com/{tenant}/{type}/{hash}, altId _{tenant}.{type}.{hash},
    * version 1.0, tenant namespace, sandbox and registry metadata with an eTag.
    */
-  ObjectNode newResource(String resourceType, Caller c) {
+  ObjectNode newResource(String resourceType) {
     long now = clock.nowMillis();
     String hash = UUID.randomUUID().toString().replace("-", "") + Long.toHexString(now);
     ObjectNode doc = Json.obj().put("$id", "https://ns.adobe.com/" + tenantId + "/" + resourceType + "/" + hash);

@@ -62,7 +62,7 @@ public final class SchemaRegistryApi {
     ObjectNode body = RegistryResources.body(req);
     Caller c = req.caller();
     validate(body, c, null);
-    ObjectNode doc = registry.newResource("schemas", c);
+    ObjectNode doc = registry.newResource("schemas");
     copyContent(body, doc);
     doc.put("meta:xdmType", "object").put("meta:abstract", false).put("meta:extensible", false);
     registry.addMeta(doc, c);

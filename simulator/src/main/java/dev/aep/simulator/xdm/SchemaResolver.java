@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Resolves a schema into its leaf fields: the class's own fields plus those of every field group
@@ -173,7 +174,7 @@ public final class SchemaResolver {
   }
 
   private static List<XdmField> concat(List<XdmField> a, List<XdmField> b) {
-    return a.isEmpty() ? b : b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return a.isEmpty() ? b : b.isEmpty() ? a : Stream.concat(a.stream(), b.stream()).toList();
   }
 
   /** Writes a dot-path field as nested objects, e.g. _repo.createDate -> _repo{properties{createDate}}. */
