@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.aep.simulator.api.AdminApi;
 import dev.aep.simulator.api.CatalogApi;
 import dev.aep.simulator.api.DataPrepApi;
+import dev.aep.simulator.api.DescriptorsApi;
+import dev.aep.simulator.api.FieldGroupsApi;
 import dev.aep.simulator.api.FlowServiceApi;
 import dev.aep.simulator.api.ImsApi;
 import dev.aep.simulator.api.SchemaRegistryApi;
@@ -76,6 +78,8 @@ public final class PlatformSimulator implements AutoCloseable {
     new ImsApi(accounts).register(router);
     new FlowServiceApi(store, clock, stripe, scheduler).register(router);
     new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
+    new FieldGroupsApi(store, clock, tenantId, schemas).register(router);
+    new DescriptorsApi(store, clock, tenantId, schemas).register(router);
     new CatalogApi(store, clock).register(router);
     new DataPrepApi(store, clock, schemas).register(router);
     new AdminApi(this).register(router);
@@ -187,19 +191,6 @@ public final class PlatformSimulator implements AutoCloseable {
     }
   }
 
-  /**
-   * Stores a tenant field group document as it is (it should carry $id, meta:altId and
-   * definitions) in an org and sandbox. For tests that need tenant fields in a schema without the
-   * field-group endpoints; returns the stored $id.
-   */
-  String putFieldGroup(String orgId, String sandbox, ObjectNode doc) {
-    synchronized (store) {
-      String id = doc.get("$id").asText();
-      store.create(Kind.FIELD_GROUP, id, new dev.aep.simulator.http.Caller("test", orgId, sandbox), doc.deepCopy());
-      return id;
-    }
-  }
-
   public RequestLog requestLog() {
     return requestLog;
   }
@@ -263,7 +254,7 @@ public final class PlatformSimulator implements AutoCloseable {
           String etag = store.newEtag(clock.nowMillis());
           doc.put("etag", etag).put("version", etag).put("updatedAt", clock.nowMillis());
         }
-        case SCHEMA -> ((ObjectNode) doc.get("meta:registryMetadata"))
+        case SCHEMA, FIELD_GROUP -> ((ObjectNode) doc.get("meta:registryMetadata"))
             .put("eTag", UUID.randomUUID().toString().replace("-", ""))
             .put("repo:lastModifiedDate", clock.nowMillis());
         default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");

@@ -26,17 +26,18 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
     assertThat(log.count(Kind.FLOW, "POST")).isEqualTo(1);
     assertThat(log.count(Kind.FLOW, "GET")).isEqualTo(1);
     assertThat(log.count(Kind.ACTION)).isEqualTo(1);
+    assertThat(log.count(Kind.FIELD_GROUP)).isEqualTo(1);
     assertThat(log.count(Kind.SCHEMA)).isEqualTo(1);
     assertThat(log.count(Kind.DATASET)).isEqualTo(1);
     assertThat(log.count(Kind.MAPPING_SET)).isEqualTo(1);
-    assertThat(log.writes()).isEqualTo(8);
+    assertThat(log.writes()).isEqualTo(9);
     assertThat(log.reads()).isEqualTo(1);
     assertThat(log.entries()).noneMatch(e -> e.path().startsWith(ADMIN));
     RequestLog.Entry first = log.entries().get(0);
     assertThat(first.method()).isEqualTo("POST");
     assertThat(first.status()).isEqualTo(201);
     assertThat(first.sandbox()).isEqualTo("prod");
-    RequestLog.Entry action = log.entries().get(8);
+    RequestLog.Entry action = log.entries().get(9);
     assertThat(action.query()).isEqualTo("op=disable");
   }
 

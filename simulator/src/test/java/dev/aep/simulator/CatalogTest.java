@@ -13,7 +13,7 @@ class CatalogTest extends SimulatorTestBase {
 
   @BeforeEach
   void schema() {
-    schemaId = c.post(SimClient.SCHEMAS + "/tenant/schemas", Fixtures.schema("S")).text("$id");
+    schemaId = Fixtures.stripeSchema(c, "S");
   }
 
   private String create(String name) {

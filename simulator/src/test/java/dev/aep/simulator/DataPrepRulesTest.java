@@ -17,7 +17,7 @@ class DataPrepRulesTest extends SimulatorTestBase {
 
   @BeforeEach
   void eventSchema() {
-    schemaId = c.post(SimClient.SCHEMAS + "/tenant/schemas", Fixtures.eventSchema("Events")).text("$id");
+    schemaId = Fixtures.eventSchema(c, "Events");
   }
 
   private SimClient.Resp create(List<Map<String, Object>> mappings) {

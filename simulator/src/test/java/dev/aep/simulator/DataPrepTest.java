@@ -15,7 +15,7 @@ class DataPrepTest extends SimulatorTestBase {
 
   @BeforeEach
   void schema() {
-    schemaId = c.post(SimClient.SCHEMAS + "/tenant/schemas", Fixtures.schema("S")).text("$id");
+    schemaId = Fixtures.stripeSchema(c, "S");
   }
 
   @Test

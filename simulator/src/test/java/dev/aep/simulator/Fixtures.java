@@ -2,8 +2,9 @@ package dev.aep.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ final class Fixtures {
   static final String DATA_LAKE_SPEC = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
   static final String PROFILE_CLASS = "https://ns.adobe.com/xdm/context/profile";
   static final String EVENT_CLASS = "https://ns.adobe.com/xdm/context/experienceevent";
-  static final String STRIPE_FIELD_GROUP = "https://ns.adobe.com/simtenant/mixins/stripe";
 
   private Fixtures() {}
 
@@ -36,42 +36,66 @@ final class Fixtures {
         "params", Map.of("resourcePath", resourcePath));
   }
 
-  static Map<String, Object> schema(String title) {
-    return Map.of(
-        "title", title,
-        "description", "Stripe data",
-        "type", "object",
-        "allOf", List.of(Map.of("$ref", PROFILE_CLASS), Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/stripe")));
+  /** A schema body of the Profile class and the given field groups ($id or altId). */
+  static Map<String, Object> schema(String title, String... fieldGroups) {
+    List<Map<String, Object>> allOf = new ArrayList<>();
+    allOf.add(Map.of("$ref", PROFILE_CLASS));
+    for (String fg : fieldGroups) {
+      allOf.add(Map.of("$ref", fg));
+    }
+    return Map.of("title", title, "description", "Stripe data", "type", "object", "allOf", allOf);
   }
 
-  /** An ExperienceEvent schema (_id and timestamp required) with the Stripe field group. */
-  static Map<String, Object> eventSchema(String title) {
+  /** A field group body (platform-api.md 10) for Profile and ExperienceEvent with fields under _{tenant}.stripe. */
+  static Map<String, Object> fieldGroup(String title, String tenant, Map<String, Object> stripeFields) {
     return Map.of(
         "title", title,
-        "description", "Stripe charges as events",
+        "description", "Stripe fields",
         "type", "object",
-        "allOf", List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", STRIPE_FIELD_GROUP)));
+        "meta:intendedToExtend", List.of(PROFILE_CLASS, EVENT_CLASS),
+        "definitions", Map.of("stripe", Map.of("properties", Map.of("_" + tenant, Map.of("type", "object",
+            "properties", Map.of("stripe", Map.of("type", "object", "properties", stripeFields)))))),
+        "allOf", List.of(Map.of("$ref", "#/definitions/stripe")));
+  }
+
+  /** The Stripe charge fields the mapping fixtures write to. */
+  static Map<String, Object> fieldGroup(String title) {
+    return fieldGroup(title, "simtenant", Map.of(
+        "chargeId", Map.of("type", "string", "title", "Charge ID"),
+        "currency", Map.of("type", "string"),
+        "email", Map.of("type", "string"),
+        "amount", Map.of("type", "integer"),
+        "created", Map.of("type", "string", "format", "date-time")));
   }
 
   /**
-   * The tenant field group the schemas above reference: _simtenant.stripe.{chargeId, currency,
-   * amount (integer), created (date-time), brand, paid (boolean)}.
+   * Creates a Stripe field group (chargeId, currency, amount integer, created date-time, brand,
+   * paid boolean) and an ExperienceEvent schema (_id, timestamp required) using it; answers its $id.
    */
-  static ObjectNode stripeFieldGroup() {
-    ObjectNode fg = SimClient.JSON.createObjectNode().put("$id", STRIPE_FIELD_GROUP)
-        .put("meta:altId", "_simtenant.mixins.stripe").put("title", "Stripe fields").put("type", "object");
-    fg.putArray("meta:intendedToExtend").add(EVENT_CLASS).add(PROFILE_CLASS);
-    ObjectNode stripe = fg.putObject("definitions").putObject("stripe").putObject("properties")
-        .putObject("_simtenant").put("type", "object").putObject("properties")
-        .putObject("stripe").put("type", "object").putObject("properties");
-    stripe.putObject("chargeId").put("type", "string");
-    stripe.putObject("currency").put("type", "string");
-    stripe.putObject("amount").put("type", "integer");
-    stripe.putObject("created").put("type", "string").put("format", "date-time");
-    stripe.putObject("brand").put("type", "string");
-    stripe.putObject("paid").put("type", "boolean");
-    fg.putArray("allOf").addObject().put("$ref", "#/definitions/stripe");
-    return fg;
+  static String eventSchema(SimClient c, String title) {
+    SimClient.Resp fg = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup("Fields of " + title,
+        "simtenant", Map.of(
+            "chargeId", Map.of("type", "string"),
+            "currency", Map.of("type", "string"),
+            "amount", Map.of("type", "integer"),
+            "created", Map.of("type", "string", "format", "date-time"),
+            "brand", Map.of("type", "string"),
+            "paid", Map.of("type", "boolean"))));
+    assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
+    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", Map.of("title", title,
+        "description", "Stripe charges as events", "type", "object",
+        "allOf", List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
+    assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
+    return schema.text("$id");
+  }
+
+  /** Creates a Stripe field group and a schema using it; answers the schema's $id. */
+  static String stripeSchema(SimClient c, String title) {
+    SimClient.Resp fg = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup("Fields of " + title));
+    assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
+    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schema(title, fg.text("$id")));
+    assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
+    return schema.text("$id");
   }
 
   static Map<String, Object> dataset(String name, String schemaId) {
@@ -151,18 +175,15 @@ final class Fixtures {
 
   /** Creates schema, dataset, base/source/target connections, mapping set and flow; asserts each worked. */
   static Chain chain(SimClient c, String name, Map<String, Object> schedule) {
-    return chain(c, name, schedule, schema("Schema " + name), null, Map.of());
+    return chain(c, name, schedule, stripeSchema(c, "Schema " + name), null, Map.of());
   }
 
   /**
-   * A chain with the given schema body, mappings (null: the default mapping set) and extra flow
-   * fields (e.g. options).
+   * A chain on an existing schema with the given mappings (null: the default mapping set) and
+   * extra flow fields (e.g. options).
    */
-  static Chain chain(SimClient c, String name, Map<String, Object> schedule, Map<String, Object> schemaBody,
+  static Chain chain(SimClient c, String name, Map<String, Object> schedule, String schemaId,
       List<Map<String, Object>> mappings, Map<String, Object> flowExtras) {
-    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schemaBody);
-    assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
-    String schemaId = schema.text("$id");
     SimClient.Resp ds = c.post(SimClient.CATALOG + "/dataSets", dataset("Dataset " + name, schemaId));
     assertThat(ds.status()).as(ds.toString()).isEqualTo(201);
     String datasetId = ds.json().get(0).asText().substring("@/dataSets/".length());
@@ -175,7 +196,7 @@ final class Fixtures {
     SimClient.Resp ms = c.post(SimClient.CONVERSION + "/mappingSets",
         mappings == null ? mappingSet(schemaId) : mappingSet(schemaId, mappings));
     assertThat(ms.status()).as(ms.toString()).isEqualTo(200);
-    Map<String, Object> flowBody = new java.util.HashMap<>(
+    Map<String, Object> flowBody = new HashMap<>(
         flow("Flow " + name, src.text("id"), tgt.text("id"), ms.text("id"), 0, schedule));
     flowBody.putAll(flowExtras);
     SimClient.Resp flow = c.post(SimClient.FLOW + "/flows", flowBody);

@@ -254,6 +254,20 @@ class OpenApiRoutesTest extends SimulatorTestBase {
       return new Sample("PATCH", SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
           tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))), Map.of(), 200);
     });
+    m.put("POST " + SimClient.SCHEMAS + "/tenant/fieldgroups", () -> new Sample("POST",
+        SimClient.SCHEMAS + "/tenant/fieldgroups", tree(Fixtures.fieldGroup("g" + System.nanoTime())), Map.of(), 201));
+    m.put("PUT " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}", () -> {
+      String id = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", Fixtures.fieldGroup("h" + System.nanoTime()))
+          .text("$id");
+      return new Sample("PUT", SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
+          tree(Fixtures.fieldGroup("i" + System.nanoTime())), Map.of(), 200);
+    });
+    m.put("PATCH " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}", () -> {
+      String id = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", Fixtures.fieldGroup("j" + System.nanoTime()))
+          .text("$id");
+      return new Sample("PATCH", SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
+          tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))), Map.of(), 200);
+    });
     return m;
   }
 

@@ -23,7 +23,7 @@ class RunIngestTest extends SimulatorTestBase {
 
   private Fixtures.Chain eventChain(List<Map<String, Object>> mappings, Map<String, Object> flowExtras) {
     return Fixtures.chain(c, "e", Fixtures.schedule("hour", 1, sim.clock().now().getEpochSecond() - 10),
-        Fixtures.eventSchema("Events"), mappings, flowExtras);
+        Fixtures.eventSchema(c, "Events"), mappings, flowExtras);
   }
 
   @Test
@@ -106,7 +106,6 @@ class RunIngestTest extends SimulatorTestBase {
     assertThat(failedRun.at("/metrics/statusSummary/status").asText()).isEqualTo("failed");
 
     sim.reset();
-    sim.putFieldGroup(Accounts.DEFAULT_ORG_ID, "prod", Fixtures.stripeFieldGroup());
     c = SimClient.authenticated(sim);
     Fixtures.Chain lenient = eventChain(mappings, Map.of("options", Map.of("partialIngestionPercent", 60)));
     JsonNode run = firstRun(lenient);

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 class SchemaRegistryTest extends SimulatorTestBase {
 
   private JsonNode create(String title) {
-    SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema(title));
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.json();
+    String id = Fixtures.stripeSchema(c, title);
+    return c.get(SCHEMAS + "/tenant/schemas/" + SimClient.enc(id), XED_V1).json();
   }
 
   @Test
@@ -36,7 +35,7 @@ class SchemaRegistryTest extends SimulatorTestBase {
     create("Stripe Charges");
     SimClient.Resp dup = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("Stripe Charges"));
     assertThat(dup.status()).isEqualTo(400);
-    assertThat(dup.text("type")).endsWith("XDM-3005-400");
+    assertThat(dup.text("type")).endsWith("XDM-1521-400");
     assertThat(dup.json().path("report").has("detailed-message")).isTrue();
   }
 
@@ -131,8 +130,113 @@ class SchemaRegistryTest extends SimulatorTestBase {
     assertThat(c.get(path, XED_V1).status()).isEqualTo(404);
   }
 
+  private static dev.aep.simulator.http.Caller callerOf(SimClient.Resp created) {
+    return new dev.aep.simulator.http.Caller("test", created.text("imsOrg"), "prod");
+  }
+
   @Test
   void statsNameTheTenant() {
     assertThat(c.get(SCHEMAS + "/stats", "application/json").text("tenantId")).isEqualTo("simtenant");
   }
+
+  private String fieldGroup(Map<String, Object> body) {
+    SimClient.Resp r = c.post(SCHEMAS + "/tenant/fieldgroups", body);
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.text("$id");
+  }
+
+  private SimClient.Resp patch(String schemaId, Map<String, Object> op) {
+    return c.send("PATCH", SCHEMAS + "/tenant/schemas/" + SimClient.enc(schemaId), SimClient.json(List.of(op)), Map.of());
+  }
+
+  @Test
+  void aRefToAnUnknownFieldGroupOrClassIsRefusedNamingIt() {
+    SimClient.Resp fg = c.post(SCHEMAS + "/tenant/schemas",
+        Fixtures.schema("x", "https://ns.adobe.com/simtenant/mixins/nope"));
+    assertThat(fg.status()).isEqualTo(400);
+    assertThat(fg.text("detail")).contains("https://ns.adobe.com/simtenant/mixins/nope");
+    Map<String, Object> customClass = new HashMap<>(Fixtures.schema("y"));
+    customClass.put("allOf", List.of(Map.of("$ref", "https://ns.adobe.com/simtenant/classes/mine")));
+    assertThat(c.post(SCHEMAS + "/tenant/schemas", customClass).text("detail"))
+        .contains("https://ns.adobe.com/simtenant/classes/mine");
+  }
+
+  @Test
+  void fieldGroupsAreFoundByIdOrAltIdAndTheStandardIdentityMapIsKnown() {
+    String id = fieldGroup(Fixtures.fieldGroup("F"));
+    String altId = c.get(SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id), XED_V1).text("meta:altId");
+    SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas",
+        Fixtures.schema("S", altId, "https://ns.adobe.com/xdm/context/identitymap"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    assertThat(sim.schemas().fields(sim.schemas().schema(r.text("$id"), callerOf(r)).orElseThrow()))
+        .containsKeys("_simtenant.stripe.chargeId", "identityMap", "personID");
+  }
+
+  @Test
+  void aFieldGroupIntendedForAnotherClassIsRefused() {
+    Map<String, Object> eventsOnly = new HashMap<>(Fixtures.fieldGroup("Events"));
+    eventsOnly.put("meta:intendedToExtend", List.of(Fixtures.EVENT_CLASS));
+    String id = fieldGroup(eventsOnly);
+    SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", id));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.text("detail")).contains(id).contains("not intended to extend " + Fixtures.PROFILE_CLASS);
+  }
+
+  @Test
+  void twoFieldGroupsDefiningTheSamePathAreRefusedNamingThePath() {
+    String a = fieldGroup(Fixtures.fieldGroup("A"));
+    String b = fieldGroup(Fixtures.fieldGroup("B", "simtenant", Map.of("currency", Map.of("type", "string"))));
+    SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", a, b));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.text("detail")).contains("_simtenant.stripe.currency");
+  }
+
+  @Test
+  void patchAddAllOfAttachesAFieldGroupAndIsValidatedLikeACreate() {
+    String schema = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S")).text("$id");
+    String fg = fieldGroup(Fixtures.fieldGroup("F"));
+    SimClient.Resp ok = patch(schema, Map.of("op", "add", "path", "/allOf/-", "value", Map.of("$ref", fg)));
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    assertThat(ok.json().path("meta:extends")).hasSize(2);
+    assertThat(ok.text("version")).isEqualTo("1.1");
+    SimClient.Resp unknown = patch(schema, Map.of("op", "add", "path", "/allOf/-",
+        "value", Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/nope")));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.text("detail")).contains("https://ns.adobe.com/simtenant/mixins/nope");
+  }
+
+  @Test
+  void aSchemaADatasetUsesMayGainButNotLoseAFieldGroup() {
+    String fg = fieldGroup(Fixtures.fieldGroup("F"));
+    String schema = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", fg)).text("$id");
+    assertThat(c.post(SimClient.CATALOG + "/dataSets", Fixtures.dataset("d", schema)).status()).isEqualTo(201);
+    String more = fieldGroup(Fixtures.fieldGroup("G", "simtenant", Map.of("refunded", Map.of("type", "boolean"))));
+    assertThat(patch(schema, Map.of("op", "add", "path", "/allOf/-", "value", Map.of("$ref", more))).status())
+        .isEqualTo(200);
+    SimClient.Resp r = patch(schema, Map.of("op", "remove", "path", "/allOf/1"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.text("detail")).contains("removes field group " + fg).contains("additive")
+        .contains("new field group, schema and dataset");
+  }
+
+  @Test
+  void xedFullLookupsExpandClassAndFieldGroupFieldsWithRequired() {
+    Map<String, Object> event = new HashMap<>(Fixtures.schema("Events"));
+    event.put("allOf", List.of(Map.of("$ref", Fixtures.EVENT_CLASS), Map.of("$ref", fieldGroup(Fixtures.fieldGroup("F")))));
+    String path = SCHEMAS + "/tenant/schemas/" + SimClient.enc(c.post(SCHEMAS + "/tenant/schemas", event).text("$id"));
+    assertThat(c.get(path, XED_V1).json().has("properties")).isFalse();
+    SimClient.Resp full = c.get(path, "application/vnd.adobe.xed-full+json; version=1");
+    assertThat(full.headers().firstValue("Content-Type").orElse("")).contains("xed-full+json");
+    JsonNode p = full.json().path("properties");
+    assertThat(p.at("/_id/type").asText()).isEqualTo("string");
+    assertThat(p.at("/timestamp/type").asText()).isEqualTo("string");
+    assertThat(p.at("/timestamp/format").asText()).isEqualTo("date-time");
+    JsonNode stripe = p.at("/_simtenant/properties/stripe/properties");
+    assertThat(stripe.at("/amount/type").asText()).isEqualTo("integer");
+    assertThat(stripe.at("/chargeId/title").asText()).isEqualTo("Charge ID");
+    assertThat(full.json().path("required")).extracting(JsonNode::asText).containsExactly("_id", "timestamp");
+    JsonNode notext = c.get(path, "application/vnd.adobe.xed-full-notext+json; version=1").json();
+    assertThat(notext.at("/properties/_simtenant/properties/stripe/properties/chargeId").has("title")).isFalse();
+  }
+
 }

@@ -22,7 +22,6 @@ abstract class SimulatorTestBase {
   @BeforeEach
   void resetAndAuthenticate() {
     sim.reset();
-    sim.putFieldGroup(Accounts.DEFAULT_ORG_ID, "prod", Fixtures.stripeFieldGroup());
     c = SimClient.authenticated(sim);
     sim.requestLog().clear();
   }

@@ -1,0 +1,333 @@
+package dev.aep.simulator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.simulator.Kind;
+import dev.aep.simulator.SimClock;
+import dev.aep.simulator.http.ApiError;
+import dev.aep.simulator.http.Caller;
+import dev.aep.simulator.http.Json;
+import dev.aep.simulator.http.Problems;
+import dev.aep.simulator.http.Request;
+import dev.aep.simulator.http.Response;
+import dev.aep.simulator.http.Service;
+import dev.aep.simulator.store.Entity;
+import dev.aep.simulator.store.Store;
+import dev.aep.simulator.xdm.SchemaResolver;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What tenant schemas and field groups share (platform-api.md 3, 10, 17): Accept rules, lookup by
+ * $id or meta:altId, list paging and filters, registry-assigned ids and metadata, unique titles,
+ * version bumps and JSON Patch with read-only fields.
+ */
+final class RegistryResources {
+  /** [INF] Generic code for payload validation errors; the registry documents only "400". */
+  static final String INVALID = "1000-400";
+  static final String BASE = Service.SCHEMA_REGISTRY.basePath();
+  private static final Set<String> LOOKUP_FORMATS =
+      Set.of("xed", "xed-full", "xed-notext", "xed-full-notext", "xed-full-desc", "xed-deprecatefield");
+  private static final Pattern ACCEPT = Pattern.compile(
+      "^application/vnd\\.adobe\\.([a-z-]+)\\+json\\s*(?:;\\s*version\\s*=\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*$");
+  private static final Set<String> READ_ONLY = Set.of("/$id", "/meta:altId", "/version");
+
+  private final Store store;
+  private final SimClock clock;
+  private final String tenantId;
+  private final SchemaResolver resolver;
+
+  RegistryResources(Store store, SimClock clock, String tenantId, SchemaResolver resolver) {
+    this.store = store;
+    this.clock = clock;
+    this.tenantId = tenantId;
+    this.resolver = resolver;
+  }
+
+  String tenantId() {
+    return tenantId;
+  }
+
+  /** The tenant namespace key, {@code _<tenantId>} (platform-api.md 9 [DOC:XDM-FG]). */
+  String namespace() {
+    return "_" + tenantId;
+  }
+
+  SchemaResolver resolver() {
+    return resolver;
+  }
+
+  /** The resource named by the {id} path parameter ($id URL-encoded or meta:altId), else 404 XDM-1012. */
+  Entity find(Kind kind, Request req) {
+    String id = req.param("id");
+    return resolver.find(kind, id, req.caller()).orElseThrow(() -> notFound(id));
+  }
+
+  static ApiError notFound(String id) {
+    return Problems.xdm("1012-404", "Resource Not Found", "Requested resource " + id + " is not found");
+  }
+
+  static ObjectNode body(Request req) {
+    JsonNode n;
+    try {
+      n = req.json();
+    } catch (IllegalArgumentException e) {
+      throw Problems.xdm(INVALID, "Bad Request", "The payload is not valid JSON");
+    }
+    if (n == null || !n.isObject()) {
+      throw Problems.xdm(INVALID, "Bad Request", "The payload must be a JSON object");
+    }
+    return (ObjectNode) n;
+  }
+
+  static ApiError invalid(String detail) {
+    return Problems.xdm(INVALID, "Bad Request", detail);
+  }
+
+  /**
+   * The lookup format the Accept header asks for (e.g. "xed-full") once it names an available
+   * version of {@code e}: missing version 400 XDM-1007, unknown format or version 406 (platform-api.md 3
+   * [DOC:XDM-GS, SPEC:SR]).
+   */
+  static String lookupFormat(Request req, Entity e) {
+    String accept = req.header("Accept");
+    if (accept == null || accept.isBlank()) {
+      throw Problems.xdm("1007-400", "Bad Request",
+          "An Accept header with a version is required, e.g. application/vnd.adobe.xed+json; version=1");
+    }
+    Matcher m = ACCEPT.matcher(accept.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches() || !LOOKUP_FORMATS.contains(m.group(1))) {
+      throw Problems.xdm("1008-406", "Not Acceptable", "Unsupported Accept header: " + accept);
+    }
+    if (m.group(2) == null) {
+      throw Problems.xdm("1007-400", "Bad Request",
+          "The Accept header must carry a version, e.g. application/vnd.adobe.xed+json; version=1");
+    }
+    String wanted = m.group(2);
+    String current = Json.text(e.doc(), "version");
+    boolean ok = wanted.contains(".") ? wanted.equals(current) : current.startsWith(wanted + ".");
+    if (!ok) {
+      throw Problems.xdm("1009-406", "Not Acceptable", "Version " + wanted + " is not available; current is " + current);
+    }
+    return m.group(1);
+  }
+
+  static String contentType(String format, Entity e) {
+    return "application/vnd.adobe." + format + "+json; version=" + Json.text(e.doc(), "version");
+  }
+
+  /**
+   * A list answer (platform-api.md 3 and 17 [DOC:XDM-SCHEMAS, DOC:XDM-APPX]): xed-id summaries or
+   * xed full resources, {@code property=} filters, orderby/start/limit paging, 300 per page.
+   */
+  static Response list(Request req, List<Entity> all, String path, String globalLink) {
+    String accept = req.header("Accept");
+    String a = accept == null ? "" : accept.trim().toLowerCase(Locale.ROOT);
+    boolean summary = a.startsWith("application/vnd.adobe.xed-id+json");
+    if (!summary && !a.startsWith("application/vnd.adobe.xed+json")) {
+      throw Problems.xdm("1006-400", "Bad Request",
+          "Accept must be application/vnd.adobe.xed-id+json or application/vnd.adobe.xed+json");
+    }
+    List<PropertyFilter> filters = new ArrayList<>();
+    for (String p : req.queries("property")) {
+      try {
+        filters.add(PropertyFilter.parse(p));
+      } catch (IllegalArgumentException ex) {
+        throw invalid(ex.getMessage());
+      }
+    }
+    List<ObjectNode> hits = new ArrayList<>();
+    for (Entity e : all) {
+      if (filters.stream().allMatch(f -> f.matches(e.doc()))) {
+        hits.add(e.doc());
+      }
+    }
+    String orderby = Optional.ofNullable(req.query("orderby")).orElse("title");
+    boolean desc = orderby.startsWith("-");
+    String field = orderby.replaceFirst("^[+-]", "");
+    Comparator<ObjectNode> cmp = Comparator.comparing(d -> Optional.ofNullable(Json.text(d, field)).orElse(""));
+    hits.sort(desc ? cmp.reversed() : cmp);
+    String start = req.query("start");
+    if (start != null) {
+      hits.removeIf(d -> {
+        int c = Optional.ofNullable(Json.text(d, field)).orElse("").compareTo(start);
+        return desc ? c > 0 : c < 0;
+      });
+    }
+    int limit = limit(req);
+    ObjectNode body = Json.obj();
+    ArrayNode results = body.putArray("results");
+    for (int i = 0; i < Math.min(limit, hits.size()); i++) {
+      ObjectNode d = hits.get(i);
+      if (summary) {
+        results.addObject().put("$id", Json.text(d, "$id")).put("meta:altId", Json.text(d, "meta:altId"))
+            .put("version", Json.text(d, "version")).put("title", Json.text(d, "title"));
+      } else {
+        results.add(d);
+      }
+    }
+    ObjectNode page = body.putObject("_page").put("orderby", orderby).put("count", results.size());
+    ObjectNode links = body.putObject("_links");
+    if (hits.size() > limit) {
+      String next = Json.text(hits.get(limit), field);
+      page.put("next", next);
+      links.putObject("next").put("href", BASE + path + "?orderby=" + enc(orderby) + "&start=" + enc(next)
+          + "&limit=" + limit);
+    } else {
+      page.putNull("next");
+    }
+    links.putObject(globalLink).put("href", BASE + "/global/" + path.substring(path.lastIndexOf('/') + 1));
+    return Response.json(200, body, summary ? "application/vnd.adobe.xed-id+json" : "application/vnd.adobe.xed+json");
+  }
+
+  /** limit is a hint within 0..500; 0 or absent means the 300 cap [DOC:XDM-SCHEMAS]. */
+  private static int limit(Request req) {
+    if (req.query("limit") == null) {
+      return 300;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(req.query("limit"));
+    } catch (NumberFormatException ex) {
+      throw invalid("limit must be an integer");
+    }
+    if (limit < 0 || limit > 500) {
+      throw invalid("limit must be within 0..500");
+    }
+    return limit == 0 ? 300 : Math.min(300, limit);
+  }
+
+  /**
+   * Titles are unique across all registry resource types: a field group cannot reuse a schema's
+   * title (platform-api.md 3 and 10, 400 XDM-1521-400 [DOC:XDM-FAQ]).
+   */
+  void checkTitle(JsonNode body, Caller c, String selfId) {
+    String title = body.get("title").asText();
+    for (Kind kind : List.of(Kind.SCHEMA, Kind.FIELD_GROUP)) {
+      for (Entity e : store.list(kind, c)) {
+        if (!e.id().equals(selfId) && title.equals(Json.text(e.doc(), "title"))) {
+          throw Problems.xdm("1521-400", "Title not unique",
+              "Title must be unique: '" + title + "' is used by " + e.id());
+        }
+      }
+    }
+  }
+
+  /**
+   * A new resource's registry-assigned part (platform-api.md 3, 9, 10 [DOC:XDM-GS, DOC:XDM-FG]):
+   * {@code $id} https://ns.adobe.com/{tenant}/{type}/{hash}, altId _{tenant}.{type}.{hash},
+   * version 1.0, tenant namespace, sandbox and registry metadata with an eTag.
+   */
+  ObjectNode newResource(String resourceType) {
+    long now = clock.nowMillis();
+    String hash = UUID.randomUUID().toString().replace("-", "") + Long.toHexString(now);
+    ObjectNode doc = Json.obj().put("$id", "https://ns.adobe.com/" + tenantId + "/" + resourceType + "/" + hash);
+    doc.put("meta:altId", namespace() + "." + resourceType + "." + hash);
+    doc.put("meta:resourceType", resourceType).put("version", "1.0");
+    return doc;
+  }
+
+  /** The registry-assigned fields that follow the content: container, org, sandbox, metadata. */
+  void addMeta(ObjectNode doc, Caller c) {
+    long now = clock.nowMillis();
+    doc.put("meta:containerId", "tenant");
+    doc.put("imsOrg", c.orgId()).put("meta:sandboxId", FlowServiceApi.sandboxId(c)).put("meta:sandboxType", "production");
+    doc.put("meta:tenantNamespace", namespace());
+    ObjectNode reg = doc.putObject("meta:registryMetadata");
+    reg.put("repo:createdDate", now).put("repo:lastModifiedDate", now);
+    reg.put("xdm:createdClientId", c.clientId()).put("xdm:lastModifiedClientId", c.clientId());
+    reg.put("xdm:createdUserId", c.userId()).put("xdm:lastModifiedUserId", c.userId());
+    reg.put("eTag", UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  /** Stores {@code doc} as the next minor version (1.0 -> 1.1 [DOC:XDM-SCHEMAS]) with a fresh eTag; 200. */
+  Response saveNewVersion(Entity e, ObjectNode doc, Caller c) {
+    String[] v = Json.text(e.doc(), "version").split("\\.");
+    doc.put("version", v[0] + "." + (Integer.parseInt(v[1]) + 1));
+    ObjectNode reg = (ObjectNode) doc.get("meta:registryMetadata");
+    reg.put("repo:lastModifiedDate", clock.nowMillis()).put("xdm:lastModifiedClientId", c.clientId())
+        .put("xdm:lastModifiedUserId", c.userId()).put("eTag", UUID.randomUUID().toString().replace("-", ""));
+    e.doc(doc);
+    return Response.json(200, doc);
+  }
+
+  /**
+   * A copy of the stored document with the request's JSON Patch applied. $id, meta:altId, version
+   * and registry metadata are read-only [DOC:XDM-SCHEMAS]; meta:immutableTags can only be added.
+   */
+  static ObjectNode patched(Entity e, Request req) {
+    List<JsonPatch.Op> ops;
+    try {
+      ops = JsonPatch.parse(req.json());
+    } catch (IllegalArgumentException ex) {
+      throw invalid("Invalid JSON Patch: " + ex.getMessage());
+    }
+    ObjectNode doc = e.doc().deepCopy();
+    for (JsonPatch.Op op : ops) {
+      if (!JsonPatch.supported(op.op())) {
+        throw invalid("Unsupported patch op " + op.op());
+      }
+      if (READ_ONLY.contains(op.path()) || op.path().startsWith("/meta:registryMetadata")) {
+        throw invalid(op.path() + " is read-only");
+      }
+      if (op.path().startsWith("/meta:immutableTags") && !op.op().equals("add")) {
+        throw invalid("meta:immutableTags cannot be removed or replaced");
+      }
+      try {
+        JsonPatch.apply(doc, op);
+      } catch (IllegalArgumentException ex) {
+        throw invalid(ex.getMessage());
+      }
+    }
+    return doc;
+  }
+
+  /** Catalog datasets whose schemaRef.id names the schema (by $id or altId). */
+  List<Entity> datasetsUsing(Entity schema) {
+    Caller scope = new Caller("registry", schema.orgId(), schema.sandbox());
+    String altId = Json.text(schema.doc(), "meta:altId");
+    List<Entity> out = new ArrayList<>();
+    for (Entity ds : store.list(Kind.DATASET, scope)) {
+      String ref = Json.text(ds.doc().path("schemaRef"), "id");
+      if (schema.id().equals(ref) || (altId != null && altId.equals(ref))) {
+        out.add(ds);
+      }
+    }
+    return out;
+  }
+
+  /** Tenant schemas whose allOf references the field group (by $id or altId). */
+  List<Entity> schemasUsing(Entity fieldGroup) {
+    Caller scope = new Caller("registry", fieldGroup.orgId(), fieldGroup.sandbox());
+    String altId = Json.text(fieldGroup.doc(), "meta:altId");
+    List<Entity> out = new ArrayList<>();
+    for (Entity s : store.list(Kind.SCHEMA, scope)) {
+      for (JsonNode ref : s.doc().path("allOf")) {
+        String r = Json.text(ref, "$ref");
+        if (fieldGroup.id().equals(r) || (altId != null && altId.equals(r))) {
+          out.add(s);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  Store store() {
+    return store;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
