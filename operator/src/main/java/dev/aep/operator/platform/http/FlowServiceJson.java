@@ -1,5 +1,6 @@
 package dev.aep.operator.platform.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -308,7 +309,7 @@ final class FlowServiceJson {
     for (JsonNode record : LenientJson.elements(LenientJson.at(body, "data"))) {
       if (record.isObject()) {
         samples.add(mapper.convertValue(record,
-            new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {}));
+            new TypeReference<LinkedHashMap<String, Object>>() {}));
       }
     }
     return new SourceSchema(fields, samples);

@@ -2,6 +2,7 @@ package dev.aep.operator.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
@@ -14,6 +15,8 @@ import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +154,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     Map<String, SchemaField> fields = new LinkedHashMap<>();
     collectSchemaFields(body, "", true, fields);
-    return Optional.of(java.util.Collections.unmodifiableMap(fields));
+    return Optional.of(Collections.unmodifiableMap(fields));
   }
 
   /**
@@ -295,7 +298,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         existing = object;
       } else if (!existing.path("properties").isObject()) {
         throw new IllegalArgumentException("field " + String.join(".",
-            java.util.Arrays.copyOf(segments, i + 1)) + " is both a leaf and an object");
+            Arrays.copyOf(segments, i + 1)) + " is both a leaf and an object");
       }
       level = (ObjectNode) existing.get("properties");
     }
@@ -308,7 +311,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   /** JSON Schema for an XDM type; date and date-time are strings with a format (platform-api.md 10). */
   static ObjectNode jsonSchemaType(String xdmType, String path) {
-    ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     String type = xdmType == null ? "" : xdmType.trim().toLowerCase(Locale.ROOT);
     switch (type) {
       case "string", "integer", "number", "boolean" -> node.put("type", type);
