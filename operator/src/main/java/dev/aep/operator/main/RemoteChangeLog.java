@@ -1,6 +1,8 @@
 package dev.aep.operator.main;
 
 import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.IdentityDescriptor;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetVersion;
@@ -21,7 +23,7 @@ import org.slf4j.MDC;
 
 /**
  * Logs one line per change the operator makes on the Platform (create, PATCH, PUT, delete,
- * enable/disable) with the Platform id; the flow's namespace/name comes from the MDC JOSDK fills
+ * enable/disable; reads, explore, validate and preview are not changes) with the Platform id; the flow's namespace/name comes from the MDC JOSDK fills
  * on the reconcile thread, which both log formats print. Patch values are not logged (they may
  * hold credentials); their paths are.
  */
@@ -87,6 +89,11 @@ final class RemoteChangeLog implements Platform {
       String version = result instanceof MappingSet set ? " to version " + set.version() : "";
       return "updated " + kind + " " + first + version;
     }
+    if (method.startsWith("replace")) {
+      String version = result instanceof FieldGroup group && group.version() != null
+          ? " to version " + group.version() : "";
+      return "replaced " + kind + " " + first + version;
+    }
     if (method.startsWith("delete")) {
       boolean gone = result instanceof Boolean deleted && !deleted;
       return "deleted " + kind + " " + first + (gone ? " (was already gone)" : "");
@@ -107,12 +114,18 @@ final class RemoteChangeLog implements Platform {
     if (result instanceof Schema schema) {
       return schema.id();
     }
+    if (result instanceof FieldGroup group) {
+      return group.id();
+    }
+    if (result instanceof IdentityDescriptor descriptor) {
+      return descriptor.id();
+    }
     return String.valueOf(result);
   }
 
   /** "patchBaseConnection" -> "base connection". */
   private static String kindOf(String method) {
-    String rest = method.replaceFirst("^(create|patch|update|delete|enable|disable)", "");
+    String rest = method.replaceFirst("^(create|patch|update|replace|delete|enable|disable)", "");
     return rest.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 

@@ -1,6 +1,7 @@
 package dev.aep.operator.platform;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,4 +30,16 @@ public interface DataPrepClient {
    * next {@code start} offset.
    */
   Page<MappingSet> listMappingSetsPage(String name, String pageToken);
+
+  /**
+   * {@code POST /mappingSets/validate}: the Platform's verdict per mapping; stores nothing
+   * (platform-api.md 14).
+   */
+  List<MappingCheck> validateMappingSet(MappingSetRequest request);
+
+  /**
+   * {@code POST /mappingSets/preview}: applies the mappings to the sample records, one row per
+   * record (platform-api.md 14).
+   */
+  List<PreviewRow> previewMappingSet(MappingSetRequest request, List<Map<String, Object>> samples);
 }

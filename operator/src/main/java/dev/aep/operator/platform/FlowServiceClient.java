@@ -44,10 +44,11 @@ public interface FlowServiceClient {
   boolean deleteBaseConnection(String id);
 
   /**
-   * {@code GET /connections/{id}/explore} for a REST source with base64 {@code sourceParams}
-   * {@code {"resourcePath": ...}}; returns the top-level field names of the source records.
+   * {@code GET /connections/{id}/explore?preview=true} for a REST source with base64
+   * {@code sourceParams} {@code {"resourcePath": ...}}: every source field path (the root is
+   * {@code data}, platform-api.md 13) with its type, and the sample records.
    */
-  List<String> explore(String baseConnectionId, String resourcePath);
+  SourceSchema explore(String baseConnectionId, String resourcePath);
 
   // --- source connections (/sourceConnections) ---
 

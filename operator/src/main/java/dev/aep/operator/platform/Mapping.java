@@ -7,9 +7,10 @@ package dev.aep.operator.platform;
  *     text/x.schema-path} are normalised to {@code ATTRIBUTE})
  * @param source source field or expression
  * @param destination XDM path
- * @param identity whether the destination is an identity, may be null
  */
-public record Mapping(String sourceType, String source, String destination, Boolean identity) {
+// No identity flag: current mapping objects have none; identities are schema descriptors
+// (platform-api.md 12).
+public record Mapping(String sourceType, String source, String destination) {
 
   /** Attribute source type. */
   public static final String ATTRIBUTE = "ATTRIBUTE";
@@ -19,11 +20,11 @@ public record Mapping(String sourceType, String source, String destination, Bool
 
   /** A source field copied to an XDM path. */
   public static Mapping attribute(String source, String destination) {
-    return new Mapping(ATTRIBUTE, source, destination, null);
+    return new Mapping(ATTRIBUTE, source, destination);
   }
 
   /** A calculated field written to an XDM path. */
   public static Mapping expression(String expression, String destination) {
-    return new Mapping(EXPRESSION, expression, destination, null);
+    return new Mapping(EXPRESSION, expression, destination);
   }
 }

@@ -1,10 +1,12 @@
 package dev.aep.operator.platform;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Schema Registry ({@code /data/foundation/schemaregistry}) tenant schemas for one org+sandbox.
+ * Schema Registry ({@code /data/foundation/schemaregistry}) tenant schemas, field groups and
+ * descriptors for one org+sandbox.
  *
  * <p>Sends the {@code Accept} header every GET needs. Schema ids may be given as {@code $id} URI
  * (URL-encoded by the client) or {@code meta:altId}.
@@ -31,4 +33,45 @@ public interface SchemaRegistryClient {
 
   /** {@code DELETE /tenant/schemas/{id}}; false when it was already gone. */
   boolean deleteSchema(String id);
+
+  /**
+   * The schema's resolved leaf fields (class and field groups), keyed by dot path:
+   * {@code GET /tenant/schemas/{id}} with {@code Accept: application/vnd.adobe.xed-full+json;
+   * version=1}. Empty when the schema does not exist.
+   */
+  Optional<Map<String, SchemaField>> schemaFields(String id);
+
+  /** The org's TENANT_ID from {@code GET /stats} (platform-api.md 9). */
+  String tenantId();
+
+  // --- field groups (/tenant/fieldgroups, platform-api.md 10) ---
+
+  /** {@code POST /tenant/fieldgroups}; the created group with its {@code $id} and fields. */
+  FieldGroup createFieldGroup(FieldGroupRequest request);
+
+  /** {@code GET /tenant/fieldgroups/{id}} with its fields. */
+  Optional<FieldGroup> getFieldGroup(String id);
+
+  /** The field group titled exactly {@code title} ({@code property=title==...}); a summary. */
+  Optional<FieldGroup> findFieldGroupByTitle(String title);
+
+  /**
+   * {@code PUT /tenant/fieldgroups/{id}}: the full new body. The registry refuses anything but
+   * additions once a dataset uses a schema with the group.
+   */
+  FieldGroup replaceFieldGroup(String id, FieldGroupRequest request);
+
+  /** {@code DELETE /tenant/fieldgroups/{id}}; false when it was already gone. */
+  boolean deleteFieldGroup(String id);
+
+  // --- descriptors (/tenant/descriptors, platform-api.md 12) ---
+
+  /** {@code POST /tenant/descriptors} of type {@code xdm:descriptorIdentity}; returns it with its id. */
+  IdentityDescriptor createIdentityDescriptor(IdentityDescriptor descriptor);
+
+  /** The identity descriptors whose {@code xdm:sourceSchema} is {@code schemaId}. */
+  List<IdentityDescriptor> listIdentityDescriptors(String schemaId);
+
+  /** {@code DELETE /tenant/descriptors/{id}}; false when it was already gone. */
+  boolean deleteDescriptor(String id);
 }

@@ -180,7 +180,7 @@ final class RecordingPlatform implements Platform {
     if (method.startsWith("patch")) {
       return "PATCH";
     }
-    if (method.startsWith("update")) {
+    if (method.startsWith("update") || method.startsWith("replace")) {
       return "PUT";
     }
     if (method.startsWith("delete")) {
@@ -194,7 +194,7 @@ final class RecordingPlatform implements Platform {
 
   /** "patchBaseConnection" -> "base connection". */
   private static String kindOf(String method) {
-    String rest = method.replaceFirst("^(create|patch|update|delete|enable|disable)", "");
+    String rest = method.replaceFirst("^(create|patch|update|replace|delete|enable|disable)", "");
     return rest.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 

@@ -1,5 +1,6 @@
 package dev.aep.operator.platform.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,11 +16,13 @@ import dev.aep.operator.platform.RunError;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
+import dev.aep.operator.platform.SourceSchema;
 import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -291,5 +294,63 @@ final class FlowServiceJson {
         LenientJson.longValue(metrics, "recordSummary", "outputRecordCount"),
         LenientJson.longValue(metrics, "recordSummary", "failedRecordCount"),
         errors);
+  }
+
+  // --- explore ---
+
+  /**
+   * A REST explore answer: the field paths of {@code schema} and the sample records of
+   * {@code data} (platform-api.md 13).
+   */
+  SourceSchema sourceSchema(JsonNode body) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    sourceFields(LenientJson.at(body, "schema"), "", true, fields);
+    List<Map<String, Object>> samples = new ArrayList<>();
+    for (JsonNode record : LenientJson.elements(LenientJson.at(body, "data"))) {
+      if (record.isObject()) {
+        samples.add(mapper.convertValue(record,
+            new TypeReference<LinkedHashMap<String, Object>>() {}));
+      }
+    }
+    return new SourceSchema(fields, samples);
+  }
+
+  /**
+   * Every property below {@code node}, parents before their children. A root property that is an
+   * array (the {@code data} wrapper as some answers give it) is looked through to its items' fields;
+   * deeper arrays are listed as {@code array} only, since Data Prep reaches inside them with
+   * {@code [*]} or {@code [n]}, not with a plain dot path.
+   */
+  private static void sourceFields(JsonNode node, String prefix, boolean root,
+      Map<String, String> out) {
+    JsonNode props = node.path("properties");
+    if (!props.isObject()) {
+      return;
+    }
+    props.properties().forEach(e -> {
+      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      JsonNode field = e.getValue();
+      out.put(path, jsonType(field));
+      JsonNode inner = field;
+      if (root && !field.path("properties").isObject() && field.path("items").isObject()) {
+        inner = field.path("items");
+      }
+      sourceFields(inner, path, false, out);
+    });
+  }
+
+  /** The JSON type of a schema node; the first non-null of a type list; "" when untyped. */
+  private static String jsonType(JsonNode field) {
+    JsonNode type = field.path("type");
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (t.isTextual() && !t.asText().equals("null")) {
+          return t.asText();
+        }
+      }
+      return "";
+    }
+    String text = LenientJson.text(type);
+    return text == null ? "" : text;
   }
 }

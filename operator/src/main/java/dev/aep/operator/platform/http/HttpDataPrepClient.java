@@ -5,20 +5,29 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.operator.platform.DataPrepClient;
 import dev.aep.operator.platform.Mapping;
+import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.PreviewRow;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 
-/** Data Prep mapping sets over HTTP: 200 creates, versioned reads, PUT for a new version. */
+/**
+ * Data Prep mapping sets over HTTP: 200 creates, versioned reads, PUT for a new version, and the
+ * validate and preview checks that store nothing.
+ */
 final class HttpDataPrepClient implements DataPrepClient {
 
   static final String SERVICE = "conversion";
@@ -31,6 +40,105 @@ final class HttpDataPrepClient implements DataPrepClient {
     this.caller = caller;
     this.mappingSets = platformBase.newBuilder()
         .addPathSegments("data/foundation/conversion/mappingSets").build();
+  }
+
+  @Override
+  public List<MappingCheck> validateMappingSet(MappingSetRequest request) {
+    JsonNode body = caller.execute(PlatformCaller.Call
+        .builder(SERVICE, "validateMappingSet", "POST", action("validate"))
+        .json(body(request))
+        // Validation stores nothing: sending it again is harmless.
+        .idempotent(true)
+        .build()).body();
+    List<MappingCheck> checks = new ArrayList<>();
+    List<JsonNode> entries = LenientJson.elements(LenientJson.at(body, "validationResponse"));
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode entry = entries.get(i);
+      List<String> errors = errorMessages(entry.path("errors"));
+      String status = LenientJson.text(entry, "status");
+      // [INF] Only SUCCESS and FAILED are documented; without a status the errors decide.
+      boolean ok = status == null ? errors.isEmpty() : status.equalsIgnoreCase("SUCCESS");
+      checks.add(new MappingCheck(i, ok, errors));
+    }
+    return checks;
+  }
+
+  @Override
+  public List<PreviewRow> previewMappingSet(MappingSetRequest request,
+      List<Map<String, Object>> samples) {
+    ObjectNode body = caller.mapper().createObjectNode();
+    body.set("data", caller.mapper().valueToTree(samples == null ? List.of() : samples));
+    body.set("mappingSet", body(request));
+    // The records are customer data: an error answer that quotes them is masked like a secret.
+    Set<String> values = new LinkedHashSet<>();
+    collectScalars(samples, values);
+    PlatformCaller.Call.Builder call = PlatformCaller.Call
+        .builder(SERVICE, "previewMappingSet", "POST", action("preview"))
+        .json(body)
+        .idempotent(true);
+    values.forEach(call::secret);
+    JsonNode answer = caller.execute(call.build()).body();
+    Redactor redactor = new Redactor(values);
+    // The spec types the answer as one object; the docs show an array with one row per record.
+    List<JsonNode> rows = answer != null && answer.isObject()
+        ? List.of(answer) : LenientJson.elements(answer);
+    List<PreviewRow> out = new ArrayList<>();
+    for (JsonNode row : rows) {
+      Set<String> filled = new LinkedHashSet<>();
+      filledLeaves(row.path("data"), "", filled);
+      List<String> errors = errorMessages(row.path("errors")).stream()
+          .map(redactor::redact).toList();
+      out.add(new PreviewRow(filled, errors));
+    }
+    return out;
+  }
+
+  /** Dot paths of the leaves holding a non-null value; arrays count as leaves. */
+  static void filledLeaves(JsonNode node, String prefix, Set<String> out) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return;
+    }
+    if (node.isObject()) {
+      node.properties().forEach(e -> filledLeaves(e.getValue(),
+          prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
+    } else if (!prefix.isEmpty()) {
+      out.add(prefix);
+    }
+  }
+
+  /**
+   * The Platform's messages from an {@code errors} array of {@code TransformErrorInfo}: the
+   * {@code exception} text, or which mapping failed when there is none.
+   */
+  static List<String> errorMessages(JsonNode errors) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : LenientJson.elements(errors)) {
+      String text = LenientJson.text(e);
+      if (text == null) {
+        text = LenientJson.text(e, "exception");
+      }
+      if (text == null) {
+        String destination = LenientJson.text(e, "destination");
+        text = "the mapping " + (destination == null ? "" : "to " + destination + " ")
+            + "was refused without a message";
+      }
+      out.add(text);
+    }
+    return out;
+  }
+
+  private static void collectScalars(Object value, Set<String> out) {
+    if (value instanceof Map<?, ?> m) {
+      m.values().forEach(v -> collectScalars(v, out));
+    } else if (value instanceof Collection<?> c) {
+      c.forEach(v -> collectScalars(v, out));
+    } else if (value != null && !(value instanceof Boolean)) {
+      out.add(String.valueOf(value));
+    }
+  }
+
+  private HttpUrl action(String name) {
+    return mappingSets.newBuilder().addPathSegment(name).build();
   }
 
   @Override
@@ -140,9 +248,6 @@ final class HttpDataPrepClient implements DataPrepClient {
       n.put("sourceType", m.sourceType() == null ? Mapping.ATTRIBUTE : m.sourceType());
       n.put("source", m.source());
       n.put("destination", m.destination());
-      if (Boolean.TRUE.equals(m.identity())) {
-        n.put("identity", true);
-      }
     }
     return body;
   }
@@ -172,8 +277,7 @@ final class HttpDataPrepClient implements DataPrepClient {
       mappings.add(new Mapping(
           sourceType(LenientJson.text(m, "sourceType")),
           source != null ? source : LenientJson.text(m, "sourceAttribute"),
-          destination != null ? destination : LenientJson.text(m, "destinationXdmPath"),
-          LenientJson.bool(m, "identity")));
+          destination != null ? destination : LenientJson.text(m, "destinationXdmPath")));
     }
     Integer version = LenientJson.intValue(n, "version");
     return new MappingSet(

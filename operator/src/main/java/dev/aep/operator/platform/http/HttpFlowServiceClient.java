@@ -14,6 +14,7 @@ import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
+import dev.aep.operator.platform.SourceSchema;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ final class HttpFlowServiceClient implements FlowServiceClient {
   }
 
   @Override
-  public List<String> explore(String baseConnectionId, String resourcePath) {
+  public SourceSchema explore(String baseConnectionId, String resourcePath) {
     String sourceParams = Base64.getEncoder().encodeToString(
         ("{\"resourcePath\":" + caller.mapper().valueToTree(resourcePath) + "}")
             .getBytes(StandardCharsets.UTF_8));
@@ -98,38 +99,12 @@ final class HttpFlowServiceClient implements FlowServiceClient {
         .addQueryParameter("objectType", "rest")
         .addQueryParameter("object", "json")
         .addQueryParameter("fileType", "json")
-        .addQueryParameter("preview", "false")
+        // preview=true adds sample records to the same schema answer (platform-api.md 13).
+        .addQueryParameter("preview", "true")
         .addQueryParameter("sourceParams", sourceParams)
         .build();
     JsonNode body = caller.execute(get("explore", url).build()).body();
-    return topLevelFields(body);
-  }
-
-  /**
-   * Field names of a REST explore answer: the properties of {@code schema}, looking through a
-   * single {@code data} wrapper (object or array of objects) that Stripe responses use.
-   */
-  static List<String> topLevelFields(JsonNode body) {
-    JsonNode node = LenientJson.at(body, "schema");
-    for (int depth = 0; depth < 3; depth++) {
-      JsonNode props = node.path("properties");
-      if (props.isObject() && props.size() == 1 && props.has("data")) {
-        JsonNode data = props.path("data");
-        node = data.path("items").isObject() ? data.path("items") : data;
-        continue;
-      }
-      if (!props.isObject() && node.path("items").isObject()) {
-        node = node.path("items");
-        continue;
-      }
-      break;
-    }
-    List<String> out = new ArrayList<>();
-    JsonNode props = node.path("properties");
-    if (props.isObject()) {
-      props.fieldNames().forEachRemaining(out::add);
-    }
-    return out;
+    return json.sourceSchema(body);
   }
 
   // --- source connections ---

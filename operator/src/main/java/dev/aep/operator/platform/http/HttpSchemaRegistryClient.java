@@ -2,20 +2,36 @@ package dev.aep.operator.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.FieldGroupRequest;
+import dev.aep.operator.platform.IdentityDescriptor;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import okhttp3.HttpUrl;
 
-/** Schema Registry tenant schemas over HTTP, with the {@code Accept} header each GET needs. */
+/**
+ * Schema Registry tenant schemas, field groups and descriptors over HTTP, with the {@code Accept}
+ * header each GET needs.
+ */
 final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   static final String SERVICE = "schemaregistry";
@@ -25,14 +41,34 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   static final String ACCEPT_CREATE = "application/vnd.adobe.xed+json";
   /** Summaries ($id, altId, version, title) in lists. */
   static final String ACCEPT_LIST = "application/vnd.adobe.xed-id+json";
+  /** Resolved schema: class and field-group fields merged into one {@code properties} tree. */
+  static final String ACCEPT_FULL = "application/vnd.adobe.xed-full+json; version=1";
+  /** Descriptor lists as whole objects grouped by {@code @type} (platform-api.md 12). */
+  static final String ACCEPT_DESCRIPTORS = "application/vnd.adobe.xdm+json";
+  static final String IDENTITY_DESCRIPTOR = "xdm:descriptorIdentity";
+  /**
+   * Name of the one {@code definitions} entry a field group is built with. [INF] Any name works:
+   * the documented examples use {@code stripe} and {@code customFields}; the group's own
+   * {@code allOf} is what refers to it.
+   */
+  static final String DEFINITION = "customFields";
 
   private final PlatformCaller caller;
   private final HttpUrl schemas;
+  private final HttpUrl fieldGroups;
+  private final HttpUrl descriptors;
+  private final HttpUrl stats;
+  // The TENANT_ID of an org never changes: read once per session (platform-api.md 9).
+  private volatile String tenantId;
 
   HttpSchemaRegistryClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    this.schemas = platformBase.newBuilder()
-        .addPathSegments("data/foundation/schemaregistry/tenant/schemas").build();
+    HttpUrl registry = platformBase.newBuilder()
+        .addPathSegments("data/foundation/schemaregistry").build();
+    this.schemas = registry.newBuilder().addPathSegments("tenant/schemas").build();
+    this.fieldGroups = registry.newBuilder().addPathSegments("tenant/fieldgroups").build();
+    this.descriptors = registry.newBuilder().addPathSegments("tenant/descriptors").build();
+    this.stats = registry.newBuilder().addPathSegment("stats").build();
   }
 
   @Override
@@ -92,8 +128,331 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public Page<Schema> listSchemasPage(ListQuery query, String pageToken) {
+    Page<JsonNode> page = registryPage("listSchemas", schemas, query, pageToken);
+    return new Page<>(page.items().stream().map(HttpSchemaRegistryClient::schema).toList(),
+        page.nextPageToken());
+  }
+
+  @Override
+  public boolean deleteSchema(String id) {
+    return delete("deleteSchema", byId(id));
+  }
+
+  @Override
+  public Optional<Map<String, SchemaField>> schemaFields(String id) {
+    JsonNode body;
+    try {
+      body = caller.execute(PlatformCaller.Call
+          .builder(SERVICE, "schemaFields", "GET", byId(schemas, id, "schema"))
+          .accept(ACCEPT_FULL)
+          .build()).body();
+    } catch (PlatformException e) {
+      if (PlatformErrors.isMissingObject(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    Map<String, SchemaField> fields = new LinkedHashMap<>();
+    collectSchemaFields(body, "", true, fields);
+    return Optional.of(Collections.unmodifiableMap(fields));
+  }
+
+  /**
+   * Adds the leaf fields below {@code node}'s {@code properties}. A field counts as required when
+   * its name is in the {@code required} array of the object holding it and that object is
+   * required too (the root always is): JSON Schema binds a required field inside an optional
+   * object only when a row has the object.
+   */
+  private static void collectSchemaFields(JsonNode node, String prefix, boolean parentRequired,
+      Map<String, SchemaField> out) {
+    JsonNode props = LenientJson.at(node, "properties");
+    if (!props.isObject()) {
+      return;
+    }
+    Set<String> required = new HashSet<>(LenientJson.textList(LenientJson.at(node, "required")));
+    props.properties().forEach(e -> {
+      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      JsonNode field = e.getValue();
+      boolean isRequired = parentRequired && required.contains(e.getKey());
+      if (hasProperties(field)) {
+        collectSchemaFields(field, path, isRequired, out);
+      } else {
+        out.put(path, new SchemaField(path, xdmType(field), isRequired));
+      }
+    });
+  }
+
+  @Override
+  public String tenantId() {
+    String known = tenantId;
+    if (known != null) {
+      return known;
+    }
+    // The spec says /stats produces application/json, which is what the default Accept asks for.
+    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
+        .builder(SERVICE, "tenantId", "GET", stats).build());
+    String id = LenientJson.text(answer.body(), "tenantId");
+    if (id == null || id.isBlank()) {
+      throw PlatformException.builder("GET", stats.encodedPath()).service(SERVICE)
+          .operation("tenantId").httpStatus(answer.status()).requestId(answer.requestId())
+          .detail("the answer carries no tenantId").build();
+    }
+    tenantId = id;
+    return id;
+  }
+
+  // --- field groups ---
+
+  @Override
+  public FieldGroup createFieldGroup(FieldGroupRequest request) {
+    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
+        .builder(SERVICE, "createFieldGroup", "POST", fieldGroups)
+        .accept(ACCEPT_CREATE)
+        .json(fieldGroupBody(request))
+        .build());
+    FieldGroup created = fieldGroup(answer.body());
+    if (created.id() == null) {
+      throw PlatformException.builder("POST", fieldGroups.encodedPath()).service(SERVICE)
+          .operation("createFieldGroup").httpStatus(answer.status())
+          .requestId(answer.requestId()).detail("the answer carries no $id").build();
+    }
+    return created;
+  }
+
+  @Override
+  public Optional<FieldGroup> getFieldGroup(String id) {
+    try {
+      JsonNode body = caller.execute(PlatformCaller.Call
+          .builder(SERVICE, "getFieldGroup", "GET", byId(fieldGroups, id, "field group"))
+          .accept(ACCEPT_SCHEMA)
+          .build()).body();
+      return Optional.of(fieldGroup(body));
+    } catch (PlatformException e) {
+      if (PlatformErrors.isMissingObject(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<FieldGroup> findFieldGroupByTitle(String title) {
+    if (title == null || title.isBlank()) {
+      throw new IllegalArgumentException("title must not be blank");
+    }
+    ListQuery query = ListQuery.where("title==" + title);
+    List<JsonNode> found = Paging.all("GET", fieldGroups.encodedPath(),
+        token -> registryPage("listFieldGroups", fieldGroups, query, token));
+    // The filter may match loosely: only the exact title counts.
+    return found.stream().map(HttpSchemaRegistryClient::fieldGroup)
+        .filter(g -> title.equals(g.title()))
+        .findFirst();
+  }
+
+  @Override
+  public FieldGroup replaceFieldGroup(String id, FieldGroupRequest request) {
+    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
+        .builder(SERVICE, "replaceFieldGroup", "PUT", byId(fieldGroups, id, "field group"))
+        .accept(ACCEPT_CREATE)
+        .json(fieldGroupBody(request))
+        .build());
+    FieldGroup replaced = fieldGroup(answer.body());
+    return replaced.id() != null ? replaced
+        : new FieldGroup(id, replaced.altId(), replaced.version(), replaced.title(),
+            replaced.description(), replaced.classIds(), replaced.fields());
+  }
+
+  @Override
+  public boolean deleteFieldGroup(String id) {
+    return delete("deleteFieldGroup", byId(fieldGroups, id, "field group"));
+  }
+
+  /** The documented create/PUT body (platform-api.md 10), nested objects built from dot paths. */
+  ObjectNode fieldGroupBody(FieldGroupRequest request) {
+    if (request.title() == null || request.title().isBlank()) {
+      throw new IllegalArgumentException("a field group needs a title");
+    }
+    ObjectNode body = caller.mapper().createObjectNode();
+    body.put("title", request.title());
+    body.put("description", request.description() == null ? "" : request.description());
+    body.put("type", "object");
+    body.putArray("meta:intendedToExtend")
+        .add(Objects.requireNonNull(request.classId(), "classId"));
+    ObjectNode properties = body.putObject("definitions").putObject(DEFINITION)
+        .putObject("properties");
+    // Sorted: the same request always sends the same body.
+    new TreeMap<>(request.fields()).forEach((path, type) -> place(properties, path, type));
+    body.putArray("allOf").addObject().put("$ref", "#/definitions/" + DEFINITION);
+    return body;
+  }
+
+  private static void place(ObjectNode properties, String path, String type) {
+    String[] segments = segments(path);
+    ObjectNode level = properties;
+    for (int i = 0; i < segments.length - 1; i++) {
+      JsonNode existing = level.get(segments[i]);
+      if (existing == null) {
+        ObjectNode object = level.putObject(segments[i]);
+        object.put("type", "object");
+        object.putObject("properties");
+        existing = object;
+      } else if (!existing.path("properties").isObject()) {
+        throw new IllegalArgumentException("field " + String.join(".",
+            Arrays.copyOf(segments, i + 1)) + " is both a leaf and an object");
+      }
+      level = (ObjectNode) existing.get("properties");
+    }
+    String leaf = segments[segments.length - 1];
+    if (level.has(leaf)) {
+      throw new IllegalArgumentException("field " + path + " is both a leaf and an object");
+    }
+    level.set(leaf, jsonSchemaType(type, path));
+  }
+
+  /** JSON Schema for an XDM type; date and date-time are strings with a format (platform-api.md 10). */
+  static ObjectNode jsonSchemaType(String xdmType, String path) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    String type = xdmType == null ? "" : xdmType.trim().toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "string", "integer", "number", "boolean" -> node.put("type", type);
+      case "date-time", "date" -> node.put("type", "string").put("format", type);
+      default -> throw new IllegalArgumentException(
+          "field " + path + " has type '" + xdmType + "'; a field group field must be one of "
+              + "string, integer, number, boolean, date-time, date");
+    }
+    return node;
+  }
+
+  // --- descriptors ---
+
+  @Override
+  public IdentityDescriptor createIdentityDescriptor(IdentityDescriptor descriptor) {
+    ObjectNode body = caller.mapper().createObjectNode();
+    body.put("@type", IDENTITY_DESCRIPTOR);
+    body.put("xdm:sourceSchema", Objects.requireNonNull(descriptor.schemaId(), "schemaId"));
+    body.put("xdm:sourceVersion", descriptor.schemaVersion());
+    body.put("xdm:sourceProperty", pointer(descriptor.path()));
+    body.put("xdm:namespace", Objects.requireNonNull(descriptor.namespace(), "namespace"));
+    // The namespace is sent by its code (e.g. Email), not by its numeric id.
+    body.put("xdm:property", "xdm:code");
+    body.put("xdm:isPrimary", descriptor.primary());
+    // [INF] No Accept is documented for descriptor writes; the spec says they produce JSON.
+    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
+        .builder(SERVICE, "createIdentityDescriptor", "POST", descriptors)
+        .json(body)
+        .build());
+    IdentityDescriptor read = descriptor(answer.body());
+    if (read.id() == null || read.id().isBlank()) {
+      throw PlatformException.builder("POST", descriptors.encodedPath()).service(SERVICE)
+          .operation("createIdentityDescriptor").httpStatus(answer.status())
+          .requestId(answer.requestId()).detail("the answer carries no @id").build();
+    }
+    // Whatever the answer leaves out is what was sent.
+    JsonNode n = answer.body();
+    return new IdentityDescriptor(
+        read.id(),
+        read.schemaId() != null ? read.schemaId() : descriptor.schemaId(),
+        LenientJson.intValue(n, "xdm:sourceVersion") != null ? read.schemaVersion()
+            : descriptor.schemaVersion(),
+        read.path() != null ? read.path() : descriptor.path(),
+        read.namespace() != null ? read.namespace() : descriptor.namespace(),
+        LenientJson.bool(n, "xdm:isPrimary") != null ? read.primary() : descriptor.primary());
+  }
+
+  @Override
+  public List<IdentityDescriptor> listIdentityDescriptors(String schemaId) {
+    if (schemaId == null || schemaId.isBlank()) {
+      throw new IllegalArgumentException("schema id must not be blank");
+    }
+    HttpUrl url = descriptors.newBuilder()
+        .addQueryParameter("property", "xdm:sourceSchema==" + schemaId).build();
+    JsonNode body = caller.execute(PlatformCaller.Call
+        .builder(SERVICE, "listIdentityDescriptors", "GET", url)
+        .accept(ACCEPT_DESCRIPTORS)
+        .build()).body();
+    List<JsonNode> candidates = new ArrayList<>();
+    JsonNode grouped = LenientJson.at(body, IDENTITY_DESCRIPTOR);
+    if (grouped.isArray()) {
+      candidates.addAll(LenientJson.elements(grouped));
+    } else {
+      // The paged (xdm-v2) form is one results array of every type.
+      JsonNode results = body != null && body.isArray() ? body : LenientJson.at(body, "results");
+      for (JsonNode n : LenientJson.elements(results)) {
+        if (IDENTITY_DESCRIPTOR.equals(LenientJson.text(n, "@type"))) {
+          candidates.add(n);
+        }
+      }
+    }
+    List<IdentityDescriptor> out = new ArrayList<>();
+    for (JsonNode n : candidates) {
+      String type = LenientJson.text(n, "@type");
+      // Filtered here as well: a registry that ignores the property filter lists every schema's.
+      if ((type == null || IDENTITY_DESCRIPTOR.equals(type))
+          && schemaId.equals(LenientJson.text(n, "xdm:sourceSchema"))) {
+        out.add(descriptor(n));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public boolean deleteDescriptor(String id) {
+    return delete("deleteDescriptor", byId(descriptors, id, "descriptor"));
+  }
+
+  static IdentityDescriptor descriptor(JsonNode n) {
+    Integer version = LenientJson.intValue(n, "xdm:sourceVersion");
+    return new IdentityDescriptor(
+        LenientJson.text(n, "@id"),
+        LenientJson.text(n, "xdm:sourceSchema"),
+        version == null ? 0 : version,
+        dotPath(LenientJson.text(n, "xdm:sourceProperty")),
+        LenientJson.text(n, "xdm:namespace"),
+        Boolean.TRUE.equals(LenientJson.bool(n, "xdm:isPrimary")));
+  }
+
+  /** {@code _acme.stripe.email} to the JSON Pointer {@code /_acme/stripe/email} (RFC 6901 escapes). */
+  static String pointer(String dotPath) {
+    StringBuilder out = new StringBuilder();
+    for (String segment : segments(dotPath)) {
+      out.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+    }
+    return out.toString();
+  }
+
+  /** A JSON Pointer back to a dot path; null stays null. */
+  static String dotPath(String pointer) {
+    if (pointer == null) {
+      return null;
+    }
+    String p = pointer.startsWith("/") ? pointer.substring(1) : pointer;
+    List<String> out = new ArrayList<>();
+    for (String segment : p.split("/", -1)) {
+      out.add(segment.replace("~1", "/").replace("~0", "~"));
+    }
+    return String.join(".", out);
+  }
+
+  private static String[] segments(String dotPath) {
+    if (dotPath == null || dotPath.isBlank()) {
+      throw new IllegalArgumentException("a field path must not be blank");
+    }
+    String[] segments = dotPath.split("\\.", -1);
+    for (String s : segments) {
+      if (s.isBlank()) {
+        throw new IllegalArgumentException("field path " + dotPath + " has an empty segment");
+      }
+    }
+    return segments;
+  }
+
+  // --- shared plumbing ---
+
+  /** One page of a registry list ({@code results}, next start in {@code _page.next}). */
+  private Page<JsonNode> registryPage(String operation, HttpUrl collection, ListQuery query,
+      String pageToken) {
     ListQuery q = query == null ? ListQuery.all() : query;
-    HttpUrl.Builder url = schemas.newBuilder();
+    HttpUrl.Builder url = collection.newBuilder();
     q.properties().forEach(p -> url.addQueryParameter("property", p));
     if (q.orderBy() != null) {
       url.addQueryParameter("orderby", q.orderBy());
@@ -105,22 +464,17 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       url.addQueryParameter("start", pageToken);
     }
     JsonNode body = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "listSchemas", "GET", url.build())
+        .builder(SERVICE, operation, "GET", url.build())
         .accept(ACCEPT_LIST)
         .build()).body();
-    List<Schema> items = new ArrayList<>();
-    for (JsonNode n : LenientJson.elements(LenientJson.at(body, "results"))) {
-      items.add(schema(n));
-    }
     String next = LenientJson.text(body, "_page", "next");
-    return new Page<>(items, next == null || next.isBlank() ? null : next);
+    return new Page<>(LenientJson.elements(LenientJson.at(body, "results")),
+        next == null || next.isBlank() ? null : next);
   }
 
-  @Override
-  public boolean deleteSchema(String id) {
+  private boolean delete(String operation, HttpUrl url) {
     try {
-      caller.execute(PlatformCaller.Call.builder(SERVICE, "deleteSchema", "DELETE", byId(id))
-          .build());
+      caller.execute(PlatformCaller.Call.builder(SERVICE, operation, "DELETE", url).build());
       return true;
     } catch (PlatformException e) {
       if (PlatformErrors.isMissingObject(e)) {
@@ -130,12 +484,65 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
   }
 
-  private HttpUrl byId(String id) {
+  private static HttpUrl byId(HttpUrl collection, String id, String what) {
     if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("schema id must not be blank");
+      throw new IllegalArgumentException(what + " id must not be blank");
     }
     // One path segment: a $id URI has its slashes and colon percent-encoded.
-    return schemas.newBuilder().addPathSegment(id).build();
+    return collection.newBuilder().addPathSegment(id).build();
+  }
+
+  private static boolean hasProperties(JsonNode field) {
+    JsonNode props = field.path("properties");
+    return props.isObject() && props.size() > 0;
+  }
+
+  /** The XDM type of a JSON Schema field: format date-time and date are types of their own. */
+  static String xdmType(JsonNode field) {
+    String type = LenientJson.text(field, "type");
+    String format = LenientJson.text(field, "format");
+    if ("string".equals(type) && ("date-time".equals(format) || "date".equals(format))) {
+      return format;
+    }
+    if (type != null) {
+      return type;
+    }
+    String xdm = LenientJson.text(field, "meta:xdmType");
+    return xdm != null ? xdm : "object";
+  }
+
+  static FieldGroup fieldGroup(JsonNode n) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (JsonNode definition : LenientJson.at(n, "definitions")) {
+      collectGroupFields(definition, "", fields);
+    }
+    return new FieldGroup(
+        LenientJson.text(n, "$id"),
+        LenientJson.text(n, "meta:altId"),
+        LenientJson.text(n, "version"),
+        LenientJson.text(n, "title"),
+        LenientJson.text(n, "description"),
+        LenientJson.textList(LenientJson.at(n, "meta:intendedToExtend")),
+        fields);
+  }
+
+  private static void collectGroupFields(JsonNode node, String prefix, Map<String, String> out) {
+    JsonNode props = node.path("properties");
+    if (!props.isObject()) {
+      return;
+    }
+    props.properties().forEach(e -> {
+      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      if (hasProperties(e.getValue())) {
+        collectGroupFields(e.getValue(), path, out);
+      } else {
+        out.put(path, xdmType(e.getValue()));
+      }
+    });
+  }
+
+  private HttpUrl byId(String id) {
+    return byId(schemas, id, "schema");
   }
 
   static Schema schema(JsonNode n) {

@@ -1,11 +1,14 @@
 package dev.aep.operator.reconciler.observe;
 
 import dev.aep.operator.platform.DataPrepClient;
+import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
 import dev.aep.operator.platform.Page;
+import dev.aep.operator.platform.PreviewRow;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,5 +72,16 @@ final class WriteThroughDataPrep implements DataPrepClient {
   @Override
   public Page<MappingSet> listMappingSetsPage(String name, String pageToken) {
     return delegate.listMappingSetsPage(name, pageToken);
+  }
+
+  @Override
+  public List<MappingCheck> validateMappingSet(MappingSetRequest request) {
+    return delegate.validateMappingSet(request);
+  }
+
+  @Override
+  public List<PreviewRow> previewMappingSet(MappingSetRequest request,
+      List<Map<String, Object>> samples) {
+    return delegate.previewMappingSet(request, samples);
   }
 }

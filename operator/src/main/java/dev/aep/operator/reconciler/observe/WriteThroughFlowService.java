@@ -12,6 +12,7 @@ import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
+import dev.aep.operator.platform.SourceSchema;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import java.util.List;
@@ -72,7 +73,7 @@ final class WriteThroughFlowService implements FlowServiceClient {
   }
 
   @Override
-  public List<String> explore(String baseConnectionId, String resourcePath) {
+  public SourceSchema explore(String baseConnectionId, String resourcePath) {
     return delegate.explore(baseConnectionId, resourcePath);
   }
 

@@ -1,14 +1,22 @@
 package dev.aep.operator.reconciler.observe;
 
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.FieldGroupRequest;
+import dev.aep.operator.platform.IdentityDescriptor;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Schema Registry writes that keep the scope's schema snapshot current. */
+/**
+ * Schema Registry writes that keep the scope's schema snapshot current; field groups and
+ * descriptors have no snapshot and pass straight through.
+ */
 final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
   private final SchemaRegistryClient delegate;
   private final ScopeSnapshots scope;
@@ -54,5 +62,55 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
         () -> delegate.deleteSchema(id));
     scope.fullSchemas.remove(id);
     return deleted;
+  }
+
+  @Override
+  public Optional<Map<String, SchemaField>> schemaFields(String id) {
+    return delegate.schemaFields(id);
+  }
+
+  @Override
+  public String tenantId() {
+    return delegate.tenantId();
+  }
+
+  @Override
+  public FieldGroup createFieldGroup(FieldGroupRequest request) {
+    return delegate.createFieldGroup(request);
+  }
+
+  @Override
+  public Optional<FieldGroup> getFieldGroup(String id) {
+    return delegate.getFieldGroup(id);
+  }
+
+  @Override
+  public Optional<FieldGroup> findFieldGroupByTitle(String title) {
+    return delegate.findFieldGroupByTitle(title);
+  }
+
+  @Override
+  public FieldGroup replaceFieldGroup(String id, FieldGroupRequest request) {
+    return delegate.replaceFieldGroup(id, request);
+  }
+
+  @Override
+  public boolean deleteFieldGroup(String id) {
+    return delegate.deleteFieldGroup(id);
+  }
+
+  @Override
+  public IdentityDescriptor createIdentityDescriptor(IdentityDescriptor descriptor) {
+    return delegate.createIdentityDescriptor(descriptor);
+  }
+
+  @Override
+  public List<IdentityDescriptor> listIdentityDescriptors(String schemaId) {
+    return delegate.listIdentityDescriptors(schemaId);
+  }
+
+  @Override
+  public boolean deleteDescriptor(String id) {
+    return delegate.deleteDescriptor(id);
   }
 }

@@ -42,8 +42,13 @@ public final class ExploreStep implements Step<List<String>> {
     String baseConnectionId = ctx.status().getBaseConnection().getId();
     String path = ctx.spec().getResourcePath().value();
     try {
-      List<String> fields = ctx.session().flowService().explore(baseConnectionId, path);
-      return fields.stream().limit(MAX_FIELDS).toList();
+      // Status keeps the top-level names, the properties directly under Stripe's data root.
+      return ctx.session().flowService().explore(baseConnectionId, path).fields().keySet()
+          .stream()
+          .filter(f -> f.startsWith("data.") && f.indexOf('.', "data.".length()) < 0)
+          .map(f -> f.substring("data.".length()))
+          .limit(MAX_FIELDS)
+          .toList();
     } catch (PlatformException e) {
       if (e.isRetryable()) {
         throw e;

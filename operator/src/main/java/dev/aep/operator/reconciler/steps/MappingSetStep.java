@@ -116,8 +116,8 @@ public final class MappingSetStep implements Step<MappingSet> {
   private static Mapping toMapping(MappingSpec spec) {
     String type = spec.effectiveSourceType() == SourceType.EXPRESSION
         ? Mapping.EXPRESSION : Mapping.ATTRIBUTE;
-    return new Mapping(type, spec.getSource(), spec.getDestination(),
-        spec.marksIdentity() ? Boolean.TRUE : null);
+    // Identities are no longer sent with mappings (platform-api.md 12).
+    return new Mapping(type, spec.getSource(), spec.getDestination());
   }
 
   /** Order-insensitive view; any non-expression type (the Platform answers a MIME type) is ATTRIBUTE. */
@@ -127,8 +127,7 @@ public final class MappingSetStep implements Step<MappingSet> {
       boolean expression = m.sourceType() != null
           && m.sourceType().toUpperCase(Locale.ROOT).equals(Mapping.EXPRESSION);
       result.add(List.of(expression ? Mapping.EXPRESSION : Mapping.ATTRIBUTE,
-          String.valueOf(m.source()), String.valueOf(m.destination()),
-          Boolean.TRUE.equals(m.identity())));
+          String.valueOf(m.source()), String.valueOf(m.destination())));
     }
     return result;
   }

@@ -75,8 +75,8 @@ class LenientReadingTest {
     assertThat(set.version()).isEqualTo(3);
     assertThat(set.outputSchema().id()).isEqualTo("https://s");
     assertThat(set.mappings()).containsExactly(
-        new Mapping("ATTRIBUTE", "id", "_t.id", false),
-        new Mapping("EXPRESSION", "lower(currency)", "_t.c", null));
+        new Mapping("ATTRIBUTE", "id", "_t.id"),
+        new Mapping("EXPRESSION", "lower(currency)", "_t.c"));
     assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("version")).isEqualTo("3");
   }
 

@@ -105,16 +105,20 @@ class RequestShapeTest {
   }
 
   @Test
-  void exploreSendsBase64SourceParamsAndReturnsFieldsUnderData() {
+  void exploreAsksForAPreviewWithBase64SourceParamsAndReturnsEveryFieldPathUnderData() {
     fixture.server.handler = r -> json(200, "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
         + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
         + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
         + "\"currency\":{\"type\":\"string\"}}}}}}}");
-    List<String> fields = fixture.session.flowService().explore("b1", "charges");
-    assertThat(fields).containsExactly("id", "amount", "currency");
+    var explored = fixture.session.flowService().explore("b1", "charges");
+    assertThat(explored.fields()).containsExactly(Map.entry("data", "array"),
+        Map.entry("data.id", "string"), Map.entry("data.amount", "integer"),
+        Map.entry("data.currency", "string"));
+    assertThat(explored.samples()).isEmpty();
     RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getUrl().encodedPath()).isEqualTo("/data/foundation/flowservice/connections/b1/explore");
     assertThat(r.getUrl().queryParameter("objectType")).isEqualTo("rest");
+    assertThat(r.getUrl().queryParameter("preview")).isEqualTo("true");
     String decoded = new String(Base64.getDecoder().decode(r.getUrl().queryParameter("sourceParams")),
         StandardCharsets.UTF_8);
     assertThat(decoded).isEqualTo("{\"resourcePath\":\"charges\"}");

@@ -31,6 +31,7 @@ import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
+import dev.aep.operator.platform.SourceSchema;
 import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
@@ -270,10 +271,13 @@ class SimulatorClientTest {
     }
 
     @Test
-    void exploreReturnsTheTopLevelStripeFields() {
+    void exploreListsTheStripeFieldsUnderTheDataRootWithSamples() {
       EntityRef ref = baseConnection("b");
-      assertThat(fs.explore(ref.id(), "charges")).contains("id", "amount", "currency", "status")
-          .doesNotContain("data");
+      SourceSchema explored = fs.explore(ref.id(), "charges");
+      assertThat(explored.fields()).containsKeys("data", "data.id", "data.amount",
+          "data.currency", "data.status");
+      assertThat(explored.fields()).containsEntry("data.amount", "integer");
+      assertThat(explored.samples()).isNotEmpty();
     }
 
     @Test
@@ -617,7 +621,7 @@ class SimulatorClientTest {
       MappingSet latest = dataPrep.getMappingSet(v0.id()).orElseThrow();
       assertThat(latest.version()).isEqualTo(1);
       assertThat(latest.mappings()).containsExactly(
-          new Mapping("ATTRIBUTE", "amount", "_simtenant.stripe.amount", latest.mappings().get(0).identity()));
+          new Mapping("ATTRIBUTE", "amount", "_simtenant.stripe.amount"));
       assertThat(latest.outputSchema().id()).isEqualTo(schema.id());
       assertThat(dataPrep.getMappingSet(v0.id(), 7)).isEmpty();
     }

@@ -183,7 +183,7 @@ class BulkRemoteObserverTest {
 
   @Test
   void aMappingSetVersionIsReadOnceAndThenRemembered() {
-    List<Mapping> mappings = List.of(new Mapping("ATTRIBUTE", "id", "_t.id", null));
+    List<Mapping> mappings = List.of(new Mapping("ATTRIBUTE", "id", "_t.id"));
     mappingSets.put("m", new MappingSet("m", 2, "map", SchemaRef.forMapping("s"), mappings,
         null, null));
 
