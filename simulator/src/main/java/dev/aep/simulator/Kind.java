@@ -18,6 +18,8 @@ public enum Kind {
   FIELD_GROUP("fieldGroup", true),
   DESCRIPTOR("descriptor", true),
   EXPLORE("explore", false),
+  /** Data Prep validate and preview calls: POSTs that judge a mapping set and store nothing. */
+  MAPPING_CHECK("mappingCheck", false),
   ACTION("action", false),
   TOKEN("token", false),
   OTHER("other", false);

@@ -21,11 +21,13 @@ public final class FlowMetrics {
   public static final String READY = "aep.flow.ready";
   public static final String LAST_RUN_STATUS = "aep.flow.last.run.status";
   public static final String LAST_RUN_RECORDS_WRITTEN = "aep.flow.last.run.records.written";
+  public static final String LAST_RUN_RECORDS_FAILED = "aep.flow.last.run.records.failed";
 
   private final Supplier<Stream<StripeIngestionFlow>> flows;
   private final MultiGauge ready;
   private final MultiGauge lastRunStatus;
   private final MultiGauge recordsWritten;
+  private final MultiGauge recordsFailed;
 
   /**
    * @param registry where the gauges are registered
@@ -45,6 +47,10 @@ public final class FlowMetrics {
         MultiGauge.builder(LAST_RUN_RECORDS_WRITTEN)
             .description("Records written to the dataset by the flow's last run")
             .register(registry);
+    this.recordsFailed =
+        MultiGauge.builder(LAST_RUN_RECORDS_FAILED)
+            .description("Records the flow's last run could not ingest (mapping or validation failures)")
+            .register(registry);
   }
 
   /** Replaces every row with the flows' current status; rows of deleted flows are dropped. */
@@ -52,6 +58,7 @@ public final class FlowMetrics {
     List<MultiGauge.Row<?>> readyRows = new ArrayList<>();
     List<MultiGauge.Row<?>> statusRows = new ArrayList<>();
     List<MultiGauge.Row<?>> writtenRows = new ArrayList<>();
+    List<MultiGauge.Row<?>> failedRows = new ArrayList<>();
     flows
         .get()
         .forEach(
@@ -71,10 +78,14 @@ public final class FlowMetrics {
               if (run != null && run.getRecordsWritten() != null) {
                 writtenRows.add(MultiGauge.Row.of(tags, run.getRecordsWritten()));
               }
+              if (run != null && run.getRecordsFailed() != null) {
+                failedRows.add(MultiGauge.Row.of(tags, run.getRecordsFailed()));
+              }
             });
     ready.register(readyRows, true);
     lastRunStatus.register(statusRows, true);
     recordsWritten.register(writtenRows, true);
+    recordsFailed.register(failedRows, true);
   }
 
   private static boolean isReady(StripeIngestionFlowStatus status) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param lastRunDetails last run summary, may be null
  * @param createdAt epoch milliseconds, may be null
  * @param updatedAt epoch milliseconds, may be null
+ * @param options ingestion options, null when the flow has none
  */
 public record Flow(
     String id,
@@ -33,12 +34,21 @@ public record Flow(
     ScheduleParams scheduleParams,
     LastRunDetails lastRunDetails,
     Long createdAt,
-    Long updatedAt) {
+    Long updatedAt,
+    FlowOptions options) {
 
   public Flow {
     sourceConnectionIds = sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
     targetConnectionIds = targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
     transformations = transformations == null ? List.of() : List.copyOf(transformations);
+  }
+
+  /** A flow without ingestion options. */
+  public Flow(String id, String etag, String name, String description, String state, SpecRef flowSpec,
+      List<String> sourceConnectionIds, List<String> targetConnectionIds, List<Transformation> transformations,
+      ScheduleParams scheduleParams, LastRunDetails lastRunDetails, Long createdAt, Long updatedAt) {
+    this(id, etag, name, description, state, flowSpec, sourceConnectionIds, targetConnectionIds, transformations,
+        scheduleParams, lastRunDetails, createdAt, updatedAt, null);
   }
 
   /** Whether the flow runs on its schedule. */

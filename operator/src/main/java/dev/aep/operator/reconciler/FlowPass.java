@@ -68,6 +68,17 @@ final class FlowPass implements PassRecorder {
     write();
   }
 
+  /**
+   * Every step matches the spec, but the last run lost data: Ready=False (RunFailed) so that
+   * kubectl wait and GitOps health see it, Synced=True, and a Warning Event.
+   */
+  void runFailed(String readyMessage, String syncedMessage) {
+    conditions(FlowConditions.STATUS_FALSE, FlowConditions.REASON_RUN_FAILED, readyMessage,
+        FlowConditions.STATUS_TRUE, FlowConditions.REASON_RECONCILE_SUCCESS, syncedMessage);
+    write();
+    events.warning(context.getClient(), resource, FlowConditions.REASON_RUN_FAILED, readyMessage);
+  }
+
   /** A remote object exists but is not usable yet. */
   void waiting(NotReady notReady) {
     String reason = wasReady ? FlowConditions.REASON_UPDATING : FlowConditions.REASON_CREATING;

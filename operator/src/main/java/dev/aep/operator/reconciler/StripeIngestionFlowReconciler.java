@@ -14,6 +14,7 @@ import dev.aep.operator.reconciler.steps.Credentials;
 import dev.aep.operator.reconciler.steps.FlowContext;
 import dev.aep.operator.reconciler.steps.FlowSteps;
 import dev.aep.operator.reconciler.steps.NotReady;
+import dev.aep.operator.reconciler.steps.PlatformFacts;
 import dev.aep.operator.reconciler.steps.Step;
 import dev.aep.operator.reconciler.steps.StepFailure;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -59,6 +60,7 @@ public class StripeIngestionFlowReconciler
   private final FlowEvents events;
   private final StatusWriter statusWriter = new StatusWriter();
   private final Observation observation;
+  private final PlatformFacts facts = new PlatformFacts();
   private volatile InformerEventSource<Secret, StripeIngestionFlow> secrets;
 
   public StripeIngestionFlowReconciler(Platform platform, ReconcilerSettings settings) {
@@ -111,7 +113,11 @@ public class StripeIngestionFlowReconciler
     try {
       FlowContext ctx = connect(flow, pass, context, true);
       executor.apply(steps, ctx, pass, !pass.wasReady());
-      pass.succeeded(readyMessage(ctx), syncedMessage(ctx));
+      if (runLostData(ctx.status().getLastRun())) {
+        pass.runFailed(readyMessage(ctx), syncedMessage(ctx));
+      } else {
+        pass.succeeded(readyMessage(ctx), syncedMessage(ctx));
+      }
       backoff.reset(key);
       return UpdateControl.<StripeIngestionFlow>noUpdate()
           .rescheduleAfter(settings.jitteredResync());
@@ -132,7 +138,7 @@ public class StripeIngestionFlowReconciler
   public DeleteControl cleanup(StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
     FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
     String key = flow.getMetadata().getUid();
-    FlowContext probe = new FlowContext(flow, pass.working(), null, null, null, settings.clock());
+    FlowContext probe = new FlowContext(flow, pass.working(), null, null, null, settings.clock(), null);
     if (steps.stream().noneMatch(step -> step.deletesOnCleanup(probe))) {
       pass.event("Orphaned", "Left the flow's Platform objects in place (deletionPolicy "
           + flow.getSpec().effectiveDeletionPolicy().value() + ")");
@@ -166,7 +172,7 @@ public class StripeIngestionFlowReconciler
         platform.session(credentials.account(), flow.getSpec().getPlatform().getSandbox());
     Observation.Observed observed = observation.open(session);
     return new FlowContext(flow, pass.working(), observed.session(), observed.observer(),
-        credentials, settings.clock());
+        credentials, settings.clock(), facts);
   }
 
   private Optional<Secret> secret(KubernetesClient client, String namespace, String name) {
@@ -218,6 +224,12 @@ public class StripeIngestionFlowReconciler
     return platformRef || stripeRef;
   }
 
+  /** A failed run, or a successful one that dropped records (partial ingestion). */
+  private static boolean runLostData(RunStatus run) {
+    return run != null && ("failed".equalsIgnoreCase(run.getStatus())
+        || (run.getRecordsFailed() != null && run.getRecordsFailed() > 0));
+  }
+
   private static String readyMessage(FlowContext ctx) {
     FlowStatus flow = ctx.status().getFlow();
     StringBuilder message = new StringBuilder("Flow ").append(flow.getId()).append(" is ")
@@ -233,6 +245,13 @@ public class StripeIngestionFlowReconciler
         message.append(" at ").append(when);
       }
       message.append(run.getErrors().isEmpty() ? "." : ": " + run.getErrors().get(0) + ".");
+      appendFailedRecords(message, run);
+    } else if (runLostData(run)) {
+      message.append(" Last run ").append(run.getId()).append(": ").append(run.getStatus());
+      appendFailedRecords(message, run);
+      if (!run.getErrors().isEmpty()) {
+        message.append(" First error: ").append(run.getErrors().get(0)).append('.');
+      }
     } else {
       message.append(" Last run ").append(run.getId()).append(": ").append(run.getStatus());
       if (run.getRecordsWritten() != null) {
@@ -241,6 +260,14 @@ public class StripeIngestionFlowReconciler
       message.append('.');
     }
     return message.toString();
+  }
+
+  private static void appendFailedRecords(StringBuilder message, RunStatus run) {
+    if (run.getRecordsFailed() != null && run.getRecordsFailed() > 0) {
+      message.append(" ").append(run.getRecordsFailed()).append(" of ")
+          .append(run.getRecordsRead() == null ? "?" : run.getRecordsRead())
+          .append(" records failed; see the README (Failed rows) to fetch the row errors.");
+    }
   }
 
   private static String syncedMessage(FlowContext ctx) {

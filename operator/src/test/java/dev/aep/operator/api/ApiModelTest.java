@@ -106,9 +106,9 @@ class ApiModelTest {
 
   @Test
   void absentOptionalFieldsFallBackToTheDocumentedDefaults() {
-    MappingSpec mapping = new MappingSpec("id", "_tenant.stripe.chargeId", null, null);
+    MappingSpec mapping = new MappingSpec("data.id", "_tenant.stripe.chargeId", null, null);
     assertThat(mapping.effectiveSourceType()).isEqualTo(SourceType.ATTRIBUTE);
-    assertThat(mapping.marksIdentity()).isFalse();
+    assertThat(new dev.aep.operator.api.v1alpha1.IdentitySpec("_tenant.stripe.email", "Email", null).isPrimary()).isFalse();
     StripeIngestionFlow flow = readFlow(CrdFiles.repoRoot().resolve("samples/subscriptions.yaml"));
     assertThat(flow.getSpec().getStripe().getAccessTokenSecretRef().effectiveKey()).isEqualTo("accessToken");
     assertThat(flow.getSpec().getStripe().managesBaseConnection()).isTrue();

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 /** Sorts the simulator's request log into what the operator spent: lists, reads by id, writes. */
 public final class PlatformCalls {
   private static final Set<String> COLLECTIONS = Set.of("connections", "sourceConnections",
-      "targetConnections", "flows", "runs", "dataSets", "schemas", "mappingSets");
+      "targetConnections", "flows", "runs", "dataSets", "schemas", "mappingSets",
+      "fieldgroups", "descriptors");
 
   private PlatformCalls() {}
 

@@ -10,6 +10,7 @@ import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.steps.Credentials;
 import dev.aep.operator.reconciler.steps.DirectRemoteObserver;
 import dev.aep.operator.reconciler.steps.FlowContext;
+import dev.aep.operator.reconciler.steps.PlatformFacts;
 import dev.aep.operator.reconciler.steps.FlowSteps;
 import dev.aep.operator.reconciler.steps.RunMonitorStep;
 import dev.aep.operator.reconciler.steps.Step;
@@ -78,7 +79,7 @@ final class Preloader {
       Credentials credentials) {
     StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
     FlowContext ctx = new FlowContext(flow, status, session, new DirectRemoteObserver(session),
-        credentials, Clock.systemUTC());
+        credentials, Clock.systemUTC(), new PlatformFacts());
     for (Step<?> step : FlowSteps.tutorialOrder()) {
       if (!(step instanceof RunMonitorStep)) {
         make(step, ctx);

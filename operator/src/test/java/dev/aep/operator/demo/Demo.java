@@ -15,6 +15,7 @@ import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
+import dev.aep.operator.testing.Flows;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SchemaRequest;
 import dev.aep.operator.platform.http.HttpPlatform;
@@ -176,6 +177,10 @@ final class Demo implements AutoCloseable {
     }
     out.println();
     printTable();
+    if (!external) {
+      out.println();
+      printLandedData();
+    }
     out.println();
     out.printf("status of %s:%n", CHANGED_FLOW);
     out.println(indent(statusYaml(flow(CHANGED_FLOW)), "  "));
@@ -204,15 +209,7 @@ final class Demo implements AutoCloseable {
     var target = flow.getSpec().getTarget();
     PlatformSession session = session(flow.getSpec().getPlatform().getSandbox());
     String title = "Stripe charges (existing, made by the demo " + started.getEpochSecond() + ")";
-    Schema schema =
-        session
-            .schemaRegistry()
-            .createSchema(
-                new SchemaRequest(
-                    title,
-                    "Created before the flow, to show an existing target",
-                    "https://ns.adobe.com/xdm/context/experienceevent",
-                    List.of()));
+    Schema schema = Flows.existingChargesSchema(session, title);
     String datasetId =
         session
             .catalog()
@@ -273,7 +270,7 @@ final class Demo implements AutoCloseable {
                 f -> {
                   f.getSpec().getSchedule().setInterval(30);
                   List<MappingSpec> mapping = new ArrayList<>(f.getSpec().getMapping());
-                  mapping.add(new MappingSpec("receipt_email", "_tenant.stripe.receiptEmail"));
+                  mapping.add(new MappingSpec("data.receipt_email", "_tenant.stripe.receiptEmail"));
                   f.getSpec().setMapping(mapping);
                   return f;
                 });
@@ -491,6 +488,36 @@ final class Demo implements AutoCloseable {
         line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 3) + "s", row[i]));
       }
       out.println(line.toString().stripTrailing());
+    }
+  }
+
+  /**
+   * What landed, per flow: records written and failed by the last run, and which mapped
+   * destinations hold a value in the rows the simulator's dataset received (names only, never the
+   * values: they are customer data).
+   */
+  private void printLandedData() {
+    out.println("what landed in each dataset (the simulator's written rows), per flow:");
+    List<StripeIngestionFlow> all = new ArrayList<>(flows().list().getItems());
+    all.sort(java.util.Comparator.comparing(f -> f.getMetadata().getName()));
+    for (StripeIngestionFlow f : all) {
+      StripeIngestionFlowStatus s = f.getStatus();
+      RunStatus run = s == null ? null : s.getLastRun();
+      if (run == null || s.getDataset() == null || s.getMapping() == null) {
+        continue;
+      }
+      List<ObjectNode> rows = simulator.datasetRows(s.getDataset().getId());
+      List<String> destinations = new ArrayList<>();
+      f.getSpec().getMapping().forEach(m -> destinations.add(
+          m.getDestination().replaceFirst("^_tenant(?=\\.|$)", s.getMapping().getTenantNamespace())));
+      s.getMapping().getDefaultsAdded().forEach(d -> destinations.add(d.substring(0, d.indexOf(" <- "))));
+      List<String> filled = destinations.stream().filter(d -> rows.stream().anyMatch(r -> {
+        JsonNode v = r.at("/" + d.replace('.', '/'));
+        return !v.isMissingNode() && !v.isNull();
+      })).toList();
+      out.printf("  %-31s %s written, %s failed; %d of %d destinations filled: %s%n", f.getMetadata().getName(),
+          run.getRecordsWritten(), run.getRecordsFailed(), filled.size(), destinations.size(),
+          String.join(", ", filled));
     }
   }
 

@@ -20,6 +20,7 @@ class LeaderElectionTest {
       List.of(
           Kind.CONNECTION,
           Kind.SOURCE_CONNECTION,
+          Kind.FIELD_GROUP,
           Kind.SCHEMA,
           Kind.DATASET,
           Kind.TARGET_CONNECTION,

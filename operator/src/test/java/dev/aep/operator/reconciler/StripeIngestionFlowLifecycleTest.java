@@ -167,8 +167,7 @@ class StripeIngestionFlowLifecycleTest {
   void usesExistingSchemaDatasetAndBaseConnectionWithoutTouchingThem() {
     String ns = setUp("existing");
     PlatformSession session = Flows.session(stack, ns);
-    Schema schema = session.schemaRegistry().createSchema(new SchemaRequest("Existing charges",
-        "made by hand", "https://ns.adobe.com/xdm/context/experienceevent", List.of()));
+    Schema schema = Flows.existingChargesSchema(session, "Existing charges");
     String datasetId = session.catalog().createDataset(new DatasetRequest("Existing dataset",
         "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
     String baseId = session.flowService().createBaseConnection(
@@ -224,7 +223,7 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
       f.getSpec().getSchedule().setInterval(30);
       f.getSpec().setDescription("Charges, every half hour");
-      f.getSpec().getMapping().add(new MappingSpec("created", "_tenant.stripe.createdAt"));
+      f.getSpec().getMapping().add(new MappingSpec("data.created", "_tenant.stripe.createdAt"));
       return f;
     });
     StripeIngestionFlow updated = stack.awaitReady(ns, "charges");

@@ -110,6 +110,7 @@ final class RemoteObjectAudit {
         s -> s.getBaseConnection() == null ? null : s.getBaseConnection().getId());
     kinds.put(Kind.SOURCE_CONNECTION,
         s -> s.getSourceConnection() == null ? null : s.getSourceConnection().getId());
+    kinds.put(Kind.FIELD_GROUP, s -> s.getFieldGroup() == null ? null : s.getFieldGroup().getId());
     kinds.put(Kind.SCHEMA, s -> s.getSchema() == null ? null : s.getSchema().getId());
     kinds.put(Kind.DATASET, s -> s.getDataset() == null ? null : s.getDataset().getId());
     kinds.put(Kind.TARGET_CONNECTION,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.MappingSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
@@ -16,6 +17,7 @@ import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.platform.http.RetryPolicy;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.simulator.Accounts;
+import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -138,6 +140,23 @@ class SecretHygieneTest {
       }
       stack.awaitAllReady(flows, timeout);
       scrapes.add(scrape(replica));
+
+      // Runs whose records fail: the Platform's messages for those quote record values (here the
+      // customers' emails), which must stay out of status, Events, logs and metrics.
+      for (StripeIngestionFlow f : flows) {
+        stack.edit(ns, f.getMetadata().getName(), e -> {
+          e.getSpec().getMapping().add(MappingSpec.expression("to_integer(data.receipt_email)", "_id", null));
+          return e;
+        });
+      }
+      stack.awaitAllReady(flows, timeout);
+      sim.clock().advance(Duration.ofDays(2));
+      for (StripeIngestionFlow f : flows) {
+        stack.await(ns, f.getMetadata().getName(), timeout, now -> FlowAssertions.hasReason(now,
+            FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
+      }
+      Map<String, String> recordValues = quotedRecordValues(sim);
+      scrapes.add(scrape(replica));
       List<String> events = new ArrayList<>();
       client.events().v1().events().inNamespace(ns).list().getItems()
           .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
@@ -170,6 +189,7 @@ class SecretHygieneTest {
       corpus.put("exceptions thrown to the reconciler", operatorExceptions);
       corpus.put("Platform client exceptions (direct calls)", exceptions);
       List<String> leaks = search(corpus, secrets);
+      List<String> recordLeaks = search(corpus, recordValues);
       long stackTraces = printed.stream().filter(l -> l.contains("\tat ")).count();
       long warnings = client.events().v1().events().inNamespace(ns).list().getItems().stream()
           .filter(e -> "Warning".equals(e.getType())).count();
@@ -189,6 +209,8 @@ class SecretHygieneTest {
               + "(full traces), " + exceptions.size() + " from direct client calls")
           .line("Platform calls", platformCalls)
           .line("secrets found", leaks.size() + (leaks.isEmpty() ? "" : " " + leaks))
+          .line("Stripe record values searched", recordValues.size() + " emails the Platform quoted in run errors")
+          .line("record values found", recordLeaks.size() + (recordLeaks.isEmpty() ? "" : " " + recordLeaks))
           .publish();
 
       assertThat(printed).as("log lines").hasSizeGreaterThan(20);
@@ -202,7 +224,23 @@ class SecretHygieneTest {
       assertThat(search(Map.of("planted", List.of("x " + secrets.get("Stripe key") + " y")),
           secrets)).hasSize(1);
       assertThat(leaks).isEmpty();
+      // The runs' errors did quote record values, so finding none of them means something.
+      assertThat(recordValues).isNotEmpty();
+      assertThat(recordLeaks).isEmpty();
     }
+  }
+
+  /** Customer emails (Stripe record values) the simulated Platform put into its runs' error messages. */
+  private static Map<String, String> quotedRecordValues(PlatformSimulator sim) {
+    Pattern email = Pattern.compile("[a-z]+\\.[a-z]+@example\\.com");
+    Map<String, String> values = new LinkedHashMap<>();
+    for (var run : sim.inventory().list(Kind.RUN)) {
+      Matcher m = email.matcher(run.path("metrics").path("statusSummary").toString());
+      while (m.find()) {
+        values.put("record value " + m.group(), m.group());
+      }
+    }
+    return values;
   }
 
   private static void platformSecret(ReliabilityStack stack, String ns, String clientId,

@@ -69,16 +69,21 @@ class BulkObservationTest {
       List<RequestLog.Entry> calls = PlatformCalls.platform(
           stack.simulator().requestLog().entries(), PlatformCalls.sandbox(ns));
       long creates = calls.stream().filter(e -> e.method().equals("POST")
-          && e.kind() != Kind.ACTION).count();
-      assertThat(creates).isEqualTo(7L * FLOWS);
-      // Beyond the creates: one explore per flow, and lists shared by all twenty.
+          && e.kind() != Kind.ACTION && e.kind() != Kind.MAPPING_CHECK).count();
+      assertThat(creates).isEqualTo(8L * FLOWS);
+      // The Platform's own pre-flight of each mapping set: one validate and one preview.
+      assertThat(calls).filteredOn(e -> e.kind() == Kind.MAPPING_CHECK).hasSize(2 * FLOWS);
+      // Beyond the creates: one explore per flow, the org's tenant id once, and lists shared by all twenty.
       assertThat(calls).filteredOn(PlatformCalls::isRead)
-          .allMatch(e -> e.kind() == Kind.EXPLORE)
-          .hasSize(FLOWS);
+          .allMatch(e -> e.kind() == Kind.EXPLORE || e.path().endsWith("/stats"))
+          .hasSize(FLOWS + 1);
       assertThat(calls).filteredOn(e -> !e.method().equals("GET") && !e.method().equals("POST"))
           .isEmpty();
       Map<Kind, Long> lists = calls.stream().filter(PlatformCalls::isList)
           .collect(Collectors.groupingBy(RequestLog.Entry::kind, Collectors.counting()));
+      // Field groups are found by exact title, one lookup per new flow: the registry filters only by
+      // exact values (platform-api.md 17), and the lookup is what makes a crash between POST and status safe.
+      assertThat(lists.remove(Kind.FIELD_GROUP)).isEqualTo((long) FLOWS);
       assertThat(lists.values()).allMatch(n -> n == 1);
     }
   }

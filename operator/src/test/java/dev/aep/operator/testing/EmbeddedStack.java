@@ -56,7 +56,7 @@ public final class EmbeddedStack implements AutoCloseable {
   private final ReconcilerSettings settings;
   private Operator operator;
 
-  private EmbeddedStack(ReconcilerSettings settings) {
+  private EmbeddedStack(ReconcilerSettings settings, String tenantId) {
     this.settings = settings;
     kubernetes = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         dispatcher, false);
@@ -67,7 +67,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
     client = kubernetes.createClient();
     installCrd();
-    simulator = PlatformSimulator.start();
+    simulator = PlatformSimulator.startWithTenant(tenantId);
     platform = new HttpPlatform(PlatformEndpoints.single(simulator.baseUrl(), true),
         HttpPlatformOptions.defaults()
             .withMaxRequestsPerSecond(1000)
@@ -84,7 +84,12 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** A stack with the given reconciler settings (the operator is not started yet). */
   public static EmbeddedStack start(ReconcilerSettings settings) {
-    return new EmbeddedStack(settings);
+    return new EmbeddedStack(settings, PlatformSimulator.DEFAULT_TENANT);
+  }
+
+  /** A stack with fast test settings whose simulated org has the tenant id {@code tenantId}. */
+  public static EmbeddedStack startWithTenant(String tenantId) {
+    return new EmbeddedStack(testSettings(), tenantId);
   }
 
   /** Settings for tests: resync every second with 10% jitter, backoff 100 ms .. 1 s. */

@@ -4,13 +4,18 @@ import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.FieldGroupRequest;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SchemaRequest;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.RequestLog;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /** Test fixtures built from the committed samples, and simulator inventory helpers. */
 public final class Flows {
@@ -34,6 +39,20 @@ public final class Flows {
         .setName("Stripe charges " + namespace + "/" + name);
     flow.getSpec().getPlatform().setSandbox(namespace);
     return flow;
+  }
+
+  /**
+   * A schema made by hand, as a user with an existing target would have it: an ExperienceEvent
+   * schema with a tenant field group holding every field the existing-schema sample maps.
+   */
+  public static Schema existingChargesSchema(PlatformSession session, String title) {
+    String classId = "https://ns.adobe.com/xdm/context/experienceevent";
+    String tenant = "_" + session.schemaRegistry().tenantId();
+    FieldGroup group = session.schemaRegistry().createFieldGroup(new FieldGroupRequest(title + " fields",
+        "made by hand", classId, Map.of(tenant + ".stripe.chargeId", "string",
+            tenant + ".stripe.amount", "integer", tenant + ".stripe.currency", "string")));
+    return session.schemaRegistry().createSchema(
+        new SchemaRequest(title, "made by hand", classId, List.of(group.id())));
   }
 
   /** The simulator's default account (the one in the samples' credentials Secret). */

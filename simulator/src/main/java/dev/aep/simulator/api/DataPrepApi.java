@@ -52,9 +52,9 @@ public final class DataPrepApi {
   public void register(Router r) {
     add(r, "GET", "/mappingSets", false, this::list);
     add(r, "POST", "/mappingSets", true, this::create);
-    add(r, "POST", "/mappingSets/validate", false, this::validate);
-    add(r, "POST", "/mappingSets/preview", false, this::preview);
-    add(r, "POST", "/languages/el/validate", false, this::validateExpression);
+    check(r, "/mappingSets/validate", this::validate);
+    check(r, "/mappingSets/preview", this::preview);
+    check(r, "/languages/el/validate", this::validateExpression);
     add(r, "GET", "/mappingSets/{id}", false, this::get);
     add(r, "PUT", "/mappingSets/{id}", true, this::put);
     add(r, "GET", "/mappingSets/{id}/mappings", false, this::mappings);
@@ -63,6 +63,11 @@ public final class DataPrepApi {
 
   private static void add(Router r, String method, String path, boolean write, Route.Handler h) {
     r.add(new Route(method, BASE + path, Service.DATA_PREP, Kind.MAPPING_SET, write, h));
+  }
+
+  /** A POST that judges a mapping set or expression and stores nothing: logged as a check, not a create. */
+  private static void check(Router r, String path, Route.Handler h) {
+    r.add(new Route("POST", BASE + path, Service.DATA_PREP, Kind.MAPPING_CHECK, false, h));
   }
 
   /** The output schema $id of a stored mapping set version. */

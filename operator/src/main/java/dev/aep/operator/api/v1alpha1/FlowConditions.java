@@ -20,6 +20,11 @@ public final class FlowConditions {
   public static final String REASON_UPDATING = "Updating";
   /** Ready=False while the remote objects are being deleted. */
   public static final String REASON_DELETING = "Deleting";
+  /**
+   * Ready=False: every object matches the spec, but the last run failed or failed records, so
+   * data is missing from the dataset; the next good run clears it.
+   */
+  public static final String REASON_RUN_FAILED = "RunFailed";
   /** Synced: the last reconcile succeeded. */
   public static final String REASON_RECONCILE_SUCCESS = "ReconcileSuccess";
   /** Synced=False: the last reconcile failed for a reason not listed below. */

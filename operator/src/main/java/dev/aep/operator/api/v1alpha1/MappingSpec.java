@@ -5,22 +5,34 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Objects;
 
 /** One Data Prep mapping: a source attribute or expression to an XDM destination path. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// The explored Stripe schema's root is the object `data` (platform-api.md 13, Adobe's Stripe tutorial maps
+// data.id): a bare name such as `amount` maps nothing, so admission refuses it.
+@ValidationRule(
+    value = "(has(self.sourceType) && self.sourceType == 'EXPRESSION') || self.source.startsWith('data.')",
+    message = "mapping source must be a path under the Stripe record's root data, for example data.amount or"
+        + " data.payment_method_details.card.brand (not amount); use sourceType EXPRESSION for expressions")
 public class MappingSpec {
 
   @Required
   @Size(min = 1, max = 4096)
   @JsonPropertyDescription(
-      "Source field path in the Stripe record (for example amount or payment_method_details.card.brand), or a Data"
-          + " Prep expression when sourceType is EXPRESSION (for example lower(currency)).")
+      "With sourceType ATTRIBUTE, a path in the explored Stripe record, whose root is data: for example data.amount"
+          + " or data.payment_method_details.card.brand. With sourceType EXPRESSION, a Data Prep expression over"
+          + " such paths, for example lower(data.currency).")
   private String source;
 
   @Required
   @Size(min = 1, max = 1024)
-  @JsonPropertyDescription("Destination path in the XDM schema, for example _tenant.stripe.amount.")
+  @JsonPropertyDescription(
+      "Destination path in the XDM schema. A leading _tenant stands for the org's tenant namespace (_<TENANT_ID>,"
+          + " read from the Schema Registry), so one manifest works in every org: _tenant.stripe.amount becomes"
+          + " _acme.stripe.amount where the tenant id is acme. Class fields such as _id or timestamp are written as"
+          + " they are.")
   private String destination;
 
   @Default("ATTRIBUTE")
@@ -29,9 +41,11 @@ public class MappingSpec {
           + " ATTRIBUTE.")
   private SourceType sourceType = SourceType.ATTRIBUTE;
 
-  @Default("false")
-  @JsonPropertyDescription("Whether the destination is an identity field. Defaults to false.")
-  private Boolean identity = Boolean.FALSE;
+  @JsonPropertyDescription(
+      "XDM type of a _tenant destination in the field group the operator creates: string, integer, number, boolean,"
+          + " date-time or date. Optional for ATTRIBUTE sources (the explored source field's type is used); needed"
+          + " when an expression yields anything but a string, for example date-time.")
+  private XdmType type;
 
   public MappingSpec() {}
 
@@ -41,11 +55,16 @@ public class MappingSpec {
   }
 
   /** A mapping with every field given. */
-  public MappingSpec(String source, String destination, SourceType sourceType, Boolean identity) {
+  public MappingSpec(String source, String destination, SourceType sourceType, XdmType type) {
     this.source = source;
     this.destination = destination;
     this.sourceType = sourceType;
-    this.identity = identity;
+    this.type = type;
+  }
+
+  /** An expression mapping. */
+  public static MappingSpec expression(String expression, String destination, XdmType type) {
+    return new MappingSpec(expression, destination, SourceType.EXPRESSION, type);
   }
 
   public String getSource() {
@@ -72,22 +91,17 @@ public class MappingSpec {
     this.sourceType = sourceType;
   }
 
-  public Boolean getIdentity() {
-    return identity;
+  public XdmType getType() {
+    return type;
   }
 
-  public void setIdentity(Boolean identity) {
-    this.identity = identity;
+  public void setType(XdmType type) {
+    this.type = type;
   }
 
   /** The source type to send; an absent value means the documented default, ATTRIBUTE. */
   public SourceType effectiveSourceType() {
     return sourceType == null ? SourceType.ATTRIBUTE : sourceType;
-  }
-
-  /** True only when the mapping is explicitly marked as an identity. */
-  public boolean marksIdentity() {
-    return Boolean.TRUE.equals(identity);
   }
 
   @Override
@@ -102,17 +116,17 @@ public class MappingSpec {
     return Objects.equals(source, that.source)
         && Objects.equals(destination, that.destination)
         && sourceType == that.sourceType
-        && Objects.equals(identity, that.identity);
+        && type == that.type;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, destination, sourceType, identity);
+    return Objects.hash(source, destination, sourceType, type);
   }
 
   @Override
   public String toString() {
     return "MappingSpec{source=" + source + ", destination=" + destination + ", sourceType=" + sourceType
-        + ", identity=" + identity + "}";
+        + ", type=" + type + "}";
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +32,18 @@ public class SchemaCreateSpec {
 
   @Size(max = 50)
   @JsonPropertyDescription(
-      "$ids of the field groups (mixins) to include, for example the tenant field group that defines the"
-          + " destination paths of the mapping.")
+      "$ids of further field groups (mixins) to include besides the class and the field group the operator creates"
+          + " for the _tenant destinations of spec.mapping.")
   private List<@Size(min = 1, max = 1024) String> fieldGroupIds;
+
+  @Size(max = 20)
+  @ValidationRule(
+      value = "self.filter(i, has(i.primary) && i.primary).size() <= 1",
+      message = "at most one identity may be primary")
+  @JsonPropertyDescription(
+      "Identity fields of the schema, each turned into an identity descriptor (kept in sync, deleted with the"
+          + " schema). At most one primary.")
+  private List<IdentitySpec> identities;
 
   public String getTitle() {
     return title;
@@ -59,6 +69,19 @@ public class SchemaCreateSpec {
     this.classId = classId;
   }
 
+  public List<IdentitySpec> getIdentities() {
+    return identities;
+  }
+
+  public void setIdentities(List<IdentitySpec> identities) {
+    this.identities = identities == null ? null : new ArrayList<>(identities);
+  }
+
+  /** The identities, never null. */
+  public List<IdentitySpec> identitiesOrEmpty() {
+    return identities == null ? List.of() : identities;
+  }
+
   public List<String> getFieldGroupIds() {
     return fieldGroupIds;
   }
@@ -79,17 +102,18 @@ public class SchemaCreateSpec {
     return Objects.equals(title, that.title)
         && Objects.equals(description, that.description)
         && Objects.equals(classId, that.classId)
-        && Objects.equals(fieldGroupIds, that.fieldGroupIds);
+        && Objects.equals(fieldGroupIds, that.fieldGroupIds)
+        && Objects.equals(identities, that.identities);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(title, description, classId, fieldGroupIds);
+    return Objects.hash(title, description, classId, fieldGroupIds, identities);
   }
 
   @Override
   public String toString() {
     return "SchemaCreateSpec{title=" + title + ", description=" + description + ", classId=" + classId
-        + ", fieldGroupIds=" + fieldGroupIds + "}";
+        + ", fieldGroupIds=" + fieldGroupIds + ", identities=" + identities + "}";
   }
 }

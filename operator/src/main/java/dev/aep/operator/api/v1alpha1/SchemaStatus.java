@@ -2,6 +2,8 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** The target XDM schema as last observed. */
@@ -16,6 +18,10 @@ public class SchemaStatus {
 
   @JsonPropertyDescription("True when the operator created the schema (target.schema.create).")
   private Boolean managed;
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonPropertyDescription("@ids of the identity descriptors the operator keeps on the schema (spec identities).")
+  private List<String> identityDescriptors = new ArrayList<>();
 
   public SchemaStatus() {}
 
@@ -42,6 +48,14 @@ public class SchemaStatus {
     this.version = version;
   }
 
+  public List<String> getIdentityDescriptors() {
+    return identityDescriptors;
+  }
+
+  public void setIdentityDescriptors(List<String> identityDescriptors) {
+    this.identityDescriptors = identityDescriptors == null ? new ArrayList<>() : new ArrayList<>(identityDescriptors);
+  }
+
   public Boolean getManaged() {
     return managed;
   }
@@ -61,16 +75,17 @@ public class SchemaStatus {
     SchemaStatus that = (SchemaStatus) o;
     return Objects.equals(id, that.id)
         && Objects.equals(version, that.version)
-        && Objects.equals(managed, that.managed);
+        && Objects.equals(managed, that.managed)
+        && Objects.equals(identityDescriptors, that.identityDescriptors);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, version, managed);
+    return Objects.hash(id, version, managed, identityDescriptors);
   }
 
   @Override
   public String toString() {
-    return "SchemaStatus{" + "id=" + id + ", version=" + version + ", managed=" + managed + "}";
+    return "SchemaStatus{" + "id=" + id + ", version=" + version + ", managed=" + managed + ", identityDescriptors=" + identityDescriptors + "}";
   }
 }

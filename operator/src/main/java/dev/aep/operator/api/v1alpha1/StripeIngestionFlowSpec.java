@@ -63,6 +63,19 @@ public class StripeIngestionFlowSpec {
   @JsonPropertyDescription("Free text copied to the description of the Platform dataflow.")
   private String description;
 
+  @JsonPropertyDescription(
+      "The dataflow's ingestion options for failed rows: partial ingestion threshold and error diagnostics. Off by"
+          + " default; unset leaves the flow's options alone.")
+  private IngestionSpec ingestion;
+
+  public IngestionSpec getIngestion() {
+    return ingestion;
+  }
+
+  public void setIngestion(IngestionSpec ingestion) {
+    this.ingestion = ingestion;
+  }
+
   public PlatformSpec getPlatform() {
     return platform;
   }
@@ -162,19 +175,20 @@ public class StripeIngestionFlowSpec {
         && Objects.equals(schedule, that.schedule)
         && state == that.state
         && deletionPolicy == that.deletionPolicy
-        && Objects.equals(description, that.description);
+        && Objects.equals(description, that.description)
+        && Objects.equals(ingestion, that.ingestion);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        platform, stripe, resourcePath, target, mapping, schedule, state, deletionPolicy, description);
+        platform, stripe, resourcePath, target, mapping, schedule, state, deletionPolicy, description, ingestion);
   }
 
   @Override
   public String toString() {
     return "StripeIngestionFlowSpec{platform=" + platform + ", stripe=" + stripe + ", resourcePath=" + resourcePath
         + ", target=" + target + ", mapping=" + mapping + ", schedule=" + schedule + ", state=" + state
-        + ", deletionPolicy=" + deletionPolicy + ", description=" + description + "}";
+        + ", deletionPolicy=" + deletionPolicy + ", description=" + description + ", ingestion=" + ingestion + "}";
   }
 }

@@ -35,6 +35,9 @@ public class StripeIngestionFlowStatus {
   @JsonPropertyDescription("The source connection reading the resource path.")
   private ConnectionStatus sourceConnection;
 
+  @JsonPropertyDescription("The tenant field group defining the mapping's _tenant destinations (target.schema.create).")
+  private FieldGroupStatus fieldGroup;
+
   @JsonPropertyDescription("The target XDM schema.")
   private SchemaStatus schema;
 
@@ -43,6 +46,9 @@ public class StripeIngestionFlowStatus {
 
   @JsonPropertyDescription("The data lake target connection writing to the dataset.")
   private ConnectionStatus targetConnection;
+
+  @JsonPropertyDescription("What the operator made of spec.mapping and what the Platform's preview of it showed.")
+  private MappingStatus mapping;
 
   @JsonPropertyDescription("The Data Prep mapping set built from spec.mapping.")
   private MappingSetStatus mappingSet;
@@ -91,6 +97,22 @@ public class StripeIngestionFlowStatus {
 
   public void setSourceConnection(ConnectionStatus sourceConnection) {
     this.sourceConnection = sourceConnection;
+  }
+
+  public FieldGroupStatus getFieldGroup() {
+    return fieldGroup;
+  }
+
+  public void setFieldGroup(FieldGroupStatus fieldGroup) {
+    this.fieldGroup = fieldGroup;
+  }
+
+  public MappingStatus getMapping() {
+    return mapping;
+  }
+
+  public void setMapping(MappingStatus mapping) {
+    this.mapping = mapping;
   }
 
   public SchemaStatus getSchema() {
@@ -160,7 +182,9 @@ public class StripeIngestionFlowStatus {
         && Objects.equals(baseConnection, that.baseConnection)
         && Objects.equals(source, that.source)
         && Objects.equals(sourceConnection, that.sourceConnection)
+        && Objects.equals(fieldGroup, that.fieldGroup)
         && Objects.equals(schema, that.schema)
+        && Objects.equals(mapping, that.mapping)
         && Objects.equals(dataset, that.dataset)
         && Objects.equals(targetConnection, that.targetConnection)
         && Objects.equals(mappingSet, that.mappingSet)
@@ -176,7 +200,9 @@ public class StripeIngestionFlowStatus {
         baseConnection,
         source,
         sourceConnection,
+        fieldGroup,
         schema,
+        mapping,
         dataset,
         targetConnection,
         mappingSet,
@@ -188,7 +214,7 @@ public class StripeIngestionFlowStatus {
   public String toString() {
     return "StripeIngestionFlowStatus{observedGeneration=" + observedGeneration + ", conditions=" + conditions
         + ", baseConnection=" + baseConnection + ", source=" + source + ", sourceConnection=" + sourceConnection
-        + ", schema=" + schema + ", dataset=" + dataset + ", targetConnection=" + targetConnection
+        + ", fieldGroup=" + fieldGroup + ", schema=" + schema + ", mapping=" + mapping + ", dataset=" + dataset + ", targetConnection=" + targetConnection
         + ", mappingSet=" + mappingSet + ", flow=" + flow + ", lastRun=" + lastRun + "}";
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.Flow;
+import dev.aep.operator.platform.FlowOptions;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.JsonPatchOp;
@@ -269,7 +270,17 @@ final class FlowServiceJson {
         schedule,
         lastRun,
         LenientJson.longValue(n, "createdAt"),
-        LenientJson.longValue(n, "updatedAt"));
+        LenientJson.longValue(n, "updatedAt"),
+        options(n.path("options")));
+  }
+
+  /** The docs read partialIngestionPercent back as a number after sending a string (platform-api.md 15). */
+  private static FlowOptions options(JsonNode o) {
+    if (!o.isObject()) {
+      return null;
+    }
+    return new FlowOptions(LenientJson.intValue(o, "partialIngestionPercent"),
+        LenientJson.bool(o, "errorDiagnosticsEnabled"));
   }
 
   static FlowRun run(JsonNode n) {
@@ -277,7 +288,8 @@ final class FlowServiceJson {
     JsonNode status = metrics.path("statusSummary");
     List<RunError> errors = new ArrayList<>();
     for (JsonNode e : LenientJson.elements(status.path("errors"))) {
-      errors.add(new RunError(LenientJson.text(e, "code"), LenientJson.text(e, "message")));
+      errors.add(new RunError(LenientJson.text(e, "code"), LenientJson.text(e, "message"),
+          LenientJson.longValue(e, "recordCount")));
     }
     String state = LenientJson.text(status, "status");
     if (state == null) {

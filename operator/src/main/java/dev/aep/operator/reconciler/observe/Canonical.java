@@ -59,7 +59,7 @@ final class Canonical {
   Flow flow(Flow f) {
     return new Flow(f.id(), f.etag(), f.name(), f.description(), of(f.state()), of(f.flowSpec()),
         f.sourceConnectionIds(), f.targetConnectionIds(), f.transformations(),
-        of(f.scheduleParams()), f.lastRunDetails(), f.createdAt(), f.updatedAt());
+        of(f.scheduleParams()), f.lastRunDetails(), f.createdAt(), f.updatedAt(), f.options());
   }
 
   Dataset dataset(Dataset d) {

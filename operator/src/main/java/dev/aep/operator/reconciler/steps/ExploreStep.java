@@ -3,18 +3,22 @@ package dev.aep.operator.reconciler.steps;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.SourceStatus;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.SourceSchema;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Explores the Stripe resource path through the base connection, as the tutorial does before
- * creating a source connection: proves the Stripe account and path are usable and lists the
- * top-level source fields in status for people writing mappings. Runs once per base connection
+ * creating a source connection: proves the Stripe account and path are usable, lists the
+ * record's top-level fields in status for people writing mappings, and keeps the field tree and
+ * sample records in {@link PlatformFacts} for the mapping check and the preview. Runs once per base connection
  * and again after every credentials change (both clear {@code status.source}).
  */
 public final class ExploreStep implements Step<List<String>> {
   /** At most this many field names are kept in status. */
   public static final int MAX_FIELDS = 50;
+  /** The explored Stripe schema's root object (platform-api.md 13). */
+  static final String ROOT = "data";
 
   @Override
   public String name() {
@@ -42,13 +46,9 @@ public final class ExploreStep implements Step<List<String>> {
     String baseConnectionId = ctx.status().getBaseConnection().getId();
     String path = ctx.spec().getResourcePath().value();
     try {
-      // Status keeps the top-level names, the properties directly under Stripe's data root.
-      return ctx.session().flowService().explore(baseConnectionId, path).fields().keySet()
-          .stream()
-          .filter(f -> f.startsWith("data.") && f.indexOf('.', "data.".length()) < 0)
-          .map(f -> f.substring("data.".length()))
-          .limit(MAX_FIELDS)
-          .toList();
+      SourceSchema explored = ctx.session().flowService().explore(baseConnectionId, path);
+      ctx.facts().remember(ctx.session(), baseConnectionId, path, explored);
+      return topLevelFields(explored).stream().limit(MAX_FIELDS).toList();
     } catch (PlatformException e) {
       if (e.isRetryable()) {
         throw e;
@@ -64,6 +64,14 @@ public final class ExploreStep implements Step<List<String>> {
               + "this works.",
           StepFailure.Retry.SLOW, null, e);
     }
+  }
+
+  /** Names of the record's own fields: the paths one level under the root {@code data}. */
+  static List<String> topLevelFields(SourceSchema explored) {
+    return explored.fields().keySet().stream()
+        .filter(f -> f.startsWith(ROOT + ".") && f.indexOf('.', ROOT.length() + 1) < 0)
+        .map(f -> f.substring(ROOT.length() + 1))
+        .toList();
   }
 
   @Override

@@ -22,6 +22,8 @@ public final class FlowContext {
   private final RemoteObserver observer;
   private final Credentials credentials;
   private final Clock clock;
+  private final PlatformFacts facts;
+  private MappingPlan plan;
   private final Set<String> retired = new HashSet<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -31,13 +33,15 @@ public final class FlowContext {
       PlatformSession session,
       RemoteObserver observer,
       Credentials credentials,
-      Clock clock) {
+      Clock clock,
+      PlatformFacts facts) {
     this.flow = flow;
     this.status = status;
     this.session = session;
     this.observer = observer;
     this.credentials = credentials;
     this.clock = clock;
+    this.facts = facts;
   }
 
   public StripeIngestionFlow flow() {
@@ -67,6 +71,23 @@ public final class FlowContext {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Tenant ids and explored sources, shared by every flow. */
+  public PlatformFacts facts() {
+    return facts;
+  }
+
+  /** The mapping as the Platform must see it; set by the mapping check step before later steps run. */
+  public MappingPlan plan() {
+    if (plan == null) {
+      throw new IllegalStateException("the mapping plan is made by the mapping step before it is used");
+    }
+    return plan;
+  }
+
+  void plan(MappingPlan plan) {
+    this.plan = plan;
   }
 
   public String namespace() {

@@ -1,12 +1,14 @@
 package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.FlowState;
+import dev.aep.operator.api.v1alpha1.IngestionSpec;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.Frequency;
 import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRequest;
+import dev.aep.operator.platform.FlowOptions;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Transformation;
@@ -86,6 +88,7 @@ public final class FlowStep implements Step<Flow> {
         .replaceIfChanged("description", "/description", desiredDescription(ctx),
             remote.description());
     schedule(ctx, remote, diff);
+    options(ctx, remote, diff);
     Transformation wanted = mapping(ctx);
     Transformation actual = remote.mapping().orElse(null);
     if (actual == null || !Objects.equals(actual.mappingId(), wanted.mappingId())
@@ -122,7 +125,7 @@ public final class FlowStep implements Step<Flow> {
     return new Flow(remote.id(), etag, remote.name(), remote.description(), state,
         remote.flowSpec(), remote.sourceConnectionIds(), remote.targetConnectionIds(),
         remote.transformations(), remote.scheduleParams(), remote.lastRunDetails(),
-        remote.createdAt(), remote.updatedAt());
+        remote.createdAt(), remote.updatedAt(), remote.options());
   }
 
   @Override
@@ -168,6 +171,33 @@ public final class FlowStep implements Step<Flow> {
   @Override
   public String describe(FlowContext ctx, Flow remote) {
     return "flow " + ctx.remoteName(KIND_SUFFIX) + " (id " + remote.id() + ")";
+  }
+
+  /**
+   * spec.ingestion, when set, as the documented PATCH of {@code /options} (platform-api.md 15: the
+   * create request has no options). Unset means the operator leaves the flow's options alone.
+   */
+  private static void options(FlowContext ctx, Flow remote, Diff.Builder diff) {
+    IngestionSpec wanted = ctx.spec().getIngestion();
+    if (wanted == null) {
+      return;
+    }
+    FlowOptions actual = remote.options() == null ? new FlowOptions(null, null) : remote.options();
+    Integer percent = wanted.getPartialIngestionPercent();
+    // Partial ingestion forces error diagnostics on (help/ingestion/batch-ingestion/partial.md).
+    Boolean diagnostics = percent != null ? Boolean.TRUE : wanted.getErrorDiagnostics();
+    boolean same = Objects.equals(percent, actual.partialIngestionPercent())
+        && (diagnostics == null || diagnostics.equals(actual.errorDiagnosticsEnabled()));
+    if (!same) {
+      Map<String, Object> value = new LinkedHashMap<>();
+      if (percent != null) {
+        value.put("partialIngestionPercent", percent);
+      }
+      if (diagnostics != null) {
+        value.put("errorDiagnosticsEnabled", diagnostics);
+      }
+      diff.patch("ingestion options", JsonPatchOp.add("/options", value));
+    }
   }
 
   private static void schedule(FlowContext ctx, Flow remote, Diff.Builder diff) {

@@ -7,13 +7,20 @@ import java.util.List;
 public final class FlowSteps {
   private FlowSteps() {}
 
-  /** baseConnection, explore, sourceConnection, schema, dataset, targetConnection, mappingSet, flow, runMonitor. */
+  /**
+   * baseConnection, explore, mapping (checked against the explored record before anything depends
+   * on it), sourceConnection, fieldGroup, schema, identities, dataset, targetConnection,
+   * mappingSet, flow, runMonitor.
+   */
   public static List<Step<?>> tutorialOrder() {
     return List.of(
         new BaseConnectionStep(),
         new ExploreStep(),
+        new MappingCheckStep(),
         new SourceConnectionStep(),
+        new FieldGroupStep(),
         new SchemaStep(),
+        new IdentityStep(),
         new DatasetStep(),
         new TargetConnectionStep(),
         new MappingSetStep(),

@@ -1,13 +1,17 @@
 package dev.aep.operator.reconciler.steps;
 
+import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.MappingSetStatus;
-import dev.aep.operator.api.v1alpha1.MappingSpec;
-import dev.aep.operator.api.v1alpha1.SourceType;
+import dev.aep.operator.api.v1alpha1.MappingStatus;
 import dev.aep.operator.platform.Mapping;
+import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
+import dev.aep.operator.platform.PreviewRow;
 import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.SourceSchema;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +60,7 @@ public final class MappingSetStep implements Step<MappingSet> {
   @Override
   public MappingSet create(FlowContext ctx) {
     MappingSetRequest request = request(ctx);
+    preflight(ctx, request);
     MappingSetVersion created = ctx.session().dataPrep().createMappingSet(request);
     return new MappingSet(created.id(), created.version(), request.name(), request.outputSchema(),
         request.mappings(), null, null);
@@ -76,7 +81,50 @@ public final class MappingSetStep implements Step<MappingSet> {
 
   @Override
   public MappingSet update(FlowContext ctx, MappingSet remote, Diff diff) {
-    return ctx.session().dataPrep().updateMappingSet(remote.id(), request(ctx));
+    MappingSetRequest request = request(ctx);
+    preflight(ctx, request);
+    return ctx.session().dataPrep().updateMappingSet(remote.id(), request);
+  }
+
+  /**
+   * The Platform's own checks before a mapping set is written (platform-api.md 14): validate
+   * refuses bad destinations and expressions with a message per mapping, and nothing is written
+   * then; preview maps the explored sample records, and status says which destinations they
+   * filled (never the values: Stripe records hold personal data).
+   */
+  private static void preflight(FlowContext ctx, MappingSetRequest request) {
+    List<MappingCheck> checks = ctx.session().dataPrep().validateMappingSet(request);
+    List<String> refused = new ArrayList<>();
+    for (MappingCheck check : checks) {
+      if (!check.ok()) {
+        Mapping m = check.index() < request.mappings().size() ? request.mappings().get(check.index()) : null;
+        refused.add("mapping " + check.index() + (m == null ? "" : " (" + m.source() + " -> " + m.destination() + ")")
+            + ": " + String.join("; ", check.errors()));
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC,
+          "Data Prep refused the mapping: " + String.join(" | ", refused)
+              + ". Nothing was written; fix spec.mapping.",
+          StepFailure.Retry.ON_CHANGE);
+    }
+    String path = ctx.spec().getResourcePath().value();
+    SourceSchema source = ctx.facts().source(ctx.session(), ctx.status().getBaseConnection().getId(), path);
+    List<PreviewRow> rows = source.samples().isEmpty() ? List.of()
+        : ctx.session().dataPrep().previewMappingSet(request, source.samples());
+    Set<String> filled = new HashSet<>();
+    rows.forEach(row -> filled.addAll(row.filledDestinations()));
+    MappingStatus status = ctx.status().getMapping() == null ? new MappingStatus() : ctx.status().getMapping();
+    status.setPreviewedRecords(rows.size());
+    List<String> destinations = request.mappings().stream().map(Mapping::destination).toList();
+    status.setDestinationsWithValue(destinations.stream().filter(d -> hasValue(filled, d)).toList());
+    status.setDestinationsWithoutValue(destinations.stream().filter(d -> !hasValue(filled, d)).toList());
+    ctx.status().setMapping(status);
+  }
+
+  /** A destination counts as filled when it or a field below it (an object mapping) has a value. */
+  private static boolean hasValue(Set<String> filled, String destination) {
+    return filled.contains(destination) || filled.stream().anyMatch(f -> f.startsWith(destination + "."));
   }
 
   @Override
@@ -110,14 +158,7 @@ public final class MappingSetStep implements Step<MappingSet> {
   }
 
   private static List<Mapping> desired(FlowContext ctx) {
-    return ctx.spec().getMapping().stream().map(MappingSetStep::toMapping).toList();
-  }
-
-  private static Mapping toMapping(MappingSpec spec) {
-    String type = spec.effectiveSourceType() == SourceType.EXPRESSION
-        ? Mapping.EXPRESSION : Mapping.ATTRIBUTE;
-    // Identities are no longer sent with mappings (platform-api.md 12).
-    return new Mapping(type, spec.getSource(), spec.getDestination());
+    return ctx.plan().mappings();
   }
 
   /** Order-insensitive view; any non-expression type (the Platform answers a MIME type) is ATTRIBUTE. */

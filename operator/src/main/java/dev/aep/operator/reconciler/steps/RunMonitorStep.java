@@ -72,7 +72,15 @@ public final class RunMonitorStep implements Step<RunMonitorStep.Runs> {
         errors);
   }
 
+  /**
+   * A record-level error is told by its code and count only: its message may quote the record's
+   * values (customer data), which never reach status, events or logs. The README says how to
+   * fetch the failed rows.
+   */
   private static String describe(RunError error) {
+    if (error.aboutRecords()) {
+      return String.valueOf(error.code()) + " (" + error.recordCount() + " records)";
+    }
     if (error.code() == null) {
       return String.valueOf(error.message());
     }

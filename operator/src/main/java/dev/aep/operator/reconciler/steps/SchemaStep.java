@@ -4,9 +4,11 @@ import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
 import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,24 +77,47 @@ public final class SchemaStep implements Step<Schema> {
     return true;
   }
 
+  /** allOf: the class, the field group made for the mapping, then the user's field groups. */
   @Override
   public Schema create(FlowContext ctx) {
     SchemaRequest request = create(ctx.spec().getTarget().getSchema().getCreate());
+    List<String> fieldGroups = new ArrayList<>();
+    fieldGroups.add(ctx.status().getFieldGroup().getId());
+    fieldGroups.addAll(request.fieldGroupIds());
     return ctx.session().schemaRegistry().createSchema(new SchemaRequest(request.title(),
-        ctx.remoteDescription(request.description()), request.classId(),
-        request.fieldGroupIds()));
+        ctx.remoteDescription(request.description()), request.classId(), fieldGroups));
   }
 
+  /**
+   * Schema Registry has no If-Match and the schema is immutable for the flow (CEL rule): nothing
+   * is patched back. An existing schema must have a field for every destination of the mapping,
+   * or every row would lose those values: checked against its resolved fields.
+   */
   @Override
   public Diff diff(FlowContext ctx, Schema remote) {
-    // Schema Registry has no If-Match and the schema is immutable for the flow (CEL rule):
-    // nothing is patched back.
-    return Diff.none();
+    if (managed(ctx)) {
+      return Diff.none();
+    }
+    Map<String, SchemaField> fields = ctx.session().schemaRegistry().schemaFields(remote.id()).orElse(Map.of());
+    List<String> missing = ctx.plan().destinations().stream().filter(d -> !fields.containsKey(d)).toList();
+    if (missing.isEmpty()) {
+      return Diff.none();
+    }
+    return Diff.rejected("Schema " + remote.id() + " (spec.target.schema.id) has no field for "
+        + String.join(", ", missing) + " of spec.mapping. Map only fields the schema has, add a field group with "
+        + "them to the schema, or let the operator create a schema that fits the mapping with "
+        + "target.schema.create.");
   }
 
   @Override
   public void record(FlowContext ctx, Schema remote) {
-    ctx.status().setSchema(new SchemaStatus(remote.id(), remote.version(), managed(ctx)));
+    SchemaStatus previous = ctx.status().getSchema();
+    SchemaStatus status = new SchemaStatus(remote.id(), remote.version(), managed(ctx));
+    if (previous != null && remote.id().equals(previous.getId())) {
+      // The identity step owns this part; a new schema has none of the old descriptors.
+      status.setIdentityDescriptors(previous.getIdentityDescriptors());
+    }
+    ctx.status().setSchema(status);
   }
 
   @Override

@@ -11,6 +11,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.FieldGroupRequest;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.JsonPatchOp;
@@ -111,15 +113,17 @@ class SecretRedactionTest {
     fs.explore(base.id(), "charges");
     EntityRef source = fs.createSourceConnection(
         SourceConnectionRequest.stripe("redaction-source", "uid-r", base.id(), "charges"));
+    FieldGroup group = session.schemaRegistry().createFieldGroup(new FieldGroupRequest("Redaction fields",
+        "uid-r", SimulatorClientTest.PROFILE, Map.of("_simtenant.stripe.chargeId", "string")));
     Schema schema = session.schemaRegistry().createSchema(new SchemaRequest("Redaction",
-        "uid-r", SimulatorClientTest.PROFILE, List.of(SimulatorClientTest.FIELD_GROUP)));
+        "uid-r", SimulatorClientTest.PROFILE, List.of(group.id())));
     String dataset = session.catalog().createDataset(new DatasetRequest("redaction-ds", "uid-r",
         SchemaRef.forDataset(schema.id()), Map.of()));
     EntityRef target = fs.createTargetConnection(TargetConnectionRequest.dataLake(
         "redaction-target", "uid-r", schema.id(), schema.version(), dataset));
     MappingSetVersion mapping = session.dataPrep().createMappingSet(new MappingSetRequest(
         "redaction-mapping", SchemaRef.forMapping(schema.id()),
-        List.of(Mapping.attribute("id", "_simtenant.stripe.chargeId"))));
+        List.of(Mapping.attribute("data.id", "_simtenant.stripe.chargeId"))));
     EntityRef flow = fs.createFlow(FlowRequest.stripe("redaction-flow", "uid-r", source.id(),
         target.id(), Transformation.mapping(mapping.id(), mapping.version()),
         new ScheduleParams("minute", 15, Instant.now().plusSeconds(3600).getEpochSecond(), true)));

@@ -11,6 +11,8 @@ import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.Flow;
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.FieldGroupRequest;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.FlowServiceClient;
@@ -58,7 +60,7 @@ class SimulatorClientTest {
   static final PlatformAccount SIM_ACCOUNT = new PlatformAccount(Accounts.DEFAULT_CLIENT_ID,
       Accounts.DEFAULT_CLIENT_SECRET, Accounts.DEFAULT_ORG_ID, null, null);
   static final String PROFILE = "https://ns.adobe.com/xdm/context/profile";
-  static final String FIELD_GROUP = "https://ns.adobe.com/simtenant/mixins/stripe";
+  static final String FIELD_GROUP_PREFIX = "https://ns.adobe.com/simtenant/mixins/";
 
   PlatformSimulator sim;
   HttpPlatform platform;
@@ -101,8 +103,12 @@ class SimulatorClientTest {
     return fs.createSourceConnection(SourceConnectionRequest.stripe(name, "uid-1", baseId, "charges"));
   }
 
+  /** A Profile schema with a tenant field group holding the fields the mappings below write. */
   Schema schema(String title) {
-    return schemas.createSchema(new SchemaRequest(title, "uid-1", PROFILE, List.of(FIELD_GROUP)));
+    FieldGroup group = schemas.createFieldGroup(new FieldGroupRequest(title + " fields", "uid-1", PROFILE,
+        Map.of("_simtenant.stripe.chargeId", "string", "_simtenant.stripe.currency", "string",
+            "_simtenant.stripe.amount", "integer")));
+    return schemas.createSchema(new SchemaRequest(title, "uid-1", PROFILE, List.of(group.id())));
   }
 
   String dataset(String name, Schema schema) {
@@ -117,8 +123,8 @@ class SimulatorClientTest {
 
   MappingSetRequest mappings(Schema schema, String name) {
     return new MappingSetRequest(name, SchemaRef.forMapping(schema.id()), List.of(
-        Mapping.attribute("id", "_simtenant.stripe.chargeId"),
-        Mapping.expression("lower(currency)", "_simtenant.stripe.currency")));
+        Mapping.attribute("data.id", "_simtenant.stripe.chargeId"),
+        Mapping.expression("lower(data.currency)", "_simtenant.stripe.currency")));
   }
 
   /** The whole chain up to a flow starting in one hour, every 15 minutes. */
@@ -504,7 +510,7 @@ class SimulatorClientTest {
       assertThat(s.altId()).startsWith("_simtenant.schemas.");
       assertThat(s.version()).isEqualTo("1.0");
       assertThat(s.classId()).isEqualTo(PROFILE);
-      assertThat(s.fieldGroupIds()).containsExactly(FIELD_GROUP);
+      assertThat(s.fieldGroupIds()).singleElement().asString().startsWith(FIELD_GROUP_PREFIX);
     }
 
     @Test
@@ -613,15 +619,15 @@ class SimulatorClientTest {
       MappingSetVersion v0 = dataPrep.createMappingSet(mappings(schema, "m"));
       MappingSet v1 = dataPrep.updateMappingSet(v0.id(), new MappingSetRequest("m",
           SchemaRef.forMapping(schema.id()),
-          List.of(Mapping.attribute("amount", "_simtenant.stripe.amount"))));
+          List.of(Mapping.attribute("data.amount", "_simtenant.stripe.amount"))));
       assertThat(v1.id()).isEqualTo(v0.id());
       assertThat(v1.version()).isEqualTo(1);
       assertThat(dataPrep.getMappingSet(v0.id(), 0).orElseThrow().mappings())
-          .extracting(Mapping::source).containsExactly("id", "lower(currency)");
+          .extracting(Mapping::source).containsExactly("data.id", "lower(data.currency)");
       MappingSet latest = dataPrep.getMappingSet(v0.id()).orElseThrow();
       assertThat(latest.version()).isEqualTo(1);
       assertThat(latest.mappings()).containsExactly(
-          new Mapping("ATTRIBUTE", "amount", "_simtenant.stripe.amount"));
+          new Mapping("ATTRIBUTE", "data.amount", "_simtenant.stripe.amount"));
       assertThat(latest.outputSchema().id()).isEqualTo(schema.id());
       assertThat(dataPrep.getMappingSet(v0.id(), 7)).isEmpty();
     }

@@ -85,6 +85,6 @@ class OwnedCopiesTest {
   private static FlowContext context(String uid) {
     StripeIngestionFlow flow = new StripeIngestionFlow();
     flow.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("f").withUid(uid).build());
-    return new FlowContext(flow, new StripeIngestionFlowStatus(), null, null, null, null);
+    return new FlowContext(flow, new StripeIngestionFlowStatus(), null, null, null, null, null);
   }
 }

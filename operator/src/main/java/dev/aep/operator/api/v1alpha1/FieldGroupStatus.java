@@ -1,0 +1,65 @@
+package dev.aep.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
+
+/** The tenant field group the operator created for the mapping's _tenant destinations. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FieldGroupStatus {
+
+  @JsonPropertyDescription("$id of the field group.")
+  private String id;
+
+  @JsonPropertyDescription("Schema Registry version of the field group; the minor rises when fields are added.")
+  private String version;
+
+  @JsonPropertyDescription(
+      "Digest of the fields (paths and types) the operator last wrote to the field group; a mapping whose fields"
+          + " differ makes the operator read the group and add what is new.")
+  private String fieldsDigest;
+
+  public FieldGroupStatus() {}
+
+  /** A status with every field given. */
+  public FieldGroupStatus(String id, String version, String fieldsDigest) {
+    this.id = id;
+    this.version = version;
+    this.fieldsDigest = fieldsDigest;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public void setVersion(String version) {
+    this.version = version;
+  }
+
+  public String getFieldsDigest() {
+    return fieldsDigest;
+  }
+
+  public void setFieldsDigest(String fieldsDigest) {
+    this.fieldsDigest = fieldsDigest;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FieldGroupStatus that && Objects.equals(id, that.id) && Objects.equals(version, that.version)
+        && Objects.equals(fieldsDigest, that.fieldsDigest);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, version, fieldsDigest);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.aep.operator.reconciler.steps;
+
+import dev.aep.operator.api.v1alpha1.FieldGroupStatus;
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.FieldGroupRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The tenant field group that defines the mapping's custom destinations (platform-api.md 10), for
+ * a schema the operator creates: its fields are exactly the {@code _tenant} destinations, typed
+ * from the explored source or the mapping's {@code type}. A new destination adds a field (XDM
+ * allows additions once data exists); removing or retyping a field is refused by XDM for a schema
+ * in use, so it is never sent: the flow reports InvalidSpec instead. Kept and deleted with the
+ * schema.
+ */
+public final class FieldGroupStep implements Step<FieldGroup> {
+
+  @Override
+  public String name() {
+    return "fieldGroup";
+  }
+
+  @Override
+  public String kind() {
+    return "field group";
+  }
+
+  @Override
+  public boolean managed(FlowContext ctx) {
+    return ctx.spec().getTarget().getSchema().getCreate() != null;
+  }
+
+  /** Nothing to do for an existing schema: its fields are checked by the schema step. */
+  @Override
+  public Optional<FieldGroup> observe(FlowContext ctx) {
+    if (!managed(ctx)) {
+      return Optional.of(new FieldGroup("existing schema", null, null, null, null, null, null));
+    }
+    FieldGroupStatus recorded = ctx.status().getFieldGroup();
+    if (recorded != null && recorded.getId() != null && digest(ctx.plan().tenantFields()).equals(recorded.getFieldsDigest())) {
+      // Steady state costs no read: the registry allows only additions to a group whose schema holds data and
+      // refuses to delete a group a schema uses, so the fields last written are still there.
+      return Optional.of(new FieldGroup(recorded.getId(), null, recorded.getVersion(), title(ctx), null, null,
+          ctx.plan().tenantFields()));
+    }
+    if (recorded != null && recorded.getId() != null) {
+      Optional<FieldGroup> found = ctx.session().schemaRegistry().getFieldGroup(recorded.getId());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    String title = title(ctx);
+    Optional<FieldGroup> titled = ctx.session().schemaRegistry().findFieldGroupByTitle(title);
+    if (titled.isEmpty()) {
+      return Optional.empty();
+    }
+    FieldGroup full = ctx.session().schemaRegistry().getFieldGroup(titled.get().id()).orElse(titled.get());
+    if (!ctx.owns(full.description())) {
+      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC,
+          "A field group titled '" + title + "' already exists in sandbox " + ctx.sandbox() + " (id "
+              + full.id() + ") and was not created by this flow. Registry titles are unique: choose another "
+              + "target.schema.create.title.",
+          StepFailure.Retry.ON_CHANGE);
+    }
+    return Optional.of(full);
+  }
+
+  @Override
+  public FieldGroup create(FlowContext ctx) {
+    return ctx.session().schemaRegistry().createFieldGroup(request(ctx));
+  }
+
+  @Override
+  public Diff diff(FlowContext ctx, FieldGroup remote) {
+    if (!managed(ctx)) {
+      return Diff.none();
+    }
+    Map<String, String> wanted = ctx.plan().tenantFields();
+    List<String> refused = new ArrayList<>();
+    for (Map.Entry<String, String> have : remote.fields().entrySet()) {
+      String want = wanted.get(have.getKey());
+      if (want == null) {
+        refused.add(have.getKey() + " is no longer mapped (removing a field)");
+      } else if (!want.equals(have.getValue())) {
+        refused.add(have.getKey() + " would change from " + have.getValue() + " to " + want);
+      }
+    }
+    if (!refused.isEmpty()) {
+      return Diff.rejected("The schema's field group " + remote.id() + " cannot follow the mapping: "
+          + String.join("; ", refused) + ". XDM allows only additive changes to a schema in use (fields may be"
+          + " added, never removed or retyped). Restore the mapping, or create a new flow with a new"
+          + " target.schema.create.title and target.dataset.create so the data lands in a new schema and dataset.");
+    }
+    List<String> added = wanted.keySet().stream().filter(f -> !remote.fields().containsKey(f)).toList();
+    return added.isEmpty() ? Diff.none() : Diff.builder().change("new fields " + String.join(", ", added)).build();
+  }
+
+  @Override
+  public FieldGroup update(FlowContext ctx, FieldGroup remote, Diff diff) {
+    return ctx.session().schemaRegistry().replaceFieldGroup(remote.id(), request(ctx));
+  }
+
+  @Override
+  public void record(FlowContext ctx, FieldGroup remote) {
+    if (managed(ctx)) {
+      ctx.status().setFieldGroup(new FieldGroupStatus(remote.id(), remote.version(), digest(remote.fields())));
+    }
+  }
+
+  @Override
+  public String id(FieldGroup remote) {
+    return remote.id();
+  }
+
+  /** Deleted with the schema it exists for (after it: the reverse order of the steps). */
+  @Override
+  public boolean deletesOnCleanup(FlowContext ctx) {
+    return managed(ctx) && FlowSteps.deletesRemote(ctx) && ctx.spec().getTarget().deletesManagedOnDelete();
+  }
+
+  @Override
+  public List<String> owned(FlowContext ctx) {
+    FieldGroupStatus recorded = ctx.status().getFieldGroup();
+    if (recorded != null && recorded.getId() != null) {
+      return List.of(recorded.getId());
+    }
+    return ctx.session().schemaRegistry().findFieldGroupByTitle(title(ctx))
+        .flatMap(summary -> ctx.session().schemaRegistry().getFieldGroup(summary.id()))
+        .filter(group -> ctx.owns(group.description()))
+        .map(group -> List.of(group.id()))
+        .orElse(List.of());
+  }
+
+  @Override
+  public boolean delete(FlowContext ctx, String id) {
+    return ctx.session().schemaRegistry().deleteFieldGroup(id);
+  }
+
+  @Override
+  public String describe(FlowContext ctx, FieldGroup remote) {
+    return "field group '" + title(ctx) + "' (id " + remote.id() + ", " + remote.fields().size() + " fields)";
+  }
+
+  /** A short, stable digest of field paths and types, independent of their order. */
+  static String digest(Map<String, String> fields) {
+    StringBuilder text = new StringBuilder();
+    new TreeMap<>(fields).forEach((path, type) -> text.append(path).append(':').append(type).append('\n'));
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Registry titles are unique across schemas and field groups: derived from the schema title. */
+  static String title(FlowContext ctx) {
+    return ctx.spec().getTarget().getSchema().getCreate().getTitle() + " (Stripe fields)";
+  }
+
+  private static FieldGroupRequest request(FlowContext ctx) {
+    SchemaCreateSpec create = ctx.spec().getTarget().getSchema().getCreate();
+    return new FieldGroupRequest(title(ctx),
+        ctx.remoteDescription("Fields of the Stripe " + ctx.spec().getResourcePath().value()
+            + " mapping of flow " + ctx.namespace() + "/" + ctx.name()),
+        create.getClassId(), ctx.plan().tenantFields());
+  }
+}
