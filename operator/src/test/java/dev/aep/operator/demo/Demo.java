@@ -528,7 +528,8 @@ final class Demo implements AutoCloseable {
     }
     boolean finished = terminal(run.getStatus());
     return run.getStatus()
-        + (finished && run.getRecordsWritten() != null ? " (" + run.getRecordsWritten() + " written)" : "");
+        + (finished && run.getRecordsWritten() != null ? " (" + run.getRecordsWritten() + " written, "
+            + run.getRecordsFailed() + " failed)" : "");
   }
 
   private String statusYaml(StripeIngestionFlow f) {
