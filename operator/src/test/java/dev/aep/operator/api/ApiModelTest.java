@@ -9,6 +9,7 @@ import dev.aep.operator.api.v1alpha1.DeletionPolicy;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.FlowState;
 import dev.aep.operator.api.v1alpha1.Frequency;
+import dev.aep.operator.api.v1alpha1.IdentitySpec;
 import dev.aep.operator.api.v1alpha1.MappingSpec;
 import dev.aep.operator.api.v1alpha1.ResourcePath;
 import dev.aep.operator.api.v1alpha1.RunStatus;
@@ -108,7 +109,7 @@ class ApiModelTest {
   void absentOptionalFieldsFallBackToTheDocumentedDefaults() {
     MappingSpec mapping = new MappingSpec("data.id", "_tenant.stripe.chargeId", null, null);
     assertThat(mapping.effectiveSourceType()).isEqualTo(SourceType.ATTRIBUTE);
-    assertThat(new dev.aep.operator.api.v1alpha1.IdentitySpec("_tenant.stripe.email", "Email", null).isPrimary()).isFalse();
+    assertThat(new IdentitySpec("_tenant.stripe.email", "Email", null).isPrimary()).isFalse();
     StripeIngestionFlow flow = readFlow(CrdFiles.repoRoot().resolve("samples/subscriptions.yaml"));
     assertThat(flow.getSpec().getStripe().getAccessTokenSecretRef().effectiveKey()).isEqualTo("accessToken");
     assertThat(flow.getSpec().getStripe().managesBaseConnection()).isTrue();

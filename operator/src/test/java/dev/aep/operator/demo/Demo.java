@@ -17,7 +17,6 @@ import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.testing.Flows;
 import dev.aep.operator.platform.SchemaRef;
-import dev.aep.operator.platform.SchemaRequest;
 import dev.aep.operator.platform.http.HttpPlatform;
 import dev.aep.operator.platform.http.HttpPlatformOptions;
 import dev.aep.operator.platform.http.PlatformEndpoints;

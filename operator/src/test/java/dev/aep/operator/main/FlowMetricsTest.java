@@ -68,6 +68,16 @@ class FlowMetricsTest {
   }
 
   @Test
+  void exposesTheRecordsTheLastRunFailed() {
+    RunStatus partial = run("success", 40L);
+    partial.setRecordsFailed(2L);
+    flows.add(flow("charges", "False", partial));
+
+    assertThat(scrape())
+        .contains("aep_flow_last_run_records_failed{name=\"charges\",namespace=\"payments\"} 2.0");
+  }
+
+  @Test
   void flowWithoutStatusIsNotReadyAndHasNoRunSeries() {
     flows.add(flow("new", null, null));
 

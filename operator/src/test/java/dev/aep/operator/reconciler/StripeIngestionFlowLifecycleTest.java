@@ -16,7 +16,6 @@ import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaRef;
-import dev.aep.operator.platform.SchemaRequest;
 import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.Flows;
