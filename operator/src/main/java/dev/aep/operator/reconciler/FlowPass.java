@@ -7,18 +7,31 @@ import dev.aep.operator.reconciler.steps.NotReady;
 import dev.aep.operator.reconciler.steps.StepFailure;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One reconcile or cleanup of one flow: owns the working status the steps fill in, sets the
- * Ready and Synced conditions, writes status (only when it changed) and records events.
+ * Ready and Synced conditions and, when the pass ends, writes status once (only when it changed)
+ * and records one Normal Event summarising every remote object the pass created, updated or
+ * deleted, plus a Warning Event when it failed. A flow created without faults so costs one status
+ * write and one Event, not one of each per object.
  */
 final class FlowPass implements PassRecorder {
+  /** The summary's reason is the first of these the pass did, so creation reads "Created". */
+  private static final List<String> REASON_ORDER = List.of("Created", StepExecutor.REPLACING,
+      StepExecutor.UPDATED, StepExecutor.DELETED);
+
   private final Context<StripeIngestionFlow> context;
   private final StatusWriter writer;
   private final FlowEvents events;
   private final Clock clock;
   private final StripeIngestionFlowStatus working;
   private final boolean wasReady;
+  private final Map<String, List<String>> changes = new LinkedHashMap<>();
   private StripeIngestionFlow resource;
 
   FlowPass(StripeIngestionFlow resource, Context<StripeIngestionFlow> context, StatusWriter writer,
@@ -50,14 +63,12 @@ final class FlowPass implements PassRecorder {
   }
 
   @Override
-  public void checkpoint(String reason, String message) {
-    conditions(FlowConditions.STATUS_FALSE, reason, message + "; continuing.",
-        FlowConditions.STATUS_FALSE, reason, message + "; continuing.");
-    write();
+  public void changed(String verb, String what) {
+    changes.computeIfAbsent(verb, v -> new ArrayList<>()).add(what);
   }
 
-  @Override
-  public void event(String reason, String note) {
+  /** A Normal Kubernetes event about the flow that is not a change of a remote object. */
+  void event(String reason, String note) {
     events.normal(context.getClient(), resource, reason, note);
   }
 
@@ -65,7 +76,12 @@ final class FlowPass implements PassRecorder {
   void succeeded(String readyMessage, String syncedMessage) {
     conditions(FlowConditions.STATUS_TRUE, FlowConditions.REASON_AVAILABLE, readyMessage,
         FlowConditions.STATUS_TRUE, FlowConditions.REASON_RECONCILE_SUCCESS, syncedMessage);
-    write();
+    finish();
+  }
+
+  /** Cleanup removed every object: no status to write (the flow is going), only the summary. */
+  void cleanedUp() {
+    summarise();
   }
 
   /**
@@ -75,7 +91,7 @@ final class FlowPass implements PassRecorder {
   void runFailed(String readyMessage, String syncedMessage) {
     conditions(FlowConditions.STATUS_FALSE, FlowConditions.REASON_RUN_FAILED, readyMessage,
         FlowConditions.STATUS_TRUE, FlowConditions.REASON_RECONCILE_SUCCESS, syncedMessage);
-    write();
+    finish();
     events.warning(context.getClient(), resource, FlowConditions.REASON_RUN_FAILED, readyMessage);
   }
 
@@ -85,7 +101,7 @@ final class FlowPass implements PassRecorder {
     String message = "Waiting: " + notReady.getMessage() + ".";
     conditions(FlowConditions.STATUS_FALSE, reason, message,
         FlowConditions.STATUS_FALSE, reason, message);
-    write();
+    finish();
   }
 
   /**
@@ -103,7 +119,7 @@ final class FlowPass implements PassRecorder {
       conditions(FlowConditions.STATUS_FALSE, failure.reason(), message,
           FlowConditions.STATUS_FALSE, failure.reason(), message);
     }
-    write();
+    finish();
     events.warning(context.getClient(), resource, failure.reason(), message);
   }
 
@@ -116,8 +132,37 @@ final class FlowPass implements PassRecorder {
         syncedStatus, syncedReason, syncedMessage, generation(), clock.instant()));
   }
 
-  private void write() {
-    resource = writer.write(resource, working, context);
+  /**
+   * Writes the status, then the summary. The summary is recorded even when the write fails: the
+   * objects exist either way (the next pass adopts them), and a failed write that ends the pass
+   * must not hide what it did.
+   */
+  private void finish() {
+    try {
+      resource = writer.write(resource, working, context);
+    } finally {
+      summarise();
+    }
+  }
+
+  /**
+   * One Normal Event for everything the pass changed, grouped by what happened, e.g. "Created
+   * base connection 1f.., source connection 2a.., ...; Explored Stripe resource path charges (31
+   * top-level fields) (9 changes)". Nothing when the pass changed nothing.
+   */
+  private void summarise() {
+    if (changes.isEmpty()) {
+      return;
+    }
+    String reason = REASON_ORDER.stream().filter(changes::containsKey).findFirst()
+        .orElse(changes.keySet().iterator().next());
+    int count = changes.values().stream().mapToInt(List::size).sum();
+    String note = changes.entrySet().stream()
+        .map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
+        .collect(Collectors.joining("; "));
+    changes.clear();
+    events.normal(context.getClient(), resource, reason,
+        count == 1 ? note : note + " (" + count + " changes)");
   }
 
   private Long generation() {

@@ -68,6 +68,7 @@ class CrashRecoveryTest {
   private static final Map<String, Kind> CREATES = Map.of(
       "baseConnection", Kind.CONNECTION,
       "sourceConnection", Kind.SOURCE_CONNECTION,
+      "fieldGroup", Kind.FIELD_GROUP,
       "schema", Kind.SCHEMA,
       "dataset", Kind.DATASET,
       "targetConnection", Kind.TARGET_CONNECTION,
@@ -86,8 +87,8 @@ class CrashRecoveryTest {
       StripeIngestionFlow flow = stack.create(Flows.charges(stack, ns, "charges"));
       String uid = flow.getMetadata().getUid();
 
-      for (String step : List.of("baseConnection", "sourceConnection", "schema", "dataset",
-          "targetConnection", "mappingSet", "flow")) {
+      for (String step : List.of("baseConnection", "sourceConnection", "fieldGroup", "schema",
+          "dataset", "targetConnection", "mappingSet", "flow")) {
         CrashAfterCreate crash = new CrashAfterCreate(step);
         stack.startOperator((platform, settings) ->
             new StripeIngestionFlowReconciler(platform, settings, crash));
@@ -109,6 +110,7 @@ class CrashRecoveryTest {
       StripeIngestionFlowStatus status = ready.getStatus();
       assertOnly(stack, Kind.CONNECTION, uid, status.getBaseConnection().getId());
       assertOnly(stack, Kind.SOURCE_CONNECTION, uid, status.getSourceConnection().getId());
+      assertOnly(stack, Kind.FIELD_GROUP, uid, status.getFieldGroup().getId());
       assertOnly(stack, Kind.SCHEMA, uid, status.getSchema().getId());
       assertOnly(stack, Kind.DATASET, uid, status.getDataset().getId());
       assertOnly(stack, Kind.TARGET_CONNECTION, uid, status.getTargetConnection().getId());
