@@ -7,11 +7,6 @@ import dev.aep.operator.reconciler.steps.NotReady;
 import dev.aep.operator.reconciler.steps.StepFailure;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One reconcile or cleanup of one flow: owns the working status the steps fill in, sets the
@@ -21,17 +16,13 @@ import java.util.stream.Collectors;
  * write and one Event, not one of each per object.
  */
 final class FlowPass implements PassRecorder {
-  /** The summary's reason is the first of these the pass did, so creation reads "Created". */
-  private static final List<String> REASON_ORDER = List.of("Created", StepExecutor.REPLACING,
-      StepExecutor.UPDATED, StepExecutor.DELETED);
-
   private final Context<StripeIngestionFlow> context;
   private final StatusWriter writer;
   private final FlowEvents events;
   private final Clock clock;
   private final StripeIngestionFlowStatus working;
   private final boolean wasReady;
-  private final Map<String, List<String>> changes = new LinkedHashMap<>();
+  private final PassSummary changes = new PassSummary();
   private StripeIngestionFlow resource;
 
   FlowPass(StripeIngestionFlow resource, Context<StripeIngestionFlow> context, StatusWriter writer,
@@ -64,7 +55,7 @@ final class FlowPass implements PassRecorder {
 
   @Override
   public void changed(String verb, String what) {
-    changes.computeIfAbsent(verb, v -> new ArrayList<>()).add(what);
+    changes.add(verb, what);
   }
 
   /** A Normal Kubernetes event about the flow that is not a change of a remote object. */
@@ -145,24 +136,10 @@ final class FlowPass implements PassRecorder {
     }
   }
 
-  /**
-   * One Normal Event for everything the pass changed, grouped by what happened, e.g. "Created
-   * base connection 1f.., source connection 2a.., ...; Explored Stripe resource path charges (31
-   * top-level fields) (9 changes)". Nothing when the pass changed nothing.
-   */
+  /** One Normal Event for everything the pass changed; nothing when it changed nothing. */
   private void summarise() {
-    if (changes.isEmpty()) {
-      return;
-    }
-    String reason = REASON_ORDER.stream().filter(changes::containsKey).findFirst()
-        .orElse(changes.keySet().iterator().next());
-    int count = changes.values().stream().mapToInt(List::size).sum();
-    String note = changes.entrySet().stream()
-        .map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
-        .collect(Collectors.joining("; "));
-    changes.clear();
-    events.normal(context.getClient(), resource, reason,
-        count == 1 ? note : note + " (" + count + " changes)");
+    changes.drain().ifPresent(summary ->
+        events.normal(context.getClient(), resource, summary.reason(), summary.note()));
   }
 
   private Long generation() {
