@@ -10,7 +10,10 @@ import java.time.Clock;
 
 /**
  * One reconcile or cleanup of one flow: owns the working status the steps fill in, sets the
- * Ready and Synced conditions, writes status (only when it changed) and records events.
+ * Ready and Synced conditions and, when the pass ends, writes status once (only when it changed)
+ * and records one Normal Event summarising every remote object the pass created, updated or
+ * deleted, plus a Warning Event when it failed. A flow created without faults so costs one status
+ * write and one Event, not one of each per object.
  */
 final class FlowPass implements PassRecorder {
   private final Context<StripeIngestionFlow> context;
@@ -19,6 +22,7 @@ final class FlowPass implements PassRecorder {
   private final Clock clock;
   private final StripeIngestionFlowStatus working;
   private final boolean wasReady;
+  private final PassSummary changes = new PassSummary();
   private StripeIngestionFlow resource;
 
   FlowPass(StripeIngestionFlow resource, Context<StripeIngestionFlow> context, StatusWriter writer,
@@ -50,14 +54,12 @@ final class FlowPass implements PassRecorder {
   }
 
   @Override
-  public void checkpoint(String reason, String message) {
-    conditions(FlowConditions.STATUS_FALSE, reason, message + "; continuing.",
-        FlowConditions.STATUS_FALSE, reason, message + "; continuing.");
-    write();
+  public void changed(String verb, String what) {
+    changes.add(verb, what);
   }
 
-  @Override
-  public void event(String reason, String note) {
+  /** A Normal Kubernetes event about the flow that is not a change of a remote object. */
+  void event(String reason, String note) {
     events.normal(context.getClient(), resource, reason, note);
   }
 
@@ -65,7 +67,12 @@ final class FlowPass implements PassRecorder {
   void succeeded(String readyMessage, String syncedMessage) {
     conditions(FlowConditions.STATUS_TRUE, FlowConditions.REASON_AVAILABLE, readyMessage,
         FlowConditions.STATUS_TRUE, FlowConditions.REASON_RECONCILE_SUCCESS, syncedMessage);
-    write();
+    finish();
+  }
+
+  /** Cleanup removed every object: no status to write (the flow is going), only the summary. */
+  void cleanedUp() {
+    summarise();
   }
 
   /**
@@ -75,7 +82,7 @@ final class FlowPass implements PassRecorder {
   void runFailed(String readyMessage, String syncedMessage) {
     conditions(FlowConditions.STATUS_FALSE, FlowConditions.REASON_RUN_FAILED, readyMessage,
         FlowConditions.STATUS_TRUE, FlowConditions.REASON_RECONCILE_SUCCESS, syncedMessage);
-    write();
+    finish();
     events.warning(context.getClient(), resource, FlowConditions.REASON_RUN_FAILED, readyMessage);
   }
 
@@ -85,7 +92,7 @@ final class FlowPass implements PassRecorder {
     String message = "Waiting: " + notReady.getMessage() + ".";
     conditions(FlowConditions.STATUS_FALSE, reason, message,
         FlowConditions.STATUS_FALSE, reason, message);
-    write();
+    finish();
   }
 
   /**
@@ -103,7 +110,7 @@ final class FlowPass implements PassRecorder {
       conditions(FlowConditions.STATUS_FALSE, failure.reason(), message,
           FlowConditions.STATUS_FALSE, failure.reason(), message);
     }
-    write();
+    finish();
     events.warning(context.getClient(), resource, failure.reason(), message);
   }
 
@@ -116,8 +123,23 @@ final class FlowPass implements PassRecorder {
         syncedStatus, syncedReason, syncedMessage, generation(), clock.instant()));
   }
 
-  private void write() {
-    resource = writer.write(resource, working, context);
+  /**
+   * Writes the status, then the summary. The summary is recorded even when the write fails: the
+   * objects exist either way (the next pass adopts them), and a failed write that ends the pass
+   * must not hide what it did.
+   */
+  private void finish() {
+    try {
+      resource = writer.write(resource, working, context);
+    } finally {
+      summarise();
+    }
+  }
+
+  /** One Normal Event for everything the pass changed; nothing when it changed nothing. */
+  private void summarise() {
+    changes.drain().ifPresent(summary ->
+        events.normal(context.getClient(), resource, summary.reason(), summary.note()));
   }
 
   private Long generation() {

@@ -13,11 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that decides what happens to each remote object: missing -> create (and persist
- * the id before anything else), drifted -> patch (re-reading and retrying a bounded number of
- * times on 412), unpatchable -> replace, not ready -> stop the chain. Cleanup deletes in reverse.
+ * The one place that decides what happens to each remote object: missing -> create (the id goes
+ * into the working status, written once when the pass ends; a crash before that is recovered by
+ * the step finding its object again by deterministic name and the flow's uid), drifted -> patch
+ * (re-reading and retrying a bounded number of times on 412), unpatchable -> replace, not ready
+ * -> stop the chain. Cleanup deletes in reverse. Every change is reported to the
+ * {@link PassRecorder}, which summarises the pass in one Event.
  */
 final class StepExecutor {
+  static final String UPDATED = "Updated";
+  static final String REPLACING = "Replacing";
+  static final String DELETED = "Deleted";
+
   private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
 
   private final int maxConflictRetries;
@@ -65,7 +72,7 @@ final class StepExecutor {
           boolean deleted = step.delete(ctx, id);
           ctx.observer().invalidate();
           if (deleted) {
-            recorder.event("Deleted", "Deleted " + step.kind() + " " + id);
+            recorder.changed(DELETED, step.kind() + " " + id);
           }
         }
         return false;
@@ -94,9 +101,9 @@ final class StepExecutor {
         creations.created(step.name(), step.id(made));
         step.record(ctx, made);
         ctx.observer().invalidate();
-        String what = step.describe(ctx, made);
-        recorder.checkpoint(FlowConditions.REASON_CREATING, step.createdReason() + " " + what);
-        recorder.event(step.createdReason(), step.createdReason() + " " + what);
+        LOG.debug("{}/{}: {} {}", ctx.namespace(), ctx.name(), step.createdReason(),
+            step.describe(ctx, made));
+        recorder.changed(step.createdReason(), step.brief(ctx, made));
         created = true;
         changed = true;
         continue;
@@ -120,9 +127,9 @@ final class StepExecutor {
       if (diff.replaces()) {
         ctx.retire(step.id(remote));
         step.forget(ctx);
-        recorder.event("Replacing", "Replacing " + what + ": " + diff.replaceReason());
+        recorder.changed(REPLACING, step.brief(ctx, remote) + ": " + diff.replaceReason());
         if (step.deleteBeforeReplace() && step.delete(ctx, step.id(remote))) {
-          recorder.event("Deleted", "Deleted " + what);
+          recorder.changed(DELETED, step.brief(ctx, remote));
         }
         ctx.observer().invalidate();
         changed = true;
@@ -132,7 +139,7 @@ final class StepExecutor {
         R updated = step.update(ctx, remote, diff);
         step.record(ctx, updated);
         ctx.observer().invalidate();
-        recorder.event("Updated", "Updated " + what + ": " + diff.summary());
+        recorder.changed(UPDATED, step.brief(ctx, updated) + " (" + diff.summary() + ")");
       } catch (PlatformException e) {
         if (!e.isPreconditionFailed()) {
           throw e;
@@ -170,7 +177,7 @@ final class StepExecutor {
     }
     for (String id : step.strays(ctx)) {
       if (step.delete(ctx, id)) {
-        recorder.event("Deleted", "Deleted replaced " + step.kind() + " " + id);
+        recorder.changed(DELETED, "replaced " + step.kind() + " " + id);
       }
       ctx.observer().invalidate();
     }

@@ -148,6 +148,7 @@ public class StripeIngestionFlowReconciler
     try {
       FlowContext ctx = connect(flow, pass, context, false);
       executor.delete(steps, ctx, pass);
+      pass.cleanedUp();
       forget(flow);
       return DeleteControl.defaultDelete();
     } catch (RuntimeException e) {

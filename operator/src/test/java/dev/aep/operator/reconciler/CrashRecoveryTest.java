@@ -8,6 +8,8 @@ import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.Flows;
 import dev.aep.simulator.Kind;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator dies right after each POST of a create, before the new id reaches status. The
- * next operator finds the object by its deterministic name and the flow's uid and adopts it.
+ * The operator dies right after each POST of a create, before the new id reaches status (a pass
+ * writes status once, at its end, so nothing that pass made is recorded). The next operator finds
+ * every object by its deterministic name and the flow's uid (field group and schema by title,
+ * identity descriptors by schema) and adopts it.
  */
 class CrashRecoveryTest {
 
@@ -68,6 +72,7 @@ class CrashRecoveryTest {
   private static final Map<String, Kind> CREATES = Map.of(
       "baseConnection", Kind.CONNECTION,
       "sourceConnection", Kind.SOURCE_CONNECTION,
+      "fieldGroup", Kind.FIELD_GROUP,
       "schema", Kind.SCHEMA,
       "dataset", Kind.DATASET,
       "targetConnection", Kind.TARGET_CONNECTION,
@@ -86,8 +91,8 @@ class CrashRecoveryTest {
       StripeIngestionFlow flow = stack.create(Flows.charges(stack, ns, "charges"));
       String uid = flow.getMetadata().getUid();
 
-      for (String step : List.of("baseConnection", "sourceConnection", "schema", "dataset",
-          "targetConnection", "mappingSet", "flow")) {
+      for (String step : List.of("baseConnection", "sourceConnection", "fieldGroup", "schema",
+          "dataset", "targetConnection", "mappingSet", "flow")) {
         CrashAfterCreate crash = new CrashAfterCreate(step);
         stack.startOperator((platform, settings) ->
             new StripeIngestionFlowReconciler(platform, settings, crash));
@@ -109,6 +114,7 @@ class CrashRecoveryTest {
       StripeIngestionFlowStatus status = ready.getStatus();
       assertOnly(stack, Kind.CONNECTION, uid, status.getBaseConnection().getId());
       assertOnly(stack, Kind.SOURCE_CONNECTION, uid, status.getSourceConnection().getId());
+      assertOnly(stack, Kind.FIELD_GROUP, uid, status.getFieldGroup().getId());
       assertOnly(stack, Kind.SCHEMA, uid, status.getSchema().getId());
       assertOnly(stack, Kind.DATASET, uid, status.getDataset().getId());
       assertOnly(stack, Kind.TARGET_CONNECTION, uid, status.getTargetConnection().getId());
@@ -118,6 +124,50 @@ class CrashRecoveryTest {
           .get(Kind.FLOW, status.getFlow().getId()).orElseThrow();
       assertThat(remoteFlow.path("sourceConnectionIds").get(0).asText())
           .isEqualTo(status.getSourceConnection().getId());
+    }
+  }
+
+  /**
+   * Identity descriptors are made by the identity step (an update of the schema's set, after the
+   * schema): a crash after them, before any status write, leaves them on the schema unrecorded.
+   * The next operator finds them by listing the schema's descriptors and keeps them; the
+   * simulator refuses a second primary identity, so a duplicate could not even be made quietly.
+   */
+  @Test
+  void adoptsIdentityDescriptorsMadeBeforeACrash() throws InterruptedException {
+    try (EmbeddedStack stack = EmbeddedStack.start()) {
+      String ns = "crash-identities";
+      stack.namespace(ns);
+      stack.simulator().addSandbox(ns);
+      stack.platformSecret(ns);
+      stack.stripeSecret(ns, "sk_test_crash");
+      StripeIngestionFlow flow = stack.loadSample("customers.yaml", StripeIngestionFlow.class);
+      flow.getMetadata().setNamespace(ns);
+      flow.getSpec().getPlatform().setSandbox(ns);
+      flow.getSpec().getSchedule().setStartTime(stack.simulator().clock().now()
+          .plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString());
+      flow = stack.create(flow);
+      String name = flow.getMetadata().getName();
+
+      CrashAfterCreate crash = new CrashAfterCreate("dataset");
+      stack.startOperator((platform, settings) ->
+          new StripeIngestionFlowReconciler(platform, settings, crash));
+      crash.awaitCrash();
+      stack.stopOperator();
+      crash.release();
+      List<ObjectNode> before = stack.simulator().inventory().list(Kind.DESCRIPTOR);
+      assertThat(before).hasSize(1);
+      String descriptor = before.get(0).path("@id").asText();
+      assertThat(descriptor).isNotBlank();
+      assertThat(String.valueOf(stack.flow(ns, name).orElseThrow().getStatus()))
+          .doesNotContain(descriptor);
+
+      stack.startOperator();
+      StripeIngestionFlow ready = stack.awaitReady(ns, name);
+      assertThat(stack.simulator().inventory().list(Kind.DESCRIPTOR))
+          .extracting(d -> d.path("@id").asText()).containsExactly(descriptor);
+      assertThat(ready.getStatus().getSchema().getIdentityDescriptors())
+          .containsExactly(descriptor);
     }
   }
 

@@ -383,8 +383,10 @@ class StripeIngestionFlowLifecycleTest {
     for (Kind kind : CHAIN) {
       assertThat(Flows.objects(sim, kind, uid)).as(kind.value()).hasSize(1);
     }
-    assertThat(stack.events(ns)).extracting(Event::getNote)
-        .anyMatch(n -> n.contains("Created flow") && n.contains(recreated.getStatus().getFlow().getId()));
+    // The summary follows the pass's status write.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(stack.events(ns)).extracting(Event::getNote).anyMatch(n -> n.contains("Created flow")
+            && n.contains(recreated.getStatus().getFlow().getId())));
   }
 
   // 8. Deletion
@@ -557,16 +559,19 @@ class StripeIngestionFlowLifecycleTest {
 
   // 11. Events
   @Test
-  void recordsAnEventNamingTheObjectForEveryCreateUpdateAndDelete() {
+  void recordsOneEventPerPassNamingEveryObjectItCreatedUpdatedOrDeleted() {
     String ns = setUp("events");
     StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
     StripeIngestionFlowStatus s = ready.getStatus();
-    List<String> created = stack.events(ns).stream().filter(e -> "Created".equals(e.getReason()))
-        .map(Event::getNote).toList();
+    // The creating pass records one summary, recorded right after its status write.
+    List<String> created = await().atMost(Duration.ofSeconds(30)).until(
+        () -> stack.events(ns).stream().filter(e -> "Created".equals(e.getReason()))
+            .map(Event::getNote).toList(), notes -> !notes.isEmpty());
+    assertThat(created).hasSize(1);
     for (String id : List.of(s.getBaseConnection().getId(), s.getSourceConnection().getId(),
-        s.getSchema().getId(), s.getDataset().getId(), s.getTargetConnection().getId(),
-        s.getMappingSet().getId(), s.getFlow().getId())) {
-      assertThat(created).as(id).anyMatch(n -> n.contains(id));
+        s.getFieldGroup().getId(), s.getSchema().getId(), s.getDataset().getId(),
+        s.getTargetConnection().getId(), s.getMappingSet().getId(), s.getFlow().getId())) {
+      assertThat(created.get(0)).as(id).contains(id);
     }
     assertThat(stack.events(ns)).allMatch(e -> ready.getMetadata().getUid()
         .equals(e.getRegarding().getUid()));
@@ -577,17 +582,20 @@ class StripeIngestionFlowLifecycleTest {
     });
     stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
         && f.getMetadata().getGeneration() > ready.getMetadata().getGeneration());
-    assertThat(stack.events(ns)).filteredOn(e -> "Updated".equals(e.getReason()))
-        .extracting(Event::getNote)
-        .anyMatch(n -> n.contains(s.getFlow().getId()) && n.contains("interval"));
+    // The summary follows the pass's status write.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(stack.events(ns)).filteredOn(e -> "Updated".equals(e.getReason()))
+            .extracting(Event::getNote)
+            .anyMatch(n -> n.contains(s.getFlow().getId()) && n.contains("interval")));
 
     stack.client().resource(ready).delete();
     await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, "charges").isEmpty());
     List<String> deleted = stack.events(ns).stream().filter(e -> "Deleted".equals(e.getReason()))
         .map(Event::getNote).toList();
+    assertThat(deleted).hasSize(1);
     for (String id : List.of(s.getFlow().getId(), s.getSourceConnection().getId(),
         s.getTargetConnection().getId(), s.getBaseConnection().getId())) {
-      assertThat(deleted).as(id).anyMatch(n -> n.contains(id));
+      assertThat(deleted.get(0)).as(id).contains(id);
     }
   }
 

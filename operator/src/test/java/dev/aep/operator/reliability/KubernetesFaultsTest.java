@@ -13,15 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scenario 3, Kubernetes-side faults: the API server answers a share of the operator's status
- * writes with 409 Conflict, and the operator is restarted on top of stale status (a snapshot taken
- * halfway through creation for some flows, status wiped as by a restore from backup for the
- * others). The flows converge, and the restarted operator adopts what exists instead of creating
- * anything again.
+ * writes with 409 Conflict, and the operator is restarted on top of stale status (for some flows
+ * the status a pass that stopped halfway through creation leaves, for the others status wiped as
+ * by a restore from backup). The flows converge, and the restarted operator adopts what exists
+ * instead of creating anything again.
  */
 class KubernetesFaultsTest {
 
@@ -49,24 +48,6 @@ class KubernetesFaultsTest {
       for (int i = 0; i < flows; i++) {
         created.add(stack.create(stack.charges(ns, "flow-" + i)));
       }
-      // Snapshot the even flows' status halfway: some ids recorded, the rest not yet. The odd
-      // flows' status will be wiped.
-      List<StripeIngestionFlow> snapshotted = new ArrayList<>();
-      for (int i = 0; i < flows; i += 2) {
-        snapshotted.add(created.get(i));
-      }
-      Map<String, StripeIngestionFlowStatus> halfway = new HashMap<>();
-      Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
-        for (StripeIngestionFlow f : snapshotted) {
-          StripeIngestionFlow now = stack.flow(ns, f.getMetadata().getName()).orElseThrow();
-          StripeIngestionFlowStatus s = now.getStatus();
-          if (!halfway.containsKey(f.getMetadata().getName()) && s != null
-              && s.getSourceConnection() != null && s.getFlow() == null) {
-            halfway.put(f.getMetadata().getName(), s);
-          }
-        }
-        return halfway.size() == snapshotted.size() || stack.notReady(created).isEmpty();
-      });
       List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
       Duration firstConverge = Duration.between(start, Instant.now());
       int conflictsBeforeRestart = stack.kubernetesFaults().conflictsInjected();
@@ -75,13 +56,14 @@ class KubernetesFaultsTest {
       ready.forEach(f -> flowIds.put(f.getMetadata().getName(), f.getStatus().getFlow().getId()));
 
       first.stop();
+      // The even flows get a mid-creation status, the odd ones none.
       int staleSnapshots = 0;
       int wiped = 0;
-      for (StripeIngestionFlow f : ready) {
-        StripeIngestionFlowStatus stale = halfway.get(f.getMetadata().getName());
+      for (int i = 0; i < ready.size(); i++) {
+        StripeIngestionFlow f = ready.get(i);
         StripeIngestionFlow current = stack.flow(ns, f.getMetadata().getName()).orElseThrow();
-        if (stale != null) {
-          current.setStatus(stale);
+        if (i % 2 == 0) {
+          current.setStatus(halfway(current.getStatus()));
           staleSnapshots++;
         } else {
           current.setStatus(new StripeIngestionFlowStatus());
@@ -132,5 +114,23 @@ class KubernetesFaultsTest {
       assertThat(after).allSatisfy(f -> assertThat(f.getStatus().getFlow().getId())
           .isEqualTo(flowIds.get(f.getMetadata().getName())));
     }
+  }
+
+  /**
+   * The status a pass that stopped after the dataset (a failure, or waiting on the Platform)
+   * writes: base connection, exploration, source connection, field group, schema and dataset
+   * recorded; target connection, mapping set and flow not, and not Ready. A pass that succeeds
+   * writes status only once, at its end, so this cannot be caught in passing: it is derived from
+   * the converged status (as read, so changed in place), with the target connection, mapping set and flow then already on the
+   * Platform, as after a crash right after their creates.
+   */
+  private static StripeIngestionFlowStatus halfway(StripeIngestionFlowStatus status) {
+    status.setTargetConnection(null);
+    status.setMappingSet(null);
+    status.setFlow(null);
+    status.setLastRun(null);
+    status.setConditions(new ArrayList<>());
+    status.setObservedGeneration(null);
+    return status;
   }
 }

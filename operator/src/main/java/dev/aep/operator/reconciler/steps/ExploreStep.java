@@ -94,6 +94,12 @@ public final class ExploreStep implements Step<List<String>> {
     return "Explored";
   }
 
+  /** Not an object: the summary says what was explored and what it found. */
+  @Override
+  public String brief(FlowContext ctx, List<String> fields) {
+    return describe(ctx, fields);
+  }
+
   @Override
   public String describe(FlowContext ctx, List<String> fields) {
     return "Stripe resource path " + ctx.spec().getResourcePath().value() + " ("

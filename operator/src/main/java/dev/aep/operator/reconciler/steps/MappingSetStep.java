@@ -148,6 +148,12 @@ public final class MappingSetStep implements Step<MappingSet> {
         + remote.version() + ")";
   }
 
+  /** With the version: every PUT makes a new one, and the flow names the version it uses. */
+  @Override
+  public String brief(FlowContext ctx, MappingSet remote) {
+    return "mapping set " + remote.id() + " version " + remote.version();
+  }
+
   private static String remoteName(FlowContext ctx) {
     return RemoteNames.nameWithUid(ctx.namespace(), ctx.name(), "mapping", ctx.uid());
   }

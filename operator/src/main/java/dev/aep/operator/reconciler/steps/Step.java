@@ -112,4 +112,12 @@ public interface Step<R> {
   default String describe(FlowContext ctx, R remote) {
     return kind() + " (id " + id(remote) + ")";
   }
+
+  /**
+   * How the object is named in the pass's summary Event: kind and id only, since one Event lists
+   * every object a pass changed and the API server refuses notes over 1 KiB.
+   */
+  default String brief(FlowContext ctx, R remote) {
+    return kind() + " " + id(remote);
+  }
 }
