@@ -15,6 +15,16 @@ public final class RemoteNames {
   /** Names longer than this are shortened with a hash suffix (Platform names are bounded). */
   static final int MAX_NAME = 128;
 
+  /**
+   * The Catalog tag the operator puts on every dataset it creates, so that it can list its own
+   * datasets among any number of others with {@code tags=key:value} (platform-api.md 4, 17
+   * [DOC:CAT-FILTER]): dataset names are the user's and carry no common prefix. Tag names
+   * starting with {@code adobe} and the Profile ones are reserved; this is neither.
+   */
+  public static final String DATASET_TAG = "stripeAepOperator";
+  /** The value of {@link #DATASET_TAG}. */
+  public static final String DATASET_TAG_VALUE = "managed";
+
   private static final String MARKER_PREFIX = "[managed-by: stripe-aep-operator, uid: ";
 
   private RemoteNames() {}
