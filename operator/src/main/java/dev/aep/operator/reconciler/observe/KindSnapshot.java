@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,8 @@ final class KindSnapshot<T> {
   // Keyed kinds: lists by the names and ids asked for, in batches of at most keyChars.
   private final KeyLister<T> keyLister;
   private final int keyChars;
+  // Keyed kinds: names other flows will ask for, taken into a lookup that is made anyway.
+  private final Supplier<Collection<String>> anticipated;
   // Keyed kinds: names and ids readers asked for, with when they last did (monotonic).
   private final Map<String, Long> wantedNames = new ConcurrentHashMap<>();
   private final Map<String, Long> wantedIds = new ConcurrentHashMap<>();
@@ -137,12 +141,14 @@ final class KindSnapshot<T> {
   KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
       Function<T, String> aliasOf, UnaryOperator<T> canonical, Lister<T> lister,
       Duration maxAge, LongSupplier nanoTime) {
-    this(kind, idOf, nameOf, aliasOf, canonical, lister, null, 0, maxAge, nanoTime);
+    this(kind, idOf, nameOf, aliasOf, canonical, lister, null, 0, List::of, maxAge, nanoTime);
   }
 
   private KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
       Function<T, String> aliasOf, UnaryOperator<T> canonical, Lister<T> lister,
-      KeyLister<T> keyLister, int keyChars, Duration maxAge, LongSupplier nanoTime) {
+      KeyLister<T> keyLister, int keyChars, Supplier<Collection<String>> anticipated,
+      Duration maxAge, LongSupplier nanoTime) {
+    this.anticipated = anticipated;
     this.canonical = canonical;
     this.kind = kind;
     this.idOf = idOf;
@@ -158,13 +164,16 @@ final class KindSnapshot<T> {
   /**
    * A kind listed only by the names and ids its readers asked for: each refresh lists them by
    * {@code name==a,b,...}, then the ids no name brought by {@code id==a,b,...}, each call's value
-   * list at most {@code keyChars} characters once URL-encoded.
+   * list at most {@code keyChars} characters once URL-encoded. A lookup of a name no list covered
+   * yet also asks for the {@code anticipated} names not covered either (the names the operator's
+   * other flows will ask for), as far as the call has room.
    */
   static <T> KindSnapshot<T> keyed(String kind, Function<T, String> idOf,
       Function<T, String> nameOf, UnaryOperator<T> canonical, KeyLister<T> keyLister,
-      int keyChars, Duration maxAge, LongSupplier nanoTime) {
+      int keyChars, Supplier<Collection<String>> anticipated, Duration maxAge,
+      LongSupplier nanoTime) {
     return new KindSnapshot<>(kind, idOf, nameOf, null, canonical, null, keyLister, keyChars,
-        maxAge, nanoTime);
+        anticipated, maxAge, nanoTime);
   }
 
   /**
@@ -469,7 +478,15 @@ final class KindSnapshot<T> {
         }
         pendingNames.add(name);
         if (looking == null) {
-          batch = batches(pendingNames).get(0);
+          // This name first, then the others waiting, then those other flows will ask for.
+          Set<String> candidates = new LinkedHashSet<>();
+          candidates.add(name);
+          candidates.addAll(pendingNames);
+          if (v != null) {
+            anticipated.get().stream().filter(n -> !v.covered.contains(n))
+                .forEach(candidates::add);
+          }
+          batch = batches(candidates).get(0);
           batch.forEach(pendingNames::remove);
           looking = new CompletableFuture<>();
           mine = looking;

@@ -16,11 +16,13 @@ import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.reconciler.steps.RemoteNames;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Everything the operator knows about one org+sandbox, shared by every flow of it: one snapshot
@@ -71,6 +73,9 @@ final class ScopeSnapshots {
 
   private final Canonical canonical = new Canonical();
 
+  /** The flows the operator holds for this sandbox, as the last pass was told them. */
+  volatile Supplier<Collection<Observation.Sibling>> siblings = List::of;
+
   /**
    * How each service is asked for only what the operator owns (platform-api.md 17):
    *
@@ -104,18 +109,18 @@ final class ScopeSnapshots {
     baseConnections = KindSnapshot.keyed("base connections", BaseConnection::id,
         BaseConnection::name, canonical::baseConnection,
         byKeys(stripeSources, (s, q, t) -> s.flowService().listBaseConnectionsPage(q, t)),
-        KEY_CHARS, maxAge, nanoTime);
+        KEY_CHARS, anticipated(RemoteNames.BASE_CONNECTION), maxAge, nanoTime);
     sourceConnections = KindSnapshot.keyed("source connections", SourceConnection::id,
         SourceConnection::name, canonical::sourceConnection,
         byKeys(stripeSources, (s, q, t) -> s.flowService().listSourceConnectionsPage(q, t)),
-        KEY_CHARS, maxAge, nanoTime);
+        KEY_CHARS, anticipated(RemoteNames.SOURCE_CONNECTION), maxAge, nanoTime);
     targetConnections = KindSnapshot.keyed("target connections", TargetConnection::id,
         TargetConnection::name, canonical::targetConnection,
         byKeys(dataLakeTargets, (s, q, t) -> s.flowService().listTargetConnectionsPage(q, t)),
-        KEY_CHARS, maxAge, nanoTime);
+        KEY_CHARS, anticipated(RemoteNames.TARGET_CONNECTION), maxAge, nanoTime);
     flows = KindSnapshot.keyed("flows", Flow::id, Flow::name, canonical::flow,
         byKeys(stripeFlows, (s, q, t) -> s.flowService().listFlowsPage(q, t)),
-        KEY_CHARS, maxAge, nanoTime);
+        KEY_CHARS, anticipated(RemoteNames.FLOW), maxAge, nanoTime);
     datasets = new KindSnapshot<>("datasets", Dataset::id, Dataset::name, null,
         canonical::dataset,
         (s, token) -> s.catalog().listDatasetsTaggedPage(RemoteNames.DATASET_TAG,
@@ -127,6 +132,12 @@ final class ScopeSnapshots {
         (s, token) -> s.schemaRegistry().listSchemasPage(
             ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
         maxAge, nanoTime);
+  }
+
+  /** The deterministic names of one kind for every flow the operator holds here. */
+  private Supplier<Collection<String>> anticipated(String kind) {
+    return () -> siblings.get().stream()
+        .map(s -> RemoteNames.name(s.namespace(), s.name(), kind)).toList();
   }
 
   /**

@@ -39,6 +39,15 @@ public final class RemoteNames {
     return bounded("sif-" + namespace + "-" + name + "-" + kind + "-" + uid);
   }
 
+  /** Kind suffix of a flow's Stripe base connection. */
+  public static final String BASE_CONNECTION = BaseConnectionStep.KIND_SUFFIX;
+  /** Kind suffix of a flow's source connection. */
+  public static final String SOURCE_CONNECTION = SourceConnectionStep.KIND_SUFFIX;
+  /** Kind suffix of a flow's target connection. */
+  public static final String TARGET_CONNECTION = TargetConnectionStep.KIND_SUFFIX;
+  /** Kind suffix of a flow's dataflow. */
+  public static final String FLOW = FlowStep.KIND_SUFFIX;
+
   /** The ownership marker appended to descriptions. */
   public static String marker(String uid) {
     return MARKER_PREFIX + uid + "]";
