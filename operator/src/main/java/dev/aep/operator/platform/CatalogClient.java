@@ -22,6 +22,12 @@ public interface CatalogClient {
   Page<Dataset> listDatasetsPage(ListQuery query, String pageToken);
 
   /**
+   * One page of {@code GET /dataSets?tags=<tag>:<value>}: the datasets carrying that tag value
+   * (platform-api.md 4 [DOC:CAT-FILTER]); the page token is the next {@code start} offset.
+   */
+  Page<Dataset> listDatasetsTaggedPage(String tag, String value, int limit, String pageToken);
+
+  /**
    * {@code DELETE /dataSets/{id}} (answered 200); false when the dataset was already gone (404 or
    * an empty {@code []} answer).
    */

@@ -30,6 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -171,9 +172,24 @@ public class StripeIngestionFlowReconciler
             .resolve(flow, withStripe);
     PlatformSession session =
         platform.session(credentials.account(), flow.getSpec().getPlatform().getSandbox());
-    Observation.Observed observed = observation.open(session);
+    String sandbox = flow.getSpec().getPlatform().getSandbox();
+    Observation.Observed observed = observation.open(session, () -> siblings(context, sandbox));
     return new FlowContext(flow, pass.working(), observed.session(), observed.observer(),
         credentials, settings.clock(), facts);
+  }
+
+  /**
+   * The flows in the operator's cache that use this sandbox: their remote names are looked up
+   * together with the first that needs one, instead of one call per new flow.
+   */
+  private static Collection<Observation.Sibling> siblings(Context<StripeIngestionFlow> context,
+      String sandbox) {
+    return context.getPrimaryCache().list()
+        .filter(f -> f.getSpec() != null && f.getSpec().getPlatform() != null
+            && Objects.equals(sandbox, f.getSpec().getPlatform().getSandbox()))
+        .map(f -> new Observation.Sibling(f.getMetadata().getNamespace(),
+            f.getMetadata().getName()))
+        .toList();
   }
 
   private Optional<Secret> secret(KubernetesClient client, String namespace, String name) {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param simulatorThreads BENCH_SIM_THREADS: simulator HTTP workers (latency is slept on them)
  * @param operatorJavaOptions BENCH_OPERATOR_JAVA_OPTS: JVM options of the operator process
  * @param timeout BENCH_TIMEOUT: how long any one phase may take before the benchmark gives up
+ * @param foreignObjects BENCH_FOREIGN_OBJECTS ({@code --foreign-objects N}): other owners'
+ *     objects made in the bench sandbox before the operator starts (see {@link ForeignObjects})
  */
 public record BenchConfig(
     int flows,
@@ -34,7 +36,8 @@ public record BenchConfig(
     int updatePercent,
     int simulatorThreads,
     String operatorJavaOptions,
-    Duration timeout) {
+    Duration timeout,
+    int foreignObjects) {
 
   /**
    * The operator's JVM sized as in its Deployment's container (limits: 1 CPU, 512Mi): the JVM
@@ -66,14 +69,15 @@ public record BenchConfig(
         integer(values, "BENCH_UPDATE_PERCENT", 10),
         integer(values, "BENCH_SIM_THREADS", 32),
         values.getOrDefault("BENCH_OPERATOR_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
-        duration(values.getOrDefault("BENCH_TIMEOUT", "30m")));
+        duration(values.getOrDefault("BENCH_TIMEOUT", "30m")),
+        integer(values, "BENCH_FOREIGN_OBJECTS", 0));
   }
 
   private static final Map<String, String> ARGUMENTS = Map.of(
       "flows", "BENCH_FLOWS", "resyncs", "BENCH_RESYNCS", "create", "BENCH_CREATE",
       "latency-ms", "BENCH_LATENCY_MS", "max-rps", "PLATFORM_MAX_RPS",
       "resync", "RESYNC_INTERVAL", "threads", "RECONCILE_THREADS",
-      "update-percent", "BENCH_UPDATE_PERCENT");
+      "update-percent", "BENCH_UPDATE_PERCENT", "foreign-objects", "BENCH_FOREIGN_OBJECTS");
 
   /** The parameters as printed and written to bench.json. */
   Map<String, Object> describe() {
@@ -88,6 +92,7 @@ public record BenchConfig(
     d.put("BENCH_UPDATE_PERCENT", updatePercent);
     d.put("BENCH_SIM_THREADS", simulatorThreads);
     d.put("BENCH_OPERATOR_JAVA_OPTS", operatorJavaOptions);
+    d.put("BENCH_FOREIGN_OBJECTS", foreignObjects);
     return d;
   }
 

@@ -28,7 +28,7 @@ class BulkObservationTest {
   private static final int FLOWS = 20;
 
   @Test
-  void steadyStateOfTwentyFlowsListsEachKindAtMostOncePerResyncAndWritesNothing() {
+  void steadyStateOfTwentyFlowsListsEachKindOncePerResyncAndWritesNothing() {
     try (EmbeddedStack stack = EmbeddedStack.start().startOperator()) {
       String ns = "bulk-steady";
       List<String> names = createFlows(stack, ns, FLOWS);
@@ -46,12 +46,14 @@ class BulkObservationTest {
       assertThat(window).filteredOn(RequestLog.Entry::write).isEmpty();
       assertThat(window).filteredOn(PlatformCalls::isRead).isEmpty();
       assertThat(kubernetesWrites(stack, ns)).isEqualTo(kubernetesWrites);
-      // A kind is listed again only once its last list is a resync interval old.
-      long allowed = Duration.between(from, to).toNanos() / resync.toNanos() + 1;
+      // A kind is listed again only once its last list is a resync interval old; a Flow Service
+      // kind's list is at most two calls, by names and then by the recorded ids no name brought.
+      long allowed = 2 * (Duration.between(from, to).toNanos() / resync.toNanos() + 1);
       Map<Kind, Long> listsPerKind = window.stream().filter(PlatformCalls::isList)
           .collect(Collectors.groupingBy(RequestLog.Entry::kind, Collectors.counting()));
       assertThat(listsPerKind).isNotEmpty();
-      assertThat(listsPerKind.values()).allMatch(n -> n <= allowed);
+      assertThat(listsPerKind).as("lists per kind, at most %d each", allowed)
+          .allSatisfy((kind, n) -> assertThat(n).isLessThanOrEqualTo(allowed));
       names.forEach(name -> assertThat(
           FlowAssertions.readyForGeneration(stack.flow(ns, name).orElseThrow())).isTrue());
     }
@@ -84,7 +86,11 @@ class BulkObservationTest {
       // Field groups are found by exact title, one lookup per new flow: the registry filters only by
       // exact values (platform-api.md 17), and the lookup is what makes a crash between POST and status safe.
       assertThat(lists.remove(Kind.FIELD_GROUP)).isEqualTo((long) FLOWS);
-      assertThat(lists.values()).allMatch(n -> n == 1);
+      // Mapping sets likewise: Data Prep filters by one exact name= per call (platform-api.md 5, 17).
+      assertThat(lists.remove(Kind.MAPPING_SET)).isEqualTo((long) FLOWS);
+      // Flow Service lookups name many flows at once (comma = any of): the first flow that needs a
+      // name asks for every flow's the operator holds, so twenty flows share a few calls per kind.
+      assertThat(lists.values()).allMatch(n -> n <= FLOWS / 4);
     }
   }
 

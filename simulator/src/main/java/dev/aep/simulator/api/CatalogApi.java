@@ -18,10 +18,13 @@ import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Catalog datasets (platform-api.md 4): create answers ["@/dataSets/<id>"], GETs answer objects
@@ -122,9 +125,11 @@ public final class CatalogApi {
       }
     }
     String name = req.query("name");
+    String tags = req.query("tags");
     List<Entity> hits = new ArrayList<>();
     for (Entity e : store.list(Kind.DATASET, req.caller())) {
-      if (filters.stream().allMatch(f -> f.matches(e.doc())) && nameMatches(name, Json.text(e.doc(), "name"))) {
+      if (filters.stream().allMatch(f -> f.matches(e.doc())) && nameMatches(name, Json.text(e.doc(), "name"))
+          && tagsMatch(tags, e.doc().path("tags"))) {
         hits.add(e);
       }
     }
@@ -147,6 +152,31 @@ public final class CatalogApi {
     boolean negate = filter.startsWith("!");
     Set<String> names = Set.of((negate ? filter.substring(1) : filter).split(","));
     return negate != names.contains(name);
+  }
+
+  /**
+   * tags=key:value (DOC:CAT-FILTER): the dataset carries that tag with that value; a comma list
+   * means any of, and {@code *} in the value matches any characters ("key:*" = has the tag).
+   */
+  private static boolean tagsMatch(String filter, JsonNode tags) {
+    if (filter == null) {
+      return true;
+    }
+    for (String one : filter.split(",")) {
+      int colon = one.indexOf(':');
+      if (colon <= 0) {
+        throw bad("tags must look like key:value");
+      }
+      String key = one.substring(0, colon);
+      Pattern value = Pattern.compile(Arrays.stream(one.substring(colon + 1).split("\\*", -1))
+          .map(Pattern::quote).collect(Collectors.joining(".*")));
+      for (JsonNode v : tags.path(key)) {
+        if (value.matcher(v.asText()).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Comparator<Entity> order(String orderBy) {

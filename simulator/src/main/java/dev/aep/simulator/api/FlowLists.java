@@ -27,11 +27,18 @@ final class FlowLists {
   static Response answer(Request req, List<ObjectNode> docs, String collection) {
     List<PropertyFilter> filters = new ArrayList<>();
     for (String expr : req.queries("property")) {
+      PropertyFilter filter;
       try {
-        filters.add(PropertyFilter.parse(expr));
+        filter = PropertyFilter.parse(expr);
       } catch (IllegalArgumentException e) {
         throw Problems.flow("1440-400", "Bad Request", "Invalid filter: " + e.getMessage(), collection, null);
       }
+      // Flow Service filters have no regex or prefix operator (platform-api.md 17 [DOC:FS-ERR]).
+      if (filter.op().equals("~")) {
+        throw Problems.flow("1440-400", "Bad Request", "Invalid filter: unsupported operator '~' in '" + expr + "'",
+            collection, null);
+      }
+      filters.add(filter);
     }
     List<ObjectNode> hits = new ArrayList<>();
     for (ObjectNode d : docs) {

@@ -140,11 +140,22 @@ final class RegistryResources {
     }
     List<PropertyFilter> filters = new ArrayList<>();
     for (String p : req.queries("property")) {
+      PropertyFilter filter;
       try {
-        filters.add(PropertyFilter.parse(p));
+        filter = PropertyFilter.parse(p);
       } catch (IllegalArgumentException ex) {
         throw invalid(ex.getMessage());
       }
+      // The registry documents ==, !=, <, >, <=, >= and "exists", no regex (DOC:XDM-APPX).
+      if (filter.op().equals("~")) {
+        throw invalid("unsupported operator '~' in property=" + p);
+      }
+      filters.add(filter);
+    }
+    // Paging takes orderby: start is a value of the sort field and limit a hint within that
+    // order (platform-api.md 3, 17 [DOC:XDM-APPX]); without orderby there is nothing to page by.
+    if (req.query("orderby") == null && (req.query("start") != null || req.query("limit") != null)) {
+      throw invalid("start and limit require orderby");
     }
     List<ObjectNode> hits = new ArrayList<>();
     for (Entity e : all) {

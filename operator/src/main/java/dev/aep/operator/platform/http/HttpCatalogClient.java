@@ -106,13 +106,29 @@ final class HttpCatalogClient implements CatalogClient {
   @Override
   public Page<Dataset> listDatasetsPage(ListQuery query, String pageToken) {
     ListQuery q = query == null ? ListQuery.all() : query;
-    int limit = q.limit() == null ? MAX_PAGE : Math.min(q.limit(), MAX_PAGE);
-    int start = parseStart(pageToken);
     HttpUrl.Builder url = datasets.newBuilder();
     q.properties().forEach(p -> url.addQueryParameter("property", p));
     if (q.orderBy() != null) {
       url.addQueryParameter("orderBy", q.orderBy());
     }
+    return datasetsPage(url, q.limit() == null ? MAX_PAGE : q.limit(), pageToken);
+  }
+
+  @Override
+  public Page<Dataset> listDatasetsTaggedPage(String tag, String value, int limit,
+      String pageToken) {
+    if (tag == null || tag.isBlank() || value == null || value.isBlank()) {
+      throw new IllegalArgumentException("tag and value must not be blank");
+    }
+    HttpUrl.Builder url = datasets.newBuilder().addQueryParameter("tags", tag + ":" + value);
+    // A stable order, so that offsets do not skip or repeat datasets between pages.
+    url.addQueryParameter("orderBy", "asc:created");
+    return datasetsPage(url, limit, pageToken);
+  }
+
+  private Page<Dataset> datasetsPage(HttpUrl.Builder url, int pageSize, String pageToken) {
+    int limit = Math.min(pageSize, MAX_PAGE);
+    int start = parseStart(pageToken);
     url.addQueryParameter("limit", Integer.toString(limit));
     url.addQueryParameter("start", Integer.toString(start));
     JsonNode body = caller.execute(PlatformCaller.Call

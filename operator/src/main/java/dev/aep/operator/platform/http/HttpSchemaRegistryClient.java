@@ -454,8 +454,12 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     ListQuery q = query == null ? ListQuery.all() : query;
     HttpUrl.Builder url = collection.newBuilder();
     q.properties().forEach(p -> url.addQueryParameter("property", p));
-    if (q.orderBy() != null) {
-      url.addQueryParameter("orderby", q.orderBy());
+    // start (the next page) and limit are only taken with orderby (platform-api.md 3, 17
+    // [DOC:XDM-APPX]); the service's own default order is title.
+    String orderBy = q.orderBy() == null && (q.limit() != null || pageToken != null)
+        ? "title" : q.orderBy();
+    if (orderBy != null) {
+      url.addQueryParameter("orderby", orderBy);
     }
     if (q.limit() != null) {
       url.addQueryParameter("limit", Integer.toString(q.limit()));

@@ -4,11 +4,13 @@ import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Drift detection by bulk listing: every flow of an org+sandbox reads the same per-kind
@@ -42,8 +44,16 @@ public final class BulkObservation implements Observation {
 
   @Override
   public Observed open(PlatformSession session) {
+    return open(session, null);
+  }
+
+  @Override
+  public Observed open(PlatformSession session, Supplier<Collection<Sibling>> siblings) {
     ScopeSnapshots scope = scopes.computeIfAbsent(Key.of(session.scope()),
         k -> new ScopeSnapshots(maxAge, nanoTime));
+    if (siblings != null) {
+      scope.siblings = siblings;
+    }
     return new Observed(new WriteThroughSession(session, scope),
         new BulkRemoteObserver(session, scope, clock));
   }

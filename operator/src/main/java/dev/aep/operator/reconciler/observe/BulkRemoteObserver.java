@@ -24,7 +24,8 @@ import java.util.Set;
  * id and by name come from the kind's last list (taken again once it is older than the resync
  * interval); an id the list does not show, or one a write just changed, is read with one GET.
  *
- * <p>What a list cannot answer: a mapping set version (read once, versions never change),
+ * <p>What a list cannot answer: a mapping set version (read once, versions never change) or
+ * name (Data Prep has no list by many names),
  * a schema's description (read only for a schema found by title, where ownership must be
  * checked; otherwise the listed summary answers), and runs (read only when the flow's {@code
  * lastRunDetails} moved, a run seen last time had not finished, or a scheduled run time has
@@ -141,8 +142,8 @@ final class BulkRemoteObserver implements RemoteObserver {
   }
 
   /**
-   * A mapping set version: remembered once read (versions never change); otherwise taken from
-   * the mapping set list when it shows that version with its mappings, else read by version.
+   * A mapping set version: remembered once read or written (versions never change and mapping
+   * sets cannot be deleted, platform-api.md 5), else read by id and version.
    */
   @Override
   public Optional<MappingSet> mappingSet(String id, Long version) {
@@ -154,21 +155,19 @@ final class BulkRemoteObserver implements RemoteObserver {
     if (known != null && known.version() == version) {
       return Optional.of(known);
     }
-    Optional<MappingSet> listed = scope.mappingSets.listed(session, id)
-        .filter(m -> m.version() == version && !m.mappings().isEmpty());
-    if (listed.isPresent()) {
-      scope.mappingVersions.put(id, listed.get());
-      return listed;
-    }
     Optional<MappingSet> read = session.dataPrep().getMappingSet(id, version.intValue());
     read.ifPresent(scope::rememberVersion);
     return read;
   }
 
+  /**
+   * Data Prep filters by one exact {@code name=} only (no "any of", no prefix; platform-api.md 5,
+   * 17), so no list can cover many flows' mapping sets at once: the name is asked when a flow has
+   * none recorded (its first pass, or adoption after a crash), never in steady state.
+   */
   @Override
   public List<MappingSet> mappingSetsNamed(String name) {
-    return scope.mappingSets.named(session, name, (s, n) -> s.dataPrep().findMappingSetsByName(n),
-        (s, i) -> s.dataPrep().getMappingSet(i));
+    return session.dataPrep().findMappingSetsByName(name);
   }
 
   /**

@@ -3,8 +3,11 @@ package dev.aep.operator.reconciler.observe;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One kind of Platform object in one org+sandbox as the last paginated list showed it, merged
  * with what this process wrote or read by id since that list began.
+ *
+ * <p>A list is either complete (every object a filter of the operator's own matches, e.g. a tag
+ * the operator sets) or keyed: only the names and ids readers asked for, a comma list of many at
+ * once ({@link #keyed}). A keyed kind costs what the flows own, not what the sandbox holds; a name
+ * no list has covered yet is looked up together with every other name asked for meanwhile.
  *
  * <p>The list is taken again only when a reader needs the kind and the view is older than the
  * maximum age (the resync interval), and then by one reader while the others wait for its answer
@@ -40,6 +49,15 @@ final class KindSnapshot<T> {
   @FunctionalInterface
   interface Lister<T> {
     Page<T> page(PlatformSession session, String token);
+  }
+
+  /**
+   * One page of the objects whose {@code field} ({@code name} or {@code id}) is any of {@code
+   * values}; {@code token} is null for the first page.
+   */
+  @FunctionalInterface
+  interface KeyLister<T> {
+    Page<T> page(PlatformSession session, String field, List<String> values, String token);
   }
 
   /** Reads one object by id; empty when it does not exist. */
@@ -82,6 +100,17 @@ final class KindSnapshot<T> {
   private final Function<T, String> aliasOf;
   private final UnaryOperator<T> canonical;
   private final Lister<T> lister;
+  // Keyed kinds: lists by the names and ids asked for, in batches of at most keyChars.
+  private final KeyLister<T> keyLister;
+  private final int keyChars;
+  // Keyed kinds: names other flows will ask for, taken into a lookup that is made anyway.
+  private final Supplier<Collection<String>> anticipated;
+  // Keyed kinds: names and ids readers asked for, with when they last did (monotonic).
+  private final Map<String, Long> wantedNames = new ConcurrentHashMap<>();
+  private final Map<String, Long> wantedIds = new ConcurrentHashMap<>();
+  // Names waiting for a lookup, and the lookup under way; guarded by this.
+  private final Set<String> pendingNames = new LinkedHashSet<>();
+  private CompletableFuture<Void> looking;
   private final long maxAgeNanos;
   private final LongSupplier nanoTime;
   private final Set<String> uncertainNames = ConcurrentHashMap.newKeySet();
@@ -112,14 +141,39 @@ final class KindSnapshot<T> {
   KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
       Function<T, String> aliasOf, UnaryOperator<T> canonical, Lister<T> lister,
       Duration maxAge, LongSupplier nanoTime) {
+    this(kind, idOf, nameOf, aliasOf, canonical, lister, null, 0, List::of, maxAge, nanoTime);
+  }
+
+  private KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
+      Function<T, String> aliasOf, UnaryOperator<T> canonical, Lister<T> lister,
+      KeyLister<T> keyLister, int keyChars, Supplier<Collection<String>> anticipated,
+      Duration maxAge, LongSupplier nanoTime) {
+    this.anticipated = anticipated;
     this.canonical = canonical;
     this.kind = kind;
     this.idOf = idOf;
     this.nameOf = nameOf;
     this.aliasOf = aliasOf == null ? t -> null : aliasOf;
     this.lister = lister;
+    this.keyLister = keyLister;
+    this.keyChars = keyChars;
     this.maxAgeNanos = maxAge.toNanos();
     this.nanoTime = nanoTime;
+  }
+
+  /**
+   * A kind listed only by the names and ids its readers asked for: each refresh lists them by
+   * {@code name==a,b,...}, then the ids no name brought by {@code id==a,b,...}, each call's value
+   * list at most {@code keyChars} characters once URL-encoded. A lookup of a name no list covered
+   * yet also asks for the {@code anticipated} names not covered either (the names the operator's
+   * other flows will ask for), as far as the call has room.
+   */
+  static <T> KindSnapshot<T> keyed(String kind, Function<T, String> idOf,
+      Function<T, String> nameOf, UnaryOperator<T> canonical, KeyLister<T> keyLister,
+      int keyChars, Supplier<Collection<String>> anticipated, Duration maxAge,
+      LongSupplier nanoTime) {
+    return new KindSnapshot<>(kind, idOf, nameOf, null, canonical, null, keyLister, keyChars,
+        anticipated, maxAge, nanoTime);
   }
 
   /**
@@ -127,6 +181,9 @@ final class KindSnapshot<T> {
    * or changed by a write since) confirmed with one GET whose answer is remembered.
    */
   Optional<T> byId(PlatformSession session, String id, Getter<T> getter) {
+    if (keyLister != null) {
+      wantedIds.put(id, nanoTime.getAsLong());
+    }
     View<T> v = fresh(session);
     Entry<T> entry = v.entry(id);
     if (entry != null && entry.state() == State.PRESENT) {
@@ -158,6 +215,9 @@ final class KindSnapshot<T> {
    * whose outcome is unknown, when the Platform itself is asked once.
    */
   List<T> named(PlatformSession session, String name, NameFinder<T> finder, Getter<T> getter) {
+    if (keyLister != null) {
+      wantedNames.put(name, nanoTime.getAsLong());
+    }
     if (uncertainNames.contains(name) || fresh(session).degraded) {
       long started = nanoTime.getAsLong();
       List<T> found = finder.find(session, name);
@@ -165,12 +225,16 @@ final class KindSnapshot<T> {
         View<T> v = view;
         if (v != null) {
           found.forEach(t -> v.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started)));
+          v.covered.add(name);
         }
       }
       uncertainNames.remove(name);
       return found;
     }
-    View<T> v = fresh(session);
+    if (keyLister != null && !fresh(session).covered.contains(name)) {
+      lookUp(session, name);
+    }
+    View<T> v = view;
     // Objects a write changed since are matched on their last known name and read again.
     Set<String> candidates = new LinkedHashSet<>(v.idsNamed(name));
     List<T> result = new ArrayList<>();
@@ -302,8 +366,9 @@ final class KindSnapshot<T> {
   private View<T> refresh(PlatformSession session) {
     long started = nanoTime.getAsLong();
     List<T> all;
+    Set<String> names = keyLister == null ? Set.of() : stillWanted(wantedNames, started);
     try {
-      all = listAll(session);
+      all = keyLister == null ? listAll(session, lister) : listKeyed(session, names, started);
     } catch (PlatformException e) {
       if (!refusedList(e)) {
         throw e;
@@ -321,6 +386,7 @@ final class KindSnapshot<T> {
     }
     synchronized (this) {
       View<T> next = new View<>(this, started, false);
+      next.covered.addAll(names);
       for (T t : all) {
         next.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started));
       }
@@ -349,7 +415,109 @@ final class KindSnapshot<T> {
     return status == 400 || status == 404 || status == 405 || status == 406;
   }
 
-  private List<T> listAll(PlatformSession session) {
+  /**
+   * The keys asked for within the last three list periods: a flow asks for its own at least once
+   * a resync, so only the keys of flows gone since are dropped.
+   */
+  private Set<String> stillWanted(Map<String, Long> wanted, long now) {
+    wanted.values().removeIf(at -> now - at > 3 * maxAgeNanos);
+    return new LinkedHashSet<>(wanted.keySet());
+  }
+
+  /** Objects with the wanted names, then those of the wanted ids no name brought. */
+  private List<T> listKeyed(PlatformSession session, Set<String> names, long now) {
+    List<T> all = new ArrayList<>();
+    for (List<String> batch : batches(names)) {
+      all.addAll(listAll(session, (s, token) -> keyLister.page(s, "name", batch, token)));
+    }
+    Set<String> found = new HashSet<>();
+    all.forEach(t -> found.add(idOf.apply(t)));
+    Set<String> ids = stillWanted(wantedIds, now);
+    ids.removeAll(found);
+    for (List<String> batch : batches(ids)) {
+      all.addAll(listAll(session, (s, token) -> keyLister.page(s, "id", batch, token)));
+    }
+    return all;
+  }
+
+  /** Keys in groups whose URL-encoded comma list stays within {@link #keyChars}. */
+  private List<List<String>> batches(Set<String> keys) {
+    List<List<String>> batches = new ArrayList<>();
+    List<String> batch = new ArrayList<>();
+    int chars = 0;
+    for (String key : keys) {
+      // A comma is %2C once encoded.
+      int size = URLEncoder.encode(key, StandardCharsets.UTF_8).length() + 3;
+      if (!batch.isEmpty() && chars + size > keyChars) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+        chars = 0;
+      }
+      batch.add(key);
+      chars += size;
+    }
+    if (!batch.isEmpty()) {
+      batches.add(batch);
+    }
+    return batches;
+  }
+
+  /**
+   * Lists a name no list covered yet, with every other name waiting at that moment: one lookup
+   * runs at a time and takes all waiting names, so concurrent first passes share calls.
+   */
+  private void lookUp(PlatformSession session, String name) {
+    while (true) {
+      CompletableFuture<Void> mine = null;
+      CompletableFuture<Void> theirs;
+      List<String> batch = List.of();
+      synchronized (this) {
+        View<T> v = view;
+        if (v != null && v.covered.contains(name)) {
+          return;
+        }
+        pendingNames.add(name);
+        if (looking == null) {
+          // This name first, then the others waiting, then those other flows will ask for.
+          Set<String> candidates = new LinkedHashSet<>();
+          candidates.add(name);
+          candidates.addAll(pendingNames);
+          if (v != null) {
+            anticipated.get().stream().filter(n -> !v.covered.contains(n))
+                .forEach(candidates::add);
+          }
+          batch = batches(candidates).get(0);
+          batch.forEach(pendingNames::remove);
+          looking = new CompletableFuture<>();
+          mine = looking;
+        }
+        theirs = looking;
+      }
+      if (mine == null) {
+        await(theirs);
+        continue;
+      }
+      long started = nanoTime.getAsLong();
+      try {
+        List<String> names = batch;
+        List<T> found = listAll(session, (s, token) -> keyLister.page(s, "name", names, token));
+        synchronized (this) {
+          found.forEach(t -> learn(idOf.apply(t), new Entry<>(State.PRESENT, t, started)));
+          view.covered.addAll(names);
+        }
+        mine.complete(null);
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+        throw e;
+      } finally {
+        synchronized (this) {
+          looking = null;
+        }
+      }
+    }
+  }
+
+  private List<T> listAll(PlatformSession session, Lister<T> lister) {
     List<T> all = new ArrayList<>();
     Set<String> tokens = new HashSet<>();
     String token = null;
@@ -371,7 +539,7 @@ final class KindSnapshot<T> {
     return all;
   }
 
-  private View<T> await(CompletableFuture<View<T>> refresh) {
+  private <V> V await(CompletableFuture<V> refresh) {
     try {
       return refresh.get();
     } catch (InterruptedException e) {
@@ -396,6 +564,9 @@ final class KindSnapshot<T> {
     private final long listedAt;
     // No list behind it: absence proves nothing, lookups by name ask the Platform.
     private final boolean degraded;
+    // Keyed kinds: names a list of this view (or a lookup into it) asked for; absence of one of
+    // these proves no object has the name, absence of another proves nothing.
+    private final Set<String> covered = ConcurrentHashMap.newKeySet();
     private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
     // Names are nearly always unique: a one-element list per name, not a set.
     private final Map<String, List<String>> byName = new ConcurrentHashMap<>();

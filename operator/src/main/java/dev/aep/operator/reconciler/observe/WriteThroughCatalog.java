@@ -43,6 +43,12 @@ final class WriteThroughCatalog implements CatalogClient {
   }
 
   @Override
+  public Page<Dataset> listDatasetsTaggedPage(String tag, String value, int limit,
+      String pageToken) {
+    return delegate.listDatasetsTaggedPage(tag, value, limit, pageToken);
+  }
+
+  @Override
   public Page<Dataset> listDatasetsPage(ListQuery query, String pageToken) {
     return delegate.listDatasetsPage(query, pageToken);
   }

@@ -26,12 +26,11 @@ final class WriteThroughDataPrep implements DataPrepClient {
 
   @Override
   public MappingSetVersion createMappingSet(MappingSetRequest request) {
-    MappingSetVersion created = WriteThroughFlowService.create(scope.mappingSets, request.name(),
-        () -> delegate.createMappingSet(request));
-    MappingSet made = new MappingSet(created.id(), created.version(), request.name(),
-        request.outputSchema(), request.mappings(), null, null);
-    scope.mappingSets.remember(made);
-    scope.rememberVersion(made);
+    // Mapping sets are found by name on the Platform itself (no snapshot), so a lost answer needs
+    // no bookkeeping: the next lookup by name sees whatever the create made.
+    MappingSetVersion created = delegate.createMappingSet(request);
+    scope.rememberVersion(new MappingSet(created.id(), created.version(), request.name(),
+        request.outputSchema(), request.mappings(), null, null));
     return created;
   }
 
@@ -47,19 +46,13 @@ final class WriteThroughDataPrep implements DataPrepClient {
 
   @Override
   public MappingSet updateMappingSet(String id, MappingSetRequest request) {
-    MappingSet updated;
-    try {
-      updated = delegate.updateMappingSet(id, request);
-    } catch (RuntimeException e) {
-      // A lost answer may still have made a new version: the next lookup by name reads it.
-      scope.mappingSets.changed(id);
-      throw e;
-    }
+    // A lost answer may still have made a new version: the flow's status keeps the old one, and
+    // the next pass reads versions by number, never "the newest" from memory.
+    MappingSet updated = delegate.updateMappingSet(id, request);
     MappingSet version = updated.mappings().isEmpty()
         ? new MappingSet(id, updated.version(), request.name(), request.outputSchema(),
             request.mappings(), updated.createdDate(), updated.modifiedDate())
         : updated;
-    scope.mappingSets.remember(version);
     scope.rememberVersion(version);
     return updated;
   }

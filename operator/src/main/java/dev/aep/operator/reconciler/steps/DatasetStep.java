@@ -63,9 +63,12 @@ public final class DatasetStep implements Step<Dataset> {
     DatasetCreateSpec spec = ctx.spec().getTarget().getDataset().getCreate();
     String description = ctx.remoteDescription(spec.getDescription());
     SchemaRef schemaRef = SchemaRef.forDataset(schemaId(ctx));
+    // The tag lets the operator list only its own datasets (RemoteNames.DATASET_TAG).
+    Map<String, List<String>> tags =
+        Map.of(RemoteNames.DATASET_TAG, List.of(RemoteNames.DATASET_TAG_VALUE));
     String id = ctx.session().catalog().createDataset(
-        new DatasetRequest(spec.getName(), description, schemaRef, Map.of()));
-    return new Dataset(id, spec.getName(), description, schemaRef, Map.of(), null, null, null);
+        new DatasetRequest(spec.getName(), description, schemaRef, tags));
+    return new Dataset(id, spec.getName(), description, schemaRef, tags, null, null, null);
   }
 
   @Override

@@ -15,6 +15,16 @@ public final class RemoteNames {
   /** Names longer than this are shortened with a hash suffix (Platform names are bounded). */
   static final int MAX_NAME = 128;
 
+  /**
+   * The Catalog tag the operator puts on every dataset it creates, so that it can list its own
+   * datasets among any number of others with {@code tags=key:value} (platform-api.md 4, 17
+   * [DOC:CAT-FILTER]): dataset names are the user's and carry no common prefix. Tag names
+   * starting with {@code adobe} and the Profile ones are reserved; this is neither.
+   */
+  public static final String DATASET_TAG = "stripeAepOperator";
+  /** The value of {@link #DATASET_TAG}. */
+  public static final String DATASET_TAG_VALUE = "managed";
+
   private static final String MARKER_PREFIX = "[managed-by: stripe-aep-operator, uid: ";
 
   private RemoteNames() {}
@@ -28,6 +38,15 @@ public final class RemoteNames {
   public static String nameWithUid(String namespace, String name, String kind, String uid) {
     return bounded("sif-" + namespace + "-" + name + "-" + kind + "-" + uid);
   }
+
+  /** Kind suffix of a flow's Stripe base connection. */
+  public static final String BASE_CONNECTION = BaseConnectionStep.KIND_SUFFIX;
+  /** Kind suffix of a flow's source connection. */
+  public static final String SOURCE_CONNECTION = SourceConnectionStep.KIND_SUFFIX;
+  /** Kind suffix of a flow's target connection. */
+  public static final String TARGET_CONNECTION = TargetConnectionStep.KIND_SUFFIX;
+  /** Kind suffix of a flow's dataflow. */
+  public static final String FLOW = FlowStep.KIND_SUFFIX;
 
   /** The ownership marker appended to descriptions. */
   public static String marker(String uid) {
