@@ -23,6 +23,15 @@ import java.util.regex.Pattern;
  */
 public final class Faults {
   private static final long DEFAULT_SEED = 42L;
+  /**
+   * How long a flow stays updating (or disabling) after a PATCH or an action. [INF] The real
+   * durations are undocumented (platform-api.md 16); a few seconds makes clients meet the window.
+   */
+  public static final Duration DEFAULT_FLOW_TRANSITION = Duration.ofSeconds(2);
+  /** The documented answer for a missing flow (platform-api.md 2.2). */
+  public static final String DEFAULT_MISSING_FLOW_CODE = "1439-404";
+  /** The answers for a missing flow the docs show or list: 2.2's example, 1101-404, the table's 1439-400. */
+  public static final List<String> MISSING_FLOW_CODES = List.of("1439-404", "1101-404", "1439-400");
 
   /** One "fail the next N calls matching method and path" rule. */
   private static final class FailRule {
@@ -48,6 +57,8 @@ public final class Faults {
   private Duration latency = Duration.ZERO;
   private boolean failRuns;
   private final List<FailRule> failRules = new ArrayList<>();
+  private Duration flowTransition = DEFAULT_FLOW_TRANSITION;
+  private String missingFlowCode = DEFAULT_MISSING_FLOW_CODE;
 
   Faults(Accounts accounts, PlatformSimulator simulator) {
     this.accounts = accounts;
@@ -116,6 +127,44 @@ public final class Faults {
     return failRuns;
   }
 
+  /**
+   * How long, in simulator-clock time, a flow stays {@code updating} after a PATCH or enable
+   * action and {@code disabling} after a disable action; zero turns the window off.
+   */
+  public synchronized Faults flowTransition(Duration window) {
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("the flow transition window must not be negative");
+    }
+    this.flowTransition = window;
+    return this;
+  }
+
+  public synchronized Duration flowTransition() {
+    return flowTransition;
+  }
+
+  /** The code a missing flow is answered with: one of {@link #MISSING_FLOW_CODES}. */
+  public synchronized Faults missingFlowCode(String code) {
+    if (!MISSING_FLOW_CODES.contains(code)) {
+      throw new IllegalArgumentException("missing flow code must be one of " + MISSING_FLOW_CODES);
+    }
+    this.missingFlowCode = code;
+    return this;
+  }
+
+  public synchronized String missingFlowCode() {
+    return missingFlowCode;
+  }
+
+  /**
+   * Puts a flow in {@code delete-finalizing} for {@code duration} of simulator time, as if someone
+   * had deleted it: PATCH answers 1457, DELETE 1458 and actions 1422 until it ends; then it is gone.
+   */
+  public Faults deleteFinalizing(String flowId, Duration duration) {
+    simulator.deleteFinalizing(flowId, duration);
+    return this;
+  }
+
   /** Changes an object's etag as if someone else had written it (the client's etag goes stale). */
   public Faults bumpEtag(Kind kind, String id) {
     simulator.bumpEtag(kind, id);
@@ -136,6 +185,8 @@ public final class Faults {
     latency = Duration.ZERO;
     failRuns = false;
     failRules.clear();
+    flowTransition = DEFAULT_FLOW_TRANSITION;
+    missingFlowCode = DEFAULT_MISSING_FLOW_CODE;
     accounts.tokenLifetime(Accounts.DEFAULT_TOKEN_LIFETIME);
     return this;
   }
@@ -203,6 +254,8 @@ public final class Faults {
     o.put("latencyMillis", latency.toMillis());
     o.put("tokenLifetimeSeconds", accounts.tokenLifetime().toSeconds());
     o.put("failRuns", failRuns);
+    o.put("flowTransitionMillis", flowTransition.toMillis());
+    o.put("missingFlowCode", missingFlowCode);
     ArrayNode rules = o.putArray("failNext");
     for (FailRule r : failRules) {
       rules.addObject()
