@@ -38,13 +38,15 @@ public final class Faults {
     final String method;
     final Pattern path;
     final int status;
+    final String flowCode;
     int remaining;
 
-    FailRule(int count, String method, String pathRegex, int status) {
+    FailRule(int count, String method, String pathRegex, int status, String flowCode) {
       this.remaining = count;
       this.method = method == null || method.equals("*") ? null : method.toUpperCase(java.util.Locale.ROOT);
       this.path = Pattern.compile(pathRegex);
       this.status = status;
+      this.flowCode = flowCode;
     }
   }
 
@@ -113,7 +115,17 @@ public final class Faults {
    * contains a match of pathRegex, with the given status in the service's error shape.
    */
   public synchronized Faults failNext(int count, String method, String pathRegex, int status) {
-    failRules.add(new FailRule(count, method, pathRegex, status));
+    failRules.add(new FailRule(count, method, pathRegex, status, null));
+    return this;
+  }
+
+  /**
+   * Like {@link #failNext(int, String, String, int)}, answering with a Flow Service problem of the
+   * given code ("1421-400"), e.g. a state-machine refusal a client cannot otherwise provoke on cue.
+   */
+  public synchronized Faults failNext(int count, String method, String pathRegex, String flowCode) {
+    int status = Integer.parseInt(flowCode.substring(flowCode.lastIndexOf('-') + 1));
+    failRules.add(new FailRule(count, method, pathRegex, status, flowCode));
     return this;
   }
 
@@ -200,6 +212,10 @@ public final class Faults {
         if (--r.remaining <= 0) {
           it.remove();
         }
+        if (r.flowCode != null) {
+          return Problems.flow(r.flowCode, r.status >= 500 ? "Service Unavailable" : "Bad Request",
+              "Refused with FLOW-" + r.flowCode + " (injected fault)", null, null);
+        }
         return injected(service, r.status);
       }
     }
@@ -263,6 +279,9 @@ public final class Faults {
           .put("method", r.method == null ? "*" : r.method)
           .put("pathPattern", r.path.pattern())
           .put("status", r.status);
+      if (r.flowCode != null) {
+        ((ObjectNode) rules.get(rules.size() - 1)).put("flowCode", r.flowCode);
+      }
     }
     return o;
   }

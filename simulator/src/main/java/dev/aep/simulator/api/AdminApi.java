@@ -129,9 +129,17 @@ public final class AdminApi {
     return ok(sim.faults().toJson());
   }
 
-  /** Body {"count": n, "method": "PATCH" or "*", "pathPattern": "regex", "status": 503}. */
+  /**
+   * Body {"count": n, "method": "PATCH" or "*", "pathPattern": "regex", "status": 503}, or with
+   * "flowCode": "1421-400" instead of status for a Flow Service problem of that code.
+   */
   private Response failNext(Request req) {
     JsonNode b = body(req);
+    if (b.hasNonNull("flowCode")) {
+      sim.faults().failNext(b.path("count").asInt(1), b.path("method").asText("*"), text(b, "pathPattern"),
+          b.get("flowCode").asText());
+      return ok(sim.faults().toJson());
+    }
     sim.faults().failNext(b.path("count").asInt(1), b.path("method").asText("*"), text(b, "pathPattern"),
         b.path("status").asInt(503));
     return ok(sim.faults().toJson());
