@@ -23,19 +23,30 @@ import java.util.regex.Pattern;
  */
 public final class Faults {
   private static final long DEFAULT_SEED = 42L;
+  /**
+   * How long a flow stays updating (or disabling) after a PATCH or an action. [INF] The real
+   * durations are undocumented (platform-api.md 16); a few seconds makes clients meet the window.
+   */
+  public static final Duration DEFAULT_FLOW_TRANSITION = Duration.ofSeconds(2);
+  /** The documented answer for a missing flow (platform-api.md 2.2). */
+  public static final String DEFAULT_MISSING_FLOW_CODE = "1439-404";
+  /** The answers for a missing flow the docs show or list: 2.2's example, 1101-404, the table's 1439-400. */
+  public static final List<String> MISSING_FLOW_CODES = List.of("1439-404", "1101-404", "1439-400");
 
   /** One "fail the next N calls matching method and path" rule. */
   private static final class FailRule {
     final String method;
     final Pattern path;
     final int status;
+    final String flowCode;
     int remaining;
 
-    FailRule(int count, String method, String pathRegex, int status) {
+    FailRule(int count, String method, String pathRegex, int status, String flowCode) {
       this.remaining = count;
       this.method = method == null || method.equals("*") ? null : method.toUpperCase(java.util.Locale.ROOT);
       this.path = Pattern.compile(pathRegex);
       this.status = status;
+      this.flowCode = flowCode;
     }
   }
 
@@ -48,6 +59,8 @@ public final class Faults {
   private Duration latency = Duration.ZERO;
   private boolean failRuns;
   private final List<FailRule> failRules = new ArrayList<>();
+  private Duration flowTransition = DEFAULT_FLOW_TRANSITION;
+  private String missingFlowCode = DEFAULT_MISSING_FLOW_CODE;
 
   Faults(Accounts accounts, PlatformSimulator simulator) {
     this.accounts = accounts;
@@ -102,7 +115,17 @@ public final class Faults {
    * contains a match of pathRegex, with the given status in the service's error shape.
    */
   public synchronized Faults failNext(int count, String method, String pathRegex, int status) {
-    failRules.add(new FailRule(count, method, pathRegex, status));
+    failRules.add(new FailRule(count, method, pathRegex, status, null));
+    return this;
+  }
+
+  /**
+   * Like {@link #failNext(int, String, String, int)}, answering with a Flow Service problem of the
+   * given code ("1421-400"), e.g. a state-machine refusal a client cannot otherwise provoke on cue.
+   */
+  public synchronized Faults failNext(int count, String method, String pathRegex, String flowCode) {
+    int status = Integer.parseInt(flowCode.substring(flowCode.lastIndexOf('-') + 1));
+    failRules.add(new FailRule(count, method, pathRegex, status, flowCode));
     return this;
   }
 
@@ -114,6 +137,44 @@ public final class Faults {
 
   public synchronized boolean failRuns() {
     return failRuns;
+  }
+
+  /**
+   * How long, in simulator-clock time, a flow stays {@code updating} after a PATCH or enable
+   * action and {@code disabling} after a disable action; zero turns the window off.
+   */
+  public synchronized Faults flowTransition(Duration window) {
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("the flow transition window must not be negative");
+    }
+    this.flowTransition = window;
+    return this;
+  }
+
+  public synchronized Duration flowTransition() {
+    return flowTransition;
+  }
+
+  /** The code a missing flow is answered with: one of {@link #MISSING_FLOW_CODES}. */
+  public synchronized Faults missingFlowCode(String code) {
+    if (!MISSING_FLOW_CODES.contains(code)) {
+      throw new IllegalArgumentException("missing flow code must be one of " + MISSING_FLOW_CODES);
+    }
+    this.missingFlowCode = code;
+    return this;
+  }
+
+  public synchronized String missingFlowCode() {
+    return missingFlowCode;
+  }
+
+  /**
+   * Puts a flow in {@code delete-finalizing} for {@code duration} of simulator time, as if someone
+   * had deleted it: PATCH answers 1457, DELETE 1458 and actions 1422 until it ends; then it is gone.
+   */
+  public Faults deleteFinalizing(String flowId, Duration duration) {
+    simulator.deleteFinalizing(flowId, duration);
+    return this;
   }
 
   /** Changes an object's etag as if someone else had written it (the client's etag goes stale). */
@@ -136,6 +197,8 @@ public final class Faults {
     latency = Duration.ZERO;
     failRuns = false;
     failRules.clear();
+    flowTransition = DEFAULT_FLOW_TRANSITION;
+    missingFlowCode = DEFAULT_MISSING_FLOW_CODE;
     accounts.tokenLifetime(Accounts.DEFAULT_TOKEN_LIFETIME);
     return this;
   }
@@ -148,6 +211,10 @@ public final class Faults {
       if ((r.method == null || r.method.equals(request.method())) && r.path.matcher(request.path()).find()) {
         if (--r.remaining <= 0) {
           it.remove();
+        }
+        if (r.flowCode != null) {
+          return Problems.flow(r.flowCode, r.status >= 500 ? "Service Unavailable" : "Bad Request",
+              "Refused with FLOW-" + r.flowCode + " (injected fault)", null, null);
         }
         return injected(service, r.status);
       }
@@ -203,6 +270,8 @@ public final class Faults {
     o.put("latencyMillis", latency.toMillis());
     o.put("tokenLifetimeSeconds", accounts.tokenLifetime().toSeconds());
     o.put("failRuns", failRuns);
+    o.put("flowTransitionMillis", flowTransition.toMillis());
+    o.put("missingFlowCode", missingFlowCode);
     ArrayNode rules = o.putArray("failNext");
     for (FailRule r : failRules) {
       rules.addObject()
@@ -210,6 +279,9 @@ public final class Faults {
           .put("method", r.method == null ? "*" : r.method)
           .put("pathPattern", r.path.pattern())
           .put("status", r.status);
+      if (r.flowCode != null) {
+        ((ObjectNode) rules.get(rules.size() - 1)).put("flowCode", r.flowCode);
+      }
     }
     return o;
   }

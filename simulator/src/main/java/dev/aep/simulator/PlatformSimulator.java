@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -76,7 +77,7 @@ public final class PlatformSimulator implements AutoCloseable {
     inventory = new Inventory(store, scheduler);
     clock.onAdvance(scheduler::tick);
     new ImsApi(accounts).register(router);
-    new FlowServiceApi(store, clock, stripe, scheduler).register(router);
+    new FlowServiceApi(store, clock, stripe, scheduler, faults).register(router);
     new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
     new FieldGroupsApi(store, clock, tenantId, schemas).register(router);
     new DescriptorsApi(store, clock, tenantId, schemas).register(router);
@@ -260,6 +261,16 @@ public final class PlatformSimulator implements AutoCloseable {
         default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");
       }
       e.doc(doc);
+    }
+  }
+
+  void deleteFinalizing(String flowId, Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("the delete-finalizing window must be positive");
+    }
+    synchronized (store) {
+      Entity e = store.any(Kind.FLOW, flowId).orElseThrow(() -> new NoSuchElementException("flow " + flowId));
+      e.transition(FlowServiceApi.DELETE_FINALIZING, clock.now().plus(duration).toEpochMilli());
     }
   }
 

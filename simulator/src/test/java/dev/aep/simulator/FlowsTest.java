@@ -185,6 +185,7 @@ class FlowsTest extends SimulatorTestBase {
     SimClient.Resp ok = c.patch(FLOW + "/flows/" + ch.flowId(),
         List.of(Map.of("op", "replace", "path", "/transformations/0", "value", t1)), ch.flowEtag());
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
     assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().at("/transformations/0/params/mappingVersion").asText())
         .isEqualTo("1");
     Map<String, Object> t9 = Map.of("name", "Mapping", "params", Map.of("mappingId", ch.mappingId(), "mappingVersion", 9));
@@ -199,6 +200,8 @@ class FlowsTest extends SimulatorTestBase {
     SimClient.Resp off = c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=disable", null);
     assertThat(off.status()).as(off.toString()).isEqualTo(200);
     assertThat(off.text("etag")).isNotEqualTo(ch.flowEtag());
+    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText()).isEqualTo("disabling");
+    sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
     assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText()).isEqualTo("disabled");
     SimClient.Resp staleOn = c.send("POST", FLOW + "/flows/" + ch.flowId() + "/action?op=ENABLE", null,
         Map.of("If-Match", ch.flowEtag()));
@@ -206,6 +209,7 @@ class FlowsTest extends SimulatorTestBase {
     SimClient.Resp on = c.send("POST", FLOW + "/flows/" + ch.flowId() + "/action?op=ENABLE", null,
         Map.of("If-Match", off.text("etag")));
     assertThat(on.status()).isEqualTo(200);
+    sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
     assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText()).isEqualTo("enabled");
     assertThat(c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=publish", null).status()).isEqualTo(400);
   }

@@ -122,6 +122,8 @@ class RunIngestTest extends SimulatorTestBase {
         Map.of("op", "add", "path", "/options/errorDiagnosticsEnabled", "value", true)),
         ch.flowEtag());
     assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    // The flow is updating for a while after a PATCH (platform-api.md 16); the next PATCH waits it out.
+    sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
     JsonNode options = c.get(FLOW + "/flows/" + ch.flowId()).item().get("options");
     assertThat(options.get("partialIngestionPercent").isNumber()).isTrue();
     assertThat(options.get("partialIngestionPercent").asInt()).isEqualTo(10);

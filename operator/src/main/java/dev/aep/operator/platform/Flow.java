@@ -56,6 +56,27 @@ public record Flow(
     return "enabled".equalsIgnoreCase(state);
   }
 
+  /**
+   * Whether the flow is between states (updating, disabling, delete-finalizing, ...): the
+   * Platform refuses updates and actions then (platform-api.md 16). [INF] Any state other than
+   * enabled, disabled or initializing (where updates are allowed, 2.1) counts; an unknown state
+   * is waited out rather than acted on.
+   */
+  public boolean isTransitional() {
+    return state != null && !"enabled".equalsIgnoreCase(state) && !"disabled".equalsIgnoreCase(state)
+        && !"initializing".equalsIgnoreCase(state);
+  }
+
+  /** The position of the {@code Mapping} transformation in {@link #transformations()}, or -1. */
+  public int mappingIndex() {
+    for (int i = 0; i < transformations.size(); i++) {
+      if (Transformation.MAPPING.equalsIgnoreCase(transformations.get(i).name())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The {@code Mapping} transformation, if any. */
   public Optional<Transformation> mapping() {
     return transformations.stream()

@@ -115,7 +115,7 @@ public interface FlowServiceClient {
 
   /**
    * {@code PATCH /flows/{id}} with {@code If-Match}: names, descriptions, {@code
-   * /scheduleParams/*}, {@code /transformations/0}.
+   * /scheduleParams/*}, {@code /transformations/{n}} (the Mapping transformation's position).
    */
   EntityRef patchFlow(String id, String etag, List<JsonPatchOp> ops);
 

@@ -33,6 +33,30 @@ final class ErrorClassifier {
         Retry.BACKOFF, null, error);
   }
 
+  /**
+   * The transitional state a Flow Service refusal names, or null when it is no such refusal
+   * (platform-api.md 16): 1420 disabling, 1421 updating, 1422 an action the current state does
+   * not allow, 1457/1458 delete-finalizing. These pass by themselves, so they are never InvalidSpec.
+   */
+  static String busyState(PlatformException e) {
+    if (!e.isBadRequest() || e.errorCode() == null || !e.errorCode().toUpperCase().startsWith("FLOW-")) {
+      return null;
+    }
+    if (e.hasErrorCode("1420-400")) {
+      return "disabling";
+    }
+    if (e.hasErrorCode("1421-400")) {
+      return "updating";
+    }
+    if (e.hasErrorCode("1422-400")) {
+      return "in a state that does not allow the action";
+    }
+    if (e.hasErrorCode("1457-400") || e.hasErrorCode("1458-400")) {
+      return "delete-finalizing";
+    }
+    return null;
+  }
+
   private static StepFailure platform(PlatformException e, String doing, StripeIngestionFlow flow) {
     String what = e.getMessage();
     if (e.isAuthFailure()) {
@@ -56,6 +80,13 @@ final class ErrorClassifier {
           "The Platform did not answer properly while " + doing + " (" + what
               + "); retrying with backoff.",
           Retry.BACKOFF, e.retryAfter().orElse(null), e);
+    }
+    String busy = busyState(e);
+    if (busy != null) {
+      return new StepFailure(FlowConditions.REASON_PLATFORM_BUSY,
+          "The flow is busy on the Platform (" + busy + ", " + e.errorCode() + ") and refused "
+              + doing + " (" + what + "); retrying with backoff until it settles.",
+          Retry.BACKOFF, null, e);
     }
     if (e.isPreconditionFailed() || e.httpStatus() == 409 || e.hasErrorCode("1418-400")) {
       return new StepFailure(FlowConditions.REASON_REMOTE_CONFLICT,

@@ -58,6 +58,7 @@ public class StripeIngestionFlowReconciler
   private final List<Step<?>> steps = FlowSteps.tutorialOrder();
   private final StepExecutor executor;
   private final Backoff backoff;
+  private final BusySince busySince;
   private final FlowEvents events;
   private final StatusWriter statusWriter = new StatusWriter();
   private final Observation observation;
@@ -90,6 +91,7 @@ public class StripeIngestionFlowReconciler
     this.settings = Objects.requireNonNull(settings, "settings");
     this.executor = new StepExecutor(settings.maxConflictRetries(), creations);
     this.backoff = new Backoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
+    this.busySince = new BusySince(settings.clock());
     this.events = new FlowEvents(settings.clock(), settings.eventDedupeWindow());
   }
 
@@ -120,6 +122,7 @@ public class StripeIngestionFlowReconciler
         pass.succeeded(readyMessage(ctx), syncedMessage(ctx));
       }
       backoff.reset(key);
+      busySince.reset(key);
       return UpdateControl.<StripeIngestionFlow>noUpdate()
           .rescheduleAfter(settings.jitteredResync());
     } catch (NotReady waiting) {
@@ -127,7 +130,7 @@ public class StripeIngestionFlowReconciler
       return UpdateControl.<StripeIngestionFlow>noUpdate()
           .rescheduleAfter(backoff.next(key, null));
     } catch (RuntimeException e) {
-      StepFailure failure = ErrorClassifier.classify(e, "reconciling", flow);
+      StepFailure failure = busySince.annotate(key, ErrorClassifier.classify(e, "reconciling", flow));
       LOG.info("{}/{}: {} - {}", flow.getMetadata().getNamespace(), flow.getMetadata().getName(),
           failure.reason(), failure.getMessage());
       pass.failed(failure, "");
@@ -153,7 +156,8 @@ public class StripeIngestionFlowReconciler
       forget(flow);
       return DeleteControl.defaultDelete();
     } catch (RuntimeException e) {
-      StepFailure failure = ErrorClassifier.classify(e, "deleting Platform objects", flow);
+      StepFailure failure =
+          busySince.annotate(key, ErrorClassifier.classify(e, "deleting Platform objects", flow));
       pass.failed(failure, "Deletion is blocked: ");
       DeleteControl control = DeleteControl.noFinalizerRemoval();
       if (failure.retry() == StepFailure.Retry.ON_CHANGE) {
@@ -215,6 +219,7 @@ public class StripeIngestionFlowReconciler
 
   private void forget(StripeIngestionFlow flow) {
     backoff.reset(flow.getMetadata().getUid());
+    busySince.reset(flow.getMetadata().getUid());
     events.forget(flow);
   }
 

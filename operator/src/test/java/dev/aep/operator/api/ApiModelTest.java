@@ -127,7 +127,7 @@ class ApiModelTest {
     assertThat(new ScheduleSpec(Frequency.HOUR, 1, "2026-12-01T01:00:00+01:00", null).startTimeEpochSeconds())
         .isEqualTo(1796083200L);
     assertThat(new ScheduleSpec(Frequency.HOUR, 1, null, null).startTimeEpochSeconds()).isNull();
-    assertThat(new ScheduleSpec(Frequency.HOUR, 1, null, null).effectiveBackfill()).isTrue();
+    assertThat(new ScheduleSpec(Frequency.HOUR, 1, null, null).effectiveBackfill()).isNull();
     assertThat(new ScheduleSpec(Frequency.DAY, 1, null, false).effectiveBackfill()).isFalse();
     assertThat(new ScheduleSpec(Frequency.ONCE, null, null, null).effectiveBackfill()).isNull();
   }

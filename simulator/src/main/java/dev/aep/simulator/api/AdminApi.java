@@ -55,6 +55,7 @@ public final class AdminApi {
     });
     add(r, "POST", "/objects/{kind}/{id}/bump-etag", req -> objectOp(req, true));
     add(r, "DELETE", "/objects/{kind}/{id}", req -> objectOp(req, false));
+    add(r, "POST", "/objects/flow/{id}/delete-finalizing", this::deleteFinalizing);
     add(r, "GET", "/clock", req -> ok(clock()));
     add(r, "POST", "/clock/advance", this::advance);
     add(r, "POST", "/clock/speed", this::speed);
@@ -92,7 +93,8 @@ public final class AdminApi {
 
   /**
    * Body: any of {"seed": n, "rateLimit": {"rate", "retryAfterSeconds"}, "serverErrors": {"rate"},
-   * "latencyMillis", "tokenLifetimeSeconds", "failRuns", "clear": true}; answers the new settings.
+   * "latencyMillis", "tokenLifetimeSeconds", "failRuns", "flowTransitionMillis", "missingFlowCode"
+   * ("1439-404", "1101-404" or "1439-400"), "clear": true}; answers the new settings.
    */
   private Response setFaults(Request req) {
     JsonNode b = body(req);
@@ -118,12 +120,26 @@ public final class AdminApi {
     if (b.has("failRuns")) {
       sim.faults().failRuns(b.get("failRuns").asBoolean());
     }
+    if (b.has("flowTransitionMillis")) {
+      sim.faults().flowTransition(Duration.ofMillis(b.get("flowTransitionMillis").asLong()));
+    }
+    if (b.has("missingFlowCode")) {
+      sim.faults().missingFlowCode(b.get("missingFlowCode").asText());
+    }
     return ok(sim.faults().toJson());
   }
 
-  /** Body {"count": n, "method": "PATCH" or "*", "pathPattern": "regex", "status": 503}. */
+  /**
+   * Body {"count": n, "method": "PATCH" or "*", "pathPattern": "regex", "status": 503}, or with
+   * "flowCode": "1421-400" instead of status for a Flow Service problem of that code.
+   */
   private Response failNext(Request req) {
     JsonNode b = body(req);
+    if (b.hasNonNull("flowCode")) {
+      sim.faults().failNext(b.path("count").asInt(1), b.path("method").asText("*"), text(b, "pathPattern"),
+          b.get("flowCode").asText());
+      return ok(sim.faults().toJson());
+    }
     sim.faults().failNext(b.path("count").asInt(1), b.path("method").asText("*"), text(b, "pathPattern"),
         b.path("status").asInt(503));
     return ok(sim.faults().toJson());
@@ -137,6 +153,13 @@ public final class AdminApi {
       return ok(sim.inventory().get(kind, id).orElseThrow());
     }
     sim.faults().deleteBehindBack(kind, id);
+    return Response.empty(204);
+  }
+
+  /** Body {"seconds": n}: the flow is delete-finalizing for n simulator seconds, then gone. */
+  private Response deleteFinalizing(Request req) {
+    sim.faults().deleteFinalizing(req.param("id"),
+        Duration.ofMillis((long) (body(req).path("seconds").asDouble() * 1000)));
     return Response.empty(204);
   }
 

@@ -3,6 +3,7 @@ package dev.aep.simulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.simulator.Faults;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.RunScheduler;
 import dev.aep.simulator.SimClock;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Flow Service (platform-api.md 2): base connections with Stripe explore, source and target
@@ -41,17 +43,24 @@ public final class FlowServiceApi {
 
   private static final String BASE = Service.FLOW_SERVICE.basePath();
   private static final Set<String> FLOW_SCHEDULE_FIELDS = Set.of("frequency", "interval", "startTime", "backfill");
+  /** A flow's transitional states (platform-api.md 2.1, 16). */
+  public static final String UPDATING = "updating";
+  public static final String DISABLING = "disabling";
+  public static final String DELETE_FINALIZING = "delete-finalizing";
+  private static final Pattern TRANSFORMATION_INDEX = Pattern.compile("/transformations/(0|[1-9][0-9]*)");
 
   private final Store store;
   private final SimClock clock;
   private final StripeSource stripe;
   private final RunScheduler scheduler;
+  private final Faults faults;
 
-  public FlowServiceApi(Store store, SimClock clock, StripeSource stripe, RunScheduler scheduler) {
+  public FlowServiceApi(Store store, SimClock clock, StripeSource stripe, RunScheduler scheduler, Faults faults) {
     this.store = store;
     this.clock = clock;
     this.stripe = stripe;
     this.scheduler = scheduler;
+    this.faults = faults;
   }
 
   public void register(Router r) {
@@ -97,6 +106,7 @@ public final class FlowServiceApi {
   // ---- generic reads, deletes ----
 
   private Response list(Request req, Kind kind, String collection) {
+    finishDeletes(kind);
     List<ObjectNode> docs = new ArrayList<>();
     for (Entity e : store.list(kind, req.caller())) {
       docs.add(view(e));
@@ -117,12 +127,85 @@ public final class FlowServiceApi {
     return Response.empty(204);
   }
 
+  /** What a GET shows: a flow in a transitional state shows that state (platform-api.md 16). [INF] */
   private ObjectNode view(Entity e) {
-    return scheduler.present(e);
+    ObjectNode doc = scheduler.present(e);
+    String busy = e.kind() == Kind.FLOW ? e.transitionAt(clock.nowMillis()) : null;
+    if (busy != null) {
+      doc.put("state", busy);
+    }
+    return doc;
   }
 
   private Entity require(Kind kind, String id, Caller caller, String collection) {
-    return store.find(kind, id, caller).orElseThrow(() -> notFound(collection, id));
+    finishDeletes(kind);
+    return store.find(kind, id, caller).orElseThrow(() -> missing(collection, id));
+  }
+
+  /** Flows whose delete-finalizing window has ended are gone (the delete completed). */
+  private void finishDeletes(Kind kind) {
+    if (kind != Kind.FLOW) {
+      return;
+    }
+    long now = clock.nowMillis();
+    for (Entity f : store.all(Kind.FLOW)) {
+      if (DELETE_FINALIZING.equals(f.lastTransition()) && f.transitionAt(now) == null) {
+        store.remove(Kind.FLOW, f.id());
+      }
+    }
+  }
+
+  /** The 404 (or, when switched, 400) of a missing object; flows answer with the chosen code. */
+  private ApiError missing(String collection, String id) {
+    if (!collection.equals("flows")) {
+      return notFound(collection, id);
+    }
+    String code = faults.missingFlowCode();
+    if (code.equals(Faults.DEFAULT_MISSING_FLOW_CODE)) {
+      return Problems.flowNotFound(collection, id);
+    }
+    // The catalogue lists 1439 as 400 and 1101-404 for any missing id (platform-api.md 2.2).
+    return Problems.flow(code, code.endsWith("-404") ? "Resource not found" : "Bad Request",
+        "The requested " + collection + " resource " + id + " is not found. Verify the resource ID before trying again.",
+        collection, id);
+  }
+
+  /**
+   * Refuses a change of a flow in a transitional state with the documented codes (platform-api.md
+   * 16): PATCH of a disabling flow 1420, action of an updating flow 1421, other actions 1422,
+   * PATCH and DELETE of a delete-finalizing flow 1457 and 1458. [INF] A PATCH of an updating flow
+   * answers 1421 (the entity cannot change while updating); DELETE is refused only while
+   * delete-finalizing, the one delete refusal the catalogue lists for flows.
+   */
+  private void refuseWhileBusy(Entity e, String change) {
+    String busy = e.transitionAt(clock.nowMillis());
+    if (busy == null) {
+      return;
+    }
+    String code = switch (change) {
+      case "update" -> busy.equals(DELETE_FINALIZING) ? "1457-400" : busy.equals(DISABLING) ? "1420-400" : "1421-400";
+      case "delete" -> busy.equals(DELETE_FINALIZING) ? "1458-400" : null;
+      default -> busy.equals(UPDATING) ? "1421-400" : "1422-400";
+    };
+    if (code == null) {
+      return;
+    }
+    String detail = switch (code) {
+      case "1420-400" -> "The entity in state " + busy + " cannot be updated.";
+      case "1421-400" -> "The entity in state " + busy + " cannot change state or be updated.";
+      case "1457-400" -> "The entity in state " + busy + " cannot be updated.";
+      case "1458-400" -> "The entity in state " + busy + " cannot be deleted.";
+      default -> "Action " + change + " is not allowed in the current state " + busy + ".";
+    };
+    throw Problems.flow(code, "Bad Request", detail, "flows", e.id());
+  }
+
+  /** Starts the transitional window after a change, when one is configured. */
+  private void startTransition(Entity e, String state) {
+    long window = faults.flowTransition().toMillis();
+    if (window > 0) {
+      e.transition(state, clock.nowMillis() + window);
+    }
   }
 
   /**
@@ -506,6 +589,7 @@ public final class FlowServiceApi {
     String ifMatch = requireIfMatch(req);
     Entity e = require(Kind.FLOW, req.param("id"), req.caller(), "flows");
     checkEtag(ifMatch, e);
+    refuseWhileBusy(e, "update");
     List<JsonPatch.Op> ops = patchOps(req);
     ObjectNode doc = e.doc().deepCopy();
     ArrayNode applied = Json.arr();
@@ -519,8 +603,10 @@ public final class FlowServiceApi {
         applyOp(doc, op, "flows", e.id());
       } else if (p.startsWith("/scheduleParams/") && FLOW_SCHEDULE_FIELDS.contains(p.substring(16))) {
         applyOp(doc, op, "flows", e.id());
-      } else if (p.equals("/transformations/0") && op.op().equals("replace")) {
-        applyOp(doc, new JsonPatch.Op("replace", p, mapping(op.value(), targets, req.caller())), "flows", e.id());
+      } else if (TRANSFORMATION_INDEX.matcher(p).matches() && op.op().equals("replace")
+          || p.equals("/transformations/-") && op.op().equals("add")) {
+        // /transformations/{n} is the array position (JSON Pointer, platform-api.md 16).
+        applyOp(doc, new JsonPatch.Op(op.op(), p, mapping(op.value(), targets, req.caller())), "flows", e.id());
       } else if (p.equals("/labels") && op.op().equals("add")) {
         applyOp(doc, op, "flows", e.id());
       } else if (p.equals("/options") || p.startsWith("/options/")) {
@@ -547,6 +633,7 @@ public final class FlowServiceApi {
     doc.set("scheduleParams", newSchedule);
     doc.set("lastOperation", lastOperation("update", applied));
     Response resp = updated(e, doc, req.caller());
+    startTransition(e, UPDATING);
     if (!oldSchedule.equals(newSchedule) && "enabled".equals(Json.text(doc, "state"))) {
       scheduler.flowEnabled(e);
     }
@@ -587,9 +674,12 @@ public final class FlowServiceApi {
     if (ifMatch != null) {
       checkEtag(ifMatch, e);
     }
+    refuseWhileBusy(e, o);
     ObjectNode doc = e.doc().deepCopy();
     doc.put("state", o.equals("enable") ? "enabled" : "disabled");
     Response resp = updated(e, doc, req.caller());
+    // [INF] Enabling passes through updating (2.1 lists "enabling" only for connections).
+    startTransition(e, o.equals("enable") ? UPDATING : DISABLING);
     if (o.equals("enable")) {
       scheduler.flowEnabled(e);
     } else {
@@ -600,6 +690,7 @@ public final class FlowServiceApi {
 
   private Response deleteFlow(Request req) {
     Entity e = require(Kind.FLOW, req.param("id"), req.caller(), "flows");
+    refuseWhileBusy(e, "delete");
     store.remove(Kind.FLOW, e.id());
     return Response.empty(204);
   }

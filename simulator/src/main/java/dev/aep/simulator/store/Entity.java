@@ -20,6 +20,9 @@ public final class Entity {
   private String secret;
   private Long nextRunAtMillis;
   private int runCount;
+  /** A flow's transitional state (updating, disabling, delete-finalizing) and when it ends, sim-clock ms. */
+  private String transition;
+  private long transitionEndsAtMillis;
   /** Mapping sets: every version's document, index = version number. */
   private final List<ObjectNode> versions = new ArrayList<>();
 
@@ -83,6 +86,22 @@ public final class Entity {
 
   public void runCount(int runCount) {
     this.runCount = runCount;
+  }
+
+  /** Puts a flow in a transitional state until {@code endsAtMillis} on the simulator clock. */
+  public void transition(String state, long endsAtMillis) {
+    this.transition = state;
+    this.transitionEndsAtMillis = endsAtMillis;
+  }
+
+  /** The transitional state at {@code nowMillis}, or null once it has ended (or there was none). */
+  public String transitionAt(long nowMillis) {
+    return transition != null && nowMillis < transitionEndsAtMillis ? transition : null;
+  }
+
+  /** The transitional state last set, whether or not it has ended. */
+  public String lastTransition() {
+    return transition;
   }
 
   public List<ObjectNode> versions() {

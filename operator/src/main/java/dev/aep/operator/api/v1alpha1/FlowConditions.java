@@ -39,6 +39,12 @@ public final class FlowConditions {
   public static final String REASON_REMOTE_CONFLICT = "RemoteConflict";
   /** The Platform answered 429; retried after Retry-After. */
   public static final String REASON_RATE_LIMITED = "RateLimited";
+  /**
+   * The flow is in a transitional state on the Platform (updating, disabling, delete-finalizing)
+   * and refused a change (Flow Service 1420, 1421, 1422, 1457, 1458); retried with backoff until
+   * it settles, never treated as a spec error.
+   */
+  public static final String REASON_PLATFORM_BUSY = "PlatformBusy";
   /** The Platform answered 5xx or timed out; retried with backoff. */
   public static final String REASON_PLATFORM_UNAVAILABLE = "PlatformUnavailable";
 

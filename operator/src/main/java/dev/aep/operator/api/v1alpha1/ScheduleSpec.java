@@ -49,7 +49,7 @@ public class ScheduleSpec {
 
   @JsonPropertyDescription(
       "Whether the first run also ingests data that existed before startTime. Not available for once; when omitted,"
-          + " the operator sends true.")
+          + " the operator sends no backfill flag and leaves the choice to the Platform.")
   private Boolean backfill;
 
   public ScheduleSpec() {}
@@ -95,13 +95,14 @@ public class ScheduleSpec {
 
   /**
    * The backfill flag to send: none for {@code once} (the Platform does not accept it there), otherwise the spec's
-   * value, true when omitted.
+   * value, and none when the spec leaves it unset: no default is documented and the Stripe API example omits it, so
+   * the operator never decides for the user how much history the first run pulls (platform-api.md 16).
    */
   public Boolean effectiveBackfill() {
     if (frequency == Frequency.ONCE) {
       return null;
     }
-    return backfill == null ? Boolean.TRUE : backfill;
+    return backfill;
   }
 
   /**

@@ -28,6 +28,11 @@ final class PlatformErrors {
    * unknown (Flow Service {@code 2100-404}/{@code 2101-404}), which must not read as "missing".
    */
   static boolean isMissingObject(PlatformException e) {
+    if (e.isBadRequest()) {
+      // The Flow Service catalogue lists "flows resource not found" as 1439-400 while its example
+      // answers 404 FLOW-1439-404 (platform-api.md 2.2): either means the flow is gone.
+      return "FLOW-1439-400".equalsIgnoreCase(e.errorCode()) || "1439-400".equals(e.errorCode());
+    }
     return e.isNotFound() && !e.hasErrorCode("2100-404") && !e.hasErrorCode("2101-404");
   }
 

@@ -78,6 +78,11 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public Diff diff(FlowContext ctx, Flow remote) {
+    if (remote.isTransitional()) {
+      // Updates and actions are refused until the flow settles (platform-api.md 16), and its
+      // enabled/disabled state cannot be read meanwhile: wait instead of guessing.
+      throw busy(remote, "the operator changes it only once it has settled");
+    }
     if (!linked(ctx, remote)) {
       return Diff.replace("it links source " + remote.sourceConnectionIds() + " and target "
           + remote.targetConnectionIds() + " instead of source " + sourceId(ctx) + " and target "
@@ -89,18 +94,7 @@ public final class FlowStep implements Step<Flow> {
             remote.description());
     schedule(ctx, remote, diff);
     options(ctx, remote, diff);
-    Transformation wanted = mapping(ctx);
-    Transformation actual = remote.mapping().orElse(null);
-    if (actual == null || !Objects.equals(actual.mappingId(), wanted.mappingId())
-        || !Objects.equals(actual.mappingVersion(), wanted.mappingVersion())) {
-      Map<String, Object> params = new LinkedHashMap<>();
-      params.put("mappingId", wanted.mappingId());
-      params.put("mappingVersion", wanted.mappingVersion());
-      Map<String, Object> value = new LinkedHashMap<>();
-      value.put("name", Transformation.MAPPING);
-      value.put("params", params);
-      diff.patch("mapping version", JsonPatchOp.replace("/transformations/0", value));
-    }
+    mappingPatch(remote, mapping(ctx)).ifPresent(op -> diff.patch("mapping version", op));
     boolean enable = ctx.spec().effectiveState() == FlowState.ENABLED;
     if (enable != remote.isEnabled()) {
       diff.change(enable ? "state enabled" : "state disabled");
@@ -111,8 +105,20 @@ public final class FlowStep implements Step<Flow> {
   @Override
   public Flow update(FlowContext ctx, Flow remote, Diff diff) {
     String etag = remote.etag();
+    boolean acts = diff.has("state enabled") || diff.has("state disabled");
     if (!diff.ops().isEmpty()) {
       etag = ctx.session().flowService().patchFlow(remote.id(), etag, diff.ops()).etag();
+      if (acts) {
+        // A patched flow is updating for a while and refuses actions meanwhile (1421,
+        // platform-api.md 16): read it first and act only once it has settled. One read per pass:
+        // when it is still busy the pass ends and the back-off between passes is the wait.
+        Flow fresh = ctx.session().flowService().getFlow(remote.id()).orElseThrow(() -> new NotReady(
+            name(), "the flow " + remote.id() + " was patched but is no longer visible on the Platform"));
+        if (fresh.isTransitional()) {
+          throw busy(fresh, "the enable/disable action waits until it has settled");
+        }
+        etag = fresh.etag();
+      }
     }
     String state = remote.state();
     if (diff.has("state enabled")) {
@@ -230,6 +236,36 @@ public final class FlowStep implements Step<Flow> {
             JsonPatchOp.replace("/scheduleParams/startTime", String.valueOf(start)));
       }
     }
+  }
+
+  /**
+   * The PATCH that points the Mapping transformation at {@code wanted}, if it differs: replaced at
+   * its real position in the observed flow's {@code transformations} ({@code /transformations/n}
+   * is the array index, platform-api.md 16), appended when the flow has none.
+   */
+  static Optional<JsonPatchOp> mappingPatch(Flow remote, Transformation wanted) {
+    Transformation actual = remote.mapping().orElse(null);
+    if (actual != null && Objects.equals(actual.mappingId(), wanted.mappingId())
+        && Objects.equals(actual.mappingVersion(), wanted.mappingVersion())) {
+      return Optional.empty();
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("mappingId", wanted.mappingId());
+    params.put("mappingVersion", wanted.mappingVersion());
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("name", Transformation.MAPPING);
+    value.put("params", params);
+    int index = remote.mappingIndex();
+    return Optional.of(index < 0 ? JsonPatchOp.add("/transformations/-", value)
+        : JsonPatchOp.replace("/transformations/" + index, value));
+  }
+
+  /** Waiting for a flow in a transitional state, naming the state and since when it is in it. */
+  private NotReady busy(Flow flow, String then) {
+    String since = flow.updatedAt() == null ? ""
+        : " since " + Instant.ofEpochMilli(flow.updatedAt());
+    return new NotReady(name(), "the flow " + flow.id() + " is busy on the Platform (state "
+        + flow.state() + since + "); " + then + " (platform-api.md 16)");
   }
 
   private static boolean linked(FlowContext ctx, Flow remote) {

@@ -29,6 +29,7 @@ import dev.aep.operator.platform.SchemaRequest;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.simulator.Faults;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import io.micrometer.core.instrument.Meter;
@@ -148,6 +149,8 @@ class SecretRedactionTest {
     fs.getFlow(flow.id());
     sim.faults().failNext(RetryPolicy.defaults().maxAttempts(), "DELETE", "/flows/", 500);
     capture(() -> fs.deleteFlow(flow.id()));
+    // The patched flow is updating for a while and refuses actions until then (platform-api.md 16).
+    sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
     fs.disableFlow(flow.id());
     capture(() -> fs.deleteBaseConnection(base.id()));
 

@@ -39,6 +39,7 @@ import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
 import dev.aep.simulator.Accounts;
+import dev.aep.simulator.Faults;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -437,8 +438,12 @@ class SimulatorClientTest {
       Chain c = chain("f");
       EntityRef disabled = fs.disableFlow(c.flow().id());
       assertThat(disabled.etag()).isNotEqualTo(c.flow().etag());
+      // Each action leaves the flow transitional for a while (platform-api.md 16).
+      assertThat(fs.getFlow(c.flow().id()).orElseThrow().state()).isEqualTo("disabling");
+      sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
       assertThat(fs.getFlow(c.flow().id()).orElseThrow().state()).isEqualTo("disabled");
       EntityRef enabled = fs.enableFlow(c.flow().id());
+      sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
       Flow flow = fs.getFlow(c.flow().id()).orElseThrow();
       assertThat(flow.state()).isEqualTo("enabled");
       assertThat(flow.etag()).isEqualTo(enabled.etag());

@@ -1,0 +1,212 @@
+package dev.aep.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.FlowState;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.Flows;
+import dev.aep.simulator.Kind;
+import dev.aep.simulator.PlatformSimulator;
+import dev.aep.simulator.RequestLog;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Flow Service state machine (platform-api.md 16) seen from the operator: refusals of a busy
+ * flow are retried until it settles (never InvalidSpec), an action waits for a patched flow to
+ * leave updating, and every documented answer for a missing flow means missing.
+ */
+class FlowStateMachineTest {
+  private static EmbeddedStack stack;
+  private static PlatformSimulator sim;
+
+  @BeforeAll
+  static void startStack() {
+    stack = EmbeddedStack.start().startOperator();
+    sim = stack.simulator();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @AfterEach
+  void clearFaults() {
+    sim.faults().clear();
+  }
+
+  private static String setUp(String namespace) {
+    stack.namespace(namespace);
+    sim.addSandbox(namespace);
+    stack.platformSecret(namespace);
+    stack.stripeSecret(namespace, "sk_test_" + namespace);
+    return namespace;
+  }
+
+  private static StripeIngestionFlow ready(String ns) {
+    stack.create(Flows.charges(stack, ns, "charges"));
+    return stack.awaitReady(ns, "charges");
+  }
+
+  private static String message(StripeIngestionFlow flow, String type) {
+    return FlowAssertions.condition(flow, type).map(Condition::getMessage).orElse("");
+  }
+
+  private static String flowState(String flowId) {
+    return sim.inventory().get(Kind.FLOW, flowId).orElseThrow().path("state").asText();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1420-400", "1421-400", "1422-400", "1457-400"})
+  void refusalOfABusyFlowIsRetriedUntilReadyWithoutASpecChange(String code) {
+    String ns = setUp("busy-" + code.substring(0, 4));
+    String flowId = ready(ns).getStatus().getFlow().getId();
+    boolean action = code.equals("1421-400") || code.equals("1422-400");
+    // Refused until the test lets the flow settle, so the busy conditions can be read at leisure.
+    sim.faults().failNext(1000, action ? "POST" : "PATCH", "/flows/" + flowId, code);
+    StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
+      if (action) {
+        f.getSpec().setState(FlowState.DISABLED);
+      } else {
+        f.getSpec().getSchedule().setInterval(45);
+      }
+      return f;
+    });
+
+    StripeIngestionFlow busy = stack.await(ns, "charges",
+        f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_BUSY));
+    assertThat(message(busy, FlowConditions.SYNCED)).contains("busy on the Platform")
+        .contains("FLOW-" + code).contains("Busy since");
+    // The flow was not Ready for this generation, so Ready says the same.
+    assertThat(FlowAssertions.hasReason(busy, FlowConditions.READY, FlowConditions.REASON_PLATFORM_BUSY)).isTrue();
+    String since = message(busy, FlowConditions.SYNCED).replaceAll(".*Busy since ", "");
+    StripeIngestionFlow later = stack.await(ns, "charges", f -> FlowAssertions.condition(f, FlowConditions.SYNCED)
+        .map(Condition::getLastTransitionTime).isPresent() && Flows.count(sim, ns, action ? "POST" : "PATCH",
+            ".*/flows/" + flowId + ".*") >= 3);
+    // The first refusal's time is kept across passes.
+    assertThat(message(later, FlowConditions.SYNCED)).endsWith("Busy since " + since);
+
+    sim.faults().clear();
+
+    StripeIngestionFlow settled = stack.awaitReady(ns, "charges");
+    assertThat(settled.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
+    if (action) {
+      assertThat(flowState(flowId)).isEqualTo("disabled");
+    } else {
+      assertThat(sim.inventory().get(Kind.FLOW, flowId).orElseThrow().at("/scheduleParams/interval").asInt())
+          .isEqualTo(45);
+    }
+  }
+
+  @Test
+  void deleteRefusedWhileDeleteFinalizingIsRetriedUntilTheFlowIsGone() {
+    String ns = setUp("busy-1458");
+    String flowId = ready(ns).getStatus().getFlow().getId();
+    sim.faults().failNext(1, "DELETE", "/flows/" + flowId, "1458-400");
+    stack.client().resource(stack.flow(ns, "charges").orElseThrow()).delete();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> stack.flow(ns, "charges").isEmpty());
+    assertThat(sim.inventory().get(Kind.FLOW, flowId)).isEmpty();
+    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.method().equals("DELETE")
+        && e.path().endsWith("/flows/" + flowId)).extracting(RequestLog.Entry::status).contains(400, 204);
+    assertThat(stack.events(ns)).anyMatch(e -> FlowConditions.REASON_PLATFORM_BUSY.equals(e.getReason())
+        && e.getNote().contains("FLOW-1458-400"));
+  }
+
+  @Test
+  void actionWaitsUntilThePatchedFlowHasLeftUpdating() {
+    String ns = setUp("patch-then-act");
+    String flowId = ready(ns).getStatus().getFlow().getId();
+    sim.faults().flowTransition(Duration.ofMinutes(10));
+    int mark = Flows.requests(sim, ns).size();
+    StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
+      f.getSpec().getSchedule().setInterval(30);
+      f.getSpec().setState(FlowState.DISABLED);
+      return f;
+    });
+
+    StripeIngestionFlow waiting = stack.await(ns, "charges",
+        f -> message(f, FlowConditions.READY).contains("state updating"));
+    assertThat(message(waiting, FlowConditions.READY)).contains("busy on the Platform").contains(" since ");
+    List<RequestLog.Entry> during = Flows.requests(sim, ns).subList(mark, Flows.requests(sim, ns).size());
+    assertThat(during).filteredOn(e -> e.method().equals("PATCH")).hasSize(1);
+    assertThat(during).noneMatch(e -> e.path().endsWith("/action"));
+    assertThat(flowState(flowId)).isEqualTo("enabled");
+
+    sim.clock().advance(Duration.ofMinutes(10));
+    stack.await(ns, "charges", f -> message(f, FlowConditions.READY).contains("state disabling"));
+    sim.clock().advance(Duration.ofMinutes(10));
+    StripeIngestionFlow done = stack.awaitReady(ns, "charges");
+    assertThat(done.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
+    assertThat(done.getStatus().getFlow().getState()).isEqualTo("disabled");
+
+    List<RequestLog.Entry> after = Flows.requests(sim, ns).subList(mark, Flows.requests(sim, ns).size());
+    List<String> writes = after.stream().filter(e -> e.path().contains("/flows/" + flowId))
+        .filter(e -> !e.method().equals("GET")).map(e -> e.method() + (e.path().endsWith("/action") ? " action" : ""))
+        .toList();
+    assertThat(writes).containsExactly("PATCH", "POST action");
+    // Every call on the flow succeeded: nothing was sent blind into the updating window.
+    assertThat(after).filteredOn(e -> e.path().contains("/flows/" + flowId)).allMatch(e -> e.status() < 300);
+    int patch = indexOf(after, "PATCH", flowId);
+    int action = indexOf(after, "POST", flowId);
+    assertThat(after.subList(patch, action)).anyMatch(e -> e.method().equals("GET"));
+  }
+
+  private static int indexOf(List<RequestLog.Entry> entries, String method, String flowId) {
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).method().equals(method) && entries.get(i).path().contains("/flows/" + flowId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1439-404", "1101-404", "1439-400"})
+  void everyDocumentedAnswerForAMissingFlowMeansMissing(String code) {
+    String ns = setUp("missing-" + code.replace("-", ""));
+    sim.faults().missingFlowCode(code);
+    PlatformSession session = Flows.session(stack, ns);
+    String unknown = "3f1c0d1e-0000-4000-8000-000000000000";
+    assertThat(session.flowService().getFlow(unknown)).isEmpty();
+    assertThat(session.flowService().deleteFlow(unknown)).isFalse();
+
+    String flowId = ready(ns).getStatus().getFlow().getId();
+    sim.faults().deleteBehindBack(Kind.FLOW, flowId);
+    StripeIngestionFlow recreated = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
+        && !flowId.equals(f.getStatus().getFlow().getId()));
+    assertThat(sim.inventory().get(Kind.FLOW, recreated.getStatus().getFlow().getId())).isPresent();
+  }
+
+  @Test
+  void backfillIsSentOnlyWhenTheSpecSetsIt() {
+    String ns = setUp("backfill");
+    StripeIngestionFlow unset = Flows.charges(stack, ns, "unset");
+    unset.getSpec().getSchedule().setBackfill(null);
+    stack.create(unset);
+    StripeIngestionFlow chosen = Flows.charges(stack, ns, "chosen");
+    chosen.getSpec().getSchedule().setBackfill(false);
+    stack.create(chosen);
+    String unsetId = stack.awaitReady(ns, "unset").getStatus().getFlow().getId();
+    String chosenId = stack.awaitReady(ns, "chosen").getStatus().getFlow().getId();
+    assertThat(sim.inventory().get(Kind.FLOW, unsetId).orElseThrow().path("scheduleParams").has("backfill"))
+        .isFalse();
+    assertThat(sim.inventory().get(Kind.FLOW, chosenId).orElseThrow().at("/scheduleParams/backfill").asText())
+        .isEqualTo("false");
+  }
+}
