@@ -78,7 +78,8 @@ final class Dispatcher implements HttpHandler {
                 route == null ? Kind.OTHER : route.kind(),
                 route != null && route.write(),
                 req.header("x-sandbox-name"),
-                received));
+                received,
+                String.valueOf(exchange.getRemoteAddress())));
       }
       write(exchange, resp);
     }

@@ -18,10 +18,13 @@ public final class RequestLog {
    * One answered call. query is the raw query string (null when none); time is the wall-clock
    * instant the answer was ready, received the instant the call arrived (before any injected
    * latency), so a test can tell when a client actually sent a call relative to an earlier answer.
+   * connection is the client's address and port: HTTP/1.1 sends one request at a time per
+   * connection, so a call that follows an answer on the same connection was sent after the client
+   * had read that answer.
    */
   public record Entry(
       String method, String path, String query, int status, Instant time, Kind kind, boolean write, String sandbox,
-      Instant received) {
+      Instant received, String connection) {
     @Override
     public String toString() {
       return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
@@ -74,6 +77,7 @@ public final class RequestLog {
       o.put("method", e.method()).put("path", e.path()).put("query", e.query()).put("status", e.status());
       o.put("time", e.time().toString()).put("kind", e.kind().value()).put("write", e.write());
       o.put("sandbox", e.sandbox()).put("received", e.received().toString());
+      o.put("connection", e.connection());
     }
     return arr;
   }

@@ -127,7 +127,7 @@ class FaultSoakTest {
       all.add(stack.flow(baselineNs, "reference").orElseThrow());
       RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, all, Set.of());
       RetryAfterAudit.Result retryAfterAudit = RetryAfterAudit.audit(log,
-          Duration.ofSeconds(retryAfter), Duration.ofMillis(50));
+          Duration.ofSeconds(retryAfter));
       double callsPerFlow = (double) scoped.size() / flows;
       double bound = CALL_BOUND_FACTOR * baselineCalls;
       long tokenCalls = log.stream().filter(e -> e.kind() == Kind.TOKEN).count();
@@ -151,9 +151,7 @@ class FaultSoakTest {
               + " token calls")
           .line("Platform writes", count(scoped, RequestLog.Entry::write) + " ("
               + count(scoped, e -> e.write() && e.status() / 100 == 2) + " accepted)")
-          .line("Retry-After windows", retryAfterAudit.rateLimited() + " checked, "
-              + retryAfterAudit.violations().size() + " violated (worst "
-              + retryAfterAudit.worstEarly().toMillis() + " ms early)")
+          .line("Retry-After windows", retryAfterAudit.summary())
           .line("remote objects", objects.total() + " for " + all.size()
               + " flows (with the reference) " + objects.objects())
           .line("duplicates / orphans / missing", objects.duplicates().size() + " / "

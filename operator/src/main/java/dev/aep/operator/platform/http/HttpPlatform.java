@@ -50,17 +50,7 @@ public final class HttpPlatform implements Platform, AutoCloseable {
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.options = Objects.requireNonNull(options, "options");
     this.meters = Objects.requireNonNull(meters, "meters");
-    this.http = new OkHttpClient.Builder()
-        .connectTimeout(options.connectTimeout())
-        .readTimeout(options.readTimeout())
-        .writeTimeout(options.readTimeout())
-        .callTimeout(options.callTimeout())
-        // Retries are decided by PlatformCaller, which knows which calls are safe to repeat.
-        .retryOnConnectionFailure(false)
-        // A redirect could carry the bearer token elsewhere; the Platform does not redirect.
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .build();
+    this.http = httpClient(options).build();
     this.mapper = JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
@@ -70,6 +60,23 @@ public final class HttpPlatform implements Platform, AutoCloseable {
     this.ims = new HttpImsClient(imsCaller, HttpUrl.get(endpoints.imsUrl().toString()),
         options.clock());
     this.tokens = new ImsTokenCache(ims, options.clock(), options.minTokenRenewalMargin(), meters);
+  }
+
+  /** The HTTP client every caller of one instance shares; tests add their own hooks to it. */
+  static OkHttpClient.Builder httpClient(HttpPlatformOptions options) {
+    return new OkHttpClient.Builder()
+        .connectTimeout(options.connectTimeout())
+        .readTimeout(options.readTimeout())
+        .writeTimeout(options.readTimeout())
+        .callTimeout(options.callTimeout())
+        // Retries are decided by PlatformCaller, which knows which calls are safe to repeat.
+        .retryOnConnectionFailure(false)
+        // A redirect could carry the bearer token elsewhere; the Platform does not redirect.
+        .followRedirects(false)
+        .followSslRedirects(false)
+        // Network, not application, interceptor: it must run after the connection is ready, as
+        // the last step before the request is written and the first after the headers are read.
+        .addNetworkInterceptor(new RetryAfterGate(options.retryPolicy().maxRetryAfter()));
   }
 
   @Override

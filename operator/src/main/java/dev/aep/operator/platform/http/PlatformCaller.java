@@ -88,7 +88,8 @@ final class PlatformCaller {
       }
       try {
         // Token first: a renewal can take a while, and a Retry-After that arrives meanwhile must
-        // still hold this call back, so the limiter is passed last, just before sending.
+        // still hold this call back, so the limiter is passed last. RetryAfterGate checks the
+        // pause once more when the request is about to be written.
         if (tokens != null) {
           token = tokens.token(scope.account());
           secrets.add(token);
@@ -113,6 +114,19 @@ final class PlatformCaller {
         bytes = response.body().bytes();
         requestIdHeader = firstHeader(response, "x-request-id", "x-requestid", "request-id");
         retryAfter = parseRetryAfter(response.header("Retry-After"));
+      } catch (RetryAfterGate.Closed e) {
+        // Another caller's 429 arrived after this one passed the limiter; nothing was written.
+        // Not an attempt: wait out the pause, then queue for a slot again like everyone held back.
+        attempt--;
+        LOG.debug("{} {} held back before sending: {}", call.method(), path, e.getMessage());
+        try {
+          limiter.awaitResume();
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw PlatformException.builder(call.method(), path).service(call.service())
+              .operation(call.operation()).detail("interrupted while waiting to send").build(ie);
+        }
+        continue;
       } catch (IOException e) {
         record(call, "IO_ERROR", started);
         boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException;
@@ -152,11 +166,8 @@ final class PlatformCaller {
       JsonNode errorBody = tryParse(raw);
       PlatformException error = PlatformErrors.fromResponse(
           call, path, status, errorBody, raw, requestIdHeader, retryAfter, redactor);
-      if (retryAfter != null && limiter != null && (status == 429 || status == 503)) {
-        // The server speaks for the whole org+sandbox: hold back every caller of this scope,
-        // but never park threads longer than the policy would wait itself.
-        limiter.pauseFor(retry.honours(retryAfter) ? retryAfter : retry.maxRetryAfter());
-      }
+      // A Retry-After has already paused the scope's limiter (RetryAfterGate), as soon as the
+      // answer's headers arrived and before this thread read the body.
       // A 429 was refused before any processing, so even a POST may be sent again.
       boolean safe = call.idempotent() || status == 429;
       if (error.isRetryable() && safe && retry.mayRetryAfterAttempt(attempt)
@@ -174,6 +185,9 @@ final class PlatformCaller {
 
   private Request buildRequest(Call call, String token) {
     Request.Builder b = new Request.Builder().url(call.url());
+    if (limiter != null) {
+      RetryAfterGate.scope(b, limiter);
+    }
     if (scope != null) {
       PlatformAccount account = scope.account();
       b.header("x-api-key", account.apiKey());

@@ -9,6 +9,9 @@ import java.util.function.LongSupplier;
  * burst of up to one second's worth of requests through and then spaces them evenly, and that a
  * {@code Retry-After} pauses as a whole.
  *
+ * <p>The pause is a gate in front of the wire as well as of the slots: {@link RetryAfterGate} closes
+ * it the moment a 429's headers arrive and checks it immediately before each request is written.
+ *
  * <p>Each caller reserves the next free slot under a fair lock and then waits outside the lock,
  * so waiting callers do not block each other from reserving and are served in arrival order.
  */
@@ -63,6 +66,16 @@ public final class RequestLimiter {
     }
     waitUntil(startAt);
     // A pause that arrived while this caller waited for its slot still applies to it.
+    awaitResume();
+  }
+
+  /**
+   * Blocks while a {@code Retry-After} pause is in effect. {@link #acquire()} ends with it, and the
+   * client checks again with {@link #pausedFor()} as the last step before the request is written,
+   * because a caller can pass {@code acquire()} and then spend time on a token, a connection or its
+   * body while another caller's 429 comes back.
+   */
+  public void awaitResume() throws InterruptedException {
     while (true) {
       long until;
       lock.lockInterruptibly();
@@ -75,6 +88,17 @@ public final class RequestLimiter {
         return;
       }
       waitUntil(until);
+    }
+  }
+
+  /** How long the current pause still lasts; zero when requests may be sent now. */
+  public Duration pausedFor() {
+    lock.lock();
+    try {
+      long remaining = pausedUntil - nanoTime.getAsLong();
+      return remaining > 0 ? Duration.ofNanos(remaining) : Duration.ZERO;
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -66,6 +66,19 @@ class RequestLimiterTest {
   }
 
   @Test
+  void pausedForTellsTheRestOfThePauseAndAwaitResumeWaitsItOut() throws Exception {
+    RequestLimiter limiter = new RequestLimiter(100, now::get, sleeper);
+    assertThat(limiter.pausedFor()).isZero();
+    long t0 = now.get();
+    limiter.pauseFor(Duration.ofSeconds(3));
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(limiter.pausedFor()).isEqualTo(Duration.ofSeconds(2));
+    limiter.awaitResume();
+    assertThat(now.get() - t0).isEqualTo(Duration.ofSeconds(3).toNanos());
+    assertThat(limiter.pausedFor()).isZero();
+  }
+
+  @Test
   void fractionalRatesAreSupported() throws Exception {
     RequestLimiter limiter = new RequestLimiter(0.5, now::get, sleeper);
     long t0 = now.get();
