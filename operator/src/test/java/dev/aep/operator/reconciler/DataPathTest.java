@@ -180,6 +180,20 @@ class DataPathTest {
   }
 
   @Test
+  void aMappingOfOnlyClassFieldsNeedsNoFieldGroup() {
+    String ns = setUp("class-only");
+    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    flow.getSpec().setMapping(new ArrayList<>(List.of(new MappingSpec("data.id", "_id"))));
+    StripeIngestionFlow ready = createAndAwaitReady(flow);
+
+    assertThat(ready.getStatus().getFieldGroup()).isNull();
+    assertThat(Flows.count(sim, ns, "POST", ".*/tenant/fieldgroups")).isZero();
+    ObjectNode schema = sim.inventory().get(Kind.SCHEMA, ready.getStatus().getSchema().getId()).orElseThrow();
+    assertThat(schema.at("/allOf").findValuesAsText("$ref")).containsExactly(EXPERIENCE_EVENT);
+    assertThat(ready.getStatus().getMapping().getDefaultsAdded()).singleElement().asString().startsWith("timestamp <- ");
+  }
+
+  @Test
   void aNewDestinationAddsAFieldAndKeepsTheFieldGroup() {
     String ns = setUp("additive");
     StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * schema.
  */
 public final class FieldGroupStep implements Step<FieldGroup> {
+  /** Stands for "no field group is needed": never written, never recorded. */
+  private static final FieldGroup NONE = new FieldGroup("none", null, null, null, null, null, null);
 
   @Override
   public String name() {
@@ -40,11 +42,17 @@ public final class FieldGroupStep implements Step<FieldGroup> {
     return ctx.spec().getTarget().getSchema().getCreate() != null;
   }
 
-  /** Nothing to do for an existing schema: its fields are checked by the schema step. */
+  /**
+   * Nothing to do for an existing schema (its fields are checked by the schema step), nor for a
+   * mapping that writes only class fields such as {@code _id} and {@code timestamp}.
+   */
   @Override
   public Optional<FieldGroup> observe(FlowContext ctx) {
     if (!managed(ctx)) {
-      return Optional.of(new FieldGroup("existing schema", null, null, null, null, null, null));
+      return Optional.of(NONE);
+    }
+    if (ctx.plan().tenantFields().isEmpty() && ctx.status().getFieldGroup() == null) {
+      return Optional.of(NONE);
     }
     FieldGroupStatus recorded = ctx.status().getFieldGroup();
     if (recorded != null && recorded.getId() != null && digest(ctx.plan().tenantFields()).equals(recorded.getFieldsDigest())) {
@@ -82,7 +90,7 @@ public final class FieldGroupStep implements Step<FieldGroup> {
 
   @Override
   public Diff diff(FlowContext ctx, FieldGroup remote) {
-    if (!managed(ctx)) {
+    if (remote == NONE) {
       return Diff.none();
     }
     Map<String, String> wanted = ctx.plan().tenantFields();
@@ -112,7 +120,7 @@ public final class FieldGroupStep implements Step<FieldGroup> {
 
   @Override
   public void record(FlowContext ctx, FieldGroup remote) {
-    if (managed(ctx)) {
+    if (remote != NONE) {
       ctx.status().setFieldGroup(new FieldGroupStatus(remote.id(), remote.version(), digest(remote.fields())));
     }
   }

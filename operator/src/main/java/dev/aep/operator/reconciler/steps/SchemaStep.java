@@ -77,12 +77,14 @@ public final class SchemaStep implements Step<Schema> {
     return true;
   }
 
-  /** allOf: the class, the field group made for the mapping, then the user's field groups. */
+  /** allOf: the class, the field group made for the mapping (if any), then the user's field groups. */
   @Override
   public Schema create(FlowContext ctx) {
     SchemaRequest request = create(ctx.spec().getTarget().getSchema().getCreate());
     List<String> fieldGroups = new ArrayList<>();
-    fieldGroups.add(ctx.status().getFieldGroup().getId());
+    if (ctx.status().getFieldGroup() != null) {
+      fieldGroups.add(ctx.status().getFieldGroup().getId());
+    }
     fieldGroups.addAll(request.fieldGroupIds());
     return ctx.session().schemaRegistry().createSchema(new SchemaRequest(request.title(),
         ctx.remoteDescription(request.description()), request.classId(), fieldGroups));
