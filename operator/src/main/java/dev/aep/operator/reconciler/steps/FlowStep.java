@@ -79,10 +79,31 @@ public final class FlowStep implements Step<Flow> {
   @Override
   public Diff diff(FlowContext ctx, Flow remote) {
     if (remote.isTransitional()) {
-      // Updates and actions are refused until the flow settles (platform-api.md 16), and its
-      // enabled/disabled state cannot be read meanwhile: wait instead of guessing.
+      // Updates and actions are refused until the flow settles (platform-api.md 16). A flow that
+      // is only finishing a change the spec already asked for (nothing left to patch, heading to
+      // the wanted state) is in sync and keeps running; anything else waits for it to settle.
+      Diff pending = changes(ctx, remote, settledState(ctx, remote));
+      if (pending.inSync()) {
+        return pending;
+      }
       throw busy(remote, "the operator changes it only once it has settled");
     }
+    return changes(ctx, remote, remote.state());
+  }
+
+  /**
+   * The state a transitional flow settles in: {@code disabling} ends disabled; {@code updating}
+   * and the like keep the state last recorded while it was settled (enabled unless known).
+   */
+  private static String settledState(FlowContext ctx, Flow remote) {
+    if ("disabling".equalsIgnoreCase(remote.state())) {
+      return "disabled";
+    }
+    String recorded = ctx.status().getFlow() == null ? null : ctx.status().getFlow().getState();
+    return "disabled".equalsIgnoreCase(recorded) ? "disabled" : "enabled";
+  }
+
+  private Diff changes(FlowContext ctx, Flow remote, String state) {
     if (!linked(ctx, remote)) {
       return Diff.replace("it links source " + remote.sourceConnectionIds() + " and target "
           + remote.targetConnectionIds() + " instead of source " + sourceId(ctx) + " and target "
@@ -96,7 +117,7 @@ public final class FlowStep implements Step<Flow> {
     options(ctx, remote, diff);
     mappingPatch(remote, mapping(ctx)).ifPresent(op -> diff.patch("mapping version", op));
     boolean enable = ctx.spec().effectiveState() == FlowState.ENABLED;
-    if (enable != remote.isEnabled()) {
+    if (enable != "enabled".equalsIgnoreCase(state)) {
       diff.change(enable ? "state enabled" : "state disabled");
     }
     return diff.build();
@@ -141,7 +162,10 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public void record(FlowContext ctx, Flow remote) {
-    ctx.status().setFlow(new FlowStatus(remote.id(), remote.etag(), remote.state()));
+    // status.flow.state says enabled or disabled: a transitional flow is recorded as the state it
+    // settles in.
+    String state = remote.isTransitional() ? settledState(ctx, remote) : remote.state();
+    ctx.status().setFlow(new FlowStatus(remote.id(), remote.etag(), state));
   }
 
   @Override
