@@ -61,11 +61,7 @@ class DataPathTest {
   }
 
   private static String setUp(String namespace) {
-    stack.namespace(namespace);
-    sim.addSandbox(namespace);
-    stack.platformSecret(namespace);
-    stack.stripeSecret(namespace, "sk_test_" + namespace);
-    return namespace;
+    return stack.isolatedNamespace(namespace);
   }
 
   /** A sample as a flow in its own namespace and sandbox, starting a minute from now on the simulator's clock. */

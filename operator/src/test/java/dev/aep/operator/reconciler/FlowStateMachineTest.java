@@ -51,11 +51,7 @@ class FlowStateMachineTest {
   }
 
   private static String setUp(String namespace) {
-    stack.namespace(namespace);
-    sim.addSandbox(namespace);
-    stack.platformSecret(namespace);
-    stack.stripeSecret(namespace, "sk_test_" + namespace);
-    return namespace;
+    return stack.isolatedNamespace(namespace);
   }
 
   private static StripeIngestionFlow ready(String ns) {

@@ -96,10 +96,7 @@ class KubernetesWritesTest {
   }
 
   private static void prepare(EmbeddedStack stack, String ns) {
-    stack.namespace(ns);
-    stack.simulator().addSandbox(ns);
-    stack.platformSecret(ns);
-    stack.stripeSecret(ns, "sk_test_" + ns);
+    stack.isolatedNamespace(ns);
   }
 
   /** The production reconciler, counting the passes it runs. */

@@ -66,11 +66,7 @@ class StripeIngestionFlowLifecycleTest {
   }
 
   private static String setUp(String namespace) {
-    stack.namespace(namespace);
-    sim.addSandbox(namespace);
-    stack.platformSecret(namespace);
-    stack.stripeSecret(namespace, "sk_test_" + namespace);
-    return namespace;
+    return stack.isolatedNamespace(namespace);
   }
 
   private static StripeIngestionFlow createAndAwaitReady(StripeIngestionFlow flow) {

@@ -132,10 +132,7 @@ class BulkObservationTest {
 
   /** Secrets, sandbox and {@code count} charges flows that start in 2099 (no runs meanwhile). */
   static List<String> createFlows(EmbeddedStack stack, String ns, int count) {
-    stack.namespace(ns);
-    stack.simulator().addSandbox(ns);
-    stack.platformSecret(ns);
-    stack.stripeSecret(ns, "sk_test_" + ns);
+    stack.isolatedNamespace(ns);
     List<String> names = IntStream.range(0, count).mapToObj(i -> String.format("flow-%02d", i))
         .toList();
     for (String name : names) {
