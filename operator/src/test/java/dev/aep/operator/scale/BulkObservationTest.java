@@ -68,9 +68,12 @@ class BulkObservationTest {
   void creatingTwentyFlowsReadsNothingBackAndSharesTheNameLookups() {
     ReconcilerSettings settings = EmbeddedStack.testSettings()
         .withResyncInterval(Duration.ofMinutes(5));
-    try (EmbeddedStack stack = EmbeddedStack.start(settings).startOperator()) {
+    // The twenty flows are applied before the operator starts (as one kubectl apply during a
+    // restart), so which flows its cache holds at the first lookup does not depend on timing.
+    try (EmbeddedStack stack = EmbeddedStack.start(settings)) {
       String ns = "bulk-create";
       List<String> names = createFlows(stack, ns, FLOWS);
+      stack.startOperator();
       names.forEach(name -> stack.awaitReady(ns, name));
 
       List<RequestLog.Entry> calls = PlatformCalls.platform(
@@ -93,9 +96,10 @@ class BulkObservationTest {
       assertThat(lists.remove(Kind.FIELD_GROUP)).isEqualTo((long) FLOWS);
       // Mapping sets likewise: Data Prep filters by one exact name= per call (platform-api.md 5, 17).
       assertThat(lists.remove(Kind.MAPPING_SET)).isEqualTo((long) FLOWS);
-      // Flow Service lookups name many flows at once (comma = any of): the first flow that needs a
-      // name asks for every flow's the operator holds, so twenty flows share a few calls per kind.
-      assertThat(lists.values()).allMatch(n -> n <= FLOWS / 4);
+      // Flow Service lookups name many flows at once (comma = any of): the names of the passes
+      // already waiting, then every flow's the operator holds, so the twenty share at most two
+      // calls per kind (three runs: 2 each).
+      assertThat(lists).allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isLessThanOrEqualTo(2L));
     }
   }
 
