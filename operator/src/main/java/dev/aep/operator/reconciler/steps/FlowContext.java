@@ -1,9 +1,11 @@
 package dev.aep.operator.reconciler.steps;
 
+import dev.aep.operator.api.v1alpha1.MappingStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.SourceSchema;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,6 +78,19 @@ public final class FlowContext {
   /** Tenant ids and explored sources, shared by every flow. */
   public PlatformFacts facts() {
     return facts;
+  }
+
+  /** The explored Stripe record of this flow's resource path (cached in {@link PlatformFacts}). */
+  public SourceSchema source() {
+    return facts.source(session, status.getBaseConnection().getId(), spec().getResourcePath().value());
+  }
+
+  /** status.mapping, created empty on first use (the mapping check and the mapping set fill parts of it). */
+  public MappingStatus mappingStatus() {
+    if (status.getMapping() == null) {
+      status.setMapping(new MappingStatus());
+    }
+    return status.getMapping();
   }
 
   /** The mapping as the Platform must see it; set by the mapping check step before later steps run. */

@@ -35,7 +35,7 @@ public final class MappingCheckStep implements Step<MappingPlan> {
   public Optional<MappingPlan> observe(FlowContext ctx) {
     String tenantId = ctx.facts().tenantId(ctx.session());
     String path = ctx.spec().getResourcePath().value();
-    SourceSchema source = ctx.facts().source(ctx.session(), ctx.status().getBaseConnection().getId(), path);
+    SourceSchema source = ctx.source();
     SchemaCreateSpec create = ctx.spec().getTarget().getSchema().getCreate();
     String classId = create != null ? create.getClassId() : existingClass(ctx, ctx.spec().getTarget().getSchema().getId());
     return Optional.of(MappingPlan.of(ctx.spec().getMapping(),
@@ -64,10 +64,9 @@ public final class MappingCheckStep implements Step<MappingPlan> {
   @Override
   public void record(FlowContext ctx, MappingPlan plan) {
     ctx.plan(plan);
-    MappingStatus status = ctx.status().getMapping() == null ? new MappingStatus() : ctx.status().getMapping();
+    MappingStatus status = ctx.mappingStatus();
     status.setTenantNamespace(plan.tenantNamespace());
     status.setDefaultsAdded(plan.defaultsAdded());
-    ctx.status().setMapping(status);
   }
 
   @Override

@@ -108,18 +108,16 @@ public final class MappingSetStep implements Step<MappingSet> {
               + ". Nothing was written; fix spec.mapping.",
           StepFailure.Retry.ON_CHANGE);
     }
-    String path = ctx.spec().getResourcePath().value();
-    SourceSchema source = ctx.facts().source(ctx.session(), ctx.status().getBaseConnection().getId(), path);
+    SourceSchema source = ctx.source();
     List<PreviewRow> rows = source.samples().isEmpty() ? List.of()
         : ctx.session().dataPrep().previewMappingSet(request, source.samples());
     Set<String> filled = new HashSet<>();
     rows.forEach(row -> filled.addAll(row.filledDestinations()));
-    MappingStatus status = ctx.status().getMapping() == null ? new MappingStatus() : ctx.status().getMapping();
+    MappingStatus status = ctx.mappingStatus();
     status.setPreviewedRecords(rows.size());
     List<String> destinations = request.mappings().stream().map(Mapping::destination).toList();
     status.setDestinationsWithValue(destinations.stream().filter(d -> hasValue(filled, d)).toList());
     status.setDestinationsWithoutValue(destinations.stream().filter(d -> !hasValue(filled, d)).toList());
-    ctx.status().setMapping(status);
   }
 
   /** A destination counts as filled when it or a field below it (an object mapping) has a value. */
