@@ -55,6 +55,9 @@ public interface SchemaRegistryClient {
   /** The field group titled exactly {@code title} ({@code property=title==...}); a summary. */
   Optional<FieldGroup> findFieldGroupByTitle(String title);
 
+  /** One page of tenant field group summaries (id, altId, version, title); null token: the first. */
+  Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken);
+
   /**
    * {@code PUT /tenant/fieldgroups/{id}}: the full new body. The registry refuses anything but
    * additions once a dataset uses a schema with the group.

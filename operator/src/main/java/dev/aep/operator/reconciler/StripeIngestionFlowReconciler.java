@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler;
 
+import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.Frequency;
 import dev.aep.operator.api.v1alpha1.RunStatus;
@@ -19,6 +20,7 @@ import dev.aep.operator.reconciler.steps.Step;
 import dev.aep.operator.reconciler.steps.StepFailure;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -130,7 +132,7 @@ public class StripeIngestionFlowReconciler
       return UpdateControl.<StripeIngestionFlow>noUpdate()
           .rescheduleAfter(backoff.next(key, null));
     } catch (RuntimeException e) {
-      StepFailure failure = busySince.annotate(key, ErrorClassifier.classify(e, "reconciling", flow));
+      StepFailure failure = busySince.annotate(key, ErrorClassifier.classify(e, "reconciling", flow), ready(flow));
       LOG.info("{}/{}: {} - {}", flow.getMetadata().getNamespace(), flow.getMetadata().getName(),
           failure.reason(), failure.getMessage());
       pass.failed(failure, "");
@@ -157,7 +159,7 @@ public class StripeIngestionFlowReconciler
       return DeleteControl.defaultDelete();
     } catch (RuntimeException e) {
       StepFailure failure =
-          busySince.annotate(key, ErrorClassifier.classify(e, "deleting Platform objects", flow));
+          busySince.annotate(key, ErrorClassifier.classify(e, "deleting Platform objects", flow), ready(flow));
       pass.failed(failure, "Deletion is blocked: ");
       DeleteControl control = DeleteControl.noFinalizerRemoval();
       if (failure.retry() == StepFailure.Retry.ON_CHANGE) {
@@ -308,4 +310,11 @@ public class StripeIngestionFlowReconciler
     return "every " + schedule.getInterval() + " " + schedule.getFrequency().value()
         + (Objects.equals(schedule.getInterval(), 1) ? "" : "s");
   }
+
+  /** The Ready condition as the flow's status last recorded it, or null. */
+  private static Condition ready(StripeIngestionFlow flow) {
+    return flow.getStatus() == null ? null
+        : Conditions.find(flow.getStatus().getConditions(), FlowConditions.READY).orElse(null);
+  }
+
 }

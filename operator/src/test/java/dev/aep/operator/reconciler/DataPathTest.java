@@ -176,6 +176,31 @@ class DataPathTest {
   }
 
   @Test
+  void flowsOfOneStripeAccountAndMappingShareOneExploreAndOneDataPrepVerdictButANewMappingIsCheckedAgain() {
+    String ns = setUp("shared-checks");
+    StripeIngestionFlow first = createAndAwaitReady(Flows.charges(stack, ns, "first"));
+    StripeIngestionFlow second = createAndAwaitReady(Flows.charges(stack, ns, "second"));
+
+    assertThat(second.getStatus().getBaseConnection().getId()).isNotEqualTo(first.getStatus().getBaseConnection().getId());
+    assertThat(Flows.count(sim, ns, "GET", ".*/explore")).isEqualTo(1);
+    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/validate")).isEqualTo(1);
+    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/preview")).isEqualTo(1);
+    assertThat(second.getStatus().getSource().getFields()).isEqualTo(first.getStatus().getSource().getFields());
+    assertThat(second.getStatus().getMapping().getPreviewedRecords()).isPositive()
+        .isEqualTo(first.getStatus().getMapping().getPreviewedRecords());
+    assertThat(second.getStatus().getMapping().getDestinationsWithValue())
+        .isEqualTo(first.getStatus().getMapping().getDestinationsWithValue());
+
+    StripeIngestionFlow third = Flows.charges(stack, ns, "third");
+    third.getSpec().getMapping().add(new MappingSpec("data.receipt_email", "_tenant.stripe.receiptEmail"));
+    createAndAwaitReady(third);
+    assertThat(Flows.count(sim, ns, "GET", ".*/explore")).isEqualTo(1);
+    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/validate")).isEqualTo(2);
+    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/preview")).isEqualTo(2);
+    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets")).isEqualTo(3);
+  }
+
+  @Test
   void aMappingOfOnlyClassFieldsNeedsNoFieldGroup() {
     String ns = setUp("class-only");
     StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");

@@ -3,14 +3,12 @@ package dev.aep.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.testing.MutableClock;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ class FlowEventsTest {
   private static final Duration WINDOW = Duration.ofMillis(200);
 
   KubernetesClient client;
-  private final HandClock clock = new HandClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final FlowEvents events = new FlowEvents(clock, WINDOW);
   private final StripeIngestionFlow flow = new StripeIngestionFlow();
 
@@ -37,7 +35,7 @@ class FlowEventsTest {
   }
 
   private void pastTheWindow() {
-    clock.now = clock.now.plus(WINDOW).plusMillis(150);
+    clock.advance(WINDOW.plusMillis(150));
   }
 
   @Test
@@ -91,27 +89,4 @@ class FlowEventsTest {
     assertThat(recorded.get(0).getSeries()).isNull();
   }
 
-  /** A clock the test moves by hand, so the dedupe window passes without waiting. */
-  private static final class HandClock extends Clock {
-    private Instant now;
-
-    HandClock(Instant start) {
-      this.now = start;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -250,6 +250,13 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken) {
+    Page<JsonNode> page = registryPage("listFieldGroups", fieldGroups, query, pageToken);
+    return new Page<>(page.items().stream().map(HttpSchemaRegistryClient::fieldGroup).toList(),
+        page.nextPageToken());
+  }
+
+  @Override
   public FieldGroup replaceFieldGroup(String id, FieldGroupRequest request) {
     PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
         .builder(SERVICE, "replaceFieldGroup", "PUT", byId(fieldGroups, id, "field group"))

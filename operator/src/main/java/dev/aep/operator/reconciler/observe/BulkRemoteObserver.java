@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.observe;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.LastRunDetails;
@@ -128,6 +129,13 @@ final class BulkRemoteObserver implements RemoteObserver {
       }
     });
     return found;
+  }
+
+  @Override
+  public Optional<FieldGroup> fieldGroupTitled(String title) {
+    return scope.fieldGroups.named(session, title,
+        (s, t) -> s.schemaRegistry().findFieldGroupByTitle(t).map(List::of).orElse(List.of()),
+        (s, id) -> s.schemaRegistry().getFieldGroup(id)).stream().findFirst();
   }
 
   @Override

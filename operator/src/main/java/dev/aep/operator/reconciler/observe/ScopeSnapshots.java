@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.observe;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.ListQuery;
@@ -57,6 +58,8 @@ final class ScopeSnapshots {
   final KindSnapshot<Dataset> datasets;
   /** Summaries ($id, altId, version, title) as listed, or full schemas learnt by id. */
   final KindSnapshot<Schema> schemas;
+  /** Tenant field group summaries ($id, altId, version, title) as listed. */
+  final KindSnapshot<FieldGroup> fieldGroups;
   /** Full schemas by $id (valid while the listed version is theirs). */
   final Map<String, Schema> fullSchemas = new ConcurrentHashMap<>();
   /** One complete version per mapping set id: versions are immutable. */
@@ -95,7 +98,10 @@ final class ScopeSnapshots {
    *       altId, version, title; no bodies) holds 300 per call, so the operator pages it with
    *       {@code orderby=title} and {@code start} (the spec allows {@code start} only with
    *       {@code orderby}) rather than one GET per schema per resync. This is the one kind whose
-   *       cost still grows with the sandbox, at one call per 300 schemas.
+   *       cost still grows with the sandbox, at one call per 300 schemas. Tenant field groups
+   *       are listed the same way, but only when a flow without a recorded field group looks its
+   *       title up (a new flow, or adoption after a crash): a field group with a recorded id
+   *       costs no read in steady state ({@code FieldGroupStep}).
    *   <li>Data Prep is not listed at all: its only filter is one exact {@code name=}, and mapping
    *       set lists carry whole mapping bodies. A recorded version is read once by id and kept
    *       (versions never change and mapping sets cannot be deleted, platform-api.md 5); an
@@ -130,6 +136,11 @@ final class ScopeSnapshots {
     schemas = new KindSnapshot<>("schemas", Schema::id, Schema::title, Schema::altId,
         canonical::schema,
         (s, token) -> s.schemaRegistry().listSchemasPage(
+            ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
+        maxAge, nanoTime);
+    fieldGroups = new KindSnapshot<>("field groups", FieldGroup::id, FieldGroup::title,
+        FieldGroup::altId,
+        (s, token) -> s.schemaRegistry().listFieldGroupsPage(
             ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
         maxAge, nanoTime);
   }
@@ -190,7 +201,7 @@ final class ScopeSnapshots {
   /** Every kind, for counting. */
   List<KindSnapshot<?>> kinds() {
     return List.of(baseConnections, sourceConnections, targetConnections, flows, datasets,
-        schemas);
+        schemas, fieldGroups);
   }
 
   /**

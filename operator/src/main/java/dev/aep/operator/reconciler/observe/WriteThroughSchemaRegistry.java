@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Schema Registry writes that keep the scope's schema snapshot current; field groups and
+ * Schema Registry writes that keep the scope's schema and field group snapshots current;
  * descriptors have no snapshot and pass straight through.
  */
 final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
@@ -76,7 +76,10 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public FieldGroup createFieldGroup(FieldGroupRequest request) {
-    return delegate.createFieldGroup(request);
+    FieldGroup created = WriteThroughFlowService.create(scope.fieldGroups, request.title(),
+        () -> delegate.createFieldGroup(request));
+    scope.fieldGroups.remember(created);
+    return created;
   }
 
   @Override
@@ -91,12 +94,19 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public FieldGroup replaceFieldGroup(String id, FieldGroupRequest request) {
+    scope.fieldGroups.changed(id);
     return delegate.replaceFieldGroup(id, request);
   }
 
   @Override
+  public Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken) {
+    return delegate.listFieldGroupsPage(query, pageToken);
+  }
+
+  @Override
   public boolean deleteFieldGroup(String id) {
-    return delegate.deleteFieldGroup(id);
+    return WriteThroughFlowService.delete(scope.fieldGroups, id,
+        () -> delegate.deleteFieldGroup(id));
   }
 
   @Override

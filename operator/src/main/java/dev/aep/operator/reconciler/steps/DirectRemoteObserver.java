@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.MappingSet;
@@ -85,6 +86,11 @@ public final class DirectRemoteObserver implements RemoteObserver {
     return version == null
         ? session.dataPrep().getMappingSet(id)
         : session.dataPrep().getMappingSet(id, version.intValue());
+  }
+
+  @Override
+  public Optional<FieldGroup> fieldGroupTitled(String title) {
+    return session.schemaRegistry().findFieldGroupByTitle(title);
   }
 
   @Override

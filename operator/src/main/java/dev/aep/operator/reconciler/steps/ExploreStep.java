@@ -12,7 +12,8 @@ import java.util.Optional;
  * creating a source connection: proves the Stripe account and path are usable, lists the
  * record's top-level fields in status for people writing mappings, and keeps the field tree and
  * sample records in {@link PlatformFacts} for the mapping check and the preview. Runs once per base connection
- * and again after every credentials change (both clear {@code status.source}).
+ * and again after every credentials change (both clear {@code status.source}); flows of one Stripe account
+ * share one explore of a path ({@link PlatformFacts}).
  */
 public final class ExploreStep implements Step<List<String>> {
   /** At most this many field names are kept in status. */
@@ -46,8 +47,7 @@ public final class ExploreStep implements Step<List<String>> {
     String baseConnectionId = ctx.status().getBaseConnection().getId();
     String path = ctx.spec().getResourcePath().value();
     try {
-      SourceSchema explored = ctx.session().flowService().explore(baseConnectionId, path);
-      ctx.facts().remember(ctx.session(), baseConnectionId, path, explored);
+      SourceSchema explored = ctx.source();
       return topLevelFields(explored).stream().limit(MAX_FIELDS).toList();
     } catch (PlatformException e) {
       if (e.isRetryable()) {

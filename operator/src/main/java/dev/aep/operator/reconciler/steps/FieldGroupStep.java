@@ -68,7 +68,7 @@ public final class FieldGroupStep implements Step<FieldGroup> {
       }
     }
     String title = title(ctx);
-    Optional<FieldGroup> titled = ctx.session().schemaRegistry().findFieldGroupByTitle(title);
+    Optional<FieldGroup> titled = ctx.observer().fieldGroupTitled(title);
     if (titled.isEmpty()) {
       return Optional.empty();
     }
@@ -142,7 +142,7 @@ public final class FieldGroupStep implements Step<FieldGroup> {
     if (recorded != null && recorded.getId() != null) {
       return List.of(recorded.getId());
     }
-    return ctx.session().schemaRegistry().findFieldGroupByTitle(title(ctx))
+    return ctx.observer().fieldGroupTitled(title(ctx))
         .flatMap(summary -> ctx.session().schemaRegistry().getFieldGroup(summary.id()))
         .filter(group -> ctx.owns(group.description()))
         .map(group -> List.of(group.id()))

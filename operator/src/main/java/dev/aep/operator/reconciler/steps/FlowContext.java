@@ -82,7 +82,9 @@ public final class FlowContext {
 
   /** The explored Stripe record of this flow's resource path (cached in {@link PlatformFacts}). */
   public SourceSchema source() {
-    return facts.source(session, status.getBaseConnection().getId(), spec().getResourcePath().value());
+    String baseConnectionId = status.getBaseConnection().getId();
+    return facts.source(session, PlatformFacts.credentialsKey(credentials, baseConnectionId), baseConnectionId,
+        spec().getResourcePath().value());
   }
 
   /** status.mapping, created empty on first use (the mapping check and the mapping set fill parts of it). */

@@ -3,12 +3,12 @@ package dev.aep.operator.reconciler.steps;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.MappingSetStatus;
 import dev.aep.operator.api.v1alpha1.MappingStatus;
+import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
-import dev.aep.operator.platform.PreviewRow;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SourceSchema;
 import java.util.ArrayList;
@@ -90,9 +90,24 @@ public final class MappingSetStep implements Step<MappingSet> {
    * The Platform's own checks before a mapping set is written (platform-api.md 14): validate
    * refuses bad destinations and expressions with a message per mapping, and nothing is written
    * then; preview maps the explored sample records, and status says which destinations they
-   * filled (never the values: Stripe records hold personal data).
+   * filled (never the values: Stripe records hold personal data). An accepted verdict is kept in
+   * {@link PlatformFacts} by the content that decides it.
    */
   private static void preflight(FlowContext ctx, MappingSetRequest request) {
+    PlatformFacts.MappingVerdict verdict = contentKey(ctx, request)
+        .map(key -> ctx.facts().verdict(ctx.session(), key, () -> askDataPrep(ctx, request)))
+        .orElseGet(() -> askDataPrep(ctx, request));
+    Set<String> filled = new HashSet<>();
+    verdict.rows().forEach(row -> filled.addAll(row.filledDestinations()));
+    MappingStatus status = ctx.mappingStatus();
+    status.setPreviewedRecords(verdict.rows().size());
+    List<String> destinations = request.mappings().stream().map(Mapping::destination).toList();
+    status.setDestinationsWithValue(destinations.stream().filter(d -> hasValue(filled, d)).toList());
+    status.setDestinationsWithoutValue(destinations.stream().filter(d -> !hasValue(filled, d)).toList());
+  }
+
+  /** Validate, then (when it accepts) preview; a refusal ends the pass with InvalidSpec. */
+  private static PlatformFacts.MappingVerdict askDataPrep(FlowContext ctx, MappingSetRequest request) {
     List<MappingCheck> checks = ctx.session().dataPrep().validateMappingSet(request);
     List<String> refused = new ArrayList<>();
     for (MappingCheck check : checks) {
@@ -109,15 +124,32 @@ public final class MappingSetStep implements Step<MappingSet> {
           StepFailure.Retry.ON_CHANGE);
     }
     SourceSchema source = ctx.source();
-    List<PreviewRow> rows = source.samples().isEmpty() ? List.of()
-        : ctx.session().dataPrep().previewMappingSet(request, source.samples());
-    Set<String> filled = new HashSet<>();
-    rows.forEach(row -> filled.addAll(row.filledDestinations()));
-    MappingStatus status = ctx.mappingStatus();
-    status.setPreviewedRecords(rows.size());
-    List<String> destinations = request.mappings().stream().map(Mapping::destination).toList();
-    status.setDestinationsWithValue(destinations.stream().filter(d -> hasValue(filled, d)).toList());
-    status.setDestinationsWithoutValue(destinations.stream().filter(d -> !hasValue(filled, d)).toList());
+    return new PlatformFacts.MappingVerdict(source.samples().isEmpty() ? List.of()
+        : ctx.session().dataPrep().previewMappingSet(request, source.samples()));
+  }
+
+  /**
+   * What decides Data Prep's verdict, for a schema the operator builds: the mappings in order, the
+   * schema's content (class, tenant, the field group's fields, the user's field groups; the schema
+   * id differs per flow but not what it resolves to) and the explored records (credentials and
+   * path). An existing schema can change under the operator, so its mappings are always asked.
+   */
+  private static Optional<String> contentKey(FlowContext ctx, MappingSetRequest request) {
+    SchemaCreateSpec create = ctx.spec().getTarget().getSchema().getCreate();
+    if (create == null) {
+      return Optional.empty();
+    }
+    StringBuilder key = new StringBuilder()
+        .append(PlatformFacts.credentialsKey(ctx.credentials(), ctx.status().getBaseConnection().getId()))
+        .append('\n').append(ctx.spec().getResourcePath().value())
+        .append('\n').append(create.getClassId())
+        .append('\n').append(ctx.plan().tenantNamespace())
+        .append('\n').append(FieldGroupStep.digest(ctx.plan().tenantFields()))
+        .append('\n').append(create.getFieldGroupIds());
+    for (Mapping m : request.mappings()) {
+      key.append('\n').append(m.sourceType()).append('\t').append(m.source()).append('\t').append(m.destination());
+    }
+    return Optional.of(key.toString());
   }
 
   /** A destination counts as filled when it or a field below it (an object mapping) has a value. */

@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.MappingSet;
@@ -37,6 +38,9 @@ public interface RemoteObserver {
   Optional<Schema> schema(String id);
 
   Optional<Schema> schemaTitled(String title);
+
+  /** A tenant field group summary by exact title (registry titles are unique). */
+  Optional<FieldGroup> fieldGroupTitled(String title);
 
   Optional<Dataset> dataset(String id);
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.aep.operator.testing.MutableClock;
 
 /** IMS tokens: cached per credentials, fetched once under contention, renewed on time and on 401. */
 class TokenHandlingTest {
