@@ -405,10 +405,8 @@ public final class OperatorAssembly implements AutoCloseable {
               : ReconcilerSettings.defaults().withResyncInterval(config.resyncInterval());
       Function<Platform, Reconciler<StripeIngestionFlow>> reconcilerFactory =
           p -> new StripeIngestionFlowReconciler(p, settings);
-      // Every Platform change the reconciler makes is logged once, whichever Platform it is.
       if (platform != null) {
-        return new OperatorAssembly(
-            this, platform, null, reconcilerFactory.apply(new RemoteChangeLog(platform)));
+        return new OperatorAssembly(this, platform, null, reconcilerFactory.apply(platform));
       }
       HttpPlatform http =
           new HttpPlatform(
@@ -417,7 +415,7 @@ public final class OperatorAssembly implements AutoCloseable {
               registry);
       try {
         return new OperatorAssembly(
-            this, http, http, reconcilerFactory.apply(new RemoteChangeLog(http)));
+            this, http, http, reconcilerFactory.apply(http));
       } catch (RuntimeException e) {
         http.close();
         throw e;

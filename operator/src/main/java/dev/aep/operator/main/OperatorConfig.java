@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The operator's configuration, read once from the environment at start (design.md section 7).
+ * The operator's configuration, read once from the environment at start (README, "Pointing it at a real
+ * Platform sandbox", lists every variable).
  *
  * @param platformUrl base of {@code /data/foundation/...}
  * @param imsUrl base of {@code /ims/token/v3}

@@ -22,4 +22,4 @@ public record BaseConnection(
     SpecRef connectionSpec,
     String authSpecName,
     Long createdAt,
-    Long updatedAt) {}
+    Long updatedAt) implements FlowServiceObject {}

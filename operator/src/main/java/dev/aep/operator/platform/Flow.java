@@ -35,7 +35,7 @@ public record Flow(
     LastRunDetails lastRunDetails,
     Long createdAt,
     Long updatedAt,
-    FlowOptions options) {
+    FlowOptions options) implements FlowServiceObject {
 
   public Flow {
     sourceConnectionIds = sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
@@ -49,6 +49,22 @@ public record Flow(
       ScheduleParams scheduleParams, LastRunDetails lastRunDetails, Long createdAt, Long updatedAt) {
     this(id, etag, name, description, state, flowSpec, sourceConnectionIds, targetConnectionIds, transformations,
         scheduleParams, lastRunDetails, createdAt, updatedAt, null);
+  }
+
+  /**
+   * A flow just created from {@code request}: only what was sent, enabled (a new flow is,
+   * platform-api.md 2.6), nothing the Platform did not answer.
+   */
+  public static Flow created(EntityRef ref, FlowRequest request) {
+    return new Flow(ref.id(), ref.etag(), request.name(), request.description(), "enabled", request.flowSpec(),
+        request.sourceConnectionIds(), request.targetConnectionIds(), request.transformations(),
+        request.scheduleParams(), null, null, null, null);
+  }
+
+  /** This flow after a write that answered a new etag and left it in {@code newState}. */
+  public Flow with(String newEtag, String newState) {
+    return new Flow(id, newEtag, name, description, newState, flowSpec, sourceConnectionIds, targetConnectionIds,
+        transformations, scheduleParams, lastRunDetails, createdAt, updatedAt, options);
   }
 
   /** Whether the flow runs on its schedule. */

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The committed CRD teaches the API (kubectl explain, kubectl get) and carries the names and rules design.md sets. */
+/** The committed CRD teaches the API (kubectl explain, kubectl get) and carries the names and rules the README documents. */
 class CrdSchemaTest {
 
   private static CustomResourceDefinition crd;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/ and samples/ build with `kubectl kustomize` (as `kubectl apply -k` would) and say what the design asks:
- * least-privilege RBAC without wildcards, a hardened Deployment configured per design.md section 7, and overlays
+ * least-privilege RBAC without wildcards, a hardened Deployment configured as the README's "Install in a cluster" describes, and overlays
  * that narrow RBAC to namespaces or point the operator at the simulator.
  */
 class DeployManifestsTest {

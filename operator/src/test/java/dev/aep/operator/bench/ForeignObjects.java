@@ -112,18 +112,18 @@ final class ForeignObjects {
     MappingSetVersion mapping = session.dataPrep().createMappingSet(
         new MappingSetRequest(team + " mapping", SchemaRef.forMapping(schema.id()), mappings));
     made.get("mappingSet").incrementAndGet();
-    EntityRef base = session.flowService().createBaseConnection(
+    EntityRef base = session.flowService().baseConnections().create(
         BaseConnectionRequest.stripe(team + " base", "another team's", "sk_test_other"));
     made.get("baseConnection").incrementAndGet();
-    EntityRef source = session.flowService().createSourceConnection(
+    EntityRef source = session.flowService().sourceConnections().create(
         SourceConnectionRequest.stripe(team + " source", "another team's", base.id(), "charges"));
     made.get("sourceConnection").incrementAndGet();
-    EntityRef target = session.flowService().createTargetConnection(
+    EntityRef target = session.flowService().targetConnections().create(
         TargetConnectionRequest.dataLake(team + " target", "another team's", schema.id(),
             schema.version(), dataset));
     made.get("targetConnection").incrementAndGet();
     long start = Instant.now().plusSeconds(30L * 24 * 3600).getEpochSecond();
-    session.flowService().createFlow(FlowRequest.stripe(team + " flow", "another team's",
+    session.flowService().flows().create(FlowRequest.stripe(team + " flow", "another team's",
         source.id(), target.id(), new Transformation("Mapping", mapping.id(), mapping.version()),
         new ScheduleParams("hour", 1, start, null)));
     made.get("flow").incrementAndGet();

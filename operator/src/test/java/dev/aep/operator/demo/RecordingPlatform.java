@@ -8,6 +8,7 @@ import dev.aep.operator.platform.Platform;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RemoteCollection;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -52,7 +53,7 @@ final class RecordingPlatform implements Platform {
             (proxy, method, args) -> {
               Object result = invoke(session, method, args);
               if (SERVICES.contains(method.getName())) {
-                return recording(method.getReturnType(), result);
+                return recording(method.getReturnType(), result, "");
               }
               return result;
             });
@@ -72,10 +73,19 @@ final class RecordingPlatform implements Platform {
     changes.add(new Change(changes.size(), verb, kind, id, detail, List.copyOf(lines)));
   }
 
-  private Object recording(Class<?> type, Object client) {
+  /**
+   * Records the changes made through {@code client}; a Flow Service collection's calls are named
+   * as a flat client's would be ({@code flows().patch} as {@code patchFlow}).
+   */
+  private Object recording(Class<?> type, Object client, String kindSuffix) {
     InvocationHandler handler =
         (proxy, method, args) -> {
-          String name = method.getName();
+          if (method.getReturnType() == RemoteCollection.class) {
+            String accessor = method.getName();
+            String kind = Character.toUpperCase(accessor.charAt(0)) + accessor.substring(1, accessor.length() - 1);
+            return recording(RemoteCollection.class, invoke(client, method, args), kind);
+          }
+          String name = method.getName() + kindSuffix;
           String verb = verbOf(name);
           if (verb == null) {
             return invoke(client, method, args);

@@ -177,7 +177,7 @@ class FlowStateMachineTest {
     assertThat(done.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
     assertThat(done.getStatus().getFlow().getState()).isEqualTo("enabled");
     // The Platform still shows the flow updating: Ready means nothing is left to change, and the flow runs.
-    assertThat(Flows.session(stack, ns).flowService().getFlow(flowId).orElseThrow().state()).isEqualTo("updating");
+    assertThat(Flows.session(stack, ns).flowService().flows().get(flowId).orElseThrow().state()).isEqualTo("updating");
     assertThat(Flows.count(sim, ns, "PATCH", ".*/flows/" + flowId)).isEqualTo(1);
   }
 
@@ -197,8 +197,8 @@ class FlowStateMachineTest {
     sim.faults().missingFlowCode(code);
     PlatformSession session = Flows.session(stack, ns);
     String unknown = "3f1c0d1e-0000-4000-8000-000000000000";
-    assertThat(session.flowService().getFlow(unknown)).isEmpty();
-    assertThat(session.flowService().deleteFlow(unknown)).isFalse();
+    assertThat(session.flowService().flows().get(unknown)).isEmpty();
+    assertThat(session.flowService().flows().delete(unknown)).isFalse();
 
     String flowId = ready(ns).getStatus().getFlow().getId();
     sim.faults().deleteBehindBack(Kind.FLOW, flowId);

@@ -40,7 +40,7 @@ class SteadyStateTest {
       assertThat(Flows.platformWrites(stack.simulator(), ns)).isEqualTo(platformWrites);
       assertThat(kubernetesWrites(stack, ns)).isEqualTo(kubernetesWrites);
       StripeIngestionFlow after = stack.flow(ns, "charges").orElseThrow();
-      assertThat(after.getStatus()).isEqualTo(before.getStatus());
+      assertThat(after.getStatus()).usingRecursiveComparison().isEqualTo(before.getStatus());
       assertThat(after.getMetadata().getResourceVersion())
           .isEqualTo(before.getMetadata().getResourceVersion());
     }

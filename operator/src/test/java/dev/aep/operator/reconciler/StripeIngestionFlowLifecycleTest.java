@@ -165,9 +165,9 @@ class StripeIngestionFlowLifecycleTest {
     Schema schema = Flows.existingChargesSchema(session, "Existing charges");
     String datasetId = session.catalog().createDataset(new DatasetRequest("Existing dataset",
         "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
-    String baseId = session.flowService().createBaseConnection(
+    String baseId = session.flowService().baseConnections().create(
         BaseConnectionRequest.stripe("hand-made account", "made by hand", "sk_test_hand")).id();
-    String baseEtag = session.flowService().getBaseConnection(baseId).orElseThrow().etag();
+    String baseEtag = session.flowService().baseConnections().get(baseId).orElseThrow().etag();
 
     StripeIngestionFlow flow = stack.loadSample("existing-schema-and-dataset.yaml",
         StripeIngestionFlow.class);
@@ -201,7 +201,7 @@ class StripeIngestionFlowLifecycleTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, name).isEmpty());
     assertThat(Flows.count(sim, ns, "PATCH", ".*/connections/" + baseId + "/?")).isZero();
     assertThat(Flows.count(sim, ns, "DELETE", ".*/connections/" + baseId + "/?")).isZero();
-    assertThat(session.flowService().getBaseConnection(baseId).orElseThrow().etag())
+    assertThat(session.flowService().baseConnections().get(baseId).orElseThrow().etag())
         .isEqualTo(baseEtag);
     assertThat(session.catalog().getDataset(datasetId)).isPresent();
     assertThat(session.schemaRegistry().getSchema(schema.id())).isPresent();
@@ -353,8 +353,8 @@ class StripeIngestionFlowLifecycleTest {
     String sourceId = ready.getStatus().getSourceConnection().getId();
 
     PlatformSession session = Flows.session(stack, ns);
-    String etag = session.flowService().getFlow(flowId).orElseThrow().etag();
-    session.flowService().patchFlow(flowId, etag, List.of(JsonPatchOp.replace("/name", "hacked")));
+    String etag = session.flowService().flows().get(flowId).orElseThrow().etag();
+    session.flowService().flows().patch(flowId, etag, List.of(JsonPatchOp.replace("/name", "hacked")));
     await().atMost(Duration.ofSeconds(30)).until(
         () -> !remote(Kind.FLOW, flowId).path("name").asText().equals("hacked"));
     // Patched back in place (same id, its deterministic name), not replaced.

@@ -290,16 +290,16 @@ class SecretHygieneTest {
           Accounts.DEFAULT_ORG_ID, null, null);
       PlatformSession session = direct.session(good, "hygiene");
       traces.add(trace(() -> direct.session(wrong, "hygiene").flowService()
-          .findBaseConnectionsByName("any")));
-      traces.add(trace(() -> session.flowService().createBaseConnection(
+          .baseConnections().findByName("any")));
+      traces.add(trace(() -> session.flowService().baseConnections().create(
           BaseConnectionRequest.stripe("hygiene-refused", "d", secrets.get("refused Stripe key")))));
       sim.faults().failNext(1, "POST", "/connections$", 500);
-      traces.add(trace(() -> session.flowService().createBaseConnection(
+      traces.add(trace(() -> session.flowService().baseConnections().create(
           BaseConnectionRequest.stripe("hygiene-500", "d", secrets.get("fixed Stripe key")))));
-      EntityRef made = session.flowService().createBaseConnection(
+      EntityRef made = session.flowService().baseConnections().create(
           BaseConnectionRequest.stripe("hygiene-patch", "d", secrets.get("fixed Stripe key")));
       sim.faults().failNext(1, "PATCH", "/connections/", 400);
-      traces.add(trace(() -> session.flowService().patchBaseConnection(made.id(), made.etag(),
+      traces.add(trace(() -> session.flowService().baseConnections().patch(made.id(), made.etag(),
           List.of(JsonPatchOp.replace("/auth/params",
               Map.of("accessToken", secrets.get("rotated Stripe key")))))));
     }

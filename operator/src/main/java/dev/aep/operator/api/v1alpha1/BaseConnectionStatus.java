@@ -2,7 +2,6 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** The Stripe base connection as last observed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,30 +59,5 @@ public class BaseConnectionStatus {
 
   public void setManaged(Boolean managed) {
     this.managed = managed;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof BaseConnectionStatus)) {
-      return false;
-    }
-    BaseConnectionStatus that = (BaseConnectionStatus) o;
-    return Objects.equals(id, that.id)
-        && Objects.equals(etag, that.etag)
-        && Objects.equals(credentialsVersion, that.credentialsVersion)
-        && Objects.equals(managed, that.managed);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, etag, credentialsVersion, managed);
-  }
-
-  @Override
-  public String toString() {
-    return "BaseConnectionStatus{" + "id=" + id + ", etag=" + etag + ", credentialsVersion=" + credentialsVersion + ", managed=" + managed + "}";
   }
 }

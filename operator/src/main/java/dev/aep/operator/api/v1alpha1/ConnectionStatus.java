@@ -2,7 +2,6 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** A Flow Service connection (source or target) as last observed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,28 +35,5 @@ public class ConnectionStatus {
 
   public void setEtag(String etag) {
     this.etag = etag;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ConnectionStatus)) {
-      return false;
-    }
-    ConnectionStatus that = (ConnectionStatus) o;
-    return Objects.equals(id, that.id)
-        && Objects.equals(etag, that.etag);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, etag);
-  }
-
-  @Override
-  public String toString() {
-    return "ConnectionStatus{" + "id=" + id + ", etag=" + etag + "}";
   }
 }

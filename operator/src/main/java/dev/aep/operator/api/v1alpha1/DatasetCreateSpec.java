@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /** A Catalog dataset the operator creates on the target schema. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,27 +39,5 @@ public class DatasetCreateSpec {
 
   public void setDescription(String description) {
     this.description = description;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof DatasetCreateSpec)) {
-      return false;
-    }
-    DatasetCreateSpec that = (DatasetCreateSpec) o;
-    return Objects.equals(name, that.name) && Objects.equals(description, that.description);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, description);
-  }
-
-  @Override
-  public String toString() {
-    return "DatasetCreateSpec{name=" + name + ", description=" + description + "}";
   }
 }

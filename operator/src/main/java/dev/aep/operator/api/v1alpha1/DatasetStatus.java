@@ -2,7 +2,6 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** The target dataset as last observed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,28 +35,5 @@ public class DatasetStatus {
 
   public void setManaged(Boolean managed) {
     this.managed = managed;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof DatasetStatus)) {
-      return false;
-    }
-    DatasetStatus that = (DatasetStatus) o;
-    return Objects.equals(id, that.id)
-        && Objects.equals(managed, that.managed);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, managed);
-  }
-
-  @Override
-  public String toString() {
-    return "DatasetStatus{" + "id=" + id + ", managed=" + managed + "}";
   }
 }

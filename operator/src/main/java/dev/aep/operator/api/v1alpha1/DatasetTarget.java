@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /** The target dataset: an existing one by id, or one to create. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,27 +52,5 @@ public class DatasetTarget {
 
   public void setCreate(DatasetCreateSpec create) {
     this.create = create;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof DatasetTarget)) {
-      return false;
-    }
-    DatasetTarget that = (DatasetTarget) o;
-    return Objects.equals(id, that.id) && Objects.equals(create, that.create);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, create);
-  }
-
-  @Override
-  public String toString() {
-    return "DatasetTarget{id=" + id + ", create=" + create + "}";
   }
 }

@@ -29,9 +29,4 @@ public enum DeletionPolicy {
     }
     throw new IllegalArgumentException("unknown DeletionPolicy: " + value);
   }
-
-  @Override
-  public String toString() {
-    return value;
-  }
 }

@@ -2,7 +2,6 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** The tenant field group the operator created for the mapping's _tenant destinations. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,16 +49,5 @@ public class FieldGroupStatus {
 
   public void setFieldsDigest(String fieldsDigest) {
     this.fieldsDigest = fieldsDigest;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FieldGroupStatus that && Objects.equals(id, that.id) && Objects.equals(version, that.version)
-        && Objects.equals(fieldsDigest, that.fieldsDigest);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, version, fieldsDigest);
   }
 }

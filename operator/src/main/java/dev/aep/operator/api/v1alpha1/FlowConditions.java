@@ -10,7 +10,6 @@ public final class FlowConditions {
 
   public static final String STATUS_TRUE = "True";
   public static final String STATUS_FALSE = "False";
-  public static final String STATUS_UNKNOWN = "Unknown";
 
   /** Ready: every object exists and matches the spec. */
   public static final String REASON_AVAILABLE = "Available";
@@ -18,8 +17,6 @@ public final class FlowConditions {
   public static final String REASON_CREATING = "Creating";
   /** Ready=False while drifted objects are being updated or replaced. */
   public static final String REASON_UPDATING = "Updating";
-  /** Ready=False while the remote objects are being deleted. */
-  public static final String REASON_DELETING = "Deleting";
   /**
    * Ready=False: every object matches the spec, but the last run failed or failed records, so
    * data is missing from the dataset; the next good run clears it.

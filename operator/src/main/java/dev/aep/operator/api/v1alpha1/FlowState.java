@@ -29,9 +29,4 @@ public enum FlowState {
     }
     throw new IllegalArgumentException("unknown FlowState: " + value);
   }
-
-  @Override
-  public String toString() {
-    return value;
-  }
 }

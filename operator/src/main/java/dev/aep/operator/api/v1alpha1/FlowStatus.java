@@ -2,7 +2,6 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** The dataflow as last observed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,29 +47,5 @@ public class FlowStatus {
 
   public void setState(String state) {
     this.state = state;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof FlowStatus)) {
-      return false;
-    }
-    FlowStatus that = (FlowStatus) o;
-    return Objects.equals(id, that.id)
-        && Objects.equals(etag, that.etag)
-        && Objects.equals(state, that.state);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, etag, state);
-  }
-
-  @Override
-  public String toString() {
-    return "FlowStatus{" + "id=" + id + ", etag=" + etag + ", state=" + state + "}";
   }
 }

@@ -35,9 +35,4 @@ public enum Frequency {
     }
     throw new IllegalArgumentException("unknown Frequency: " + value);
   }
-
-  @Override
-  public String toString() {
-    return value;
-  }
 }

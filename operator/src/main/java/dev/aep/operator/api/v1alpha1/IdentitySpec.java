@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /**
  * An identity field of the schema the operator creates: becomes an identity descriptor
@@ -68,28 +67,5 @@ public class IdentitySpec {
   /** True only when marked primary. */
   public boolean isPrimary() {
     return Boolean.TRUE.equals(primary);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof IdentitySpec)) {
-      return false;
-    }
-    IdentitySpec that = (IdentitySpec) o;
-    return Objects.equals(path, that.path) && Objects.equals(namespace, that.namespace)
-        && Objects.equals(primary, that.primary);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(path, namespace, primary);
-  }
-
-  @Override
-  public String toString() {
-    return "IdentitySpec{path=" + path + ", namespace=" + namespace + ", primary=" + primary + "}";
   }
 }

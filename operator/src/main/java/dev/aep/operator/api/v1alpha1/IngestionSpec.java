@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
-import java.util.Objects;
 
 /**
  * The dataflow's documented ingestion options (help/ingestion/batch-ingestion/partial.md,
@@ -48,22 +47,5 @@ public class IngestionSpec {
 
   public void setErrorDiagnostics(Boolean errorDiagnostics) {
     this.errorDiagnostics = errorDiagnostics;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof IngestionSpec that && Objects.equals(partialIngestionPercent, that.partialIngestionPercent)
-        && Objects.equals(errorDiagnostics, that.errorDiagnostics);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(partialIngestionPercent, errorDiagnostics);
-  }
-
-  @Override
-  public String toString() {
-    return "IngestionSpec{partialIngestionPercent=" + partialIngestionPercent + ", errorDiagnostics="
-        + errorDiagnostics + "}";
   }
 }

@@ -2,7 +2,6 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.Objects;
 
 /** The Data Prep mapping set as last written. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,28 +35,5 @@ public class MappingSetStatus {
 
   public void setVersion(Long version) {
     this.version = version;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof MappingSetStatus)) {
-      return false;
-    }
-    MappingSetStatus that = (MappingSetStatus) o;
-    return Objects.equals(id, that.id)
-        && Objects.equals(version, that.version);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, version);
-  }
-
-  @Override
-  public String toString() {
-    return "MappingSetStatus{" + "id=" + id + ", version=" + version + "}";
   }
 }

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /** One Data Prep mapping: a source attribute or expression to an XDM destination path. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -102,31 +101,5 @@ public class MappingSpec {
   /** The source type to send; an absent value means the documented default, ATTRIBUTE. */
   public SourceType effectiveSourceType() {
     return sourceType == null ? SourceType.ATTRIBUTE : sourceType;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof MappingSpec)) {
-      return false;
-    }
-    MappingSpec that = (MappingSpec) o;
-    return Objects.equals(source, that.source)
-        && Objects.equals(destination, that.destination)
-        && sourceType == that.sourceType
-        && type == that.type;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(source, destination, sourceType, type);
-  }
-
-  @Override
-  public String toString() {
-    return "MappingSpec{source=" + source + ", destination=" + destination + ", sourceType=" + sourceType
-        + ", type=" + type + "}";
   }
 }

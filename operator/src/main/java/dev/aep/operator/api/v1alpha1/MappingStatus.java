@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What the operator made of spec.mapping: the tenant namespace, the mappings it added for the
@@ -75,21 +74,5 @@ public class MappingStatus {
   public void setDestinationsWithoutValue(List<String> destinationsWithoutValue) {
     this.destinationsWithoutValue =
         destinationsWithoutValue == null ? new ArrayList<>() : new ArrayList<>(destinationsWithoutValue);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MappingStatus that
-        && Objects.equals(tenantNamespace, that.tenantNamespace)
-        && Objects.equals(defaultsAdded, that.defaultsAdded)
-        && Objects.equals(previewedRecords, that.previewedRecords)
-        && Objects.equals(destinationsWithValue, that.destinationsWithValue)
-        && Objects.equals(destinationsWithoutValue, that.destinationsWithoutValue);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(tenantNamespace, defaultsAdded, previewedRecords, destinationsWithValue,
-        destinationsWithoutValue);
   }
 }

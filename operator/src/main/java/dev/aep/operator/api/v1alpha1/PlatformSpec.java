@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /** Which Platform sandbox the flow lives in and which credentials reach it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,27 +50,5 @@ public class PlatformSpec {
 
   public void setCredentialsSecretRef(SecretReference credentialsSecretRef) {
     this.credentialsSecretRef = credentialsSecretRef;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof PlatformSpec)) {
-      return false;
-    }
-    PlatformSpec that = (PlatformSpec) o;
-    return Objects.equals(sandbox, that.sandbox) && Objects.equals(credentialsSecretRef, that.credentialsSecretRef);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(sandbox, credentialsSecretRef);
-  }
-
-  @Override
-  public String toString() {
-    return "PlatformSpec{sandbox=" + sandbox + ", credentialsSecretRef=" + credentialsSecretRef + "}";
   }
 }

@@ -37,9 +37,4 @@ public enum ResourcePath {
     }
     throw new IllegalArgumentException("unknown ResourcePath: " + value);
   }
-
-  @Override
-  public String toString() {
-    return value;
-  }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** The most recent dataflow run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -111,34 +110,5 @@ public class RunStatus {
 
   public void setErrors(List<String> errors) {
     this.errors = errors == null ? new ArrayList<>() : new ArrayList<>(errors);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof RunStatus)) {
-      return false;
-    }
-    RunStatus that = (RunStatus) o;
-    return Objects.equals(id, that.id)
-        && Objects.equals(status, that.status)
-        && Objects.equals(startedAt, that.startedAt)
-        && Objects.equals(completedAt, that.completedAt)
-        && Objects.equals(recordsRead, that.recordsRead)
-        && Objects.equals(recordsWritten, that.recordsWritten)
-        && Objects.equals(recordsFailed, that.recordsFailed)
-        && Objects.equals(errors, that.errors);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, status, startedAt, completedAt, recordsRead, recordsWritten, recordsFailed, errors);
-  }
-
-  @Override
-  public String toString() {
-    return "RunStatus{" + "id=" + id + ", status=" + status + ", startedAt=" + startedAt + ", completedAt=" + completedAt + ", recordsRead=" + recordsRead + ", recordsWritten=" + recordsWritten + ", recordsFailed=" + recordsFailed + ", errors=" + errors + "}";
   }
 }

@@ -7,7 +7,6 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /** The dataflow schedule (Flow Service scheduleParams), in Kubernetes terms. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -115,31 +114,5 @@ public class ScheduleSpec {
       return null;
     }
     return OffsetDateTime.parse(startTime).toEpochSecond();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ScheduleSpec)) {
-      return false;
-    }
-    ScheduleSpec that = (ScheduleSpec) o;
-    return frequency == that.frequency
-        && Objects.equals(interval, that.interval)
-        && Objects.equals(startTime, that.startTime)
-        && Objects.equals(backfill, that.backfill);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(frequency, interval, startTime, backfill);
-  }
-
-  @Override
-  public String toString() {
-    return "ScheduleSpec{frequency=" + frequency + ", interval=" + interval + ", startTime=" + startTime
-        + ", backfill=" + backfill + "}";
   }
 }

@@ -7,7 +7,6 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** An XDM schema the operator creates in the tenant container. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -88,32 +87,5 @@ public class SchemaCreateSpec {
 
   public void setFieldGroupIds(List<String> fieldGroupIds) {
     this.fieldGroupIds = fieldGroupIds == null ? null : new ArrayList<>(fieldGroupIds);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof SchemaCreateSpec)) {
-      return false;
-    }
-    SchemaCreateSpec that = (SchemaCreateSpec) o;
-    return Objects.equals(title, that.title)
-        && Objects.equals(description, that.description)
-        && Objects.equals(classId, that.classId)
-        && Objects.equals(fieldGroupIds, that.fieldGroupIds)
-        && Objects.equals(identities, that.identities);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(title, description, classId, fieldGroupIds, identities);
-  }
-
-  @Override
-  public String toString() {
-    return "SchemaCreateSpec{title=" + title + ", description=" + description + ", classId=" + classId
-        + ", fieldGroupIds=" + fieldGroupIds + ", identities=" + identities + "}";
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** The target XDM schema as last observed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -62,30 +61,5 @@ public class SchemaStatus {
 
   public void setManaged(Boolean managed) {
     this.managed = managed;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof SchemaStatus)) {
-      return false;
-    }
-    SchemaStatus that = (SchemaStatus) o;
-    return Objects.equals(id, that.id)
-        && Objects.equals(version, that.version)
-        && Objects.equals(managed, that.managed)
-        && Objects.equals(identityDescriptors, that.identityDescriptors);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, version, managed, identityDescriptors);
-  }
-
-  @Override
-  public String toString() {
-    return "SchemaStatus{" + "id=" + id + ", version=" + version + ", managed=" + managed + ", identityDescriptors=" + identityDescriptors + "}";
   }
 }

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /** One key of a Secret in the flow's own namespace. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,27 +52,5 @@ public class SecretKeyReference {
   /** The key to read; an absent value means the documented default, accessToken. */
   public String effectiveKey() {
     return key == null || key.isEmpty() ? DEFAULT_KEY : key;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof SecretKeyReference)) {
-      return false;
-    }
-    SecretKeyReference that = (SecretKeyReference) o;
-    return Objects.equals(name, that.name) && Objects.equals(key, that.key);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, key);
-  }
-
-  @Override
-  public String toString() {
-    return "SecretKeyReference{name=" + name + ", key=" + key + "}";
   }
 }

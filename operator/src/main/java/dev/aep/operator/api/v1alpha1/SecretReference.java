@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import java.util.Objects;
 
 /** A Secret in the flow's own namespace, referenced by name. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,20 +28,5 @@ public class SecretReference {
 
   public void setName(String name) {
     this.name = name;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return this == o || (o instanceof SecretReference && Objects.equals(name, ((SecretReference) o).name));
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(name);
-  }
-
-  @Override
-  public String toString() {
-    return "SecretReference{name=" + name + "}";
   }
 }

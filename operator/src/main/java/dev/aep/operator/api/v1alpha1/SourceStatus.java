@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** What exploring the Stripe resource path found. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,27 +26,5 @@ public class SourceStatus {
 
   public void setFields(List<String> fields) {
     this.fields = fields == null ? new ArrayList<>() : new ArrayList<>(fields);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof SourceStatus)) {
-      return false;
-    }
-    SourceStatus that = (SourceStatus) o;
-    return Objects.equals(fields, that.fields);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(fields);
-  }
-
-  @Override
-  public String toString() {
-    return "SourceStatus{" + "fields=" + fields + "}";
   }
 }

@@ -29,9 +29,4 @@ public enum SourceType {
     }
     throw new IllegalArgumentException("unknown SourceType: " + value);
   }
-
-  @Override
-  public String toString() {
-    return value;
-  }
 }

@@ -8,7 +8,6 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Desired state of a StripeIngestionFlow. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -156,39 +155,5 @@ public class StripeIngestionFlowSpec {
   /** The deletion policy to apply; an absent value means the documented default, Delete. */
   public DeletionPolicy effectiveDeletionPolicy() {
     return deletionPolicy == null ? DeletionPolicy.DELETE : deletionPolicy;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof StripeIngestionFlowSpec)) {
-      return false;
-    }
-    StripeIngestionFlowSpec that = (StripeIngestionFlowSpec) o;
-    return Objects.equals(platform, that.platform)
-        && Objects.equals(stripe, that.stripe)
-        && resourcePath == that.resourcePath
-        && Objects.equals(target, that.target)
-        && Objects.equals(mapping, that.mapping)
-        && Objects.equals(schedule, that.schedule)
-        && state == that.state
-        && deletionPolicy == that.deletionPolicy
-        && Objects.equals(description, that.description)
-        && Objects.equals(ingestion, that.ingestion);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        platform, stripe, resourcePath, target, mapping, schedule, state, deletionPolicy, description, ingestion);
-  }
-
-  @Override
-  public String toString() {
-    return "StripeIngestionFlowSpec{platform=" + platform + ", stripe=" + stripe + ", resourcePath=" + resourcePath
-        + ", target=" + target + ", mapping=" + mapping + ", schedule=" + schedule + ", state=" + state
-        + ", deletionPolicy=" + deletionPolicy + ", description=" + description + ", ingestion=" + ingestion + "}";
   }
 }

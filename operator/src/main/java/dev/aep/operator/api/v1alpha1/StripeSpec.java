@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /** The Stripe account: a Secret with its API key, or an existing Platform base connection. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,28 +42,5 @@ public class StripeSpec {
   /** True when the operator owns the base connection (created from a Secret), false for an existing one. */
   public boolean managesBaseConnection() {
     return accessTokenSecretRef != null;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof StripeSpec)) {
-      return false;
-    }
-    StripeSpec that = (StripeSpec) o;
-    return Objects.equals(accessTokenSecretRef, that.accessTokenSecretRef)
-        && Objects.equals(baseConnectionId, that.baseConnectionId);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(accessTokenSecretRef, baseConnectionId);
-  }
-
-  @Override
-  public String toString() {
-    return "StripeSpec{accessTokenSecretRef=" + accessTokenSecretRef + ", baseConnectionId=" + baseConnectionId + "}";
   }
 }

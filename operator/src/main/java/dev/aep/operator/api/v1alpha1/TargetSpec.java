@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.Objects;
 
 /** Where ingested records land: an XDM schema and a dataset based on it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -62,30 +61,5 @@ public class TargetSpec {
   /** True only when the spec explicitly asks to delete managed schema and dataset on delete. */
   public boolean deletesManagedOnDelete() {
     return Boolean.TRUE.equals(deleteManagedOnDelete);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof TargetSpec)) {
-      return false;
-    }
-    TargetSpec that = (TargetSpec) o;
-    return Objects.equals(schema, that.schema)
-        && Objects.equals(dataset, that.dataset)
-        && Objects.equals(deleteManagedOnDelete, that.deleteManagedOnDelete);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(schema, dataset, deleteManagedOnDelete);
-  }
-
-  @Override
-  public String toString() {
-    return "TargetSpec{schema=" + schema + ", dataset=" + dataset + ", deleteManagedOnDelete="
-        + deleteManagedOnDelete + "}";
   }
 }

@@ -27,9 +27,4 @@ public enum XdmType {
   public String value() {
     return value;
   }
-
-  @Override
-  public String toString() {
-    return value;
-  }
 }

@@ -59,6 +59,7 @@ final class HttpCatalogClient implements CatalogClient {
           .detail("expected one \"@/dataSets/<id>\" in the answer, got " + ids.size())
           .build();
     }
+    ChangeLog.record(caller, "created dataset " + ids.get(0));
     return ids.get(0);
   }
 
@@ -152,10 +153,10 @@ final class HttpCatalogClient implements CatalogClient {
       JsonNode body = caller.execute(PlatformCaller.Call
           .builder(SERVICE, "deleteDataset", "DELETE", byId(id)).build()).body();
       // 200 with ["@/dataSets/<id>"] when deleted; 200 with [] when there was nothing to delete.
-      return !refs(body).isEmpty();
+      return ChangeLog.deleted(caller, "dataset", id, !refs(body).isEmpty());
     } catch (PlatformException e) {
       if (PlatformErrors.isMissingObject(e)) {
-        return false;
+        return ChangeLog.deleted(caller, "dataset", id, false);
       }
       throw e;
     }

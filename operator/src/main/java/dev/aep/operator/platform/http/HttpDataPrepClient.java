@@ -155,6 +155,7 @@ final class HttpDataPrepClient implements DataPrepClient {
           .operation("createMappingSet").httpStatus(answer.status())
           .requestId(answer.requestId()).detail("the answer carries no id").build();
     }
+    ChangeLog.record(caller, "created mapping set " + id);
     return new MappingSetVersion(id, version == null ? 0 : version);
   }
 
@@ -189,6 +190,7 @@ final class HttpDataPrepClient implements DataPrepClient {
         .json(body(request))
         .build());
     MappingSet updated = mappingSet(answer.body());
+    ChangeLog.record(caller, "updated mapping set " + id + " to version " + updated.version());
     return updated.id() == null
         ? new MappingSet(id, updated.version(), updated.name(), updated.outputSchema(),
             updated.mappings(), updated.createdDate(), updated.modifiedDate())

@@ -30,7 +30,7 @@ import okhttp3.OkHttpClient;
  *     PlatformEndpoints.of("https://platform.adobe.io", "https://ims-na1.adobelogin.com", false),
  *     HttpPlatformOptions.defaults().withMaxRequestsPerSecond(10), meterRegistry);
  * PlatformSession session = platform.session(account, "prod");
- * session.flowService().getFlow(id);
+ * session.flowService().flows().get(id);
  * }</pre>
  */
 public final class HttpPlatform implements Platform, AutoCloseable {

@@ -92,6 +92,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
           .operation("createSchema").httpStatus(answer.status()).requestId(answer.requestId())
           .detail("the answer carries no $id").build();
     }
+    ChangeLog.record(caller, "created schema " + created.id());
     return created;
   }
 
@@ -135,7 +136,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public boolean deleteSchema(String id) {
-    return delete("deleteSchema", byId(id));
+    return ChangeLog.deleted(caller, "schema", id, delete("deleteSchema", byId(id)));
   }
 
   @Override
@@ -216,6 +217,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
           .operation("createFieldGroup").httpStatus(answer.status())
           .requestId(answer.requestId()).detail("the answer carries no $id").build();
     }
+    ChangeLog.record(caller, "created field group " + created.id());
     return created;
   }
 
@@ -264,6 +266,8 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         .json(fieldGroupBody(request))
         .build());
     FieldGroup replaced = fieldGroup(answer.body());
+    ChangeLog.record(caller, "replaced field group " + id
+        + (replaced.version() == null ? "" : " to version " + replaced.version()));
     return replaced.id() != null ? replaced
         : new FieldGroup(id, replaced.altId(), replaced.version(), replaced.title(),
             replaced.description(), replaced.classIds(), replaced.fields());
@@ -271,7 +275,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public boolean deleteFieldGroup(String id) {
-    return delete("deleteFieldGroup", byId(fieldGroups, id, "field group"));
+    return ChangeLog.deleted(caller, "field group", id, delete("deleteFieldGroup", byId(fieldGroups, id, "field group")));
   }
 
   /** The documented create/PUT body (platform-api.md 10), nested objects built from dot paths. */
@@ -354,6 +358,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
           .operation("createIdentityDescriptor").httpStatus(answer.status())
           .requestId(answer.requestId()).detail("the answer carries no @id").build();
     }
+    ChangeLog.record(caller, "created identity descriptor " + read.id());
     // Whatever the answer leaves out is what was sent.
     JsonNode n = answer.body();
     return new IdentityDescriptor(
@@ -404,7 +409,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public boolean deleteDescriptor(String id) {
-    return delete("deleteDescriptor", byId(descriptors, id, "descriptor"));
+    return ChangeLog.deleted(caller, "descriptor", id, delete("deleteDescriptor", byId(descriptors, id, "descriptor")));
   }
 
   static IdentityDescriptor descriptor(JsonNode n) {

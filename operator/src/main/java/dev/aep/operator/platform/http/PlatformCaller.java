@@ -58,6 +58,11 @@ final class PlatformCaller {
    * @param tokens token source; null for IMS calls
    * @param limiter the scope's limiter; null for none
    */
+  /** The org+sandbox this caller speaks for; null for IMS calls. */
+  PlatformScope scope() {
+    return scope;
+  }
+
   PlatformCaller(OkHttpClient http, ObjectMapper mapper, PlatformScope scope, TokenProvider tokens,
       RequestLimiter limiter, RetryPolicy retry, Sleeper sleeper, MeterRegistry meters) {
     this.http = http;

@@ -46,11 +46,6 @@ public final class RequestLimiter {
     this.pausedUntil = now;
   }
 
-  /** A limiter on the system clock. */
-  public static RequestLimiter perSecond(double maxPerSecond) {
-    return new RequestLimiter(maxPerSecond, System::nanoTime, Sleeper.SYSTEM);
-  }
-
   /** Blocks until this caller may send one request. */
   public void acquire() throws InterruptedException {
     long startAt;

@@ -48,51 +48,51 @@ final class BulkRemoteObserver implements RemoteObserver {
 
   @Override
   public Optional<BaseConnection> baseConnection(String id) {
-    return scope.baseConnections.byId(session, id, (s, i) -> s.flowService().getBaseConnection(i));
+    return scope.baseConnections.byId(session, id, (s, i) -> s.flowService().baseConnections().get(i));
   }
 
   @Override
   public List<BaseConnection> baseConnectionsNamed(String name) {
     return scope.baseConnections.named(session, name,
-        (s, n) -> s.flowService().findBaseConnectionsByName(n),
-        (s, i) -> s.flowService().getBaseConnection(i));
+        (s, n) -> s.flowService().baseConnections().findByName(n),
+        (s, i) -> s.flowService().baseConnections().get(i));
   }
 
   @Override
   public Optional<SourceConnection> sourceConnection(String id) {
     return scope.sourceConnections.byId(session, id,
-        (s, i) -> s.flowService().getSourceConnection(i));
+        (s, i) -> s.flowService().sourceConnections().get(i));
   }
 
   @Override
   public List<SourceConnection> sourceConnectionsNamed(String name) {
     return scope.sourceConnections.named(session, name,
-        (s, n) -> s.flowService().findSourceConnectionsByName(n),
-        (s, i) -> s.flowService().getSourceConnection(i));
+        (s, n) -> s.flowService().sourceConnections().findByName(n),
+        (s, i) -> s.flowService().sourceConnections().get(i));
   }
 
   @Override
   public Optional<TargetConnection> targetConnection(String id) {
     return scope.targetConnections.byId(session, id,
-        (s, i) -> s.flowService().getTargetConnection(i));
+        (s, i) -> s.flowService().targetConnections().get(i));
   }
 
   @Override
   public List<TargetConnection> targetConnectionsNamed(String name) {
     return scope.targetConnections.named(session, name,
-        (s, n) -> s.flowService().findTargetConnectionsByName(n),
-        (s, i) -> s.flowService().getTargetConnection(i));
+        (s, n) -> s.flowService().targetConnections().findByName(n),
+        (s, i) -> s.flowService().targetConnections().get(i));
   }
 
   @Override
   public Optional<Flow> flow(String id) {
-    return scope.flows.byId(session, id, (s, i) -> s.flowService().getFlow(i));
+    return scope.flows.byId(session, id, (s, i) -> s.flowService().flows().get(i));
   }
 
   @Override
   public List<Flow> flowsNamed(String name) {
-    return scope.flows.named(session, name, (s, n) -> s.flowService().findFlowsByName(n),
-        (s, i) -> s.flowService().getFlow(i));
+    return scope.flows.named(session, name, (s, n) -> s.flowService().flows().findByName(n),
+        (s, i) -> s.flowService().flows().get(i));
   }
 
   /**

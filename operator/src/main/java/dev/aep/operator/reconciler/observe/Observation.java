@@ -1,7 +1,6 @@
 package dev.aep.operator.reconciler.observe;
 
 import dev.aep.operator.platform.PlatformSession;
-import dev.aep.operator.reconciler.steps.DirectRemoteObserver;
 import dev.aep.operator.reconciler.steps.RemoteObserver;
 import java.util.Collection;
 import java.util.function.Supplier;
@@ -27,11 +26,6 @@ public interface Observation {
 
   /** A flow the operator holds, by its Kubernetes namespace and name. */
   record Sibling(String namespace, String name) {}
-
-  /** One GET per object per pass, nothing shared (the behaviour before bulk observation). */
-  static Observation direct() {
-    return session -> new Observed(session, new DirectRemoteObserver(session));
-  }
 
   /**
    * What a pass works with.

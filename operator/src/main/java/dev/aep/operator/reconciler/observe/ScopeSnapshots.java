@@ -114,18 +114,18 @@ final class ScopeSnapshots {
     String stripeFlows = "flowSpec.id==" + SpecRef.STRIPE_FLOW.id();
     baseConnections = KindSnapshot.keyed("base connections", BaseConnection::id,
         BaseConnection::name, canonical::baseConnection,
-        byKeys(stripeSources, (s, q, t) -> s.flowService().listBaseConnectionsPage(q, t)),
+        byKeys(stripeSources, (s, q, t) -> s.flowService().baseConnections().listPage(q, t)),
         KEY_CHARS, anticipated(RemoteNames.BASE_CONNECTION), maxAge, nanoTime);
     sourceConnections = KindSnapshot.keyed("source connections", SourceConnection::id,
         SourceConnection::name, canonical::sourceConnection,
-        byKeys(stripeSources, (s, q, t) -> s.flowService().listSourceConnectionsPage(q, t)),
+        byKeys(stripeSources, (s, q, t) -> s.flowService().sourceConnections().listPage(q, t)),
         KEY_CHARS, anticipated(RemoteNames.SOURCE_CONNECTION), maxAge, nanoTime);
     targetConnections = KindSnapshot.keyed("target connections", TargetConnection::id,
         TargetConnection::name, canonical::targetConnection,
-        byKeys(dataLakeTargets, (s, q, t) -> s.flowService().listTargetConnectionsPage(q, t)),
+        byKeys(dataLakeTargets, (s, q, t) -> s.flowService().targetConnections().listPage(q, t)),
         KEY_CHARS, anticipated(RemoteNames.TARGET_CONNECTION), maxAge, nanoTime);
     flows = KindSnapshot.keyed("flows", Flow::id, Flow::name, canonical::flow,
-        byKeys(stripeFlows, (s, q, t) -> s.flowService().listFlowsPage(q, t)),
+        byKeys(stripeFlows, (s, q, t) -> s.flowService().flows().listPage(q, t)),
         KEY_CHARS, anticipated(RemoteNames.FLOW), maxAge, nanoTime);
     datasets = new KindSnapshot<>("datasets", Dataset::id, Dataset::name, null,
         canonical::dataset,

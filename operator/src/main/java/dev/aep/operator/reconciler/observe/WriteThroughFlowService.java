@@ -10,6 +10,7 @@ import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.SourceSchema;
@@ -23,182 +24,55 @@ import java.util.function.Supplier;
 final class WriteThroughFlowService implements FlowServiceClient {
   private final FlowServiceClient delegate;
   private final ScopeSnapshots scope;
+  private final RemoteCollection<BaseConnection, BaseConnectionRequest> baseConnections;
+  private final RemoteCollection<SourceConnection, SourceConnectionRequest> sourceConnections;
+  private final RemoteCollection<TargetConnection, TargetConnectionRequest> targetConnections;
+  private final RemoteCollection<Flow, FlowRequest> flows;
 
   WriteThroughFlowService(FlowServiceClient delegate, ScopeSnapshots scope) {
     this.delegate = delegate;
     this.scope = scope;
-  }
-
-  // --- base connections ---
-
-  @Override
-  public EntityRef createBaseConnection(BaseConnectionRequest request) {
-    EntityRef ref = create(scope.baseConnections, request.name(),
-        () -> delegate.createBaseConnection(request));
     // The state is left unknown: nothing is claimed that the Platform did not answer.
-    scope.baseConnections.remember(new BaseConnection(ref.id(), ref.etag(), request.name(),
-        request.description(), null, request.connectionSpec(), request.authSpecName(), null,
-        null));
-    return ref;
+    this.baseConnections = new WriteThroughCollection<>(delegate.baseConnections(), scope.baseConnections,
+        BaseConnectionRequest::name, (ref, r) -> new BaseConnection(ref.id(), ref.etag(), r.name(),
+            r.description(), null, r.connectionSpec(), r.authSpecName(), null, null));
+    this.sourceConnections = new WriteThroughCollection<>(delegate.sourceConnections(),
+        scope.sourceConnections, SourceConnectionRequest::name, (ref, r) -> new SourceConnection(ref.id(),
+            ref.etag(), r.name(), r.description(), null, r.baseConnectionId(), r.connectionSpec(),
+            r.dataFormat(), r.params()));
+    this.targetConnections = new WriteThroughCollection<>(delegate.targetConnections(),
+        scope.targetConnections, TargetConnectionRequest::name, (ref, r) -> new TargetConnection(ref.id(),
+            ref.etag(), r.name(), r.description(), null, r.connectionSpec(), r.dataFormat(), r.schemaId(),
+            r.schemaVersion(), r.params()));
+    // A new flow is enabled (platform-api.md 2.6); a deleted flow's remembered runs go with it.
+    this.flows = new WriteThroughCollection<>(delegate.flows(), scope.flows, FlowRequest::name,
+        Flow::created,
+        scope.runs::remove);
   }
 
   @Override
-  public Optional<BaseConnection> getBaseConnection(String id) {
-    return delegate.getBaseConnection(id);
+  public RemoteCollection<BaseConnection, BaseConnectionRequest> baseConnections() {
+    return baseConnections;
   }
 
   @Override
-  public List<BaseConnection> listBaseConnections(ListQuery query) {
-    return delegate.listBaseConnections(query);
+  public RemoteCollection<SourceConnection, SourceConnectionRequest> sourceConnections() {
+    return sourceConnections;
   }
 
   @Override
-  public Page<BaseConnection> listBaseConnectionsPage(ListQuery query, String pageToken) {
-    return delegate.listBaseConnectionsPage(query, pageToken);
+  public RemoteCollection<TargetConnection, TargetConnectionRequest> targetConnections() {
+    return targetConnections;
   }
 
   @Override
-  public List<BaseConnection> findBaseConnectionsByName(String name) {
-    return delegate.findBaseConnectionsByName(name);
-  }
-
-  @Override
-  public EntityRef patchBaseConnection(String id, String etag, List<JsonPatchOp> ops) {
-    return change(scope.baseConnections, id, () -> delegate.patchBaseConnection(id, etag, ops));
-  }
-
-  @Override
-  public boolean deleteBaseConnection(String id) {
-    return delete(scope.baseConnections, id, () -> delegate.deleteBaseConnection(id));
+  public RemoteCollection<Flow, FlowRequest> flows() {
+    return flows;
   }
 
   @Override
   public SourceSchema explore(String baseConnectionId, String resourcePath) {
     return delegate.explore(baseConnectionId, resourcePath);
-  }
-
-  // --- source connections ---
-
-  @Override
-  public EntityRef createSourceConnection(SourceConnectionRequest request) {
-    EntityRef ref = create(scope.sourceConnections, request.name(),
-        () -> delegate.createSourceConnection(request));
-    scope.sourceConnections.remember(new SourceConnection(ref.id(), ref.etag(), request.name(),
-        request.description(), null, request.baseConnectionId(), request.connectionSpec(),
-        request.dataFormat(), request.params()));
-    return ref;
-  }
-
-  @Override
-  public Optional<SourceConnection> getSourceConnection(String id) {
-    return delegate.getSourceConnection(id);
-  }
-
-  @Override
-  public List<SourceConnection> listSourceConnections(ListQuery query) {
-    return delegate.listSourceConnections(query);
-  }
-
-  @Override
-  public Page<SourceConnection> listSourceConnectionsPage(ListQuery query, String pageToken) {
-    return delegate.listSourceConnectionsPage(query, pageToken);
-  }
-
-  @Override
-  public List<SourceConnection> findSourceConnectionsByName(String name) {
-    return delegate.findSourceConnectionsByName(name);
-  }
-
-  @Override
-  public EntityRef patchSourceConnection(String id, String etag, List<JsonPatchOp> ops) {
-    return change(scope.sourceConnections, id,
-        () -> delegate.patchSourceConnection(id, etag, ops));
-  }
-
-  @Override
-  public boolean deleteSourceConnection(String id) {
-    return delete(scope.sourceConnections, id, () -> delegate.deleteSourceConnection(id));
-  }
-
-  // --- target connections ---
-
-  @Override
-  public EntityRef createTargetConnection(TargetConnectionRequest request) {
-    EntityRef ref = create(scope.targetConnections, request.name(),
-        () -> delegate.createTargetConnection(request));
-    scope.targetConnections.remember(new TargetConnection(ref.id(), ref.etag(), request.name(),
-        request.description(), null, request.connectionSpec(), request.dataFormat(),
-        request.schemaId(), request.schemaVersion(), request.params()));
-    return ref;
-  }
-
-  @Override
-  public Optional<TargetConnection> getTargetConnection(String id) {
-    return delegate.getTargetConnection(id);
-  }
-
-  @Override
-  public List<TargetConnection> listTargetConnections(ListQuery query) {
-    return delegate.listTargetConnections(query);
-  }
-
-  @Override
-  public Page<TargetConnection> listTargetConnectionsPage(ListQuery query, String pageToken) {
-    return delegate.listTargetConnectionsPage(query, pageToken);
-  }
-
-  @Override
-  public List<TargetConnection> findTargetConnectionsByName(String name) {
-    return delegate.findTargetConnectionsByName(name);
-  }
-
-  @Override
-  public EntityRef patchTargetConnection(String id, String etag, List<JsonPatchOp> ops) {
-    return change(scope.targetConnections, id,
-        () -> delegate.patchTargetConnection(id, etag, ops));
-  }
-
-  @Override
-  public boolean deleteTargetConnection(String id) {
-    return delete(scope.targetConnections, id, () -> delegate.deleteTargetConnection(id));
-  }
-
-  // --- flows ---
-
-  @Override
-  public EntityRef createFlow(FlowRequest request) {
-    EntityRef ref = create(scope.flows, request.name(), () -> delegate.createFlow(request));
-    // A new flow is enabled (platform-api.md 2.6).
-    scope.flows.remember(new Flow(ref.id(), ref.etag(), request.name(), request.description(),
-        "enabled", request.flowSpec(), request.sourceConnectionIds(),
-        request.targetConnectionIds(), request.transformations(), request.scheduleParams(), null,
-        null, null));
-    return ref;
-  }
-
-  @Override
-  public Optional<Flow> getFlow(String id) {
-    return delegate.getFlow(id);
-  }
-
-  @Override
-  public List<Flow> listFlows(ListQuery query) {
-    return delegate.listFlows(query);
-  }
-
-  @Override
-  public Page<Flow> listFlowsPage(ListQuery query, String pageToken) {
-    return delegate.listFlowsPage(query, pageToken);
-  }
-
-  @Override
-  public List<Flow> findFlowsByName(String name) {
-    return delegate.findFlowsByName(name);
-  }
-
-  @Override
-  public EntityRef patchFlow(String id, String etag, List<JsonPatchOp> ops) {
-    return change(scope.flows, id, () -> delegate.patchFlow(id, etag, ops));
   }
 
   @Override
@@ -209,13 +83,6 @@ final class WriteThroughFlowService implements FlowServiceClient {
   @Override
   public EntityRef disableFlow(String id) {
     return change(scope.flows, id, () -> delegate.disableFlow(id));
-  }
-
-  @Override
-  public boolean deleteFlow(String id) {
-    boolean deleted = delete(scope.flows, id, () -> delegate.deleteFlow(id));
-    scope.runs.remove(id);
-    return deleted;
   }
 
   // --- runs ---

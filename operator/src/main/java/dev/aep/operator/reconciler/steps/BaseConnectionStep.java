@@ -64,7 +64,7 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
     String description = desiredDescription(ctx);
     EntityRef ref;
     try {
-      ref = ctx.session().flowService().createBaseConnection(
+      ref = ctx.session().flowService().baseConnections().create(
           BaseConnectionRequest.stripe(name, description, ctx.credentials().stripeAccessToken()));
     } catch (PlatformException e) {
       throw stripeKeyRefused(ctx, e);
@@ -94,7 +94,7 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   public BaseConnection update(FlowContext ctx, BaseConnection remote, Diff diff) {
     EntityRef ref;
     try {
-      ref = ctx.session().flowService().patchBaseConnection(remote.id(), remote.etag(), diff.ops());
+      ref = ctx.session().flowService().baseConnections().patch(remote.id(), remote.etag(), diff.ops());
     } catch (PlatformException e) {
       throw diff.has("credentials") ? stripeKeyRefused(ctx, e) : e;
     }
@@ -132,7 +132,7 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
 
   @Override
   public boolean delete(FlowContext ctx, String id) {
-    return ctx.session().flowService().deleteBaseConnection(id);
+    return ctx.session().flowService().baseConnections().delete(id);
   }
 
   @Override

@@ -23,42 +23,42 @@ public final class DirectRemoteObserver implements RemoteObserver {
 
   @Override
   public Optional<BaseConnection> baseConnection(String id) {
-    return session.flowService().getBaseConnection(id);
+    return session.flowService().baseConnections().get(id);
   }
 
   @Override
   public List<BaseConnection> baseConnectionsNamed(String name) {
-    return session.flowService().findBaseConnectionsByName(name);
+    return session.flowService().baseConnections().findByName(name);
   }
 
   @Override
   public Optional<SourceConnection> sourceConnection(String id) {
-    return session.flowService().getSourceConnection(id);
+    return session.flowService().sourceConnections().get(id);
   }
 
   @Override
   public List<SourceConnection> sourceConnectionsNamed(String name) {
-    return session.flowService().findSourceConnectionsByName(name);
+    return session.flowService().sourceConnections().findByName(name);
   }
 
   @Override
   public Optional<TargetConnection> targetConnection(String id) {
-    return session.flowService().getTargetConnection(id);
+    return session.flowService().targetConnections().get(id);
   }
 
   @Override
   public List<TargetConnection> targetConnectionsNamed(String name) {
-    return session.flowService().findTargetConnectionsByName(name);
+    return session.flowService().targetConnections().findByName(name);
   }
 
   @Override
   public Optional<Flow> flow(String id) {
-    return session.flowService().getFlow(id);
+    return session.flowService().flows().get(id);
   }
 
   @Override
   public List<Flow> flowsNamed(String name) {
-    return session.flowService().findFlowsByName(name);
+    return session.flowService().flows().findByName(name);
   }
 
   @Override

@@ -70,10 +70,8 @@ public final class FlowStep implements Step<Flow> {
         schedule.effectiveBackfill());
     FlowRequest request = FlowRequest.stripe(name, description, sourceId(ctx), targetId(ctx),
         mapping(ctx), params);
-    EntityRef ref = ctx.session().flowService().createFlow(request);
-    return new Flow(ref.id(), ref.etag(), name, description, "enabled", request.flowSpec(),
-        request.sourceConnectionIds(), request.targetConnectionIds(), request.transformations(),
-        params, null, null, null);
+    EntityRef ref = ctx.session().flowService().flows().create(request);
+    return Flow.created(ref, request);
   }
 
   @Override
@@ -128,12 +126,12 @@ public final class FlowStep implements Step<Flow> {
     String etag = remote.etag();
     boolean acts = diff.has("state enabled") || diff.has("state disabled");
     if (!diff.ops().isEmpty()) {
-      etag = ctx.session().flowService().patchFlow(remote.id(), etag, diff.ops()).etag();
+      etag = ctx.session().flowService().flows().patch(remote.id(), etag, diff.ops()).etag();
       if (acts) {
         // A patched flow is updating for a while and refuses actions meanwhile (1421,
         // platform-api.md 16): read it first and act only once it has settled. One read per pass:
         // when it is still busy the pass ends and the back-off between passes is the wait.
-        Flow fresh = ctx.session().flowService().getFlow(remote.id()).orElseThrow(() -> new NotReady(
+        Flow fresh = ctx.session().flowService().flows().get(remote.id()).orElseThrow(() -> new NotReady(
             name(), "the flow " + remote.id() + " was patched but is no longer visible on the Platform"));
         if (fresh.isTransitional()) {
           throw busy(fresh, "the enable/disable action waits until it has settled");
@@ -149,10 +147,7 @@ public final class FlowStep implements Step<Flow> {
       etag = ctx.session().flowService().disableFlow(remote.id()).etag();
       state = "disabled";
     }
-    return new Flow(remote.id(), etag, remote.name(), remote.description(), state,
-        remote.flowSpec(), remote.sourceConnectionIds(), remote.targetConnectionIds(),
-        remote.transformations(), remote.scheduleParams(), remote.lastRunDetails(),
-        remote.createdAt(), remote.updatedAt(), remote.options());
+    return remote.with(etag, state);
   }
 
   @Override
@@ -195,7 +190,7 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public boolean delete(FlowContext ctx, String id) {
-    return ctx.session().flowService().deleteFlow(id);
+    return ctx.session().flowService().flows().delete(id);
   }
 
   @Override

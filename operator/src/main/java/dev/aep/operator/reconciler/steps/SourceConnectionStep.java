@@ -1,146 +1,64 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.api.v1alpha1.ConnectionStatus;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The source connection reading one Stripe resource path through the base connection. Its base
- * connection and path cannot change under a flow: when they differ it is replaced (a new one is
- * created, the flow re-linked, the old one removed).
+ * The source connection reading one Stripe resource path through the base connection; bound to
+ * both ({@link LinkedConnectionStep}).
  */
-public final class SourceConnectionStep implements Step<SourceConnection> {
+public final class SourceConnectionStep extends LinkedConnectionStep<SourceConnection, SourceConnectionRequest> {
   static final String KIND_SUFFIX = "source";
 
-  private final OwnedCopies<SourceConnection> copies = new OwnedCopies<>(
-      SourceConnectionStep::recordedId, (ctx, id) -> ctx.observer().sourceConnection(id),
-      ctx -> ctx.observer().sourceConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
-      SourceConnection::id, SourceConnection::description);
-
-  @Override
-  public String name() {
-    return "sourceConnection";
+  public SourceConnectionStep() {
+    super("sourceConnection", "source connection", KIND_SUFFIX, StripeIngestionFlowStatus::getSourceConnection,
+        StripeIngestionFlowStatus::setSourceConnection, RemoteObserver::sourceConnection,
+        RemoteObserver::sourceConnectionsNamed);
   }
 
   @Override
-  public String kind() {
-    return "source connection";
+  RemoteCollection<SourceConnection, SourceConnectionRequest> collection(FlowContext ctx) {
+    return ctx.session().flowService().sourceConnections();
   }
 
   @Override
-  public boolean managed(FlowContext ctx) {
-    return true;
+  SourceConnectionRequest request(FlowContext ctx, String name, String description) {
+    return SourceConnectionRequest.stripe(name, description, baseConnectionId(ctx), ctx.spec().getResourcePath().value());
   }
 
   @Override
-  public Optional<SourceConnection> observe(FlowContext ctx) {
-    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
-        .filter(c -> !ctx.retired(c.id()) && linked(ctx, c))
-        .findFirst());
+  SourceConnection created(EntityRef ref, SourceConnectionRequest r) {
+    return new SourceConnection(ref.id(), ref.etag(), r.name(), r.description(), null, r.baseConnectionId(),
+        r.connectionSpec(), r.dataFormat(), r.params());
   }
 
   @Override
-  public SourceConnection create(FlowContext ctx) {
-    String name = ctx.remoteName(KIND_SUFFIX);
-    String description = desiredDescription(ctx);
-    String baseId = baseConnectionId(ctx);
+  SourceConnection withEtag(SourceConnection c, String etag) {
+    return new SourceConnection(c.id(), etag, c.name(), c.description(), c.state(), c.baseConnectionId(),
+        c.connectionSpec(), c.dataFormat(), c.params());
+  }
+
+  @Override
+  String mislinked(FlowContext ctx, SourceConnection remote) {
     String path = ctx.spec().getResourcePath().value();
-    EntityRef ref = ctx.session().flowService().createSourceConnection(
-        SourceConnectionRequest.stripe(name, description, baseId, path));
-    return new SourceConnection(ref.id(), ref.etag(), name, description, null, baseId, null,
-        "json", Map.of("resourcePath", path));
-  }
-
-  @Override
-  public Diff diff(FlowContext ctx, SourceConnection remote) {
-    if (!linked(ctx, remote)) {
-      return Diff.replace("it reads base connection " + remote.baseConnectionId() + " path "
-          + remote.resourcePath() + " instead of base connection " + baseConnectionId(ctx)
-          + " path " + ctx.spec().getResourcePath().value());
+    if (Objects.equals(remote.baseConnectionId(), baseConnectionId(ctx)) && Objects.equals(remote.resourcePath(), path)) {
+      return null;
     }
-    Diff.Builder diff = Diff.builder()
-        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-        .replaceIfChanged("description", "/description", desiredDescription(ctx),
-            remote.description());
-    return diff.build();
+    return "it reads base connection " + remote.baseConnectionId() + " path " + remote.resourcePath()
+        + " instead of base connection " + baseConnectionId(ctx) + " path " + path;
   }
 
   @Override
-  public SourceConnection update(FlowContext ctx, SourceConnection remote, Diff diff) {
-    EntityRef ref = ctx.session().flowService().patchSourceConnection(
-        remote.id(), remote.etag(), diff.ops());
-    return new SourceConnection(remote.id(), ref.etag(), remote.name(), remote.description(),
-        remote.state(), remote.baseConnectionId(), remote.connectionSpec(), remote.dataFormat(),
-        remote.params());
-  }
-
-  @Override
-  public void record(FlowContext ctx, SourceConnection remote) {
-    ctx.status().setSourceConnection(new ConnectionStatus(remote.id(), remote.etag()));
-  }
-
-  @Override
-  public void forget(FlowContext ctx) {
-    ctx.status().setSourceConnection(null);
-  }
-
-  @Override
-  public String id(SourceConnection remote) {
-    return remote.id();
-  }
-
-  @Override
-  public Optional<String> notReady(FlowContext ctx, SourceConnection remote) {
-    return FlowSteps.waitingState(kind(), remote.id(), remote.state());
-  }
-
-  @Override
-  public List<String> strays(FlowContext ctx) {
-    return copies.strays(ctx);
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return FlowSteps.deletesRemote(ctx);
-  }
-
-  @Override
-  public List<String> owned(FlowContext ctx) {
-    return copies.owned(ctx);
-  }
-
-  @Override
-  public boolean delete(FlowContext ctx, String id) {
-    return ctx.session().flowService().deleteSourceConnection(id);
-  }
-
-  @Override
-  public String describe(FlowContext ctx, SourceConnection remote) {
-    return "source connection " + ctx.remoteName(KIND_SUFFIX) + " (id " + remote.id() + ")";
-  }
-
-  private static boolean linked(FlowContext ctx, SourceConnection remote) {
-    return Objects.equals(remote.baseConnectionId(), baseConnectionId(ctx))
-        && Objects.equals(remote.resourcePath(), ctx.spec().getResourcePath().value());
-  }
-
-  private static String recordedId(FlowContext ctx) {
-    ConnectionStatus status = ctx.status().getSourceConnection();
-    return status == null ? null : status.getId();
+  String description(FlowContext ctx) {
+    return "Stripe " + ctx.spec().getResourcePath().value() + " for StripeIngestionFlow " + ctx.namespace() + "/"
+        + ctx.name() + ".";
   }
 
   private static String baseConnectionId(FlowContext ctx) {
-    return ctx.status().getBaseConnection() == null
-        ? null : ctx.status().getBaseConnection().getId();
-  }
-
-  private static String desiredDescription(FlowContext ctx) {
-    return ctx.remoteDescription("Stripe " + ctx.spec().getResourcePath().value()
-        + " for StripeIngestionFlow " + ctx.namespace() + "/" + ctx.name() + ".");
+    return ctx.status().getBaseConnection() == null ? null : ctx.status().getBaseConnection().getId();
   }
 }

@@ -1,135 +1,59 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.api.v1alpha1.ConnectionStatus;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The data lake target connection writing into the dataset with the target schema. Dataset and
- * schema cannot change under a flow: when they differ it is replaced and the flow re-linked.
+ * The data lake target connection writing into the dataset with the target schema; bound to both
+ * ({@link LinkedConnectionStep}).
  */
-public final class TargetConnectionStep implements Step<TargetConnection> {
+public final class TargetConnectionStep extends LinkedConnectionStep<TargetConnection, TargetConnectionRequest> {
   static final String KIND_SUFFIX = "target";
 
-  private final OwnedCopies<TargetConnection> copies = new OwnedCopies<>(
-      TargetConnectionStep::recordedId, (ctx, id) -> ctx.observer().targetConnection(id),
-      ctx -> ctx.observer().targetConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
-      TargetConnection::id, TargetConnection::description);
-
-  @Override
-  public String name() {
-    return "targetConnection";
+  public TargetConnectionStep() {
+    super("targetConnection", "target connection", KIND_SUFFIX, StripeIngestionFlowStatus::getTargetConnection,
+        StripeIngestionFlowStatus::setTargetConnection, RemoteObserver::targetConnection,
+        RemoteObserver::targetConnectionsNamed);
   }
 
   @Override
-  public String kind() {
-    return "target connection";
+  RemoteCollection<TargetConnection, TargetConnectionRequest> collection(FlowContext ctx) {
+    return ctx.session().flowService().targetConnections();
   }
 
   @Override
-  public boolean managed(FlowContext ctx) {
-    return true;
+  TargetConnectionRequest request(FlowContext ctx, String name, String description) {
+    return TargetConnectionRequest.dataLake(name, description, schemaId(ctx), schemaVersion(ctx), datasetId(ctx));
   }
 
   @Override
-  public Optional<TargetConnection> observe(FlowContext ctx) {
-    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
-        .filter(c -> !ctx.retired(c.id()) && linked(ctx, c))
-        .findFirst());
+  TargetConnection created(EntityRef ref, TargetConnectionRequest r) {
+    return new TargetConnection(ref.id(), ref.etag(), r.name(), r.description(), null, r.connectionSpec(),
+        r.dataFormat(), r.schemaId(), r.schemaVersion(), r.params());
   }
 
   @Override
-  public TargetConnection create(FlowContext ctx) {
-    String name = ctx.remoteName(KIND_SUFFIX);
-    String description = desiredDescription(ctx);
-    TargetConnectionRequest request = TargetConnectionRequest.dataLake(
-        name, description, schemaId(ctx), schemaVersion(ctx), datasetId(ctx));
-    EntityRef ref = ctx.session().flowService().createTargetConnection(request);
-    return new TargetConnection(ref.id(), ref.etag(), name, description, null,
-        request.connectionSpec(), request.dataFormat(), request.schemaId(),
-        request.schemaVersion(), request.params());
+  TargetConnection withEtag(TargetConnection c, String etag) {
+    return new TargetConnection(c.id(), etag, c.name(), c.description(), c.state(), c.connectionSpec(),
+        c.dataFormat(), c.schemaId(), c.schemaVersion(), c.params());
   }
 
   @Override
-  public Diff diff(FlowContext ctx, TargetConnection remote) {
-    if (!linked(ctx, remote)) {
-      return Diff.replace("it writes to dataset " + remote.dataSetId() + " with schema "
-          + remote.schemaId() + " instead of dataset " + datasetId(ctx) + " with schema "
-          + schemaId(ctx));
+  String mislinked(FlowContext ctx, TargetConnection remote) {
+    if (Objects.equals(remote.dataSetId(), datasetId(ctx)) && Objects.equals(remote.schemaId(), schemaId(ctx))) {
+      return null;
     }
-    Diff.Builder diff = Diff.builder()
-        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-        .replaceIfChanged("description", "/description", desiredDescription(ctx),
-            remote.description());
-    return diff.build();
+    return "it writes to dataset " + remote.dataSetId() + " with schema " + remote.schemaId() + " instead of dataset "
+        + datasetId(ctx) + " with schema " + schemaId(ctx);
   }
 
   @Override
-  public TargetConnection update(FlowContext ctx, TargetConnection remote, Diff diff) {
-    EntityRef ref = ctx.session().flowService().patchTargetConnection(
-        remote.id(), remote.etag(), diff.ops());
-    return new TargetConnection(remote.id(), ref.etag(), remote.name(), remote.description(),
-        remote.state(), remote.connectionSpec(), remote.dataFormat(), remote.schemaId(),
-        remote.schemaVersion(), remote.params());
-  }
-
-  @Override
-  public void record(FlowContext ctx, TargetConnection remote) {
-    ctx.status().setTargetConnection(new ConnectionStatus(remote.id(), remote.etag()));
-  }
-
-  @Override
-  public void forget(FlowContext ctx) {
-    ctx.status().setTargetConnection(null);
-  }
-
-  @Override
-  public String id(TargetConnection remote) {
-    return remote.id();
-  }
-
-  @Override
-  public Optional<String> notReady(FlowContext ctx, TargetConnection remote) {
-    return FlowSteps.waitingState(kind(), remote.id(), remote.state());
-  }
-
-  @Override
-  public List<String> strays(FlowContext ctx) {
-    return copies.strays(ctx);
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return FlowSteps.deletesRemote(ctx);
-  }
-
-  @Override
-  public List<String> owned(FlowContext ctx) {
-    return copies.owned(ctx);
-  }
-
-  @Override
-  public boolean delete(FlowContext ctx, String id) {
-    return ctx.session().flowService().deleteTargetConnection(id);
-  }
-
-  @Override
-  public String describe(FlowContext ctx, TargetConnection remote) {
-    return "target connection " + ctx.remoteName(KIND_SUFFIX) + " (id " + remote.id() + ")";
-  }
-
-  private static boolean linked(FlowContext ctx, TargetConnection remote) {
-    return Objects.equals(remote.dataSetId(), datasetId(ctx))
-        && Objects.equals(remote.schemaId(), schemaId(ctx));
-  }
-
-  private static String recordedId(FlowContext ctx) {
-    ConnectionStatus status = ctx.status().getTargetConnection();
-    return status == null ? null : status.getId();
+  String description(FlowContext ctx) {
+    return "Data lake target for StripeIngestionFlow " + ctx.namespace() + "/" + ctx.name() + ".";
   }
 
   private static String datasetId(FlowContext ctx) {
@@ -143,10 +67,5 @@ public final class TargetConnectionStep implements Step<TargetConnection> {
   private static String schemaVersion(FlowContext ctx) {
     String version = ctx.status().getSchema() == null ? null : ctx.status().getSchema().getVersion();
     return version == null ? "1.0" : version;
-  }
-
-  private static String desiredDescription(FlowContext ctx) {
-    return ctx.remoteDescription("Data lake target for StripeIngestionFlow " + ctx.namespace()
-        + "/" + ctx.name() + ".");
   }
 }

@@ -23,7 +23,7 @@ class ErrorAnswerTest {
         + "\"title\":\"Version not matching\",\"status\":412,\"report\":{\"detailed-message\":"
         + "\"Supplied version does not match\",\"request-id\":\"req-77\"}}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().patchFlow("f1", "\"old\"", List.of(JsonPatchOp.replace("/name", "x"))));
+        () -> fixture.session.flowService().flows().patch("f1", "\"old\"", List.of(JsonPatchOp.replace("/name", "x"))));
     assertThat(e.isPreconditionFailed()).isTrue();
     assertThat(e.isNotFound()).isFalse();
     assertThat(e.httpStatus()).isEqualTo(412);
@@ -42,9 +42,9 @@ class ErrorAnswerTest {
   void notFoundOnGetIsEmptyAndOnDeleteIsFalse() {
     fixture.server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1439-404\","
         + "\"title\":\"Resource not found\",\"status\":404}");
-    assertThat(fixture.session.flowService().getFlow("gone")).isEmpty();
-    assertThat(fixture.session.flowService().getBaseConnection("gone")).isEmpty();
-    assertThat(fixture.session.flowService().deleteFlow("gone")).isFalse();
+    assertThat(fixture.session.flowService().flows().get("gone")).isEmpty();
+    assertThat(fixture.session.flowService().baseConnections().get("gone")).isEmpty();
+    assertThat(fixture.session.flowService().flows().delete("gone")).isFalse();
     assertThat(fixture.session.catalog().getDataset("gone")).isEmpty();
     assertThat(fixture.session.schemaRegistry().deleteSchema("gone")).isFalse();
     assertThat(fixture.session.dataPrep().getMappingSet("gone", 1)).isEmpty();
@@ -55,18 +55,18 @@ class ErrorAnswerTest {
     fixture.server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-2100-404\","
         + "\"title\":\"Sandbox not found\",\"status\":404}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().getFlow("f1"));
+        () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.isNotFound()).isTrue();
     assertThat(e.hasErrorCode("2100-404")).isTrue();
     assertThat(catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().deleteFlow("f1"))).isNotNull();
+        () -> fixture.session.flowService().flows().delete("f1"))).isNotNull();
   }
 
   @Test
   void notFoundOnPatchIsTypedNotFound() {
     fixture.server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1101-404\"}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().patchSourceConnection("s1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))));
+        () -> fixture.session.flowService().sourceConnections().patch("s1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))));
     assertThat(e.isNotFound()).isTrue();
     assertThat(e.isPreconditionFailed()).isFalse();
     assertThat(e.errorCode()).isEqualTo("FLOW-1101-404");
@@ -76,7 +76,7 @@ class ErrorAnswerTest {
   void gatewayBodiesGiveTheirNumericErrorCode() {
     fixture.server.handler = r -> json(403, "{\"error_code\":\"403025\",\"message\":\"Profile is not valid\"}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().listFlows(dev.aep.operator.platform.ListQuery.all()));
+        () -> fixture.session.flowService().flows().list(dev.aep.operator.platform.ListQuery.all()));
     assertThat(e.isAuthFailure()).isTrue();
     assertThat(e.errorCode()).isEqualTo("403025");
     assertThat(e.detail()).isEqualTo("Profile is not valid");
@@ -87,7 +87,7 @@ class ErrorAnswerTest {
   void rejectedTokenAfterRenewalIsAuthFailureWithGatewayCode401013() {
     fixture.server.handler = r -> json(401, "{\"error_code\":\"401013\",\"message\":\"Oauth token is not valid\"}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().getFlow("f1"));
+        () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.httpStatus()).isEqualTo(401);
     assertThat(e.errorCode()).isEqualTo("401013");
     assertThat(e.isAuthFailure()).isTrue();
@@ -99,7 +99,7 @@ class ErrorAnswerTest {
         + "\"title\":\"Bad Request\",\"status\":400,\"report\":{\"detailed-message\":"
         + "\"Base connection is used by flows\"}}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().deleteBaseConnection("b1"));
+        () -> fixture.session.flowService().baseConnections().delete("b1"));
     assertThat(e.isBadRequest()).isTrue();
     assertThat(e.hasErrorCode("1418-400")).isTrue();
     assertThat(e.detail()).contains("used by flows");
@@ -124,7 +124,7 @@ class ErrorAnswerTest {
     fixture.server.handler = r -> new MockResponse.Builder().code(400).setHeader("x-request-id", "hdr-9")
         .body("{\"errorMessage\":\"bad\"}").build();
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().getFlow("f1"));
+        () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.requestId()).isEqualTo("hdr-9");
     assertThat(e.detail()).isEqualTo("bad");
     assertThat(e.errorCode()).isNull();
@@ -134,7 +134,7 @@ class ErrorAnswerTest {
   void malformedJsonInASuccessAnswerIsAPlatformExceptionWithoutTheBody() {
     fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\", \"name\": \"secret-ish-body");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().getFlow("f1"));
+        () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.httpStatus()).isEqualTo(200);
     assertThat(e.getMessage()).contains("malformed JSON").doesNotContain("secret-ish-body");
   }
@@ -144,7 +144,7 @@ class ErrorAnswerTest {
     fixture.server.handler = r -> new MockResponse.Builder().code(400)
         .body("<html>\n<body>Bad   Request</body></html>").build();
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().getFlow("f1"));
+        () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.isBadRequest()).isTrue();
     assertThat(e.detail()).isEqualTo("<html> <body>Bad Request</body></html>");
   }
@@ -153,7 +153,7 @@ class ErrorAnswerTest {
   void serverErrorsOnGetAreRetriedThenReportedRetryable() {
     fixture.server.handler = r -> json(503, "{\"title\":\"Service Unavailable\"}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().getFlow("f1"));
+        () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.isServerError()).isTrue();
     assertThat(e.isRetryable()).isTrue();
     assertThat(fixture.server.platformRequests).hasSize(RetryPolicy.defaults().maxAttempts());
@@ -172,7 +172,7 @@ class ErrorAnswerTest {
   void createWithoutIdInTheAnswerIsAnError() {
     fixture.server.handler = r -> empty(201);
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().createSourceConnection(
+        () -> fixture.session.flowService().sourceConnections().create(
             dev.aep.operator.platform.SourceConnectionRequest.stripe("n", null, "b", "charges")));
     assertThat(e.getMessage()).contains("no id");
   }

@@ -28,7 +28,7 @@ class LenientReadingTest {
         + "\"transformations\":[{\"name\":\"Mapping\",\"params\":{\"mappingId\":\"m1\",\"mappingVersion\":\"0\"}}],"
         + "\"scheduleParams\":{\"startTime\":\"1612310466\",\"frequency\":\"minute\",\"interval\":\"15\",\"backfill\":\"true\"},"
         + "\"lastRunDetails\":{\"id\":\"r1\",\"state\":\"success\",\"startedAtUTC\":\"1596656058198\",\"completedAtUTC\":1596656113306}}]}");
-    Flow flow = fixture.session.flowService().getFlow("f1").orElseThrow();
+    Flow flow = fixture.session.flowService().flows().get("f1").orElseThrow();
     assertThat(flow.etag()).isEqualTo("\"e1\"");
     assertThat(flow.scheduleParams()).isEqualTo(new ScheduleParams("minute", 15, 1612310466L, true));
     assertThat(flow.mapping()).contains(new Transformation("Mapping", "m1", 0));
@@ -42,7 +42,7 @@ class LenientReadingTest {
   void backfillFalseAsStringAndNumbersAsNumbersAreRead() {
     fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\",\"scheduleParams\":"
         + "{\"startTime\":1612310466,\"frequency\":\"hour\",\"interval\":2,\"backfill\":\"false\"}}]}");
-    assertThat(fixture.session.flowService().getFlow("f1").orElseThrow().scheduleParams())
+    assertThat(fixture.session.flowService().flows().get("f1").orElseThrow().scheduleParams())
         .isEqualTo(new ScheduleParams("hour", 2, 1612310466L, false));
   }
 

@@ -21,9 +21,9 @@ class MetricsTest {
           ? json(200, "{\"items\":[{\"id\":\"f1\"}]}")
           : json(404, "{}");
       var fs = platform.session(ACCOUNT, "prod").flowService();
-      fs.getFlow("f1");
-      fs.getFlow("f1");
-      fs.getFlow("missing");
+      fs.flows().get("f1");
+      fs.flows().get("f1");
+      fs.flows().get("missing");
       Timer ok = registry.find("aep.platform.requests").tags("service", "flowservice",
           "method", "GET", "operation", "getFlow", "status", "200").timer();
       Timer missing = registry.find("aep.platform.requests").tags("service", "flowservice",

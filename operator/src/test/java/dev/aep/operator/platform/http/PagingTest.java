@@ -32,7 +32,7 @@ class PagingTest {
       }
       return json(200, "{\"items\":[{\"id\":\"s4\"}],\"_links\":{}}");
     };
-    var all = fixture.session.flowService().listSourceConnections(
+    var all = fixture.session.flowService().sourceConnections().list(
         ListQuery.where("params.resourcePath==charges").limit(2));
     assertThat(all).extracting(SourceConnection::id).containsExactly("s1", "s2", "s3", "s4");
     assertThat(fixture.server.platformRequests).hasSize(3).allSatisfy(r -> {
@@ -48,10 +48,10 @@ class PagingTest {
   void pagedVariantReturnsOnePageAndItsToken() {
     fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\"}],"
         + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=abc\"}}}");
-    Page<dev.aep.operator.platform.Flow> page = fixture.session.flowService().listFlowsPage(ListQuery.all(), null);
+    Page<dev.aep.operator.platform.Flow> page = fixture.session.flowService().flows().listPage(ListQuery.all(), null);
     assertThat(page.items()).hasSize(1);
     assertThat(page.nextPageToken()).isEqualTo("abc");
-    fixture.session.flowService().listFlowsPage(ListQuery.all(), page.nextPageToken());
+    fixture.session.flowService().flows().listPage(ListQuery.all(), page.nextPageToken());
     assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("continuationToken")).isEqualTo("abc");
   }
 
@@ -59,7 +59,7 @@ class PagingTest {
   void repeatedContinuationTokenStopsTheListing() {
     fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"x\"}],"
         + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=same\"}}}");
-    assertThatThrownBy(() -> fixture.session.flowService().listFlows(ListQuery.all()))
+    assertThatThrownBy(() -> fixture.session.flowService().flows().list(ListQuery.all()))
         .isInstanceOf(PlatformException.class).hasMessageContaining("repeated a page token");
   }
 
@@ -67,7 +67,7 @@ class PagingTest {
   void findByNameKeepsOnlyExactMatches() {
     fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\",\"name\":\"sif-payments-charges\"},"
         + "{\"id\":\"f2\",\"name\":\"SIF-payments-charges\"}]}");
-    assertThat(fixture.session.flowService().findFlowsByName("sif-payments-charges"))
+    assertThat(fixture.session.flowService().flows().findByName("sif-payments-charges"))
         .extracting(f -> f.id()).containsExactly("f1");
     assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("property"))
         .isEqualTo("name==sif-payments-charges");

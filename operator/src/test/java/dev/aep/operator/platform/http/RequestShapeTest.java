@@ -28,7 +28,7 @@ class RequestShapeTest {
   @Test
   void everyPlatformCallCarriesTokenApiKeyOrgAndLowerCaseSandbox() {
     fixture.server.handler = r -> json(200, "{\"items\":[]}");
-    fixture.session.flowService().listFlows(dev.aep.operator.platform.ListQuery.all());
+    fixture.session.flowService().flows().list(dev.aep.operator.platform.ListQuery.all());
     fixture.session.catalog().getDataset("abc");
     fixture.session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1");
     fixture.session.dataPrep().getMappingSet("m1");
@@ -43,7 +43,7 @@ class RequestShapeTest {
   @Test
   void imsTokenRequestSendsCredentialsInFormBodyNotUrl() {
     fixture.server.handler = r -> json(200, "{\"items\":[]}");
-    fixture.session.flowService().getFlow("f1");
+    fixture.session.flowService().flows().get("f1");
     RecordedRequest ims = fixture.server.imsRecorded.get(0);
     assertThat(ims.getMethod()).isEqualTo("POST");
     assertThat(ims.getUrl().query()).isNull();
@@ -56,7 +56,7 @@ class RequestShapeTest {
   @Test
   void patchSendsExactEtagWithQuotesAndJsonPatchArray() throws Exception {
     fixture.server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"new-etag\\\"\"}");
-    EntityRef ref = fixture.session.flowService().patchFlow("f1", "\"1a0037e4-0000-0200-0000-602e06f60000\"",
+    EntityRef ref = fixture.session.flowService().flows().patch("f1", "\"1a0037e4-0000-0200-0000-602e06f60000\"",
         List.of(JsonPatchOp.replace("/scheduleParams/interval", 30),
             JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
             JsonPatchOp.add("/description", "d"),
@@ -78,7 +78,7 @@ class RequestShapeTest {
   @Test
   void createFlowSendsStartTimeAsStringAndOmitsState() throws Exception {
     fixture.server.handler = r -> json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\"}");
-    fixture.session.flowService().createFlow(FlowRequest.stripe("n", "d", "s1", "t1",
+    fixture.session.flowService().flows().create(FlowRequest.stripe("n", "d", "s1", "t1",
         Transformation.mapping("m1", 0), new ScheduleParams("minute", 15, 1710267858L, true)));
     JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.has("state")).isFalse();
@@ -94,7 +94,7 @@ class RequestShapeTest {
   void createBaseConnectionSendsStripeSpecAndAuthParams() throws Exception {
     fixture.server.handler = r -> json(201, "{\"id\":\"b1\",\"etag\":\"\\\"e1\\\"\"}");
     EntityRef ref = fixture.session.flowService()
-        .createBaseConnection(BaseConnectionRequest.stripe("n", null, "sk_test_123"));
+        .baseConnections().create(BaseConnectionRequest.stripe("n", null, "sk_test_123"));
     assertThat(ref.id()).isEqualTo("b1");
     JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.at("/auth/specName").asText()).isEqualTo("OAuth2 Refresh Code");

@@ -57,7 +57,7 @@ class RetryBehaviourTest {
             .body("{\"title\":\"Too Many Requests\"}").build()
         : json(200, FLOW);
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    assertThat(session.flowService().getFlow("f1")).isPresent();
+    assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.platformArrivalNanos).hasSize(2);
     long gap = server.platformArrivalNanos.get(1) - server.platformArrivalNanos.get(0);
     assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
@@ -70,7 +70,7 @@ class RetryBehaviourTest {
     PlatformSession session = session(FakePlatformServer.fastOptions()
         .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(600)));
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().createFlow(NEW_FLOW));
+        () -> session.flowService().flows().create(NEW_FLOW));
     assertThat(e.isTransportFailure()).isTrue();
     assertThat(e.isOutcomeUnknown()).isTrue();
     assertThat(e.method()).isEqualTo("POST");
@@ -86,7 +86,7 @@ class RetryBehaviourTest {
         : json(200, FLOW);
     PlatformSession session = session(FakePlatformServer.fastOptions()
         .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(600)));
-    assertThat(session.flowService().getFlow("f1")).isPresent();
+    assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.platformRequests).hasSize(2);
   }
 
@@ -95,7 +95,7 @@ class RetryBehaviourTest {
     server.handler = r -> json(500, "{\"title\":\"Internal\"}");
     PlatformSession session = session(FakePlatformServer.fastOptions());
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().createFlow(NEW_FLOW));
+        () -> session.flowService().flows().create(NEW_FLOW));
     assertThat(e.isServerError()).isTrue();
     assertThat(e.isRetryable()).isTrue();
     assertThat(server.platformRequests).hasSize(1);
@@ -108,7 +108,7 @@ class RetryBehaviourTest {
         ? new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build()
         : json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e\\\"\"}");
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    assertThat(session.flowService().createFlow(NEW_FLOW).id()).isEqualTo("f1");
+    assertThat(session.flowService().flows().create(NEW_FLOW).id()).isEqualTo("f1");
     assertThat(server.platformRequests).hasSize(2);
   }
 
@@ -121,9 +121,9 @@ class RetryBehaviourTest {
             ? json(200, "{\"id\":\"m1\",\"version\":1}")
             : json(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    assertThat(session.flowService().patchFlow("f1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))).etag())
+    assertThat(session.flowService().flows().patch("f1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))).etag())
         .isEqualTo("\"e2\"");
-    assertThat(session.flowService().deleteFlow("f1")).isTrue();
+    assertThat(session.flowService().flows().delete("f1")).isTrue();
     assertThat(session.dataPrep().updateMappingSet("m1",
         new dev.aep.operator.platform.MappingSetRequest(null,
             dev.aep.operator.platform.SchemaRef.forMapping("s"), List.of())).version()).isEqualTo(1);
@@ -139,7 +139,7 @@ class RetryBehaviourTest {
         .withRetryPolicy(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1),
             Duration.ofSeconds(60), () -> 0.999))
         .withSleeper(slept::add));
-    catchThrowableOfType(PlatformException.class, () -> session.flowService().getFlow("f1"));
+    catchThrowableOfType(PlatformException.class, () -> session.flowService().flows().get("f1"));
     assertThat(slept).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
         Duration.ofMillis(400));
   }
@@ -150,7 +150,7 @@ class RetryBehaviourTest {
         .body("{}").build();
     PlatformSession session = session(FakePlatformServer.fastOptions());
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().getFlow("f1"));
+        () -> session.flowService().flows().get("f1"));
     assertThat(e.isRateLimited()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofHours(1));
     assertThat(server.platformRequests).hasSize(1);
@@ -164,10 +164,10 @@ class RetryBehaviourTest {
         : json(200, FLOW);
     platform = server.platform(FakePlatformServer.fastOptions().withRetryPolicy(RetryPolicy.none()));
     catchThrowableOfType(PlatformException.class,
-        () -> platform.session(ACCOUNT, "prod").flowService().getFlow("first"));
+        () -> platform.session(ACCOUNT, "prod").flowService().flows().get("first"));
     CompletableFuture<?> sameScope = CompletableFuture.runAsync(
-        () -> platform.session(ACCOUNT, "prod").flowService().getFlow("same-scope"));
-    platform.session(ACCOUNT, "dev").flowService().getFlow("other-sandbox");
+        () -> platform.session(ACCOUNT, "prod").flowService().flows().get("same-scope"));
+    platform.session(ACCOUNT, "dev").flowService().flows().get("other-sandbox");
     sameScope.get(30, TimeUnit.SECONDS);
     assertThat(server.platformRequests).extracting(r -> r.getUrl().pathSegments().get(4))
         .containsExactly("first", "other-sandbox", "same-scope");
@@ -186,7 +186,7 @@ class RetryBehaviourTest {
         PlatformEndpoints.of("http://127.0.0.1:" + port, server.baseUrl(), true),
         FakePlatformServer.fastOptions(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> platform.session(ACCOUNT, "prod").flowService().createFlow(NEW_FLOW));
+        () -> platform.session(ACCOUNT, "prod").flowService().flows().create(NEW_FLOW));
     assertThat(e.isTransportFailure()).isTrue();
     // Nothing reached the server, so the create is known not to have happened.
     assertThat(e.isOutcomeUnknown()).isFalse();

@@ -95,7 +95,7 @@ class SecretRedactionTest {
         // Credentials IMS refuses.
         PlatformAccount wrong = new PlatformAccount(CLIENT_ID, CLIENT_SECRET + "-wrong",
             "SIMORG@AdobeOrg", null, null);
-        capture(() -> platform.session(wrong, "prod").flowService().getFlow("x"));
+        capture(() -> platform.session(wrong, "prod").flowService().flows().get("x"));
 
         assertNoSecretIn(allTexts(meters, account, session), List.of(CLIENT_SECRET,
             CLIENT_SECRET + "-wrong", STRIPE_KEY, ROTATED_KEY, REJECTED_KEY));
@@ -108,11 +108,11 @@ class SecretRedactionTest {
   private void runSequence(PlatformSimulator sim, HttpPlatform platform, PlatformAccount account,
       PlatformSession session) {
     FlowServiceClient fs = session.flowService();
-    EntityRef base = fs.createBaseConnection(
+    EntityRef base = fs.baseConnections().create(
         BaseConnectionRequest.stripe("redaction-base", "uid-r", STRIPE_KEY));
     tokensSeen.add(platform.tokens().token(account));
     fs.explore(base.id(), "charges");
-    EntityRef source = fs.createSourceConnection(
+    EntityRef source = fs.sourceConnections().create(
         SourceConnectionRequest.stripe("redaction-source", "uid-r", base.id(), "charges"));
     FieldGroup group = session.schemaRegistry().createFieldGroup(new FieldGroupRequest("Redaction fields",
         "uid-r", SimulatorClientTest.PROFILE, Map.of("_simtenant.stripe.chargeId", "string")));
@@ -120,45 +120,45 @@ class SecretRedactionTest {
         "uid-r", SimulatorClientTest.PROFILE, List.of(group.id())));
     String dataset = session.catalog().createDataset(new DatasetRequest("redaction-ds", "uid-r",
         SchemaRef.forDataset(schema.id()), Map.of()));
-    EntityRef target = fs.createTargetConnection(TargetConnectionRequest.dataLake(
+    EntityRef target = fs.targetConnections().create(TargetConnectionRequest.dataLake(
         "redaction-target", "uid-r", schema.id(), schema.version(), dataset));
     MappingSetVersion mapping = session.dataPrep().createMappingSet(new MappingSetRequest(
         "redaction-mapping", SchemaRef.forMapping(schema.id()),
         List.of(Mapping.attribute("data.id", "_simtenant.stripe.chargeId"))));
-    EntityRef flow = fs.createFlow(FlowRequest.stripe("redaction-flow", "uid-r", source.id(),
+    EntityRef flow = fs.flows().create(FlowRequest.stripe("redaction-flow", "uid-r", source.id(),
         target.id(), Transformation.mapping(mapping.id(), mapping.version()),
         new ScheduleParams("minute", 15, Instant.now().plusSeconds(3600).getEpochSecond(), true)));
 
     // Rotation of the Stripe key, then a stale-etag rotation that fails with 412.
-    EntityRef rotated = fs.patchBaseConnection(base.id(), base.etag(),
+    EntityRef rotated = fs.baseConnections().patch(base.id(), base.etag(),
         List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", ROTATED_KEY))));
-    capture(() -> fs.patchBaseConnection(base.id(), base.etag(),
+    capture(() -> fs.baseConnections().patch(base.id(), base.etag(),
         List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", STRIPE_KEY)))));
     // A key Stripe refuses: rejected on rotation and on create.
     sim.stripe().rejectToken(REJECTED_KEY);
-    capture(() -> fs.patchBaseConnection(base.id(), rotated.etag(),
+    capture(() -> fs.baseConnections().patch(base.id(), rotated.etag(),
         List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", REJECTED_KEY)))));
-    capture(() -> fs.createBaseConnection(
+    capture(() -> fs.baseConnections().create(
         BaseConnectionRequest.stripe("rejected", "uid-r", REJECTED_KEY)));
     // Token expiry behind the client's back: renewed once on the 401.
     sim.faults().expireTokens();
-    fs.patchFlow(flow.id(), flow.etag(), List.of(JsonPatchOp.replace("/description", "uid-r 2")));
+    fs.flows().patch(flow.id(), flow.etag(), List.of(JsonPatchOp.replace("/description", "uid-r 2")));
     tokensSeen.add(platform.tokens().token(account));
     // Server trouble: retried with warnings, then reported.
     sim.faults().failNext(2, "GET", "/flows/", 503);
-    fs.getFlow(flow.id());
+    fs.flows().get(flow.id());
     sim.faults().failNext(RetryPolicy.defaults().maxAttempts(), "DELETE", "/flows/", 500);
-    capture(() -> fs.deleteFlow(flow.id()));
+    capture(() -> fs.flows().delete(flow.id()));
     // The patched flow is updating for a while and refuses actions until then (platform-api.md 16).
     sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
     fs.disableFlow(flow.id());
-    capture(() -> fs.deleteBaseConnection(base.id()));
+    capture(() -> fs.baseConnections().delete(base.id()));
 
     // Teardown.
-    fs.deleteFlow(flow.id());
-    fs.deleteSourceConnection(source.id());
-    fs.deleteTargetConnection(target.id());
-    fs.deleteBaseConnection(base.id());
+    fs.flows().delete(flow.id());
+    fs.sourceConnections().delete(source.id());
+    fs.targetConnections().delete(target.id());
+    fs.baseConnections().delete(base.id());
     session.catalog().deleteDataset(dataset);
     session.schemaRegistry().deleteSchema(schema.id());
     assertThat(sim.inventory().count(Kind.CONNECTION)).isZero();
@@ -176,13 +176,13 @@ class SecretRedactionTest {
               + FakePlatformServer.ACCOUNT.clientSecret() + "\"}")
           .build();
       PlatformSession session = platform.session(FakePlatformServer.ACCOUNT, "prod");
-      capture(() -> session.flowService().createBaseConnection(
+      capture(() -> session.flowService().baseConnections().create(
           BaseConnectionRequest.stripe("n", null, STRIPE_KEY)));
-      capture(() -> session.flowService().patchBaseConnection("b", "\"e\"",
+      capture(() -> session.flowService().baseConnections().patch("b", "\"e\"",
           List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", ROTATED_KEY)))));
       server.handler = r -> new MockResponse.Builder().code(500)
           .body("token " + r.getHeaders().get("Authorization").substring(7) + " failed").build();
-      capture(() -> session.flowService().getFlow("f"));
+      capture(() -> session.flowService().flows().get("f"));
       assertThat(exceptionTexts).hasSize(3).allSatisfy(t -> assertThat(t).contains("<redacted>"));
       assertNoSecretIn(exceptionTexts,
           List.of(STRIPE_KEY, ROTATED_KEY, "token-1", FakePlatformServer.ACCOUNT.clientSecret()));

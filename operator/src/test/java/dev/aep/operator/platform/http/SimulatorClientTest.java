@@ -97,11 +97,11 @@ class SimulatorClientTest {
   // --- builders of the provisioning chain through the client under test ---
 
   EntityRef baseConnection(String name) {
-    return fs.createBaseConnection(BaseConnectionRequest.stripe(name, "uid-1", "sk_test_abc123"));
+    return fs.baseConnections().create(BaseConnectionRequest.stripe(name, "uid-1", "sk_test_abc123"));
   }
 
   EntityRef sourceConnection(String name, String baseId) {
-    return fs.createSourceConnection(SourceConnectionRequest.stripe(name, "uid-1", baseId, "charges"));
+    return fs.sourceConnections().create(SourceConnectionRequest.stripe(name, "uid-1", baseId, "charges"));
   }
 
   /** A Profile schema with a tenant field group holding the fields the mappings below write. */
@@ -118,7 +118,7 @@ class SimulatorClientTest {
   }
 
   EntityRef targetConnection(String name, Schema schema, String datasetId) {
-    return fs.createTargetConnection(TargetConnectionRequest.dataLake(name, "uid-1", schema.id(),
+    return fs.targetConnections().create(TargetConnectionRequest.dataLake(name, "uid-1", schema.id(),
         schema.version(), datasetId));
   }
 
@@ -140,7 +140,7 @@ class SimulatorClientTest {
     EntityRef target = targetConnection(name + "-target", schema, datasetId);
     MappingSetVersion mapping = dataPrep.createMappingSet(mappings(schema, name + "-mapping"));
     long start = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
-    EntityRef flow = fs.createFlow(FlowRequest.stripe(name + "-flow", "uid-1", source.id(),
+    EntityRef flow = fs.flows().create(FlowRequest.stripe(name + "-flow", "uid-1", source.id(),
         target.id(), Transformation.mapping(mapping.id(), mapping.version()),
         new ScheduleParams("minute", 15, start, true)));
     return new Chain(base, source, schema, datasetId, target, mapping, flow, start);
@@ -161,10 +161,10 @@ class SimulatorClientTest {
 
     @Test
     void tokenExpiredBehindTheClientsBackIsRenewedOnce() {
-      fs.listFlows(ListQuery.all());
+      fs.flows().list(ListQuery.all());
       long tokensBefore = sim.requestLog().count(Kind.TOKEN);
       sim.faults().expireTokens();
-      assertThat(fs.listFlows(ListQuery.all())).isEmpty();
+      assertThat(fs.flows().list(ListQuery.all())).isEmpty();
       assertThat(sim.requestLog().count(Kind.TOKEN) - tokensBefore).isEqualTo(1);
       assertThat(sim.requestLog().entries()).filteredOn(e -> e.path().endsWith("/flows"))
           .extracting(e -> e.status()).containsExactly(200, 401, 200);
@@ -175,7 +175,7 @@ class SimulatorClientTest {
       PlatformAccount wrong = new PlatformAccount(Accounts.DEFAULT_CLIENT_ID, "not-the-secret",
           Accounts.DEFAULT_ORG_ID, null, null);
       PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> platform.session(wrong, "prod").flowService().getFlow("f"));
+          () -> platform.session(wrong, "prod").flowService().flows().get("f"));
       assertThat(e.isAuthFailure()).isTrue();
       assertThat(e.service()).isEqualTo("ims");
     }
@@ -196,22 +196,22 @@ class SimulatorClientTest {
     @Test
     void getReadsTheConnectionWithoutCredentials() {
       EntityRef ref = baseConnection("b");
-      BaseConnection c = fs.getBaseConnection(ref.id()).orElseThrow();
+      BaseConnection c = fs.baseConnections().get(ref.id()).orElseThrow();
       assertThat(c.name()).isEqualTo("b");
       assertThat(c.description()).isEqualTo("uid-1");
       assertThat(c.etag()).isEqualTo(ref.etag());
       assertThat(c.connectionSpec().id()).isEqualTo(SpecRef.STRIPE_SOURCE.id());
       assertThat(c.authSpecName()).isEqualTo("OAuth2 Refresh Code");
       assertThat(c.state()).isEqualTo("enabled");
-      assertThat(fs.getBaseConnection("00000000-0000-0000-0000-000000000000")).isEmpty();
+      assertThat(fs.baseConnections().get("00000000-0000-0000-0000-000000000000")).isEmpty();
     }
 
     @Test
     void listFiltersWithPropertyExpressions() {
       baseConnection("a");
       baseConnection("b");
-      assertThat(fs.listBaseConnections(ListQuery.all())).hasSize(2);
-      assertThat(fs.listBaseConnections(ListQuery.where("name==b")))
+      assertThat(fs.baseConnections().list(ListQuery.all())).hasSize(2);
+      assertThat(fs.baseConnections().list(ListQuery.where("name==b")))
           .extracting(BaseConnection::name).containsExactly("b");
     }
 
@@ -220,7 +220,7 @@ class SimulatorClientTest {
       for (int i = 0; i < 5; i++) {
         baseConnection("c" + i);
       }
-      assertThat(fs.listBaseConnections(ListQuery.all().orderBy("name").limit(2)))
+      assertThat(fs.baseConnections().list(ListQuery.all().orderBy("name").limit(2)))
           .extracting(BaseConnection::name).containsExactly("c0", "c1", "c2", "c3", "c4");
       assertThat(sim.requestLog().count(e -> e.method().equals("GET")
           && e.path().endsWith("/connections"))).isEqualTo(3);
@@ -231,10 +231,10 @@ class SimulatorClientTest {
       for (int i = 0; i < 3; i++) {
         baseConnection("p" + i);
       }
-      Page<BaseConnection> first = fs.listBaseConnectionsPage(ListQuery.all().limit(2), null);
+      Page<BaseConnection> first = fs.baseConnections().listPage(ListQuery.all().limit(2), null);
       assertThat(first.items()).hasSize(2);
       assertThat(first.hasNext()).isTrue();
-      Page<BaseConnection> second = fs.listBaseConnectionsPage(ListQuery.all().limit(2),
+      Page<BaseConnection> second = fs.baseConnections().listPage(ListQuery.all().limit(2),
           first.nextPageToken());
       assertThat(second.items()).hasSize(1);
       assertThat(second.hasNext()).isFalse();
@@ -244,20 +244,20 @@ class SimulatorClientTest {
     void findByNameAdoptsAnOrphan() {
       EntityRef ref = baseConnection("sif-ns-name-base");
       baseConnection("other");
-      assertThat(fs.findBaseConnectionsByName("sif-ns-name-base"))
+      assertThat(fs.baseConnections().findByName("sif-ns-name-base"))
           .extracting(BaseConnection::id).containsExactly(ref.id());
     }
 
     @Test
     void patchWithCurrentEtagRotatesCredentialsAndRenamesAndStaleEtagIs412() {
       EntityRef ref = baseConnection("b");
-      EntityRef patched = fs.patchBaseConnection(ref.id(), ref.etag(), List.of(
+      EntityRef patched = fs.baseConnections().patch(ref.id(), ref.etag(), List.of(
           JsonPatchOp.replace("/auth/params", Map.of("accessToken", "sk_test_rotated")),
           JsonPatchOp.replace("/name", "renamed")));
       assertThat(patched.etag()).isNotEqualTo(ref.etag());
-      assertThat(fs.getBaseConnection(ref.id()).orElseThrow().name()).isEqualTo("renamed");
+      assertThat(fs.baseConnections().get(ref.id()).orElseThrow().name()).isEqualTo("renamed");
       PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> fs.patchBaseConnection(ref.id(), ref.etag(),
+          () -> fs.baseConnections().patch(ref.id(), ref.etag(),
               List.of(JsonPatchOp.replace("/name", "again"))));
       assertThat(e.isPreconditionFailed()).isTrue();
       assertThat(e.hasErrorCode("1404-412")).isTrue();
@@ -267,13 +267,13 @@ class SimulatorClientTest {
     void deleteIsRefusedWhileAFlowUsesItThenSucceeds() {
       Chain c = chain("d");
       PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> fs.deleteBaseConnection(c.base().id()));
+          () -> fs.baseConnections().delete(c.base().id()));
       assertThat(e.isBadRequest()).isTrue();
       assertThat(e.hasErrorCode("1418-400")).isTrue();
-      assertThat(fs.deleteFlow(c.flow().id())).isTrue();
-      assertThat(fs.deleteSourceConnection(c.source().id())).isTrue();
-      assertThat(fs.deleteBaseConnection(c.base().id())).isTrue();
-      assertThat(fs.deleteBaseConnection(c.base().id())).isFalse();
+      assertThat(fs.flows().delete(c.flow().id())).isTrue();
+      assertThat(fs.sourceConnections().delete(c.source().id())).isTrue();
+      assertThat(fs.baseConnections().delete(c.base().id())).isTrue();
+      assertThat(fs.baseConnections().delete(c.base().id())).isFalse();
       assertThat(sim.inventory().get(Kind.CONNECTION, c.base().id())).isEmpty();
     }
 
@@ -306,7 +306,7 @@ class SimulatorClientTest {
     void createAndGetCarryResourcePathAndBaseConnection() {
       EntityRef base = baseConnection("b");
       EntityRef ref = sourceConnection("s", base.id());
-      SourceConnection s = fs.getSourceConnection(ref.id()).orElseThrow();
+      SourceConnection s = fs.sourceConnections().get(ref.id()).orElseThrow();
       assertThat(s.etag()).isEqualTo(ref.etag());
       assertThat(s.baseConnectionId()).isEqualTo(base.id());
       assertThat(s.resourcePath()).isEqualTo("charges");
@@ -319,13 +319,13 @@ class SimulatorClientTest {
       EntityRef base = baseConnection("b");
       sourceConnection("s1", base.id());
       EntityRef s2 = sourceConnection("s2", base.id());
-      assertThat(fs.listSourceConnections(ListQuery.where("baseConnectionId==" + base.id())))
+      assertThat(fs.sourceConnections().list(ListQuery.where("baseConnectionId==" + base.id())))
           .hasSize(2);
-      assertThat(fs.listSourceConnections(ListQuery.where("params.resourcePath==charges")))
+      assertThat(fs.sourceConnections().list(ListQuery.where("params.resourcePath==charges")))
           .hasSize(2);
-      assertThat(fs.findSourceConnectionsByName("s2")).extracting(SourceConnection::id)
+      assertThat(fs.sourceConnections().findByName("s2")).extracting(SourceConnection::id)
           .containsExactly(s2.id());
-      Page<SourceConnection> page = fs.listSourceConnectionsPage(ListQuery.all().limit(1), null);
+      Page<SourceConnection> page = fs.sourceConnections().listPage(ListQuery.all().limit(1), null);
       assertThat(page.items()).hasSize(1);
       assertThat(page.hasNext()).isTrue();
     }
@@ -333,13 +333,13 @@ class SimulatorClientTest {
     @Test
     void patchRenamesAndDeleteRemoves() {
       EntityRef ref = sourceConnection("s", baseConnection("b").id());
-      EntityRef patched = fs.patchSourceConnection(ref.id(), ref.etag(),
+      EntityRef patched = fs.sourceConnections().patch(ref.id(), ref.etag(),
           List.of(JsonPatchOp.replace("/description", "new")));
       assertThat(patched.etag()).isNotEqualTo(ref.etag());
-      assertThat(fs.getSourceConnection(ref.id()).orElseThrow().description()).isEqualTo("new");
-      assertThat(fs.deleteSourceConnection(ref.id())).isTrue();
-      assertThat(fs.getSourceConnection(ref.id())).isEmpty();
-      assertThat(fs.deleteSourceConnection(ref.id())).isFalse();
+      assertThat(fs.sourceConnections().get(ref.id()).orElseThrow().description()).isEqualTo("new");
+      assertThat(fs.sourceConnections().delete(ref.id())).isTrue();
+      assertThat(fs.sourceConnections().get(ref.id())).isEmpty();
+      assertThat(fs.sourceConnections().delete(ref.id())).isFalse();
     }
   }
 
@@ -352,7 +352,7 @@ class SimulatorClientTest {
       Schema schema = schema("T");
       String ds = dataset("ds", schema);
       EntityRef ref = targetConnection("t", schema, ds);
-      TargetConnection t = fs.getTargetConnection(ref.id()).orElseThrow();
+      TargetConnection t = fs.targetConnections().get(ref.id()).orElseThrow();
       assertThat(t.dataSetId()).isEqualTo(ds);
       assertThat(t.schemaId()).isEqualTo(schema.id());
       assertThat(t.schemaVersion()).endsWith("version=" + schema.version());
@@ -365,15 +365,15 @@ class SimulatorClientTest {
       String ds = dataset("ds", schema);
       EntityRef t1 = targetConnection("t1", schema, ds);
       targetConnection("t2", schema, ds);
-      assertThat(fs.listTargetConnections(ListQuery.where("params.dataSetId==" + ds))).hasSize(2);
-      assertThat(fs.findTargetConnectionsByName("t1")).extracting(TargetConnection::id)
+      assertThat(fs.targetConnections().list(ListQuery.where("params.dataSetId==" + ds))).hasSize(2);
+      assertThat(fs.targetConnections().findByName("t1")).extracting(TargetConnection::id)
           .containsExactly(t1.id());
-      assertThat(fs.listTargetConnectionsPage(ListQuery.all().limit(1), null).hasNext()).isTrue();
-      EntityRef patched = fs.patchTargetConnection(t1.id(), t1.etag(),
+      assertThat(fs.targetConnections().listPage(ListQuery.all().limit(1), null).hasNext()).isTrue();
+      EntityRef patched = fs.targetConnections().patch(t1.id(), t1.etag(),
           List.of(JsonPatchOp.replace("/name", "t1-renamed")));
-      assertThat(fs.getTargetConnection(t1.id()).orElseThrow().etag()).isEqualTo(patched.etag());
-      assertThat(fs.deleteTargetConnection(t1.id())).isTrue();
-      assertThat(fs.getTargetConnection(t1.id())).isEmpty();
+      assertThat(fs.targetConnections().get(t1.id()).orElseThrow().etag()).isEqualTo(patched.etag());
+      assertThat(fs.targetConnections().delete(t1.id())).isTrue();
+      assertThat(fs.targetConnections().get(t1.id())).isEmpty();
     }
   }
 
@@ -384,7 +384,7 @@ class SimulatorClientTest {
     @Test
     void createAndGetCarryScheduleTransformationsAndConnections() {
       Chain c = chain("f");
-      Flow flow = fs.getFlow(c.flow().id()).orElseThrow();
+      Flow flow = fs.flows().get(c.flow().id()).orElseThrow();
       assertThat(flow.etag()).isEqualTo(c.flow().etag());
       assertThat(flow.isEnabled()).isTrue();
       assertThat(flow.flowSpec()).isEqualTo(SpecRef.STRIPE_FLOW);
@@ -398,24 +398,24 @@ class SimulatorClientTest {
     @Test
     void listFindAndPage() {
       Chain c = chain("f");
-      assertThat(fs.listFlows(ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id())))
+      assertThat(fs.flows().list(ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id())))
           .extracting(Flow::id).containsExactly(c.flow().id());
-      assertThat(fs.listFlows(ListQuery.where("sourceConnectionIds[]==" + c.source().id())))
+      assertThat(fs.flows().list(ListQuery.where("sourceConnectionIds[]==" + c.source().id())))
           .hasSize(1);
-      assertThat(fs.findFlowsByName("f-flow")).extracting(Flow::id).containsExactly(c.flow().id());
-      assertThat(fs.findFlowsByName("f-flow-other")).isEmpty();
-      assertThat(fs.listFlowsPage(ListQuery.all().limit(5), null).items()).hasSize(1);
+      assertThat(fs.flows().findByName("f-flow")).extracting(Flow::id).containsExactly(c.flow().id());
+      assertThat(fs.flows().findByName("f-flow-other")).isEmpty();
+      assertThat(fs.flows().listPage(ListQuery.all().limit(5), null).items()).hasSize(1);
     }
 
     @Test
     void patchScheduleAndMappingVersionWithIfMatch() {
       Chain c = chain("f");
       MappingSet v1 = dataPrep.updateMappingSet(c.mapping().id(), mappings(c.schema(), "f-mapping"));
-      EntityRef patched = fs.patchFlow(c.flow().id(), c.flow().etag(), List.of(
+      EntityRef patched = fs.flows().patch(c.flow().id(), c.flow().etag(), List.of(
           JsonPatchOp.replace("/scheduleParams/interval", 30),
           JsonPatchOp.replace("/transformations/0", Transformation.mapping(v1.id(), v1.version())),
           JsonPatchOp.replace("/description", "uid-1 changed")));
-      Flow flow = fs.getFlow(c.flow().id()).orElseThrow();
+      Flow flow = fs.flows().get(c.flow().id()).orElseThrow();
       assertThat(flow.etag()).isEqualTo(patched.etag());
       assertThat(flow.scheduleParams().interval()).isEqualTo(30);
       assertThat(flow.mapping().orElseThrow().mappingVersion()).isEqualTo(1);
@@ -427,7 +427,7 @@ class SimulatorClientTest {
       Chain c = chain("f");
       sim.faults().bumpEtag(Kind.FLOW, c.flow().id());
       PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> fs.patchFlow(c.flow().id(), c.flow().etag(),
+          () -> fs.flows().patch(c.flow().id(), c.flow().etag(),
               List.of(JsonPatchOp.replace("/name", "x"))));
       assertThat(e.isPreconditionFailed()).isTrue();
       assertThat(e.errorCode()).isEqualTo("FLOW-1404-412");
@@ -439,12 +439,12 @@ class SimulatorClientTest {
       EntityRef disabled = fs.disableFlow(c.flow().id());
       assertThat(disabled.etag()).isNotEqualTo(c.flow().etag());
       // Each action leaves the flow transitional for a while (platform-api.md 16).
-      assertThat(fs.getFlow(c.flow().id()).orElseThrow().state()).isEqualTo("disabling");
+      assertThat(fs.flows().get(c.flow().id()).orElseThrow().state()).isEqualTo("disabling");
       sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
-      assertThat(fs.getFlow(c.flow().id()).orElseThrow().state()).isEqualTo("disabled");
+      assertThat(fs.flows().get(c.flow().id()).orElseThrow().state()).isEqualTo("disabled");
       EntityRef enabled = fs.enableFlow(c.flow().id());
       sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
-      Flow flow = fs.getFlow(c.flow().id()).orElseThrow();
+      Flow flow = fs.flows().get(c.flow().id()).orElseThrow();
       assertThat(flow.state()).isEqualTo("enabled");
       assertThat(flow.etag()).isEqualTo(enabled.etag());
     }
@@ -452,9 +452,9 @@ class SimulatorClientTest {
     @Test
     void deleteRemovesTheFlowAndA404FollowsAsFalse() {
       Chain c = chain("f");
-      assertThat(fs.deleteFlow(c.flow().id())).isTrue();
-      assertThat(fs.getFlow(c.flow().id())).isEmpty();
-      assertThat(fs.deleteFlow(c.flow().id())).isFalse();
+      assertThat(fs.flows().delete(c.flow().id())).isTrue();
+      assertThat(fs.flows().get(c.flow().id())).isEmpty();
+      assertThat(fs.flows().delete(c.flow().id())).isFalse();
       assertThat(sim.inventory().count(Kind.FLOW)).isZero();
     }
   }

@@ -61,7 +61,7 @@ class TokenHandlingTest {
       for (int i = 0; i < 50; i++) {
         calls.add(pool.submit(() -> {
           go.await();
-          return session.flowService().getFlow("f1").orElseThrow();
+          return session.flowService().flows().get("f1").orElseThrow();
         }));
       }
       go.countDown();
@@ -80,13 +80,13 @@ class TokenHandlingTest {
   void tokenIsReusedUntilItsRenewalTime() {
     server.handler = r -> json(200, FLOW);
     server.expiresInSeconds = 3600;
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     clock.advance(Duration.ofMinutes(54));
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(1);
     // 5 minutes before expiry (later than half the lifetime) the token is renewed.
     clock.advance(Duration.ofMinutes(2));
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(2);
     assertThat(server.lastPlatformRequest().getHeaders().get("Authorization"))
         .isEqualTo("Bearer token-2");
@@ -96,12 +96,12 @@ class TokenHandlingTest {
   void shortLivedTokenIsRenewedAfterHalfItsLifetime() {
     server.handler = r -> json(200, FLOW);
     server.expiresInSeconds = 10;
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     clock.advance(Duration.ofSeconds(4));
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(1);
     clock.advance(Duration.ofSeconds(2));
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(2);
   }
 
@@ -109,9 +109,9 @@ class TokenHandlingTest {
   void expiredTokenIsRenewedBeforeTheCall() {
     server.handler = r -> json(200, FLOW);
     server.expiresInSeconds = 60;
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     clock.advance(Duration.ofMinutes(5));
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(2);
     assertThat(server.platformRequests).extracting(r -> r.getHeaders().get("Authorization"))
         .containsExactly("Bearer token-1", "Bearer token-2");
@@ -121,7 +121,7 @@ class TokenHandlingTest {
   void rejectedTokenIsRenewedOnceAndTheCallRetried() {
     server.handler = r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
         ? json(401, REJECTED) : json(200, FLOW);
-    assertThat(session.flowService().getFlow("f1")).isPresent();
+    assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.imsRequests.get()).isEqualTo(2);
     assertThat(server.platformRequests).extracting(r -> r.getHeaders().get("Authorization"))
         .containsExactly("Bearer token-1", "Bearer token-2");
@@ -131,7 +131,7 @@ class TokenHandlingTest {
   void rejectedPostIsRenewedOnceAndSentAgainBecauseTheGatewayRefusedIt() {
     server.handler = r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
         ? json(401, REJECTED) : json(201, "{\"id\":\"f9\",\"etag\":\"\\\"e\\\"\"}");
-    var ref = session.flowService().createSourceConnection(
+    var ref = session.flowService().sourceConnections().create(
         dev.aep.operator.platform.SourceConnectionRequest.stripe("n", null, "b", "charges"));
     assertThat(ref.id()).isEqualTo("f9");
     assertThat(server.platformRequests).hasSize(2);
@@ -141,7 +141,7 @@ class TokenHandlingTest {
   void tokenRejectedAgainAfterRenewalFailsWithoutLooping() {
     server.handler = r -> json(401, REJECTED);
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().getFlow("f1"));
+        () -> session.flowService().flows().get("f1"));
     assertThat(e.isAuthFailure()).isTrue();
     assertThat(server.imsRequests.get()).isEqualTo(2);
     assertThat(server.platformRequests).hasSize(2);
@@ -150,7 +150,7 @@ class TokenHandlingTest {
   @Test
   void manyCallsRejectedWithTheSameTokenCauseOneRenewal() throws Exception {
     server.handler = r -> json(200, FLOW);
-    session.flowService().getFlow("warm-up");
+    session.flowService().flows().get("warm-up");
     // token-1 is now cached; the gateway starts rejecting it (revoked early).
     server.handler = r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
         ? json(401, REJECTED) : json(200, FLOW);
@@ -161,7 +161,7 @@ class TokenHandlingTest {
       for (int i = 0; i < 20; i++) {
         calls.add(pool.submit(() -> {
           go.await();
-          return session.flowService().getFlow("f1").orElseThrow();
+          return session.flowService().flows().get("f1").orElseThrow();
         }));
       }
       go.countDown();
@@ -179,9 +179,9 @@ class TokenHandlingTest {
     server.handler = r -> json(200, FLOW);
     PlatformAccount other = new PlatformAccount("client-id-2", "client-secret-2", "ORG1@AdobeOrg",
         null, null);
-    session.flowService().getFlow("f1");
-    platform.session(other, "prod").flowService().getFlow("f1");
-    platform.session(ACCOUNT, "dev").flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
+    platform.session(other, "prod").flowService().flows().get("f1");
+    platform.session(ACCOUNT, "dev").flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(2);
     assertThat(server.platformRequests).extracting(r -> r.getHeaders().get("x-api-key"))
         .containsExactly("client-id-1", "client-id-2", "client-id-1");
@@ -192,7 +192,7 @@ class TokenHandlingTest {
     server.imsFailure = json(400, "{\"error\":\"invalid_client\",\"error_description\":"
         + "\"invalid client_secret parameter: client-secret-1\"}");
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().getFlow("f1"));
+        () -> session.flowService().flows().get("f1"));
     assertThat(e.isAuthFailure()).isTrue();
     assertThat(e.service()).isEqualTo("ims");
     assertThat(e.errorCode()).isEqualTo("invalid_client");
@@ -212,7 +212,7 @@ class TokenHandlingTest {
         calls.add(pool.submit(() -> {
           go.await();
           return catchThrowableOfType(PlatformException.class,
-              () -> session.flowService().getFlow("f1"));
+              () -> session.flowService().flows().get("f1"));
         }));
       }
       go.countDown();
@@ -230,15 +230,15 @@ class TokenHandlingTest {
   void failedRenewalKeepsServingAStillValidToken() {
     server.handler = r -> json(200, FLOW);
     server.expiresInSeconds = 3600;
-    session.flowService().getFlow("f1");
+    session.flowService().flows().get("f1");
     clock.advance(Duration.ofMinutes(57));
     server.imsFailure = json(500, "{\"error\":\"server_error\"}");
-    assertThat(session.flowService().getFlow("f1")).isPresent();
+    assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.lastPlatformRequest().getHeaders().get("Authorization"))
         .isEqualTo("Bearer token-1");
     clock.advance(Duration.ofMinutes(4));
     PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().getFlow("f1"));
+        () -> session.flowService().flows().get("f1"));
     assertThat(e.service()).isEqualTo("ims");
     assertThat(e.isServerError()).isTrue();
   }

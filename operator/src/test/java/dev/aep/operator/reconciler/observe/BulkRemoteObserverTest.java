@@ -11,6 +11,8 @@ import dev.aep.operator.platform.LastRunDetails;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.Page;
+import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
@@ -177,7 +179,7 @@ class BulkRemoteObserverTest {
       assertThat(observation.open(client).observer().flow("f" + i)).isPresent();
     }
 
-    assertThat(calls("listFlowsPage")).isEqualTo(1);
+    assertThat(calls("listPageFlow")).isEqualTo(1);
     assertThat(calls("getFlow")).isZero();
   }
 
@@ -201,9 +203,17 @@ class BulkRemoteObserverTest {
   }
 
   private PlatformSession session(PlatformAccount account) {
+    @SuppressWarnings("unchecked")
+    RemoteCollection<Flow, FlowRequest> flowCollection = proxy(RemoteCollection.class, (name, args) -> switch (name) {
+      case "listPage" -> new Page<>(List.copyOf(flows.values()), null);
+      case "get" -> Optional.ofNullable(flows.get((String) args[0]));
+      default -> throw new UnsupportedOperationException(name);
+    }, "Flow");
     FlowServiceClient flowService = proxy(FlowServiceClient.class, (name, args) -> switch (name) {
-      case "listFlowsPage" -> new Page<>(List.copyOf(flows.values()), null);
-      case "getFlow" -> Optional.ofNullable(flows.get((String) args[0]));
+      case "flows" -> flowCollection;
+      case "baseConnections", "sourceConnections", "targetConnections" -> proxy(RemoteCollection.class, (n, a) -> {
+        throw new UnsupportedOperationException(n);
+      });
       case "listRuns" -> runs.getOrDefault((String) args[0], List.of());
       default -> throw new UnsupportedOperationException(name);
     });
@@ -260,6 +270,11 @@ class BulkRemoteObserverTest {
   }
 
   private <T> T proxy(Class<T> type, Handler handler) {
+    return proxy(type, handler, "");
+  }
+
+  /** Calls are counted by method name, with {@code suffix} (e.g. listPage + Flow = listPageFlow). */
+  private <T> T proxy(Class<T> type, Handler handler, String suffix) {
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
         (p, method, args) -> {
           if (method.getDeclaringClass() == Object.class) {
@@ -269,8 +284,10 @@ class BulkRemoteObserverTest {
               default -> type.getSimpleName();
             };
           }
-          synchronized (calls) {
-            calls.add(method.getName());
+          if (!method.getReturnType().equals(RemoteCollection.class)) {
+            synchronized (calls) {
+              calls.add(method.getName() + suffix);
+            }
           }
           return handler.handle(method.getName(), args == null ? new Object[0] : args);
         }));

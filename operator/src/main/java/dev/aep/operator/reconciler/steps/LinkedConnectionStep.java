@@ -1,0 +1,171 @@
+package dev.aep.operator.reconciler.steps;
+
+import dev.aep.operator.api.v1alpha1.ConnectionStatus;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.FlowServiceObject;
+import dev.aep.operator.platform.RemoteCollection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A connection bound to what it links (the source connection to its base connection and path,
+ * the target connection to its dataset and schema). Name and description follow the spec by
+ * PATCH; a changed link cannot be patched, so the connection is replaced (a new one is created,
+ * the flow re-linked, the old one removed). Found by the id in status, else by the flow's
+ * deterministic name; deleted with the flow unless its deletion policy keeps it.
+ *
+ * @param <T> the connection as read
+ * @param <R> the body of its create
+ */
+abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements Step<T> {
+  private final String name;
+  private final String kind;
+  private final String nameSuffix;
+  private final Function<StripeIngestionFlowStatus, ConnectionStatus> recorded;
+  private final BiConsumer<StripeIngestionFlowStatus, ConnectionStatus> record;
+  private final OwnedCopies<T> copies;
+
+  /**
+   * @param name the step's name in conditions and events
+   * @param kind words for people
+   * @param nameSuffix the last part of the deterministic name ({@link FlowContext#remoteName})
+   * @param recorded the status field that records the connection
+   * @param record sets that status field
+   * @param byId reads one by id through the observer
+   * @param byName lists those carrying a name through the observer
+   */
+  LinkedConnectionStep(String name, String kind, String nameSuffix,
+      Function<StripeIngestionFlowStatus, ConnectionStatus> recorded,
+      BiConsumer<StripeIngestionFlowStatus, ConnectionStatus> record,
+      BiFunction<RemoteObserver, String, Optional<T>> byId,
+      BiFunction<RemoteObserver, String, List<T>> byName) {
+    this.name = name;
+    this.kind = kind;
+    this.nameSuffix = nameSuffix;
+    this.recorded = recorded;
+    this.record = record;
+    this.copies = new OwnedCopies<>(this::recordedId, (ctx, id) -> byId.apply(ctx.observer(), id),
+        ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)), T::id, T::description);
+  }
+
+  /** The Flow Service collection of this kind, through the flow's session. */
+  abstract RemoteCollection<T, R> collection(FlowContext ctx);
+
+  /** The create body for the deterministic name and the description. */
+  abstract R request(FlowContext ctx, String name, String description);
+
+  /** The connection as its create answer and request show it. */
+  abstract T created(EntityRef ref, R request);
+
+  /** The connection with the etag a PATCH answered. */
+  abstract T withEtag(T remote, String etag);
+
+  /** Why the connection links something other than the spec wants; null when it is right. */
+  abstract String mislinked(FlowContext ctx, T remote);
+
+  /** The description the operator gives the connection (before its ownership marker). */
+  abstract String description(FlowContext ctx);
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String kind() {
+    return kind;
+  }
+
+  @Override
+  public final boolean managed(FlowContext ctx) {
+    return true;
+  }
+
+  @Override
+  public final Optional<T> observe(FlowContext ctx) {
+    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
+        .filter(c -> !ctx.retired(c.id()) && mislinked(ctx, c) == null)
+        .findFirst());
+  }
+
+  @Override
+  public final T create(FlowContext ctx) {
+    R request = request(ctx, ctx.remoteName(nameSuffix), desiredDescription(ctx));
+    return created(collection(ctx).create(request), request);
+  }
+
+  @Override
+  public final Diff diff(FlowContext ctx, T remote) {
+    String mislinked = mislinked(ctx, remote);
+    if (mislinked != null) {
+      return Diff.replace(mislinked);
+    }
+    return Diff.builder()
+        .replaceIfChanged("name", "/name", ctx.remoteName(nameSuffix), remote.name())
+        .replaceIfChanged("description", "/description", desiredDescription(ctx), remote.description())
+        .build();
+  }
+
+  @Override
+  public final T update(FlowContext ctx, T remote, Diff diff) {
+    return withEtag(remote, collection(ctx).patch(remote.id(), remote.etag(), diff.ops()).etag());
+  }
+
+  @Override
+  public final void record(FlowContext ctx, T remote) {
+    record.accept(ctx.status(), new ConnectionStatus(remote.id(), remote.etag()));
+  }
+
+  @Override
+  public final void forget(FlowContext ctx) {
+    record.accept(ctx.status(), null);
+  }
+
+  @Override
+  public final String id(T remote) {
+    return remote.id();
+  }
+
+  @Override
+  public final Optional<String> notReady(FlowContext ctx, T remote) {
+    return FlowSteps.waitingState(kind, remote.id(), remote.state());
+  }
+
+  @Override
+  public final List<String> strays(FlowContext ctx) {
+    return copies.strays(ctx);
+  }
+
+  @Override
+  public final boolean deletesOnCleanup(FlowContext ctx) {
+    return FlowSteps.deletesRemote(ctx);
+  }
+
+  @Override
+  public final List<String> owned(FlowContext ctx) {
+    return copies.owned(ctx);
+  }
+
+  @Override
+  public final boolean delete(FlowContext ctx, String id) {
+    return collection(ctx).delete(id);
+  }
+
+  @Override
+  public final String describe(FlowContext ctx, T remote) {
+    return kind + " " + ctx.remoteName(nameSuffix) + " (id " + remote.id() + ")";
+  }
+
+  private String desiredDescription(FlowContext ctx) {
+    return ctx.remoteDescription(description(ctx));
+  }
+
+  private String recordedId(FlowContext ctx) {
+    ConnectionStatus status = recorded.apply(ctx.status());
+    return status == null ? null : status.getId();
+  }
+}
