@@ -19,19 +19,20 @@ ARGS            ?=
 
 OPERATOR_JAR   := operator/target/operator.jar
 SIMULATOR_JAR  := simulator/target/simulator.jar
-TEST_CLASSPATH := operator/target/test-classpath.txt
+# The demo and the benchmark: systemtest's own jar and its runtime dependencies (copied at package).
+SYSTEMTEST_CP  := systemtest/target/systemtest.jar:systemtest/target/lib/*
 KUSTOMIZATIONS := crds samples deploy/base deploy/overlays/namespaced deploy/overlays/simulator
 
 .DEFAULT_GOAL := help
-.PHONY: help build test crds verify-deploy demo bench run simulator image deploy undeploy clean test-classpath
+.PHONY: help build test crds verify-deploy demo bench run simulator image deploy undeploy clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
 
-build: ## compile and package operator/target/operator.jar and simulator/target/simulator.jar (no tests)
+build: ## compile and package operator/target/operator.jar and simulator/target/simulator.jar, plus systemtest/target/systemtest.jar (no tests)
 	$(MVN) -DskipTests package
 
-test: ## run every test (unit, client, simulator, reconciler, admission, CRD and deploy checks)
+test: ## run every test: unit, client, simulator, admission, CRD and deploy checks; systemtest's scenarios (surefire) and reliability/scale (failsafe)
 	$(MVN) verify
 
 crds: ## regenerate the CRD from the Java model (api.v1alpha1) into crds/
@@ -43,30 +44,28 @@ verify-deploy: ## build crds/, samples/, deploy/base and both overlays with kube
 	  $(KUBECTL) kustomize $$k > /dev/null; echo "kustomize $$k: ok"; \
 	done
 
-# The demo and the benchmark live in the operator's test sources (they embed the Kubernetes mock server and
-# the simulator); this writes their classpath without installing anything.
-test-classpath:
-	$(MVN) -q -DskipTests test-compile dependency:build-classpath \
-	  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+# The demo and the benchmark are programs in the systemtest module's main sources (they embed the Kubernetes
+# mock server and the simulator). The reactor build packages systemtest.jar and copies its runtime dependencies
+# to systemtest/target/lib; nothing is installed into ~/.m2.
+demo: ## run the operator against an embedded Kubernetes API and the Platform simulator, applying samples/
+	$(MVN) -q -pl systemtest -am package -DskipTests
+	$(JAVA) -cp "$(SYSTEMTEST_CP)" dev.aep.operator.demo.DemoMain $(ARGS)
 
-demo: test-classpath ## run the operator against an embedded Kubernetes API and the Platform simulator, applying samples/
-	$(JAVA) -cp "operator/target/test-classes:operator/target/classes:$$(cat $(TEST_CLASSPATH))" \
-	  dev.aep.operator.demo.DemoMain $(ARGS)
+bench: ## measure reconcile throughput and Platform calls per flow against the simulator
+	$(MVN) -q -pl systemtest -am package -DskipTests
+	$(JAVA) -cp "$(SYSTEMTEST_CP)" dev.aep.operator.bench.BenchMain $(ARGS)
 
-bench: test-classpath ## measure reconcile throughput and Platform calls per flow against the simulator
-	$(JAVA) -cp "operator/target/test-classes:operator/target/classes:$$(cat $(TEST_CLASSPATH))" \
-	  dev.aep.operator.bench.BenchMain $(ARGS)
-
-# The reliability scenarios (operator/src/test/java/dev/aep/operator/reliability) at full size; `make test` runs
-# them small. Any size, rate or the seed can be overridden, e.g. make chaos CHAOS_ARGS="-Dsoak.flows=60 -Dchaos.seed=7".
+# The reliability scenarios (systemtest/src/test/java/dev/aep/operator/reliability, failsafe) at full size;
+# `make test` runs them small. -Dtest=NONE keeps surefire from running the unit tests meanwhile. Any size, rate or the seed can be overridden, e.g. make chaos CHAOS_ARGS="-Dsoak.flows=60 -Dchaos.seed=7".
 CHAOS_ARGS ?= -Dsoak.flows=30 -Dsoak.sandboxes=1 -Dsoak.timeoutSeconds=900 -Dcrash.flows=10 -Dcrash.restarts=20 \
   -Dk8s.flows=10 -Dbadinput.windowSeconds=60 -Dbadinput.resyncSeconds=10 -Dfailover.flows=10 -Dhygiene.flows=4 \
   -Dhygiene.rootLevel=DEBUG
 .PHONY: chaos
 chaos: ## run the reliability scenarios at full size (faults, crash loop, bad input, secrets, tenancy, failover) and print their figures
-	@rm -rf operator/target/reliability; status=0; \
-	$(MVN) -pl operator -am verify -Dtest='dev.aep.operator.reliability.*Test' -Dsurefire.failIfNoSpecifiedTests=false \
-	  $(CHAOS_ARGS) || status=$$?; cat operator/target/reliability/*.txt; exit $$status
+	@rm -rf systemtest/target/reliability; status=0; \
+	$(MVN) -pl systemtest -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test='dev.aep.operator.reliability.*Test' $(CHAOS_ARGS) || status=$$?; \
+	cat systemtest/target/reliability/*.txt; exit $$status
 
 run: build ## run the operator locally against the current kubeconfig (configure with the AEP_* env, see README)
 	$(JAVA) -jar $(OPERATOR_JAR)

@@ -88,7 +88,7 @@ public final class MockCluster implements AutoCloseable {
     return cluster;
   }
 
-  /** A path relative to the repository root (the operator module's parent). */
+  /** A path relative to the repository root (the systemtest module's parent, or the working directory when it holds crds/). */
   public static Path repoPath(String relative) {
     Path here = Path.of("").toAbsolutePath();
     Path root = Files.exists(here.resolve("crds")) ? here : here.getParent();

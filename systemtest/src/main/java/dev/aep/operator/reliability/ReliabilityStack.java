@@ -120,7 +120,7 @@ final class ReliabilityStack implements AutoCloseable {
     return new ReliabilityStack();
   }
 
-  /** A path relative to the repository root (tests run in the operator module). */
+  /** A path relative to the repository root (tests run in the systemtest module). */
   static Path repoPath(String relative) {
     Path here = Path.of("").toAbsolutePath();
     Path root = Files.exists(here.resolve("crds")) ? here : here.getParent();

@@ -45,7 +45,7 @@ import org.awaitility.Awaitility;
  * stopped and started again against the same servers.
  */
 public final class EmbeddedStack implements AutoCloseable {
-  /** Where the committed CRD and samples live, relative to the operator module. */
+  /** Where the committed CRD and samples live, relative to the systemtest module (where its tests run). */
   public static final Path REPO = Path.of("..");
 
   private final RecordingDispatcher dispatcher = new RecordingDispatcher();

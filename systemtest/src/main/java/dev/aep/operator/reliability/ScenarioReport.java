@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The figures a scenario run produced, as one block on stdout and in
- * {@code operator/target/reliability/<scenario>.txt} (surefire sends test output to files, and
+ * {@code systemtest/target/reliability/<scenario>.txt} (failsafe sends test output to files, and
  * {@code make chaos} prints these files at the end).
  */
 final class ScenarioReport {
