@@ -30,15 +30,15 @@ class AdmissionTest {
 
   @BeforeAll
   static void loadCrd() {
-    admission = OfflineAdmission.fromCrd(CrdFiles.committedCrd());
+    admission = OfflineAdmission.fromCrd(RepoFiles.committedCrd());
   }
 
   private static Path samplesDir() {
-    return CrdFiles.repoRoot().resolve("samples");
+    return RepoFiles.repoRoot().resolve("samples");
   }
 
   private static Path catalogue(String name) {
-    return CrdFiles.repoRoot().resolve("operator/src/test/resources/admission").resolve(name);
+    return RepoFiles.repoRoot().resolve("operator/src/test/resources/admission").resolve(name);
   }
 
   private static List<Map<String, Object>> sampleFlows() {

@@ -33,13 +33,13 @@ class ApiModelTest {
   private final ObjectMapper mapper = new ObjectMapper();
 
   private List<Path> sampleFlowFiles() {
-    return Manifests.yamlFiles(CrdFiles.repoRoot().resolve("samples")).stream()
+    return Manifests.yamlFiles(RepoFiles.repoRoot().resolve("samples")).stream()
         .filter(f -> Manifests.documents(f).stream().anyMatch(Manifests::isFlow))
         .collect(Collectors.toList());
   }
 
   private StripeIngestionFlow readFlow(Path file) {
-    HasMetadata resource = serialization.unmarshal(CrdFiles.read(file), StripeIngestionFlow.class);
+    HasMetadata resource = serialization.unmarshal(RepoFiles.read(file), StripeIngestionFlow.class);
     return (StripeIngestionFlow) resource;
   }
 
@@ -85,17 +85,17 @@ class ApiModelTest {
       assertThat(flow.getSpec().getSchedule().getFrequency()).as("%s", file).isNotNull();
       assertThat(flow.getSpec().getMapping()).as("%s", file).isNotEmpty();
     }
-    StripeIngestionFlow balance = readFlow(CrdFiles.repoRoot().resolve("samples/balance-transactions.yaml"));
+    StripeIngestionFlow balance = readFlow(RepoFiles.repoRoot().resolve("samples/balance-transactions.yaml"));
     assertThat(balance.getSpec().getResourcePath()).isEqualTo(ResourcePath.BALANCE_TRANSACTIONS);
     assertThat(balance.getSpec().getDeletionPolicy()).isEqualTo(DeletionPolicy.ORPHAN);
     assertThat(balance.getSpec().getSchedule().getFrequency()).isEqualTo(Frequency.WEEK);
-    StripeIngestionFlow prices = readFlow(CrdFiles.repoRoot().resolve("samples/prices.yaml"));
+    StripeIngestionFlow prices = readFlow(RepoFiles.repoRoot().resolve("samples/prices.yaml"));
     assertThat(prices.getSpec().getState()).isEqualTo(FlowState.DISABLED);
   }
 
   @Test
   void javaDefaultsAgreeWithTheCrdDefaults() {
-    OfflineAdmission admission = OfflineAdmission.fromCrd(CrdFiles.committedCrd());
+    OfflineAdmission admission = OfflineAdmission.fromCrd(RepoFiles.committedCrd());
     for (Path file : sampleFlowFiles()) {
       Map<String, Object> manifest = Manifests.documents(file).stream().filter(Manifests::isFlow).findFirst().get();
       Map<String, Object> defaultedByServer = admission.withDefaults(manifest);
@@ -110,7 +110,7 @@ class ApiModelTest {
     MappingSpec mapping = new MappingSpec("data.id", "_tenant.stripe.chargeId", null, null);
     assertThat(mapping.effectiveSourceType()).isEqualTo(SourceType.ATTRIBUTE);
     assertThat(new IdentitySpec("_tenant.stripe.email", "Email", null).isPrimary()).isFalse();
-    StripeIngestionFlow flow = readFlow(CrdFiles.repoRoot().resolve("samples/subscriptions.yaml"));
+    StripeIngestionFlow flow = readFlow(RepoFiles.repoRoot().resolve("samples/subscriptions.yaml"));
     assertThat(flow.getSpec().getStripe().getAccessTokenSecretRef().effectiveKey()).isEqualTo("accessToken");
     assertThat(flow.getSpec().getStripe().managesBaseConnection()).isTrue();
     flow.getSpec().setState(null);

@@ -24,7 +24,7 @@ class CrdSchemaTest {
   @BeforeAll
   static void load() {
     crd = new KubernetesSerialization()
-        .unmarshal(CrdFiles.read(CrdFiles.committedCrd()), CustomResourceDefinition.class);
+        .unmarshal(RepoFiles.read(RepoFiles.committedCrd()), CustomResourceDefinition.class);
     version = crd.getSpec().getVersions().get(0);
   }
 

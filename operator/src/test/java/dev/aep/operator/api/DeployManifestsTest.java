@@ -44,7 +44,7 @@ class DeployManifestsTest {
     Map<String, Object> crd = only(objects, "CustomResourceDefinition");
     // The same CRD as crds/, plus the part-of label the base adds to everything.
     assertThat(wholeNumbersAsLongs(crd))
-        .isEqualTo(wholeNumbersAsLongs(withPartOfLabel(Manifests.documents(CrdFiles.committedCrd()).get(0))));
+        .isEqualTo(wholeNumbersAsLongs(withPartOfLabel(Manifests.documents(RepoFiles.committedCrd()).get(0))));
 
     List<Map<String, Object>> rules = maps(only(objects, "ClusterRole").get("rules"));
     assertThat(rules).extracting(r -> strings(r.get("resources")).toString() + " " + strings(r.get("verbs")))
@@ -146,7 +146,7 @@ class DeployManifestsTest {
     List<Map<String, Object>> objects = kustomize("samples");
     assertThat(objects.stream().filter(o -> "Secret".equals(o.get("kind"))).map(o -> map(o, "metadata").get("name")))
         .containsExactlyInAnyOrder("aep-credentials", "stripe");
-    long flowFiles = Manifests.yamlFiles(CrdFiles.repoRoot().resolve("samples")).stream()
+    long flowFiles = Manifests.yamlFiles(RepoFiles.repoRoot().resolve("samples")).stream()
         .filter(f -> Manifests.documents(f).stream().anyMatch(Manifests::isFlow)).count();
     assertThat(objects.stream().filter(Manifests::isFlow).count()).isEqualTo(flowFiles).isGreaterThanOrEqualTo(8);
     assertThat(objects).allSatisfy(o -> assertThat(map(o, "metadata")).doesNotContainKey("namespace"));
@@ -226,7 +226,7 @@ class DeployManifestsTest {
   }
 
   private static List<Map<String, Object>> kustomize(String dir) throws IOException, InterruptedException {
-    Path root = CrdFiles.repoRoot();
+    Path root = RepoFiles.repoRoot();
     Path out = Files.createTempFile("kustomize", ".yaml");
     Path err = Files.createTempFile("kustomize", ".err");
     try {

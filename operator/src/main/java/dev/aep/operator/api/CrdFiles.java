@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +13,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where the CRD files are and how the committed {@code crds/} copy is derived from the generator's output: the one
- * deterministic finishing step the generator cannot express (printer column order, root description, conditions
- * as a map list).
+ * The build step that turns the crd-generator's output into the CRD committed in {@code crds/}. The operator build
+ * runs {@link #main} during {@code process-classes}, right after fabric8's crd-generator-maven-plugin; it adds the
+ * one deterministic finishing step the generator cannot express: printer column order, the root description, and
+ * conditions as a list keyed by {@code type}. {@code make crds} copies the result into {@code crds/}.
+ *
+ * <p>Not used by the operator at run time.
  */
-final class CrdFiles {
+public final class CrdFiles {
 
-  static final String CRD_FILE_NAME = "stripeingestionflows.flows.aep.dev-v1.yml";
+  public static final String CRD_FILE_NAME = "stripeingestionflows.flows.aep.dev-v1.yml";
 
   /** Column order users see in `kubectl get sif`; the generator sorts by JSON path instead. */
   static final List<String> COLUMN_ORDER = List.of("Ready", "Synced", "Resource", "Schedule", "Flow", "Last Run", "Age");
@@ -36,32 +38,32 @@ final class CrdFiles {
 
   private CrdFiles() {}
 
-  /** The repository root: the directory holding the parent pom and the operator module. */
-  static Path repoRoot() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-      if (Files.isRegularFile(candidate.resolve("pom.xml"))
-          && Files.isRegularFile(candidate.resolve("operator/pom.xml"))) {
-        return candidate;
-      }
+  /**
+   * Reads the generated CRD and writes the finished one.
+   *
+   * @param args the generator's file, then the file to write (its directory is created)
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: CrdFiles <generated CRD> <finished CRD to write>");
     }
-    throw new IllegalStateException("no repository root above " + dir);
+    Path generated = Path.of(args[0]);
+    Path finished = Path.of(args[1]);
+    if (!Files.isRegularFile(generated)) {
+      throw new IllegalStateException(generated + " does not exist: the crd-generator-maven-plugin writes it first");
+    }
+    String content = finish(Files.readString(generated));
+    Path directory = finished.toAbsolutePath().getParent();
+    if (directory != null) {
+      Files.createDirectories(directory);
+    }
+    Files.writeString(finished, content);
   }
 
-  /** What the crd-generator-maven-plugin wrote during process-classes. */
-  static Path generatedCrd() {
-    return repoRoot().resolve("operator/target/classes/META-INF/fabric8").resolve(CRD_FILE_NAME);
-  }
-
-  /** The committed CRD, as installed by deploy/ and `kubectl apply -k crds/`. */
-  static Path committedCrd() {
-    return repoRoot().resolve("crds").resolve(CRD_FILE_NAME);
-  }
-
-  /** The committed CRD's expected content: the generated CRD, finished. */
-  static String expectedCommittedCrd() {
+  /** The committed CRD's content for the generator's output. */
+  public static String finish(String generatedYaml) {
     KubernetesSerialization serialization = new KubernetesSerialization();
-    CustomResourceDefinition crd = serialization.unmarshal(read(generatedCrd()), CustomResourceDefinition.class);
+    CustomResourceDefinition crd = serialization.unmarshal(generatedYaml, CustomResourceDefinition.class);
     for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
       List<CustomResourceColumnDefinition> columns = new ArrayList<>(version.getAdditionalPrinterColumns());
       columns.sort(Comparator.comparingInt(CrdFiles::columnRank));
@@ -74,14 +76,6 @@ final class CrdFiles {
       conditions.setXKubernetesListMapKeys(List.of("type"));
     }
     return HEADER + serialization.asYaml(crd);
-  }
-
-  static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static int columnRank(CustomResourceColumnDefinition column) {
