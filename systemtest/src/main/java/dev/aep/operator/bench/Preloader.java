@@ -8,7 +8,6 @@ import dev.aep.operator.platform.http.HttpPlatform;
 import dev.aep.operator.platform.http.HttpPlatformOptions;
 import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.steps.Credentials;
-import dev.aep.operator.reconciler.steps.DirectRemoteObserver;
 import dev.aep.operator.reconciler.steps.FlowContext;
 import dev.aep.operator.reconciler.steps.PlatformFacts;
 import dev.aep.operator.reconciler.steps.FlowSteps;

@@ -33,7 +33,7 @@ class DemoTest {
         .containsPattern("PATCH base connection [0-9a-f-]{36} .*\\R +replace /auth/params = \\(hidden: credentials\\)")
         .doesNotContain("sk_test_")
         .containsPattern("recreated it as [0-9a-f-]{36}")
-        // design.md: the flow first, then its connections, the base connection last.
+        // Deletion order (platform-api.md 2.6): the flow first, then its connections, the base connection last.
         .containsPattern("1\\. DELETE flow .*\\R.*2\\. DELETE (source|target) connection .*\\R"
             + ".*3\\. DELETE (source|target) connection .*\\R.*4\\. DELETE base connection")
         .contains("Platform calls by kind")

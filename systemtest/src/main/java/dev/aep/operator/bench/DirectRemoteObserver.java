@@ -1,4 +1,4 @@
-package dev.aep.operator.reconciler.steps;
+package dev.aep.operator.bench;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Dataset;
@@ -10,10 +10,14 @@ import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.TargetConnection;
+import dev.aep.operator.reconciler.steps.RemoteObserver;
 import java.util.List;
 import java.util.Optional;
 
-/** Observes each remote object with its own GET through the session's clients (no caching). */
+/**
+ * Observes each remote object with its own GET through the session's clients (no caching): the
+ * bench's preloader fills the simulator with Ready flows this way, without the operator's caches.
+ */
 public final class DirectRemoteObserver implements RemoteObserver {
   private final PlatformSession session;
 
