@@ -25,7 +25,7 @@ public final class CrdFiles {
   public static final String CRD_FILE_NAME = "stripeingestionflows.flows.aep.dev-v1.yml";
 
   /** Column order users see in `kubectl get sif`; the generator sorts by JSON path instead. */
-  static final List<String> COLUMN_ORDER = List.of("Ready", "Synced", "Resource", "Schedule", "Flow", "Last Run", "Age");
+  static final List<String> COLUMN_ORDER = List.of("Ready", "Synced", "Resource", "Schedule", "Flow", "Last Run", "Pending", "Age");
 
   private static final String HEADER =
       "# Generated from dev.aep.operator.api.v1alpha1 by fabric8's crd-generator (operator build) and finished by\n"

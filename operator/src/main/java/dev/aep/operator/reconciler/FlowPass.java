@@ -70,6 +70,14 @@ final class FlowPass implements PassRecorder {
     finish();
   }
 
+  /** A pass that only observed (paused or ObserveOnly): both conditions as given. */
+  void observed(boolean ready, String readyReason, String readyMessage, boolean synced, String syncedReason,
+      String syncedMessage) {
+    conditions(ready ? FlowConditions.STATUS_TRUE : FlowConditions.STATUS_FALSE, readyReason, readyMessage,
+        synced ? FlowConditions.STATUS_TRUE : FlowConditions.STATUS_FALSE, syncedReason, syncedMessage);
+    finish();
+  }
+
   /** Cleanup removed every object: no status to write (the flow is going), only the summary. */
   void cleanedUp() {
     summarise();

@@ -1,12 +1,14 @@
 package dev.aep.operator.reconciler;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.PlannedChange;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.reconciler.steps.Diff;
 import dev.aep.operator.reconciler.steps.FlowContext;
 import dev.aep.operator.reconciler.steps.NotReady;
 import dev.aep.operator.reconciler.steps.Step;
 import dev.aep.operator.reconciler.steps.StepFailure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -58,6 +60,75 @@ final class StepExecutor {
             () -> sweep(step, ctx, recorder));
       }
     }
+  }
+
+  /**
+   * What {@link #apply} would write, without writing: the same observations and diffs, but no
+   * create, update, replace or delete (explore, whose "create" is a read, still runs). An object
+   * the plan creates leaves the steps after it without what they depend on; those that then
+   * cannot observe are planned as part of the missing chain rather than failing the pass.
+   */
+  List<PlannedChange> plan(List<Step<?>> steps, FlowContext ctx) {
+    List<PlannedChange> plan = new ArrayList<>();
+    boolean chainMissing = false;
+    for (Step<?> step : steps) {
+      try {
+        chainMissing |= planStep(step, ctx, plan);
+      } catch (NotReady waiting) {
+        // Observing only: a transitional object is reported by the next pass, not waited for.
+      } catch (StepFailure e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (!chainMissing) {
+          throw ErrorClassifier.classify(e, "observing the " + step.kind(), ctx.flow());
+        }
+        if (step.managed(ctx) && step.remote()) {
+          plan.add(new PlannedChange(step.kind(), null, "create", List.of(), "missing (after the objects above)"));
+        }
+      }
+    }
+    if (!chainMissing) {
+      for (Step<?> step : steps) {
+        if (step.managed(ctx)) {
+          for (String id : step.strays(ctx)) {
+            plan.add(new PlannedChange(step.kind(), id, "delete", List.of(), "an earlier copy this flow replaced"));
+          }
+        }
+      }
+    }
+    return plan;
+  }
+
+  /** Plans one step; true when its object is missing (the steps after it may depend on it). */
+  private static <R> boolean planStep(Step<R> step, FlowContext ctx, List<PlannedChange> plan) {
+    Optional<R> seen = step.observe(ctx);
+    if (seen.isEmpty()) {
+      if (!step.managed(ctx)) {
+        throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+      }
+      if (!step.remote()) {
+        step.record(ctx, step.create(ctx));
+        return false;
+      }
+      plan.add(new PlannedChange(step.kind(), null, "create", List.of(), "missing"));
+      return true;
+    }
+    R remote = seen.get();
+    Diff diff = step.diff(ctx, remote);
+    if (diff.rejects()) {
+      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
+    }
+    step.record(ctx, remote);
+    if (diff.inSync() || !step.managed(ctx)) {
+      return false;
+    }
+    if (diff.replaces()) {
+      plan.add(new PlannedChange(step.kind(), step.id(remote), "replace", List.of(), diff.replaceReason()));
+    } else {
+      plan.add(new PlannedChange(step.kind(), step.id(remote), "update",
+          diff.ops().stream().map(op -> op.op().wireName() + " " + op.path()).toList(), diff.summary()));
+    }
+    return false;
   }
 
   /** Deletes every object the steps own, in reverse order; objects already gone are fine. */

@@ -2,6 +2,9 @@ package dev.aep.operator.reconciler;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.api.v1alpha1.PlannedChange;
+import dev.aep.operator.api.v1alpha1.ManagementPolicy;
 import dev.aep.operator.api.v1alpha1.Frequency;
 import dev.aep.operator.api.v1alpha1.RunStatus;
 import dev.aep.operator.api.v1alpha1.ScheduleSpec;
@@ -34,6 +37,9 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Collection;
 import java.util.List;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +66,9 @@ public class StripeIngestionFlowReconciler
   private final List<Step<?>> steps = FlowSteps.tutorialOrder();
   private final StepExecutor executor;
   private final Backoff backoff;
+  /** How often a paused flow checks whether its pause annotation is gone. */
+  static final Duration PAUSED_POLL = Duration.ofSeconds(30);
+
   private final BusySince busySince;
   private final FlowEvents events;
   private final StatusWriter statusWriter = new StatusWriter();
@@ -115,9 +124,13 @@ public class StripeIngestionFlowReconciler
       StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
     FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
     String key = flow.getMetadata().getUid();
+    if (paused(flow) || flow.getSpec().effectiveManagementPolicy() == ManagementPolicy.OBSERVE_ONLY) {
+      return observeOnly(flow, context, pass, key);
+    }
     try {
       FlowContext ctx = connect(flow, pass, context, true);
       executor.apply(steps, ctx, pass, !pass.wasReady());
+      recordPlan(ctx.status(), List.of());
       if (runLostData(ctx.status().getLastRun())) {
         pass.runFailed(readyMessage(ctx), syncedMessage(ctx));
       } else {
@@ -140,10 +153,85 @@ public class StripeIngestionFlowReconciler
     }
   }
 
+  /**
+   * A pass that must not write (the flow is paused, or managed ObserveOnly): the same reads as a
+   * full pass, and status.plan says what a full pass would write. Ready says whether every object
+   * exists; Synced whether anything differs.
+   */
+  private UpdateControl<StripeIngestionFlow> observeOnly(StripeIngestionFlow flow,
+      Context<StripeIngestionFlow> context, FlowPass pass, String key) {
+    boolean paused = paused(flow);
+    try {
+      FlowContext ctx = connect(flow, pass, context, true);
+      List<PlannedChange> plan = executor.plan(steps, ctx);
+      recordPlan(ctx.status(), plan);
+      String reason = paused ? FlowConditions.REASON_PAUSED
+          : plan.isEmpty() ? FlowConditions.REASON_OBSERVED : FlowConditions.REASON_DRIFT_OBSERVED;
+      String why = paused
+          ? "Paused by annotation " + FlowConditions.PAUSED_ANNOTATION + ": no Platform writes. "
+          : "managementPolicy ObserveOnly: no Platform writes. ";
+      String pending = plan.isEmpty() ? "The Platform matches the spec."
+          : plan.size() + " change(s) pending (status.plan): " + PlannedChanges.summary(plan) + ". "
+              + (paused ? "Remove the annotation to apply them." : "Set managementPolicy: Full to apply them.");
+      long missing = plan.stream().filter(c -> "create".equals(c.getOperation())).count();
+      boolean ready = missing == 0 && ctx.status().getFlow() != null && !runLostData(ctx.status().getLastRun());
+      String readyMessage = missing > 0
+          ? missing + " Platform object(s) of this flow do not exist (status.plan)."
+          : ctx.status().getFlow() == null ? "The dataflow does not exist." : readyMessage(ctx);
+      pass.observed(ready, ready ? FlowConditions.REASON_AVAILABLE
+              : missing == 0 && ctx.status().getFlow() != null ? FlowConditions.REASON_RUN_FAILED : reason,
+          readyMessage, !paused && plan.isEmpty(), reason, why + pending);
+      backoff.reset(key);
+      busySince.reset(key);
+      return UpdateControl.<StripeIngestionFlow>noUpdate().rescheduleAfter(observeInterval(paused));
+    } catch (NotReady waiting) {
+      pass.waiting(waiting);
+      return UpdateControl.<StripeIngestionFlow>noUpdate().rescheduleAfter(observeInterval(paused));
+    } catch (RuntimeException e) {
+      StepFailure failure = busySince.annotate(key, ErrorClassifier.classify(e, "observing", flow), ready(flow));
+      pass.failed(failure, paused ? "Paused; observing failed: " : "ObserveOnly; observing failed: ");
+      return retry(UpdateControl.<StripeIngestionFlow>noUpdate(), failure, key);
+    }
+  }
+
+  /**
+   * How soon a paused or observed flow is looked at again. Removing the pause annotation does not
+   * change the generation, so the controller is not told: a paused flow polls at most every
+   * {@link #PAUSED_POLL} to notice it.
+   */
+  private Duration observeInterval(boolean paused) {
+    Duration resync = settings.jitteredResync();
+    return paused && resync.compareTo(PAUSED_POLL) > 0 ? PAUSED_POLL : resync;
+  }
+
+  private static void recordPlan(StripeIngestionFlowStatus status, List<PlannedChange> plan) {
+    status.setPlan(new ArrayList<>(plan.subList(0, Math.min(plan.size(), StripeIngestionFlowStatus.PLAN_LIMIT))));
+    status.setPendingChanges(plan.size());
+  }
+
+  private static boolean paused(StripeIngestionFlow flow) {
+    Map<String, String> annotations = flow.getMetadata().getAnnotations();
+    return annotations != null && "true".equalsIgnoreCase(annotations.get(FlowConditions.PAUSED_ANNOTATION));
+  }
+
   @Override
   public DeleteControl cleanup(StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
     FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
     String key = flow.getMetadata().getUid();
+    if (paused(flow)) {
+      // The finalizer stays: deleting now would be a Platform write the pause forbids.
+      String message = "Deletion waits: the flow is paused (annotation " + FlowConditions.PAUSED_ANNOTATION
+          + "). Remove the annotation to delete its Platform objects per deletionPolicy "
+          + flow.getSpec().effectiveDeletionPolicy().value() + ", or set deletionPolicy: Orphan first to keep them.";
+      pass.observed(false, FlowConditions.REASON_PAUSED, message, false, FlowConditions.REASON_PAUSED, message);
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(observeInterval(true));
+    }
+    if (flow.getSpec().effectiveManagementPolicy() == ManagementPolicy.OBSERVE_ONLY) {
+      pass.event("Orphaned", "Left the flow's Platform objects in place (managementPolicy ObserveOnly never"
+          + " writes to the Platform)");
+      forget(flow);
+      return DeleteControl.defaultDelete();
+    }
     FlowContext probe = new FlowContext(flow, pass.working(), null, null, null, settings.clock(), null);
     if (steps.stream().noneMatch(step -> step.deletesOnCleanup(probe))) {
       pass.event("Orphaned", "Left the flow's Platform objects in place (deletionPolicy "

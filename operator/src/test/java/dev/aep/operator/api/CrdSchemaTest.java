@@ -52,10 +52,10 @@ class CrdSchemaTest {
   }
 
   @Test
-  void printerColumnsShowReadinessResourceScheduleFlowLastRunAndAge() {
+  void printerColumnsShowReadinessResourceScheduleFlowLastRunPendingChangesAndAge() {
     List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
     assertThat(columns).extracting(CustomResourceColumnDefinition::getName)
-        .containsExactly("Ready", "Synced", "Resource", "Schedule", "Flow", "Last Run", "Age");
+        .containsExactly("Ready", "Synced", "Resource", "Schedule", "Flow", "Last Run", "Pending", "Age");
     assertThat(columns).extracting(CustomResourceColumnDefinition::getJsonPath)
         .containsExactly(
             ".status.conditions[?(@.type==\"Ready\")].status",
@@ -64,6 +64,7 @@ class CrdSchemaTest {
             ".spec.schedule.frequency",
             ".status.flow.id",
             ".status.lastRun.status",
+            ".status.pendingChanges",
             ".metadata.creationTimestamp");
   }
 
@@ -92,7 +93,8 @@ class CrdSchemaTest {
     Map<String, Object> defaults = spec.getProperties().entrySet().stream()
         .filter(e -> e.getValue().getDefault() != null)
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getDefault().asText()));
-    assertThat(defaults).containsOnly(Map.entry("state", "enabled"), Map.entry("deletionPolicy", "Delete"));
+    assertThat(defaults).containsOnly(Map.entry("state", "enabled"), Map.entry("deletionPolicy", "Delete"),
+        Map.entry("managementPolicy", "Full"));
   }
 
   @Test

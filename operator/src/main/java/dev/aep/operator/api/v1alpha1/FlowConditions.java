@@ -8,6 +8,9 @@ public final class FlowConditions {
   /** The last reconcile of the current generation succeeded. */
   public static final String SYNCED = "Synced";
 
+  /** Annotation that stops every Platform write and deletion for the flow while it is "true". */
+  public static final String PAUSED_ANNOTATION = "flows.aep.dev/paused";
+
   public static final String STATUS_TRUE = "True";
   public static final String STATUS_FALSE = "False";
 
@@ -46,4 +49,12 @@ public final class FlowConditions {
   public static final String REASON_PLATFORM_UNAVAILABLE = "PlatformUnavailable";
 
   private FlowConditions() {}
+
+  /** Synced=False: the flow is paused by annotation; status.plan holds what would be written. */
+  public static final String REASON_PAUSED = "Paused";
+  /** Synced: managementPolicy ObserveOnly; True when nothing differs, else status.plan says what does. */
+  public static final String REASON_OBSERVED = "Observed";
+  /** Synced=False under ObserveOnly: the Platform differs from the spec (status.plan). */
+  public static final String REASON_DRIFT_OBSERVED = "DriftObserved";
+
 }

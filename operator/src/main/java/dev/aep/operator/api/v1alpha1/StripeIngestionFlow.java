@@ -39,6 +39,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.lastRun.status",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
+    name = "Pending",
+    jsonPath = ".status.pendingChanges",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

@@ -58,6 +58,13 @@ public class StripeIngestionFlowSpec {
           + " Defaults to Delete.")
   private DeletionPolicy deletionPolicy = DeletionPolicy.DELETE;
 
+  @Default("Full")
+  @JsonPropertyDescription(
+      "Full lets the operator create, update and delete the flow's Platform objects; ObserveOnly makes it read only:"
+          + " it reports what exists and what differs in status.plan and never writes to the Platform. Switching back"
+          + " to Full applies exactly the planned changes. Defaults to Full.")
+  private ManagementPolicy managementPolicy = ManagementPolicy.FULL;
+
   @Size(max = 1000)
   @JsonPropertyDescription("Free text copied to the description of the Platform dataflow.")
   private String description;
@@ -137,6 +144,19 @@ public class StripeIngestionFlowSpec {
 
   public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
     this.deletionPolicy = deletionPolicy;
+  }
+
+  public ManagementPolicy getManagementPolicy() {
+    return managementPolicy;
+  }
+
+  public void setManagementPolicy(ManagementPolicy managementPolicy) {
+    this.managementPolicy = managementPolicy;
+  }
+
+  /** The management policy to apply; an absent value means the documented default, Full. */
+  public ManagementPolicy effectiveManagementPolicy() {
+    return managementPolicy == null ? ManagementPolicy.FULL : managementPolicy;
   }
 
   public String getDescription() {

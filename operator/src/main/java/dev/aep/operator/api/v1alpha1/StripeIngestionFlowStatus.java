@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StripeIngestionFlowStatus {
+  /** At most this many planned changes are kept in status. */
+  public static final int PLAN_LIMIT = 20;
 
   @JsonPropertyDescription("The metadata.generation of the spec this status reflects.")
   private Long observedGeneration;
@@ -58,6 +60,16 @@ public class StripeIngestionFlowStatus {
 
   @JsonPropertyDescription("The most recent run of the dataflow.")
   private RunStatus lastRun;
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonPropertyDescription(
+      "The writes the operator would make next, per object, and why (at most " + PLAN_LIMIT + "; paths, never"
+          + " values). Empty when the Platform matches the spec. Filled while the flow is paused or ObserveOnly; with"
+          + " Full management the pass makes these writes itself.")
+  private List<PlannedChange> plan = new ArrayList<>();
+
+  @JsonPropertyDescription("How many writes are pending (the size of plan before it was cut to its limit).")
+  private Integer pendingChanges;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -167,4 +179,21 @@ public class StripeIngestionFlowStatus {
   public Optional<Condition> findCondition(String type) {
     return conditions.stream().filter(c -> Objects.equals(type, c.getType())).findFirst();
   }
+
+  public List<PlannedChange> getPlan() {
+    return plan;
+  }
+
+  public void setPlan(List<PlannedChange> plan) {
+    this.plan = plan == null ? new ArrayList<>() : plan;
+  }
+
+  public Integer getPendingChanges() {
+    return pendingChanges;
+  }
+
+  public void setPendingChanges(Integer pendingChanges) {
+    this.pendingChanges = pendingChanges;
+  }
+
 }

@@ -42,6 +42,12 @@ public final class ExploreStep implements Step<List<String>> {
     return source == null ? Optional.empty() : Optional.of(source.getFields());
   }
 
+  /** Exploring is a read. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public List<String> create(FlowContext ctx) {
     String baseConnectionId = ctx.status().getBaseConnection().getId();

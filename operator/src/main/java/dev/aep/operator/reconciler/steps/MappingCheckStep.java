@@ -16,6 +16,12 @@ import java.util.Optional;
  */
 public final class MappingCheckStep implements Step<MappingPlan> {
 
+  /** Only reads. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public String name() {
     return "mapping";

@@ -18,6 +18,12 @@ public final class RunMonitorStep implements Step<RunMonitorStep.Runs> {
   /** The newest run of the flow, if it ran yet. */
   public record Runs(Optional<FlowRun> newest) {}
 
+  /** Only reads. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public String name() {
     return "runMonitor";

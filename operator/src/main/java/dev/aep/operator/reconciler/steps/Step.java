@@ -47,6 +47,15 @@ public interface Step<R> {
     return false;
   }
 
+  /**
+   * Whether the step stands for objects on the Platform. False for the steps that only read
+   * (explore, whose {@link #create} is a read, the mapping check and the run monitor): a pass that
+   * must not write still runs them.
+   */
+  default boolean remote() {
+    return true;
+  }
+
   /** Creates the object; returns it with at least its id. */
   R create(FlowContext ctx);
 
