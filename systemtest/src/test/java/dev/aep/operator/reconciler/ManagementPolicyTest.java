@@ -59,6 +59,21 @@ class ManagementPolicyTest {
         && Integer.valueOf(pending).equals(f.getStatus().getPendingChanges()));
   }
 
+  private static void pause(String ns) {
+    stack.edit(ns, "charges", f -> {
+      f.getMetadata().setAnnotations(new HashMap<>(Map.of(FlowConditions.PAUSED_ANNOTATION, "true")));
+      return f;
+    });
+    awaitSynced(ns, FlowConditions.REASON_PAUSED, 0);
+  }
+
+  private static void unpause(String ns) {
+    stack.edit(ns, "charges", f -> {
+      f.getMetadata().getAnnotations().remove(FlowConditions.PAUSED_ANNOTATION);
+      return f;
+    });
+  }
+
   private static List<RequestLog.Entry> writes(String ns) {
     return Flows.requests(sim, ns).stream().filter(RequestLog.Entry::write).toList();
   }
@@ -144,11 +159,7 @@ class ManagementPolicyTest {
     String ns = "paused";
     StripeIngestionFlow ready = readyFlow(ns);
     String flowId = ready.getStatus().getFlow().getId();
-    stack.edit(ns, "charges", f -> {
-      f.getMetadata().setAnnotations(new HashMap<>(Map.of(FlowConditions.PAUSED_ANNOTATION, "true")));
-      return f;
-    });
-    awaitSynced(ns, FlowConditions.REASON_PAUSED, 0);
+    pause(ns);
     int writesBefore = writes(ns).size();
 
     stack.edit(ns, "charges", f -> {
@@ -167,10 +178,7 @@ class ManagementPolicyTest {
     assertThat(sim.inventory().get(Kind.FLOW, flowId).orElseThrow().at("/scheduleParams/interval").asInt())
         .isEqualTo(15);
 
-    stack.edit(ns, "charges", f -> {
-      f.getMetadata().getAnnotations().remove(FlowConditions.PAUSED_ANNOTATION);
-      return f;
-    });
+    unpause(ns);
     StripeIngestionFlow resumed = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
         && FlowAssertions.hasReason(f, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
     assertThat(writes(ns).subList(writesBefore, writes(ns).size())).extracting(RequestLog.Entry::method,
@@ -185,11 +193,7 @@ class ManagementPolicyTest {
     String ns = "paused-delete";
     StripeIngestionFlow ready = readyFlow(ns);
     String flowId = ready.getStatus().getFlow().getId();
-    stack.edit(ns, "charges", f -> {
-      f.getMetadata().setAnnotations(new HashMap<>(Map.of(FlowConditions.PAUSED_ANNOTATION, "true")));
-      return f;
-    });
-    awaitSynced(ns, FlowConditions.REASON_PAUSED, 0);
+    pause(ns);
 
     stack.client().resource(stack.flow(ns, "charges").orElseThrow()).delete();
     StripeIngestionFlow waiting = stack.await(ns, "charges", f -> message(f, FlowConditions.SYNCED)
@@ -199,10 +203,7 @@ class ManagementPolicyTest {
     assertThat(sim.inventory().get(Kind.FLOW, flowId)).isPresent();
     assertThat(Flows.count(sim, ns, "DELETE", ".*")).isZero();
 
-    stack.edit(ns, "charges", f -> {
-      f.getMetadata().getAnnotations().remove(FlowConditions.PAUSED_ANNOTATION);
-      return f;
-    });
+    unpause(ns);
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
         .until(() -> stack.flow(ns, "charges").isEmpty());
     assertThat(sim.inventory().get(Kind.FLOW, flowId)).isEmpty();
