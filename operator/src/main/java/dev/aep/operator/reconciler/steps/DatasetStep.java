@@ -18,8 +18,9 @@ import java.util.Optional;
 public final class DatasetStep implements Step<Dataset> {
   private final OwnedCopies<Dataset> copies = new OwnedCopies<>(DatasetStep::recordedId,
       (ctx, id) -> ctx.observer().dataset(id),
-      ctx -> ctx.observer().datasetsNamed(
-          ctx.spec().getTarget().getDataset().getCreate().getName()),
+      // Only a dataset the operator creates has a name of its own to look for.
+      ctx -> ctx.spec().getTarget().getDataset().getCreate() == null ? List.of()
+          : ctx.observer().datasetsNamed(ctx.spec().getTarget().getDataset().getCreate().getName()),
       Dataset::id, Dataset::description);
 
   @Override

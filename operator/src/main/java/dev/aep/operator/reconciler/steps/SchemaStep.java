@@ -141,6 +141,10 @@ public final class SchemaStep implements Step<Schema> {
       ids.add(recorded);
       return ids;
     }
+    if (ctx.spec().getTarget().getSchema().getCreate() == null) {
+      // A schema given by id is never the operator's to delete.
+      return ids;
+    }
     String title = ctx.spec().getTarget().getSchema().getCreate().getTitle();
     ctx.observer().schemaTitled(title)
         .flatMap(summary -> ctx.observer().schema(summary.id()))
