@@ -31,11 +31,11 @@ final class FlowLists {
       try {
         filter = PropertyFilter.parse(expr);
       } catch (IllegalArgumentException e) {
-        throw Problems.flow("1440-400", "Bad Request", "Invalid filter: " + e.getMessage(), collection, null);
+        throw Problems.flowBadRequest("1440-400", "Invalid filter: " + e.getMessage(), collection, null);
       }
       // Flow Service filters have no regex or prefix operator (platform-api.md 17 [DOC:FS-ERR]).
       if (filter.op().equals("~")) {
-        throw Problems.flow("1440-400", "Bad Request", "Invalid filter: unsupported operator '~' in '" + expr + "'",
+        throw Problems.flowBadRequest("1440-400", "Invalid filter: unsupported operator '~' in '" + expr + "'",
             collection, null);
       }
       filters.add(filter);
@@ -53,7 +53,7 @@ final class FlowLists {
     boolean count = "true".equalsIgnoreCase(req.query("count"));
     String limitParam = req.query("limit");
     if (count && limitParam != null) {
-      throw Problems.flow("1401-400", "Bad Request", "limit and count cannot be combined", collection, null);
+      throw Problems.flowBadRequest("1401-400", "limit and count cannot be combined", collection, null);
     }
     if (count) {
       return Response.json(200, Json.obj().put("count", hits.size()));
@@ -88,7 +88,7 @@ final class FlowLists {
     for (String part : orderby.split(",")) {
       String p = part.trim();
       if (!ORDER.matcher(p).matches()) {
-        throw Problems.flow("1432-400", "Bad Request", "Invalid orderby syntax: " + orderby, collection, null);
+        throw Problems.flowBadRequest("1432-400", "Invalid orderby syntax: " + orderby, collection, null);
       }
       boolean desc = p.startsWith("-");
       String field = p.startsWith("-") || p.startsWith("+") ? p.substring(1) : p;
@@ -120,7 +120,7 @@ final class FlowLists {
       }
       return Integer.parseInt(t.substring(7));
     } catch (IllegalArgumentException e) {
-      throw Problems.flow("1440-400", "Bad Request", "Invalid continuationToken", collection, null);
+      throw Problems.flowBadRequest("1440-400", "Invalid continuationToken", collection, null);
     }
   }
 

@@ -45,14 +45,9 @@ public final class Problems {
     return flow(FLOW_VALIDATION, "Bad Request", detail, null, null);
   }
 
-  public static ApiError flowNotFound(String resourceType, String id) {
-    return flow(
-        "1439-404",
-        "Resource not found",
-        "The requested " + resourceType + " resource " + id
-            + " is not found. Verify the resource ID before trying again.",
-        resourceType,
-        id);
+  /** A Flow Service 400 with its own code, e.g. "1413-400". */
+  public static ApiError flowBadRequest(String code, String detail, String resourceType, String id) {
+    return flow(code, "Bad Request", detail, resourceType, id);
   }
 
   /** Schema Registry error: {type, title, status, report{registryRequestId, timestamp, detailed-message}, detail}. */
