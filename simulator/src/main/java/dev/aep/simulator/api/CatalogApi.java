@@ -116,19 +116,12 @@ public final class CatalogApi {
     if (start < 0) {
       throw bad("start must be >= 0");
     }
-    List<PropertyFilter> filters = new ArrayList<>();
-    for (String p : req.queries("property")) {
-      try {
-        filters.add(PropertyFilter.parse(p));
-      } catch (IllegalArgumentException ex) {
-        throw bad(ex.getMessage());
-      }
-    }
+    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"), CatalogApi::bad, null);
     String name = req.query("name");
     String tags = req.query("tags");
     List<Entity> hits = new ArrayList<>();
     for (Entity e : store.list(Kind.DATASET, req.caller())) {
-      if (filters.stream().allMatch(f -> f.matches(e.doc())) && nameMatches(name, Json.text(e.doc(), "name"))
+      if (PropertyFilter.all(filters, e.doc()) && nameMatches(name, Json.text(e.doc(), "name"))
           && tagsMatch(tags, e.doc().path("tags"))) {
         hits.add(e);
       }

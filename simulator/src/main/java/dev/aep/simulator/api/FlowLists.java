@@ -25,27 +25,13 @@ final class FlowLists {
 
   /** Answers a list request over docs already in default (creation) order; collection names the href. */
   static Response answer(Request req, List<ObjectNode> docs, String collection) {
-    List<PropertyFilter> filters = new ArrayList<>();
-    for (String expr : req.queries("property")) {
-      PropertyFilter filter;
-      try {
-        filter = PropertyFilter.parse(expr);
-      } catch (IllegalArgumentException e) {
-        throw Problems.flowBadRequest("1440-400", "Invalid filter: " + e.getMessage(), collection, null);
-      }
-      // Flow Service filters have no regex or prefix operator (platform-api.md 17 [DOC:FS-ERR]).
-      if (filter.op().equals("~")) {
-        throw Problems.flowBadRequest("1440-400", "Invalid filter: unsupported operator '~' in '" + expr + "'",
-            collection, null);
-      }
-      filters.add(filter);
-    }
-    List<ObjectNode> hits = new ArrayList<>();
-    for (ObjectNode d : docs) {
-      if (filters.stream().allMatch(f -> f.matches(d))) {
-        hits.add(d);
-      }
-    }
+    // Flow Service filters have no regex or prefix operator (platform-api.md 17 [DOC:FS-ERR]).
+    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"),
+        m -> Problems.flowBadRequest("1440-400", "Invalid filter: " + m, collection, null),
+        e -> Problems.flowBadRequest("1440-400", "Invalid filter: unsupported operator '~' in '" + e + "'",
+            collection, null));
+    List<ObjectNode> hits = new ArrayList<>(docs);
+    hits.removeIf(d -> !PropertyFilter.all(filters, d));
     String orderby = req.query("orderby");
     if (orderby != null) {
       hits.sort(comparator(orderby, collection));
