@@ -107,7 +107,8 @@ final class RunIngest {
     return new Result(n, n - failed, failed, warnings, errors, rows, datasetId, null);
   }
 
-  private static Result fatal(String why) {
+  /** A run stopped before any record, for {@code why}. */
+  static Result fatal(String why) {
     return new Result(0, 0, 0, 0, List.of(), List.of(), null, why);
   }
 }

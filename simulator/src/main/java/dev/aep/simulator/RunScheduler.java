@@ -10,7 +10,6 @@ import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.SchemaResolver;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -108,7 +107,7 @@ public final class RunScheduler {
             : "Error in copying the data from Source")
         : result.fatal() == null ? null : "Error in copying the data from Source: " + result.fatal();
     if (fatal != null) {
-      result = new RunIngest.Result(0, 0, 0, 0, List.of(), List.of(), null, fatal);
+      result = RunIngest.fatal(fatal);
     }
     boolean failed = fatal != null || result.failed() > 0 && !withinPartialThreshold(flow, result);
     String id = UUID.randomUUID().toString();
