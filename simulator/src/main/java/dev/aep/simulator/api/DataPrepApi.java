@@ -26,7 +26,6 @@ import dev.aep.simulator.xdm.XdmField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Data Prep mapping sets (platform-api.md 5): create answers 200 (not 201) with a 32-hex id and
@@ -73,7 +72,7 @@ public final class DataPrepApi {
 
   private Response create(Request req) {
     Caller c = req.caller();
-    String id = UUID.randomUUID().toString().replace("-", "");
+    String id = Store.hexId();
     long now = clock.nowMillis();
     ObjectNode v0 = build(body(req), c, id, 0, now, now, c.userId());
     Entity e = store.create(Kind.MAPPING_SET, id, c, v0);
@@ -163,11 +162,8 @@ public final class DataPrepApi {
 
   private ObjectNode build(JsonNode body, Caller c, String id, int version, long created, long modified,
       String createdBy) {
-    String schemaId = outputSchemaIdOf(body);
-    if (schemaId == null) {
-      throw bad("outputSchema.schemaRef.id (or legacy xdmSchema) is required");
-    }
     JsonNode mappings = checkedMappings(body, c);
+    String schemaId = outputSchemaIdOf(body);
     String contentType = Json.text(body.path("outputSchema").path("schemaRef"), "contentType");
     if (contentType == null) {
       contentType = "application/vnd.adobe.xed-full+json;version=1";
@@ -323,7 +319,7 @@ public final class DataPrepApi {
     String source = Mapping.source(m);
     String dest = Mapping.destination(m);
     String type = Mapping.typeOf(m);
-    ObjectNode o = Json.obj().put("id", UUID.randomUUID().toString().replace("-", "")).put("version", version);
+    ObjectNode o = Json.obj().put("id", Store.hexId()).put("version", version);
     o.put("sourceType", switch (type) {
       case "ATTRIBUTE" -> "text/x.schema-path";
       case "EXPRESSION" -> "text/x.aep-xl";

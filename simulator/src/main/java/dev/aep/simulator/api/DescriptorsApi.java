@@ -16,7 +16,6 @@ import dev.aep.simulator.xdm.SchemaResolver;
 import dev.aep.simulator.xdm.XdmField;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Schema descriptors, {@code /tenant/descriptors} (platform-api.md 12 [DOC:XDM-DESC, SPEC:SR]):
@@ -33,14 +32,12 @@ public final class DescriptorsApi extends RegistryResources {
 
   /** 201 with a registry-assigned @id and the body (platform-api.md 12 [DOC:XDM-DESC]). */
   @Override
-  Response create(Request req) {
-    ObjectNode body = body(req);
-    Caller c = req.caller();
+  Response create(ObjectNode body, Caller c) {
     if (store.list(Kind.DESCRIPTOR, c).size() >= MAX_PER_SANDBOX) {
       throw invalid("A sandbox holds at most " + MAX_PER_SANDBOX + " descriptors");
     }
     validate(body, c, null);
-    String id = UUID.randomUUID().toString().replace("-", "");
+    String id = Store.hexId();
     ObjectNode doc = Json.obj().put("@id", id);
     doc.setAll(body.deepCopy());
     doc.put("@id", id).put("imsOrg", c.orgId()).put("version", "1").put("meta:containerId", "tenant");

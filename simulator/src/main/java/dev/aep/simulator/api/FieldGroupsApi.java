@@ -32,9 +32,7 @@ public final class FieldGroupsApi extends RegistryResources {
 
   /** 201 with $id .../{tenant}/mixins/{hash}, altId _{tenant}.mixins.{hash}, meta:resourceType mixins [DOC:XDM-FG]. */
   @Override
-  Response create(Request req) {
-    ObjectNode body = body(req);
-    Caller c = req.caller();
+  Response create(ObjectNode body, Caller c) {
     FieldGroupRules.check(body, namespace());
     checkTitle(body, c, null);
     return created("mixins", true, c, doc -> copyContent(body, doc));
@@ -86,10 +84,9 @@ public final class FieldGroupsApi extends RegistryResources {
   private void checkSchemasUsing(Entity group, ObjectNode after) {
     String altId = Json.text(group.doc(), "meta:altId");
     for (Entity schema : schemasUsing(group)) {
-      Caller scope = new Caller("registry", schema.orgId(), schema.sandbox());
       Function<String, Optional<? extends JsonNode>> groups = ref ->
           ref.equals(group.id()) || ref.equals(altId) ? Optional.of(after)
-              : resolver.fieldGroup(ref, scope).map(Entity::doc);
+              : resolver.fieldGroup(ref, schema.scope()).map(Entity::doc);
       SchemaComposition.check(schema.doc().get("allOf"), groups);
       List<Entity> datasets = datasetsUsing(schema);
       if (datasets.isEmpty()) {

@@ -219,9 +219,8 @@ public final class FlowServiceApi {
       return;
     }
     String detail = switch (code) {
-      case "1420-400" -> "The entity in state " + busy + " cannot be updated.";
+      case "1420-400", "1457-400" -> "The entity in state " + busy + " cannot be updated.";
       case "1421-400" -> "The entity in state " + busy + " cannot change state or be updated.";
-      case "1457-400" -> "The entity in state " + busy + " cannot be updated.";
       case "1458-400" -> "The entity in state " + busy + " cannot be deleted.";
       default -> "Action " + change + " is not allowed in the current state " + busy + ".";
     };

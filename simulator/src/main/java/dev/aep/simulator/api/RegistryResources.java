@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -72,7 +71,7 @@ abstract class RegistryResources {
 
   public void register(Router r) {
     add(r, kind, "GET", path, this::list);
-    add(r, kind, "POST", path, this::create);
+    add(r, kind, "POST", path, req -> create(body(req), req.caller()));
     add(r, kind, "GET", path + "/{id}", this::get);
     add(r, kind, "PUT", path + "/{id}", this::put);
     if (patchable) {
@@ -85,7 +84,8 @@ abstract class RegistryResources {
     r.add(Service.SCHEMA_REGISTRY, kind, method, path, h);
   }
 
-  abstract Response create(Request req);
+  /** POST: a new resource from the request's JSON object body. */
+  abstract Response create(ObjectNode body, Caller c);
 
   abstract Response get(Request req);
 
@@ -294,7 +294,7 @@ abstract class RegistryResources {
    */
   Response created(String resourceType, boolean abstractType, Caller c, Consumer<ObjectNode> content) {
     long now = clock.nowMillis();
-    String hash = UUID.randomUUID().toString().replace("-", "") + Long.toHexString(now);
+    String hash = Store.hexId() + Long.toHexString(now);
     ObjectNode doc = Json.obj().put("$id", "https://ns.adobe.com/" + tenantId + "/" + resourceType + "/" + hash);
     doc.put("meta:altId", namespace() + "." + resourceType + "." + hash);
     doc.put("meta:resourceType", resourceType).put("version", "1.0");
@@ -315,7 +315,7 @@ abstract class RegistryResources {
     reg.put("repo:createdDate", now).put("repo:lastModifiedDate", now);
     reg.put("xdm:createdClientId", c.clientId()).put("xdm:lastModifiedClientId", c.clientId());
     reg.put("xdm:createdUserId", c.userId()).put("xdm:lastModifiedUserId", c.userId());
-    reg.put("eTag", UUID.randomUUID().toString().replace("-", ""));
+    reg.put("eTag", Store.hexId());
   }
 
   /** Stores {@code doc} as the next minor version (1.0 -> 1.1 [DOC:XDM-SCHEMAS]) with a fresh eTag; 200. */
@@ -324,7 +324,7 @@ abstract class RegistryResources {
     doc.put("version", v[0] + "." + (Integer.parseInt(v[1]) + 1));
     ObjectNode reg = (ObjectNode) doc.get("meta:registryMetadata");
     reg.put("repo:lastModifiedDate", clock.nowMillis()).put("xdm:lastModifiedClientId", c.clientId())
-        .put("xdm:lastModifiedUserId", c.userId()).put("eTag", UUID.randomUUID().toString().replace("-", ""));
+        .put("xdm:lastModifiedUserId", c.userId()).put("eTag", Store.hexId());
     e.doc(doc);
     return Response.json(200, doc);
   }
@@ -373,9 +373,8 @@ abstract class RegistryResources {
 
   /** Objects of {@code kind} in the target's sandbox with a reference ({@code refs}) to it, by $id or altId. */
   private List<Entity> referrers(Entity target, Kind kind, Function<JsonNode, Stream<String>> refs) {
-    Caller scope = new Caller("registry", target.orgId(), target.sandbox());
     String altId = Json.text(target.doc(), "meta:altId");
-    return store.list(kind, scope).stream()
+    return store.list(kind, target.scope()).stream()
         .filter(e -> refs.apply(e.doc()).anyMatch(r -> target.id().equals(r) || (altId != null && altId.equals(r))))
         .toList();
   }

@@ -46,9 +46,7 @@ public final class SchemaRegistryApi extends RegistryResources {
   }
 
   @Override
-  Response create(Request req) {
-    ObjectNode body = body(req);
-    Caller c = req.caller();
+  Response create(ObjectNode body, Caller c) {
     validate(body, c, null);
     return created("schemas", false, c, doc -> copyContent(body, doc));
   }
@@ -139,8 +137,7 @@ public final class SchemaRegistryApi extends RegistryResources {
         throw invalid(why + "removes field group " + r + fix);
       }
     }
-    Caller scope = new Caller("registry", e.orgId(), e.sandbox());
-    Optional<String> breaking = Evolution.breakingChange(resolver.fields(e), resolver.fields(after, scope));
+    Optional<String> breaking = Evolution.breakingChange(resolver.fields(e), resolver.fields(after, e.scope()));
     if (breaking.isPresent()) {
       throw invalid(why + breaking.get() + fix);
     }
