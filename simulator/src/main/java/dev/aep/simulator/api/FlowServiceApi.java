@@ -376,12 +376,7 @@ public final class FlowServiceApi {
     if (resourcePath == null || !StripeCatalog.RESOURCE_PATHS.contains(resourcePath)) {
       throw Problems.flowBadRequest("params.resourcePath must be one of " + StripeCatalog.RESOURCE_PATHS);
     }
-    ObjectNode doc = newDoc(body, name);
-    doc.put("baseConnectionId", baseId);
-    doc.set("data", data.deepCopy());
-    doc.set("params", body.get("params").deepCopy());
-    doc.set("connectionSpec", specInfo(spec));
-    doc.put("state", "enabled");
+    ObjectNode doc = withData(newDoc(body, name).put("baseConnectionId", baseId), body, data, spec);
     doc.put("providerRefId", UUID.randomUUID().toString());
     ObjectNode inherited = doc.putObject("inheritedAttributes");
     inherited.putObject("baseConnection").put("id", baseId).set("connectionSpec", base.doc().get("connectionSpec"));
@@ -406,12 +401,16 @@ public final class FlowServiceApi {
       throw Problems.flowBadRequest("1425-400", "Schema " + schemaId + " differs from the schema "
           + datasetSchema + " of dataset " + dataSetId, "targetConnections", null);
     }
-    ObjectNode doc = newDoc(body, name);
+    ObjectNode doc = withData(newDoc(body, name), body, data, spec);
+    return create(TARGET_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> { });
+  }
+
+  /** What source and target connections store after their name: data, params, connectionSpec and state. */
+  private static ObjectNode withData(ObjectNode doc, JsonNode body, JsonNode data, ObjectNode spec) {
     doc.set("data", data.deepCopy());
     doc.set("params", body.get("params").deepCopy());
     doc.set("connectionSpec", specInfo(spec));
-    doc.put("state", "enabled");
-    return create(TARGET_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> { });
+    return doc.put("state", "enabled");
   }
 
   // ---- flows ----

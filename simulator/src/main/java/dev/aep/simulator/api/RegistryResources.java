@@ -124,14 +124,9 @@ abstract class RegistryResources {
   }
 
   static ObjectNode body(Request req) {
-    JsonNode n;
-    try {
-      n = req.json();
-    } catch (IllegalArgumentException e) {
-      throw Problems.xdm(INVALID, "Bad Request", "The payload is not valid JSON");
-    }
+    JsonNode n = req.json(m -> invalid("The payload is not valid JSON"));
     if (n == null || !n.isObject()) {
-      throw Problems.xdm(INVALID, "Bad Request", "The payload must be a JSON object");
+      throw invalid("The payload must be a JSON object");
     }
     return (ObjectNode) n;
   }

@@ -24,6 +24,9 @@ final class Values {
       BigDecimal.class, v -> F.numberNode((BigDecimal) v),
       BigInteger.class, v -> F.numberNode((BigInteger) v),
       ZonedDateTime.class, v -> F.textNode(text(v)));
+  /** What errors call the scalar value types (the types are disjoint, so order does not matter). */
+  private static final Map<Class<?>, String> TYPE_NAMES =
+      Map.of(String.class, "string", Boolean.class, "boolean", Number.class, "number", ZonedDateTime.class, "date");
 
   private Values() {}
 
@@ -86,39 +89,32 @@ final class Values {
     if (v == null) {
       return "null";
     }
-    if (v instanceof String) {
-      return "string";
-    }
-    if (v instanceof Boolean) {
-      return "boolean";
-    }
-    if (v instanceof Number) {
-      return "number";
-    }
-    if (v instanceof ZonedDateTime) {
-      return "date";
+    for (Map.Entry<Class<?>, String> t : TYPE_NAMES.entrySet()) {
+      if (t.getKey().isInstance(v)) {
+        return t.getValue();
+      }
     }
     return ((JsonNode) v).isArray() ? "array" : "object";
   }
 
   /** A number, or an evaluation error naming what was there instead. */
   static Number number(Object v, String what) {
-    return as(Number.class, "number", v, what);
+    return as(Number.class, v, what);
   }
 
   static String string(Object v, String what) {
-    return as(String.class, "string", v, what);
+    return as(String.class, v, what);
   }
 
   static boolean bool(Object v, String what) {
-    return as(Boolean.class, "boolean", v, what);
+    return as(Boolean.class, v, what);
   }
 
-  private static <T> T as(Class<T> type, String typeName, Object v, String what) {
+  private static <T> T as(Class<T> type, Object v, String what) {
     if (type.isInstance(v)) {
       return type.cast(v);
     }
-    throw ExpressionException.eval(what + " needs a " + typeName + ", got " + typeName(v));
+    throw ExpressionException.eval(what + " needs a " + TYPE_NAMES.get(type) + ", got " + typeName(v));
   }
 
   static boolean isIntegral(Number n) {
