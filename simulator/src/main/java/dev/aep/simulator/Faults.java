@@ -6,7 +6,6 @@ import dev.aep.simulator.http.ApiError;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
 import dev.aep.simulator.http.Request;
-import dev.aep.simulator.http.Response;
 import dev.aep.simulator.http.Service;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -247,8 +246,7 @@ public final class Faults {
       return Problems.gateway(403, "403025", "Profile is not valid");
     }
     if (service == Service.IMS) {
-      return new ApiError(
-          Response.json(status, Json.obj().put("error", "server_error").put("error_description", "injected fault")));
+      return Problems.oauth(status, "server_error", "injected fault");
     }
     String title = status >= 500 ? "Service Unavailable" : "Injected fault";
     if (service == Service.FLOW_SERVICE && status == 412) {
@@ -274,13 +272,10 @@ public final class Faults {
     o.put("missingFlowCode", missingFlowCode);
     ArrayNode rules = o.putArray("failNext");
     for (FailRule r : failRules) {
-      rules.addObject()
-          .put("count", r.remaining)
-          .put("method", r.method == null ? "*" : r.method)
-          .put("pathPattern", r.path.pattern())
-          .put("status", r.status);
+      ObjectNode rule = rules.addObject().put("count", r.remaining).put("method", r.method == null ? "*" : r.method)
+          .put("pathPattern", r.path.pattern()).put("status", r.status);
       if (r.flowCode != null) {
-        ((ObjectNode) rules.get(rules.size() - 1)).put("flowCode", r.flowCode);
+        rule.put("flowCode", r.flowCode);
       }
     }
     return o;

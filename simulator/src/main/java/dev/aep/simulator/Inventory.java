@@ -25,15 +25,7 @@ public final class Inventory {
   }
 
   public List<ObjectNode> list(Kind kind) {
-    requireObjectKind(kind);
-    synchronized (store) {
-      scheduler.tick();
-      List<ObjectNode> out = new ArrayList<>();
-      for (Entity e : store.all(kind)) {
-        out.add(scheduler.present(e));
-      }
-      return out;
-    }
+    return new ArrayList<>(byId(kind).values());
   }
 
   /**

@@ -23,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -256,7 +255,7 @@ public final class PlatformSimulator implements AutoCloseable {
           doc.put("etag", etag).put("version", etag).put("updatedAt", clock.nowMillis());
         }
         case SCHEMA, FIELD_GROUP -> ((ObjectNode) doc.get("meta:registryMetadata"))
-            .put("eTag", UUID.randomUUID().toString().replace("-", ""))
+            .put("eTag", Store.hexId())
             .put("repo:lastModifiedDate", clock.nowMillis());
         default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");
       }

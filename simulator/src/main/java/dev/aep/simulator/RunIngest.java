@@ -50,7 +50,7 @@ final class RunIngest {
 
   Result ingest(Entity flow, int runNumber, long at) {
     JsonNode doc = flow.doc();
-    Caller scope = new Caller("scheduler", flow.orgId(), flow.sandbox());
+    Caller scope = flow.scope();
     Entity source = store.find(Kind.SOURCE_CONNECTION, doc.path("sourceConnectionIds").path(0).asText(), scope)
         .orElse(null);
     Entity target = store.find(Kind.TARGET_CONNECTION, doc.path("targetConnectionIds").path(0).asText(), scope)
@@ -107,7 +107,8 @@ final class RunIngest {
     return new Result(n, n - failed, failed, warnings, errors, rows, datasetId, null);
   }
 
-  private static Result fatal(String why) {
+  /** A run stopped before any record, for {@code why}. */
+  static Result fatal(String why) {
     return new Result(0, 0, 0, 0, List.of(), List.of(), null, why);
   }
 }

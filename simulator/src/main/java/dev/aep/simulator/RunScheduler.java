@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.api.Schedules;
-import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.SchemaResolver;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -108,7 +106,7 @@ public final class RunScheduler {
             : "Error in copying the data from Source")
         : result.fatal() == null ? null : "Error in copying the data from Source: " + result.fatal();
     if (fatal != null) {
-      result = new RunIngest.Result(0, 0, 0, 0, List.of(), List.of(), null, fatal);
+      result = RunIngest.fatal(fatal);
     }
     boolean failed = fatal != null || result.failed() > 0 && !withinPartialThreshold(flow, result);
     String id = UUID.randomUUID().toString();
@@ -142,8 +140,7 @@ public final class RunScheduler {
     // per-activity errors live under statusSummary.extensions.errors [DOC:MON]
     ObjectNode activityStatus = activity.putObject("statusSummary").put("status", failed ? "failed" : "success");
     activityStatus.putObject("extensions").set("errors", errors.deepCopy());
-    Caller scope = new Caller("scheduler", flow.orgId(), flow.sandbox());
-    store.create(Kind.RUN, id, scope, run);
+    store.create(Kind.RUN, id, flow.scope(), run);
     if (result.datasetId() != null && !result.rows().isEmpty()) {
       rows.add(result.datasetId(), result.rows());
     }

@@ -82,7 +82,7 @@ class DataPrepRulesTest extends SimulatorTestBase {
         "amount", "12x"));
     SimClient.Resp r = c.post(CONVERSION + "/mappingSets/preview", Map.of("data", List.of(record), "mappingSet",
         Fixtures.mappingSet(schemaId, List.of(attribute("data.id", "_id"),
-            expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
+            Fixtures.timestamp(),
             expression("upper(data.currency)", "_simtenant.stripe.currency"),
             expression("to_integer(data.amount)", "_simtenant.stripe.amount")))));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -59,10 +58,7 @@ class DocumentedChainTest {
         "destination", m.get("destination").toString().replace("{T}", tenant))).toList();
     Fixtures.Chain chain = Fixtures.chain(c, name, Fixtures.schedule("hour", 1, sim.clock().now().getEpochSecond() - 10),
         schemaId, resolved, Map.of());
-    sim.clock().advance(Duration.ofMinutes(5));
-    JsonNode run = c.get(SimClient.FLOW + "/runs?property=" + SimClient.enc("flowId==" + chain.flowId()))
-        .json().at("/items/0");
-    return new Walked(tenant, chain, run, resolved);
+    return new Walked(tenant, chain, Fixtures.firstRun(sim, c, chain.flowId()), resolved);
   }
 
   private record Walked(String tenant, Fixtures.Chain chain, JsonNode run, List<Map<String, Object>> mappings) {}
@@ -71,7 +67,7 @@ class DocumentedChainTest {
   void theDocumentedChainLandsEveryRecordWithEveryMappedFieldFilled() {
     Walked w = walk("good", List.of(
         attribute("data.id", "_id"),
-        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
+        Fixtures.timestamp(),
         attribute("data.id", "_{T}.stripe.chargeId"),
         attribute("data.amount", "_{T}.stripe.amount"),
         expression("lower(data.currency)", "_{T}.stripe.currency"),
@@ -95,7 +91,7 @@ class DocumentedChainTest {
   void theSameChainWithBareSourcesMapsNothingAndFailsOnId() {
     Walked w = walk("bare", List.of(
         attribute("id", "_id"),
-        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
+        Fixtures.timestamp(),
         attribute("id", "_{T}.stripe.chargeId"),
         attribute("amount", "_{T}.stripe.amount")));
     long n = w.run().at("/metrics/recordSummary/inputRecordCount").asLong();

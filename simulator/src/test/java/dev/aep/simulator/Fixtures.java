@@ -2,6 +2,8 @@ package dev.aep.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -134,11 +136,16 @@ final class Fixtures {
     return Map.of("sourceType", "EXPRESSION", "source", source, "destination", destination);
   }
 
+  /** The event timestamp from Stripe's created (epoch seconds), as the documented mapping writes it. */
+  static Map<String, Object> timestamp() {
+    return expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp");
+  }
+
   /** The documented Stripe charge mapping for an ExperienceEvent schema (platform-api.md 11, 14). */
   static List<Map<String, Object>> goodEventMappings() {
     return List.of(
         attribute("data.id", "_id"),
-        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
+        timestamp(),
         attribute("data.id", "_simtenant.stripe.chargeId"),
         attribute("data.amount", "_simtenant.stripe.amount"),
         expression("upper(data.currency)", "_simtenant.stripe.currency"),
@@ -167,6 +174,12 @@ final class Fixtures {
   static String sourceParams(String resourcePath) {
     return Base64.getEncoder().encodeToString(
         ("{\"resourcePath\":\"" + resourcePath + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Moves the clock five minutes on and answers the flow's first run (a chain scheduled in the past has one). */
+  static JsonNode firstRun(PlatformSimulator sim, SimClient c, String flowId) {
+    sim.clock().advance(Duration.ofMinutes(5));
+    return c.get(SimClient.FLOW + "/runs?property=" + SimClient.enc("flowId==" + flowId)).json().at("/items/0");
   }
 
   /** Ids of a complete chain. */

@@ -38,8 +38,7 @@ class ImsAndGatewayTest {
 
   @Test
   void issuesBearerTokenWithExpiresInSeconds() {
-    SimClient.Resp r = new SimClient(sim.baseUrl()).form("/ims/token/v3", Map.of("grant_type", "client_credentials",
-        "client_id", "sim-client", "client_secret", "sim-secret", "scope", "openid,AdobeID"));
+    SimClient.Resp r = new SimClient(sim.baseUrl()).requestToken("sim-client", "sim-secret", "openid,AdobeID");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.text("token_type")).isEqualTo("bearer");
     assertThat(r.json().get("expires_in").asLong()).isBetween(86000L, 86399L);
@@ -48,8 +47,7 @@ class ImsAndGatewayTest {
 
   @Test
   void rejectsUnknownClientWithOauthError() {
-    SimClient.Resp r = new SimClient(sim.baseUrl()).form("/ims/token/v3", Map.of("grant_type", "client_credentials",
-        "client_id", "sim-client", "client_secret", "wrong", "scope", "openid"));
+    SimClient.Resp r = new SimClient(sim.baseUrl()).requestToken("sim-client", "wrong", "openid");
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.text("error")).isEqualTo("invalid_client");
     assertThat(r.text("error_description")).isNotBlank();
@@ -80,36 +78,34 @@ class ImsAndGatewayTest {
         .get(SimClient.FLOW + "/flows").json().get("error_code").asText()).isEqualTo("403025");
   }
 
+  /** The gateway's answer: the status and its error_code (platform-api.md 1.3). */
+  private static SimClient.Resp assertGateway(SimClient.Resp r, int status, String errorCode) {
+    assertThat(r.status()).isEqualTo(status);
+    assertThat(r.text("error_code")).isEqualTo(errorCode);
+    return r;
+  }
+
   @Test
   void missingAuthorizationIsGateway403010() {
-    SimClient.Resp r = c.header("Authorization", null).get(SimClient.FLOW + "/connections");
-    assertThat(r.status()).isEqualTo(403);
-    assertThat(r.text("error_code")).isEqualTo("403010");
+    SimClient.Resp r =
+        assertGateway(c.header("Authorization", null).get(SimClient.FLOW + "/connections"), 403, "403010");
     assertThat(r.text("message")).isEqualTo("Oauth token is missing.");
   }
 
   @Test
   void unknownTokenIsGateway401013() {
-    SimClient.Resp r = c.header("Authorization", "Bearer nope").get(SimClient.CATALOG + "/dataSets");
-    assertThat(r.status()).isEqualTo(401);
-    assertThat(r.text("error_code")).isEqualTo("401013");
+    assertGateway(c.header("Authorization", "Bearer nope").get(SimClient.CATALOG + "/dataSets"), 401, "401013");
   }
 
   @Test
   void missingOrWrongApiKeyIsRefused() {
-    SimClient.Resp missing = c.header("x-api-key", null).get(SimClient.FLOW + "/flows");
-    assertThat(missing.status()).isEqualTo(403);
-    assertThat(missing.text("error_code")).isEqualTo("403000");
-    SimClient.Resp wrong = c.header("x-api-key", "someone-else").get(SimClient.FLOW + "/flows");
-    assertThat(wrong.status()).isEqualTo(403);
-    assertThat(wrong.text("error_code")).isEqualTo("403003");
+    assertGateway(c.header("x-api-key", null).get(SimClient.FLOW + "/flows"), 403, "403000");
+    assertGateway(c.header("x-api-key", "someone-else").get(SimClient.FLOW + "/flows"), 403, "403003");
   }
 
   @Test
   void missingOrgHeaderIsGateway400003() {
-    SimClient.Resp r = c.header("x-gw-ims-org-id", null).get(SimClient.FLOW + "/flows");
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.text("error_code")).isEqualTo("400003");
+    assertGateway(c.header("x-gw-ims-org-id", null).get(SimClient.FLOW + "/flows"), 400, "400003");
   }
 
   @Test
@@ -145,13 +141,10 @@ class ImsAndGatewayTest {
   void expiredTokenIsRefusedOnTheNextCall() {
     sim.faults().tokenLifetime(Duration.ofSeconds(1));
     SimClient shortLived = SimClient.authenticated(sim);
-    SimClient.Resp issued = new SimClient(sim.baseUrl()).form("/ims/token/v3", Map.of("grant_type",
-        "client_credentials", "client_id", "sim-client", "client_secret", "sim-secret", "scope", "openid"));
+    SimClient.Resp issued = new SimClient(sim.baseUrl()).requestToken("sim-client", "sim-secret", "openid");
     assertThat(issued.json().get("expires_in").asLong()).isEqualTo(1L);
     sim.faults().expireTokens();
-    SimClient.Resp r = shortLived.get(SimClient.FLOW + "/flows");
-    assertThat(r.status()).isEqualTo(401);
-    assertThat(r.text("error_code")).isEqualTo("401013");
+    assertGateway(shortLived.get(SimClient.FLOW + "/flows"), 401, "401013");
     assertThat(SimClient.authenticated(sim).get(SimClient.FLOW + "/flows").status()).isEqualTo(200);
   }
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,21 +14,20 @@ import org.junit.jupiter.api.Test;
 /** Runs map generated Stripe charges with the flow's mapping set and check each row against the target schema. */
 class RunIngestTest extends SimulatorTestBase {
 
-  private JsonNode firstRun(Fixtures.Chain ch) {
-    sim.clock().advance(Duration.ofMinutes(5));
-    SimClient.Resp r = c.get(FLOW + "/runs?property=" + SimClient.enc("flowId==" + ch.flowId()));
-    return r.json().at("/items/0");
-  }
-
   private Fixtures.Chain eventChain(List<Map<String, Object>> mappings, Map<String, Object> flowExtras) {
     return Fixtures.chain(c, "e", Fixtures.schedule("hour", 1, sim.clock().now().getEpochSecond() - 10),
         Fixtures.eventSchema(c, "Events"), mappings, flowExtras);
   }
 
+  /** The required _id and timestamp mapped as documented, then the mapping under test. */
+  private static List<Map<String, Object>> withIdAndTimestamp(Map<String, Object> mapping) {
+    return List.of(attribute("data.id", "_id"), Fixtures.timestamp(), mapping);
+  }
+
   @Test
   void goodMappingWritesEveryRecordWithMappedFields() {
     Fixtures.Chain ch = eventChain(Fixtures.goodEventMappings(), Map.of());
-    JsonNode run = firstRun(ch);
+    JsonNode run = Fixtures.firstRun(sim, c, ch.flowId());
     long n = RunIngest.recordCount(ch.flowId(), 1);
     assertThat(run.at("/metrics/statusSummary/status").asText()).isEqualTo("success");
     assertThat(run.at("/metrics/recordSummary/inputRecordCount").asLong()).isEqualTo(n);
@@ -53,9 +51,9 @@ class RunIngestTest extends SimulatorTestBase {
   @Test
   void bareSourcesLeaveRequiredFieldsNullAndFailTheRunNamingThem() {
     Fixtures.Chain ch = eventChain(List.of(attribute("id", "_id"),
-        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
+        Fixtures.timestamp(),
         attribute("amount", "_simtenant.stripe.amount")), Map.of());
-    JsonNode run = firstRun(ch);
+    JsonNode run = Fixtures.firstRun(sim, c, ch.flowId());
     long n = RunIngest.recordCount(ch.flowId(), 1);
     assertThat(run.at("/metrics/statusSummary/status").asText()).isEqualTo("failed");
     assertThat(run.at("/metrics/recordSummary/failedRecordCount").asLong()).isEqualTo(n);
@@ -71,10 +69,9 @@ class RunIngestTest extends SimulatorTestBase {
 
   @Test
   void valueThatDoesNotFitItsFieldTypeFailsTheRecord() {
-    Fixtures.Chain ch = eventChain(List.of(attribute("data.id", "_id"),
-        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
-        attribute("data.currency", "_simtenant.stripe.amount")), Map.of());
-    JsonNode run = firstRun(ch);
+    Fixtures.Chain ch = eventChain(withIdAndTimestamp(attribute("data.currency", "_simtenant.stripe.amount")),
+        Map.of());
+    JsonNode run = Fixtures.firstRun(sim, c, ch.flowId());
     assertThat(run.at("/metrics/statusSummary/status").asText()).isEqualTo("failed");
     JsonNode error = run.at("/metrics/statusSummary/errors/0");
     assertThat(error.get("code").asText()).isEqualTo("INGEST-1212-400");
@@ -83,10 +80,9 @@ class RunIngestTest extends SimulatorTestBase {
 
   @Test
   void transformationErrorOnAnOptionalFieldOnlyNullsTheColumn() {
-    Fixtures.Chain ch = eventChain(List.of(attribute("data.id", "_id"),
-        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
-        expression("to_integer(data.currency)", "_simtenant.stripe.amount")), Map.of());
-    JsonNode run = firstRun(ch);
+    Fixtures.Chain ch = eventChain(
+        withIdAndTimestamp(expression("to_integer(data.currency)", "_simtenant.stripe.amount")), Map.of());
+    JsonNode run = Fixtures.firstRun(sim, c, ch.flowId());
     long n = RunIngest.recordCount(ch.flowId(), 1);
     assertThat(run.at("/metrics/statusSummary/status").asText()).isEqualTo("success");
     assertThat(run.at("/metrics/recordSummary/warningRecordCount").asLong()).isEqualTo(n);
@@ -96,11 +92,10 @@ class RunIngestTest extends SimulatorTestBase {
   @Test
   void partialIngestionPercentLetsARunWithSomeFailuresSucceed() {
     // failed charges (about one in ten) have amount 0; the iif turns it into a string, which fails the integer field
-    List<Map<String, Object>> mappings = List.of(attribute("data.id", "_id"),
-        expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp"),
-        expression("iif(data.paid, data.amount, 'declined')", "_simtenant.stripe.amount"));
+    List<Map<String, Object>> mappings =
+        withIdAndTimestamp(expression("iif(data.paid, data.amount, 'declined')", "_simtenant.stripe.amount"));
     Fixtures.Chain strict = eventChain(mappings, Map.of());
-    JsonNode failedRun = firstRun(strict);
+    JsonNode failedRun = Fixtures.firstRun(sim, c, strict.flowId());
     long failed = failedRun.at("/metrics/recordSummary/failedRecordCount").asLong();
     assertThat(failed).isPositive().isLessThan(failedRun.at("/metrics/recordSummary/inputRecordCount").asLong());
     assertThat(failedRun.at("/metrics/statusSummary/status").asText()).isEqualTo("failed");
@@ -108,7 +103,7 @@ class RunIngestTest extends SimulatorTestBase {
     sim.reset();
     c = SimClient.authenticated(sim);
     Fixtures.Chain lenient = eventChain(mappings, Map.of("options", Map.of("partialIngestionPercent", 60)));
-    JsonNode run = firstRun(lenient);
+    JsonNode run = Fixtures.firstRun(sim, c, lenient.flowId());
     assertThat(run.at("/metrics/statusSummary/status").asText()).isEqualTo("success");
     assertThat(run.at("/metrics/recordSummary/failedRecordCount").asLong()).isPositive();
     assertThat(run.at("/metrics/statusSummary/errors/0/code").asText()).isEqualTo("INGEST-1212-400");

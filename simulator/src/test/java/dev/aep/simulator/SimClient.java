@@ -84,12 +84,17 @@ final class SimClient {
   }
 
   String token(String clientId, String secret) {
-    Resp r = form("/ims/token/v3", Map.of("grant_type", "client_credentials", "client_id", clientId,
-        "client_secret", secret, "scope", "openid,AdobeID,read_organizations"));
+    Resp r = requestToken(clientId, secret, "openid,AdobeID,read_organizations");
     if (r.status() != 200) {
       throw new IllegalStateException("token failed: " + r);
     }
     return r.text("access_token");
+  }
+
+  /** The IMS client-credentials token call (platform-api.md 1.1). */
+  Resp requestToken(String clientId, String secret, String scope) {
+    return form("/ims/token/v3", Map.of("grant_type", "client_credentials", "client_id", clientId,
+        "client_secret", secret, "scope", scope));
   }
 
   Resp form(String path, Map<String, String> fields) {

@@ -3,7 +3,7 @@ package dev.aep.simulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aep.simulator.Endpoint;
+import dev.aep.simulator.Faults;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.http.ApiError;
@@ -15,6 +15,7 @@ import dev.aep.simulator.http.Router;
 import dev.aep.simulator.http.Service;
 import java.time.Duration;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * /simulator/admin/...: the test-facing switches over HTTP, for a simulator in another process
@@ -31,14 +32,8 @@ public final class AdminApi {
   public void register(Router r) {
     add(r, "GET", "/inventory", req -> ok(sim.inventory().toJson()));
     add(r, "GET", "/requests", req -> ok(sim.requestLog().toJson()));
-    add(r, "DELETE", "/requests", req -> {
-      sim.requestLog().clear();
-      return Response.empty(204);
-    });
-    add(r, "POST", "/reset", req -> {
-      sim.reset();
-      return Response.empty(204);
-    });
+    add(r, "DELETE", "/requests", done(req -> sim.requestLog().clear()));
+    add(r, "POST", "/reset", done(req -> sim.reset()));
     add(r, "GET", "/routes", req -> ok(routes()));
     add(r, "GET", "/datasets/{id}/rows", req -> {
       ObjectNode o = Json.obj().put("datasetId", req.param("id"));
@@ -49,33 +44,32 @@ public final class AdminApi {
     add(r, "GET", "/faults", req -> ok(sim.faults().toJson()));
     add(r, "POST", "/faults", this::setFaults);
     add(r, "POST", "/faults/fail-next", this::failNext);
-    add(r, "POST", "/faults/expire-tokens", req -> {
-      sim.faults().expireTokens();
-      return Response.empty(204);
-    });
+    add(r, "POST", "/faults/expire-tokens", done(req -> sim.faults().expireTokens()));
     add(r, "POST", "/objects/{kind}/{id}/bump-etag", req -> objectOp(req, true));
     add(r, "DELETE", "/objects/{kind}/{id}", req -> objectOp(req, false));
-    add(r, "POST", "/objects/flow/{id}/delete-finalizing", this::deleteFinalizing);
+    add(r, "POST", "/objects/flow/{id}/delete-finalizing",
+        done(req -> sim.faults().deleteFinalizing(req.param("id"), seconds(req))));
     add(r, "GET", "/clock", req -> ok(clock()));
-    add(r, "POST", "/clock/advance", this::advance);
+    add(r, "POST", "/clock/advance", req -> {
+      sim.clock().advance(seconds(req));
+      return ok(clock());
+    });
     add(r, "POST", "/clock/speed", this::speed);
-    add(r, "POST", "/stripe/reject", req -> {
-      sim.stripe().rejectToken(text(body(req), "accessToken"));
-      return Response.empty(204);
-    });
-    add(r, "POST", "/stripe/accept", req -> {
-      sim.stripe().acceptToken(text(body(req), "accessToken"));
-      return Response.empty(204);
-    });
-    add(r, "POST", "/accounts", req -> {
+    add(r, "POST", "/stripe/reject", done(req -> sim.stripe().rejectToken(text(body(req), "accessToken"))));
+    add(r, "POST", "/stripe/accept", done(req -> sim.stripe().acceptToken(text(body(req), "accessToken"))));
+    add(r, "POST", "/accounts", done(req -> {
       JsonNode b = body(req);
       sim.accounts().register(text(b, "clientId"), text(b, "clientSecret"), text(b, "orgId"));
+    }));
+    add(r, "POST", "/sandboxes", done(req -> sim.addSandbox(text(body(req), "name"))));
+  }
+
+  /** A handler that does {@code action} and answers 204. */
+  private static Route.Handler done(Consumer<Request> action) {
+    return req -> {
+      action.accept(req);
       return Response.empty(204);
-    });
-    add(r, "POST", "/sandboxes", req -> {
-      sim.addSandbox(text(body(req), "name"));
-      return Response.empty(204);
-    });
+    };
   }
 
   private static void add(Router r, String method, String path, Route.Handler h) {
@@ -98,35 +92,28 @@ public final class AdminApi {
    */
   private Response setFaults(Request req) {
     JsonNode b = body(req);
-    if (b.path("clear").asBoolean(false)) {
-      sim.faults().clear();
+    Faults f = sim.faults();
+    set(b, "clear", v -> {
+      if (v.asBoolean(false)) {
+        f.clear();
+      }
+    });
+    set(b, "seed", v -> f.seed(v.asLong()));
+    set(b, "rateLimit", v -> f.rateLimit(v.path("rate").asDouble(), v.path("retryAfterSeconds").asInt(1)));
+    set(b, "serverErrors", v -> f.serverErrors(v.path("rate").asDouble()));
+    set(b, "latencyMillis", v -> f.latency(Duration.ofMillis(v.asLong())));
+    set(b, "tokenLifetimeSeconds", v -> f.tokenLifetime(Duration.ofSeconds(v.asLong())));
+    set(b, "failRuns", v -> f.failRuns(v.asBoolean()));
+    set(b, "flowTransitionMillis", v -> f.flowTransition(Duration.ofMillis(v.asLong())));
+    set(b, "missingFlowCode", v -> f.missingFlowCode(v.asText()));
+    return ok(f.toJson());
+  }
+
+  /** Applies one setting of a body when the body has it. */
+  private static void set(JsonNode body, String field, Consumer<JsonNode> setter) {
+    if (body.has(field)) {
+      setter.accept(body.get(field));
     }
-    if (b.has("seed")) {
-      sim.faults().seed(b.get("seed").asLong());
-    }
-    if (b.has("rateLimit")) {
-      sim.faults().rateLimit(b.get("rateLimit").path("rate").asDouble(),
-          b.get("rateLimit").path("retryAfterSeconds").asInt(1));
-    }
-    if (b.has("serverErrors")) {
-      sim.faults().serverErrors(b.get("serverErrors").path("rate").asDouble());
-    }
-    if (b.has("latencyMillis")) {
-      sim.faults().latency(Duration.ofMillis(b.get("latencyMillis").asLong()));
-    }
-    if (b.has("tokenLifetimeSeconds")) {
-      sim.faults().tokenLifetime(Duration.ofSeconds(b.get("tokenLifetimeSeconds").asLong()));
-    }
-    if (b.has("failRuns")) {
-      sim.faults().failRuns(b.get("failRuns").asBoolean());
-    }
-    if (b.has("flowTransitionMillis")) {
-      sim.faults().flowTransition(Duration.ofMillis(b.get("flowTransitionMillis").asLong()));
-    }
-    if (b.has("missingFlowCode")) {
-      sim.faults().missingFlowCode(b.get("missingFlowCode").asText());
-    }
-    return ok(sim.faults().toJson());
   }
 
   /**
@@ -135,13 +122,14 @@ public final class AdminApi {
    */
   private Response failNext(Request req) {
     JsonNode b = body(req);
+    int count = b.path("count").asInt(1);
+    String method = b.path("method").asText("*");
+    String pattern = text(b, "pathPattern");
     if (b.hasNonNull("flowCode")) {
-      sim.faults().failNext(b.path("count").asInt(1), b.path("method").asText("*"), text(b, "pathPattern"),
-          b.get("flowCode").asText());
-      return ok(sim.faults().toJson());
+      sim.faults().failNext(count, method, pattern, b.get("flowCode").asText());
+    } else {
+      sim.faults().failNext(count, method, pattern, b.path("status").asInt(503));
     }
-    sim.faults().failNext(b.path("count").asInt(1), b.path("method").asText("*"), text(b, "pathPattern"),
-        b.path("status").asInt(503));
     return ok(sim.faults().toJson());
   }
 
@@ -156,17 +144,12 @@ public final class AdminApi {
     return Response.empty(204);
   }
 
-  /** Body {"seconds": n}: the flow is delete-finalizing for n simulator seconds, then gone. */
-  private Response deleteFinalizing(Request req) {
-    sim.faults().deleteFinalizing(req.param("id"),
-        Duration.ofMillis((long) (body(req).path("seconds").asDouble() * 1000)));
-    return Response.empty(204);
-  }
-
-  /** Body {"seconds": n}; answers the clock. */
-  private Response advance(Request req) {
-    sim.clock().advance(Duration.ofMillis((long) (body(req).path("seconds").asDouble() * 1000)));
-    return ok(clock());
+  /**
+   * Body {"seconds": n}: a span of simulator time. delete-finalizing keeps the flow in that state
+   * for it, then it is gone; clock/advance moves the clock on by it and answers the clock.
+   */
+  private static Duration seconds(Request req) {
+    return Duration.ofMillis((long) (body(req).path("seconds").asDouble() * 1000));
   }
 
   /** Body {"factor": x}: simulated seconds per real second. */
@@ -182,13 +165,9 @@ public final class AdminApi {
   private ObjectNode routes() {
     ObjectNode o = Json.obj();
     ArrayNode platform = o.putArray("platform");
-    for (Endpoint e : sim.routes()) {
-      platform.add(e.toString());
-    }
+    sim.routes().forEach(e -> platform.add(e.toString()));
     ArrayNode admin = o.putArray("admin");
-    for (Endpoint e : sim.adminRoutes()) {
-      admin.add(e.toString());
-    }
+    sim.adminRoutes().forEach(e -> admin.add(e.toString()));
     return o;
   }
 

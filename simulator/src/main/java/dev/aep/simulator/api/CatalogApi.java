@@ -11,7 +11,6 @@ import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
-import dev.aep.simulator.http.Route;
 import dev.aep.simulator.http.Router;
 import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
@@ -43,14 +42,10 @@ public final class CatalogApi {
   }
 
   public void register(Router r) {
-    add(r, "GET", "/dataSets", false, this::list);
-    add(r, "POST", "/dataSets", true, this::create);
-    add(r, "GET", "/dataSets/{id}", false, this::get);
-    add(r, "DELETE", "/dataSets/{id}", true, this::delete);
-  }
-
-  private static void add(Router r, String method, String path, boolean write, Route.Handler h) {
-    r.add(new Route(method, BASE + path, Service.CATALOG, Kind.DATASET, write, h));
+    r.add(Service.CATALOG, Kind.DATASET, "GET", "/dataSets", this::list);
+    r.add(Service.CATALOG, Kind.DATASET, "POST", "/dataSets", this::create);
+    r.add(Service.CATALOG, Kind.DATASET, "GET", "/dataSets/{id}", this::get);
+    r.add(Service.CATALOG, Kind.DATASET, "DELETE", "/dataSets/{id}", this::delete);
   }
 
   /**
@@ -58,15 +53,7 @@ public final class CatalogApi {
    * existing schema), since a dataset without a schema cannot be a data lake target.
    */
   private Response create(Request req) {
-    JsonNode body;
-    try {
-      body = req.json();
-    } catch (IllegalArgumentException e) {
-      throw bad("The request body is not valid JSON");
-    }
-    if (body == null || !body.isObject()) {
-      throw bad("The request body must be a JSON object");
-    }
+    JsonNode body = req.jsonObject(CatalogApi::bad);
     if (!Json.hasText(body, "name")) {
       throw bad("name is required");
     }
@@ -116,19 +103,12 @@ public final class CatalogApi {
     if (start < 0) {
       throw bad("start must be >= 0");
     }
-    List<PropertyFilter> filters = new ArrayList<>();
-    for (String p : req.queries("property")) {
-      try {
-        filters.add(PropertyFilter.parse(p));
-      } catch (IllegalArgumentException ex) {
-        throw bad(ex.getMessage());
-      }
-    }
+    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"), CatalogApi::bad, null);
     String name = req.query("name");
     String tags = req.query("tags");
     List<Entity> hits = new ArrayList<>();
     for (Entity e : store.list(Kind.DATASET, req.caller())) {
-      if (filters.stream().allMatch(f -> f.matches(e.doc())) && nameMatches(name, Json.text(e.doc(), "name"))
+      if (PropertyFilter.all(filters, e.doc()) && nameMatches(name, Json.text(e.doc(), "name"))
           && tagsMatch(tags, e.doc().path("tags"))) {
         hits.add(e);
       }

@@ -26,7 +26,6 @@ import dev.aep.simulator.xdm.XdmField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Data Prep mapping sets (platform-api.md 5): create answers 200 (not 201) with a 32-hex id and
@@ -50,19 +49,15 @@ public final class DataPrepApi {
   }
 
   public void register(Router r) {
-    add(r, "GET", "/mappingSets", false, this::list);
-    add(r, "POST", "/mappingSets", true, this::create);
+    r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets", this::list);
+    r.add(Service.DATA_PREP, Kind.MAPPING_SET, "POST", "/mappingSets", this::create);
     check(r, "/mappingSets/validate", this::validate);
     check(r, "/mappingSets/preview", this::preview);
     check(r, "/languages/el/validate", this::validateExpression);
-    add(r, "GET", "/mappingSets/{id}", false, this::get);
-    add(r, "PUT", "/mappingSets/{id}", true, this::put);
-    add(r, "GET", "/mappingSets/{id}/mappings", false, this::mappings);
-    add(r, "GET", "/mappingSets/{id}/mappings/{mappingId}", false, this::mapping);
-  }
-
-  private static void add(Router r, String method, String path, boolean write, Route.Handler h) {
-    r.add(new Route(method, BASE + path, Service.DATA_PREP, Kind.MAPPING_SET, write, h));
+    r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets/{id}", this::get);
+    r.add(Service.DATA_PREP, Kind.MAPPING_SET, "PUT", "/mappingSets/{id}", this::put);
+    r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets/{id}/mappings", this::mappings);
+    r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets/{id}/mappings/{mappingId}", this::mapping);
   }
 
   /** A POST that judges a mapping set or expression and stores nothing: logged as a check, not a create. */
@@ -77,7 +72,7 @@ public final class DataPrepApi {
 
   private Response create(Request req) {
     Caller c = req.caller();
-    String id = UUID.randomUUID().toString().replace("-", "");
+    String id = Store.hexId();
     long now = clock.nowMillis();
     ObjectNode v0 = build(body(req), c, id, 0, now, now, c.userId());
     Entity e = store.create(Kind.MAPPING_SET, id, c, v0);
@@ -167,11 +162,8 @@ public final class DataPrepApi {
 
   private ObjectNode build(JsonNode body, Caller c, String id, int version, long created, long modified,
       String createdBy) {
-    String schemaId = outputSchemaIdOf(body);
-    if (schemaId == null) {
-      throw bad("outputSchema.schemaRef.id (or legacy xdmSchema) is required");
-    }
     JsonNode mappings = checkedMappings(body, c);
+    String schemaId = outputSchemaIdOf(body);
     String contentType = Json.text(body.path("outputSchema").path("schemaRef"), "contentType");
     if (contentType == null) {
       contentType = "application/vnd.adobe.xed-full+json;version=1";
@@ -230,9 +222,8 @@ public final class DataPrepApi {
     List<String> problems = new ArrayList<>();
     MappingSet.check(mappings, fields).forEach(m -> problems.addAll(m.messages()));
     if (!problems.isEmpty()) {
-      ObjectNode problem = Json.obj().put("type", "http://ns.adobe.com/aep/errors/DP-400")
-          .put("title", "Bad Request").put("status", 400)
-          .put("detail", "Invalid mapping set: " + String.join("; ", problems));
+      ObjectNode problem = Problems.simpleBody(Service.DATA_PREP, 400, "Bad Request",
+          "Invalid mapping set: " + String.join("; ", problems));
       ArrayNode list = problem.putArray("errors");
       problems.forEach(list::add);
       throw new ApiError(Response.json(400, problem));
@@ -250,17 +241,9 @@ public final class DataPrepApi {
     Map<String, XdmField> fields = outputFields(body, req.caller());
     ObjectNode out = Json.obj();
     ArrayNode list = out.putArray("validationResponse");
-    for (Mapping.Compiled m : MappingSet.check(mappingsOf(body), fields)) {
+    for (Mapping m : MappingSet.check(mappingsOf(body), fields)) {
       ObjectNode entry = list.addObject().put("status", m.problems().isEmpty() ? "SUCCESS" : "FAILED");
-      if (m.problems().isEmpty()) {
-        entry.putNull("errors");
-      } else {
-        ArrayNode errors = entry.putArray("errors");
-        for (String p : m.problems()) {
-          errors.addObject().put("source", m.source()).put("destination", m.destination())
-              .put("sourceType", m.sourceType()).put("columnName", m.destination()).put("exception", p);
-        }
-      }
+      putErrors(entry, m.problems().stream().map(m::errorInfo).toList());
     }
     return Response.json(200, out);
   }
@@ -292,14 +275,18 @@ public final class DataPrepApi {
       MappingSet.Mapped mapped = set.apply(new EvalContext(record, clock.now()));
       ObjectNode entry = out.addObject();
       entry.set("data", mapped.row());
-      if (mapped.errors().isEmpty()) {
-        entry.putNull("errors");
-      } else {
-        ArrayNode errors = entry.putArray("errors");
-        mapped.errors().forEach(e -> errors.add(e.toJson()));
-      }
+      putErrors(entry, mapped.errors().stream().map(MappingSet.TransformError::toJson).toList());
     }
     return Response.json(200, out);
+  }
+
+  /** errors is null when there are none, as the documented answers show, else the list (DOC:DP-MS). */
+  private static void putErrors(ObjectNode entry, List<ObjectNode> errors) {
+    if (errors.isEmpty()) {
+      entry.putNull("errors");
+    } else {
+      entry.putArray("errors").addAll(errors);
+    }
   }
 
   /** POST /languages/el/validate {"expression"}: 200 with a bare boolean (SPEC:DP validateExpression). */
@@ -331,8 +318,8 @@ public final class DataPrepApi {
   private static ObjectNode mapping(JsonNode m, int version) {
     String source = Mapping.source(m);
     String dest = Mapping.destination(m);
-    String type = Mapping.normalizeType(m.hasNonNull("sourceType") ? m.get("sourceType").asText() : null);
-    ObjectNode o = Json.obj().put("id", UUID.randomUUID().toString().replace("-", "")).put("version", version);
+    String type = Mapping.typeOf(m);
+    ObjectNode o = Json.obj().put("id", Store.hexId()).put("version", version);
     o.put("sourceType", switch (type) {
       case "ATTRIBUTE" -> "text/x.schema-path";
       case "EXPRESSION" -> "text/x.aep-xl";
@@ -366,16 +353,7 @@ public final class DataPrepApi {
   }
 
   private static JsonNode body(Request req) {
-    JsonNode n;
-    try {
-      n = req.json();
-    } catch (IllegalArgumentException e) {
-      throw bad("The request body is not valid JSON");
-    }
-    if (n == null || !n.isObject()) {
-      throw bad("The request body must be a JSON object");
-    }
-    return n;
+    return req.jsonObject(DataPrepApi::bad);
   }
 
   private static ApiError bad(String detail) {

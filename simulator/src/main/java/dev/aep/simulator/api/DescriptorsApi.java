@@ -10,70 +10,50 @@ import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
-import dev.aep.simulator.http.Route;
-import dev.aep.simulator.http.Router;
-import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.SchemaResolver;
 import dev.aep.simulator.xdm.XdmField;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Schema descriptors, {@code /tenant/descriptors} (platform-api.md 12 [DOC:XDM-DESC, SPEC:SR]):
  * identity descriptors on string fields of an existing schema, at most one primary per schema.
  */
-public final class DescriptorsApi {
-  private static final String PATH = "/tenant/descriptors";
+public final class DescriptorsApi extends RegistryResources {
   private static final String IDENTITY = "xdm:descriptorIdentity";
   /** Documented cap per sandbox [DOC:XDM-DESC]. */
   static final int MAX_PER_SANDBOX = 4000;
 
-  private final RegistryResources registry;
-
   public DescriptorsApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    this.registry = new RegistryResources(store, clock, tenantId, schemas);
-  }
-
-  public void register(Router r) {
-    add(r, "GET", PATH, false, this::list);
-    add(r, "POST", PATH, true, this::create);
-    add(r, "GET", PATH + "/{id}", false, this::get);
-    add(r, "PUT", PATH + "/{id}", true, this::put);
-    add(r, "DELETE", PATH + "/{id}", true, this::delete);
-  }
-
-  private static void add(Router r, String method, String path, boolean write, Route.Handler h) {
-    r.add(new Route(method, RegistryResources.BASE + path, Service.SCHEMA_REGISTRY, Kind.DESCRIPTOR, write, h));
+    super(store, clock, tenantId, schemas, Kind.DESCRIPTOR, "/tenant/descriptors", false);
   }
 
   /** 201 with a registry-assigned @id and the body (platform-api.md 12 [DOC:XDM-DESC]). */
-  private Response create(Request req) {
-    ObjectNode body = RegistryResources.body(req);
-    Caller c = req.caller();
-    if (registry.store().list(Kind.DESCRIPTOR, c).size() >= MAX_PER_SANDBOX) {
-      throw RegistryResources.invalid("A sandbox holds at most " + MAX_PER_SANDBOX + " descriptors");
+  @Override
+  Response create(ObjectNode body, Caller c) {
+    if (store.list(Kind.DESCRIPTOR, c).size() >= MAX_PER_SANDBOX) {
+      throw invalid("A sandbox holds at most " + MAX_PER_SANDBOX + " descriptors");
     }
     validate(body, c, null);
-    String id = UUID.randomUUID().toString().replace("-", "");
+    String id = Store.hexId();
     ObjectNode doc = Json.obj().put("@id", id);
     doc.setAll(body.deepCopy());
     doc.put("@id", id).put("imsOrg", c.orgId()).put("version", "1").put("meta:containerId", "tenant");
     doc.put("meta:sandboxId", FlowServiceApi.sandboxId(c)).put("meta:sandboxType", "production");
-    registry.addMeta(doc, c);
+    addMeta(doc, c);
     // addMeta also sets the tenant-resource fields; descriptors carry only these [SPEC:SR identityDescriptorResponse].
     doc.remove("meta:tenantNamespace");
-    registry.store().create(Kind.DESCRIPTOR, id, c, doc);
+    store.create(Kind.DESCRIPTOR, id, c, doc);
     return Response.json(201, doc);
   }
 
   /** PUT replaces the descriptor; 200 as the spec says (the doc shows 201) [SPEC:SR updateDescriptor]. */
-  private Response put(Request req) {
+  @Override
+  Response put(Request req) {
     Entity e = find(req);
-    ObjectNode body = RegistryResources.body(req);
+    ObjectNode body = body(req);
     validate(body, req.caller(), e.id());
     ObjectNode doc = Json.obj().put("@id", e.id());
     doc.setAll(body.deepCopy());
@@ -94,34 +74,34 @@ public final class DescriptorsApi {
   private void validate(JsonNode body, Caller c, String selfId) {
     String type = Json.text(body, "@type");
     if (!IDENTITY.equals(type)) {
-      throw RegistryResources.invalid("@type " + (type == null ? "is required" : type + " is not supported")
+      throw invalid("@type " + (type == null ? "is required" : type + " is not supported")
           + "; the simulator supports " + IDENTITY);
     }
     String schemaId = Json.text(body, "xdm:sourceSchema");
     if (schemaId == null) {
-      throw RegistryResources.invalid("xdm:sourceSchema is required: the schema's $id");
+      throw invalid("xdm:sourceSchema is required: the schema's $id");
     }
-    Entity schema = registry.store().find(Kind.SCHEMA, schemaId, c).orElseThrow(() ->
-        RegistryResources.invalid("xdm:sourceSchema " + schemaId + " names no schema of this sandbox"));
+    Entity schema = store.find(Kind.SCHEMA, schemaId, c).orElseThrow(() ->
+        invalid("xdm:sourceSchema " + schemaId + " names no schema of this sandbox"));
     checkVersion(body.get("xdm:sourceVersion"), schema);
     String property = Json.text(body, "xdm:sourceProperty");
     XdmField field = field(property, schema);
     if (!"string".equals(field.type())) {
-      throw RegistryResources.invalid("xdm:sourceProperty " + property + " is a " + field.type()
+      throw invalid("xdm:sourceProperty " + property + " is a " + field.type()
           + " field; only string fields can be identities");
     }
     if (!Json.hasText(body, "xdm:namespace")) {
-      throw RegistryResources.invalid("xdm:namespace is required: an identity namespace code or id");
+      throw invalid("xdm:namespace is required: an identity namespace code or id");
     }
     String kind = Json.text(body, "xdm:property");
     if (!"xdm:code".equals(kind) && !"xdm:id".equals(kind)) {
-      throw RegistryResources.invalid("xdm:property must be xdm:code or xdm:id, got " + kind);
+      throw invalid("xdm:property must be xdm:code or xdm:id, got " + kind);
     }
     if (body.path("xdm:isPrimary").asBoolean(false)) {
-      for (Entity d : registry.store().list(Kind.DESCRIPTOR, c)) {
+      for (Entity d : store.list(Kind.DESCRIPTOR, c)) {
         if (!d.id().equals(selfId) && schemaId.equals(Json.text(d.doc(), "xdm:sourceSchema"))
             && d.doc().path("xdm:isPrimary").asBoolean(false)) {
-          throw RegistryResources.invalid("Schema " + schemaId + " already has a primary identity: descriptor "
+          throw invalid("Schema " + schemaId + " already has a primary identity: descriptor "
               + d.id() + " on " + Json.text(d.doc(), "xdm:sourceProperty") + "; a schema has at most one");
         }
       }
@@ -132,10 +112,10 @@ public final class DescriptorsApi {
   private static void checkVersion(JsonNode v, Entity schema) {
     String major = Json.text(schema.doc(), "version").split("\\.")[0];
     if (v == null || !(v.isIntegralNumber() || (v.isTextual() && v.asText().matches("[0-9]+")))) {
-      throw RegistryResources.invalid("xdm:sourceVersion is required: the schema's major version, e.g. " + major);
+      throw invalid("xdm:sourceVersion is required: the schema's major version, e.g. " + major);
     }
     if (!v.asText().equals(major)) {
-      throw RegistryResources.invalid("xdm:sourceVersion " + v.asText() + " is not the schema's major version "
+      throw invalid("xdm:sourceVersion " + v.asText() + " is not the schema's major version "
           + major);
     }
   }
@@ -143,23 +123,24 @@ public final class DescriptorsApi {
   /** /_{tenant}/stripe/email: a leading /, no trailing /, no properties segments [DOC:XDM-DESC]. */
   private XdmField field(String property, Entity schema) {
     if (property == null || !property.startsWith("/") || property.endsWith("/") || property.length() < 2) {
-      throw RegistryResources.invalid("xdm:sourceProperty must start with / and not end with /, e.g. /_"
-          + registry.tenantId() + "/stripe/email; got " + property);
+      throw invalid("xdm:sourceProperty must start with / and not end with /, e.g. /_"
+          + tenantId + "/stripe/email; got " + property);
     }
     List<String> segs = List.of(property.substring(1).split("/"));
     if (segs.contains("properties")) {
-      throw RegistryResources.invalid("xdm:sourceProperty " + property
+      throw invalid("xdm:sourceProperty " + property
           + " must name the field path without properties segments");
     }
-    XdmField f = registry.resolver().fields(schema).get(String.join(".", segs));
+    XdmField f = resolver.fields(schema).get(String.join(".", segs));
     if (f == null) {
-      throw RegistryResources.invalid("xdm:sourceProperty " + property + " is not a field of schema " + schema.id());
+      throw invalid("xdm:sourceProperty " + property + " is not a field of schema " + schema.id());
     }
     return f;
   }
 
   /** Grouped by @type: ids (xdm-id), API paths (xdm-link) or objects (xdm) [SPEC:SR acceptDescriptors]. */
-  private Response list(Request req) {
+  @Override
+  Response list(Request req) {
     String accept = req.header("Accept");
     String a = accept == null ? "" : accept.trim().toLowerCase(Locale.ROOT);
     String form = a.startsWith("application/vnd.adobe.xdm-id+json") ? "id"
@@ -170,22 +151,15 @@ public final class DescriptorsApi {
       throw Problems.xdm("1008-400", "Accept header invalid", "The supplied Accept header is not valid: " + accept
           + " - A valid Accept value should look like application/vnd.adobe.xdm-id+json");
     }
-    List<PropertyFilter> filters = new ArrayList<>();
-    for (String p : req.queries("property")) {
-      try {
-        filters.add(PropertyFilter.parse(p));
-      } catch (IllegalArgumentException ex) {
-        throw RegistryResources.invalid(ex.getMessage());
-      }
-    }
+    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"), RegistryResources::invalid, null);
     ObjectNode body = Json.obj();
-    for (Entity d : registry.store().list(Kind.DESCRIPTOR, req.caller())) {
-      if (filters.stream().allMatch(f -> f.matches(d.doc()))) {
+    for (Entity d : store.list(Kind.DESCRIPTOR, req.caller())) {
+      if (PropertyFilter.all(filters, d.doc())) {
         String type = Json.text(d.doc(), "@type");
         ArrayNode group = body.has(type) ? (ArrayNode) body.get(type) : body.putArray(type);
         switch (form) {
           case "id" -> group.add(d.id());
-          case "link" -> group.add(RegistryResources.BASE + PATH + "/" + d.id());
+          case "link" -> group.add(BASE + path + "/" + d.id());
           default -> group.add(d.doc());
         }
       }
@@ -194,7 +168,8 @@ public final class DescriptorsApi {
   }
 
   /** Descriptors are not versioned: no Accept is needed, but an xed one is refused [SPEC:SR retrieveDescriptor]. */
-  private Response get(Request req) {
+  @Override
+  Response get(Request req) {
     String accept = req.header("Accept");
     if (accept != null && accept.toLowerCase(Locale.ROOT).contains("vnd.adobe.xed")) {
       throw Problems.xdm("1009-400", "Accept header invalid", "The supplied Accept header is not valid: " + accept
@@ -203,13 +178,10 @@ public final class DescriptorsApi {
     return Response.json(200, find(req).doc());
   }
 
-  private Response delete(Request req) {
-    registry.store().remove(Kind.DESCRIPTOR, find(req).id());
-    return Response.empty(204);
-  }
-
-  private Entity find(Request req) {
+  /** By @id only: descriptors have no meta:altId to be found by. */
+  @Override
+  Entity find(Request req) {
     String id = req.param("id");
-    return registry.store().find(Kind.DESCRIPTOR, id, req.caller()).orElseThrow(() -> RegistryResources.notFound(id));
+    return store.find(Kind.DESCRIPTOR, id, req.caller()).orElseThrow(() -> notFound(id));
   }
 }

@@ -8,9 +8,6 @@ import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
-import dev.aep.simulator.http.Route;
-import dev.aep.simulator.http.Router;
-import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.Evolution;
@@ -24,43 +21,21 @@ import java.util.function.Function;
  * create, lookup, list, replace, patch and delete, with the same Accept, id and version rules as
  * schemas, and changes checked against every schema that uses the group.
  */
-public final class FieldGroupsApi {
-  private static final String PATH = "/tenant/fieldgroups";
+public final class FieldGroupsApi extends RegistryResources {
   /** The client-owned part of a field group body; PUT replaces exactly these. */
   private static final List<String> CONTENT =
       List.of("title", "description", "type", "meta:intendedToExtend", "definitions", "allOf");
 
-  private final RegistryResources registry;
-
   public FieldGroupsApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    this.registry = new RegistryResources(store, clock, tenantId, schemas);
-  }
-
-  public void register(Router r) {
-    add(r, "GET", PATH, false, this::list);
-    add(r, "POST", PATH, true, this::create);
-    add(r, "GET", PATH + "/{id}", false, this::get);
-    add(r, "PUT", PATH + "/{id}", true, this::put);
-    add(r, "PATCH", PATH + "/{id}", true, this::patch);
-    add(r, "DELETE", PATH + "/{id}", true, this::delete);
-  }
-
-  private static void add(Router r, String method, String path, boolean write, Route.Handler h) {
-    r.add(new Route(method, RegistryResources.BASE + path, Service.SCHEMA_REGISTRY, Kind.FIELD_GROUP, write, h));
+    super(store, clock, tenantId, schemas, Kind.FIELD_GROUP, "/tenant/fieldgroups", true);
   }
 
   /** 201 with $id .../{tenant}/mixins/{hash}, altId _{tenant}.mixins.{hash}, meta:resourceType mixins [DOC:XDM-FG]. */
-  private Response create(Request req) {
-    ObjectNode body = RegistryResources.body(req);
-    Caller c = req.caller();
-    FieldGroupRules.check(body, registry.namespace());
-    registry.checkTitle(body, c, null);
-    ObjectNode doc = registry.newResource("mixins");
-    copyContent(body, doc);
-    doc.put("meta:xdmType", "object").put("meta:abstract", true).put("meta:extensible", true);
-    registry.addMeta(doc, c);
-    registry.store().create(Kind.FIELD_GROUP, Json.text(doc, "$id"), c, doc);
-    return Response.json(201, doc);
+  @Override
+  Response create(ObjectNode body, Caller c) {
+    FieldGroupRules.check(body, namespace());
+    checkTitle(body, c, null);
+    return created("mixins", true, c, doc -> copyContent(body, doc));
   }
 
   private static void copyContent(JsonNode body, ObjectNode doc) {
@@ -73,44 +48,32 @@ public final class FieldGroupsApi {
   }
 
   /** xed gives the stored group; xed-full* also its fields merged under properties. */
-  private Response get(Request req) {
-    Entity e = registry.find(Kind.FIELD_GROUP, req);
-    String format = RegistryResources.lookupFormat(req, e);
-    ObjectNode doc = e.doc();
-    if (format.startsWith("xed-full")) {
-      doc = SchemaResolver.expandedFieldGroup(doc);
-      if (format.endsWith("notext")) {
-        SchemaResolver.stripText(doc);
-      }
-    }
-    return Response.json(200, doc, RegistryResources.contentType(format, e));
+  @Override
+  Response get(Request req) {
+    return lookup(req, e -> SchemaResolver.expandedFieldGroup(e.doc()));
   }
 
-  /** e.g. property=meta:intendedToExtend==<class $id> or property=title==X [DOC:XDM-FG, DOC:XDM-APPX]. */
-  private Response list(Request req) {
-    return RegistryResources.list(req, registry.store().list(Kind.FIELD_GROUP, req.caller()), PATH,
-        "global_fieldgroups");
-  }
-
-  private Response put(Request req) {
-    Entity e = registry.find(Kind.FIELD_GROUP, req);
-    ObjectNode body = RegistryResources.body(req);
+  @Override
+  Response put(Request req) {
+    Entity e = find(req);
+    ObjectNode body = body(req);
     ObjectNode doc = e.doc().deepCopy();
     copyContent(body, doc);
     return update(e, doc, req.caller());
   }
 
   /** JSON Patch, e.g. add /definitions/x/properties/_{tenant}/properties/y [DOC:XDM-FG]. */
-  private Response patch(Request req) {
-    Entity e = registry.find(Kind.FIELD_GROUP, req);
-    return update(e, RegistryResources.patched(e, req), req.caller());
+  @Override
+  Response patch(Request req) {
+    Entity e = find(req);
+    return update(e, patched(e, req), req.caller());
   }
 
   private Response update(Entity e, ObjectNode doc, Caller c) {
-    FieldGroupRules.check(doc, registry.namespace());
-    registry.checkTitle(doc, c, e.id());
+    FieldGroupRules.check(doc, namespace());
+    checkTitle(doc, c, e.id());
     checkSchemasUsing(e, doc);
-    return registry.saveNewVersion(e, doc, c);
+    return saveNewVersion(e, doc, c);
   }
 
   /**
@@ -120,20 +83,19 @@ public final class FieldGroupsApi {
    */
   private void checkSchemasUsing(Entity group, ObjectNode after) {
     String altId = Json.text(group.doc(), "meta:altId");
-    for (Entity schema : registry.schemasUsing(group)) {
-      Caller scope = new Caller("registry", schema.orgId(), schema.sandbox());
+    for (Entity schema : schemasUsing(group)) {
       Function<String, Optional<? extends JsonNode>> groups = ref ->
           ref.equals(group.id()) || ref.equals(altId) ? Optional.of(after)
-              : registry.resolver().fieldGroup(ref, scope).map(Entity::doc);
+              : resolver.fieldGroup(ref, schema.scope()).map(Entity::doc);
       SchemaComposition.check(schema.doc().get("allOf"), groups);
-      List<Entity> datasets = registry.datasetsUsing(schema);
+      List<Entity> datasets = datasetsUsing(schema);
       if (datasets.isEmpty()) {
         continue;
       }
       Optional<String> breaking = Evolution.breakingChange(
-          registry.resolver().fields(schema), SchemaResolver.fields(schema.doc(), groups));
+          resolver.fields(schema), SchemaResolver.fields(schema.doc(), groups));
       if (breaking.isPresent()) {
-        throw RegistryResources.invalid("Field group " + group.id() + " is used by schema " + schema.id()
+        throw invalid("Field group " + group.id() + " is used by schema " + schema.id()
             + ", which dataset " + datasets.get(0).id() + " uses, so changes must be additive: this change "
             + breaking.get() + "; create a new field group, schema and dataset for a breaking change");
       }
@@ -144,14 +106,12 @@ public final class FieldGroupsApi {
    * 204 [DOC:XDM-FG]. [INF strict] Refused (400) while a schema references the group: deleting it
    * would silently take fields away from that schema.
    */
-  private Response delete(Request req) {
-    Entity e = registry.find(Kind.FIELD_GROUP, req);
-    List<Entity> users = registry.schemasUsing(e);
+  @Override
+  void beforeDelete(Entity e, Request req) {
+    List<Entity> users = schemasUsing(e);
     if (!users.isEmpty()) {
-      throw RegistryResources.invalid("Field group " + e.id() + " is used by schema " + users.get(0).id()
+      throw invalid("Field group " + e.id() + " is used by schema " + users.get(0).id()
           + "; remove it from the schema's allOf or delete the schema first");
     }
-    registry.store().remove(Kind.FIELD_GROUP, e.id());
-    return Response.empty(204);
   }
 }

@@ -25,27 +25,13 @@ final class FlowLists {
 
   /** Answers a list request over docs already in default (creation) order; collection names the href. */
   static Response answer(Request req, List<ObjectNode> docs, String collection) {
-    List<PropertyFilter> filters = new ArrayList<>();
-    for (String expr : req.queries("property")) {
-      PropertyFilter filter;
-      try {
-        filter = PropertyFilter.parse(expr);
-      } catch (IllegalArgumentException e) {
-        throw Problems.flow("1440-400", "Bad Request", "Invalid filter: " + e.getMessage(), collection, null);
-      }
-      // Flow Service filters have no regex or prefix operator (platform-api.md 17 [DOC:FS-ERR]).
-      if (filter.op().equals("~")) {
-        throw Problems.flow("1440-400", "Bad Request", "Invalid filter: unsupported operator '~' in '" + expr + "'",
-            collection, null);
-      }
-      filters.add(filter);
-    }
-    List<ObjectNode> hits = new ArrayList<>();
-    for (ObjectNode d : docs) {
-      if (filters.stream().allMatch(f -> f.matches(d))) {
-        hits.add(d);
-      }
-    }
+    // Flow Service filters have no regex or prefix operator (platform-api.md 17 [DOC:FS-ERR]).
+    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"),
+        m -> Problems.flowBadRequest("1440-400", "Invalid filter: " + m, collection, null),
+        e -> Problems.flowBadRequest("1440-400", "Invalid filter: unsupported operator '~' in '" + e + "'",
+            collection, null));
+    List<ObjectNode> hits = new ArrayList<>(docs);
+    hits.removeIf(d -> !PropertyFilter.all(filters, d));
     String orderby = req.query("orderby");
     if (orderby != null) {
       hits.sort(comparator(orderby, collection));
@@ -53,7 +39,7 @@ final class FlowLists {
     boolean count = "true".equalsIgnoreCase(req.query("count"));
     String limitParam = req.query("limit");
     if (count && limitParam != null) {
-      throw Problems.flow("1401-400", "Bad Request", "limit and count cannot be combined", collection, null);
+      throw Problems.flowBadRequest("1401-400", "limit and count cannot be combined", collection, null);
     }
     if (count) {
       return Response.json(200, Json.obj().put("count", hits.size()));
@@ -88,7 +74,7 @@ final class FlowLists {
     for (String part : orderby.split(",")) {
       String p = part.trim();
       if (!ORDER.matcher(p).matches()) {
-        throw Problems.flow("1432-400", "Bad Request", "Invalid orderby syntax: " + orderby, collection, null);
+        throw Problems.flowBadRequest("1432-400", "Invalid orderby syntax: " + orderby, collection, null);
       }
       boolean desc = p.startsWith("-");
       String field = p.startsWith("-") || p.startsWith("+") ? p.substring(1) : p;
@@ -120,7 +106,7 @@ final class FlowLists {
       }
       return Integer.parseInt(t.substring(7));
     } catch (IllegalArgumentException e) {
-      throw Problems.flow("1440-400", "Bad Request", "Invalid continuationToken", collection, null);
+      throw Problems.flowBadRequest("1440-400", "Invalid continuationToken", collection, null);
     }
   }
 

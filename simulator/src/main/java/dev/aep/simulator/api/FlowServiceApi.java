@@ -1,5 +1,11 @@
 package dev.aep.simulator.api;
 
+import static dev.aep.simulator.api.FlowServiceApi.Collection.CONNECTIONS;
+import static dev.aep.simulator.api.FlowServiceApi.Collection.FLOWS;
+import static dev.aep.simulator.api.FlowServiceApi.Collection.RUNS;
+import static dev.aep.simulator.api.FlowServiceApi.Collection.SOURCE_CONNECTIONS;
+import static dev.aep.simulator.api.FlowServiceApi.Collection.TARGET_CONNECTIONS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +57,27 @@ public final class FlowServiceApi {
   public static final String DELETE_FINALIZING = "delete-finalizing";
   private static final Pattern TRANSFORMATION_INDEX = Pattern.compile("/transformations/(0|[1-9][0-9]*)");
 
+  /**
+   * The Flow Service collections, each described once: its path segment and the kind it stores.
+   * Lists, GETs and deletes are the same code for all; what a kind checks on create, PATCH and
+   * delete is handed to {@link #crud} beside it.
+   */
+  enum Collection {
+    CONNECTIONS("connections", Kind.CONNECTION),
+    SOURCE_CONNECTIONS("sourceConnections", Kind.SOURCE_CONNECTION),
+    TARGET_CONNECTIONS("targetConnections", Kind.TARGET_CONNECTION),
+    FLOWS("flows", Kind.FLOW),
+    RUNS("runs", Kind.RUN);
+
+    final String path;
+    final Kind kind;
+
+    Collection(String path, Kind kind) {
+      this.path = path;
+      this.kind = kind;
+    }
+  }
+
   private final Store store;
   private final SimClock clock;
   private final StripeSource stripe;
@@ -64,66 +93,53 @@ public final class FlowServiceApi {
   }
 
   public void register(Router r) {
-    add(r, "GET", "/connections", Kind.CONNECTION, false, req -> list(req, Kind.CONNECTION, "connections"));
-    add(r, "POST", "/connections", Kind.CONNECTION, true, this::createConnection);
-    add(r, "GET", "/connections/{id}", Kind.CONNECTION, false, req -> get(req, Kind.CONNECTION, "connections"));
-    add(r, "PATCH", "/connections/{id}", Kind.CONNECTION, true, this::patchConnection);
-    add(r, "DELETE", "/connections/{id}", Kind.CONNECTION, true, this::deleteConnection);
-    add(r, "GET", "/connections/{id}/explore", Kind.EXPLORE, false, this::explore);
-    add(r, "GET", "/connections/{id}/test", Kind.CONNECTION, false, this::testConnection);
-    add(r, "GET", "/sourceConnections", Kind.SOURCE_CONNECTION, false,
-        req -> list(req, Kind.SOURCE_CONNECTION, "sourceConnections"));
-    add(r, "POST", "/sourceConnections", Kind.SOURCE_CONNECTION, true, this::createSourceConnection);
-    add(r, "GET", "/sourceConnections/{id}", Kind.SOURCE_CONNECTION, false,
-        req -> get(req, Kind.SOURCE_CONNECTION, "sourceConnections"));
-    add(r, "PATCH", "/sourceConnections/{id}", Kind.SOURCE_CONNECTION, true,
-        req -> patchNamesOnly(req, Kind.SOURCE_CONNECTION, "sourceConnections"));
-    add(r, "DELETE", "/sourceConnections/{id}", Kind.SOURCE_CONNECTION, true,
-        req -> delete(req, Kind.SOURCE_CONNECTION, "sourceConnections"));
-    add(r, "GET", "/targetConnections", Kind.TARGET_CONNECTION, false,
-        req -> list(req, Kind.TARGET_CONNECTION, "targetConnections"));
-    add(r, "POST", "/targetConnections", Kind.TARGET_CONNECTION, true, this::createTargetConnection);
-    add(r, "GET", "/targetConnections/{id}", Kind.TARGET_CONNECTION, false,
-        req -> get(req, Kind.TARGET_CONNECTION, "targetConnections"));
-    add(r, "PATCH", "/targetConnections/{id}", Kind.TARGET_CONNECTION, true,
-        req -> patchNamesOnly(req, Kind.TARGET_CONNECTION, "targetConnections"));
-    add(r, "DELETE", "/targetConnections/{id}", Kind.TARGET_CONNECTION, true,
-        req -> delete(req, Kind.TARGET_CONNECTION, "targetConnections"));
-    add(r, "GET", "/flows", Kind.FLOW, false, req -> list(req, Kind.FLOW, "flows"));
-    add(r, "POST", "/flows", Kind.FLOW, true, this::createFlow);
-    add(r, "GET", "/flows/{id}", Kind.FLOW, false, req -> get(req, Kind.FLOW, "flows"));
-    add(r, "PATCH", "/flows/{id}", Kind.FLOW, true, this::patchFlow);
-    add(r, "DELETE", "/flows/{id}", Kind.FLOW, true, this::deleteFlow);
-    add(r, "POST", "/flows/{id}/action", Kind.ACTION, true, this::flowAction);
-    add(r, "GET", "/runs", Kind.RUN, false, req -> list(req, Kind.RUN, "runs"));
-    add(r, "GET", "/runs/{id}", Kind.RUN, false, req -> get(req, Kind.RUN, "runs"));
+    BiConsumer<Request, Entity> none = (req, e) -> { };
+    crud(r, CONNECTIONS, this::createConnection, req -> patchConnection(req, CONNECTIONS), this::refuseDeleteInUse);
+    add(r, Kind.EXPLORE, "GET", "/connections/{id}/explore", this::explore);
+    add(r, Kind.CONNECTION, "GET", "/connections/{id}/test", this::testConnection);
+    crud(r, SOURCE_CONNECTIONS, this::createSourceConnection, req -> patchConnection(req, SOURCE_CONNECTIONS), none);
+    crud(r, TARGET_CONNECTIONS, this::createTargetConnection, req -> patchConnection(req, TARGET_CONNECTIONS), none);
+    crud(r, FLOWS, this::createFlow, this::patchFlow, (req, e) -> refuseWhileBusy(e, "delete"));
+    add(r, Kind.ACTION, "POST", "/flows/{id}/action", this::flowAction);
+    add(r, Kind.RUN, "GET", "/runs", req -> list(req, RUNS));
+    add(r, Kind.RUN, "GET", "/runs/{id}", req -> get(req, RUNS));
   }
 
-  private static void add(Router r, String method, String path, Kind kind, boolean write, Route.Handler h) {
-    r.add(new Route(method, BASE + path, Service.FLOW_SERVICE, kind, write, h));
+  private static void add(Router r, Kind kind, String method, String path, Route.Handler h) {
+    r.add(Service.FLOW_SERVICE, kind, method, path, h);
+  }
+
+  /**
+   * List, create, GET, PATCH and DELETE of a collection: list, GET and DELETE are shared;
+   * {@code deleteCheck} throws to refuse a delete.
+   */
+  private void crud(Router r, Collection col, Route.Handler create, Route.Handler patch,
+      BiConsumer<Request, Entity> deleteCheck) {
+    String path = "/" + col.path;
+    add(r, col.kind, "GET", path, req -> list(req, col));
+    add(r, col.kind, "POST", path, create);
+    add(r, col.kind, "GET", path + "/{id}", req -> get(req, col));
+    add(r, col.kind, "PATCH", path + "/{id}", patch);
+    add(r, col.kind, "DELETE", path + "/{id}", req -> delete(req, col, deleteCheck));
   }
 
   // ---- generic reads, deletes ----
 
-  private Response list(Request req, Kind kind, String collection) {
-    finishDeletes(kind);
-    List<ObjectNode> docs = new ArrayList<>();
-    for (Entity e : store.list(kind, req.caller())) {
-      docs.add(view(e));
-    }
-    return FlowLists.answer(req, docs, collection);
+  private Response list(Request req, Collection col) {
+    finishDeletes(col.kind);
+    return FlowLists.answer(req, store.list(col.kind, req.caller()).stream().map(this::view).toList(), col.path);
   }
 
-  private Response get(Request req, Kind kind, String collection) {
-    Entity e = require(kind, req.param("id"), req.caller(), collection);
+  private Response get(Request req, Collection col) {
     ObjectNode body = Json.obj();
-    body.putArray("items").add(view(e));
+    body.putArray("items").add(view(require(req, col)));
     return Response.json(200, body);
   }
 
-  private Response delete(Request req, Kind kind, String collection) {
-    Entity e = require(kind, req.param("id"), req.caller(), collection);
-    store.remove(kind, e.id());
+  private Response delete(Request req, Collection col, BiConsumer<Request, Entity> check) {
+    Entity e = require(req, col);
+    check.accept(req, e);
+    store.remove(col.kind, e.id());
     return Response.empty(204);
   }
 
@@ -137,9 +153,19 @@ public final class FlowServiceApi {
     return doc;
   }
 
-  private Entity require(Kind kind, String id, Caller caller, String collection) {
-    finishDeletes(kind);
-    return store.find(kind, id, caller).orElseThrow(() -> missing(collection, id));
+  /** The object the {id} path parameter names in the caller's sandbox, else the collection's 404. */
+  private Entity require(Request req, Collection col) {
+    finishDeletes(col.kind);
+    String id = req.param("id");
+    return store.find(col.kind, id, req.caller()).orElseThrow(() -> missing(col, id));
+  }
+
+  /** The object to PATCH: If-Match is required (1403) and must be its current etag (1404). */
+  private Entity requireCurrent(Request req, Collection col) {
+    String ifMatch = requireIfMatch(req);
+    Entity e = require(req, col);
+    checkEtag(ifMatch, e);
+    return e;
   }
 
   /** Flows whose delete-finalizing window has ended are gone (the delete completed). */
@@ -155,19 +181,21 @@ public final class FlowServiceApi {
     }
   }
 
-  /** The 404 (or, when switched, 400) of a missing object; flows answer with the chosen code. */
-  private ApiError missing(String collection, String id) {
-    if (!collection.equals("flows")) {
-      return notFound(collection, id);
+  /**
+   * The answer for a missing object. Flows use the documented FLOW-1439-404 or, when switched,
+   * another code the catalogue lists for a missing id: 1439 as 400, or 1101-404 (platform-api.md
+   * 2.2). [INF] Connections and runs use 1101-404 ("resource with given id does not exist"), as
+   * the exact code is not documented for them.
+   */
+  private ApiError missing(Collection col, String id) {
+    if (col != FLOWS) {
+      return Problems.flow("1101-404", "Resource not found",
+          "The requested " + col.path + " resource " + id + " does not exist.", col.path, id);
     }
     String code = faults.missingFlowCode();
-    if (code.equals(Faults.DEFAULT_MISSING_FLOW_CODE)) {
-      return Problems.flowNotFound(collection, id);
-    }
-    // The catalogue lists 1439 as 400 and 1101-404 for any missing id (platform-api.md 2.2).
     return Problems.flow(code, code.endsWith("-404") ? "Resource not found" : "Bad Request",
-        "The requested " + collection + " resource " + id + " is not found. Verify the resource ID before trying again.",
-        collection, id);
+        "The requested flows resource " + id + " is not found. Verify the resource ID before trying again.",
+        "flows", id);
   }
 
   /**
@@ -191,13 +219,12 @@ public final class FlowServiceApi {
       return;
     }
     String detail = switch (code) {
-      case "1420-400" -> "The entity in state " + busy + " cannot be updated.";
+      case "1420-400", "1457-400" -> "The entity in state " + busy + " cannot be updated.";
       case "1421-400" -> "The entity in state " + busy + " cannot change state or be updated.";
-      case "1457-400" -> "The entity in state " + busy + " cannot be updated.";
       case "1458-400" -> "The entity in state " + busy + " cannot be deleted.";
       default -> "Action " + change + " is not allowed in the current state " + busy + ".";
     };
-    throw Problems.flow(code, "Bad Request", detail, "flows", e.id());
+    throw Problems.flowBadRequest(code, detail, "flows", e.id());
   }
 
   /** Starts the transitional window after a change, when one is configured. */
@@ -208,49 +235,27 @@ public final class FlowServiceApi {
     }
   }
 
-  /**
-   * 404 body. Flows use the documented FLOW-1439-404; [INF] connections and runs use 1101-404
-   * ("resource with given id does not exist"), as the exact code is not documented for them.
-   */
-  static ApiError notFound(String collection, String id) {
-    if (collection.equals("flows")) {
-      return Problems.flowNotFound(collection, id);
-    }
-    return Problems.flow(
-        "1101-404", "Resource not found",
-        "The requested " + collection + " resource " + id + " does not exist.", collection, id);
-  }
-
   // ---- base connections ----
 
   private Response createConnection(Request req) {
     ObjectNode body = body(req);
     String name = requireText(body, "name");
-    ObjectNode spec = requireSpec(body, "connectionSpec", true);
-    if (!STRIPE_CONNECTION_SPEC.equals(spec.get("id").asText())) {
-      throw Problems.flow("1413-400", "Bad Request",
-          "Invalid connection spec id " + spec.get("id").asText() + ": only the Stripe source is available",
-          "connections", null);
-    }
+    ObjectNode spec = requireSpec(body, "connectionSpec", true, STRIPE_CONNECTION_SPEC,
+        ": only the Stripe source is available", CONNECTIONS);
     JsonNode auth = body.get("auth");
     if (auth == null || !auth.isObject() || !Json.hasText(auth, "specName") || !auth.path("params").isObject()) {
       throw Problems.flowBadRequest("auth.specName and auth.params are required");
     }
     if (!STRIPE_AUTH_SPEC.equals(auth.get("specName").asText())) {
-      throw Problems.flow("1415-400", "Bad Request",
-          "AuthSpec name '" + auth.get("specName").asText() + "' not found for the connectionSpec", "connections", null);
+      throw Problems.flowBadRequest("1415-400", "AuthSpec name '" + auth.get("specName").asText()
+          + "' not found for the connectionSpec", "connections", null);
     }
     String token = stripeToken(auth.get("params"));
-    Caller c = req.caller();
-    String id = UUID.randomUUID().toString();
-    ObjectNode doc = Json.obj().put("name", name);
-    copyText(body, doc, "description");
+    ObjectNode doc = newDoc(body, name);
     doc.set("connectionSpec", specInfo(spec));
     doc.put("state", "enabled");
     doc.set("auth", maskedAuth());
-    Entity e = store.create(Kind.CONNECTION, id, c, serverFields(doc, id, c));
-    e.secret(token);
-    return created(e);
+    return create(CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> e.secret(token));
   }
 
   private String stripeToken(JsonNode params) {
@@ -269,8 +274,8 @@ public final class FlowServiceApi {
    * code is undocumented; this uses a Flow Service 400 problem so clients do not mistake it for
    * their own IMS token being bad (which is what 401 means at the gateway).
    */
-  static ApiError stripeRejected() {
-    return Problems.flow("1911-400", "Bad Request",
+  private static ApiError stripeRejected() {
+    return Problems.flowBadRequest("1911-400",
         "Connection test failed: the source rejected the credentials (Stripe: Invalid API Key provided)",
         "connections", null);
   }
@@ -281,53 +286,49 @@ public final class FlowServiceApi {
     return auth;
   }
 
-  private Response patchConnection(Request req) {
-    String ifMatch = requireIfMatch(req);
-    Entity e = require(Kind.CONNECTION, req.param("id"), req.caller(), "connections");
-    checkEtag(ifMatch, e);
-    List<JsonPatch.Op> ops = patchOps(req);
+  /**
+   * Connection PATCH: /name and /description (DOC:UPD-CONN), never the connectionSpec (1414); a
+   * base connection also takes replace /auth/params, a new Stripe key. [INF] Source and target
+   * connections take nothing else: the docs advise against changing the connections of a live
+   * flow; a new connection pair and flow is the way.
+   */
+  private Response patchConnection(Request req, Collection col) {
+    Entity e = requireCurrent(req, col);
     ObjectNode doc = e.doc().deepCopy();
     String newSecret = null;
-    for (JsonPatch.Op op : ops) {
-      String path = op.path();
-      if (path.startsWith("/connectionSpec")) {
-        throw Problems.flow("1414-400", "Bad Request", "The connectionSpec of a connection cannot be updated",
-            "connections", e.id());
-      } else if (path.equals("/auth/params") && op.op().equals("replace")) {
+    for (JsonPatch.Op op : patchOps(req)) {
+      if (op.path().startsWith("/connectionSpec")) {
+        throw Problems.flowBadRequest("1414-400", "The connectionSpec of a connection cannot be updated", col.path,
+            e.id());
+      } else if (col == CONNECTIONS && op.path().equals("/auth/params") && op.op().equals("replace")) {
         newSecret = stripeToken(op.value());
       } else if (!namePath(op)) {
-        throw notPatchable(op, "connections", e.id());
+        throw notPatchable(op, col.path, e.id());
       } else {
-        applyOp(doc, op, "connections", e.id());
+        applyOp(doc, op, col.path, e.id());
       }
     }
-    doc.set("auth", maskedAuth());
     if (newSecret != null) {
       e.secret(newSecret);
     }
     return updated(e, doc, req.caller());
   }
 
-  private Response deleteConnection(Request req) {
-    Entity e = require(Kind.CONNECTION, req.param("id"), req.caller(), "connections");
-    List<String> users = new ArrayList<>();
-    for (Entity f : store.list(Kind.FLOW, req.caller())) {
-      if (PropertyFilter.leaves(f.doc(), "inheritedAttributes.sourceConnections[].baseConnection.id")
-          .contains(e.id())) {
-        users.add(f.id());
-      }
-    }
+  /** A base connection that flows still use cannot be deleted (1418). */
+  private void refuseDeleteInUse(Request req, Entity e) {
+    List<String> users = store.list(Kind.FLOW, req.caller()).stream()
+        .filter(f -> PropertyFilter.leaves(f.doc(), "inheritedAttributes.sourceConnections[].baseConnection.id")
+            .contains(e.id()))
+        .map(Entity::id)
+        .toList();
     if (!users.isEmpty()) {
-      throw Problems.flow("1418-400", "Bad Request",
-          "The base connection " + e.id() + " is used by one or more flows " + users
-              + ". Delete the flows first and try again.", "connections", e.id());
+      throw Problems.flowBadRequest("1418-400", "The base connection " + e.id() + " is used by one or more flows "
+          + users + ". Delete the flows first and try again.", "connections", e.id());
     }
-    store.remove(Kind.CONNECTION, e.id());
-    return Response.empty(204);
   }
 
   private Response explore(Request req) {
-    Entity e = require(Kind.CONNECTION, req.param("id"), req.caller(), "connections");
+    Entity e = require(req, CONNECTIONS);
     String objectType = req.query("objectType");
     if (objectType != null && !objectType.equalsIgnoreCase("rest")) {
       throw Problems.flowBadRequest("objectType " + objectType + " is not supported by the Stripe source; use rest");
@@ -353,7 +354,7 @@ public final class FlowServiceApi {
   }
 
   private Response testConnection(Request req) {
-    Entity e = require(Kind.CONNECTION, req.param("id"), req.caller(), "connections");
+    Entity e = require(req, CONNECTIONS);
     return Response.json(200, Json.obj().put("result", !stripe.isRejected(e.secret())));
   }
 
@@ -363,11 +364,8 @@ public final class FlowServiceApi {
     ObjectNode body = body(req);
     String name = requireText(body, "name");
     JsonNode data = requireObject(body, "data");
-    ObjectNode spec = requireSpec(body, "connectionSpec", true);
-    if (!STRIPE_CONNECTION_SPEC.equals(spec.get("id").asText())) {
-      throw Problems.flow("1413-400", "Bad Request", "Invalid connection spec id " + spec.get("id").asText(),
-          "sourceConnections", null);
-    }
+    ObjectNode spec = requireSpec(body, "connectionSpec", true, STRIPE_CONNECTION_SPEC, "",
+        SOURCE_CONNECTIONS);
     String baseId = requireText(body, "baseConnectionId");
     Entity base = store.find(Kind.CONNECTION, baseId, req.caller())
         .orElseThrow(() -> Problems.flowBadRequest("Base connection " + baseId + " does not exist"));
@@ -378,81 +376,41 @@ public final class FlowServiceApi {
     if (resourcePath == null || !StripeCatalog.RESOURCE_PATHS.contains(resourcePath)) {
       throw Problems.flowBadRequest("params.resourcePath must be one of " + StripeCatalog.RESOURCE_PATHS);
     }
-    Caller c = req.caller();
-    String id = UUID.randomUUID().toString();
-    ObjectNode doc = Json.obj().put("name", name);
-    copyText(body, doc, "description");
-    doc.put("baseConnectionId", baseId);
-    doc.set("data", data.deepCopy());
-    doc.set("params", body.get("params").deepCopy());
-    doc.set("connectionSpec", specInfo(spec));
-    doc.put("state", "enabled");
+    ObjectNode doc = withData(newDoc(body, name).put("baseConnectionId", baseId), body, data, spec);
     doc.put("providerRefId", UUID.randomUUID().toString());
     ObjectNode inherited = doc.putObject("inheritedAttributes");
     inherited.putObject("baseConnection").put("id", baseId).set("connectionSpec", base.doc().get("connectionSpec"));
-    return created(store.create(Kind.SOURCE_CONNECTION, id, c, serverFields(doc, id, c)));
+    return create(SOURCE_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> { });
   }
 
   private Response createTargetConnection(Request req) {
     ObjectNode body = body(req);
     String name = requireText(body, "name");
     JsonNode data = requireObject(body, "data");
-    ObjectNode spec = requireSpec(body, "connectionSpec", false);
-    if (!DATA_LAKE_CONNECTION_SPEC.equals(spec.get("id").asText())) {
-      throw Problems.flow("1413-400", "Bad Request", "Invalid connection spec id " + spec.get("id").asText()
-          + ": the data lake target is " + DATA_LAKE_CONNECTION_SPEC, "targetConnections", null);
-    }
+    ObjectNode spec = requireSpec(body, "connectionSpec", false, DATA_LAKE_CONNECTION_SPEC,
+        ": the data lake target is " + DATA_LAKE_CONNECTION_SPEC, TARGET_CONNECTIONS);
     if (!"parquet_xdm".equals(Json.text(data, "format"))) {
       throw Problems.flowBadRequest("data.format must be parquet_xdm for the data lake");
     }
-    String schemaId = Json.text(data.path("schema"), "id");
-    if (schemaId == null || schemaId.isBlank()) {
-      throw Problems.flowBadRequest("data.schema.id is required");
-    }
-    String dataSetId = Json.text(body.path("params"), "dataSetId");
-    if (dataSetId == null || dataSetId.isBlank()) {
-      throw Problems.flowBadRequest("params.dataSetId is required");
-    }
+    String schemaId = requireText(body, "data.schema.id");
+    String dataSetId = requireText(body, "params.dataSetId");
     Entity dataset = store.find(Kind.DATASET, dataSetId, req.caller())
         .orElseThrow(() -> Problems.flowBadRequest("Dataset " + dataSetId + " does not exist"));
     String datasetSchema = Json.text(dataset.doc().path("schemaRef"), "id");
     if (!schemaId.equals(datasetSchema)) {
-      throw Problems.flow("1425-400", "Bad Request", "Schema " + schemaId + " differs from the schema "
+      throw Problems.flowBadRequest("1425-400", "Schema " + schemaId + " differs from the schema "
           + datasetSchema + " of dataset " + dataSetId, "targetConnections", null);
     }
-    Caller c = req.caller();
-    String id = UUID.randomUUID().toString();
-    ObjectNode doc = Json.obj().put("name", name);
-    copyText(body, doc, "description");
-    doc.set("data", data.deepCopy());
-    doc.set("params", body.get("params").deepCopy());
-    ObjectNode specOut = Json.obj().put("id", DATA_LAKE_CONNECTION_SPEC);
-    specOut.put("version", spec.hasNonNull("version") ? spec.get("version").asText() : "1.0");
-    doc.set("connectionSpec", specOut);
-    doc.put("state", "enabled");
-    return created(store.create(Kind.TARGET_CONNECTION, id, c, serverFields(doc, id, c)));
+    ObjectNode doc = withData(newDoc(body, name), body, data, spec);
+    return create(TARGET_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> { });
   }
 
-  /**
-   * Source/target connection PATCH: [INF] only /name and /description. The docs advise against
-   * changing the connections of a live flow; a new connection pair and flow is the way.
-   */
-  private Response patchNamesOnly(Request req, Kind kind, String collection) {
-    String ifMatch = requireIfMatch(req);
-    Entity e = require(kind, req.param("id"), req.caller(), collection);
-    checkEtag(ifMatch, e);
-    ObjectNode doc = e.doc().deepCopy();
-    for (JsonPatch.Op op : patchOps(req)) {
-      if (op.path().startsWith("/connectionSpec")) {
-        throw Problems.flow("1414-400", "Bad Request", "The connectionSpec of a connection cannot be updated",
-            collection, e.id());
-      }
-      if (!namePath(op)) {
-        throw notPatchable(op, collection, e.id());
-      }
-      applyOp(doc, op, collection, e.id());
-    }
-    return updated(e, doc, req.caller());
+  /** What source and target connections store after their name: data, params, connectionSpec and state. */
+  private static ObjectNode withData(ObjectNode doc, JsonNode body, JsonNode data, ObjectNode spec) {
+    doc.set("data", data.deepCopy());
+    doc.set("params", body.get("params").deepCopy());
+    doc.set("connectionSpec", specInfo(spec));
+    return doc.put("state", "enabled");
   }
 
   // ---- flows ----
@@ -460,20 +418,16 @@ public final class FlowServiceApi {
   private Response createFlow(Request req) {
     ObjectNode body = body(req);
     if (body.has("state")) {
-      throw Problems.flow("1410-400", "Bad Request", "state is not allowed in a create flow request", "flows", null);
+      throw Problems.flowBadRequest("1410-400", "state is not allowed in a create flow request", "flows", null);
     }
-    ObjectNode flowSpec = requireSpec(body, "flowSpec", false);
-    if (!STRIPE_FLOW_SPEC.equals(flowSpec.get("id").asText())) {
-      throw Problems.flow("1413-400", "Bad Request", "Invalid flow spec id " + flowSpec.get("id").asText(),
-          "flows", null);
-    }
+    ObjectNode flowSpec = requireSpec(body, "flowSpec", false, STRIPE_FLOW_SPEC, "", FLOWS);
     String name = requireText(body, "name");
     Caller c = req.caller();
     List<Entity> sources = connections(body, "sourceConnectionIds", Kind.SOURCE_CONNECTION, c);
     List<Entity> targets = connections(body, "targetConnectionIds", Kind.TARGET_CONNECTION, c);
     for (Entity s : sources) {
       if (!STRIPE_CONNECTION_SPEC.equals(Json.text(s.doc().path("connectionSpec"), "id"))) {
-        throw Problems.flow("1413-400", "Bad Request", "Source connection " + s.id() + " does not match the flow spec",
+        throw Problems.flowBadRequest("1413-400", "Source connection " + s.id() + " does not match the flow spec",
             "flows", null);
       }
     }
@@ -493,10 +447,8 @@ public final class FlowServiceApi {
     }
     ObjectNode schedule = schedule(body.get("scheduleParams"));
     String id = UUID.randomUUID().toString();
-    ObjectNode doc = Json.obj().put("name", name);
-    copyText(body, doc, "description");
-    ObjectNode specOut = doc.putObject("flowSpec").put("id", STRIPE_FLOW_SPEC);
-    specOut.put("version", flowSpec.hasNonNull("version") ? flowSpec.get("version").asText() : "1.0");
+    ObjectNode doc = newDoc(body, name);
+    doc.set("flowSpec", specInfo(flowSpec));
     doc.put("state", "enabled");
     ArrayNode srcIds = doc.putArray("sourceConnectionIds");
     sources.forEach(s -> srcIds.add(s.id()));
@@ -526,9 +478,7 @@ public final class FlowServiceApi {
       // [INF] CreateFlowRequest has no options (SPEC:FS); accepted as a PATCH would set them.
       doc.set("options", FlowOptions.normalize(body.get("options")));
     }
-    Entity e = store.create(Kind.FLOW, id, c, serverFields(doc, id, c));
-    scheduler.flowEnabled(e);
-    return created(e);
+    return create(FLOWS, id, doc, c, scheduler::flowEnabled);
   }
 
   private List<Entity> connections(ObjectNode body, String field, Kind kind, Caller c) {
@@ -559,7 +509,7 @@ public final class FlowServiceApi {
     }
     Entity ms = mappingId == null ? null : store.find(Kind.MAPPING_SET, mappingId, c).orElse(null);
     if (ms == null || version < 0 || version >= ms.versions().size()) {
-      throw Problems.flow("1412-400", "Bad Request",
+      throw Problems.flowBadRequest("1412-400",
           "Invalid mapping version: mapping set " + mappingId + " version " + versionText + " does not exist",
           "flows", null);
     }
@@ -567,7 +517,7 @@ public final class FlowServiceApi {
     for (Entity target : targets) {
       String targetSchema = Json.text(target.doc().path("data").path("schema"), "id");
       if (mappingSchema != null && !mappingSchema.equals(targetSchema)) {
-        throw Problems.flow("1425-400", "Bad Request", "The schema in the target dataset (" + targetSchema
+        throw Problems.flowBadRequest("1425-400", "The schema in the target dataset (" + targetSchema
             + ") differs from the schema in the mapping (" + mappingSchema + ")", "flows", null);
       }
     }
@@ -586,9 +536,7 @@ public final class FlowServiceApi {
   }
 
   private Response patchFlow(Request req) {
-    String ifMatch = requireIfMatch(req);
-    Entity e = require(Kind.FLOW, req.param("id"), req.caller(), "flows");
-    checkEtag(ifMatch, e);
+    Entity e = requireCurrent(req, FLOWS);
     refuseWhileBusy(e, "update");
     List<JsonPatch.Op> ops = patchOps(req);
     ObjectNode doc = e.doc().deepCopy();
@@ -599,18 +547,11 @@ public final class FlowServiceApi {
     }
     for (JsonPatch.Op op : ops) {
       String p = op.path();
-      if (namePath(op)) {
-        applyOp(doc, op, "flows", e.id());
-      } else if (p.startsWith("/scheduleParams/") && FLOW_SCHEDULE_FIELDS.contains(p.substring(16))) {
-        applyOp(doc, op, "flows", e.id());
-      } else if (TRANSFORMATION_INDEX.matcher(p).matches() && op.op().equals("replace")
+      if (TRANSFORMATION_INDEX.matcher(p).matches() && op.op().equals("replace")
           || p.equals("/transformations/-") && op.op().equals("add")) {
         // /transformations/{n} is the array position (JSON Pointer, platform-api.md 16).
         applyOp(doc, new JsonPatch.Op(op.op(), p, mapping(op.value(), targets, req.caller())), "flows", e.id());
-      } else if (p.equals("/labels") && op.op().equals("add")) {
-        applyOp(doc, op, "flows", e.id());
-      } else if (p.equals("/options") || p.startsWith("/options/")) {
-        // add /options and add /options/errorDiagnosticsEnabled are documented [DOC:PARTIAL]
+      } else if (flowPatchable(op)) {
         applyOp(doc, op, "flows", e.id());
       } else {
         throw notPatchable(op, "flows", e.id());
@@ -640,6 +581,17 @@ public final class FlowServiceApi {
     return resp;
   }
 
+  /**
+   * Flow fields a PATCH may change as sent: /name and /description, the schedule fields, add
+   * /labels, and /options; add /options and add /options/errorDiagnosticsEnabled are documented
+   * [DOC:PARTIAL].
+   */
+  private static boolean flowPatchable(JsonPatch.Op op) {
+    String p = op.path();
+    return namePath(op) || p.startsWith("/scheduleParams/") && FLOW_SCHEDULE_FIELDS.contains(p.substring(16))
+        || p.equals("/labels") && op.op().equals("add") || p.equals("/options") || p.startsWith("/options/");
+  }
+
   private ObjectNode lastOperation(String operation, ArrayNode ops) {
     long now = clock.nowMillis();
     ObjectNode lo = Json.obj().put("started", now).put("updated", now).put("percentCompleted", 100);
@@ -661,15 +613,15 @@ public final class FlowServiceApi {
     }
     String o = op.toLowerCase(Locale.ROOT);
     if (!o.equals("enable") && !o.equals("disable")) {
-      throw Problems.flow("1422-400", "Bad Request", "Action " + op + " is not allowed on a source flow", "flows",
+      throw Problems.flowBadRequest("1422-400", "Action " + op + " is not allowed on a source flow", "flows",
           req.param("id"));
     }
     String subOp = req.query("subOp");
     if (subOp != null && subOp.equalsIgnoreCase("progress")) {
-      throw Problems.flow("1436-400", "Bad Request", "subOp PROGRESS is unsupported for op " + op, "flows",
+      throw Problems.flowBadRequest("1436-400", "subOp PROGRESS is unsupported for op " + op, "flows",
           req.param("id"));
     }
-    Entity e = require(Kind.FLOW, req.param("id"), req.caller(), "flows");
+    Entity e = require(req, FLOWS);
     String ifMatch = req.header("If-Match");
     if (ifMatch != null) {
       checkEtag(ifMatch, e);
@@ -688,16 +640,22 @@ public final class FlowServiceApi {
     return resp;
   }
 
-  private Response deleteFlow(Request req) {
-    Entity e = require(Kind.FLOW, req.param("id"), req.caller(), "flows");
-    refuseWhileBusy(e, "delete");
-    store.remove(Kind.FLOW, e.id());
-    return Response.empty(204);
-  }
-
   // ---- shared helpers ----
 
-  private ObjectNode serverFields(ObjectNode doc, String id, Caller c) {
+  /** A new object's document: its name and, when sent, its description. */
+  private static ObjectNode newDoc(JsonNode body, String name) {
+    ObjectNode doc = Json.obj().put("name", name);
+    if (body.hasNonNull("description")) {
+      doc.put("description", body.get("description").asText());
+    }
+    return doc;
+  }
+
+  /**
+   * Stores a new object with the server-set fields (id, timestamps, creator, sandbox, etag), lets
+   * {@code then} finish it (a secret, a schedule) and answers 201 {id, etag} with its Location.
+   */
+  private Response create(Collection col, String id, ObjectNode doc, Caller c, Consumer<Entity> then) {
     long now = clock.nowMillis();
     ObjectNode out = Json.obj().put("id", id);
     out.setAll(doc);
@@ -707,22 +665,14 @@ public final class FlowServiceApi {
     out.put("sandboxId", sandboxId(c)).put("sandboxName", c.sandbox()).put("imsOrgId", c.orgId());
     String etag = store.newEtag(now);
     out.put("etag", etag).put("version", etag);
-    return out;
+    Entity e = store.create(col.kind, id, c, out);
+    then.accept(e);
+    return Response.json(201, Json.obj().put("id", id).put("etag", etag))
+        .withHeader("Location", BASE + "/" + col.path + "/" + id);
   }
 
   public static String sandboxId(Caller c) {
     return UUID.nameUUIDFromBytes((c.orgId() + "/" + c.sandbox()).getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
-  private Response created(Entity e) {
-    String collection = switch (e.kind()) {
-      case CONNECTION -> "connections";
-      case SOURCE_CONNECTION -> "sourceConnections";
-      case TARGET_CONNECTION -> "targetConnections";
-      default -> "flows";
-    };
-    ObjectNode body = Json.obj().put("id", e.id()).put("etag", Json.text(e.doc(), "etag"));
-    return Response.json(201, body).withHeader("Location", BASE + "/" + collection + "/" + e.id());
   }
 
   /** Stores the new document with a new etag and answers 200 {id, etag}. */
@@ -738,7 +688,7 @@ public final class FlowServiceApi {
   private static String requireIfMatch(Request req) {
     String ifMatch = req.header("If-Match");
     if (ifMatch == null || ifMatch.isBlank()) {
-      throw Problems.flow("1403-400", "Bad Request", "The header 'If-Match' is missing", null, null);
+      throw Problems.flowBadRequest("1403-400", "The header 'If-Match' is missing", null, null);
     }
     return ifMatch;
   }
@@ -766,17 +716,17 @@ public final class FlowServiceApi {
 
   private static List<JsonPatch.Op> patchOps(Request req) {
     if (!req.hasBody()) {
-      throw Problems.flow("1405-400", "Bad Request", "The request body is null or empty", null, null);
+      throw emptyBody();
     }
     List<JsonPatch.Op> ops;
     try {
       ops = JsonPatch.parse(req.json());
     } catch (IllegalArgumentException e) {
-      throw Problems.flow("1455-400", "Bad Request", "Invalid patch instruction: " + e.getMessage(), null, null);
+      throw invalidPatch(e.getMessage(), null, null);
     }
     for (JsonPatch.Op op : ops) {
       if (!JsonPatch.supported(op.op())) {
-        throw Problems.flow("1434-400", "Bad Request",
+        throw Problems.flowBadRequest("1434-400",
             "Unsupported patch operation " + op.op() + ": only add, replace and remove are supported", null, null);
       }
     }
@@ -789,28 +739,25 @@ public final class FlowServiceApi {
   }
 
   private static ApiError notPatchable(JsonPatch.Op op, String collection, String id) {
-    return Problems.flow("1455-400", "Bad Request",
-        "Invalid patch instruction: " + op.op() + " " + op.path() + " is not supported on " + collection,
-        collection, id);
+    return invalidPatch(op.op() + " " + op.path() + " is not supported on " + collection, collection, id);
+  }
+
+  private static ApiError invalidPatch(String why, String collection, String id) {
+    return Problems.flowBadRequest("1455-400", "Invalid patch instruction: " + why, collection, id);
   }
 
   private static void applyOp(ObjectNode doc, JsonPatch.Op op, String collection, String id) {
     try {
       JsonPatch.apply(doc, op);
     } catch (IllegalArgumentException e) {
-      throw Problems.flow("1455-400", "Bad Request", "Invalid patch instruction: " + e.getMessage(), collection, id);
+      throw invalidPatch(e.getMessage(), collection, id);
     }
   }
 
   private static ObjectNode body(Request req) {
-    JsonNode n;
-    try {
-      n = req.json();
-    } catch (IllegalArgumentException e) {
-      throw Problems.flowBadRequest("The request body is not valid JSON");
-    }
+    JsonNode n = req.json(Problems::flowBadRequest);
     if (n == null || n.isNull() || (n.isObject() && n.isEmpty())) {
-      throw Problems.flow("1405-400", "Bad Request", "The request body is null or empty", null, null);
+      throw emptyBody();
     }
     if (!n.isObject()) {
       throw Problems.flowBadRequest("The request body must be a JSON object");
@@ -818,11 +765,19 @@ public final class FlowServiceApi {
     return (ObjectNode) n;
   }
 
-  private static String requireText(JsonNode body, String field) {
-    if (!Json.hasText(body, field)) {
-      throw Problems.flowBadRequest(field + " is required");
+  private static ApiError emptyBody() {
+    return Problems.flowBadRequest("1405-400", "The request body is null or empty", null, null);
+  }
+
+  /** The text at a dotted path of the body (e.g. "params.dataSetId"), else 400 "<path> is required". */
+  private static String requireText(JsonNode body, String path) {
+    int dot = path.lastIndexOf('.');
+    JsonNode parent = dot < 0 ? body : body.at("/" + path.substring(0, dot).replace('.', '/'));
+    String text = Json.text(parent, path.substring(dot + 1));
+    if (text == null || text.isBlank()) {
+      throw Problems.flowBadRequest(path + " is required");
     }
-    return body.get(field).asText();
+    return text;
   }
 
   private static JsonNode requireObject(JsonNode body, String field) {
@@ -833,8 +788,13 @@ public final class FlowServiceApi {
     return n;
   }
 
-  /** A {id, version} spec reference; SpecInfoDTO marks both required, other bodies only the id. */
-  private static ObjectNode requireSpec(JsonNode body, String field, boolean versionRequired) {
+  /**
+   * A {id, version} spec reference naming the one spec the collection takes, else 1413 ("Invalid
+   * connection spec id ..." for connectionSpec, "Invalid flow spec id ..." for flowSpec, then
+   * {@code hint}). SpecInfoDTO marks both fields required, other bodies only the id.
+   */
+  private static ObjectNode requireSpec(JsonNode body, String field, boolean versionRequired, String expected,
+      String hint, Collection col) {
     JsonNode n = requireObject(body, field);
     if (!Json.hasText(n, "id")) {
       throw Problems.flowBadRequest(field + ".id is required");
@@ -842,16 +802,17 @@ public final class FlowServiceApi {
     if (versionRequired && !Json.hasText(n, "version")) {
       throw Problems.flowBadRequest(field + ".version is required");
     }
+    String id = n.get("id").asText();
+    if (!expected.equals(id)) {
+      throw Problems.flowBadRequest("1413-400", "Invalid " + field.replace("Spec", "") + " spec id " + id + hint,
+          col.path, null);
+    }
     return (ObjectNode) n;
   }
 
+  /** The stored spec reference: the id and the version sent, "1.0" when none was. */
   private static ObjectNode specInfo(ObjectNode spec) {
-    return Json.obj().put("id", spec.get("id").asText()).put("version", spec.get("version").asText());
-  }
-
-  private static void copyText(JsonNode from, ObjectNode to, String field) {
-    if (from.hasNonNull(field)) {
-      to.put(field, from.get(field).asText());
-    }
+    return Json.obj().put("id", spec.get("id").asText())
+        .put("version", spec.hasNonNull("version") ? spec.get("version").asText() : "1.0");
   }
 }

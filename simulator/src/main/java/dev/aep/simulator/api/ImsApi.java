@@ -3,8 +3,8 @@ package dev.aep.simulator.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.http.ApiError;
 import dev.aep.simulator.http.Json;
+import dev.aep.simulator.http.Problems;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
 import dev.aep.simulator.http.Route;
@@ -37,27 +37,27 @@ public final class ImsApi {
     if (req.hasBody()) {
       String ct = req.header("Content-Type");
       if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-        throw error(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+        throw Problems.oauth(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
       }
       form.putAll(Request.parseQuery(req.bodyText()));
     }
     String grant = first(form, "grant_type");
     if (grant == null) {
-      throw error(400, "invalid_request", "grant_type is required");
+      throw Problems.oauth(400, "invalid_request", "grant_type is required");
     }
     if (!grant.equals("client_credentials")) {
-      throw error(400, "unsupported_grant_type", "grant_type must be client_credentials");
+      throw Problems.oauth(400, "unsupported_grant_type", "grant_type must be client_credentials");
     }
     String clientId = first(form, "client_id");
     String secret = first(form, "client_secret");
     if (clientId == null || secret == null) {
-      throw error(400, "invalid_request", "client_id and client_secret are required");
+      throw Problems.oauth(400, "invalid_request", "client_id and client_secret are required");
     }
     if (first(form, "scope") == null) {
-      throw error(400, "invalid_scope", "scope is required");
+      throw Problems.oauth(400, "invalid_scope", "scope is required");
     }
     Accounts.Token t = accounts.issue(clientId, secret)
-        .orElseThrow(() -> error(401, "invalid_client", "invalid client_id or client_secret"));
+        .orElseThrow(() -> Problems.oauth(401, "invalid_client", "invalid client_id or client_secret"));
     long expiresIn = Math.max(1, (Duration.between(Instant.now(), t.expiresAt()).toMillis() + 999) / 1000);
     ObjectNode body = Json.obj().put("access_token", t.value()).put("token_type", "bearer").put("expires_in", expiresIn);
     return Response.json(200, body);
@@ -66,9 +66,5 @@ public final class ImsApi {
   private static String first(Map<String, List<String>> form, String key) {
     List<String> v = form.get(key);
     return v == null || v.isEmpty() || v.get(0).isBlank() ? null : v.get(0);
-  }
-
-  private static ApiError error(int status, String code, String description) {
-    return new ApiError(Response.json(status, Json.obj().put("error", code).put("error_description", description)));
   }
 }

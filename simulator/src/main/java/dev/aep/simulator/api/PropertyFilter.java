@@ -1,9 +1,11 @@
 package dev.aep.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aep.simulator.http.ApiError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,34 @@ record PropertyFilter(String field, String op, List<String> values) {
       return new PropertyFilter(expr.trim(), "exists", List.of());
     }
     throw new IllegalArgumentException("invalid filter '" + expr + "'");
+  }
+
+  /**
+   * Every {@code property=} value of a request, parsed: a syntax error is answered with
+   * {@code invalid(message)}; a service without the regex operator passes {@code noRegex}, which
+   * answers a {@code ~} expression.
+   */
+  static List<PropertyFilter> parseAll(List<String> exprs, Function<String, ApiError> invalid,
+      Function<String, ApiError> noRegex) {
+    List<PropertyFilter> out = new ArrayList<>();
+    for (String expr : exprs) {
+      PropertyFilter filter;
+      try {
+        filter = parse(expr);
+      } catch (IllegalArgumentException e) {
+        throw invalid.apply(e.getMessage());
+      }
+      if (noRegex != null && filter.op().equals("~")) {
+        throw noRegex.apply(expr);
+      }
+      out.add(filter);
+    }
+    return out;
+  }
+
+  /** Whether a document passes every filter. */
+  static boolean all(List<PropertyFilter> filters, JsonNode doc) {
+    return filters.stream().allMatch(f -> f.matches(doc));
   }
 
   boolean matches(JsonNode doc) {

@@ -11,6 +11,8 @@ import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
+import dev.aep.simulator.http.Route;
+import dev.aep.simulator.http.Router;
 import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
@@ -23,16 +25,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * What tenant schemas and field groups share (platform-api.md 3, 10, 17): Accept rules, lookup by
- * $id or meta:altId, list paging and filters, registry-assigned ids and metadata, unique titles,
- * version bumps and JSON Patch with read-only fields.
+ * What the Schema Registry's tenant collections share (platform-api.md 3, 10, 12, 17): schemas,
+ * field groups and descriptors have the same routes and lookup by $id or meta:altId, and are
+ * deleted alike; schemas and field groups also share Accept rules, list paging and filters,
+ * registry-assigned ids and metadata, unique titles, version bumps and JSON Patch with read-only
+ * fields. Each collection fills in its create, GET, PUT and (where the registry has one) PATCH.
  */
-final class RegistryResources {
+abstract class RegistryResources {
   /** [INF] Generic code for payload validation errors; the registry documents only "400". */
   static final String INVALID = "1000-400";
   static final String BASE = Service.SCHEMA_REGISTRY.basePath();
@@ -42,20 +49,63 @@ final class RegistryResources {
       "^application/vnd\\.adobe\\.([a-z-]+)\\+json\\s*(?:;\\s*version\\s*=\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*$");
   private static final Set<String> READ_ONLY = Set.of("/$id", "/meta:altId", "/version");
 
-  private final Store store;
-  private final SimClock clock;
-  private final String tenantId;
-  private final SchemaResolver resolver;
+  final Store store;
+  final SimClock clock;
+  final String tenantId;
+  final SchemaResolver resolver;
+  private final Kind kind;
+  /** The collection's path under the registry, e.g. /tenant/schemas. */
+  final String path;
+  private final boolean patchable;
 
-  RegistryResources(Store store, SimClock clock, String tenantId, SchemaResolver resolver) {
+  RegistryResources(Store store, SimClock clock, String tenantId, SchemaResolver resolver, Kind kind, String path,
+      boolean patchable) {
     this.store = store;
     this.clock = clock;
     this.tenantId = tenantId;
     this.resolver = resolver;
+    this.kind = kind;
+    this.path = path;
+    this.patchable = patchable;
   }
 
-  String tenantId() {
-    return tenantId;
+  public void register(Router r) {
+    add(r, kind, "GET", path, this::list);
+    add(r, kind, "POST", path, req -> create(body(req), req.caller()));
+    add(r, kind, "GET", path + "/{id}", this::get);
+    add(r, kind, "PUT", path + "/{id}", this::put);
+    if (patchable) {
+      add(r, kind, "PATCH", path + "/{id}", this::patch);
+    }
+    add(r, kind, "DELETE", path + "/{id}", this::delete);
+  }
+
+  static void add(Router r, Kind kind, String method, String path, Route.Handler h) {
+    r.add(Service.SCHEMA_REGISTRY, kind, method, path, h);
+  }
+
+  /** POST: a new resource from the request's JSON object body. */
+  abstract Response create(ObjectNode body, Caller c);
+
+  abstract Response get(Request req);
+
+  abstract Response put(Request req);
+
+  /** Only collections registered as patchable have a PATCH route. */
+  Response patch(Request req) {
+    throw new UnsupportedOperationException(kind.value() + " has no PATCH");
+  }
+
+  /** Throws to refuse deleting {@code e}; may remove what goes with it. */
+  void beforeDelete(Entity e, Request req) {
+  }
+
+  /** 204 once {@link #beforeDelete} lets it go [DOC:XDM-FG, DOC:XDM-DESC]. */
+  private Response delete(Request req) {
+    Entity e = find(req);
+    beforeDelete(e, req);
+    store.remove(kind, e.id());
+    return Response.empty(204);
   }
 
   /** The tenant namespace key, {@code _<tenantId>} (platform-api.md 9 [DOC:XDM-FG]). */
@@ -63,12 +113,8 @@ final class RegistryResources {
     return "_" + tenantId;
   }
 
-  SchemaResolver resolver() {
-    return resolver;
-  }
-
   /** The resource named by the {id} path parameter ($id URL-encoded or meta:altId), else 404 XDM-1012. */
-  Entity find(Kind kind, Request req) {
+  Entity find(Request req) {
     String id = req.param("id");
     return resolver.find(kind, id, req.caller()).orElseThrow(() -> notFound(id));
   }
@@ -78,14 +124,9 @@ final class RegistryResources {
   }
 
   static ObjectNode body(Request req) {
-    JsonNode n;
-    try {
-      n = req.json();
-    } catch (IllegalArgumentException e) {
-      throw Problems.xdm(INVALID, "Bad Request", "The payload is not valid JSON");
-    }
+    JsonNode n = req.json(m -> invalid("The payload is not valid JSON"));
     if (n == null || !n.isObject()) {
-      throw Problems.xdm(INVALID, "Bad Request", "The payload must be a JSON object");
+      throw invalid("The payload must be a JSON object");
     }
     return (ObjectNode) n;
   }
@@ -99,7 +140,7 @@ final class RegistryResources {
    * version of {@code e}: missing version 400 XDM-1007, unknown format or version 406 (platform-api.md 3
    * [DOC:XDM-GS, SPEC:SR]).
    */
-  static String lookupFormat(Request req, Entity e) {
+  private static String lookupFormat(Request req, Entity e) {
     String accept = req.header("Accept");
     if (accept == null || accept.isBlank()) {
       throw Problems.xdm("1007-400", "Bad Request",
@@ -122,15 +163,31 @@ final class RegistryResources {
     return m.group(1);
   }
 
-  static String contentType(String format, Entity e) {
-    return "application/vnd.adobe." + format + "+json; version=" + Json.text(e.doc(), "version");
+  /**
+   * A GET by the Accept format: xed gives the stored document, xed-full* the {@code expanded} one
+   * (resolved fields under properties), *-notext without field titles and descriptions
+   * (platform-api.md 3).
+   */
+  Response lookup(Request req, Function<Entity, ObjectNode> expanded) {
+    Entity e = find(req);
+    String format = lookupFormat(req, e);
+    ObjectNode doc = e.doc();
+    if (format.startsWith("xed-full")) {
+      doc = expanded.apply(e);
+      if (format.endsWith("notext")) {
+        SchemaResolver.stripText(doc);
+      }
+    }
+    String version = Json.text(e.doc(), "version");
+    return Response.json(200, doc, "application/vnd.adobe." + format + "+json; version=" + version);
   }
 
   /**
    * A list answer (platform-api.md 3 and 17 [DOC:XDM-SCHEMAS, DOC:XDM-APPX]): xed-id summaries or
-   * xed full resources, {@code property=} filters, orderby/start/limit paging, 300 per page.
+   * xed full resources, {@code property=} filters (e.g. property=meta:intendedToExtend==<class $id>
+   * or property=title==X [DOC:XDM-FG]), orderby/start/limit paging, 300 per page.
    */
-  static Response list(Request req, List<Entity> all, String path, String globalLink) {
+  Response list(Request req) {
     String accept = req.header("Accept");
     String a = accept == null ? "" : accept.trim().toLowerCase(Locale.ROOT);
     boolean summary = a.startsWith("application/vnd.adobe.xed-id+json");
@@ -138,28 +195,17 @@ final class RegistryResources {
       throw Problems.xdm("1006-400", "Bad Request",
           "Accept must be application/vnd.adobe.xed-id+json or application/vnd.adobe.xed+json");
     }
-    List<PropertyFilter> filters = new ArrayList<>();
-    for (String p : req.queries("property")) {
-      PropertyFilter filter;
-      try {
-        filter = PropertyFilter.parse(p);
-      } catch (IllegalArgumentException ex) {
-        throw invalid(ex.getMessage());
-      }
-      // The registry documents ==, !=, <, >, <=, >= and "exists", no regex (DOC:XDM-APPX).
-      if (filter.op().equals("~")) {
-        throw invalid("unsupported operator '~' in property=" + p);
-      }
-      filters.add(filter);
-    }
+    // The registry documents ==, !=, <, >, <=, >= and "exists", no regex (DOC:XDM-APPX).
+    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"), RegistryResources::invalid,
+        p -> invalid("unsupported operator '~' in property=" + p));
     // Paging takes orderby: start is a value of the sort field and limit a hint within that
     // order (platform-api.md 3, 17 [DOC:XDM-APPX]); without orderby there is nothing to page by.
     if (req.query("orderby") == null && (req.query("start") != null || req.query("limit") != null)) {
       throw invalid("start and limit require orderby");
     }
     List<ObjectNode> hits = new ArrayList<>();
-    for (Entity e : all) {
-      if (filters.stream().allMatch(f -> f.matches(e.doc()))) {
+    for (Entity e : store.list(kind, req.caller())) {
+      if (PropertyFilter.all(filters, e.doc())) {
         hits.add(e.doc());
       }
     }
@@ -197,7 +243,8 @@ final class RegistryResources {
     } else {
       page.putNull("next");
     }
-    links.putObject(globalLink).put("href", BASE + "/global/" + path.substring(path.lastIndexOf('/') + 1));
+    String collection = path.substring(path.lastIndexOf('/') + 1);
+    links.putObject("global_" + collection).put("href", BASE + "/global/" + collection);
     return Response.json(200, body, summary ? "application/vnd.adobe.xed-id+json" : "application/vnd.adobe.xed+json");
   }
 
@@ -235,17 +282,22 @@ final class RegistryResources {
   }
 
   /**
-   * A new resource's registry-assigned part (platform-api.md 3, 9, 10 [DOC:XDM-GS, DOC:XDM-FG]):
-   * {@code $id} https://ns.adobe.com/{tenant}/{type}/{hash}, altId _{tenant}.{type}.{hash},
-   * version 1.0, tenant namespace, sandbox and registry metadata with an eTag.
+   * Stores a new schema or field group (platform-api.md 3, 9, 10 [DOC:XDM-GS, DOC:XDM-FG]): the
+   * registry-assigned {@code $id} https://ns.adobe.com/{tenant}/{type}/{hash}, altId
+   * _{tenant}.{type}.{hash} and version 1.0, the client's {@code content}, then the type flags,
+   * tenant namespace, sandbox and registry metadata with an eTag; 201 with the whole resource.
    */
-  ObjectNode newResource(String resourceType) {
+  Response created(String resourceType, boolean abstractType, Caller c, Consumer<ObjectNode> content) {
     long now = clock.nowMillis();
-    String hash = UUID.randomUUID().toString().replace("-", "") + Long.toHexString(now);
+    String hash = Store.hexId() + Long.toHexString(now);
     ObjectNode doc = Json.obj().put("$id", "https://ns.adobe.com/" + tenantId + "/" + resourceType + "/" + hash);
     doc.put("meta:altId", namespace() + "." + resourceType + "." + hash);
     doc.put("meta:resourceType", resourceType).put("version", "1.0");
-    return doc;
+    content.accept(doc);
+    doc.put("meta:xdmType", "object").put("meta:abstract", abstractType).put("meta:extensible", abstractType);
+    addMeta(doc, c);
+    store.create(kind, Json.text(doc, "$id"), c, doc);
+    return Response.json(201, doc);
   }
 
   /** The registry-assigned fields that follow the content: container, org, sandbox, metadata. */
@@ -258,7 +310,7 @@ final class RegistryResources {
     reg.put("repo:createdDate", now).put("repo:lastModifiedDate", now);
     reg.put("xdm:createdClientId", c.clientId()).put("xdm:lastModifiedClientId", c.clientId());
     reg.put("xdm:createdUserId", c.userId()).put("xdm:lastModifiedUserId", c.userId());
-    reg.put("eTag", UUID.randomUUID().toString().replace("-", ""));
+    reg.put("eTag", Store.hexId());
   }
 
   /** Stores {@code doc} as the next minor version (1.0 -> 1.1 [DOC:XDM-SCHEMAS]) with a fresh eTag; 200. */
@@ -267,7 +319,7 @@ final class RegistryResources {
     doc.put("version", v[0] + "." + (Integer.parseInt(v[1]) + 1));
     ObjectNode reg = (ObjectNode) doc.get("meta:registryMetadata");
     reg.put("repo:lastModifiedDate", clock.nowMillis()).put("xdm:lastModifiedClientId", c.clientId())
-        .put("xdm:lastModifiedUserId", c.userId()).put("eTag", UUID.randomUUID().toString().replace("-", ""));
+        .put("xdm:lastModifiedUserId", c.userId()).put("eTag", Store.hexId());
     e.doc(doc);
     return Response.json(200, doc);
   }
@@ -305,37 +357,21 @@ final class RegistryResources {
 
   /** Catalog datasets whose schemaRef.id names the schema (by $id or altId). */
   List<Entity> datasetsUsing(Entity schema) {
-    Caller scope = new Caller("registry", schema.orgId(), schema.sandbox());
-    String altId = Json.text(schema.doc(), "meta:altId");
-    List<Entity> out = new ArrayList<>();
-    for (Entity ds : store.list(Kind.DATASET, scope)) {
-      String ref = Json.text(ds.doc().path("schemaRef"), "id");
-      if (schema.id().equals(ref) || (altId != null && altId.equals(ref))) {
-        out.add(ds);
-      }
-    }
-    return out;
+    return referrers(schema, Kind.DATASET, ds -> Stream.of(Json.text(ds.path("schemaRef"), "id")));
   }
 
   /** Tenant schemas whose allOf references the field group (by $id or altId). */
   List<Entity> schemasUsing(Entity fieldGroup) {
-    Caller scope = new Caller("registry", fieldGroup.orgId(), fieldGroup.sandbox());
-    String altId = Json.text(fieldGroup.doc(), "meta:altId");
-    List<Entity> out = new ArrayList<>();
-    for (Entity s : store.list(Kind.SCHEMA, scope)) {
-      for (JsonNode ref : s.doc().path("allOf")) {
-        String r = Json.text(ref, "$ref");
-        if (fieldGroup.id().equals(r) || (altId != null && altId.equals(r))) {
-          out.add(s);
-          break;
-        }
-      }
-    }
-    return out;
+    return referrers(fieldGroup, Kind.SCHEMA,
+        s -> StreamSupport.stream(s.path("allOf").spliterator(), false).map(ref -> Json.text(ref, "$ref")));
   }
 
-  Store store() {
-    return store;
+  /** Objects of {@code kind} in the target's sandbox with a reference ({@code refs}) to it, by $id or altId. */
+  private List<Entity> referrers(Entity target, Kind kind, Function<JsonNode, Stream<String>> refs) {
+    String altId = Json.text(target.doc(), "meta:altId");
+    return store.list(kind, target.scope()).stream()
+        .filter(e -> refs.apply(e.doc()).anyMatch(r -> target.id().equals(r) || (altId != null && altId.equals(r))))
+        .toList();
   }
 
   private static String enc(String s) {

@@ -9,9 +9,7 @@ import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
-import dev.aep.simulator.http.Route;
 import dev.aep.simulator.http.Router;
-import dev.aep.simulator.http.Service;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.Evolution;
@@ -25,49 +23,32 @@ import java.util.Optional;
  * unique titles, ids by $id or meta:altId, versions 1.0 -> 1.1 on PUT/PATCH, no If-Match, allOf
  * of one class and existing field groups, additive-only changes once a dataset uses the schema.
  */
-public final class SchemaRegistryApi {
-  private static final String PATH = "/tenant/schemas";
-
-  private final RegistryResources registry;
+public final class SchemaRegistryApi extends RegistryResources {
 
   public SchemaRegistryApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    this.registry = new RegistryResources(store, clock, tenantId, schemas);
+    super(store, clock, tenantId, schemas, Kind.SCHEMA, "/tenant/schemas", true);
   }
 
+  @Override
   public void register(Router r) {
-    add(r, "GET", "/stats", Kind.OTHER, false, this::stats);
-    add(r, "GET", PATH, Kind.SCHEMA, false, this::list);
-    add(r, "POST", PATH, Kind.SCHEMA, true, this::create);
-    add(r, "GET", PATH + "/{id}", Kind.SCHEMA, false, this::get);
-    add(r, "PUT", PATH + "/{id}", Kind.SCHEMA, true, this::put);
-    add(r, "PATCH", PATH + "/{id}", Kind.SCHEMA, true, this::patch);
-    add(r, "DELETE", PATH + "/{id}", Kind.SCHEMA, true, this::delete);
-  }
-
-  private static void add(Router r, String method, String path, Kind kind, boolean write, Route.Handler h) {
-    r.add(new Route(method, RegistryResources.BASE + path, Service.SCHEMA_REGISTRY, kind, write, h));
+    add(r, Kind.OTHER, "GET", "/stats", this::stats);
+    super.register(r);
   }
 
   /** tenantId is this instance's TENANT_ID; counts use the spec's names (platform-api.md 9 [DOC:XDM-GS, SPEC:SR statsResponse]). */
   private Response stats(Request req) {
     Caller c = req.caller();
-    ObjectNode body = Json.obj().put("imsOrg", c.orgId()).put("tenantId", registry.tenantId());
+    ObjectNode body = Json.obj().put("imsOrg", c.orgId()).put("tenantId", tenantId);
     body.putObject("counts")
-        .put("schemas", registry.store().list(Kind.SCHEMA, c).size())
-        .put("mixins", registry.store().list(Kind.FIELD_GROUP, c).size());
+        .put("schemas", store.list(Kind.SCHEMA, c).size())
+        .put("mixins", store.list(Kind.FIELD_GROUP, c).size());
     return Response.json(200, body);
   }
 
-  private Response create(Request req) {
-    ObjectNode body = RegistryResources.body(req);
-    Caller c = req.caller();
+  @Override
+  Response create(ObjectNode body, Caller c) {
     validate(body, c, null);
-    ObjectNode doc = registry.newResource("schemas");
-    copyContent(body, doc);
-    doc.put("meta:xdmType", "object").put("meta:abstract", false).put("meta:extensible", false);
-    registry.addMeta(doc, c);
-    registry.store().create(Kind.SCHEMA, Json.text(doc, "$id"), c, doc);
-    return Response.json(201, doc);
+    return created("schemas", false, c, doc -> copyContent(body, doc));
   }
 
   /** Copies the client-owned fields and derives meta:class and meta:extends from allOf. */
@@ -93,54 +74,44 @@ public final class SchemaRegistryApi {
   private void validate(JsonNode body, Caller c, String selfId) {
     for (String f : List.of("type", "title", "description")) {
       if (!Json.hasText(body, f)) {
-        throw RegistryResources.invalid(f + " is required");
+        throw invalid(f + " is required");
       }
     }
     if (!"object".equals(body.get("type").asText())) {
-      throw RegistryResources.invalid("type must be object");
+      throw invalid("type must be object");
     }
-    SchemaComposition.check(body.get("allOf"), ref -> registry.resolver().fieldGroup(ref, c).map(Entity::doc));
-    registry.checkTitle(body, c, selfId);
+    SchemaComposition.check(body.get("allOf"), ref -> resolver.fieldGroup(ref, c).map(Entity::doc));
+    checkTitle(body, c, selfId);
   }
 
   /** xed returns the stored form; xed-full* adds the resolved fields under properties (platform-api.md 3). */
-  private Response get(Request req) {
-    Entity e = registry.find(Kind.SCHEMA, req);
-    String format = RegistryResources.lookupFormat(req, e);
-    ObjectNode doc = e.doc();
-    if (format.startsWith("xed-full")) {
-      doc = registry.resolver().expanded(e);
-      if (format.endsWith("notext")) {
-        SchemaResolver.stripText(doc);
-      }
-    }
-    return Response.json(200, doc, RegistryResources.contentType(format, e));
+  @Override
+  Response get(Request req) {
+    return lookup(req, resolver::expanded);
   }
 
-  private Response list(Request req) {
-    return RegistryResources.list(req, registry.store().list(Kind.SCHEMA, req.caller()), PATH, "global_schemas");
-  }
-
-  private Response put(Request req) {
-    Entity e = registry.find(Kind.SCHEMA, req);
-    ObjectNode body = RegistryResources.body(req);
-    validate(body, req.caller(), e.id());
-    ObjectNode doc = e.doc().deepCopy();
-    doc.remove("meta:class");
-    copyContent(body, doc);
-    checkAdditive(e, doc);
-    return registry.saveNewVersion(e, doc, req.caller());
+  @Override
+  Response put(Request req) {
+    Entity e = find(req);
+    ObjectNode body = body(req);
+    return replace(e, body, e.doc().deepCopy(), req.caller());
   }
 
   /** JSON Patch, e.g. add /allOf/- to attach a field group [DOC:XDM-SCHEMAS]; the result is validated like a PUT. */
-  private Response patch(Request req) {
-    Entity e = registry.find(Kind.SCHEMA, req);
-    ObjectNode doc = RegistryResources.patched(e, req);
-    validate(doc, req.caller(), e.id());
+  @Override
+  Response patch(Request req) {
+    Entity e = find(req);
+    ObjectNode doc = patched(e, req);
+    return replace(e, doc.deepCopy(), doc, req.caller());
+  }
+
+  /** Takes the content of a PUT body or patched document into {@code doc} and stores it as the next version. */
+  private Response replace(Entity e, JsonNode content, ObjectNode doc, Caller c) {
+    validate(content, c, e.id());
     doc.remove("meta:class");
-    copyContent(doc.deepCopy(), doc);
+    copyContent(content, doc);
     checkAdditive(e, doc);
-    return registry.saveNewVersion(e, doc, req.caller());
+    return saveNewVersion(e, doc, c);
   }
 
   /**
@@ -149,7 +120,7 @@ public final class SchemaRegistryApi {
    * error code is undocumented [INF].
    */
   private void checkAdditive(Entity e, ObjectNode after) {
-    List<Entity> datasets = registry.datasetsUsing(e);
+    List<Entity> datasets = datasetsUsing(e);
     if (datasets.isEmpty()) {
       return;
     }
@@ -163,14 +134,12 @@ public final class SchemaRegistryApi {
         kept |= r.equals(Json.text(n, "$ref"));
       }
       if (!kept) {
-        throw RegistryResources.invalid(why + "removes field group " + r + fix);
+        throw invalid(why + "removes field group " + r + fix);
       }
     }
-    Caller scope = new Caller("registry", e.orgId(), e.sandbox());
-    Optional<String> breaking = Evolution.breakingChange(
-        registry.resolver().fields(e), registry.resolver().fields(after, scope));
+    Optional<String> breaking = Evolution.breakingChange(resolver.fields(e), resolver.fields(after, e.scope()));
     if (breaking.isPresent()) {
-      throw RegistryResources.invalid(why + breaking.get() + fix);
+      throw invalid(why + breaking.get() + fix);
     }
   }
 
@@ -180,19 +149,16 @@ public final class SchemaRegistryApi {
    * [INF] The schema's descriptors go with it: a descriptor only describes its source schema
    * (platform-api.md 12) and would otherwise point at nothing.
    */
-  private Response delete(Request req) {
-    Entity e = registry.find(Kind.SCHEMA, req);
-    List<Entity> datasets = registry.datasetsUsing(e);
+  @Override
+  void beforeDelete(Entity e, Request req) {
+    List<Entity> datasets = datasetsUsing(e);
     if (!datasets.isEmpty()) {
-      throw RegistryResources.invalid(
-          "Schema " + e.id() + " is used by dataset " + datasets.get(0).id() + "; delete the dataset first");
+      throw invalid("Schema " + e.id() + " is used by dataset " + datasets.get(0).id() + "; delete the dataset first");
     }
-    for (Entity d : registry.store().list(Kind.DESCRIPTOR, req.caller())) {
+    for (Entity d : store.list(Kind.DESCRIPTOR, req.caller())) {
       if (e.id().equals(Json.text(d.doc(), "xdm:sourceSchema"))) {
-        registry.store().remove(Kind.DESCRIPTOR, d.id());
+        store.remove(Kind.DESCRIPTOR, d.id());
       }
     }
-    registry.store().remove(Kind.SCHEMA, e.id());
-    return Response.empty(204);
   }
 }

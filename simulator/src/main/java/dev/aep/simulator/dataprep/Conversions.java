@@ -1,6 +1,7 @@
 package dev.aep.simulator.dataprep;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /**
  * to_integer, to_bigint, to_decimal, to_float (DOC:DP-FN: string to number). A number passes
@@ -11,27 +12,11 @@ final class Conversions {
   private Conversions() {}
 
   static Object toInteger(Object v) {
-    BigDecimal d = decimal(v, "to_integer");
-    if (d == null) {
-      return null;
-    }
-    try {
-      return d.longValueExact();
-    } catch (ArithmeticException e) {
-      throw ExpressionException.eval("to_integer: " + Values.text(v) + " is not an integer in range");
-    }
+    return exact(v, "to_integer", BigDecimal::longValueExact, " is not an integer in range");
   }
 
   static Object toBigInt(Object v) {
-    BigDecimal d = decimal(v, "to_bigint");
-    if (d == null) {
-      return null;
-    }
-    try {
-      return d.toBigIntegerExact();
-    } catch (ArithmeticException e) {
-      throw ExpressionException.eval("to_bigint: " + Values.text(v) + " is not an integer");
-    }
+    return exact(v, "to_bigint", BigDecimal::toBigIntegerExact, " is not an integer");
   }
 
   static Object toDecimal(Object v) {
@@ -39,8 +24,20 @@ final class Conversions {
   }
 
   static Object toFloat(Object v) {
-    BigDecimal d = decimal(v, "to_float");
-    return d == null ? null : (Object) d.doubleValue();
+    return exact(v, "to_float", BigDecimal::doubleValue, "");
+  }
+
+  /** The value as a decimal, then converted; null stays null; a conversion that would lose digits fails. */
+  private static Object exact(Object v, String fn, Function<BigDecimal, Object> convert, String inexact) {
+    BigDecimal d = decimal(v, fn);
+    if (d == null) {
+      return null;
+    }
+    try {
+      return convert.apply(d);
+    } catch (ArithmeticException e) {
+      throw ExpressionException.eval(fn + ": " + Values.text(v) + inexact);
+    }
   }
 
   private static BigDecimal decimal(Object v, String fn) {

@@ -15,6 +15,9 @@ final class ExpressionParser {
   private static final Set<String> RESERVED = Set.of("new", "mod", "or", "break", "var", "lt", "for", "while",
       "eq", "gt", "div", "not", "continue", "else", "and", "ne", "le", "if", "ge", "return", "_errors", "do",
       "function", "empty", "size");
+  /** The binary operators of each precedence level, loosest first; all are left-associative. */
+  private static final String[][] LEVELS = {
+      {"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}};
 
   private final String src;
   private int pos;
@@ -28,7 +31,7 @@ final class ExpressionParser {
       throw new ExpressionException("Empty expression", 0);
     }
     ExpressionParser p = new ExpressionParser(text);
-    Node n = p.or();
+    Node n = p.expression();
     p.skipSpace();
     if (p.pos < text.length()) {
       throw new ExpressionException("Unexpected '" + text.charAt(p.pos) + "'", p.pos);
@@ -36,64 +39,21 @@ final class ExpressionParser {
     return n;
   }
 
-  private Node or() {
-    Node n = and();
-    while (accept("||")) {
-      n = new Node.Binary("||", n, and());
+  /** A whole (sub)expression: the loosest level. */
+  private Node expression() {
+    return binary(0);
+  }
+
+  /** Operands of the next tighter level joined by this level's operators. */
+  private Node binary(int level) {
+    if (level == LEVELS.length) {
+      return unary();
+    }
+    Node n = binary(level + 1);
+    for (String op = acceptAny(LEVELS[level]); op != null; op = acceptAny(LEVELS[level])) {
+      n = new Node.Binary(op, n, binary(level + 1));
     }
     return n;
-  }
-
-  private Node and() {
-    Node n = equality();
-    while (accept("&&")) {
-      n = new Node.Binary("&&", n, equality());
-    }
-    return n;
-  }
-
-  private Node equality() {
-    Node n = comparison();
-    while (true) {
-      String op = acceptAny("==", "!=");
-      if (op == null) {
-        return n;
-      }
-      n = new Node.Binary(op, n, comparison());
-    }
-  }
-
-  private Node comparison() {
-    Node n = additive();
-    while (true) {
-      String op = acceptAny("<=", ">=", "<", ">");
-      if (op == null) {
-        return n;
-      }
-      n = new Node.Binary(op, n, additive());
-    }
-  }
-
-  private Node additive() {
-    Node n = multiplicative();
-    while (true) {
-      String op = acceptAny("+", "-");
-      if (op == null) {
-        return n;
-      }
-      n = new Node.Binary(op, n, multiplicative());
-    }
-  }
-
-  private Node multiplicative() {
-    Node n = unary();
-    while (true) {
-      String op = acceptAny("*", "/", "%");
-      if (op == null) {
-        return n;
-      }
-      n = new Node.Binary(op, n, unary());
-    }
   }
 
   private Node unary() {
@@ -118,7 +78,7 @@ final class ExpressionParser {
     }
     if (ch == '(') {
       pos++;
-      Node n = or();
+      Node n = expression();
       expect(')');
       return n;
     }
@@ -137,21 +97,15 @@ final class ExpressionParser {
       if (peek() == '(') {
         return call(word, start);
       }
-      switch (word) {
-        case "true" -> {
-          return new Node.Literal(Boolean.TRUE);
-        }
-        case "false" -> {
-          return new Node.Literal(Boolean.FALSE);
-        }
-        case "null" -> {
-          return new Node.Literal(null);
-        }
+      return switch (word) {
+        case "true" -> new Node.Literal(Boolean.TRUE);
+        case "false" -> new Node.Literal(Boolean.FALSE);
+        case "null" -> new Node.Literal(null);
         default -> {
           pos = start;
-          return path(start);
+          yield path(start);
         }
-      }
+      };
     }
     throw new ExpressionException("Unexpected '" + ch + "'", pos);
   }
@@ -166,7 +120,7 @@ final class ExpressionParser {
     skipSpace();
     if (peek() != ')') {
       do {
-        args.add(or());
+        args.add(expression());
       } while (accept(","));
     }
     expect(')');

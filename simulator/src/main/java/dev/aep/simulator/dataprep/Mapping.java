@@ -2,6 +2,7 @@ package dev.aep.simulator.dataprep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.http.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,32 +10,19 @@ import java.util.Map;
 
 /**
  * One mapping of a mapping set, compiled: ATTRIBUTE (a source path), EXPRESSION (evaluated per
- * record) or STATIC (the source text is the value) (platform-api.md 14, DOC:DP-MSO, SPEC:DP).
+ * record) or STATIC (the source text is the value) (platform-api.md 14, DOC:DP-MSO, SPEC:DP), with
+ * what keeps it from compiling; only a mapping without problems is part of a mapping set.
  */
-public final class Mapping {
-  private final int index;
-  private final String sourceType;
-  private final String source;
-  private final String destination;
-  private final SourcePath path;
-  private final Expression expression;
-
-  private Mapping(int index, String sourceType, String source, String destination, SourcePath path,
-      Expression expression) {
-    this.index = index;
-    this.sourceType = sourceType;
-    this.source = source;
-    this.destination = destination;
-    this.path = path;
-    this.expression = expression;
-  }
+public record Mapping(int index, String sourceType, String source, String destination, SourcePath path,
+    Expression expression, List<String> problems) {
 
   /**
    * The request's sourceType, or the one a stored mapping reads back with: GETs show attribute
    * mappings as "text/x.schema-path" [DOC:DP-MS] and the simulator stores expressions as
    * "text/x.aep-xl" [INF]. A mapping without one is an ATTRIBUTE (the legacy format has none).
    */
-  public static String normalizeType(String type) {
+  public static String typeOf(JsonNode m) {
+    String type = m.hasNonNull("sourceType") ? m.get("sourceType").asText() : null;
     if (type == null || type.equals("text/x.schema-path")) {
       return "ATTRIBUTE";
     }
@@ -56,8 +44,8 @@ public final class Mapping {
    * function, an attribute path with bad syntax. [INF] Destinations must be leaf fields the
    * resolver lists (strict: object-to-object copies are not modelled).
    */
-  public static Compiled compile(int index, JsonNode m, Map<String, ?> schemaFields) {
-    String type = normalizeType(m.hasNonNull("sourceType") ? m.get("sourceType").asText() : null);
+  public static Mapping compile(int index, JsonNode m, Map<String, ?> schemaFields) {
+    String type = typeOf(m);
     String source = source(m);
     String destination = destination(m);
     List<String> problems = new ArrayList<>();
@@ -82,19 +70,20 @@ public final class Mapping {
         problems.add(("ATTRIBUTE".equals(type) ? "invalid source path: " : "invalid expression: ") + e.getMessage());
       }
     }
-    Mapping mapping = problems.isEmpty() ? new Mapping(index, type, source, destination, path, expression) : null;
-    return new Compiled(index, type, source, destination, mapping, problems);
+    return new Mapping(index, type, source, destination, path, expression, List.copyOf(problems));
   }
 
-  /** A compiled mapping, or the problems that keep it from compiling. */
-  public record Compiled(int index, String sourceType, String source, String destination, Mapping mapping,
-      List<String> problems) {
-    /** "mapping[i] (source -> destination): problem" for each problem. */
-    public List<String> messages() {
-      return problems.stream()
-          .map(p -> "mapping[" + index + "] (" + source + " -> " + destination + "): " + p)
-          .toList();
-    }
+  /** "mapping[i] (source -> destination): problem" for each problem. */
+  public List<String> messages() {
+    return problems.stream()
+        .map(p -> "mapping[" + index + "] (" + source + " -> " + destination + "): " + p)
+        .toList();
+  }
+
+  /** TransformErrorInfo of SPEC:DP: source, destination, sourceType, columnName, exception. */
+  public ObjectNode errorInfo(String exception) {
+    return Json.obj().put("source", source).put("destination", destination).put("sourceType", sourceType)
+        .put("columnName", destination).put("exception", exception);
   }
 
   /** The column value for a record; null when absent. ExpressionException on a transformation error. */
@@ -104,21 +93,5 @@ public final class Mapping {
       case "EXPRESSION" -> expression.evaluate(ctx);
       default -> JsonNodeFactory.instance.textNode(source);
     };
-  }
-
-  public int index() {
-    return index;
-  }
-
-  public String sourceType() {
-    return sourceType;
-  }
-
-  public String source() {
-    return source;
-  }
-
-  public String destination() {
-    return destination;
   }
 }

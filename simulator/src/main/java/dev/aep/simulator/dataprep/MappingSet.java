@@ -23,38 +23,29 @@ public final class MappingSet {
   }
 
   /** Every mapping compiled, each with its problems (empty when it is fine). */
-  public static List<Mapping.Compiled> check(JsonNode mappings, Map<String, XdmField> fields) {
-    List<Mapping.Compiled> out = new ArrayList<>();
-    int i = 0;
+  public static List<Mapping> check(JsonNode mappings, Map<String, XdmField> fields) {
+    List<Mapping> out = new ArrayList<>();
     for (JsonNode m : mappings) {
-      out.add(Mapping.compile(i++, m, fields));
+      out.add(Mapping.compile(out.size(), m, fields));
     }
     return out;
   }
 
   /** Compiles; IllegalArgumentException with one line per problem when any mapping is bad. */
   public static MappingSet compile(JsonNode mappings, Map<String, XdmField> fields) {
-    List<Mapping> ok = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (Mapping.Compiled c : check(mappings, fields)) {
-      problems.addAll(c.messages());
-      if (c.mapping() != null) {
-        ok.add(c.mapping());
-      }
-    }
+    List<Mapping> all = check(mappings, fields);
+    List<String> problems = all.stream().flatMap(m -> m.messages().stream()).toList();
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    return new MappingSet(List.copyOf(ok), fields);
+    return new MappingSet(List.copyOf(all), fields);
   }
 
   /** A transformation error of one mapping on one record. */
   public record TransformError(Mapping mapping, String message) {
     /** TransformErrorInfo of SPEC:DP: source, destination, sourceType, columnName, exception. */
     public ObjectNode toJson() {
-      return Json.obj().put("source", mapping.source()).put("destination", mapping.destination())
-          .put("sourceType", mapping.sourceType()).put("columnName", mapping.destination())
-          .put("exception", message);
+      return mapping.errorInfo(message);
     }
   }
 

@@ -6,12 +6,28 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The values expressions compute with: null, String, Boolean, Long, Double, BigDecimal,
  * BigInteger, ZonedDateTime (from date()) and JsonNode (objects and arrays from the record).
  */
 final class Values {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** The JSON node of each scalar value type. */
+  private static final Map<Class<?>, Function<Object, JsonNode>> TO_JSON = Map.of(
+      String.class, v -> F.textNode((String) v),
+      Boolean.class, v -> F.booleanNode((Boolean) v),
+      Long.class, v -> F.numberNode((Long) v),
+      Double.class, v -> F.numberNode((Double) v),
+      BigDecimal.class, v -> F.numberNode((BigDecimal) v),
+      BigInteger.class, v -> F.numberNode((BigInteger) v),
+      ZonedDateTime.class, v -> F.textNode(text(v)));
+  /** What errors call the scalar value types (the types are disjoint, so order does not matter). */
+  private static final Map<Class<?>, String> TYPE_NAMES =
+      Map.of(String.class, "string", Boolean.class, "boolean", Number.class, "number", ZonedDateTime.class, "date");
+
   private Values() {}
 
   /** A record value as an expression value; containers stay JSON. */
@@ -39,35 +55,17 @@ final class Values {
 
   /** An expression value as JSON for a row; dates become RFC 3339 strings. */
   static JsonNode toJson(Object v) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
     if (v == null) {
-      return f.nullNode();
+      return F.nullNode();
     }
     if (v instanceof JsonNode j) {
       return j.deepCopy();
     }
-    if (v instanceof String s) {
-      return f.textNode(s);
+    Function<Object, JsonNode> convert = TO_JSON.get(v.getClass());
+    if (convert == null) {
+      throw new IllegalStateException("not an expression value: " + v.getClass());
     }
-    if (v instanceof Boolean b) {
-      return f.booleanNode(b);
-    }
-    if (v instanceof Long l) {
-      return f.numberNode(l);
-    }
-    if (v instanceof Double d) {
-      return f.numberNode(d);
-    }
-    if (v instanceof BigDecimal d) {
-      return f.numberNode(d);
-    }
-    if (v instanceof BigInteger i) {
-      return f.numberNode(i);
-    }
-    if (v instanceof ZonedDateTime z) {
-      return f.textNode(z.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    }
-    throw new IllegalStateException("not an expression value: " + v.getClass());
+    return convert.apply(v);
   }
 
   /** The text of a value for string functions and concatenation. */
@@ -91,41 +89,32 @@ final class Values {
     if (v == null) {
       return "null";
     }
-    if (v instanceof String) {
-      return "string";
-    }
-    if (v instanceof Boolean) {
-      return "boolean";
-    }
-    if (v instanceof Number) {
-      return "number";
-    }
-    if (v instanceof ZonedDateTime) {
-      return "date";
+    for (Map.Entry<Class<?>, String> t : TYPE_NAMES.entrySet()) {
+      if (t.getKey().isInstance(v)) {
+        return t.getValue();
+      }
     }
     return ((JsonNode) v).isArray() ? "array" : "object";
   }
 
   /** A number, or an evaluation error naming what was there instead. */
   static Number number(Object v, String what) {
-    if (v instanceof Number n) {
-      return n;
-    }
-    throw ExpressionException.eval(what + " needs a number, got " + typeName(v));
+    return as(Number.class, v, what);
   }
 
   static String string(Object v, String what) {
-    if (v instanceof String s) {
-      return s;
-    }
-    throw ExpressionException.eval(what + " needs a string, got " + typeName(v));
+    return as(String.class, v, what);
   }
 
   static boolean bool(Object v, String what) {
-    if (v instanceof Boolean b) {
-      return b;
+    return as(Boolean.class, v, what);
+  }
+
+  private static <T> T as(Class<T> type, Object v, String what) {
+    if (type.isInstance(v)) {
+      return type.cast(v);
     }
-    throw ExpressionException.eval(what + " needs a boolean, got " + typeName(v));
+    throw ExpressionException.eval(what + " needs a " + TYPE_NAMES.get(type) + ", got " + typeName(v));
   }
 
   static boolean isIntegral(Number n) {

@@ -22,7 +22,6 @@ public final class Problems {
 
   /** Flow Service problem body; code is "nnnn-sss" (the FLOW- prefix is added). */
   public static ApiError flow(String code, String title, String detail, String resourceType, String id) {
-    int status = Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
     ObjectNode report = Json.obj().put("detailed-message", detail);
     if (id != null) {
       report.put("id", id);
@@ -31,47 +30,30 @@ public final class Problems {
     if (resourceType != null) {
       report.put("type", resourceType);
     }
-    ObjectNode body =
-        Json.obj()
-            .put("type", "https://ns.adobe.com/aep/errors/FLOW-" + code)
-            .put("title", title)
-            .put("status", status);
+    ObjectNode body = head("https://ns.adobe.com/aep/errors/FLOW-" + code, title, status(code));
     body.set("report", report);
     body.put("errorMessage", detail).put("errorDetails", detail);
-    return new ApiError(Response.json(status, body));
+    return new ApiError(Response.json(status(code), body));
   }
 
   public static ApiError flowBadRequest(String detail) {
     return flow(FLOW_VALIDATION, "Bad Request", detail, null, null);
   }
 
-  public static ApiError flowNotFound(String resourceType, String id) {
-    return flow(
-        "1439-404",
-        "Resource not found",
-        "The requested " + resourceType + " resource " + id
-            + " is not found. Verify the resource ID before trying again.",
-        resourceType,
-        id);
+  /** A Flow Service 400 with its own code, e.g. "1413-400". */
+  public static ApiError flowBadRequest(String code, String detail, String resourceType, String id) {
+    return flow(code, "Bad Request", detail, resourceType, id);
   }
 
   /** Schema Registry error: {type, title, status, report{registryRequestId, timestamp, detailed-message}, detail}. */
   public static ApiError xdm(String code, String title, String detail) {
-    int status = Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
-    ObjectNode report =
-        Json.obj()
-            .put("registryRequestId", UUID.randomUUID().toString())
-            .put("timestamp", Instant.now().toString())
-            .put("detailed-message", detail);
+    ObjectNode report = Json.obj().put("registryRequestId", UUID.randomUUID().toString())
+        .put("timestamp", Instant.now().toString()).put("detailed-message", detail);
     report.set("sub-errors", Json.arr());
-    ObjectNode body =
-        Json.obj()
-            .put("type", "http://ns.adobe.com/aep/errors/XDM-" + code)
-            .put("title", title)
-            .put("status", status);
+    ObjectNode body = head("http://ns.adobe.com/aep/errors/XDM-" + code, title, status(code));
     body.set("report", report);
     body.put("detail", detail);
-    return new ApiError(Response.json(status, body));
+    return new ApiError(Response.json(status(code), body));
   }
 
   /**
@@ -79,36 +61,41 @@ public final class Problems {
    * problem-details shape as the other services, code prefixed CAT- or DP-.
    */
   public static ApiError simpleProblem(Service service, int status, String title, String detail) {
+    return new ApiError(Response.json(status, simpleBody(service, status, title, detail)));
+  }
+
+  /** The body of {@link #simpleProblem}, for a service that adds fields to it. */
+  public static ObjectNode simpleBody(Service service, int status, String title, String detail) {
     String prefix = service == Service.CATALOG ? "CAT" : service == Service.DATA_PREP ? "DP" : "PLATFORM";
-    ObjectNode body =
-        Json.obj()
-            .put("type", "http://ns.adobe.com/aep/errors/" + prefix + "-" + status)
-            .put("title", title)
-            .put("status", status)
-            .put("detail", detail);
-    return new ApiError(Response.json(status, body));
+    return head("http://ns.adobe.com/aep/errors/" + prefix + "-" + status, title, status).put("detail", detail);
+  }
+
+  /** [INF] An IMS error in the OAuth form {"error", "error_description"}. */
+  public static ApiError oauth(int status, String error, String description) {
+    return new ApiError(Response.json(status, Json.obj().put("error", error).put("error_description", description)));
+  }
+
+  private static ObjectNode head(String type, String title, int status) {
+    return Json.obj().put("type", type).put("title", title).put("status", status);
+  }
+
+  /** The HTTP status of a code "nnnn-sss". */
+  private static int status(String code) {
+    return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
   }
 
   /** A problem for any service in its own shape; used by faults and gateway-level sandbox checks. */
   public static ApiError forService(Service service, int status, String flowCode, String title, String detail) {
-    switch (service) {
-      case FLOW_SERVICE:
-        return flow(flowCode, title, detail, null, null);
-      case SCHEMA_REGISTRY:
-        return xdm(flowCode, title, detail);
-      default:
-        return simpleProblem(service, status, title, detail);
-    }
+    return switch (service) {
+      case FLOW_SERVICE -> flow(flowCode, title, detail, null, null);
+      case SCHEMA_REGISTRY -> xdm(flowCode, title, detail);
+      default -> simpleProblem(service, status, title, detail);
+    };
   }
 
   /** The documented missing Content-Type body (platform-api.md 1.3). */
   public static ApiError contentType() {
-    ObjectNode body =
-        Json.obj()
-            .put("type", "/placeholder/type/uri")
-            .put("status", 400)
-            .put("title", "BadRequestError")
-            .put("detail", "A valid content-type must be specified");
-    return new ApiError(Response.json(400, body));
+    return new ApiError(Response.json(400, Json.obj().put("type", "/placeholder/type/uri").put("status", 400)
+        .put("title", "BadRequestError").put("detail", "A valid content-type must be specified")));
   }
 }

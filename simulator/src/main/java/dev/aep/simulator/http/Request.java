@@ -1,6 +1,7 @@
 package dev.aep.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** One incoming call: method, raw path, decoded query, headers (case-insensitive), body, path params. */
 public final class Request {
@@ -104,6 +106,24 @@ public final class Request {
   /** The body as JSON, or null when empty; IllegalArgumentException when malformed. */
   public JsonNode json() {
     return hasBody() ? Json.parse(body) : null;
+  }
+
+  /** The body as JSON, or null when empty; a malformed body is answered with {@code bad}'s error. */
+  public JsonNode json(Function<String, ApiError> bad) {
+    try {
+      return json();
+    } catch (IllegalArgumentException e) {
+      throw bad.apply("The request body is not valid JSON");
+    }
+  }
+
+  /** The body as a JSON object; a malformed, empty or other body is answered with {@code bad}'s error. */
+  public ObjectNode jsonObject(Function<String, ApiError> bad) {
+    JsonNode n = json(bad);
+    if (n == null || !n.isObject()) {
+      throw bad.apply("The request body must be a JSON object");
+    }
+    return (ObjectNode) n;
   }
 
   /** A decoded path parameter. */

@@ -1,5 +1,6 @@
 package dev.aep.simulator.http;
 
+import dev.aep.simulator.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,11 @@ public final class Router {
 
   public void add(Route route) {
     routes.add(route);
+  }
+
+  /** Adds a route of {@code service} at its base path + {@code path}; every method but GET changes state. */
+  public void add(Service service, Kind kind, String method, String path, Route.Handler handler) {
+    add(new Route(method, service.basePath() + path, service, kind, !method.equals("GET"), handler));
   }
 
   public List<Route> routes() {

@@ -2,6 +2,7 @@ package dev.aep.simulator.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
+import dev.aep.simulator.http.Caller;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,6 +107,11 @@ public final class Entity {
 
   public List<ObjectNode> versions() {
     return versions;
+  }
+
+  /** A caller in the object's own org and sandbox, for the lookups a service makes on its own behalf. */
+  public Caller scope() {
+    return new Caller("simulator", orgId, sandbox);
   }
 
   public boolean visibleTo(String org, String sandboxName) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -66,6 +67,11 @@ public final class Store {
 
   public synchronized void clear() {
     data.values().forEach(Map::clear);
+  }
+
+  /** A random 32-hex id (a UUID without dashes): registry eTags and hashes, descriptor and Data Prep ids. */
+  public static String hexId() {
+    return UUID.randomUUID().toString().replace("-", "");
   }
 
   /**

@@ -23,6 +23,19 @@ public final class StripeRecords {
   private static final List<String> LAST = List.of("Lovelace", "Hopper", "Turing", "Torvalds", "Hamilton", "Thompson");
   private static final List<String> CITIES = List.of("Berlin", "Paris", "San Francisco", "London", "Lisbon");
   private static final List<String> COUNTRIES = List.of("DE", "FR", "US", "GB", "PT");
+
+  /** What a resource's records are called: their id prefix and "object" name. */
+  private record Names(String idPrefix, String object) {}
+
+  private static final Map<String, Names> NAMES = Map.of(
+      "charges", new Names("ch_3Q", "charge"),
+      "customers", new Names("cus_", "customer"),
+      "subscriptions", new Names("sub_", "subscription"),
+      "refunds", new Names("re_", "refund"),
+      "balance_transactions", new Names("txn_", "balance_transaction"));
+  /** Any other resource path is prices. */
+  private static final Names PRICE = new Names("price_", "price");
+
   /** 2024-01-01T00:00:00Z: records are created during the year after it. */
   private static final long EPOCH_START = 1704067200L;
 
@@ -51,6 +64,7 @@ public final class StripeRecords {
   /** Per-record facts that several fields agree on. */
   private static final class Context {
     final String resource;
+    final Names names;
     final Random r;
     final long created;
     final String currency;
@@ -61,6 +75,7 @@ public final class StripeRecords {
 
     Context(String resource, Random r) {
       this.resource = resource;
+      this.names = NAMES.getOrDefault(resource, PRICE);
       this.r = r;
       created = EPOCH_START + r.nextInt(365 * 86400);
       currency = pick(r, CURRENCIES);
@@ -124,8 +139,8 @@ public final class StripeRecords {
     static void put(ObjectNode out, String name, String path, String type, Context c) {
       Random r = c.r;
       switch (path) {
-        case "id" -> out.put(name, id(r, idPrefix(c.resource)));
-        case "object" -> out.put(name, objectName(c.resource));
+        case "id" -> out.put(name, id(r, c.names.idPrefix()));
+        case "object" -> out.put(name, c.names.object());
         case "created" -> out.put(name, c.created);
         case "currency", "fee_details.currency", "items.data.price.currency" -> out.put(name, c.currency);
         case "amount", "amount_captured", "unit_amount", "items.data.price.unit_amount" ->
@@ -243,27 +258,5 @@ public final class StripeRecords {
         default -> "recurring";
       };
     }
-  }
-
-  static String idPrefix(String resource) {
-    return switch (resource) {
-      case "charges" -> "ch_3Q";
-      case "customers" -> "cus_";
-      case "subscriptions" -> "sub_";
-      case "refunds" -> "re_";
-      case "balance_transactions" -> "txn_";
-      default -> "price_";
-    };
-  }
-
-  static String objectName(String resource) {
-    return switch (resource) {
-      case "charges" -> "charge";
-      case "customers" -> "customer";
-      case "subscriptions" -> "subscription";
-      case "refunds" -> "refund";
-      case "balance_transactions" -> "balance_transaction";
-      default -> "price";
-    };
   }
 }

@@ -55,7 +55,7 @@ public final class SchemaResolver {
    * refuses such references on write).
    */
   public Map<String, XdmField> fields(Entity schema) {
-    return fields(schema.doc(), scope(schema));
+    return fields(schema.doc(), schema.scope());
   }
 
   /** Leaf fields of a schema document as stored in {@code scope}'s sandbox. */
@@ -131,7 +131,7 @@ public final class SchemaResolver {
     ObjectNode doc = schema.doc().deepCopy();
     ObjectNode props = doc.putObject("properties");
     ArrayNode required = Json.arr();
-    Caller scope = scope(schema);
+    Caller scope = schema.scope();
     for (JsonNode ref : schema.doc().path("allOf")) {
       String r = Json.text(ref, "$ref");
       if (r == null) {
@@ -214,9 +214,5 @@ public final class SchemaResolver {
         into.set(e.getKey(), theirs.deepCopy());
       }
     });
-  }
-
-  private static Caller scope(Entity e) {
-    return new Caller("resolver", e.orgId(), e.sandbox());
   }
 }
