@@ -14,6 +14,7 @@ import dev.aep.operator.platform.Platform;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.reconciler.observe.BulkObservation;
 import dev.aep.operator.reconciler.observe.Observation;
+import dev.aep.operator.reconciler.steps.Adoption;
 import dev.aep.operator.reconciler.steps.Credentials;
 import dev.aep.operator.reconciler.steps.FlowContext;
 import dev.aep.operator.reconciler.steps.FlowSteps;
@@ -129,6 +130,7 @@ public class StripeIngestionFlowReconciler
     }
     try {
       FlowContext ctx = connect(flow, pass, context, true);
+      Adoption.adopt(ctx);
       executor.apply(steps, ctx, pass, !pass.wasReady());
       recordPlan(ctx.status(), List.of());
       if (runLostData(ctx.status().getLastRun())) {
@@ -163,6 +165,7 @@ public class StripeIngestionFlowReconciler
     boolean paused = paused(flow);
     try {
       FlowContext ctx = connect(flow, pass, context, true);
+      Adoption.adopt(ctx);
       List<PlannedChange> plan = executor.plan(steps, ctx);
       recordPlan(ctx.status(), plan);
       String reason = paused ? FlowConditions.REASON_PAUSED

@@ -93,8 +93,8 @@ class CrdSchemaTest {
     Map<String, Object> defaults = spec.getProperties().entrySet().stream()
         .filter(e -> e.getValue().getDefault() != null)
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getDefault().asText()));
-    assertThat(defaults).containsOnly(Map.entry("state", "enabled"), Map.entry("deletionPolicy", "Delete"),
-        Map.entry("managementPolicy", "Full"));
+    // deletionPolicy has no schema default: absent means Delete, or Orphan for an adopted flow.
+    assertThat(defaults).containsOnly(Map.entry("state", "enabled"), Map.entry("managementPolicy", "Full"));
   }
 
   @Test

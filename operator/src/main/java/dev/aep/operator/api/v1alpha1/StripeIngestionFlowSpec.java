@@ -11,11 +11,24 @@ import java.util.List;
 
 /** Desired state of a StripeIngestionFlow. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "has(oldSelf.adopt) == has(self.adopt)",
+    message = "spec.adopt can be set only when the flow is created, and never removed")
+@ValidationRule(
+    value = "!has(self.adopt) || (has(self.target.schema.id) && has(self.target.dataset.id))",
+    message = "an adopted flow keeps the dataflow's schema and dataset: set target.schema.id and target.dataset.id")
 public class StripeIngestionFlowSpec {
 
   @Required
   @JsonPropertyDescription("Where the flow lives in Adobe Experience Platform: sandbox and credentials.")
   private PlatformSpec platform;
+
+  @ValidationRule(value = "self == oldSelf", message = "spec.adopt is immutable once set")
+  @JsonPropertyDescription(
+      "Take over an existing dataflow (built by hand or in the UI) instead of creating one: nothing that exists is"
+          + " created again, differences from the spec are handled as drift, and deletionPolicy defaults to Orphan."
+          + " Set only when the flow is created; immutable.")
+  private AdoptSpec adopt;
 
   @Required
   @JsonPropertyDescription(
@@ -51,12 +64,11 @@ public class StripeIngestionFlowSpec {
   @JsonPropertyDescription("enabled runs the dataflow on its schedule; disabled pauses it. Defaults to enabled.")
   private FlowState state = FlowState.ENABLED;
 
-  @Default("Delete")
   @JsonPropertyDescription(
       "What happens to the dataflow and its connections when this resource is deleted: Delete removes them from the"
           + " Platform, Orphan leaves them. Datasets and schemas are governed by target.deleteManagedOnDelete."
-          + " Defaults to Delete.")
-  private DeletionPolicy deletionPolicy = DeletionPolicy.DELETE;
+          + " Defaults to Delete, or to Orphan for an adopted flow (spec.adopt).")
+  private DeletionPolicy deletionPolicy;
 
   @Default("Full")
   @JsonPropertyDescription(
@@ -172,8 +184,19 @@ public class StripeIngestionFlowSpec {
     return state == null ? FlowState.ENABLED : state;
   }
 
-  /** The deletion policy to apply; an absent value means the documented default, Delete. */
+  /** The deletion policy to apply; absent means the documented default: Orphan when adopted, else Delete. */
   public DeletionPolicy effectiveDeletionPolicy() {
-    return deletionPolicy == null ? DeletionPolicy.DELETE : deletionPolicy;
+    if (deletionPolicy != null) {
+      return deletionPolicy;
+    }
+    return adopt != null ? DeletionPolicy.ORPHAN : DeletionPolicy.DELETE;
+  }
+
+  public AdoptSpec getAdopt() {
+    return adopt;
+  }
+
+  public void setAdopt(AdoptSpec adopt) {
+    this.adopt = adopt;
   }
 }

@@ -123,6 +123,14 @@ public final class FlowContext {
     return flow.getSpec().getPlatform().getSandbox();
   }
 
+  /**
+   * Whether the flow took over an existing dataflow (spec.adopt): its objects keep the names and
+   * descriptions their makers gave them.
+   */
+  public boolean adopted() {
+    return flow.getSpec().getAdopt() != null;
+  }
+
   /** Deterministic remote name for a kind of object of this flow. */
   public String remoteName(String kind) {
     return RemoteNames.name(namespace(), name(), kind);

@@ -107,10 +107,12 @@ public final class FlowStep implements Step<Flow> {
           + remote.targetConnectionIds() + " instead of source " + sourceId(ctx) + " and target "
           + targetId(ctx));
     }
-    Diff.Builder diff = Diff.builder()
-        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-        .replaceIfChanged("description", "/description", desiredDescription(ctx),
-            remote.description());
+    Diff.Builder diff = Diff.builder();
+    if (!ctx.adopted()) {
+      // An adopted dataflow keeps the name and description its maker gave it.
+      diff.replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
+          .replaceIfChanged("description", "/description", desiredDescription(ctx), remote.description());
+    }
     schedule(ctx, remote, diff);
     options(ctx, remote, diff);
     mappingPatch(remote, mapping(ctx)).ifPresent(op -> diff.patch("mapping version", op));
@@ -240,7 +242,10 @@ public final class FlowStep implements Step<Flow> {
       }
       Boolean backfill = wanted.effectiveBackfill();
       if (backfill != null && !backfill.equals(actual.backfill())) {
-        diff.patch("schedule backfill", JsonPatchOp.replace("/scheduleParams/backfill", backfill));
+        // A flow made without backfill (as the tutorial makes it) has no such member to replace: add it.
+        diff.patch("schedule backfill", actual.backfill() == null
+            ? JsonPatchOp.add("/scheduleParams/backfill", backfill)
+            : JsonPatchOp.replace("/scheduleParams/backfill", backfill));
       }
     }
     Long start = wanted.startTimeEpochSeconds();

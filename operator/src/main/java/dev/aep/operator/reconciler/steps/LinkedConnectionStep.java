@@ -104,6 +104,10 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
     if (mislinked != null) {
       return Diff.replace(mislinked);
     }
+    if (ctx.adopted()) {
+      // An adopted connection keeps the name and description its maker gave it.
+      return Diff.none();
+    }
     return Diff.builder()
         .replaceIfChanged("name", "/name", ctx.remoteName(nameSuffix), remote.name())
         .replaceIfChanged("description", "/description", desiredDescription(ctx), remote.description())

@@ -1,0 +1,215 @@
+package dev.aep.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.operator.api.v1alpha1.AdoptSpec;
+import dev.aep.operator.api.v1alpha1.DatasetTarget;
+import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.Frequency;
+import dev.aep.operator.api.v1alpha1.MappingSpec;
+import dev.aep.operator.api.v1alpha1.SchemaTarget;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.platform.BaseConnectionRequest;
+import dev.aep.operator.platform.DatasetRequest;
+import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.FlowRequest;
+import dev.aep.operator.platform.Mapping;
+import dev.aep.operator.platform.MappingSetRequest;
+import dev.aep.operator.platform.MappingSetVersion;
+import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.ScheduleParams;
+import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.SourceConnectionRequest;
+import dev.aep.operator.platform.TargetConnectionRequest;
+import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.Flows;
+import dev.aep.simulator.Kind;
+import dev.aep.simulator.PlatformSimulator;
+import dev.aep.simulator.RequestLog;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bringing a dataflow built by hand (through the API, as Adobe's Stripe tutorial does, with names
+ * and descriptions the operator did not choose) under a StripeIngestionFlow with spec.adopt.
+ */
+class AdoptionTest {
+  private static final String TIMESTAMP = "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
+
+  private static EmbeddedStack stack;
+  private static PlatformSimulator sim;
+
+  @BeforeAll
+  static void startStack() {
+    stack = EmbeddedStack.start().startOperator();
+    sim = stack.simulator();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  /** The ids of a hand-made Stripe dataflow and its chain. */
+  private record HandMade(String baseId, String sourceId, Schema schema, String datasetId, String targetId,
+      MappingSetVersion mapping, String flowId, long startTime) {}
+
+  private static HandMade buildByHand(PlatformSession session) {
+    var fs = session.flowService();
+    String tenant = "_" + session.schemaRegistry().tenantId();
+    EntityRef base = fs.baseConnections().create(
+        BaseConnectionRequest.stripe("Stripe account (finance)", "made in the UI", "sk_test_by_hand"));
+    EntityRef source = fs.sourceConnections().create(
+        SourceConnectionRequest.stripe("Stripe charges source", "made in the UI", base.id(), "charges"));
+    Schema schema = Flows.existingChargesSchema(session, "Finance charges");
+    String datasetId = session.catalog().createDataset(new DatasetRequest("Finance charges", "made in the UI",
+        SchemaRef.forDataset(schema.id()), Map.of()));
+    EntityRef target = fs.targetConnections().create(TargetConnectionRequest.dataLake("Stripe charges target",
+        "made in the UI", schema.id(), schema.version(), datasetId));
+    MappingSetVersion mapping = session.dataPrep().createMappingSet(new MappingSetRequest("Stripe charges mapping",
+        SchemaRef.forMapping(schema.id()), List.of(
+            Mapping.attribute("data.id", tenant + ".stripe.chargeId"),
+            Mapping.attribute("data.amount", tenant + ".stripe.amount"),
+            Mapping.attribute("data.currency", tenant + ".stripe.currency"),
+            Mapping.attribute("data.id", "_id"),
+            Mapping.expression(TIMESTAMP, "timestamp"))));
+    long start = sim.clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+    EntityRef flow = fs.flows().create(FlowRequest.stripe("Stripe Connector Flow", "made in the UI", source.id(),
+        target.id(), Transformation.mapping(mapping.id(), mapping.version()),
+        new ScheduleParams("hour", 2, start, null)));
+    return new HandMade(base.id(), source.id(), schema, datasetId, target.id(), mapping, flow.id(), start);
+  }
+
+  /** The manifest `export` writes for a hand-made flow: adopt, the ids it keeps, its mapping and schedule. */
+  private static StripeIngestionFlow adopting(String ns, HandMade made) {
+    StripeIngestionFlow flow = Flows.charges(stack, ns, "finance-charges");
+    flow.getSpec().setAdopt(new AdoptSpec(made.flowId()));
+    flow.getSpec().getStripe().setAccessTokenSecretRef(null);
+    flow.getSpec().getStripe().setBaseConnectionId(made.baseId());
+    SchemaTarget schema = new SchemaTarget();
+    schema.setId(made.schema().id());
+    flow.getSpec().getTarget().setSchema(schema);
+    DatasetTarget dataset = new DatasetTarget();
+    dataset.setId(made.datasetId());
+    flow.getSpec().getTarget().setDataset(dataset);
+    flow.getSpec().setMapping(new ArrayList<>(List.of(
+        new MappingSpec("data.id", "_tenant.stripe.chargeId"),
+        new MappingSpec("data.amount", "_tenant.stripe.amount"),
+        new MappingSpec("data.currency", "_tenant.stripe.currency"),
+        new MappingSpec("data.id", "_id"),
+        MappingSpec.expression(TIMESTAMP, "timestamp", null))));
+    flow.getSpec().getSchedule().setFrequency(Frequency.HOUR);
+    flow.getSpec().getSchedule().setInterval(2);
+    flow.getSpec().getSchedule().setStartTime(Instant.ofEpochSecond(made.startTime()).toString());
+    flow.getSpec().getSchedule().setBackfill(null);
+    return flow;
+  }
+
+  private static List<RequestLog.Entry> writesSince(String ns, int from) {
+    List<RequestLog.Entry> writes = Flows.requests(sim, ns).stream().filter(RequestLog.Entry::write).toList();
+    return writes.subList(from, writes.size());
+  }
+
+  @Test
+  void aHandMadeFlowIsAdoptedWithoutCreatingOrPatchingAnythingAndIsLeftInPlaceOnDelete() {
+    String ns = "adopt";
+    stack.isolatedNamespace(ns);
+    HandMade made = buildByHand(Flows.session(stack, ns));
+    int before = (int) Flows.platformWrites(sim, ns);
+
+    stack.create(adopting(ns, made));
+    StripeIngestionFlow ready = stack.awaitReady(ns, "finance-charges");
+
+    var status = ready.getStatus();
+    assertThat(status.getFlow().getId()).isEqualTo(made.flowId());
+    assertThat(status.getSourceConnection().getId()).isEqualTo(made.sourceId());
+    assertThat(status.getTargetConnection().getId()).isEqualTo(made.targetId());
+    assertThat(status.getBaseConnection().getId()).isEqualTo(made.baseId());
+    assertThat(status.getBaseConnection().getManaged()).isFalse();
+    assertThat(status.getSchema().getId()).isEqualTo(made.schema().id());
+    assertThat(status.getDataset().getId()).isEqualTo(made.datasetId());
+    assertThat(status.getMappingSet().getId()).isEqualTo(made.mapping().id());
+    assertThat(status.getMappingSet().getVersion()).isEqualTo((long) made.mapping().version());
+    assertThat(status.getFlow().getEtag()).isNotBlank();
+    // Nothing created, nothing patched: the Data Prep checks (validate, preview) store nothing.
+    assertThat(writesSince(ns, before)).isEmpty();
+    assertThat(sim.inventory().get(Kind.FLOW, made.flowId()).orElseThrow().path("name").asText())
+        .isEqualTo("Stripe Connector Flow");
+    stack.await(ns, "finance-charges", f -> Integer.valueOf(0).equals(f.getStatus().getPendingChanges()));
+
+    stack.client().resource(ready).delete();
+    Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> stack.flow(ns, "finance-charges").isEmpty());
+    assertThat(writesSince(ns, before)).isEmpty();
+    assertThat(sim.inventory().get(Kind.FLOW, made.flowId())).isPresent();
+    assertThat(sim.inventory().get(Kind.CONNECTION, made.baseId())).isPresent();
+  }
+
+  @Test
+  void aSpecThatDiffersFromTheAdoptedFlowIsPatchedLikeDrift() {
+    String ns = "adopt-drift";
+    stack.isolatedNamespace(ns);
+    HandMade made = buildByHand(Flows.session(stack, ns));
+    int before = (int) Flows.platformWrites(sim, ns);
+    StripeIngestionFlow wanted = adopting(ns, made);
+    wanted.getSpec().getSchedule().setInterval(6);
+
+    stack.create(wanted);
+    StripeIngestionFlow ready = stack.awaitReady(ns, "finance-charges");
+
+    assertThat(writesSince(ns, before)).extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
+    assertThat(sim.inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/interval").asInt())
+        .isEqualTo(6);
+    assertThat(ready.getStatus().getFlow().getId()).isEqualTo(made.flowId());
+  }
+
+  @Test
+  void backfillChosenInTheSpecIsAddedToAnAdoptedFlowMadeWithout() {
+    String ns = "adopt-backfill";
+    stack.isolatedNamespace(ns);
+    HandMade made = buildByHand(Flows.session(stack, ns));
+    int before = (int) Flows.platformWrites(sim, ns);
+    StripeIngestionFlow wanted = adopting(ns, made);
+    wanted.getSpec().getSchedule().setBackfill(true);
+
+    stack.create(wanted);
+    stack.awaitReady(ns, "finance-charges");
+
+    assertThat(writesSince(ns, before)).extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
+    assertThat(sim.inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/backfill").asBoolean())
+        .isTrue();
+  }
+
+  @Test
+  void aFlowIdThatDoesNotExistIsInvalidSpecAndCreatesNothing() {
+    String ns = "adopt-missing";
+    stack.isolatedNamespace(ns);
+    HandMade made = buildByHand(Flows.session(stack, ns));
+    int before = (int) Flows.platformWrites(sim, ns);
+    StripeIngestionFlow wanted = adopting(ns, made);
+    wanted.getSpec().setAdopt(new AdoptSpec("00000000-0000-0000-0000-000000000000"));
+
+    stack.create(wanted);
+    StripeIngestionFlow refused = stack.await(ns, "finance-charges",
+        f -> FlowAssertions.hasReason(f, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC));
+
+    assertThat(FlowAssertions.condition(refused, FlowConditions.READY).map(Condition::getMessage).orElse(""))
+        .contains("Cannot adopt", "00000000-0000-0000-0000-000000000000", "does not exist");
+    assertThat(writesSince(ns, before)).isEmpty();
+  }
+}
