@@ -24,6 +24,14 @@ public final class OperatorMain {
   private OperatorMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("export")) {
+      // Manifests go to stdout: logs (none expected below WARN) go to stderr, set before any logger exists.
+      System.setProperty("aep.log.target", "System.err");
+      System.setProperty("aep.log.level", "WARN");
+      System.exit(ExportCommand.run(java.util.List.of(args).subList(1, args.length), System.getenv(), System.out,
+          System.err));
+      return;
+    }
     Optional<OperatorConfig> config = configure(System.getenv(), System.err);
     if (config.isEmpty()) {
       System.exit(EXIT_BAD_CONFIGURATION);

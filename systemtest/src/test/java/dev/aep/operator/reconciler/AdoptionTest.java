@@ -23,13 +23,18 @@ import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.main.ExportCommand;
 import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.Flows;
+import dev.aep.simulator.Accounts;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -156,6 +161,33 @@ class AdoptionTest {
     assertThat(writesSince(ns, before)).isEmpty();
     assertThat(sim.inventory().get(Kind.FLOW, made.flowId())).isPresent();
     assertThat(sim.inventory().get(Kind.CONNECTION, made.baseId())).isPresent();
+  }
+
+  @Test
+  void anExportedManifestAppliedAsIsIsAdoptedWithNoWriteAndCarriesNoSecret() {
+    String ns = "adopt-export";
+    stack.isolatedNamespace(ns);
+    HandMade made = buildByHand(Flows.session(stack, ns));
+    int before = (int) Flows.platformWrites(sim, ns);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit = ExportCommand.export(stack.platform(), Flows.account(),
+        new ExportCommand.Arguments(ns, List.of(), true, "aep-credentials"), new PrintStream(out, true),
+        new PrintStream(err, true));
+
+    assertThat(exit).isZero();
+    String yaml = out.toString(StandardCharsets.UTF_8);
+    assertThat(yaml).contains("adopt:", made.flowId(), "credentialsSecretRef:", "aep-credentials")
+        .doesNotContain("sk_test_by_hand", Accounts.DEFAULT_CLIENT_SECRET);
+    StripeIngestionFlow exported = stack.client().getKubernetesSerialization().unmarshal(yaml, StripeIngestionFlow.class);
+    exported.getMetadata().setNamespace(ns);
+    stack.create(exported);
+    StripeIngestionFlow ready = stack.awaitReady(ns, exported.getMetadata().getName());
+
+    assertThat(ready.getStatus().getFlow().getId()).isEqualTo(made.flowId());
+    assertThat(ready.getStatus().getMappingSet().getId()).isEqualTo(made.mapping().id());
+    assertThat(writesSince(ns, before)).isEmpty();
   }
 
   @Test
