@@ -3,10 +3,12 @@ package dev.aep.operator.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.aep.operator.api.v1alpha1.ManagementPolicy;
 import dev.aep.operator.api.v1alpha1.MappingSpec;
 import dev.aep.operator.api.v1alpha1.RunStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.main.ExportCommand;
 import dev.aep.operator.main.MockCluster;
 import dev.aep.operator.main.OperatorAssembly;
 import dev.aep.operator.main.OperatorConfig;
@@ -22,6 +24,7 @@ import dev.aep.operator.platform.http.HttpPlatformOptions;
 import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.HandMadeFlow;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
@@ -33,6 +36,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -142,6 +146,11 @@ final class Demo implements AutoCloseable {
       section("4. Delete a dataflow behind the operator's back: skipped (needs the simulator's admin API)");
     } else {
       recreateDeletedDataflow();
+    }
+    if (external) {
+      section("5. Bring a dataflow built by hand under GitOps: skipped (it would build one in your sandbox)");
+    } else {
+      adoptHandMadeDataflow();
     }
     deleteFlow();
     summary();
@@ -356,8 +365,59 @@ final class Demo implements AutoCloseable {
 
   // ---------------------------------------------------------------- step 5
 
+  private void adoptHandMadeDataflow() {
+    section("5. Bring a dataflow built by hand under GitOps: export it, look first (ObserveOnly), then Full");
+    String sandbox = flow(CHANGED_FLOW).getSpec().getPlatform().getSandbox();
+    HandMadeFlow made = HandMadeFlow.build(session(sandbox), "Finance",
+        simulator.clock().now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+    out.printf("built through the API as Adobe's tutorial does: dataflow %s \"Stripe Connector Flow\" with its"
+        + " connections, schema, dataset and mapping set%n", made.flowId());
+    ByteArrayOutputStream exported = new ByteArrayOutputStream();
+    ByteArrayOutputStream notes = new ByteArrayOutputStream();
+    int exit = ExportCommand.export(http, account(), new ExportCommand.Arguments(sandbox, List.of(made.flowId()),
+        false, platformSecretName), new PrintStream(exported, true, StandardCharsets.UTF_8),
+        new PrintStream(notes, true, StandardCharsets.UTF_8));
+    if (exit != 0) {
+      throw new DemoFailure("step 5: export failed: " + notes.toString(StandardCharsets.UTF_8).trim());
+    }
+    String yaml = exported.toString(StandardCharsets.UTF_8);
+    out.println("java -jar operator.jar export --sandbox " + sandbox + " --flow-id " + made.flowId() + ":");
+    yaml.lines().forEach(line -> out.println("  " + line));
+    StripeIngestionFlow manifest = cluster.client().getKubernetesSerialization().unmarshal(yaml,
+        StripeIngestionFlow.class);
+    String name = manifest.getMetadata().getName();
+    manifest.getMetadata().setNamespace(NAMESPACE);
+    manifest.getSpec().setManagementPolicy(ManagementPolicy.OBSERVE_ONLY);
+    manifest.getSpec().getSchedule().setInterval(4);
+    long mark = platform.mark();
+    cluster.client().resource(manifest).create();
+    out.printf("kubectl apply (with managementPolicy: ObserveOnly, and schedule.interval 4 instead of 2)%n");
+    StripeIngestionFlow observed = awaitFlows("step 5", Duration.ofSeconds(45), List.of(name),
+        f -> f.getStatus() != null && Integer.valueOf(1).equals(f.getStatus().getPendingChanges())
+            && FlowAssertions.hasReason(f, "Synced", "DriftObserved"),
+        "a plan of one change").get(0);
+    out.printf("%s adopted: status.flow.id %s, Synced=False DriftObserved, %d pending change(s):%n", name,
+        observed.getStatus().getFlow().getId(), observed.getStatus().getPendingChanges());
+    observed.getStatus().getPlan().forEach(c -> out.printf("  plan: %s %s %s %s (%s)%n", c.getOperation(),
+        c.getObject(), c.getId(), c.getPaths(), c.getReason()));
+    out.println("what the operator sent while observing:");
+    printChanges(platform.since(mark));
+    long full = platform.mark();
+    StripeIngestionFlow edited = flows().withName(name).edit(f -> {
+      f.getSpec().setManagementPolicy(ManagementPolicy.FULL);
+      return f;
+    });
+    awaitFlows("step 5", Duration.ofSeconds(45), List.of(name),
+        f -> FlowAssertions.readyForGeneration(f)
+            && Objects.equals(f.getMetadata().getGeneration(), edited.getMetadata().getGeneration())
+            && Integer.valueOf(0).equals(f.getStatus().getPendingChanges()),
+        "Ready with an empty plan");
+    out.println("managementPolicy: Full; exactly the planned write:");
+    printChanges(platform.since(full));
+  }
+
   private void deleteFlow() {
-    section("5. Delete " + DELETED_FLOW + " (deletionPolicy Delete)");
+    section("6. Delete " + DELETED_FLOW + " (deletionPolicy Delete)");
     StripeIngestionFlow doomed = flow(DELETED_FLOW);
     StripeIngestionFlowStatus s = doomed.getStatus();
     long mark = platform.mark();
@@ -368,7 +428,7 @@ final class Demo implements AutoCloseable {
     while (flow(DELETED_FLOW) != null) {
       if (Instant.now().isAfter(deadline)) {
         throw new DemoFailure(
-            "step 5 did not converge within 45s: " + NAMESPACE + "/" + DELETED_FLOW
+            "step 6 did not converge within 45s: " + NAMESPACE + "/" + DELETED_FLOW
                 + " is stuck in deletion; " + conditions(flow(DELETED_FLOW)));
       }
       sleep();
@@ -385,7 +445,7 @@ final class Demo implements AutoCloseable {
   // ---------------------------------------------------------------- step 6
 
   private void summary() {
-    section("6. What is on the Platform now, and how many calls it took");
+    section("7. What is on the Platform now, and how many calls it took");
     printTable();
     out.println();
     if (!external) {
@@ -606,6 +666,11 @@ final class Demo implements AutoCloseable {
   }
 
   private PlatformSession session(String sandbox) {
+    return http.session(account(), sandbox);
+  }
+
+  /** The Platform credentials of the samples' credentials Secret. */
+  private PlatformAccount account() {
     Secret secret = cluster.client().secrets().inNamespace(NAMESPACE).withName(platformSecretName).get();
     Map<String, String> values = new HashMap<>();
     if (secret.getData() != null) {
@@ -614,9 +679,7 @@ final class Demo implements AutoCloseable {
     if (secret.getStringData() != null) {
       values.putAll(secret.getStringData());
     }
-    PlatformAccount account =
-        PlatformAccount.of(values.get("clientId"), values.get("clientSecret"), values.get("orgId"));
-    return http.session(account, sandbox);
+    return PlatformAccount.of(values.get("clientId"), values.get("clientSecret"), values.get("orgId"));
   }
 
   private StripeIngestionFlow flow(String name) {

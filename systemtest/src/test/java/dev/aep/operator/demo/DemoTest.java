@@ -36,6 +36,11 @@ class DemoTest {
         // Deletion order (platform-api.md 2.6): the flow first, then its connections, the base connection last.
         .containsPattern("1\\. DELETE flow .*\\R.*2\\. DELETE (source|target) connection .*\\R"
             + ".*3\\. DELETE (source|target) connection .*\\R.*4\\. DELETE base connection")
+        .containsPattern("adopt:\\R +flowId: \"?[0-9a-f-]{36}")
+        .containsPattern("adopted: status.flow.id [0-9a-f-]{36}, Synced=False DriftObserved, 1 pending change")
+        .containsPattern("plan: update flow [0-9a-f-]{36} \\[replace /scheduleParams/interval\\]")
+        .containsPattern("what the operator sent while observing:\\R +\\(no change sent to the Platform\\)")
+        .containsPattern("exactly the planned write:\\R +1\\. PATCH flow [0-9a-f-]{36}")
         .contains("Platform calls by kind")
         .contains("every step converged");
   }

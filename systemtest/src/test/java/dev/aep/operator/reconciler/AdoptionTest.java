@@ -26,6 +26,7 @@ import dev.aep.operator.platform.Transformation;
 import dev.aep.operator.main.ExportCommand;
 import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.HandMadeFlow;
 import dev.aep.operator.testing.Flows;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.Kind;
@@ -50,8 +51,6 @@ import org.junit.jupiter.api.Test;
  * and descriptions the operator did not choose) under a StripeIngestionFlow with spec.adopt.
  */
 class AdoptionTest {
-  private static final String TIMESTAMP = "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
-
   private static EmbeddedStack stack;
   private static PlatformSimulator sim;
 
@@ -68,59 +67,12 @@ class AdoptionTest {
     }
   }
 
-  /** The ids of a hand-made Stripe dataflow and its chain. */
-  private record HandMade(String baseId, String sourceId, Schema schema, String datasetId, String targetId,
-      MappingSetVersion mapping, String flowId, long startTime) {}
-
-  private static HandMade buildByHand(PlatformSession session) {
-    var fs = session.flowService();
-    String tenant = "_" + session.schemaRegistry().tenantId();
-    EntityRef base = fs.baseConnections().create(
-        BaseConnectionRequest.stripe("Stripe account (finance)", "made in the UI", "sk_test_by_hand"));
-    EntityRef source = fs.sourceConnections().create(
-        SourceConnectionRequest.stripe("Stripe charges source", "made in the UI", base.id(), "charges"));
-    Schema schema = Flows.existingChargesSchema(session, "Finance charges");
-    String datasetId = session.catalog().createDataset(new DatasetRequest("Finance charges", "made in the UI",
-        SchemaRef.forDataset(schema.id()), Map.of()));
-    EntityRef target = fs.targetConnections().create(TargetConnectionRequest.dataLake("Stripe charges target",
-        "made in the UI", schema.id(), schema.version(), datasetId));
-    MappingSetVersion mapping = session.dataPrep().createMappingSet(new MappingSetRequest("Stripe charges mapping",
-        SchemaRef.forMapping(schema.id()), List.of(
-            Mapping.attribute("data.id", tenant + ".stripe.chargeId"),
-            Mapping.attribute("data.amount", tenant + ".stripe.amount"),
-            Mapping.attribute("data.currency", tenant + ".stripe.currency"),
-            Mapping.attribute("data.id", "_id"),
-            Mapping.expression(TIMESTAMP, "timestamp"))));
-    long start = sim.clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
-    EntityRef flow = fs.flows().create(FlowRequest.stripe("Stripe Connector Flow", "made in the UI", source.id(),
-        target.id(), Transformation.mapping(mapping.id(), mapping.version()),
-        new ScheduleParams("hour", 2, start, null)));
-    return new HandMade(base.id(), source.id(), schema, datasetId, target.id(), mapping, flow.id(), start);
+  private static HandMadeFlow buildByHand(PlatformSession session) {
+    return HandMadeFlow.build(session, "Finance", sim.clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
   }
 
-  /** The manifest `export` writes for a hand-made flow: adopt, the ids it keeps, its mapping and schedule. */
-  private static StripeIngestionFlow adopting(String ns, HandMade made) {
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "finance-charges");
-    flow.getSpec().setAdopt(new AdoptSpec(made.flowId()));
-    flow.getSpec().getStripe().setAccessTokenSecretRef(null);
-    flow.getSpec().getStripe().setBaseConnectionId(made.baseId());
-    SchemaTarget schema = new SchemaTarget();
-    schema.setId(made.schema().id());
-    flow.getSpec().getTarget().setSchema(schema);
-    DatasetTarget dataset = new DatasetTarget();
-    dataset.setId(made.datasetId());
-    flow.getSpec().getTarget().setDataset(dataset);
-    flow.getSpec().setMapping(new ArrayList<>(List.of(
-        new MappingSpec("data.id", "_tenant.stripe.chargeId"),
-        new MappingSpec("data.amount", "_tenant.stripe.amount"),
-        new MappingSpec("data.currency", "_tenant.stripe.currency"),
-        new MappingSpec("data.id", "_id"),
-        MappingSpec.expression(TIMESTAMP, "timestamp", null))));
-    flow.getSpec().getSchedule().setFrequency(Frequency.HOUR);
-    flow.getSpec().getSchedule().setInterval(2);
-    flow.getSpec().getSchedule().setStartTime(Instant.ofEpochSecond(made.startTime()).toString());
-    flow.getSpec().getSchedule().setBackfill(null);
-    return flow;
+  private static StripeIngestionFlow adopting(String ns, HandMadeFlow made) {
+    return made.manifest(stack, ns, "finance-charges");
   }
 
   private static List<RequestLog.Entry> writesSince(String ns, int from) {
@@ -132,7 +84,7 @@ class AdoptionTest {
   void aHandMadeFlowIsAdoptedWithoutCreatingOrPatchingAnythingAndIsLeftInPlaceOnDelete() {
     String ns = "adopt";
     stack.isolatedNamespace(ns);
-    HandMade made = buildByHand(Flows.session(stack, ns));
+    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
     int before = (int) Flows.platformWrites(sim, ns);
 
     stack.create(adopting(ns, made));
@@ -167,7 +119,7 @@ class AdoptionTest {
   void anExportedManifestAppliedAsIsIsAdoptedWithNoWriteAndCarriesNoSecret() {
     String ns = "adopt-export";
     stack.isolatedNamespace(ns);
-    HandMade made = buildByHand(Flows.session(stack, ns));
+    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
     int before = (int) Flows.platformWrites(sim, ns);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -194,7 +146,7 @@ class AdoptionTest {
   void aSpecThatDiffersFromTheAdoptedFlowIsPatchedLikeDrift() {
     String ns = "adopt-drift";
     stack.isolatedNamespace(ns);
-    HandMade made = buildByHand(Flows.session(stack, ns));
+    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
     int before = (int) Flows.platformWrites(sim, ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().getSchedule().setInterval(6);
@@ -213,7 +165,7 @@ class AdoptionTest {
   void backfillChosenInTheSpecIsAddedToAnAdoptedFlowMadeWithout() {
     String ns = "adopt-backfill";
     stack.isolatedNamespace(ns);
-    HandMade made = buildByHand(Flows.session(stack, ns));
+    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
     int before = (int) Flows.platformWrites(sim, ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().getSchedule().setBackfill(true);
@@ -231,7 +183,7 @@ class AdoptionTest {
   void aFlowIdThatDoesNotExistIsInvalidSpecAndCreatesNothing() {
     String ns = "adopt-missing";
     stack.isolatedNamespace(ns);
-    HandMade made = buildByHand(Flows.session(stack, ns));
+    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
     int before = (int) Flows.platformWrites(sim, ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().setAdopt(new AdoptSpec("00000000-0000-0000-0000-000000000000"));
