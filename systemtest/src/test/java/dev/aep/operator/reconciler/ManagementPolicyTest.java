@@ -155,6 +155,32 @@ class ManagementPolicyTest {
   }
 
   @Test
+  void aNewFlowUnderObserveOnlyPlansEveryCreateAndWritesNothingUntilFull() {
+    String ns = "observe-new";
+    stack.isolatedNamespace(ns);
+    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    flow.getSpec().setManagementPolicy(ManagementPolicy.OBSERVE_ONLY);
+    stack.create(flow);
+
+    StripeIngestionFlow observed = stack.await(ns, "charges", f -> f.getStatus() != null
+        && f.getStatus().getPendingChanges() != null && f.getStatus().getPendingChanges() > 0);
+    assertThat(observed.getStatus().getPlan()).extracting(PlannedChange::getObject).containsExactly(
+        "base connection", "source connection", "field group", "schema", "dataset", "target connection",
+        "mapping set", "flow");
+    assertThat(observed.getStatus().getPlan()).allSatisfy(c -> assertThat(c.getOperation()).isEqualTo("create"));
+    assertThat(FlowAssertions.condition(observed, FlowConditions.READY).map(Condition::getStatus)).contains("False");
+    assertThat(writes(ns)).isEmpty();
+
+    stack.edit(ns, "charges", f -> {
+      f.getSpec().setManagementPolicy(ManagementPolicy.FULL);
+      return f;
+    });
+    StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+    assertThat(ready.getStatus().getPendingChanges()).isZero();
+    assertThat(writes(ns)).filteredOn(e -> e.method().equals("POST")).hasSize(8);
+  }
+
+  @Test
   void aPausedFlowWritesNothingDuringASpecChangeAndAppliesItOnceTheAnnotationGoes() {
     String ns = "paused";
     StripeIngestionFlow ready = readyFlow(ns);

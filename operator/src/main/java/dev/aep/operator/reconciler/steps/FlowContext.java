@@ -103,6 +103,11 @@ public final class FlowContext {
     return plan;
   }
 
+  /** Whether the mapping step has made the plan in this pass (a pass that only plans may not get that far). */
+  boolean hasPlan() {
+    return plan != null;
+  }
+
   void plan(MappingPlan plan) {
     this.plan = plan;
   }

@@ -33,7 +33,7 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
   /** Always present (possibly empty): the set is brought in line by update, never created whole. */
   @Override
   public Optional<List<IdentityDescriptor>> observe(FlowContext ctx) {
-    if (!managed(ctx) || (ctx.plan().identities().isEmpty() && owned(ctx).isEmpty())) {
+    if (!managed(ctx) || (wantsNone(ctx) && owned(ctx).isEmpty())) {
       // Nothing wanted and nothing made: no read, so flows without identities cost nothing here.
       return Optional.of(List.of());
     }
@@ -47,7 +47,7 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
 
   @Override
   public Diff diff(FlowContext ctx, List<IdentityDescriptor> remote) {
-    if (!managed(ctx)) {
+    if (!managed(ctx) || (remote.isEmpty() && wantsNone(ctx))) {
       return Diff.none();
     }
     List<IdentityDescriptor> wanted = wanted(ctx);
@@ -144,4 +144,14 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
   private static String schemaId(FlowContext ctx) {
     return ctx.status().getSchema().getId();
   }
+
+  /**
+   * Whether the flow wants no identity. Before the mapping is checked (the plan of a flow whose
+   * objects do not exist yet) the spec says so.
+   */
+  private static boolean wantsNone(FlowContext ctx) {
+    return ctx.hasPlan() ? ctx.plan().identities().isEmpty()
+        : ctx.spec().getTarget().getSchema().getCreate().identitiesOrEmpty().isEmpty();
+  }
+
 }
