@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.platform.SchemaRequest;
-import dev.aep.operator.platform.http.HttpPlatform;
-import dev.aep.operator.platform.http.HttpPlatformOptions;
-import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
-import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -88,18 +84,14 @@ class BadInputTest {
           "clientId", Accounts.DEFAULT_CLIENT_ID, "clientSecret", "not-the-secret",
           "orgId", Accounts.DEFAULT_ORG_ID));
       sim.stripe().rejectToken("sk_test_stripe-rejected");
-      try (HttpPlatform outOfBand = new HttpPlatform(
-          PlatformEndpoints.single(sim.baseUrl(), true), HttpPlatformOptions.defaults(),
-          new SimpleMeterRegistry())) {
-        outOfBand.session(Flows.account(), "bad-schema-title-taken").schemaRegistry()
-            .createSchema(new SchemaRequest("Taken title", "Made by another team",
-                "https://ns.adobe.com/xdm/context/experienceevent", List.of()));
-      }
+      stack.session("bad-schema-title-taken").schemaRegistry()
+          .createSchema(new SchemaRequest("Taken title", "Made by another team",
+              "https://ns.adobe.com/xdm/context/experienceevent", List.of()));
 
       // The past start time is a valid flow first; the bad input is the later change of it.
       StripeIngestionFlow started = stack.charges("bad-past-start-time", "flow");
       started.getSpec().getSchedule().setStartTime("2025-01-01T00:00:00Z");
-      ReliabilityStack.Replica replica = stack.startReplica(Map.of(), settings);
+      Replica replica = stack.startReplica(Map.of(), settings);
       stack.create(started);
       StripeIngestionFlow startedReady = stack.awaitAllReady(List.of(started), timeout).get(0);
       String startedFlowId = startedReady.getStatus().getFlow().getId();
@@ -222,7 +214,7 @@ class BadInputTest {
     }
   }
 
-  private static double reconciles(ReliabilityStack.Replica replica) {
+  private static double reconciles(Replica replica) {
     return replica.registry().find("operator.sdk.reconciliations.started").counters().stream()
         .mapToDouble(Counter::count).sum();
   }

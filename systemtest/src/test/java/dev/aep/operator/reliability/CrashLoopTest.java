@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.OperatorConfig;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import java.time.Duration;
@@ -41,9 +42,7 @@ class CrashLoopTest {
       sim.faults().latency(latency);
       List<String> namespaces = List.of("crash-a", "crash-b");
       for (String ns : namespaces) {
-        stack.namespace(ns);
-        stack.platformSecret(ns);
-        stack.stripeSecret(ns, "sk_test_" + ns);
+        stack.isolatedNamespace(ns);
       }
       List<StripeIngestionFlow> created = new ArrayList<>();
       for (int i = 0; i < flows; i++) {
@@ -54,7 +53,7 @@ class CrashLoopTest {
       List<Instant> crashes = new ArrayList<>();
       int readyAtACrash = 0;
       for (int i = 0; i < restarts; i++) {
-        ReliabilityStack.Replica replica = stack.startReplica(env,
+        Replica replica = stack.startReplica(env,
             ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
         Thread.sleep(100 + (long) (random.nextDouble() * maxUp.toMillis()));
         crashes.add(Instant.now());

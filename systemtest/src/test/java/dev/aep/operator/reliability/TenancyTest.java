@@ -9,6 +9,9 @@ import dev.aep.operator.main.ConfigException;
 import dev.aep.operator.main.OperatorConfig;
 import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.MockCluster;
+import dev.aep.operator.testing.RecordingDispatcher;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.PlatformSimulator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -83,7 +86,7 @@ class TenancyTest {
           .getMessage();
       long tenantACalls = sim.requestLog().count(e -> tenantA.equals(e.sandbox()));
       List<String> secretReadsInB = stack.kubernetesFaults().requests().stream()
-          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())
+          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
               && r.path().startsWith("/api/v1/namespaces/" + tenantB + "/secrets"))
           .map(r -> r.method() + " " + r.path()).toList();
 
@@ -115,7 +118,7 @@ class TenancyTest {
   void deployRbacGrantsNothingBeyondWhatTheOperatorUses() {
     // deploy/base: the ClusterRole and the leader-election Role; the namespaced overlay deletes
     // the ClusterRole and adds a Role per watched namespace.
-    Path deploy = ReliabilityStack.repoPath("deploy");
+    Path deploy = MockCluster.repoPath("deploy");
     Map<ApiVerb, String> granted = grants(deploy.resolve("base/cluster-role.yaml"),
         deploy.resolve("base/leader-election-role.yaml"));
     Map<ApiVerb, String> grantedNamespaced =
@@ -126,7 +129,7 @@ class TenancyTest {
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       String ns = "payments";
       stack.namespace(ns);
-      ReliabilityStack.Replica replica = stack.startReplica(
+      Replica replica = stack.startReplica(
           ReliabilityStack.leaderElection("rbac-replica"),
           ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1))
               .withEventDedupeWindow(Duration.ofMillis(500)));
@@ -155,8 +158,8 @@ class TenancyTest {
       stack.client().resource(flow).delete();
       Awaitility.await().atMost(TIMEOUT).until(() -> stack.flow(ns, "charges").isEmpty());
       replica.stop();
-      List<KubernetesFaults.Request> operatorRequests = stack.kubernetesFaults().requests().stream()
-          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())).toList();
+      List<RecordingDispatcher.Request> operatorRequests = stack.kubernetesFaults().requests().stream()
+          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())).toList();
       requests = operatorRequests.size();
       operatorRequests.forEach(r -> ApiVerb.of(r.method(), r.path())
           .filter(a -> !GRANTED_TO_EVERYONE.contains(a)).ifPresent(used::add));

@@ -1,4 +1,4 @@
-package dev.aep.operator.reliability;
+package dev.aep.operator.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * accepted, so a replica that is being stopped cannot reach the Platform any more (a request
  * already sent may still have been served, as with a real crash).
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -25,7 +25,7 @@ final class CuttableProxy implements AutoCloseable {
   private final Set<AtomicBoolean> exchanges = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
 
-  CuttableProxy(int targetPort) {
+  public CuttableProxy(int targetPort) {
     this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
     try {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -38,17 +38,17 @@ final class CuttableProxy implements AutoCloseable {
   }
 
   /** The base URL to give the replica instead of the simulator's. */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
   /** How many connections carry a request whose answer has not started to come back. */
-  int awaitingAnswers() {
+  public int awaitingAnswers() {
     return (int) exchanges.stream().filter(AtomicBoolean::get).count();
   }
 
   /** Drops every connection now and refuses new ones. */
-  void cut() {
+  public void cut() {
     cut = true;
     try {
       server.close();
