@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on loopback between one operator replica and the simulator. Cutting it is what a
@@ -23,6 +24,7 @@ public final class CuttableProxy implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   // One flag per connection: a request went up and no answer has come back yet.
   private final Set<AtomicBoolean> exchanges = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger requestsSent = new AtomicInteger();
   private volatile boolean cut;
 
   public CuttableProxy(int targetPort) {
@@ -45,6 +47,11 @@ public final class CuttableProxy implements AutoCloseable {
   /** How many connections carry a request whose answer has not started to come back. */
   public int awaitingAnswers() {
     return (int) exchanges.stream().filter(AtomicBoolean::get).count();
+  }
+
+  /** How many requests went up so far (a request starts when data goes up and no answer is awaited). */
+  public int requestsSent() {
+    return requestsSent.get();
   }
 
   /** Drops every connection now and refuses new ones. */
@@ -80,7 +87,11 @@ public final class CuttableProxy implements AutoCloseable {
         }
         AtomicBoolean awaiting = new AtomicBoolean();
         exchanges.add(awaiting);
-        pump(client, upstream, () -> awaiting.set(true));
+        pump(client, upstream, () -> {
+          if (!awaiting.getAndSet(true)) {
+            requestsSent.incrementAndGet();
+          }
+        });
         pump(upstream, client, () -> awaiting.set(false));
       } catch (IOException e) {
         closeQuietly(client);

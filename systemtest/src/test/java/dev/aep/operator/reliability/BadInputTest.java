@@ -43,8 +43,7 @@ class BadInputTest {
   }
 
   @Test
-  void eachWrongManifestEndsInItsReasonWithoutPlatformWritesAndIsRetriedAtABoundedRate()
-      throws InterruptedException {
+  void eachWrongManifestEndsInItsReasonWithoutPlatformWritesAndIsRetriedAtABoundedRate() {
     Duration resync = ScenarioParameters.seconds("badinput.resyncSeconds", 5);
     Duration window = ScenarioParameters.seconds("badinput.windowSeconds", 15);
     Duration timeout = ScenarioParameters.seconds("badinput.timeoutSeconds", 120);
@@ -144,12 +143,21 @@ class BadInputTest {
       }
       Duration toSettle = Duration.between(created, Instant.now());
 
-      // Observation window.
+      // Observation window: as many resync periods as the window holds, timed by the operator's
+      // own resync of the one Ready flow (past-start-time), each of which re-reads that flow on the
+      // Platform (by id or with its sandbox's flow list) and does nothing else.
+      long windowResyncs = Math.max(1, window.toMillis() / resync.toMillis());
+      String startedSandbox = started.getSpec().getPlatform().getSandbox();
+      String startedFlowRead = ".*/flows(/" + startedFlowId + ")?";
       double startedCount = reconciles(replica);
       int windowStartLogs = logs.lines().size();
       int windowStartRequests = sim.requestLog().entries().size();
+      long startedReads = stack.count(startedSandbox, "GET", startedFlowRead);
       Instant windowStart = Instant.now();
-      Thread.sleep(window.toMillis());
+      Awaitility.await().alias(windowResyncs + " resyncs of the Ready flow")
+          .atMost(window.plus(resync).multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+          .until(() -> stack.count(startedSandbox, "GET", startedFlowRead),
+              reads -> reads >= startedReads + windowResyncs);
       Duration observed = Duration.between(windowStart, Instant.now());
       double total = reconciles(replica) - startedCount;
       List<String> windowLogs = logs.lines().subList(windowStartLogs, logs.lines().size());
@@ -187,9 +195,9 @@ class BadInputTest {
             + "; Platform writes " + writes + " (" + accepted + " accepted); passes in window "
             + pass + "; \"" + cond.getMessage() + "\"");
       }
-      report.line("reconciles in window", String.format("%.0f in %s (bound %d = %d flows x "
-              + "%d)", total, ScenarioReport.seconds(observed), totalBound, cases.size(),
-          perFlowBound))
+      report.line("reconciles in window", String.format("%.0f in %s, %d resyncs of the Ready flow "
+              + "(bound %d = %d flows x %d)", total, ScenarioReport.seconds(observed),
+          windowResyncs, totalBound, cases.size(), perFlowBound))
           .line("Platform calls in window", inWindow.size())
           .publish();
 

@@ -63,7 +63,8 @@ class TenancyTest {
 
   @Test
   void aFlowCannotUseASecretThatExistsOnlyInAnotherNamespace() {
-    try (ReliabilityStack stack = ReliabilityStack.start()) {
+    try (ReliabilityStack stack = ReliabilityStack.start();
+        CapturedLogs logs = new CapturedLogs(false)) {
       PlatformSimulator sim = stack.simulator();
       String tenantA = "tenant-a";
       String tenantB = "tenant-b";
@@ -80,8 +81,12 @@ class TenancyTest {
       StripeIngestionFlow refused = stack.await(tenantA, "borrowing", TIMEOUT, f ->
           FlowAssertions.hasReason(f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
       stack.awaitAllReady(List.of(ownFlow), TIMEOUT);
-      // Several passes later, A still has made no Platform call and has not read B's Secrets.
-      Awaitility.await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+      // Several passes later (two more failed passes of A's flow, each of which logs its
+      // reason), A still has made no Platform call and has not read B's Secrets.
+      String failedPass = " " + tenantA + "/borrowing: " + FlowConditions.REASON_SECRET_NOT_FOUND;
+      long failedBefore = logs.lines().stream().filter(l -> l.contains(failedPass)).count();
+      Awaitility.await().atMost(TIMEOUT).until(() -> logs.lines().stream()
+          .filter(l -> l.contains(failedPass)).count() >= failedBefore + 2);
       String message = FlowAssertions.condition(refused, FlowConditions.READY).orElseThrow()
           .getMessage();
       long tenantACalls = sim.requestLog().count(e -> tenantA.equals(e.sandbox()));
