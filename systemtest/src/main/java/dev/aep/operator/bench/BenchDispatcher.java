@@ -2,55 +2,44 @@ package dev.aep.operator.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import dev.aep.operator.testing.RecordingDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * The Kubernetes mock's CRUD dispatcher with every write recorded (method, path, time). Events
- * are answered but not stored: the mock scans every stored object on each request, and thousands
- * of events would make the API server, not the operator, the thing measured.
+ * The recording CRUD dispatcher (no request bodies kept) with Events answered but not stored: the
+ * mock scans every stored object on each request, and thousands of events would make the API
+ * server, not the operator, the thing measured.
  */
-final class BenchDispatcher extends KubernetesCrudDispatcher {
-
-  /** One write request. */
-  record Write(String method, String path, Instant time) {
-    boolean event() {
-      return path.contains("/events");
-    }
-  }
-
+final class BenchDispatcher extends RecordingDispatcher {
   private final ObjectMapper json = new ObjectMapper();
-  private final List<Write> writes = new ArrayList<>();
   private final AtomicLong resourceVersions = new AtomicLong(1_000_000_000L);
 
-  @Override
-  public MockResponse dispatch(RecordedRequest request) {
-    String method = request.getMethod();
-    String path = request.getPath();
-    if (!"GET".equals(method)) {
-      synchronized (writes) {
-        writes.add(new Write(method, path, Instant.now()));
-      }
-    }
-    if ("POST".equals(method) && path.split("\\?")[0].endsWith("/events")) {
-      return acceptEvent(request);
-    }
-    return super.dispatch(request);
+  BenchDispatcher() {
+    super(false);
   }
 
-  /** Writes matching a filter. */
-  List<Write> writes(Predicate<Write> filter) {
-    synchronized (writes) {
-      return writes.stream().filter(filter).toList();
+  /** The writes so far that match {@code filter}. */
+  List<Request> writes(Predicate<Request> filter) {
+    return requests(r -> r.write() && filter.test(r));
+  }
+
+  /** Whether a write is an Event. */
+  static boolean event(Request write) {
+    return write.path().contains("/events");
+  }
+
+  @Override
+  protected MockResponse answer(RecordedRequest request) {
+    if ("POST".equals(request.getMethod()) && request.getPath().split("\\?")[0].endsWith("/events")) {
+      return acceptEvent(request);
     }
+    return super.answer(request);
   }
 
   private MockResponse acceptEvent(RecordedRequest request) {

@@ -3,6 +3,7 @@ package dev.aep.operator.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.testing.RecordingDispatcher;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.RequestLog;
 import java.nio.file.Files;
@@ -244,13 +245,13 @@ public final class BenchMain {
     }
     System.out.printf("update wave: schedule interval 15 -> 30 minutes on %d flows%n",
         changed.size());
-    Map<String, StripeIngestionFlow> before = stack.flows();
+    Map<String, StripeIngestionFlow> before = stack.flowsByName();
     Set<String> changedFlowIds = new HashSet<>();
     Map<String, Long> generations = new TreeMap<>();
     Instant t0 = Instant.now();
     for (String name : changed) {
       changedFlowIds.add(before.get(name).getStatus().getFlow().getId());
-      StripeIngestionFlow edited = stack.edit(name, f -> {
+      StripeIngestionFlow edited = stack.edit(BenchStack.NAMESPACE, name, f -> {
         f.getSpec().getSchedule().setInterval(30);
         return f;
       });
@@ -380,8 +381,8 @@ public final class BenchMain {
 
   private Map<String, Long> kubernetesWrites(Instant from, Instant to) {
     Map<String, Long> byKind = new TreeMap<>();
-    for (BenchDispatcher.Write w : stack.dispatcher().writes(x -> between(x.time(), from, to))) {
-      String kind = w.event() ? "event"
+    for (RecordingDispatcher.Request w : stack.dispatcher().writes(x -> between(x.time(), from, to))) {
+      String kind = BenchDispatcher.event(w) ? "event"
           : w.path().contains("/status") ? "flow status"
           : w.path().contains("stripeingestionflows") ? "flow" : "other";
       byKind.merge(w.method() + " " + kind, 1L, Long::sum);

@@ -47,7 +47,7 @@ final class Preloader {
     Credentials credentials = new Credentials(Flows.account(), "sk_test_bench",
         stripe.getMetadata().getResourceVersion(),
         BenchStack.NAMESPACE + "/stripe (key accessToken)");
-    List<StripeIngestionFlow> flows = new ArrayList<>(stack.flows().values());
+    List<StripeIngestionFlow> flows = new ArrayList<>(stack.flowsByName().values());
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (HttpPlatform platform = new HttpPlatform(

@@ -9,7 +9,6 @@ import dev.aep.operator.api.v1alpha1.RunStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.main.ExportCommand;
-import dev.aep.operator.main.MockCluster;
 import dev.aep.operator.main.OperatorAssembly;
 import dev.aep.operator.main.OperatorConfig;
 import dev.aep.operator.platform.DatasetRequest;
@@ -25,6 +24,7 @@ import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.HandMadeFlow;
+import dev.aep.operator.testing.MockCluster;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
@@ -86,8 +86,8 @@ final class Demo implements AutoCloseable {
     this.external = present(env, "AEP_PLATFORM_URL") && present(env, "AEP_IMS_URL");
     out.println("StripeIngestionFlow operator demo");
     out.println("=================================");
-    cluster = MockCluster.startWithCrds();
-    out.printf("Kubernetes API  embedded Fabric8 mock server (CRUD mode) at %s%n", cluster.url().replace("localhost", "127.0.0.1"));
+    cluster = MockCluster.start();
+    out.printf("Kubernetes API  embedded Fabric8 mock server (CRUD mode) at %s%n", cluster.url());
     out.println("                CRD stripeingestionflows.flows.aep.dev installed from crds/");
     Map<String, String> operatorEnv = new HashMap<>();
     if (external) {

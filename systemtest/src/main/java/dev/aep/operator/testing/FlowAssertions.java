@@ -30,6 +30,16 @@ public final class FlowAssertions {
         .isPresent();
   }
 
+  /** The message of the condition of {@code type}, or "" when it is not set. */
+  public static String message(StripeIngestionFlow flow, String type) {
+    return condition(flow, type).map(Condition::getMessage).orElse("");
+  }
+
+  /** The message of the Ready condition, or "" when it is not set. */
+  public static String readyMessage(StripeIngestionFlow flow) {
+    return message(flow, FlowConditions.READY);
+  }
+
   /** Whether the condition of {@code type} has {@code reason}. */
   public static boolean hasReason(StripeIngestionFlow flow, String type, String reason) {
     return condition(flow, type).filter(c -> reason.equals(c.getReason())).isPresent();

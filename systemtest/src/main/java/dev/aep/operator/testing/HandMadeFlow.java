@@ -65,8 +65,8 @@ public record HandMadeFlow(String baseId, String sourceId, Schema schema, String
   }
 
   /** The manifest `export` writes for this flow, from the charges sample's platform and Secrets. */
-  public StripeIngestionFlow manifest(EmbeddedStack stack, String namespace, String name) {
-    StripeIngestionFlow flow = Flows.charges(stack, namespace, name);
+  public StripeIngestionFlow manifest(FlowStack stack, String namespace, String name) {
+    StripeIngestionFlow flow = stack.charges(namespace, name);
     flow.getSpec().setAdopt(new AdoptSpec(flowId));
     flow.getSpec().getStripe().setAccessTokenSecretRef(null);
     flow.getSpec().getStripe().setBaseConnectionId(baseId);

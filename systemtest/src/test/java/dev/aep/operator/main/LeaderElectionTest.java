@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.testing.OperatorStackExtension;
+import dev.aep.operator.testing.SimulatedStack;
 import dev.aep.simulator.Kind;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
@@ -11,8 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two replicas against one Kubernetes API and one Platform: one reconciles, the other waits. */
 class LeaderElectionTest {
@@ -27,19 +29,14 @@ class LeaderElectionTest {
           Kind.MAPPING_SET,
           Kind.FLOW);
 
-  private final RuntimeStack stack = new RuntimeStack();
+  private static final String NAMESPACE = "payments";
 
-  @AfterEach
-  void close() {
-    stack.close();
-  }
+  /** A stack per test; the test assembles its operators. */
+  @RegisterExtension
+  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
 
   private OperatorAssembly replica(String identity) {
-    return stack.operator(
-        Map.of(
-            "LEADER_ELECTION", "true",
-            "LEADER_ELECTION_NAMESPACE", "stripe-aep-operator",
-            "LEADER_ELECTION_IDENTITY", identity));
+    return stack.assembly(SimulatedStack.leaderElection(identity));
   }
 
   /** Creations the Platform acknowledged (201; 200 for mapping sets), per kind. */
@@ -59,14 +56,14 @@ class LeaderElectionTest {
   @Test
   void twoReplicasCreateEachRemoteObjectExactlyOnceAndHandOverOnStop() {
     List<StripeIngestionFlow> flows =
-        stack.applySamples("charges.yaml", "subscriptions.yaml", "once.yaml");
+        stack.applySamples(NAMESPACE, "charges.yaml", "subscriptions.yaml", "once.yaml");
     OperatorAssembly a = replica("replica-a");
     OperatorAssembly b = replica("replica-b");
     // Start both at once, as two pods of a Deployment would.
     CompletableFuture.allOf(CompletableFuture.runAsync(a::start), CompletableFuture.runAsync(b::start))
         .join();
 
-    flows.forEach(f -> stack.awaitReady(f.getMetadata().getName()));
+    flows.forEach(f -> stack.awaitReady(NAMESPACE, f.getMetadata().getName()));
 
     assertThat(a.isLeader()).isNotEqualTo(b.isLeader());
     OperatorAssembly leader = a.isLeader() ? a : b;
@@ -101,14 +98,14 @@ class LeaderElectionTest {
     stack
         .client()
         .resources(StripeIngestionFlow.class)
-        .inNamespace(RuntimeStack.NAMESPACE)
+        .inNamespace(NAMESPACE)
         .withName("stripe-charges")
         .edit(
             f -> {
               f.getSpec().getSchedule().setInterval(30);
               return f;
             });
-    StripeIngestionFlow changed = stack.awaitReady("stripe-charges");
+    StripeIngestionFlow changed = stack.awaitReady(NAMESPACE, "stripe-charges");
 
     assertThat(changed.getStatus().getObservedGeneration())
         .isEqualTo(changed.getMetadata().getGeneration());

@@ -4,32 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.OperatorStackExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The production wiring (OperatorAssembly from an environment map) against an embedded Kubernetes
  * API and the Platform simulator: probes, and the three metric families on /metrics.
  */
 class OperatorAssemblyTest {
-  private final RuntimeStack stack = new RuntimeStack();
+  private static final String NAMESPACE = "payments";
 
-  @AfterEach
-  void close() {
-    stack.close();
-  }
+  /** A stack per test; the test assembles its operators. */
+  @RegisterExtension
+  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
 
   @Test
   void metricsExposeReconcilesPlatformCallsAndPerFlowGauges() {
-    stack.applySamples("charges.yaml");
-    OperatorAssembly operator = stack.operator(Map.of());
+    stack.applySamples(NAMESPACE, "charges.yaml");
+    OperatorAssembly operator = stack.assembly(Map.of());
     operator.start();
 
-    StripeIngestionFlow ready = stack.awaitReady("stripe-charges");
+    StripeIngestionFlow ready = stack.awaitReady(NAMESPACE, "stripe-charges");
     // Let the flow's first scheduled runs happen on the simulator's clock.
     Instant start = Instant.parse(ready.getSpec().getSchedule().getStartTime());
     Instant now = stack.simulator().clock().now();
@@ -41,9 +42,9 @@ class OperatorAssemblyTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
-            () -> stack.flow("stripe-charges").getStatus().getLastRun(),
+            () -> stack.flow(NAMESPACE, "stripe-charges").orElseThrow().getStatus().getLastRun(),
             run -> run != null && run.getRecordsWritten() != null);
-    StripeIngestionFlow flow = stack.flow("stripe-charges");
+    StripeIngestionFlow flow = stack.flow(NAMESPACE, "stripe-charges").orElseThrow();
     String runStatus = flow.getStatus().getLastRun().getStatus().toLowerCase();
     long written = flow.getStatus().getLastRun().getRecordsWritten();
 
@@ -73,7 +74,7 @@ class OperatorAssemblyTest {
 
   @Test
   void probesAnswerOnceInformersAreSyncedAndFailAfterStop() {
-    OperatorAssembly operator = stack.operator(Map.of());
+    OperatorAssembly operator = stack.assembly(Map.of());
     assertThat(operator.readiness().ok()).isFalse();
 
     operator.start();
@@ -92,10 +93,10 @@ class OperatorAssemblyTest {
 
   @Test
   void watchedNamespacesAndLabelSelectorLimitWhatIsReconciled() {
-    stack.applySamples("charges.yaml", "prices.yaml");
+    stack.applySamples(NAMESPACE, "charges.yaml", "prices.yaml");
     stack.client()
         .resources(StripeIngestionFlow.class)
-        .inNamespace(RuntimeStack.NAMESPACE)
+        .inNamespace(NAMESPACE)
         .withName("stripe-prices")
         .edit(f -> {
           f.getMetadata().getLabels().put("shard", "b");
@@ -103,38 +104,39 @@ class OperatorAssemblyTest {
         });
     stack.client()
         .resources(StripeIngestionFlow.class)
-        .inNamespace(RuntimeStack.NAMESPACE)
+        .inNamespace(NAMESPACE)
         .withName("stripe-charges")
         .edit(f -> {
           f.getMetadata().getLabels().put("shard", "a");
           return f;
         });
     OperatorAssembly shardA =
-        stack.operator(Map.of("WATCH_NAMESPACES", "payments,billing", "WATCH_LABEL_SELECTOR", "shard=a"));
+        stack.assembly(Map.of("WATCH_NAMESPACES", "payments,billing", "WATCH_LABEL_SELECTOR", "shard=a"));
     shardA.start();
 
-    stack.awaitReady("stripe-charges");
+    stack.awaitReady(NAMESPACE, "stripe-charges");
 
-    assertThat(stack.flow("stripe-prices").getStatus()).isNull();
-    assertThat(stack.flow("stripe-prices").getMetadata().getFinalizers()).isEmpty();
+    StripeIngestionFlow prices = stack.flow(NAMESPACE, "stripe-prices").orElseThrow();
+    assertThat(prices.getStatus()).isNull();
+    assertThat(prices.getMetadata().getFinalizers()).isEmpty();
   }
 
   @Test
   void stopLetsTheReconcileInFlightFinish() {
     // Every Platform call takes a while, so the first reconcile is still running when stop comes.
     stack.simulator().faults().latency(Duration.ofMillis(300));
-    stack.applySamples("charges.yaml");
-    OperatorAssembly operator = stack.operator(Map.of("SHUTDOWN_TIMEOUT", "60s"));
+    stack.applySamples(NAMESPACE, "charges.yaml");
+    OperatorAssembly operator = stack.assembly(Map.of("SHUTDOWN_TIMEOUT", "60s"));
     operator.start();
     await().atMost(Duration.ofSeconds(60)).until(() -> stack.simulator().requestLog().writes() > 0);
 
     operator.stop();
 
     // The pass that was running completed: everything it created is recorded in status.
-    StripeIngestionFlow flow = stack.flow("stripe-charges");
+    StripeIngestionFlow flow = stack.flow(NAMESPACE, "stripe-charges").orElseThrow();
     assertThat(stack.simulator().inventory().count(dev.aep.simulator.Kind.FLOW)).isEqualTo(1);
     assertThat(flow.getStatus().getFlow().getId())
         .isEqualTo(stack.simulator().inventory().list(dev.aep.simulator.Kind.FLOW).get(0).get("id").asText());
-    assertThat(dev.aep.operator.testing.FlowAssertions.readyForGeneration(flow)).isTrue();
+    assertThat(FlowAssertions.readyForGeneration(flow)).isTrue();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.testing.MockCluster;
+import dev.aep.operator.testing.OperatorStackExtension;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,8 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the operator through a whole lifecycle against the mock API server, records every
@@ -28,13 +30,12 @@ class RbacTest {
   private static final Set<String> GRANTED_TO_ALL_USERS =
       Set.of("authorization.k8s.io/selfsubjectrulesreviews", "authorization.k8s.io/selfsubjectaccessreviews");
 
-  private final RuntimeStack stack = new RuntimeStack();
-  private final RbacPolicy policy = RbacPolicy.load(MockCluster.repoPath("deploy/base"));
+  private static final String NAMESPACE = "payments";
 
-  @AfterEach
-  void close() {
-    stack.close();
-  }
+  /** A stack per test; the test assembles its operators. */
+  @RegisterExtension
+  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+  private final RbacPolicy policy = RbacPolicy.load(MockCluster.repoPath("deploy/base"));
 
   @Test
   void deployBaseRbacHasNoWildcards() {
@@ -44,32 +45,32 @@ class RbacTest {
 
   @Test
   void deployBaseRbacGrantsEverythingTheOperatorAsksForInAWholeLifecycle() {
-    List<StripeIngestionFlow> flows = stack.applySamples("charges.yaml", "once.yaml");
+    List<StripeIngestionFlow> flows = stack.applySamples(NAMESPACE, "charges.yaml", "once.yaml");
     OperatorAssembly operator =
-        stack.operator(
+        stack.assembly(
             Map.of(
                 "LEADER_ELECTION", "true",
                 "LEADER_ELECTION_NAMESPACE", policy.namespace(),
                 "LEADER_ELECTION_IDENTITY", "rbac-test"));
     operator.start();
-    flows.forEach(f -> stack.awaitReady(f.getMetadata().getName()));
+    flows.forEach(f -> stack.awaitReady(NAMESPACE, f.getMetadata().getName()));
 
     // Spec change.
     stack.client()
         .resources(StripeIngestionFlow.class)
-        .inNamespace(RuntimeStack.NAMESPACE)
+        .inNamespace(NAMESPACE)
         .withName("stripe-charges")
         .edit(f -> {
           f.getSpec().getSchedule().setInterval(60);
           return f;
         });
-    stack.awaitReady("stripe-charges");
+    stack.awaitReady(NAMESPACE, "stripe-charges");
 
     // Secret rotation.
     Secret rotated =
         stack.client()
             .secrets()
-            .inNamespace(RuntimeStack.NAMESPACE)
+            .inNamespace(NAMESPACE)
             .withName("stripe")
             .edit(s -> {
               s.setData(Map.of("accessToken", Base64.getEncoder().encodeToString("sk_test_rotated".getBytes())));
@@ -79,17 +80,18 @@ class RbacTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
-            () -> stack.flow("stripe-charges").getStatus().getBaseConnection().getCredentialsVersion(),
+            () -> stack.flow(NAMESPACE, "stripe-charges").orElseThrow().getStatus()
+                .getBaseConnection().getCredentialsVersion(),
             v -> Objects.equals(v, rotated.getMetadata().getResourceVersion()));
 
     // Deletion through the finalizer.
-    stack.client().resource(stack.flow("stripe-refunds-once")).delete();
-    await().atMost(Duration.ofSeconds(60)).until(() -> stack.flow("stripe-refunds-once") == null);
+    stack.client().resource(stack.flow(NAMESPACE, "stripe-refunds-once").orElseThrow()).delete();
+    await().atMost(Duration.ofSeconds(60)).until(() -> stack.flow(NAMESPACE, "stripe-refunds-once").isEmpty());
 
     operator.stop();
 
     Set<ApiAccess> used =
-        stack.cluster().requests().stream()
+        stack.kubernetesRequests().stream()
             .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent()))
             .map(r -> ApiAccess.of(r.method(), r.path()))
             .flatMap(java.util.Optional::stream)

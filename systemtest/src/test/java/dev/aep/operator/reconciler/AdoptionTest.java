@@ -24,7 +24,7 @@ import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
 import dev.aep.operator.main.ExportCommand;
-import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.HandMadeFlow;
 import dev.aep.operator.testing.Flows;
@@ -42,33 +42,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bringing a dataflow built by hand (through the API, as Adobe's Stripe tutorial does, with names
  * and descriptions the operator did not choose) under a StripeIngestionFlow with spec.adopt.
  */
 class AdoptionTest {
-  private static EmbeddedStack stack;
-  private static PlatformSimulator sim;
-
-  @BeforeAll
-  static void startStack() {
-    stack = EmbeddedStack.start().startOperator();
-    sim = stack.simulator();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension
+  static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
   private static HandMadeFlow buildByHand(PlatformSession session) {
-    return HandMadeFlow.build(session, "Finance", sim.clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+    return HandMadeFlow.build(session, "Finance", stack.simulator().clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
   }
 
   private static StripeIngestionFlow adopting(String ns, HandMadeFlow made) {
@@ -76,7 +62,7 @@ class AdoptionTest {
   }
 
   private static List<RequestLog.Entry> writesSince(String ns, int from) {
-    List<RequestLog.Entry> writes = Flows.requests(sim, ns).stream().filter(RequestLog.Entry::write).toList();
+    List<RequestLog.Entry> writes = stack.requests(ns).stream().filter(RequestLog.Entry::write).toList();
     return writes.subList(from, writes.size());
   }
 
@@ -84,8 +70,8 @@ class AdoptionTest {
   void aHandMadeFlowIsAdoptedWithoutCreatingOrPatchingAnythingAndIsLeftInPlaceOnDelete() {
     String ns = "adopt";
     stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
-    int before = (int) Flows.platformWrites(sim, ns);
+    HandMadeFlow made = buildByHand(stack.session(ns));
+    int before = (int) stack.platformWrites(ns);
 
     stack.create(adopting(ns, made));
     StripeIngestionFlow ready = stack.awaitReady(ns, "finance-charges");
@@ -103,7 +89,7 @@ class AdoptionTest {
     assertThat(status.getFlow().getEtag()).isNotBlank();
     // Nothing created, nothing patched: the Data Prep checks (validate, preview) store nothing.
     assertThat(writesSince(ns, before)).isEmpty();
-    assertThat(sim.inventory().get(Kind.FLOW, made.flowId()).orElseThrow().path("name").asText())
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow().path("name").asText())
         .isEqualTo("Stripe Connector Flow");
     stack.await(ns, "finance-charges", f -> Integer.valueOf(0).equals(f.getStatus().getPendingChanges()));
 
@@ -111,16 +97,16 @@ class AdoptionTest {
     Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
         .until(() -> stack.flow(ns, "finance-charges").isEmpty());
     assertThat(writesSince(ns, before)).isEmpty();
-    assertThat(sim.inventory().get(Kind.FLOW, made.flowId())).isPresent();
-    assertThat(sim.inventory().get(Kind.CONNECTION, made.baseId())).isPresent();
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId())).isPresent();
+    assertThat(stack.simulator().inventory().get(Kind.CONNECTION, made.baseId())).isPresent();
   }
 
   @Test
   void anExportedManifestAppliedAsIsIsAdoptedWithNoWriteAndCarriesNoSecret() {
     String ns = "adopt-export";
     stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
-    int before = (int) Flows.platformWrites(sim, ns);
+    HandMadeFlow made = buildByHand(stack.session(ns));
+    int before = (int) stack.platformWrites(ns);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -146,8 +132,8 @@ class AdoptionTest {
   void aSpecThatDiffersFromTheAdoptedFlowIsPatchedLikeDrift() {
     String ns = "adopt-drift";
     stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
-    int before = (int) Flows.platformWrites(sim, ns);
+    HandMadeFlow made = buildByHand(stack.session(ns));
+    int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().getSchedule().setInterval(6);
 
@@ -156,7 +142,7 @@ class AdoptionTest {
 
     assertThat(writesSince(ns, before)).extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(sim.inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/interval").asInt())
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/interval").asInt())
         .isEqualTo(6);
     assertThat(ready.getStatus().getFlow().getId()).isEqualTo(made.flowId());
   }
@@ -165,8 +151,8 @@ class AdoptionTest {
   void backfillChosenInTheSpecIsAddedToAnAdoptedFlowMadeWithout() {
     String ns = "adopt-backfill";
     stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
-    int before = (int) Flows.platformWrites(sim, ns);
+    HandMadeFlow made = buildByHand(stack.session(ns));
+    int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().getSchedule().setBackfill(true);
 
@@ -175,7 +161,7 @@ class AdoptionTest {
 
     assertThat(writesSince(ns, before)).extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(sim.inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/backfill").asBoolean())
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/backfill").asBoolean())
         .isTrue();
   }
 
@@ -183,8 +169,8 @@ class AdoptionTest {
   void aFlowIdThatDoesNotExistIsInvalidSpecAndCreatesNothing() {
     String ns = "adopt-missing";
     stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(Flows.session(stack, ns));
-    int before = (int) Flows.platformWrites(sim, ns);
+    HandMadeFlow made = buildByHand(stack.session(ns));
+    int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().setAdopt(new AdoptSpec("00000000-0000-0000-0000-000000000000"));
 

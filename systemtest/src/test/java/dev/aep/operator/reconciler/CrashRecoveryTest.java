@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
-import dev.aep.operator.testing.EmbeddedStack;
-import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.simulator.Kind;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator dies right after each POST of a create, before the new id reaches status (a pass
@@ -79,52 +79,49 @@ class CrashRecoveryTest {
       "mappingSet", Kind.MAPPING_SET,
       "flow", Kind.FLOW);
 
+  /** A stack per test: the inventory checks count every object of a kind. */
+  @RegisterExtension
+  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+
   @Test
   void adoptsWhatWasCreatedBeforeEachCrashAndEndsWithExactlyOneObjectOfEachKind()
       throws InterruptedException {
-    try (EmbeddedStack stack = EmbeddedStack.start()) {
-      String ns = "crash";
-      stack.namespace(ns);
-      stack.simulator().addSandbox(ns);
-      stack.platformSecret(ns);
-      stack.stripeSecret(ns, "sk_test_crash");
-      StripeIngestionFlow flow = stack.create(Flows.charges(stack, ns, "charges"));
-      String uid = flow.getMetadata().getUid();
+    String ns = stack.isolatedNamespace("crash");
+    StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
+    String uid = flow.getMetadata().getUid();
 
-      for (String step : List.of("baseConnection", "sourceConnection", "fieldGroup", "schema",
-          "dataset", "targetConnection", "mappingSet", "flow")) {
-        CrashAfterCreate crash = new CrashAfterCreate(step);
-        stack.startOperator((platform, settings) ->
-            new StripeIngestionFlowReconciler(platform, settings, crash));
-        String id = crash.awaitCrash();
-        stack.stopOperator();
-        crash.release();
+    for (String step : List.of("baseConnection", "sourceConnection", "fieldGroup", "schema",
+        "dataset", "targetConnection", "mappingSet", "flow")) {
+      CrashAfterCreate crash = new CrashAfterCreate(step);
+      stack.startOperator((platform, settings) ->
+          new StripeIngestionFlowReconciler(platform, settings, crash));
+      String id = crash.awaitCrash();
+      stack.stopOperator();
+      crash.release();
 
-        assertOnly(stack, CREATES.get(step), uid, id);
-        StripeIngestionFlowStatus status = stack.flow(ns, "charges").orElseThrow().getStatus();
-        assertThat(String.valueOf(status)).as("status after the crash in " + step)
-            .doesNotContain(id);
-      }
-
-      stack.startOperator();
-      StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
-      for (Kind kind : CREATES.values()) {
-        assertThat(Flows.objects(stack.simulator(), kind, uid)).as(kind.value()).hasSize(1);
-      }
-      StripeIngestionFlowStatus status = ready.getStatus();
-      assertOnly(stack, Kind.CONNECTION, uid, status.getBaseConnection().getId());
-      assertOnly(stack, Kind.SOURCE_CONNECTION, uid, status.getSourceConnection().getId());
-      assertOnly(stack, Kind.FIELD_GROUP, uid, status.getFieldGroup().getId());
-      assertOnly(stack, Kind.SCHEMA, uid, status.getSchema().getId());
-      assertOnly(stack, Kind.DATASET, uid, status.getDataset().getId());
-      assertOnly(stack, Kind.TARGET_CONNECTION, uid, status.getTargetConnection().getId());
-      assertOnly(stack, Kind.MAPPING_SET, uid, status.getMappingSet().getId());
-      assertOnly(stack, Kind.FLOW, uid, status.getFlow().getId());
-      ObjectNode remoteFlow = stack.simulator().inventory()
-          .get(Kind.FLOW, status.getFlow().getId()).orElseThrow();
-      assertThat(remoteFlow.path("sourceConnectionIds").get(0).asText())
-          .isEqualTo(status.getSourceConnection().getId());
+      assertOnly(CREATES.get(step), uid, id);
+      StripeIngestionFlowStatus status = stack.flow(ns, "charges").orElseThrow().getStatus();
+      assertThat(String.valueOf(status)).as("status after the crash in " + step)
+          .doesNotContain(id);
     }
+
+    stack.startOperator();
+    StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+    for (Kind kind : CREATES.values()) {
+      assertThat(stack.objects(kind, uid)).as(kind.value()).hasSize(1);
+    }
+    StripeIngestionFlowStatus status = ready.getStatus();
+    assertOnly(Kind.CONNECTION, uid, status.getBaseConnection().getId());
+    assertOnly(Kind.SOURCE_CONNECTION, uid, status.getSourceConnection().getId());
+    assertOnly(Kind.FIELD_GROUP, uid, status.getFieldGroup().getId());
+    assertOnly(Kind.SCHEMA, uid, status.getSchema().getId());
+    assertOnly(Kind.DATASET, uid, status.getDataset().getId());
+    assertOnly(Kind.TARGET_CONNECTION, uid, status.getTargetConnection().getId());
+    assertOnly(Kind.MAPPING_SET, uid, status.getMappingSet().getId());
+    assertOnly(Kind.FLOW, uid, status.getFlow().getId());
+    ObjectNode remoteFlow = stack.remote(Kind.FLOW, status.getFlow().getId());
+    assertThat(remoteFlow.path("sourceConnectionIds").get(0).asText())
+        .isEqualTo(status.getSourceConnection().getId());
   }
 
   /**
@@ -135,45 +132,39 @@ class CrashRecoveryTest {
    */
   @Test
   void adoptsIdentityDescriptorsMadeBeforeACrash() throws InterruptedException {
-    try (EmbeddedStack stack = EmbeddedStack.start()) {
-      String ns = "crash-identities";
-      stack.namespace(ns);
-      stack.simulator().addSandbox(ns);
-      stack.platformSecret(ns);
-      stack.stripeSecret(ns, "sk_test_crash");
-      StripeIngestionFlow flow = stack.loadSample("customers.yaml", StripeIngestionFlow.class);
-      flow.getMetadata().setNamespace(ns);
-      flow.getSpec().getPlatform().setSandbox(ns);
-      flow.getSpec().getSchedule().setStartTime(stack.simulator().clock().now()
-          .plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString());
-      flow = stack.create(flow);
-      String name = flow.getMetadata().getName();
+    String ns = stack.isolatedNamespace("crash-identities");
+    StripeIngestionFlow flow = stack.loadSample("customers.yaml", StripeIngestionFlow.class);
+    flow.getMetadata().setNamespace(ns);
+    flow.getSpec().getPlatform().setSandbox(ns);
+    flow.getSpec().getSchedule().setStartTime(stack.simulator().clock().now()
+        .plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString());
+    flow = stack.create(flow);
+    String name = flow.getMetadata().getName();
 
-      CrashAfterCreate crash = new CrashAfterCreate("dataset");
-      stack.startOperator((platform, settings) ->
-          new StripeIngestionFlowReconciler(platform, settings, crash));
-      crash.awaitCrash();
-      stack.stopOperator();
-      crash.release();
-      List<ObjectNode> before = stack.simulator().inventory().list(Kind.DESCRIPTOR);
-      assertThat(before).hasSize(1);
-      String descriptor = before.get(0).path("@id").asText();
-      assertThat(descriptor).isNotBlank();
-      assertThat(String.valueOf(stack.flow(ns, name).orElseThrow().getStatus()))
-          .doesNotContain(descriptor);
+    CrashAfterCreate crash = new CrashAfterCreate("dataset");
+    stack.startOperator((platform, settings) ->
+        new StripeIngestionFlowReconciler(platform, settings, crash));
+    crash.awaitCrash();
+    stack.stopOperator();
+    crash.release();
+    List<ObjectNode> before = stack.simulator().inventory().list(Kind.DESCRIPTOR);
+    assertThat(before).hasSize(1);
+    String descriptor = before.get(0).path("@id").asText();
+    assertThat(descriptor).isNotBlank();
+    assertThat(String.valueOf(stack.flow(ns, name).orElseThrow().getStatus()))
+        .doesNotContain(descriptor);
 
-      stack.startOperator();
-      StripeIngestionFlow ready = stack.awaitReady(ns, name);
-      assertThat(stack.simulator().inventory().list(Kind.DESCRIPTOR))
-          .extracting(d -> d.path("@id").asText()).containsExactly(descriptor);
-      assertThat(ready.getStatus().getSchema().getIdentityDescriptors())
-          .containsExactly(descriptor);
-    }
+    stack.startOperator();
+    StripeIngestionFlow ready = stack.awaitReady(ns, name);
+    assertThat(stack.simulator().inventory().list(Kind.DESCRIPTOR))
+        .extracting(d -> d.path("@id").asText()).containsExactly(descriptor);
+    assertThat(ready.getStatus().getSchema().getIdentityDescriptors())
+        .containsExactly(descriptor);
   }
 
   /** Exactly one object of the kind belongs to the flow, and it is the one with this id. */
-  private static void assertOnly(EmbeddedStack stack, Kind kind, String uid, String id) {
-    assertThat(Flows.objects(stack.simulator(), kind, uid)).as(kind.value()).hasSize(1);
+  private void assertOnly(Kind kind, String uid, String id) {
+    assertThat(stack.objects(kind, uid)).as(kind.value()).hasSize(1);
     ObjectNode object = stack.simulator().inventory().get(kind, id).orElseThrow();
     assertThat(object.path("description").asText("") + object.path("name").asText(""))
         .as(kind.value() + " " + id).contains(uid);

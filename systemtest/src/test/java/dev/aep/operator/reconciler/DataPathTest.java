@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler;
 
+import static dev.aep.operator.testing.FlowAssertions.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +20,8 @@ import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.PlatformSimulator;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,25 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DataPathTest {
   private static final String EXPERIENCE_EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
 
-  private static EmbeddedStack stack;
-  private static PlatformSimulator sim;
-
-  @BeforeAll
-  static void startStack() {
-    stack = EmbeddedStack.start().startOperator();
-    sim = stack.simulator();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
-  private static String setUp(String namespace) {
-    return stack.isolatedNamespace(namespace);
-  }
+  @RegisterExtension
+  static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
   /** A sample as a flow in its own namespace and sandbox, starting a minute from now on the simulator's clock. */
   private static StripeIngestionFlow sample(String file, String ns) {
@@ -71,28 +53,20 @@ class DataPathTest {
     flow.getSpec().getPlatform().setSandbox(ns);
     if (flow.getSpec().getSchedule().getFrequency() != Frequency.ONCE) {
       flow.getSpec().getSchedule().setStartTime(
-          sim.clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
+          stack.simulator().clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
     }
     return flow;
   }
 
-  private static String message(StripeIngestionFlow flow, String type) {
-    return FlowAssertions.condition(flow, type).map(Condition::getMessage).orElse("");
-  }
-
-  private static StripeIngestionFlow awaitReason(String ns, String name, String type, String reason) {
-    return stack.await(ns, name, f -> FlowAssertions.hasReason(f, type, reason));
-  }
-
   /** Lets the simulator's clock run fast until the flow reports a finished run. */
   private static StripeIngestionFlow awaitFinishedRun(String ns, String name) {
-    sim.clock().advance(Duration.ofMinutes(2));
+    stack.simulator().clock().advance(Duration.ofMinutes(2));
     try {
-      sim.clock().speed(600);
+      stack.simulator().clock().speed(600);
       return stack.await(ns, name, f -> f.getStatus() != null && f.getStatus().getLastRun() != null
           && f.getStatus().getLastRun().getCompletedAt() != null);
     } finally {
-      sim.clock().speed(1);
+      stack.simulator().clock().speed(1);
     }
   }
 
@@ -101,7 +75,8 @@ class DataPathTest {
   }
 
   private static String resolved(String destination) {
-    return destination.startsWith("_tenant.") ? "_" + sim.tenantId() + destination.substring("_tenant".length())
+    return destination.startsWith("_tenant.")
+        ? "_" + stack.simulator().tenantId() + destination.substring("_tenant".length())
         : destination;
   }
 
@@ -109,12 +84,12 @@ class DataPathTest {
   @ValueSource(strings = {"charges.yaml", "subscriptions.yaml", "refunds.yaml", "balance-transactions.yaml",
       "customers.yaml", "prices.yaml", "once.yaml", "existing-schema-and-dataset.yaml"})
   void everySampleLandsItsRecordsWithEveryMappedDestinationFilled(String file) {
-    String ns = setUp("sample-" + file.replace(".yaml", "").replace('_', '-'));
+    String ns = stack.isolatedNamespace("sample-" + file.replace(".yaml", "").replace('_', '-'));
     StripeIngestionFlow flow = sample(file, ns);
     // prices is committed disabled (the user enables it); enabled here so that it runs.
     flow.getSpec().setState(FlowState.ENABLED);
     if (flow.getSpec().getTarget().getSchema().getId() != null) {
-      PlatformSession session = Flows.session(stack, ns);
+      PlatformSession session = stack.session(ns);
       Schema schema = Flows.existingChargesSchema(session, "Existing " + ns);
       String dataset = session.catalog().createDataset(
           new DatasetRequest("Existing " + ns, "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
@@ -134,7 +109,7 @@ class DataPathTest {
     assertThat(FlowAssertions.hasReason(stack.awaitReady(ns, name), FlowConditions.READY,
         FlowConditions.REASON_AVAILABLE)).isTrue();
 
-    List<ObjectNode> rows = sim.datasetRows(ran.getStatus().getDataset().getId());
+    List<ObjectNode> rows = stack.simulator().datasetRows(ran.getStatus().getDataset().getId());
     assertThat(rows).isNotEmpty();
     for (MappingSpec m : flow.getSpec().getMapping()) {
       String destination = resolved(m.getDestination());
@@ -150,11 +125,11 @@ class DataPathTest {
 
   @Test
   void createsAFieldGroupOfExactlyTheTenantDestinationsAndSaysWhatItAddedAndWhatThePreviewFilled() {
-    String ns = setUp("fieldgroup");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("fieldgroup");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
 
-    String tenant = "_" + sim.tenantId();
-    ObjectNode group = sim.inventory().get(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId()).orElseThrow();
+    String tenant = "_" + stack.simulator().tenantId();
+    ObjectNode group = stack.remote(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId());
     ObjectNode fields = (ObjectNode) group.at("/definitions").elements().next().at("/properties/" + tenant
         + "/properties/stripe/properties");
     List<String> names = new ArrayList<>();
@@ -163,7 +138,7 @@ class DataPathTest {
         "cardBrand");
     assertThat(fields.at("/amount/type").asText()).isEqualTo("integer");
     assertThat(fields.at("/cardBrand/type").asText()).isEqualTo("string");
-    ObjectNode schema = sim.inventory().get(Kind.SCHEMA, ready.getStatus().getSchema().getId()).orElseThrow();
+    ObjectNode schema = stack.remote(Kind.SCHEMA, ready.getStatus().getSchema().getId());
     assertThat(schema.at("/allOf").findValuesAsText("$ref"))
         .containsExactly(EXPERIENCE_EVENT, ready.getStatus().getFieldGroup().getId());
 
@@ -177,47 +152,47 @@ class DataPathTest {
 
   @Test
   void flowsOfOneStripeAccountAndMappingShareOneExploreAndOneDataPrepVerdictButANewMappingIsCheckedAgain() {
-    String ns = setUp("shared-checks");
-    StripeIngestionFlow first = createAndAwaitReady(Flows.charges(stack, ns, "first"));
-    StripeIngestionFlow second = createAndAwaitReady(Flows.charges(stack, ns, "second"));
+    String ns = stack.isolatedNamespace("shared-checks");
+    StripeIngestionFlow first = stack.createAndAwaitReady(stack.charges(ns, "first"));
+    StripeIngestionFlow second = stack.createAndAwaitReady(stack.charges(ns, "second"));
 
     assertThat(second.getStatus().getBaseConnection().getId()).isNotEqualTo(first.getStatus().getBaseConnection().getId());
-    assertThat(Flows.count(sim, ns, "GET", ".*/explore")).isEqualTo(1);
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/validate")).isEqualTo(1);
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/preview")).isEqualTo(1);
+    assertThat(stack.count(ns, "GET", ".*/explore")).isEqualTo(1);
+    assertThat(stack.count(ns, "POST", ".*/mappingSets/validate")).isEqualTo(1);
+    assertThat(stack.count(ns, "POST", ".*/mappingSets/preview")).isEqualTo(1);
     assertThat(second.getStatus().getSource().getFields()).isEqualTo(first.getStatus().getSource().getFields());
     assertThat(second.getStatus().getMapping().getPreviewedRecords()).isPositive()
         .isEqualTo(first.getStatus().getMapping().getPreviewedRecords());
     assertThat(second.getStatus().getMapping().getDestinationsWithValue())
         .isEqualTo(first.getStatus().getMapping().getDestinationsWithValue());
 
-    StripeIngestionFlow third = Flows.charges(stack, ns, "third");
+    StripeIngestionFlow third = stack.charges(ns, "third");
     third.getSpec().getMapping().add(new MappingSpec("data.receipt_email", "_tenant.stripe.receiptEmail"));
-    createAndAwaitReady(third);
-    assertThat(Flows.count(sim, ns, "GET", ".*/explore")).isEqualTo(1);
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/validate")).isEqualTo(2);
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/preview")).isEqualTo(2);
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets")).isEqualTo(3);
+    stack.createAndAwaitReady(third);
+    assertThat(stack.count(ns, "GET", ".*/explore")).isEqualTo(1);
+    assertThat(stack.count(ns, "POST", ".*/mappingSets/validate")).isEqualTo(2);
+    assertThat(stack.count(ns, "POST", ".*/mappingSets/preview")).isEqualTo(2);
+    assertThat(stack.count(ns, "POST", ".*/mappingSets")).isEqualTo(3);
   }
 
   @Test
   void aMappingOfOnlyClassFieldsNeedsNoFieldGroup() {
-    String ns = setUp("class-only");
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    String ns = stack.isolatedNamespace("class-only");
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
     flow.getSpec().setMapping(new ArrayList<>(List.of(new MappingSpec("data.id", "_id"))));
-    StripeIngestionFlow ready = createAndAwaitReady(flow);
+    StripeIngestionFlow ready = stack.createAndAwaitReady(flow);
 
     assertThat(ready.getStatus().getFieldGroup()).isNull();
-    assertThat(Flows.count(sim, ns, "POST", ".*/tenant/fieldgroups")).isZero();
-    ObjectNode schema = sim.inventory().get(Kind.SCHEMA, ready.getStatus().getSchema().getId()).orElseThrow();
+    assertThat(stack.count(ns, "POST", ".*/tenant/fieldgroups")).isZero();
+    ObjectNode schema = stack.remote(Kind.SCHEMA, ready.getStatus().getSchema().getId());
     assertThat(schema.at("/allOf").findValuesAsText("$ref")).containsExactly(EXPERIENCE_EVENT);
     assertThat(ready.getStatus().getMapping().getDefaultsAdded()).singleElement().asString().startsWith("timestamp <- ");
   }
 
   @Test
   void aNewDestinationAddsAFieldAndKeepsTheFieldGroup() {
-    String ns = setUp("additive");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("additive");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String groupId = ready.getStatus().getFieldGroup().getId();
 
     StripeIngestionFlow edited = stack.edit(ns, "charges", addMapping(new MappingSpec("data.receipt_email",
@@ -226,24 +201,25 @@ class DataPathTest {
         && f.getMetadata().getGeneration().equals(edited.getMetadata().getGeneration()));
     assertThat(after.getStatus().getFieldGroup().getId()).isEqualTo(groupId);
     assertThat(after.getStatus().getFieldGroup().getVersion()).isNotEqualTo(ready.getStatus().getFieldGroup().getVersion());
-    ObjectNode group = sim.inventory().get(Kind.FIELD_GROUP, groupId).orElseThrow();
+    ObjectNode group = stack.remote(Kind.FIELD_GROUP, groupId);
     assertThat(group.toString()).contains("receiptEmail");
     assertThat(after.getStatus().getMappingSet().getVersion()).isEqualTo(1L);
   }
 
   @Test
   void identitiesBecomeDescriptorsOnTheCreatedSchemaAndLeaveWithIt() {
-    String ns = setUp("identities");
+    String ns = stack.isolatedNamespace("identities");
     StripeIngestionFlow flow = sample("customers.yaml", ns);
-    StripeIngestionFlow ready = createAndAwaitReady(flow);
+    StripeIngestionFlow ready = stack.createAndAwaitReady(flow);
 
     List<String> ids = ready.getStatus().getSchema().getIdentityDescriptors();
     assertThat(ids).hasSize(1);
-    ObjectNode descriptor = sim.inventory().get(Kind.DESCRIPTOR, ids.get(0)).orElseThrow();
-    assertThat(descriptor.path("xdm:sourceProperty").asText()).isEqualTo("/_" + sim.tenantId() + "/stripe/email");
+    ObjectNode descriptor = stack.remote(Kind.DESCRIPTOR, ids.get(0));
+    assertThat(descriptor.path("xdm:sourceProperty").asText())
+        .isEqualTo("/_" + stack.simulator().tenantId() + "/stripe/email");
     assertThat(descriptor.path("xdm:namespace").asText()).isEqualTo("Email");
     assertThat(descriptor.path("xdm:isPrimary").asBoolean()).isTrue();
-    assertThat(sim.inventory().list(Kind.MAPPING_SET).stream()
+    assertThat(stack.simulator().inventory().list(Kind.MAPPING_SET).stream()
         .filter(m -> m.path("id").asText().equals(ready.getStatus().getMappingSet().getId())).findFirst().orElseThrow()
         .toString()).doesNotContain("\"identity\":true");
 
@@ -257,8 +233,8 @@ class DataPathTest {
         && f.getStatus().getSchema().getIdentityDescriptors().size() == 1
         && !f.getStatus().getSchema().getIdentityDescriptors().equals(ids));
     String newId = changed.getStatus().getSchema().getIdentityDescriptors().get(0);
-    assertThat(sim.inventory().get(Kind.DESCRIPTOR, ids.get(0))).isEmpty();
-    assertThat(sim.inventory().get(Kind.DESCRIPTOR, newId).orElseThrow().path("xdm:namespace").asText())
+    assertThat(stack.simulator().inventory().get(Kind.DESCRIPTOR, ids.get(0))).isEmpty();
+    assertThat(stack.remote(Kind.DESCRIPTOR, newId).path("xdm:namespace").asText())
         .isEqualTo("Phone");
 
     // customers deletes its managed schema with the flow (deleteManagedOnDelete): descriptors and field group go too.
@@ -267,9 +243,9 @@ class DataPathTest {
     stack.client().resource(changed).delete();
     Awaitility.await().atMost(Duration.ofSeconds(60))
         .until(() -> stack.flow(ns, changed.getMetadata().getName()).isEmpty());
-    assertThat(sim.inventory().get(Kind.DESCRIPTOR, newId)).isEmpty();
-    assertThat(sim.inventory().get(Kind.SCHEMA, schemaId)).isEmpty();
-    assertThat(sim.inventory().get(Kind.FIELD_GROUP, groupId)).isEmpty();
+    assertThat(stack.simulator().inventory().get(Kind.DESCRIPTOR, newId)).isEmpty();
+    assertThat(stack.simulator().inventory().get(Kind.SCHEMA, schemaId)).isEmpty();
+    assertThat(stack.simulator().inventory().get(Kind.FIELD_GROUP, groupId)).isEmpty();
   }
 
   @Test
@@ -297,23 +273,24 @@ class DataPathTest {
 
   @Test
   void anUnknownSourceIsInvalidSpecBeforeTheFieldGroupSchemaOrMappingSetIsWritten() {
-    String ns = setUp("bad-source");
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    String ns = stack.isolatedNamespace("bad-source");
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
     flow.getSpec().getMapping().add(new MappingSpec("data.amout_refunded", "_tenant.stripe.refunded"));
     stack.create(flow);
 
-    StripeIngestionFlow refused = awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
+    StripeIngestionFlow refused = stack.awaitReason(ns, "charges", FlowConditions.READY,
+        FlowConditions.REASON_INVALID_SPEC);
     assertThat(message(refused, FlowConditions.READY)).contains("spec.mapping[6]", "data.amout_refunded",
         "closest: data.amount_refunded");
-    assertThat(Flows.count(sim, ns, "POST", ".*/tenant/fieldgroups")).isZero();
-    assertThat(Flows.count(sim, ns, "POST", ".*/tenant/schemas")).isZero();
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/tenant/fieldgroups")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/tenant/schemas")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/mappingSets")).isZero();
   }
 
   @Test
   void aDestinationMissingFromAnExistingSchemaIsListedBeforeAnythingUsesTheSchema() {
-    String ns = setUp("missing-dest");
-    PlatformSession session = Flows.session(stack, ns);
+    String ns = stack.isolatedNamespace("missing-dest");
+    PlatformSession session = stack.session(ns);
     Schema schema = Flows.existingChargesSchema(session, "Existing " + ns);
     String dataset = session.catalog().createDataset(
         new DatasetRequest("Existing " + ns, "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
@@ -323,19 +300,19 @@ class DataPathTest {
     flow.getSpec().getMapping().add(new MappingSpec("data.status", "_tenant.stripe.status"));
     stack.create(flow);
 
-    StripeIngestionFlow refused = awaitReason(ns, flow.getMetadata().getName(), FlowConditions.READY,
+    StripeIngestionFlow refused = stack.awaitReason(ns, flow.getMetadata().getName(), FlowConditions.READY,
         FlowConditions.REASON_INVALID_SPEC);
     assertThat(message(refused, FlowConditions.READY)).contains(schema.id(), "has no field for",
-        "_" + sim.tenantId() + ".stripe.status");
-    assertThat(Flows.count(sim, ns, "POST", ".*/targetConnections")).isZero();
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets")).isZero();
-    assertThat(Flows.count(sim, ns, "POST", ".*/flows")).isZero();
+        "_" + stack.simulator().tenantId() + ".stripe.status");
+    assertThat(stack.count(ns, "POST", ".*/targetConnections")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/mappingSets")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/flows")).isZero();
   }
 
   @Test
   void aTypeChangeOnAMappedFieldIsNotSentAndSaysHowToMoveOn() {
-    String ns = setUp("type-change");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("type-change");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String version = ready.getStatus().getFieldGroup().getVersion();
 
     stack.edit(ns, "charges", f -> {
@@ -343,43 +320,46 @@ class DataPathTest {
           .setType(XdmType.STRING);
       return f;
     });
-    StripeIngestionFlow refused = awaitReason(ns, "charges", FlowConditions.SYNCED, FlowConditions.REASON_INVALID_SPEC);
-    assertThat(message(refused, FlowConditions.SYNCED)).contains("_" + sim.tenantId() + ".stripe.amount",
+    StripeIngestionFlow refused = stack.awaitReason(ns, "charges", FlowConditions.SYNCED,
+        FlowConditions.REASON_INVALID_SPEC);
+    assertThat(message(refused, FlowConditions.SYNCED)).contains("_" + stack.simulator().tenantId() + ".stripe.amount",
         "from integer to string", "only additive changes", "new flow");
-    assertThat(Flows.count(sim, ns, "PUT", ".*/tenant/fieldgroups/.*")).isZero();
-    assertThat(sim.inventory().get(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId()).orElseThrow()
+    assertThat(stack.count(ns, "PUT", ".*/tenant/fieldgroups/.*")).isZero();
+    assertThat(stack.remote(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId())
         .path("version").asText()).isEqualTo(version);
     // Nothing lost: the flow and its mapping set are as they were.
-    assertThat(sim.inventory().get(Kind.FLOW, ready.getStatus().getFlow().getId())).isPresent();
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, ready.getStatus().getFlow().getId())).isPresent();
     assertThat(refused.getStatus().getMappingSet().getVersion()).isZero();
   }
 
   @Test
   void anUnknownExpressionFunctionIsRefusedByTheValidateCallAndNoMappingSetIsWritten() {
-    String ns = setUp("bad-function");
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    String ns = stack.isolatedNamespace("bad-function");
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
     flow.getSpec().getMapping().add(MappingSpec.expression("frobnicate(data.currency)", "_tenant.stripe.x", null));
     stack.create(flow);
 
-    StripeIngestionFlow refused = awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
+    StripeIngestionFlow refused = stack.awaitReason(ns, "charges", FlowConditions.READY,
+        FlowConditions.REASON_INVALID_SPEC);
     assertThat(message(refused, FlowConditions.READY)).contains("Data Prep refused the mapping", "frobnicate");
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets/validate")).isPositive();
-    assertThat(Flows.count(sim, ns, "POST", ".*/mappingSets")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/mappingSets/validate")).isPositive();
+    assertThat(stack.count(ns, "POST", ".*/mappingSets")).isZero();
   }
 
   @Test
   void aRunThatFailsRecordsMakesTheFlowNotReadyUntilAGoodRun() {
-    String ns = setUp("failed-records");
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    String ns = stack.isolatedNamespace("failed-records");
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
     flow.getSpec().getSchedule().setStartTime(
-        sim.clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
+        stack.simulator().clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
     // failure_code is null on most charges: _id is required, so those records fail.
     flow.getSpec().getMapping().add(new MappingSpec("data.failure_code", "_id"));
-    createAndAwaitReady(flow);
+    stack.createAndAwaitReady(flow);
 
     StripeIngestionFlow failed = awaitFinishedRun(ns, "charges");
     assertThat(failed.getStatus().getLastRun().getRecordsFailed()).isPositive();
-    StripeIngestionFlow notReady = awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_RUN_FAILED);
+    StripeIngestionFlow notReady = stack.awaitReason(ns, "charges", FlowConditions.READY,
+        FlowConditions.REASON_RUN_FAILED);
     assertThat(message(notReady, FlowConditions.READY)).contains(failed.getStatus().getLastRun().getId(),
         "INGEST-1555-400", "records failed");
     assertThat(FlowAssertions.hasReason(notReady, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS))
@@ -391,28 +371,28 @@ class DataPathTest {
       f.getSpec().getMapping().removeIf(m -> m.getDestination().equals("_id"));
       return f;
     });
-    sim.clock().advance(Duration.ofMinutes(15));
+    stack.simulator().clock().advance(Duration.ofMinutes(15));
     try {
-      sim.clock().speed(600);
+      stack.simulator().clock().speed(600);
       stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
           && !f.getStatus().getLastRun().getId().equals(failedRun)
           && f.getStatus().getLastRun().getCompletedAt() != null
           && FlowAssertions.hasReason(f, FlowConditions.READY, FlowConditions.REASON_AVAILABLE));
     } finally {
-      sim.clock().speed(1);
+      stack.simulator().clock().speed(1);
     }
   }
 
   @Test
   void partialIngestionLetsTheRunLandTheGoodRowsAndStillReportsTheFailedOnes() {
-    String ns = setUp("partial");
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    String ns = stack.isolatedNamespace("partial");
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
     flow.getSpec().getSchedule().setStartTime(
-        sim.clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
+        stack.simulator().clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
     flow.getSpec().getMapping().add(new MappingSpec("data.failure_code", "_id"));
     flow.getSpec().setIngestion(new IngestionSpec(100, null));
-    StripeIngestionFlow ready = createAndAwaitReady(flow);
-    ObjectNode remote = sim.inventory().get(Kind.FLOW, ready.getStatus().getFlow().getId()).orElseThrow();
+    StripeIngestionFlow ready = stack.createAndAwaitReady(flow);
+    ObjectNode remote = stack.remote(Kind.FLOW, ready.getStatus().getFlow().getId());
     assertThat(remote.at("/options/partialIngestionPercent").asInt()).isEqualTo(100);
     assertThat(remote.at("/options/errorDiagnosticsEnabled").asBoolean()).isTrue();
 
@@ -422,14 +402,10 @@ class DataPathTest {
     assertThat(run.getRecordsFailed()).isPositive();
     assertThat(run.getRecordsWritten()).isEqualTo(run.getRecordsRead() - run.getRecordsFailed());
     assertThat(run.getErrors()).anyMatch(e -> e.startsWith("INGEST-1555-400 (") && e.endsWith(" records)"));
-    StripeIngestionFlow notReady = awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_RUN_FAILED);
+    StripeIngestionFlow notReady = stack.awaitReason(ns, "charges", FlowConditions.READY,
+        FlowConditions.REASON_RUN_FAILED);
     assertThat(message(notReady, FlowConditions.READY)).contains(run.getRecordsFailed() + " of "
         + run.getRecordsRead() + " records failed");
-  }
-
-  private static StripeIngestionFlow createAndAwaitReady(StripeIngestionFlow flow) {
-    stack.create(flow);
-    return stack.awaitReady(flow.getMetadata().getNamespace(), flow.getMetadata().getName());
   }
 
   private static UnaryOperator<StripeIngestionFlow> addMapping(MappingSpec mapping) {

@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler;
 
+import static dev.aep.operator.testing.FlowAssertions.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,19 +8,15 @@ import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.FlowState;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.platform.PlatformSession;
-import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.FlowAssertions;
-import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,52 +26,26 @@ import org.junit.jupiter.params.provider.ValueSource;
  * leave updating, and every documented answer for a missing flow means missing.
  */
 class FlowStateMachineTest {
-  private static EmbeddedStack stack;
-  private static PlatformSimulator sim;
-
-  @BeforeAll
-  static void startStack() {
-    stack = EmbeddedStack.start().startOperator();
-    sim = stack.simulator();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
-  @AfterEach
-  void clearFaults() {
-    sim.faults().clear();
-  }
-
-  private static String setUp(String namespace) {
-    return stack.isolatedNamespace(namespace);
-  }
+  @RegisterExtension
+  static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
   private static StripeIngestionFlow ready(String ns) {
-    stack.create(Flows.charges(stack, ns, "charges"));
+    stack.create(stack.charges(ns, "charges"));
     return stack.awaitReady(ns, "charges");
   }
 
-  private static String message(StripeIngestionFlow flow, String type) {
-    return FlowAssertions.condition(flow, type).map(Condition::getMessage).orElse("");
-  }
-
   private static String flowState(String flowId) {
-    return sim.inventory().get(Kind.FLOW, flowId).orElseThrow().path("state").asText();
+    return stack.remote(Kind.FLOW, flowId).path("state").asText();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1420-400", "1421-400", "1422-400", "1457-400"})
   void refusalOfABusyFlowIsRetriedUntilReadyWithoutASpecChange(String code) {
-    String ns = setUp("busy-" + code.substring(0, 4));
+    String ns = stack.isolatedNamespace("busy-" + code.substring(0, 4));
     String flowId = ready(ns).getStatus().getFlow().getId();
     boolean action = code.equals("1421-400") || code.equals("1422-400");
     // Refused until the test lets the flow settle, so the busy conditions can be read at leisure.
-    sim.faults().failNext(1000, action ? "POST" : "PATCH", "/flows/" + flowId, code);
+    stack.simulator().faults().failNext(1000, action ? "POST" : "PATCH", "/flows/" + flowId, code);
     StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
       if (action) {
         f.getSpec().setState(FlowState.DISABLED);
@@ -92,33 +63,33 @@ class FlowStateMachineTest {
     assertThat(FlowAssertions.hasReason(busy, FlowConditions.READY, FlowConditions.REASON_PLATFORM_BUSY)).isTrue();
     String since = message(busy, FlowConditions.SYNCED).replaceAll(".*Busy since ", "");
     StripeIngestionFlow later = stack.await(ns, "charges", f -> FlowAssertions.condition(f, FlowConditions.SYNCED)
-        .map(Condition::getLastTransitionTime).isPresent() && Flows.count(sim, ns, action ? "POST" : "PATCH",
+        .map(Condition::getLastTransitionTime).isPresent() && stack.count(ns, action ? "POST" : "PATCH",
             ".*/flows/" + flowId + ".*") >= 3);
     // The first refusal's time is kept across passes.
     assertThat(message(later, FlowConditions.SYNCED)).endsWith("Busy since " + since);
 
-    sim.faults().clear();
+    stack.simulator().faults().clear();
 
     StripeIngestionFlow settled = stack.awaitReady(ns, "charges");
     assertThat(settled.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
     if (action) {
       assertThat(flowState(flowId)).isEqualTo("disabled");
     } else {
-      assertThat(sim.inventory().get(Kind.FLOW, flowId).orElseThrow().at("/scheduleParams/interval").asInt())
+      assertThat(stack.remote(Kind.FLOW, flowId).at("/scheduleParams/interval").asInt())
           .isEqualTo(45);
     }
   }
 
   @Test
   void deleteRefusedWhileDeleteFinalizingIsRetriedUntilTheFlowIsGone() {
-    String ns = setUp("busy-1458");
+    String ns = stack.isolatedNamespace("busy-1458");
     String flowId = ready(ns).getStatus().getFlow().getId();
-    sim.faults().failNext(1, "DELETE", "/flows/" + flowId, "1458-400");
+    stack.simulator().faults().failNext(1, "DELETE", "/flows/" + flowId, "1458-400");
     stack.client().resource(stack.flow(ns, "charges").orElseThrow()).delete();
 
     await().atMost(Duration.ofSeconds(60)).until(() -> stack.flow(ns, "charges").isEmpty());
-    assertThat(sim.inventory().get(Kind.FLOW, flowId)).isEmpty();
-    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.method().equals("DELETE")
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, flowId)).isEmpty();
+    assertThat(stack.requests(ns)).filteredOn(e -> e.method().equals("DELETE")
         && e.path().endsWith("/flows/" + flowId)).extracting(RequestLog.Entry::status).contains(400, 204);
     assertThat(stack.events(ns)).anyMatch(e -> FlowConditions.REASON_PLATFORM_BUSY.equals(e.getReason())
         && e.getNote().contains("FLOW-1458-400"));
@@ -126,10 +97,10 @@ class FlowStateMachineTest {
 
   @Test
   void actionWaitsUntilThePatchedFlowHasLeftUpdating() {
-    String ns = setUp("patch-then-act");
+    String ns = stack.isolatedNamespace("patch-then-act");
     String flowId = ready(ns).getStatus().getFlow().getId();
-    sim.faults().flowTransition(Duration.ofMinutes(10));
-    int mark = Flows.requests(sim, ns).size();
+    stack.simulator().faults().flowTransition(Duration.ofMinutes(10));
+    int mark = stack.requests(ns).size();
     StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
       f.getSpec().getSchedule().setInterval(30);
       f.getSpec().setState(FlowState.DISABLED);
@@ -139,19 +110,19 @@ class FlowStateMachineTest {
     StripeIngestionFlow waiting = stack.await(ns, "charges",
         f -> message(f, FlowConditions.READY).contains("state updating"));
     assertThat(message(waiting, FlowConditions.READY)).contains("busy on the Platform").contains(" since ");
-    List<RequestLog.Entry> during = Flows.requests(sim, ns).subList(mark, Flows.requests(sim, ns).size());
+    List<RequestLog.Entry> during = stack.requests(ns).subList(mark, stack.requests(ns).size());
     assertThat(during).filteredOn(e -> e.method().equals("PATCH")).hasSize(1);
     assertThat(during).noneMatch(e -> e.path().endsWith("/action"));
     assertThat(flowState(flowId)).isEqualTo("enabled");
 
-    sim.clock().advance(Duration.ofMinutes(10));
+    stack.simulator().clock().advance(Duration.ofMinutes(10));
     // Once the action is accepted the flow is disabling on its way to the wanted state: nothing is
     // left to change, so it is Ready (recorded as disabled) without waiting for the Platform.
     StripeIngestionFlow done = stack.awaitReady(ns, "charges");
     assertThat(done.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
     assertThat(done.getStatus().getFlow().getState()).isEqualTo("disabled");
 
-    List<RequestLog.Entry> after = Flows.requests(sim, ns).subList(mark, Flows.requests(sim, ns).size());
+    List<RequestLog.Entry> after = stack.requests(ns).subList(mark, stack.requests(ns).size());
     List<String> writes = after.stream().filter(e -> e.path().contains("/flows/" + flowId))
         .filter(e -> !e.method().equals("GET")).map(e -> e.method() + (e.path().endsWith("/action") ? " action" : ""))
         .toList();
@@ -165,9 +136,9 @@ class FlowStateMachineTest {
 
   @Test
   void aPatchTheSpecAskedForKeepsTheFlowReadyWhileThePlatformFinishesIt() {
-    String ns = setUp("patch-in-flight");
+    String ns = stack.isolatedNamespace("patch-in-flight");
     String flowId = ready(ns).getStatus().getFlow().getId();
-    sim.faults().flowTransition(Duration.ofMinutes(10));
+    stack.simulator().faults().flowTransition(Duration.ofMinutes(10));
     StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
       f.getSpec().getSchedule().setInterval(30);
       return f;
@@ -177,8 +148,8 @@ class FlowStateMachineTest {
     assertThat(done.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
     assertThat(done.getStatus().getFlow().getState()).isEqualTo("enabled");
     // The Platform still shows the flow updating: Ready means nothing is left to change, and the flow runs.
-    assertThat(Flows.session(stack, ns).flowService().flows().get(flowId).orElseThrow().state()).isEqualTo("updating");
-    assertThat(Flows.count(sim, ns, "PATCH", ".*/flows/" + flowId)).isEqualTo(1);
+    assertThat(stack.session(ns).flowService().flows().get(flowId).orElseThrow().state()).isEqualTo("updating");
+    assertThat(stack.count(ns, "PATCH", ".*/flows/" + flowId)).isEqualTo(1);
   }
 
   private static int indexOf(List<RequestLog.Entry> entries, String method, String flowId) {
@@ -193,34 +164,34 @@ class FlowStateMachineTest {
   @ParameterizedTest
   @ValueSource(strings = {"1439-404", "1101-404", "1439-400"})
   void everyDocumentedAnswerForAMissingFlowMeansMissing(String code) {
-    String ns = setUp("missing-" + code.replace("-", ""));
-    sim.faults().missingFlowCode(code);
-    PlatformSession session = Flows.session(stack, ns);
+    String ns = stack.isolatedNamespace("missing-" + code.replace("-", ""));
+    stack.simulator().faults().missingFlowCode(code);
+    PlatformSession session = stack.session(ns);
     String unknown = "3f1c0d1e-0000-4000-8000-000000000000";
     assertThat(session.flowService().flows().get(unknown)).isEmpty();
     assertThat(session.flowService().flows().delete(unknown)).isFalse();
 
     String flowId = ready(ns).getStatus().getFlow().getId();
-    sim.faults().deleteBehindBack(Kind.FLOW, flowId);
+    stack.simulator().faults().deleteBehindBack(Kind.FLOW, flowId);
     StripeIngestionFlow recreated = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
         && !flowId.equals(f.getStatus().getFlow().getId()));
-    assertThat(sim.inventory().get(Kind.FLOW, recreated.getStatus().getFlow().getId())).isPresent();
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, recreated.getStatus().getFlow().getId())).isPresent();
   }
 
   @Test
   void backfillIsSentOnlyWhenTheSpecSetsIt() {
-    String ns = setUp("backfill");
-    StripeIngestionFlow unset = Flows.charges(stack, ns, "unset");
+    String ns = stack.isolatedNamespace("backfill");
+    StripeIngestionFlow unset = stack.charges(ns, "unset");
     unset.getSpec().getSchedule().setBackfill(null);
     stack.create(unset);
-    StripeIngestionFlow chosen = Flows.charges(stack, ns, "chosen");
+    StripeIngestionFlow chosen = stack.charges(ns, "chosen");
     chosen.getSpec().getSchedule().setBackfill(false);
     stack.create(chosen);
     String unsetId = stack.awaitReady(ns, "unset").getStatus().getFlow().getId();
     String chosenId = stack.awaitReady(ns, "chosen").getStatus().getFlow().getId();
-    assertThat(sim.inventory().get(Kind.FLOW, unsetId).orElseThrow().path("scheduleParams").has("backfill"))
+    assertThat(stack.remote(Kind.FLOW, unsetId).path("scheduleParams").has("backfill"))
         .isFalse();
-    assertThat(sim.inventory().get(Kind.FLOW, chosenId).orElseThrow().at("/scheduleParams/backfill").asText())
+    assertThat(stack.remote(Kind.FLOW, chosenId).at("/scheduleParams/backfill").asText())
         .isEqualTo("false");
   }
 }

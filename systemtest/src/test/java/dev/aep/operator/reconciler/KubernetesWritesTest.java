@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Platform;
-import dev.aep.operator.testing.EmbeddedStack;
-import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.operator.testing.RecordingDispatcher;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -19,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What creating a flow costs the Kubernetes API: the finalizer, one status write for the pass that
@@ -31,72 +31,66 @@ class KubernetesWritesTest {
   private static final int MAX_WRITES_PER_FLOW = 4;
   private static final int FLOWS = 20;
 
+  /** A stack per test: each counts every pass of its operator. */
+  @RegisterExtension
+  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+
   @Test
   void creatingOneFlowWithoutFaultsTakesAtMostFourWritesAndOneEventNamingEveryObject() {
-    try (EmbeddedStack stack = EmbeddedStack.start()) {
-      String ns = "writes";
-      prepare(stack, ns);
-      AtomicInteger passes = new AtomicInteger();
-      stack.startOperator((platform, settings) -> counting(platform, settings, passes));
-      int before = stack.kubernetesWrites().size();
+    String ns = stack.isolatedNamespace("writes");
+    AtomicInteger passes = new AtomicInteger();
+    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    int before = stack.kubernetesWrites().size();
 
-      StripeIngestionFlow flow = stack.create(Flows.charges(stack, ns, "charges"));
-      StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
-      settle(stack, passes);
+    StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
+    StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
+    settle(passes);
 
-      Map<String, Integer> byKind = byKind(stack.kubernetesWrites(), before, ns);
-      assertThat(byKind).as("operator writes for one flow").containsOnlyKeys(
-          "finalizer", "status", "event");
-      assertThat(byKind.values().stream().mapToInt(Integer::intValue).sum()).as(byKind.toString())
-          .isLessThanOrEqualTo(MAX_WRITES_PER_FLOW);
-      assertThat(byKind).containsEntry("finalizer", 1).containsEntry("event", 1);
+    Map<String, Integer> byKind = byKind(stack.kubernetesWrites(), before, ns);
+    assertThat(byKind).as("operator writes for one flow").containsOnlyKeys(
+        "finalizer", "status", "event");
+    assertThat(byKind.values().stream().mapToInt(Integer::intValue).sum()).as(byKind.toString())
+        .isLessThanOrEqualTo(MAX_WRITES_PER_FLOW);
+    assertThat(byKind).containsEntry("finalizer", 1).containsEntry("event", 1);
 
-      List<Event> events = stack.events(ns);
-      assertThat(events).hasSize(1);
-      Event summary = events.get(0);
-      assertThat(summary.getType()).isEqualTo("Normal");
-      assertThat(summary.getReason()).isEqualTo("Created");
-      assertThat(summary.getRegarding().getUid()).isEqualTo(flow.getMetadata().getUid());
-      assertThat(summary.getNote()).contains(createdIds(ready.getStatus()))
-          .contains("base connection", "source connection", "field group", "schema", "dataset",
-              "target connection", "mapping set", "flow", "Stripe resource path charges");
-    }
+    List<Event> events = stack.events(ns);
+    assertThat(events).hasSize(1);
+    Event summary = events.get(0);
+    assertThat(summary.getType()).isEqualTo("Normal");
+    assertThat(summary.getReason()).isEqualTo("Created");
+    assertThat(summary.getRegarding().getUid()).isEqualTo(flow.getMetadata().getUid());
+    assertThat(summary.getNote()).contains(createdIds(ready.getStatus()))
+        .contains("base connection", "source connection", "field group", "schema", "dataset",
+            "target connection", "mapping set", "flow", "Stripe resource path charges");
   }
 
   @Test
   void twentyFlowsCreatedTogetherTakeAtMostFourWritesEach() {
-    try (EmbeddedStack stack = EmbeddedStack.start()) {
-      String ns = "writes-many";
-      prepare(stack, ns);
-      AtomicInteger passes = new AtomicInteger();
-      stack.startOperator((platform, settings) -> counting(platform, settings, passes));
-      int before = stack.kubernetesWrites().size();
+    String ns = stack.isolatedNamespace("writes-many");
+    AtomicInteger passes = new AtomicInteger();
+    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    int before = stack.kubernetesWrites().size();
 
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < FLOWS; i++) {
-        names.add("flow-" + i);
-        stack.create(Flows.charges(stack, ns, "flow-" + i));
-      }
-      for (String name : names) {
-        stack.awaitReady(ns, name);
-      }
-      settle(stack, passes);
-
-      Map<String, Integer> byKind = byKind(stack.kubernetesWrites(), before, ns);
-      int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
-      assertThat(total).as(byKind + " for " + FLOWS + " flows")
-          .isLessThanOrEqualTo(MAX_WRITES_PER_FLOW * FLOWS);
-      assertThat(byKind).containsEntry("finalizer", FLOWS).containsEntry("event", FLOWS);
-      for (String name : names) {
-        StripeIngestionFlowStatus status = stack.flow(ns, name).orElseThrow().getStatus();
-        assertThat(stack.events(ns)).as(name).filteredOn(e -> e.getRegarding().getName().equals(name))
-            .singleElement().satisfies(e -> assertThat(e.getNote()).contains(createdIds(status)));
-      }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < FLOWS; i++) {
+      names.add("flow-" + i);
+      stack.create(stack.charges(ns, "flow-" + i));
     }
-  }
+    for (String name : names) {
+      stack.awaitReady(ns, name);
+    }
+    settle(passes);
 
-  private static void prepare(EmbeddedStack stack, String ns) {
-    stack.isolatedNamespace(ns);
+    Map<String, Integer> byKind = byKind(stack.kubernetesWrites(), before, ns);
+    int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(total).as(byKind + " for " + FLOWS + " flows")
+        .isLessThanOrEqualTo(MAX_WRITES_PER_FLOW * FLOWS);
+    assertThat(byKind).containsEntry("finalizer", FLOWS).containsEntry("event", FLOWS);
+    for (String name : names) {
+      StripeIngestionFlowStatus status = stack.flow(ns, name).orElseThrow().getStatus();
+      assertThat(stack.events(ns)).as(name).filteredOn(e -> e.getRegarding().getName().equals(name))
+          .singleElement().satisfies(e -> assertThat(e.getNote()).contains(createdIds(status)));
+    }
   }
 
   /** The production reconciler, counting the passes it runs. */
@@ -120,9 +114,8 @@ class KubernetesWritesTest {
    * writes a pass after Ready would make, and the Event recorded after the status write, are
    * counted.
    */
-  private static void settle(EmbeddedStack stack, AtomicInteger passes) {
-    int flows = (int) stack.client().resources(StripeIngestionFlow.class).inAnyNamespace().list()
-        .getItems().size();
+  private void settle(AtomicInteger passes) {
+    int flows = stack.flows().size();
     int target = passes.get() + 2 * flows;
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> passes.get() >= target);
   }
@@ -131,10 +124,10 @@ class KubernetesWritesTest {
    * The operator's writes in {@code ns} after {@code from}, by kind: the finalizer (a patch or
    * update of the flow itself), status writes and Events. The flow's own creation is the test's.
    */
-  private static Map<String, Integer> byKind(List<RecordingDispatcher.Write> writes, int from,
+  private static Map<String, Integer> byKind(List<RecordingDispatcher.Request> writes, int from,
       String ns) {
     Map<String, Integer> byKind = new TreeMap<>();
-    for (RecordingDispatcher.Write write : writes.subList(from, writes.size())) {
+    for (RecordingDispatcher.Request write : writes.subList(from, writes.size())) {
       String path = write.path();
       if (!path.contains("/namespaces/" + ns + "/")) {
         continue;

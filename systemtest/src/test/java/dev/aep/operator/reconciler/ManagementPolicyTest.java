@@ -10,7 +10,7 @@ import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.PlatformSession;
-import dev.aep.operator.testing.EmbeddedStack;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.Flows;
 import dev.aep.simulator.Kind;
@@ -21,9 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Looking before the operator writes: managementPolicy ObserveOnly reports every difference in
@@ -31,25 +30,12 @@ import org.junit.jupiter.api.Test;
  * stops every write, and deletion, until it goes.
  */
 class ManagementPolicyTest {
-  private static EmbeddedStack stack;
-  private static PlatformSimulator sim;
-
-  @BeforeAll
-  static void startStack() {
-    stack = EmbeddedStack.start().startOperator();
-    sim = stack.simulator();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+  @RegisterExtension
+  static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
   private static StripeIngestionFlow readyFlow(String ns) {
     stack.isolatedNamespace(ns);
-    stack.create(Flows.charges(stack, ns, "charges"));
+    stack.create(stack.charges(ns, "charges"));
     return stack.awaitReady(ns, "charges");
   }
 
@@ -75,7 +61,7 @@ class ManagementPolicyTest {
   }
 
   private static List<RequestLog.Entry> writes(String ns) {
-    return Flows.requests(sim, ns).stream().filter(RequestLog.Entry::write).toList();
+    return stack.requests(ns).stream().filter(RequestLog.Entry::write).toList();
   }
 
   private static Map<Kind, Long> writesByKind(List<RequestLog.Entry> writes) {
@@ -99,7 +85,7 @@ class ManagementPolicyTest {
 
     // Drift made by hand in every kind whose fields the operator owns after creation. Schemas and
     // datasets have none: the schema is immutable for the flow and a dataset's schema cannot change.
-    PlatformSession session = Flows.session(stack, ns);
+    PlatformSession session = stack.session(ns);
     var fs = session.flowService();
     var base = fs.baseConnections().get(status.getBaseConnection().getId()).orElseThrow();
     fs.baseConnections().patch(base.id(), base.etag(), List.of(JsonPatchOp.replace("/name", "renamed by hand")));
@@ -134,8 +120,8 @@ class ManagementPolicyTest {
     assertThat(message(observed, FlowConditions.SYNCED)).contains("ObserveOnly", "4 change(s) pending");
     assertThat(FlowAssertions.condition(observed, FlowConditions.READY).map(Condition::getStatus)).contains("True");
     // Several more observing passes (each resync lists the sandbox's flows once): still nothing written.
-    long lists = Flows.count(sim, ns, "GET", ".*/flowservice/flows");
-    stack.await(ns, "charges", f -> Flows.count(sim, ns, "GET", ".*/flowservice/flows") >= lists + 2);
+    long lists = stack.count(ns, "GET", ".*/flowservice/flows");
+    stack.await(ns, "charges", f -> stack.count(ns, "GET", ".*/flowservice/flows") >= lists + 2);
     assertThat(writes(ns)).hasSize(writesBefore);
 
     StripeIngestionFlow full = stack.edit(ns, "charges", f -> {
@@ -150,7 +136,7 @@ class ManagementPolicyTest {
     assertThat(made).extracting(RequestLog.Entry::method).containsOnly("PATCH");
     assertThat(applied.getStatus().getPlan()).isEmpty();
     assertThat(applied.getStatus().getPendingChanges()).isZero();
-    assertThat(sim.inventory().get(Kind.FLOW, flow.id()).orElseThrow().at("/transformations/0/params/mappingVersion")
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, flow.id()).orElseThrow().at("/transformations/0/params/mappingVersion")
         .asLong()).isEqualTo(status.getMappingSet().getVersion());
   }
 
@@ -158,7 +144,7 @@ class ManagementPolicyTest {
   void aNewFlowUnderObserveOnlyPlansEveryCreateAndWritesNothingUntilFull() {
     String ns = "observe-new";
     stack.isolatedNamespace(ns);
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
     flow.getSpec().setManagementPolicy(ManagementPolicy.OBSERVE_ONLY);
     stack.create(flow);
 
@@ -201,7 +187,7 @@ class ManagementPolicyTest {
     assertThat(message(paused, FlowConditions.SYNCED)).contains("Paused by annotation flows.aep.dev/paused",
         "Remove the annotation");
     assertThat(writes(ns)).hasSize(writesBefore);
-    assertThat(sim.inventory().get(Kind.FLOW, flowId).orElseThrow().at("/scheduleParams/interval").asInt())
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, flowId).orElseThrow().at("/scheduleParams/interval").asInt())
         .isEqualTo(15);
 
     unpause(ns);
@@ -209,7 +195,7 @@ class ManagementPolicyTest {
         && FlowAssertions.hasReason(f, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
     assertThat(writes(ns).subList(writesBefore, writes(ns).size())).extracting(RequestLog.Entry::method,
         RequestLog.Entry::kind).containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(sim.inventory().get(Kind.FLOW, flowId).orElseThrow().at("/scheduleParams/interval").asInt())
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, flowId).orElseThrow().at("/scheduleParams/interval").asInt())
         .isEqualTo(30);
     assertThat(resumed.getStatus().getPendingChanges()).isZero();
   }
@@ -226,12 +212,12 @@ class ManagementPolicyTest {
         .startsWith("Deletion waits: the flow is paused"));
     assertThat(waiting.getMetadata().getDeletionTimestamp()).isNotNull();
     assertThat(waiting.getMetadata().getFinalizers()).isNotEmpty();
-    assertThat(sim.inventory().get(Kind.FLOW, flowId)).isPresent();
-    assertThat(Flows.count(sim, ns, "DELETE", ".*")).isZero();
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, flowId)).isPresent();
+    assertThat(stack.count(ns, "DELETE", ".*")).isZero();
 
     unpause(ns);
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
         .until(() -> stack.flow(ns, "charges").isEmpty());
-    assertThat(sim.inventory().get(Kind.FLOW, flowId)).isEmpty();
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, flowId)).isEmpty();
   }
 }

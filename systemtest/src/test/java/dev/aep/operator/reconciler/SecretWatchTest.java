@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.FlowAssertions;
-import dev.aep.operator.testing.Flows;
-import dev.aep.simulator.PlatformSimulator;
+import dev.aep.operator.testing.OperatorStackExtension;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Secret changes reach the operator through its Secret informer, not the periodic resync: the
@@ -20,26 +17,13 @@ import org.junit.jupiter.api.Test;
  * explain the reconciles they observe.
  */
 class SecretWatchTest {
-  private static EmbeddedStack stack;
-  private static PlatformSimulator sim;
+  @RegisterExtension
+  static final OperatorStackExtension stack = OperatorStackExtension.withOperator()
+      .settings(s -> s.withResyncInterval(Duration.ofHours(1)));
 
-  @BeforeAll
-  static void startStack() {
-    stack = EmbeddedStack.start(EmbeddedStack.testSettings()
-        .withResyncInterval(Duration.ofHours(1))).startOperator();
-    sim = stack.simulator();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
+  /** A namespace and sandbox with the Platform Secret only. */
   private static String namespace(String name) {
     stack.namespace(name);
-    sim.addSandbox(name);
     stack.platformSecret(name);
     return name;
   }
@@ -48,7 +32,7 @@ class SecretWatchTest {
   void rotatedStripeSecretIsPushedWithoutWaitingForTheResync() {
     String ns = namespace("watch-rotate");
     stack.stripeSecret(ns, "sk_test_before_rotation");
-    stack.create(Flows.charges(stack, ns, "charges"));
+    stack.create(stack.charges(ns, "charges"));
     StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
     String baseId = ready.getStatus().getBaseConnection().getId();
 
@@ -57,16 +41,16 @@ class SecretWatchTest {
     StripeIngestionFlow pushed = stack.await(ns, "charges", f -> rotated.getMetadata()
         .getResourceVersion().equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
-    assertThat(Flows.count(sim, ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
+    assertThat(stack.count(ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
   }
 
   @Test
   void flowWaitingForAMissingSecretProceedsAsSoonAsTheSecretIsCreated() {
     String ns = namespace("watch-missing");
-    stack.create(Flows.charges(stack, ns, "charges"));
+    stack.create(stack.charges(ns, "charges"));
     stack.await(ns, "charges", f -> FlowAssertions.hasReason(f, FlowConditions.READY,
         FlowConditions.REASON_SECRET_NOT_FOUND));
-    assertThat(Flows.platformWrites(sim, ns)).isZero();
+    assertThat(stack.platformWrites(ns)).isZero();
 
     stack.stripeSecret(ns, "sk_test_created_later");
 

@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler;
 
+import static dev.aep.operator.testing.FlowAssertions.readyMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,11 +17,10 @@ import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaRef;
-import dev.aep.operator.testing.EmbeddedStack;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -29,10 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lifecycle of a StripeIngestionFlow, end to end: the real operator against the Kubernetes
@@ -43,56 +41,14 @@ class StripeIngestionFlowLifecycleTest {
   private static final List<Kind> CHAIN = List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION,
       Kind.TARGET_CONNECTION, Kind.FLOW, Kind.SCHEMA, Kind.DATASET, Kind.MAPPING_SET);
 
-  private static EmbeddedStack stack;
-  private static PlatformSimulator sim;
-
-  @BeforeAll
-  static void startStack() {
-    stack = EmbeddedStack.start().startOperator();
-    sim = stack.simulator();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
-  @AfterEach
-  void clearFaults() {
-    sim.faults().clear();
-    sim.faults().failRuns(false);
-  }
-
-  private static String setUp(String namespace) {
-    return stack.isolatedNamespace(namespace);
-  }
-
-  private static StripeIngestionFlow createAndAwaitReady(StripeIngestionFlow flow) {
-    stack.create(flow);
-    return stack.awaitReady(flow.getMetadata().getNamespace(), flow.getMetadata().getName());
-  }
-
-  private static ObjectNode remote(Kind kind, String id) {
-    return sim.inventory().get(kind, id).orElseThrow();
-  }
-
-  private static String readyMessage(StripeIngestionFlow flow) {
-    return FlowAssertions.condition(flow, FlowConditions.READY).map(Condition::getMessage)
-        .orElse("");
-  }
-
-  private static StripeIngestionFlow awaitReason(String ns, String name, String type,
-      String reason) {
-    return stack.await(ns, name, f -> FlowAssertions.hasReason(f, type, reason));
-  }
+  @RegisterExtension
+  static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
   // 1. Create
   @Test
   void createsEveryRemoteObjectOnceAndReportsReady() {
-    String ns = setUp("create");
-    StripeIngestionFlow created = stack.create(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("create");
+    StripeIngestionFlow created = stack.create(stack.charges(ns, "charges"));
     String uid = created.getMetadata().getUid();
 
     StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
@@ -121,9 +77,9 @@ class StripeIngestionFlowLifecycleTest {
         .isEqualTo(ready.getMetadata().getGeneration());
 
     for (Kind kind : CHAIN) {
-      assertThat(Flows.objects(sim, kind, uid)).as(kind.value()).hasSize(1);
+      assertThat(stack.objects(kind, uid)).as(kind.value()).hasSize(1);
     }
-    ObjectNode flow = remote(Kind.FLOW, status.getFlow().getId());
+    ObjectNode flow = stack.remote(Kind.FLOW, status.getFlow().getId());
     assertThat(flow.path("sourceConnectionIds").get(0).asText())
         .isEqualTo(status.getSourceConnection().getId());
     assertThat(flow.path("targetConnectionIds").get(0).asText())
@@ -134,34 +90,34 @@ class StripeIngestionFlowLifecycleTest {
   // 1. Create, with the id variants that name nothing
   @Test
   void namesAMissingSchemaIdOrBaseConnectionIdAndCreatesNothing() {
-    String ns = setUp("missing-ids");
-    StripeIngestionFlow noSchema = Flows.charges(stack, ns, "no-schema");
+    String ns = stack.isolatedNamespace("missing-ids");
+    StripeIngestionFlow noSchema = stack.charges(ns, "no-schema");
     noSchema.getSpec().getTarget().getSchema().setCreate(null);
     noSchema.getSpec().getTarget().getSchema()
         .setId("https://ns.adobe.com/simtenant/schemas/0000000000000000000000000000dead");
-    StripeIngestionFlow noAccount = Flows.charges(stack, ns, "no-account");
+    StripeIngestionFlow noAccount = stack.charges(ns, "no-account");
     noAccount.getSpec().getStripe().setAccessTokenSecretRef(null);
     noAccount.getSpec().getStripe().setBaseConnectionId("00000000-0000-0000-0000-00000000dead");
     stack.create(noSchema);
     stack.create(noAccount);
 
-    StripeIngestionFlow schemaMissing = awaitReason(ns, "no-schema", FlowConditions.READY,
+    StripeIngestionFlow schemaMissing = stack.awaitReason(ns, "no-schema", FlowConditions.READY,
         FlowConditions.REASON_INVALID_SPEC);
-    StripeIngestionFlow accountMissing = awaitReason(ns, "no-account", FlowConditions.READY,
+    StripeIngestionFlow accountMissing = stack.awaitReason(ns, "no-account", FlowConditions.READY,
         FlowConditions.REASON_INVALID_SPEC);
 
     assertThat(readyMessage(schemaMissing)).contains("spec.target.schema.id", "does not exist",
         "0000000000000000000000000000dead");
     assertThat(readyMessage(accountMissing)).contains("spec.stripe.baseConnectionId",
         "does not exist", "00000000-0000-0000-0000-00000000dead");
-    assertThat(Flows.platformWrites(sim, ns)).isZero();
+    assertThat(stack.platformWrites(ns)).isZero();
   }
 
   // 1. Create, with the id variants
   @Test
   void usesExistingSchemaDatasetAndBaseConnectionWithoutTouchingThem() {
-    String ns = setUp("existing");
-    PlatformSession session = Flows.session(stack, ns);
+    String ns = stack.isolatedNamespace("existing");
+    PlatformSession session = stack.session(ns);
     Schema schema = Flows.existingChargesSchema(session, "Existing charges");
     String datasetId = session.catalog().createDataset(new DatasetRequest("Existing dataset",
         "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
@@ -180,7 +136,7 @@ class StripeIngestionFlowLifecycleTest {
     String name = flow.getMetadata().getName();
     stack.create(flow);
 
-    StripeIngestionFlow missing = awaitReason(ns, name, FlowConditions.READY,
+    StripeIngestionFlow missing = stack.awaitReason(ns, name, FlowConditions.READY,
         FlowConditions.REASON_INVALID_SPEC);
     assertThat(readyMessage(missing)).contains("65e622315f78042c9e8166e8", "does not exist");
 
@@ -195,12 +151,12 @@ class StripeIngestionFlowLifecycleTest {
     assertThat(ready.getStatus().getDataset().getManaged()).isFalse();
     assertThat(ready.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(ready.getStatus().getBaseConnection().getManaged()).isFalse();
-    assertThat(sim.inventory().count(Kind.SCHEMA)).isPositive();
+    assertThat(stack.simulator().inventory().count(Kind.SCHEMA)).isPositive();
 
     stack.client().resource(ready).delete();
     await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, name).isEmpty());
-    assertThat(Flows.count(sim, ns, "PATCH", ".*/connections/" + baseId + "/?")).isZero();
-    assertThat(Flows.count(sim, ns, "DELETE", ".*/connections/" + baseId + "/?")).isZero();
+    assertThat(stack.count(ns, "PATCH", ".*/connections/" + baseId + "/?")).isZero();
+    assertThat(stack.count(ns, "DELETE", ".*/connections/" + baseId + "/?")).isZero();
     assertThat(session.flowService().baseConnections().get(baseId).orElseThrow().etag())
         .isEqualTo(baseEtag);
     assertThat(session.catalog().getDataset(datasetId)).isPresent();
@@ -210,8 +166,8 @@ class StripeIngestionFlowLifecycleTest {
   // 3. Updates
   @Test
   void patchesScheduleMappingDescriptionAndStateWithIfMatch() {
-    String ns = setUp("updates");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("updates");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String flowId = ready.getStatus().getFlow().getId();
     String mappingId = ready.getStatus().getMappingSet().getId();
 
@@ -223,17 +179,17 @@ class StripeIngestionFlowLifecycleTest {
     });
     StripeIngestionFlow updated = stack.awaitReady(ns, "charges");
     assertThat(updated.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
-    ObjectNode flow = remote(Kind.FLOW, flowId);
+    ObjectNode flow = stack.remote(Kind.FLOW, flowId);
     assertThat(flow.path("scheduleParams").path("interval").asInt()).isEqualTo(30);
     assertThat(flow.path("description").asText()).startsWith("Charges, every half hour");
     assertThat(updated.getStatus().getMappingSet().getVersion()).isEqualTo(1L);
     assertThat(flow.path("transformations").get(0).path("params").path("mappingVersion").asInt())
         .isEqualTo(1);
     assertThat(updated.getStatus().getFlow().getId()).isEqualTo(flowId);
-    assertThat(Flows.count(sim, ns, "PUT", ".*/mappingSets/" + mappingId)).isEqualTo(1);
-    assertThat(Flows.count(sim, ns, "PATCH", ".*/flows/" + flowId + "/?")).isPositive();
+    assertThat(stack.count(ns, "PUT", ".*/mappingSets/" + mappingId)).isEqualTo(1);
+    assertThat(stack.count(ns, "PATCH", ".*/flows/" + flowId + "/?")).isPositive();
     // The simulator answers a PATCH without If-Match with 400: every PATCH here carried it.
-    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.method().equals("PATCH"))
+    assertThat(stack.requests(ns)).filteredOn(e -> e.method().equals("PATCH"))
         .allMatch(e -> e.status() == 200);
 
     stack.edit(ns, "charges", f -> {
@@ -242,17 +198,17 @@ class StripeIngestionFlowLifecycleTest {
     });
     StripeIngestionFlow disabled = stack.awaitReady(ns, "charges");
     assertThat(disabled.getStatus().getFlow().getState()).isEqualTo("disabled");
-    assertThat(remote(Kind.FLOW, flowId).path("state").asText()).isEqualTo("disabled");
-    assertThat(Flows.count(sim, ns, "POST", ".*/flows/" + flowId + "/action")).isEqualTo(1);
+    assertThat(stack.remote(Kind.FLOW, flowId).path("state").asText()).isEqualTo("disabled");
+    assertThat(stack.count(ns, "POST", ".*/flows/" + flowId + "/action")).isEqualTo(1);
   }
 
   // 3. Updates: a start time that has passed
   @Test
   void leavesAStartTimeThatHasPassedAloneAndSaysSo() {
-    String ns = setUp("started");
-    StripeIngestionFlow flow = Flows.charges(stack, ns, "charges");
+    String ns = stack.isolatedNamespace("started");
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
     flow.getSpec().getSchedule().setStartTime("2025-01-01T00:00:00Z");
-    StripeIngestionFlow ready = createAndAwaitReady(flow);
+    StripeIngestionFlow ready = stack.createAndAwaitReady(flow);
     String flowId = ready.getStatus().getFlow().getId();
 
     stack.edit(ns, "charges", f -> {
@@ -262,18 +218,18 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow after = stack.awaitReady(ns, "charges");
     Condition synced = FlowAssertions.condition(after, FlowConditions.SYNCED).orElseThrow();
     assertThat(synced.getMessage()).contains("schedule.startTime", "already started");
-    assertThat(remote(Kind.FLOW, flowId).path("scheduleParams").path("startTime").asLong())
+    assertThat(stack.remote(Kind.FLOW, flowId).path("scheduleParams").path("startTime").asLong())
         .isEqualTo(1735689600L);
-    assertThat(Flows.count(sim, ns, "PATCH", ".*/flows/" + flowId + "/?")).isZero();
+    assertThat(stack.count(ns, "PATCH", ".*/flows/" + flowId + "/?")).isZero();
   }
 
   // 4. Credentials
   @Test
   void pushesARotatedStripeSecretAndReadsSecretsOnlyFromTheFlowsNamespace() {
-    String ns = setUp("creds");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("creds");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String baseId = ready.getStatus().getBaseConnection().getId();
-    long explores = Flows.count(sim, ns, "GET", ".*/explore");
+    long explores = stack.count(ns, "GET", ".*/explore");
 
     Secret rotated = stack.stripeSecret(ns, "sk_test_rotated");
     StripeIngestionFlow pushed = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
@@ -282,60 +238,59 @@ class StripeIngestionFlowLifecycleTest {
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(pushed.getStatus().getBaseConnection().getEtag())
         .isNotEqualTo(ready.getStatus().getBaseConnection().getEtag());
-    assertThat(Flows.count(sim, ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
-    assertThat(Flows.count(sim, ns, "GET", ".*/explore")).isEqualTo(explores + 1);
+    assertThat(stack.count(ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
+    assertThat(stack.count(ns, "GET", ".*/explore")).isEqualTo(explores + 1);
 
     // Same Secret names exist in namespace "creds" only: a flow elsewhere must not use them.
     String other = "creds-other";
     stack.namespace(other);
-    sim.addSandbox(other);
     stack.platformSecret(other);
-    StripeIngestionFlow elsewhere = Flows.charges(stack, other, "charges");
+    StripeIngestionFlow elsewhere = stack.charges(other, "charges");
     stack.create(elsewhere);
-    StripeIngestionFlow notFound = awaitReason(other, "charges", FlowConditions.READY,
+    StripeIngestionFlow notFound = stack.awaitReason(other, "charges", FlowConditions.READY,
         FlowConditions.REASON_SECRET_NOT_FOUND);
     assertThat(readyMessage(notFound)).contains("stripe", other);
-    assertThat(Flows.platformWrites(sim, other)).isZero();
+    assertThat(stack.platformWrites(other)).isZero();
   }
 
   // 5. Conflicts
   @Test
   void retriesAStaleEtagAndReportsRemoteConflictOnlyAfterBoundedTries() {
-    String ns = setUp("conflicts");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("conflicts");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String flowId = ready.getStatus().getFlow().getId();
 
     // Someone else writes the flow between our read and our PATCH: the etag the operator holds
     // goes stale (bumped for real, so a retry that reused it would get 412 again) and the first
     // PATCH is refused whatever etag it carries.
-    sim.faults().bumpEtag(Kind.FLOW, flowId);
-    sim.faults().failNext(1, "PATCH", "/flows/" + flowId, 412);
+    stack.simulator().faults().bumpEtag(Kind.FLOW, flowId);
+    stack.simulator().faults().failNext(1, "PATCH", "/flows/" + flowId, 412);
     stack.edit(ns, "charges", f -> {
       f.getSpec().getSchedule().setInterval(20);
       return f;
     });
     stack.awaitReady(ns, "charges");
-    List<RequestLog.Entry> patches = Flows.requests(sim, ns).stream()
+    List<RequestLog.Entry> patches = stack.requests(ns).stream()
         .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId)).toList();
     assertThat(patches).extracting(RequestLog.Entry::status).containsExactly(412, 200);
-    assertThat(remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
+    assertThat(stack.remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
         .isEqualTo(20);
 
     int tries = stack.settings().maxConflictRetries() + 1;
-    sim.faults().failNext(tries, "PATCH", "/flows/" + flowId, 412);
+    stack.simulator().faults().failNext(tries, "PATCH", "/flows/" + flowId, 412);
     stack.edit(ns, "charges", f -> {
       f.getSpec().getSchedule().setInterval(25);
       return f;
     });
-    StripeIngestionFlow conflict = awaitReason(ns, "charges", FlowConditions.SYNCED,
+    StripeIngestionFlow conflict = stack.awaitReason(ns, "charges", FlowConditions.SYNCED,
         FlowConditions.REASON_REMOTE_CONFLICT);
     assertThat(FlowAssertions.condition(conflict, FlowConditions.SYNCED).get().getMessage())
         .contains("412");
     StripeIngestionFlow recovered = stack.awaitReady(ns, "charges");
-    assertThat(remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
+    assertThat(stack.remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
         .isEqualTo(25);
     // Exactly the refused tries of one bounded pass plus the one that succeeded after a requeue.
-    assertThat(Flows.requests(sim, ns).stream()
+    assertThat(stack.requests(ns).stream()
         .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId))
         .count()).isEqualTo(2 + tries + 1);
     assertThat(stack.events(ns)).extracting(Event::getReason)
@@ -346,38 +301,38 @@ class StripeIngestionFlowLifecycleTest {
   // 6. Drift
   @Test
   void recreatesObjectsDeletedOutOfBandAndPatchesBackEdits() {
-    String ns = setUp("drift");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("drift");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String uid = ready.getMetadata().getUid();
     String flowId = ready.getStatus().getFlow().getId();
     String sourceId = ready.getStatus().getSourceConnection().getId();
 
-    PlatformSession session = Flows.session(stack, ns);
+    PlatformSession session = stack.session(ns);
     String etag = session.flowService().flows().get(flowId).orElseThrow().etag();
     session.flowService().flows().patch(flowId, etag, List.of(JsonPatchOp.replace("/name", "hacked")));
     await().atMost(Duration.ofSeconds(30)).until(
-        () -> !remote(Kind.FLOW, flowId).path("name").asText().equals("hacked"));
+        () -> !stack.remote(Kind.FLOW, flowId).path("name").asText().equals("hacked"));
     // Patched back in place (same id, its deterministic name), not replaced.
-    assertThat(remote(Kind.FLOW, flowId).path("name").asText()).isEqualTo("sif-drift-charges-flow");
-    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.method().equals("PATCH")
+    assertThat(stack.remote(Kind.FLOW, flowId).path("name").asText()).isEqualTo("sif-drift-charges-flow");
+    assertThat(stack.requests(ns)).filteredOn(e -> e.method().equals("PATCH")
         && e.path().endsWith("/flows/" + flowId) && e.status() == 200).hasSize(2);
 
-    sim.faults().deleteBehindBack(Kind.SOURCE_CONNECTION, sourceId);
+    stack.simulator().faults().deleteBehindBack(Kind.SOURCE_CONNECTION, sourceId);
     StripeIngestionFlow relinked = stack.await(ns, "charges",
         f -> FlowAssertions.readyForGeneration(f)
             && !sourceId.equals(f.getStatus().getSourceConnection().getId()));
     String newSource = relinked.getStatus().getSourceConnection().getId();
     String newFlow = relinked.getStatus().getFlow().getId();
     assertThat(newFlow).isNotEqualTo(flowId);
-    assertThat(remote(Kind.FLOW, newFlow).path("sourceConnectionIds").get(0).asText())
+    assertThat(stack.remote(Kind.FLOW, newFlow).path("sourceConnectionIds").get(0).asText())
         .isEqualTo(newSource);
 
-    sim.faults().deleteBehindBack(Kind.FLOW, newFlow);
+    stack.simulator().faults().deleteBehindBack(Kind.FLOW, newFlow);
     StripeIngestionFlow recreated = stack.await(ns, "charges",
         f -> FlowAssertions.readyForGeneration(f)
             && !newFlow.equals(f.getStatus().getFlow().getId()));
     for (Kind kind : CHAIN) {
-      assertThat(Flows.objects(sim, kind, uid)).as(kind.value()).hasSize(1);
+      assertThat(stack.objects(kind, uid)).as(kind.value()).hasSize(1);
     }
     // The summary follows the pass's status write.
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -388,21 +343,21 @@ class StripeIngestionFlowLifecycleTest {
   // 8. Deletion
   @Test
   void deletesFlowThenConnectionsThenBaseConnectionAndKeepsDataUnlessAsked() {
-    String ns = setUp("deletion");
-    StripeIngestionFlow keep = createAndAwaitReady(Flows.charges(stack, ns, "keep"));
-    StripeIngestionFlow orphan = Flows.charges(stack, ns, "orphan");
+    String ns = stack.isolatedNamespace("deletion");
+    StripeIngestionFlow keep = stack.createAndAwaitReady(stack.charges(ns, "keep"));
+    StripeIngestionFlow orphan = stack.charges(ns, "orphan");
     orphan.getSpec().setDeletionPolicy(DeletionPolicy.ORPHAN);
     // Orphan keeps every Platform object, even when the spec also asks to delete managed data.
     orphan.getSpec().getTarget().setDeleteManagedOnDelete(true);
-    orphan = createAndAwaitReady(orphan);
-    StripeIngestionFlow purge = Flows.charges(stack, ns, "purge");
+    orphan = stack.createAndAwaitReady(orphan);
+    StripeIngestionFlow purge = stack.charges(ns, "purge");
     purge.getSpec().getTarget().setDeleteManagedOnDelete(true);
-    purge = createAndAwaitReady(purge);
-    StripeIngestionFlow gone = createAndAwaitReady(Flows.charges(stack, ns, "gone"));
+    purge = stack.createAndAwaitReady(purge);
+    StripeIngestionFlow gone = stack.createAndAwaitReady(stack.charges(ns, "gone"));
 
-    int mark = Flows.requests(sim, ns).size();
+    int mark = stack.requests(ns).size();
     // Already deleted on the Platform: the 404 of its DELETE counts as done.
-    sim.faults().deleteBehindBack(Kind.FLOW, gone.getStatus().getFlow().getId());
+    stack.simulator().faults().deleteBehindBack(Kind.FLOW, gone.getStatus().getFlow().getId());
     for (StripeIngestionFlow flow : List.of(gone, keep, orphan, purge)) {
       stack.client().resource(flow).delete();
     }
@@ -411,25 +366,25 @@ class StripeIngestionFlowLifecycleTest {
         && stack.flow(ns, "gone").isEmpty());
     for (Kind kind : List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION,
         Kind.FLOW)) {
-      assertThat(Flows.objects(sim, kind, gone.getMetadata().getUid())).as(kind.value()).isEmpty();
+      assertThat(stack.objects(kind, gone.getMetadata().getUid())).as(kind.value()).isEmpty();
     }
 
     String keepUid = keep.getMetadata().getUid();
     for (Kind kind : List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION,
         Kind.FLOW)) {
-      assertThat(Flows.objects(sim, kind, keepUid)).as(kind.value()).isEmpty();
+      assertThat(stack.objects(kind, keepUid)).as(kind.value()).isEmpty();
     }
-    assertThat(Flows.objects(sim, Kind.SCHEMA, keepUid)).hasSize(1);
-    assertThat(Flows.objects(sim, Kind.DATASET, keepUid)).hasSize(1);
+    assertThat(stack.objects(Kind.SCHEMA, keepUid)).hasSize(1);
+    assertThat(stack.objects(Kind.DATASET, keepUid)).hasSize(1);
     for (Kind kind : CHAIN) {
-      assertThat(Flows.objects(sim, kind, orphan.getMetadata().getUid())).as(kind.value())
+      assertThat(stack.objects(kind, orphan.getMetadata().getUid())).as(kind.value())
           .hasSize(1);
     }
-    assertThat(Flows.objects(sim, Kind.SCHEMA, purge.getMetadata().getUid())).isEmpty();
-    assertThat(Flows.objects(sim, Kind.DATASET, purge.getMetadata().getUid())).isEmpty();
+    assertThat(stack.objects(Kind.SCHEMA, purge.getMetadata().getUid())).isEmpty();
+    assertThat(stack.objects(Kind.DATASET, purge.getMetadata().getUid())).isEmpty();
 
     List<String> keepDeletes = new ArrayList<>();
-    for (RequestLog.Entry e : Flows.requests(sim, ns).subList(mark, Flows.requests(sim, ns).size())) {
+    for (RequestLog.Entry e : stack.requests(ns).subList(mark, stack.requests(ns).size())) {
       if (e.method().equals("DELETE") && (e.path().contains(keep.getStatus().getFlow().getId())
           || e.path().contains(keep.getStatus().getSourceConnection().getId())
           || e.path().contains(keep.getStatus().getTargetConnection().getId())
@@ -444,8 +399,8 @@ class StripeIngestionFlowLifecycleTest {
   // 9. Errors
   @Test
   void turnsEachFailureIntoAnActionableConditionAndEvent() {
-    String ns = setUp("errors");
-    StripeIngestionFlow noSecretFlow = Flows.charges(stack, ns, "no-secret");
+    String ns = stack.isolatedNamespace("errors");
+    StripeIngestionFlow noSecretFlow = stack.charges(ns, "no-secret");
     noSecretFlow.getSpec().getStripe().getAccessTokenSecretRef().setName("missing");
     stack.create(noSecretFlow);
     StripeIngestionFlow noSecret = stack.await(ns, "no-secret", f -> FlowAssertions.hasReason(f,
@@ -455,41 +410,41 @@ class StripeIngestionFlowLifecycleTest {
         .isEqualTo(noSecret.getMetadata().getGeneration());
 
     stack.secret(ns, "no-key", Map.of("other", "x"));
-    StripeIngestionFlow noKeyFlow = Flows.charges(stack, ns, "no-key");
+    StripeIngestionFlow noKeyFlow = stack.charges(ns, "no-key");
     noKeyFlow.getSpec().getStripe().getAccessTokenSecretRef().setName("no-key");
     stack.create(noKeyFlow);
-    StripeIngestionFlow noKey = awaitReason(ns, "no-key", FlowConditions.READY,
+    StripeIngestionFlow noKey = stack.awaitReason(ns, "no-key", FlowConditions.READY,
         FlowConditions.REASON_SECRET_NOT_FOUND);
     assertThat(readyMessage(noKey)).contains("no-key", "accessToken");
     // Neither flow called the Platform.
-    assertThat(Flows.platformWrites(sim, ns)).isZero();
+    assertThat(stack.platformWrites(ns)).isZero();
 
     stack.secret(ns, "bad-credentials", Map.of("clientId", "sim-client", "clientSecret", "wrong",
         "orgId", "SIMORG@AdobeOrg"));
-    StripeIngestionFlow badAuth = Flows.charges(stack, ns, "bad-auth");
+    StripeIngestionFlow badAuth = stack.charges(ns, "bad-auth");
     badAuth.getSpec().getPlatform().getCredentialsSecretRef().setName("bad-credentials");
     stack.create(badAuth);
-    StripeIngestionFlow authFailed = awaitReason(ns, "bad-auth", FlowConditions.READY,
+    StripeIngestionFlow authFailed = stack.awaitReason(ns, "bad-auth", FlowConditions.READY,
         FlowConditions.REASON_AUTH_FAILED);
     assertThat(readyMessage(authFailed)).contains("bad-credentials", "clientSecret")
         .doesNotContain("wrong");
 
-    sim.faults().failNext(1, "POST", "/flows$", 400);
-    stack.create(Flows.charges(stack, ns, "rejected"));
-    StripeIngestionFlow rejected = awaitReason(ns, "rejected", FlowConditions.READY,
+    stack.simulator().faults().failNext(1, "POST", "/flows$", 400);
+    stack.create(stack.charges(ns, "rejected"));
+    StripeIngestionFlow rejected = stack.awaitReason(ns, "rejected", FlowConditions.READY,
         FlowConditions.REASON_INVALID_SPEC);
     assertThat(readyMessage(rejected)).contains("400", "Fix the spec");
-    long posts = Flows.count(sim, ns, "POST", ".*/flows");
+    long posts = stack.count(ns, "POST", ".*/flows");
     // Several resync periods pass: the flow does not try the refused POST again on its own.
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-        .until(() -> Flows.count(sim, ns, "POST", ".*/flows") == posts);
+        .until(() -> stack.count(ns, "POST", ".*/flows") == posts);
     stack.edit(ns, "rejected", f -> {
       f.getSpec().setDescription("fixed");
       return f;
     });
     stack.awaitReady(ns, "rejected");
 
-    sim.faults().serverErrors(1.0);
+    stack.simulator().faults().serverErrors(1.0);
     StripeIngestionFlow unavailable = stack.await(ns, "rejected", f -> FlowAssertions.hasReason(
         f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_UNAVAILABLE));
     assertThat(FlowAssertions.condition(unavailable, FlowConditions.SYNCED).get().getMessage())
@@ -497,11 +452,11 @@ class StripeIngestionFlowLifecycleTest {
     // A transient failure of a working flow does not make it unready.
     assertThat(FlowAssertions.condition(unavailable, FlowConditions.READY).get().getStatus())
         .isEqualTo(FlowConditions.STATUS_TRUE);
-    sim.faults().clear();
-    sim.faults().rateLimit(1.0, 1);
+    stack.simulator().faults().clear();
+    stack.simulator().faults().rateLimit(1.0, 1);
     stack.await(ns, "rejected", f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED,
         FlowConditions.REASON_RATE_LIMITED));
-    sim.faults().clear();
+    stack.simulator().faults().clear();
     stack.await(ns, "rejected", f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED,
         FlowConditions.REASON_RECONCILE_SUCCESS));
 
@@ -517,12 +472,12 @@ class StripeIngestionFlowLifecycleTest {
   // 10. Run monitoring
   @Test
   void reportsTheNewestRunAndSaysWhenItFailed() {
-    String ns = setUp("runs");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("runs");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     assertThat(ready.getStatus().getLastRun()).isNull();
 
-    sim.faults().failRuns(true);
-    sim.clock().advance(Duration.ofDays(10));
+    stack.simulator().faults().failRuns(true);
+    stack.simulator().clock().advance(Duration.ofDays(10));
     StripeIngestionFlow failed = stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
         && "failed".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
     assertThat(failed.getStatus().getLastRun().getId()).isNotBlank();
@@ -534,16 +489,16 @@ class StripeIngestionFlowLifecycleTest {
 
     // The next run succeeds: status follows the newest run, not the failed one before it.
     String failedRun = failed.getStatus().getLastRun().getId();
-    sim.faults().failRuns(false);
-    sim.clock().advance(Duration.ofMinutes(30));
+    stack.simulator().faults().failRuns(false);
+    stack.simulator().clock().advance(Duration.ofMinutes(30));
     StripeIngestionFlow succeeded;
     try {
       // Sped up so the newest run, possibly just started, finishes within the wait.
-      sim.clock().speed(60);
+      stack.simulator().clock().speed(60);
       succeeded = stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
           && "success".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
     } finally {
-      sim.clock().speed(1);
+      stack.simulator().clock().speed(1);
     }
     assertThat(succeeded.getStatus().getLastRun().getId()).isNotEqualTo(failedRun);
     assertThat(succeeded.getStatus().getLastRun().getCompletedAt()).isNotBlank();
@@ -556,8 +511,8 @@ class StripeIngestionFlowLifecycleTest {
   // 11. Events
   @Test
   void recordsOneEventPerPassNamingEveryObjectItCreatedUpdatedOrDeleted() {
-    String ns = setUp("events");
-    StripeIngestionFlow ready = createAndAwaitReady(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("events");
+    StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     StripeIngestionFlowStatus s = ready.getStatus();
     // The creating pass records one summary, recorded right after its status write.
     List<String> created = await().atMost(Duration.ofSeconds(30)).until(
@@ -598,28 +553,28 @@ class StripeIngestionFlowLifecycleTest {
   // 12. Explore
   @Test
   void exploresTheResourcePathAndStopsBeforeAnyFlowWhenItFails() {
-    String ns = setUp("explore");
-    sim.faults().failNext(1, "GET", "/explore", 400);
-    StripeIngestionFlow flow = stack.create(Flows.charges(stack, ns, "charges"));
+    String ns = stack.isolatedNamespace("explore");
+    stack.simulator().faults().failNext(1, "GET", "/explore", 400);
+    StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
     StripeIngestionFlow unusable = stack.await(ns, "charges",
         f -> readyMessage(f).contains("unusable"));
     assertThat(readyMessage(unusable)).contains("charges", "Stripe");
-    assertThat(Flows.count(sim, ns, "POST", ".*/sourceConnections")).isZero();
-    assertThat(Flows.count(sim, ns, "POST", ".*/flows")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/sourceConnections")).isZero();
+    assertThat(stack.count(ns, "POST", ".*/flows")).isZero();
 
     StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
     assertThat(ready.getStatus().getSource().getFields())
         .isNotEmpty().hasSizeLessThanOrEqualTo(50).contains("id", "amount");
-    assertThat(Flows.requests(sim, ns)).filteredOn(e -> e.path().endsWith("/explore"))
+    assertThat(stack.requests(ns)).filteredOn(e -> e.path().endsWith("/explore"))
         .allSatisfy(e -> assertThat(e.query()).contains("objectType=rest", "object=json",
             "fileType=json", "sourceParams="));
-    assertThat(Flows.objects(sim, Kind.FLOW, flow.getMetadata().getUid())).hasSize(1);
+    assertThat(stack.objects(Kind.FLOW, flow.getMetadata().getUid())).hasSize(1);
   }
 
   // Samples are fixtures: every flow sample reaches Ready as written (sandbox aside).
   @Test
   void reconcilesEverySampleFlowToReady() {
-    String ns = setUp("samples");
+    String ns = stack.isolatedNamespace("samples");
     List<String> names = new ArrayList<>();
     for (String file : List.of("charges.yaml", "subscriptions.yaml", "refunds.yaml",
         "balance-transactions.yaml", "customers.yaml", "prices.yaml", "once.yaml")) {
@@ -631,7 +586,7 @@ class StripeIngestionFlowLifecycleTest {
     }
     for (String name : names) {
       StripeIngestionFlow ready = stack.awaitReady(ns, name);
-      ObjectNode remoteFlow = remote(Kind.FLOW, ready.getStatus().getFlow().getId());
+      ObjectNode remoteFlow = stack.remote(Kind.FLOW, ready.getStatus().getFlow().getId());
       assertThat(remoteFlow.path("scheduleParams").path("frequency").asText()).as(name)
           .isEqualTo(ready.getSpec().getSchedule().getFrequency().value());
       assertThat(ready.getStatus().getSource().getFields()).as(name).isNotEmpty();

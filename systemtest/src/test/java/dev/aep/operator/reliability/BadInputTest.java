@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.platform.SchemaRequest;
-import dev.aep.operator.platform.http.HttpPlatform;
-import dev.aep.operator.platform.http.HttpPlatformOptions;
-import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
-import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,8 +43,7 @@ class BadInputTest {
   }
 
   @Test
-  void eachWrongManifestEndsInItsReasonWithoutPlatformWritesAndIsRetriedAtABoundedRate()
-      throws InterruptedException {
+  void eachWrongManifestEndsInItsReasonWithoutPlatformWritesAndIsRetriedAtABoundedRate() {
     Duration resync = ScenarioParameters.seconds("badinput.resyncSeconds", 5);
     Duration window = ScenarioParameters.seconds("badinput.windowSeconds", 15);
     Duration timeout = ScenarioParameters.seconds("badinput.timeoutSeconds", 120);
@@ -88,18 +83,14 @@ class BadInputTest {
           "clientId", Accounts.DEFAULT_CLIENT_ID, "clientSecret", "not-the-secret",
           "orgId", Accounts.DEFAULT_ORG_ID));
       sim.stripe().rejectToken("sk_test_stripe-rejected");
-      try (HttpPlatform outOfBand = new HttpPlatform(
-          PlatformEndpoints.single(sim.baseUrl(), true), HttpPlatformOptions.defaults(),
-          new SimpleMeterRegistry())) {
-        outOfBand.session(Flows.account(), "bad-schema-title-taken").schemaRegistry()
-            .createSchema(new SchemaRequest("Taken title", "Made by another team",
-                "https://ns.adobe.com/xdm/context/experienceevent", List.of()));
-      }
+      stack.session("bad-schema-title-taken").schemaRegistry()
+          .createSchema(new SchemaRequest("Taken title", "Made by another team",
+              "https://ns.adobe.com/xdm/context/experienceevent", List.of()));
 
       // The past start time is a valid flow first; the bad input is the later change of it.
       StripeIngestionFlow started = stack.charges("bad-past-start-time", "flow");
       started.getSpec().getSchedule().setStartTime("2025-01-01T00:00:00Z");
-      ReliabilityStack.Replica replica = stack.startReplica(Map.of(), settings);
+      Replica replica = stack.startReplica(Map.of(), settings);
       stack.create(started);
       StripeIngestionFlow startedReady = stack.awaitAllReady(List.of(started), timeout).get(0);
       String startedFlowId = startedReady.getStatus().getFlow().getId();
@@ -152,12 +143,21 @@ class BadInputTest {
       }
       Duration toSettle = Duration.between(created, Instant.now());
 
-      // Observation window.
+      // Observation window: as many resync periods as the window holds, timed by the operator's
+      // own resync of the one Ready flow (past-start-time), each of which re-reads that flow on the
+      // Platform (by id or with its sandbox's flow list) and does nothing else.
+      long windowResyncs = Math.max(1, window.toMillis() / resync.toMillis());
+      String startedSandbox = started.getSpec().getPlatform().getSandbox();
+      String startedFlowRead = ".*/flows(/" + startedFlowId + ")?";
       double startedCount = reconciles(replica);
       int windowStartLogs = logs.lines().size();
       int windowStartRequests = sim.requestLog().entries().size();
+      long startedReads = stack.count(startedSandbox, "GET", startedFlowRead);
       Instant windowStart = Instant.now();
-      Thread.sleep(window.toMillis());
+      Awaitility.await().alias(windowResyncs + " resyncs of the Ready flow")
+          .atMost(window.plus(resync).multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+          .until(() -> stack.count(startedSandbox, "GET", startedFlowRead),
+              reads -> reads >= startedReads + windowResyncs);
       Duration observed = Duration.between(windowStart, Instant.now());
       double total = reconciles(replica) - startedCount;
       List<String> windowLogs = logs.lines().subList(windowStartLogs, logs.lines().size());
@@ -195,9 +195,9 @@ class BadInputTest {
             + "; Platform writes " + writes + " (" + accepted + " accepted); passes in window "
             + pass + "; \"" + cond.getMessage() + "\"");
       }
-      report.line("reconciles in window", String.format("%.0f in %s (bound %d = %d flows x "
-              + "%d)", total, ScenarioReport.seconds(observed), totalBound, cases.size(),
-          perFlowBound))
+      report.line("reconciles in window", String.format("%.0f in %s, %d resyncs of the Ready flow "
+              + "(bound %d = %d flows x %d)", total, ScenarioReport.seconds(observed),
+          windowResyncs, totalBound, cases.size(), perFlowBound))
           .line("Platform calls in window", inWindow.size())
           .publish();
 
@@ -222,7 +222,7 @@ class BadInputTest {
     }
   }
 
-  private static double reconciles(ReliabilityStack.Replica replica) {
+  private static double reconciles(Replica replica) {
     return replica.registry().find("operator.sdk.reconciliations.started").counters().stream()
         .mapToDouble(Counter::count).sum();
   }

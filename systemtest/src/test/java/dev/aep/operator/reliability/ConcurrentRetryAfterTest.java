@@ -35,9 +35,7 @@ class ConcurrentRetryAfterTest {
       stack.startReplica(Map.of(OperatorConfig.PLATFORM_MAX_RPS, "50",
               OperatorConfig.RECONCILE_THREADS, String.valueOf(FLOWS)),
           ReliabilityStack.settings(Duration.ofMinutes(2), Duration.ofSeconds(5)));
-      stack.namespace(SANDBOX);
-      stack.platformSecret(SANDBOX);
-      stack.stripeSecret(SANDBOX, "sk_test_" + SANDBOX);
+      stack.isolatedNamespace(SANDBOX);
       sim.requestLog().clear();
       // Some latency keeps several requests in flight at once, the case the gate is for.
       sim.faults().seed(seed).rateLimit(0.25, RETRY_AFTER_SECONDS).latency(Duration.ofMillis(20));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.OperatorConfig;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import java.time.Duration;
@@ -13,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scenario 2, crash loop: flows are created while the operator is down, then the operator is
- * started and killed at random moments again and again (Platform connections cut mid-request,
- * Kubernetes client gone, Lease not released), as a pod in CrashLoopBackOff would be. Whatever a
+ * started and killed at random moments again and again (each life ends right after a random
+ * number of its Platform requests went out: connections cut mid-request, Kubernetes client gone,
+ * Lease not released), as a pod in CrashLoopBackOff would be. Whatever a
  * killed process created and could not record must be adopted by the next one: in the end every
  * flow is Ready and the Platform holds exactly the objects the flows reference, no duplicate and
  * no orphan.
@@ -26,11 +29,11 @@ import org.junit.jupiter.api.Test;
 class CrashLoopTest {
 
   @Test
-  void flowsConvergeWithoutDuplicatesOrOrphansAcrossRepeatedCrashes() throws InterruptedException {
+  void flowsConvergeWithoutDuplicatesOrOrphansAcrossRepeatedCrashes() {
     int flows = ScenarioParameters.integer("crash.flows", 6);
     int restarts = ScenarioParameters.integer("crash.restarts", 8);
     Duration latency = ScenarioParameters.millis("crash.latencyMs", 100);
-    Duration maxUp = ScenarioParameters.millis("crash.maxUpMs", 1500);
+    int maxRequests = ScenarioParameters.integer("crash.maxRequests", 40);
     Duration timeout = ScenarioParameters.seconds("crash.timeoutSeconds", 180);
     long seed = ScenarioParameters.seed();
     Random random = new Random(seed);
@@ -41,9 +44,7 @@ class CrashLoopTest {
       sim.faults().latency(latency);
       List<String> namespaces = List.of("crash-a", "crash-b");
       for (String ns : namespaces) {
-        stack.namespace(ns);
-        stack.platformSecret(ns);
-        stack.stripeSecret(ns, "sk_test_" + ns);
+        stack.isolatedNamespace(ns);
       }
       List<StripeIngestionFlow> created = new ArrayList<>();
       for (int i = 0; i < flows; i++) {
@@ -52,12 +53,20 @@ class CrashLoopTest {
 
       Instant start = Instant.now();
       List<Instant> crashes = new ArrayList<>();
+      List<Duration> lives = new ArrayList<>();
       int readyAtACrash = 0;
       for (int i = 0; i < restarts; i++) {
-        ReliabilityStack.Replica replica = stack.startReplica(env,
+        Replica replica = stack.startReplica(env,
             ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
-        Thread.sleep(100 + (long) (random.nextDouble() * maxUp.toMillis()));
+        Instant up = Instant.now();
+        // Killed right after its n-th Platform request went out (so with that call in flight), or
+        // as soon as there is nothing left to do.
+        int requests = 1 + random.nextInt(maxRequests);
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5))
+            .until(() -> replica.network().requestsSent() >= requests
+                || stack.notReady(created).isEmpty());
         crashes.add(Instant.now());
+        lives.add(Duration.between(up, crashes.get(i)));
         replica.crash();
         readyAtACrash = flows - stack.notReady(created).size();
       }
@@ -80,9 +89,12 @@ class CrashLoopTest {
       new ScenarioReport("crash-loop", "Crash loop")
           .line("flows", flows + " in " + namespaces.size() + " sandboxes, created while the "
               + "operator was down (seed " + seed + ")")
-          .line("crashes", restarts + " (up 0.1.." + (0.1 + maxUp.toMillis() / 1000.0)
-              + " s each; " + inFlightAtCrash + " with a Platform call in flight; "
-              + readyAtACrash + " flows Ready at the last crash)")
+          .line("crashes", restarts + " (each after 1.." + maxRequests + " Platform requests of"
+              + " its life, up " + ScenarioReport.seconds(lives.stream().min(Duration::compareTo)
+                  .orElseThrow()) + ".." + ScenarioReport.seconds(lives.stream()
+                  .max(Duration::compareTo).orElseThrow()) + "; " + inFlightAtCrash
+              + " with a Platform call in flight; " + readyAtACrash
+              + " flows Ready at the last crash)")
           .line("Platform latency", latency.toMillis() + " ms per call")
           .line("Platform calls", log.size() + " (" + creates + " creates acknowledged)")
           .line("remote objects", objects.total() + " " + objects.objects())

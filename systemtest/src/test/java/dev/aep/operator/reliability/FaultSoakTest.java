@@ -67,17 +67,17 @@ class FaultSoakTest {
 
       // The fault-free cost of the same work, for the bound.
       String baselineNs = "soak-baseline";
-      setUpNamespace(stack, baselineNs);
+      stack.isolatedNamespace(baselineNs);
       StripeIngestionFlow reference = stack.create(stack.charges(baselineNs, "reference"));
       stack.awaitAllReady(List.of(reference), timeout);
       update(stack, List.of(reference));
       stack.awaitAllReady(List.of(reference), timeout);
-      long baselineCalls = Flows.requests(sim, baselineNs).size();
+      long baselineCalls = stack.requests(baselineNs).size();
 
       List<String> namespaces = new ArrayList<>();
       for (int i = 0; i < sandboxes; i++) {
         namespaces.add("soak-" + i);
-        setUpNamespace(stack, namespaces.get(i));
+        stack.isolatedNamespace(namespaces.get(i));
       }
       sim.requestLog().clear();
       sim.faults().seed(seed).rateLimit(rate429, retryAfter).serverErrors(rate5xx)
@@ -169,12 +169,6 @@ class FaultSoakTest {
           .isGreaterThanOrEqualTo(raced);
       assertThat(callsPerFlow).as("Platform calls per flow").isLessThanOrEqualTo(bound);
     }
-  }
-
-  private static void setUpNamespace(ReliabilityStack stack, String ns) {
-    stack.namespace(ns);
-    stack.platformSecret(ns);
-    stack.stripeSecret(ns, "sk_test_" + ns);
   }
 
   /** A new generation for each flow: schedule and description, so the flow is PATCHed. */

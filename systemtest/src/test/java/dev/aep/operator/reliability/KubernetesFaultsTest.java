@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.testing.MockCluster;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import java.time.Duration;
@@ -35,12 +37,10 @@ class KubernetesFaultsTest {
 
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       PlatformSimulator sim = stack.simulator();
-      stack.namespace(ns);
-      stack.platformSecret(ns);
-      stack.stripeSecret(ns, "sk_test_" + ns);
+      stack.isolatedNamespace(ns);
       stack.kubernetesFaults().statusConflicts(conflictRate, seed);
       sim.faults().latency(latency);
-      ReliabilityStack.Replica first = stack.startReplica(Map.of(),
+      Replica first = stack.startReplica(Map.of(),
           ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
 
       Instant start = Instant.now();
@@ -85,7 +85,7 @@ class KubernetesFaultsTest {
           .filter(e -> e.method().equals("POST") && e.write() && e.kind().isObject()).count();
       RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, after, Set.of());
       long operatorStatusWrites = stack.kubernetesFaults().requests().stream()
-          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())
+          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
               && r.path().contains("/status") && !r.method().equals("GET"))
           .count();
 

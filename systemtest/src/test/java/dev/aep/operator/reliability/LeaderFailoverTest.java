@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.OperatorConfig;
 import dev.aep.operator.reconciler.ReconcilerSettings;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.PlatformSimulator;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.micrometer.core.instrument.Timer;
@@ -41,23 +42,21 @@ class LeaderFailoverTest {
 
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       PlatformSimulator sim = stack.simulator();
-      stack.namespace(ns);
-      stack.platformSecret(ns);
-      stack.stripeSecret(ns, "sk_test_failover");
+      stack.isolatedNamespace(ns);
       sim.faults().latency(latency);
       List<StripeIngestionFlow> created = new ArrayList<>();
       for (int i = 0; i < flows; i++) {
         created.add(stack.create(stack.charges(ns, "flow-" + i)));
       }
 
-      ReliabilityStack.Replica a = stack.replica(with(shortShutdown, "replica-a"), settings);
-      ReliabilityStack.Replica b = stack.replica(with(shortShutdown, "replica-b"), settings);
+      Replica a = stack.replica(with(shortShutdown, "replica-a"), settings);
+      Replica b = stack.replica(with(shortShutdown, "replica-b"), settings);
       CompletableFuture.allOf(CompletableFuture.runAsync(a.assembly()::start),
           CompletableFuture.runAsync(b.assembly()::start)).join();
       Awaitility.await().atMost(timeout)
           .until(() -> a.assembly().isLeader() || b.assembly().isLeader());
-      ReliabilityStack.Replica first = a.assembly().isLeader() ? a : b;
-      ReliabilityStack.Replica second = first == a ? b : a;
+      Replica first = a.assembly().isLeader() ? a : b;
+      Replica second = first == a ? b : a;
 
       // Kill the leader once about half of the objects exist, while it waits for a Platform answer.
       int objects = flows * RemoteObjectAudit.KINDS.size();
@@ -78,7 +77,7 @@ class LeaderFailoverTest {
       long createsAfterCrash = acknowledgedCreates(sim);
 
       // A fresh standby; then an update wave, and the leader stopped gracefully in the middle.
-      ReliabilityStack.Replica third = stack.startReplica(with(shortShutdown, "replica-c"),
+      Replica third = stack.startReplica(with(shortShutdown, "replica-c"),
           settings);
       for (StripeIngestionFlow f : created) {
         stack.edit(ns, f.getMetadata().getName(), e -> {
@@ -169,7 +168,7 @@ class LeaderFailoverTest {
   }
 
   /** Platform calls a replica's client made (its request timer). */
-  private static double platformCalls(ReliabilityStack.Replica replica) {
+  private static double platformCalls(Replica replica) {
     return replica.registry().find("aep.platform.requests").timers().stream()
         .mapToDouble(Timer::count).sum();
   }

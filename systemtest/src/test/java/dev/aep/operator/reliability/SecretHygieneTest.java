@@ -16,20 +16,16 @@ import dev.aep.operator.platform.http.HttpPlatformOptions;
 import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.platform.http.RetryPolicy;
 import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.MockCluster;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +51,6 @@ import org.junit.jupiter.api.Test;
 class SecretHygieneTest {
   /** What the simulator's IMS issues: {@code sim.} and 43 Base64url characters. */
   private static final Pattern ACCESS_TOKEN = Pattern.compile("sim\\.[A-Za-z0-9_-]{43}");
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void noSecretValueAppearsInLogsEventsStatusMetricsOrExceptions() {
@@ -90,7 +84,7 @@ class SecretHygieneTest {
       stack.stripeSecret(ns, secrets.get("Stripe key"));
       sim.faults().seed(ScenarioParameters.seed()).serverErrors(faultRate).rateLimit(faultRate, 1);
       List<RecordingPlatform> recorders = new ArrayList<>();
-      ReliabilityStack.Replica replica = stack.replica(Map.of(),
+      Replica replica = stack.replica(Map.of(),
           ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1)), platform -> {
             RecordingPlatform recording = new RecordingPlatform(platform);
             recorders.add(recording);
@@ -103,7 +97,7 @@ class SecretHygieneTest {
         flows.add(stack.create(stack.charges(ns, "flow-" + i)));
       }
       stack.awaitAllReady(flows, timeout);
-      scrapes.add(scrape(replica));
+      scrapes.add(stack.get(replica.assembly(), "/metrics").body());
 
       for (String key : List.of("rotated Stripe key", "refused Stripe key", "fixed Stripe key")) {
         Secret rotated = stack.stripeSecret(ns, secrets.get(key));
@@ -115,7 +109,7 @@ class SecretHygieneTest {
               : FlowAssertions.readyForGeneration(now)
                   && version.equals(now.getStatus().getBaseConnection().getCredentialsVersion()));
         }
-        scrapes.add(scrape(replica));
+        scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       }
 
       // Rotate the Platform client secret, then put a wrong one in the Secret, then fix it.
@@ -139,7 +133,7 @@ class SecretHygieneTest {
         });
       }
       stack.awaitAllReady(flows, timeout);
-      scrapes.add(scrape(replica));
+      scrapes.add(stack.get(replica.assembly(), "/metrics").body());
 
       // Runs whose records fail: the Platform's messages for those quote record values (here the
       // customers' emails), which must stay out of status, Events, logs and metrics.
@@ -156,7 +150,7 @@ class SecretHygieneTest {
             FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
       }
       Map<String, String> recordValues = quotedRecordValues(sim);
-      scrapes.add(scrape(replica));
+      scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       List<String> events = new ArrayList<>();
       client.events().v1().events().inNamespace(ns).list().getItems()
           .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
@@ -167,13 +161,13 @@ class SecretHygieneTest {
 
       flows.forEach(f -> client.resource(f).delete());
       Awaitility.await().atMost(timeout).until(() -> stack.flows().isEmpty());
-      scrapes.add(scrape(replica));
+      scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       sim.faults().clear();
 
       List<String> operatorExceptions = recorders.get(0).exceptions();
       exceptions.addAll(clientExceptions(sim, clientId, secrets));
       List<String> operatorWrites = stack.kubernetesFaults().requests().stream()
-          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())
+          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
               && !r.method().equals("GET"))
           .map(r -> r.method() + " " + r.path() + " " + r.body())
           .toList();
@@ -315,18 +309,5 @@ class SecretHygieneTest {
       return e + "\n" + out;
     }
     throw new AssertionError("the call was expected to fail");
-  }
-
-  private String scrape(ReliabilityStack.Replica replica) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(
-              "http://127.0.0.1:" + replica.assembly().httpPort() + "/metrics"))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -9,6 +9,9 @@ import dev.aep.operator.main.ConfigException;
 import dev.aep.operator.main.OperatorConfig;
 import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.MockCluster;
+import dev.aep.operator.testing.RecordingDispatcher;
+import dev.aep.operator.testing.Replica;
 import dev.aep.simulator.PlatformSimulator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -60,7 +63,8 @@ class TenancyTest {
 
   @Test
   void aFlowCannotUseASecretThatExistsOnlyInAnotherNamespace() {
-    try (ReliabilityStack stack = ReliabilityStack.start()) {
+    try (ReliabilityStack stack = ReliabilityStack.start();
+        CapturedLogs logs = new CapturedLogs(false)) {
       PlatformSimulator sim = stack.simulator();
       String tenantA = "tenant-a";
       String tenantB = "tenant-b";
@@ -77,13 +81,17 @@ class TenancyTest {
       StripeIngestionFlow refused = stack.await(tenantA, "borrowing", TIMEOUT, f ->
           FlowAssertions.hasReason(f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
       stack.awaitAllReady(List.of(ownFlow), TIMEOUT);
-      // Several passes later, A still has made no Platform call and has not read B's Secrets.
-      Awaitility.await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+      // Several passes later (two more failed passes of A's flow, each of which logs its
+      // reason), A still has made no Platform call and has not read B's Secrets.
+      String failedPass = " " + tenantA + "/borrowing: " + FlowConditions.REASON_SECRET_NOT_FOUND;
+      long failedBefore = logs.lines().stream().filter(l -> l.contains(failedPass)).count();
+      Awaitility.await().atMost(TIMEOUT).until(() -> logs.lines().stream()
+          .filter(l -> l.contains(failedPass)).count() >= failedBefore + 2);
       String message = FlowAssertions.condition(refused, FlowConditions.READY).orElseThrow()
           .getMessage();
       long tenantACalls = sim.requestLog().count(e -> tenantA.equals(e.sandbox()));
       List<String> secretReadsInB = stack.kubernetesFaults().requests().stream()
-          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())
+          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
               && r.path().startsWith("/api/v1/namespaces/" + tenantB + "/secrets"))
           .map(r -> r.method() + " " + r.path()).toList();
 
@@ -115,7 +123,7 @@ class TenancyTest {
   void deployRbacGrantsNothingBeyondWhatTheOperatorUses() {
     // deploy/base: the ClusterRole and the leader-election Role; the namespaced overlay deletes
     // the ClusterRole and adds a Role per watched namespace.
-    Path deploy = ReliabilityStack.repoPath("deploy");
+    Path deploy = MockCluster.repoPath("deploy");
     Map<ApiVerb, String> granted = grants(deploy.resolve("base/cluster-role.yaml"),
         deploy.resolve("base/leader-election-role.yaml"));
     Map<ApiVerb, String> grantedNamespaced =
@@ -126,7 +134,7 @@ class TenancyTest {
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       String ns = "payments";
       stack.namespace(ns);
-      ReliabilityStack.Replica replica = stack.startReplica(
+      Replica replica = stack.startReplica(
           ReliabilityStack.leaderElection("rbac-replica"),
           ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1))
               .withEventDedupeWindow(Duration.ofMillis(500)));
@@ -155,8 +163,8 @@ class TenancyTest {
       stack.client().resource(flow).delete();
       Awaitility.await().atMost(TIMEOUT).until(() -> stack.flow(ns, "charges").isEmpty());
       replica.stop();
-      List<KubernetesFaults.Request> operatorRequests = stack.kubernetesFaults().requests().stream()
-          .filter(r -> ReliabilityStack.OPERATOR_USER_AGENT.equals(r.userAgent())).toList();
+      List<RecordingDispatcher.Request> operatorRequests = stack.kubernetesFaults().requests().stream()
+          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())).toList();
       requests = operatorRequests.size();
       operatorRequests.forEach(r -> ApiVerb.of(r.method(), r.path())
           .filter(a -> !GRANTED_TO_EVERYONE.contains(a)).ifPresent(used::add));

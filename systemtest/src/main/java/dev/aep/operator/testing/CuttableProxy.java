@@ -1,4 +1,4 @@
-package dev.aep.operator.reliability;
+package dev.aep.operator.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on loopback between one operator replica and the simulator. Cutting it is what a
@@ -17,15 +18,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * accepted, so a replica that is being stopped cannot reach the Platform any more (a request
  * already sent may still have been served, as with a real crash).
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   // One flag per connection: a request went up and no answer has come back yet.
   private final Set<AtomicBoolean> exchanges = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger requestsSent = new AtomicInteger();
   private volatile boolean cut;
 
-  CuttableProxy(int targetPort) {
+  public CuttableProxy(int targetPort) {
     this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
     try {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -38,17 +40,22 @@ final class CuttableProxy implements AutoCloseable {
   }
 
   /** The base URL to give the replica instead of the simulator's. */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
   /** How many connections carry a request whose answer has not started to come back. */
-  int awaitingAnswers() {
+  public int awaitingAnswers() {
     return (int) exchanges.stream().filter(AtomicBoolean::get).count();
   }
 
+  /** How many requests went up so far (a request starts when data goes up and no answer is awaited). */
+  public int requestsSent() {
+    return requestsSent.get();
+  }
+
   /** Drops every connection now and refuses new ones. */
-  void cut() {
+  public void cut() {
     cut = true;
     try {
       server.close();
@@ -80,7 +87,11 @@ final class CuttableProxy implements AutoCloseable {
         }
         AtomicBoolean awaiting = new AtomicBoolean();
         exchanges.add(awaiting);
-        pump(client, upstream, () -> awaiting.set(true));
+        pump(client, upstream, () -> {
+          if (!awaiting.getAndSet(true)) {
+            requestsSent.incrementAndGet();
+          }
+        });
         pump(upstream, client, () -> awaiting.set(false));
       } catch (IOException e) {
         closeQuietly(client);
