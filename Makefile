@@ -25,7 +25,7 @@ BUILT_CRD      := operator/target/crds/stripeingestionflows.flows.aep.dev-v1.yml
 KUSTOMIZATIONS := crds samples deploy/base deploy/overlays/namespaced deploy/overlays/simulator
 
 .DEFAULT_GOAL := help
-.PHONY: help build test crds verify-deploy demo bench run simulator image deploy undeploy clean
+.PHONY: help build test format crds verify-deploy demo bench run simulator image deploy undeploy clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ test: ## run every test: unit, client, simulator, admission, CRD and deploy chec
 
 # The operator build generates the CRD in process-classes (crd-generator-maven-plugin, then dev.aep.operator.api.CrdFiles)
 # into $(BUILT_CRD); CrdUpToDateTest fails `make test` when crds/ differs from it.
+format: ## rewrite every Java file as google-java-format 1.28.0 does (make test fails on an unformatted file)
+	$(MVN) spotless:apply
+
 crds: ## regenerate the CRD from the Java model (api.v1alpha1) and copy it into crds/
 	$(MVN) -pl operator -am process-classes
 	cp $(BUILT_CRD) crds/

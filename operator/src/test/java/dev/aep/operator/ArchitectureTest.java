@@ -14,8 +14,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The operator's package layering, as it is today, checked on the production classes (tests are free to reach
- * anywhere):
+ * The operator's package layering, as it is today, checked on the production classes (tests are
+ * free to reach anywhere):
  *
  * <pre>
  *   main  (composition root: wires everything, nothing depends on it)
@@ -34,8 +34,10 @@ class ArchitectureTest {
 
   private static final String OURS = "dev.aep.operator..";
   private static final String API = "dev.aep.operator.api..";
+
   /** Only the package itself: platform.http is a layer of its own. */
   private static final String PLATFORM = "dev.aep.operator.platform";
+
   private static final String PLATFORM_HTTP = "dev.aep.operator.platform.http..";
   private static final String RECONCILER = "dev.aep.operator.reconciler..";
   private static final String MAIN = "dev.aep.operator.main..";
@@ -45,7 +47,8 @@ class ArchitectureTest {
       classes()
           .should()
           .resideInAnyPackage(API, PLATFORM, PLATFORM_HTTP, RECONCILER, MAIN)
-          .because("each package has a place in the layering below; give a new one its rule in ArchitectureTest");
+          .because(
+              "each package has a place in the layering below; give a new one its rule in ArchitectureTest");
 
   @ArchTest
   static final ArchRule theApiModelDependsOnNothingElseOfOurs =
@@ -63,7 +66,8 @@ class ArchitectureTest {
           .resideInAPackage(PLATFORM)
           .should()
           .onlyDependOnClassesThat(onlyOursIn(PLATFORM))
-          .because("the Platform client interfaces and records are the contract both sides build on");
+          .because(
+              "the Platform client interfaces and records are the contract both sides build on");
 
   @ArchTest
   static final ArchRule theHttpClientsDependOnlyOnThePlatformContracts =
@@ -72,7 +76,8 @@ class ArchitectureTest {
           .resideInAPackage(PLATFORM_HTTP)
           .should()
           .onlyDependOnClassesThat(onlyOursIn(PLATFORM_HTTP, PLATFORM))
-          .because("the HTTP clients implement the platform interfaces and know nothing of flows or the operator");
+          .because(
+              "the HTTP clients implement the platform interfaces and know nothing of flows or the operator");
 
   @ArchTest
   static final ArchRule theReconcilerDependsOnlyOnTheApiModelAndThePlatformContracts =
@@ -91,7 +96,8 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage(PLATFORM_HTTP)
-          .because("the reconciler must run against any Platform implementation (HTTP, simulator, test doubles)");
+          .because(
+              "the reconciler must run against any Platform implementation (HTTP, simulator, test doubles)");
 
   @ArchTest
   static final ArchRule nothingDependsOnTheCompositionRoot =
@@ -101,21 +107,29 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage(MAIN)
-          .because("main is the composition root: it wires the other packages, none of them reaches back");
+          .because(
+              "main is the composition root: it wires the other packages, none of them reaches back");
 
-  /** api, platform (with platform.http), reconciler (with observe and steps) and main, each taken whole. */
+  /**
+   * api, platform (with platform.http), reconciler (with observe and steps) and main, each taken
+   * whole.
+   */
   @ArchTest
   static final ArchRule theTopLevelPackagesHaveNoCycles =
       slices().matching("dev.aep.operator.(*)..").should().beFreeOfCycles();
 
-  /** Also inside a layer: e.g. reconciler, reconciler.steps and reconciler.observe never go round in a circle. */
+  /**
+   * Also inside a layer: e.g. reconciler, reconciler.steps and reconciler.observe never go round in
+   * a circle.
+   */
   @ArchTest
   static final ArchRule everyPackageIsFreeOfCycles =
       slices().matching("dev.aep.operator.(**)").should().beFreeOfCycles();
 
   /** Classes outside our code (JDK, libraries) or in one of the given packages of ours. */
   private static DescribedPredicate<JavaClass> onlyOursIn(String... packages) {
-    return resideOutsideOfPackage(OURS).or(resideInAnyPackage(packages))
+    return resideOutsideOfPackage(OURS)
+        .or(resideInAnyPackage(packages))
         .as("are not ours or reside in any package %s", String.join(", ", packages));
   }
 }

@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * IMS side of the simulator: registered OAuth server-to-server clients, issued access tokens and
- * the sandboxes that exist. Token expiry uses the wall clock, since clients time expires_in on theirs.
+ * the sandboxes that exist. Token expiry uses the wall clock, since clients time expires_in on
+ * theirs.
  */
 public final class Accounts {
   public static final String DEFAULT_CLIENT_ID = "sim-client";
   public static final String DEFAULT_CLIENT_SECRET = "sim-secret";
   public static final String DEFAULT_ORG_ID = "SIMORG@AdobeOrg";
+
   /** Production tokens live about 24 h; IMS answers expires_in 86399 (platform-api.md 1.1). */
   public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(86399);
 
@@ -106,6 +108,7 @@ public final class Accounts {
 
   /** Expires every issued token now (the next Platform call answers 401013). */
   public void expireAllTokens() {
-    tokens.replaceAll((k, t) -> new Token(t.value(), t.clientId(), t.orgId(), Instant.now().minusSeconds(1)));
+    tokens.replaceAll(
+        (k, t) -> new Token(t.value(), t.clientId(), t.orgId(), Instant.now().minusSeconds(1)));
   }
 }

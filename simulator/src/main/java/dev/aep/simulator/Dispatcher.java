@@ -33,7 +33,13 @@ final class Dispatcher implements HttpHandler {
   private final RunScheduler scheduler;
   private final Object lock;
 
-  Dispatcher(Router router, Gateway gateway, Faults faults, RequestLog log, RunScheduler scheduler, Object lock) {
+  Dispatcher(
+      Router router,
+      Gateway gateway,
+      Faults faults,
+      RequestLog log,
+      RunScheduler scheduler,
+      Object lock) {
     this.router = router;
     this.gateway = gateway;
     this.faults = faults;
@@ -62,9 +68,12 @@ final class Dispatcher implements HttpHandler {
       } catch (ApiError e) {
         resp = e.response();
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "simulator handler failed for " + req.method() + " " + req.path(), e);
-        resp = Problems.forService(service, 500, "2200-500", "Internal Server Error", "Simulator error: " + e)
-            .response();
+        LOG.log(
+            Level.WARNING, "simulator handler failed for " + req.method() + " " + req.path(), e);
+        resp =
+            Problems.forService(
+                    service, 500, "2200-500", "Internal Server Error", "Simulator error: " + e)
+                .response();
       }
       if (!admin) {
         Route route = match.map(Router.Match::route).orElse(null);

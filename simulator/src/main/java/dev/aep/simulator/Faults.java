@@ -15,21 +15,27 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
- * Fault switches. Random faults use a seeded generator so a test run is reproducible. 429 and
- * 5xx rates apply to Platform calls (not IMS); failNext rules match any non-admin call.
- * [INF] Platform documents no 429 or Retry-After (platform-api.md 1.4); the body here is
- * gateway-shaped like the other gateway answers.
+ * Fault switches. Random faults use a seeded generator so a test run is reproducible. 429 and 5xx
+ * rates apply to Platform calls (not IMS); failNext rules match any non-admin call. [INF] Platform
+ * documents no 429 or Retry-After (platform-api.md 1.4); the body here is gateway-shaped like the
+ * other gateway answers.
  */
 public final class Faults {
   private static final long DEFAULT_SEED = 42L;
+
   /**
    * How long a flow stays updating (or disabling) after a PATCH or an action. [INF] The real
    * durations are undocumented (platform-api.md 16); a few seconds makes clients meet the window.
    */
   public static final Duration DEFAULT_FLOW_TRANSITION = Duration.ofSeconds(2);
+
   /** The documented answer for a missing flow (platform-api.md 2.2). */
   public static final String DEFAULT_MISSING_FLOW_CODE = "1439-404";
-  /** The answers for a missing flow the docs show or list: 2.2's example, 1101-404, the table's 1439-400. */
+
+  /**
+   * The answers for a missing flow the docs show or list: 2.2's example, 1101-404, the table's
+   * 1439-400.
+   */
   public static final List<String> MISSING_FLOW_CODES = List.of("1439-404", "1101-404", "1439-400");
 
   /** One "fail the next N calls matching method and path" rule. */
@@ -42,7 +48,8 @@ public final class Faults {
 
     FailRule(int count, String method, String pathRegex, int status, String flowCode) {
       this.remaining = count;
-      this.method = method == null || method.equals("*") ? null : method.toUpperCase(java.util.Locale.ROOT);
+      this.method =
+          method == null || method.equals("*") ? null : method.toUpperCase(java.util.Locale.ROOT);
       this.path = Pattern.compile(pathRegex);
       this.status = status;
       this.flowCode = flowCode;
@@ -110,8 +117,8 @@ public final class Faults {
   }
 
   /**
-   * Fails the next count calls whose method matches (null or "*" = any) and whose raw path
-   * contains a match of pathRegex, with the given status in the service's error shape.
+   * Fails the next count calls whose method matches (null or "*" = any) and whose raw path contains
+   * a match of pathRegex, with the given status in the service's error shape.
    */
   public synchronized Faults failNext(int count, String method, String pathRegex, int status) {
     failRules.add(new FailRule(count, method, pathRegex, status, null));
@@ -139,8 +146,8 @@ public final class Faults {
   }
 
   /**
-   * How long, in simulator-clock time, a flow stays {@code updating} after a PATCH or enable
-   * action and {@code disabling} after a disable action; zero turns the window off.
+   * How long, in simulator-clock time, a flow stays {@code updating} after a PATCH or enable action
+   * and {@code disabling} after a disable action; zero turns the window off.
    */
   public synchronized Faults flowTransition(Duration window) {
     if (window.isNegative()) {
@@ -169,7 +176,8 @@ public final class Faults {
 
   /**
    * Puts a flow in {@code delete-finalizing} for {@code duration} of simulator time, as if someone
-   * had deleted it: PATCH answers 1457, DELETE 1458 and actions 1422 until it ends; then it is gone.
+   * had deleted it: PATCH answers 1457, DELETE 1458 and actions 1422 until it ends; then it is
+   * gone.
    */
   public Faults deleteFinalizing(String flowId, Duration duration) {
     simulator.deleteFinalizing(flowId, duration);
@@ -207,13 +215,18 @@ public final class Faults {
     Iterator<FailRule> it = failRules.iterator();
     while (it.hasNext()) {
       FailRule r = it.next();
-      if ((r.method == null || r.method.equals(request.method())) && r.path.matcher(request.path()).find()) {
+      if ((r.method == null || r.method.equals(request.method()))
+          && r.path.matcher(request.path()).find()) {
         if (--r.remaining <= 0) {
           it.remove();
         }
         if (r.flowCode != null) {
-          return Problems.flow(r.flowCode, r.status >= 500 ? "Service Unavailable" : "Bad Request",
-              "Refused with FLOW-" + r.flowCode + " (injected fault)", null, null);
+          return Problems.flow(
+              r.flowCode,
+              r.status >= 500 ? "Service Unavailable" : "Bad Request",
+              "Refused with FLOW-" + r.flowCode + " (injected fault)",
+              null,
+              null);
         }
         return injected(service, r.status);
       }
@@ -232,7 +245,8 @@ public final class Faults {
 
   private ApiError tooManyRequests() {
     ApiError e = Problems.gateway(429, "429050", "Too many requests");
-    return new ApiError(e.response().withHeader("Retry-After", Integer.toString(retryAfterSeconds)));
+    return new ApiError(
+        e.response().withHeader("Retry-After", Integer.toString(retryAfterSeconds)));
   }
 
   private ApiError injected(Service service, int status) {
@@ -250,9 +264,11 @@ public final class Faults {
     }
     String title = status >= 500 ? "Service Unavailable" : "Injected fault";
     if (service == Service.FLOW_SERVICE && status == 412) {
-      return Problems.flow("1404-412", "Precondition Failed", "Version not matching (injected fault)", null, null);
+      return Problems.flow(
+          "1404-412", "Precondition Failed", "Version not matching (injected fault)", null, null);
     }
-    return Problems.forService(service, status, "9000-" + status, title, "Fault injected by the simulator");
+    return Problems.forService(
+        service, status, "9000-" + status, title, "Fault injected by the simulator");
   }
 
   private static void checkRate(double rate) {
@@ -272,8 +288,13 @@ public final class Faults {
     o.put("missingFlowCode", missingFlowCode);
     ArrayNode rules = o.putArray("failNext");
     for (FailRule r : failRules) {
-      ObjectNode rule = rules.addObject().put("count", r.remaining).put("method", r.method == null ? "*" : r.method)
-          .put("pathPattern", r.path.pattern()).put("status", r.status);
+      ObjectNode rule =
+          rules
+              .addObject()
+              .put("count", r.remaining)
+              .put("method", r.method == null ? "*" : r.method)
+              .put("pathPattern", r.path.pattern())
+              .put("status", r.status);
       if (r.flowCode != null) {
         rule.put("flowCode", r.flowCode);
       }

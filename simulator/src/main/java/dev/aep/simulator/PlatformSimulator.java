@@ -29,10 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Platform simulator: IMS, Flow Service, Schema Registry, Catalog and Data Prep over real
- * HTTP on 127.0.0.1, with state, fault switches, a clock and a request log. Embed it with
- * {@code try (var sim = PlatformSimulator.start()) { ... sim.baseUrl() ... }}; baseUrl serves
- * both /data/foundation/... and /ims/token/v3, and /simulator/admin/... for out-of-process control.
+ * The Platform simulator: IMS, Flow Service, Schema Registry, Catalog and Data Prep over real HTTP
+ * on 127.0.0.1, with state, fault switches, a clock and a request log. Embed it with {@code try
+ * (var sim = PlatformSimulator.start()) { ... sim.baseUrl() ... }}; baseUrl serves both
+ * /data/foundation/... and /ims/token/v3, and /simulator/admin/... for out-of-process control.
  */
 public final class PlatformSimulator implements AutoCloseable {
   static {
@@ -67,7 +67,8 @@ public final class PlatformSimulator implements AutoCloseable {
 
   private PlatformSimulator(InetAddress bindAddress, int port, int threads, String tenantId) {
     if (tenantId == null || !tenantId.matches("[a-z][a-z0-9]*")) {
-      throw new IllegalArgumentException("tenant id must be lower-case letters and digits: " + tenantId);
+      throw new IllegalArgumentException(
+          "tenant id must be lower-case letters and digits: " + tenantId);
     }
     this.tenantId = tenantId;
     this.schemas = new SchemaResolver(store);
@@ -87,18 +88,22 @@ public final class PlatformSimulator implements AutoCloseable {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
-    executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "platform-simulator-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "platform-simulator-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("cannot bind " + bindAddress.getHostAddress() + ":" + port, e);
     }
-    server.createContext("/", new Dispatcher(router, new Gateway(accounts), faults, requestLog, scheduler, store));
+    server.createContext(
+        "/", new Dispatcher(router, new Gateway(accounts), faults, requestLog, scheduler, store));
     server.setExecutor(executor);
     server.start();
   }
@@ -110,7 +115,8 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** Starts on the given port of 127.0.0.1 (0 = any free port). */
   public static PlatformSimulator start(int port) {
-    return new PlatformSimulator(InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS, DEFAULT_TENANT);
+    return new PlatformSimulator(
+        InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS, DEFAULT_TENANT);
   }
 
   /**
@@ -135,8 +141,8 @@ public final class PlatformSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts with {@code threads} HTTP workers. Injected latency is slept on a worker, so a
-   * benchmark with many concurrent callers and latency needs more than the default.
+   * Starts with {@code threads} HTTP workers. Injected latency is slept on a worker, so a benchmark
+   * with many concurrent callers and latency needs more than the default.
    */
   public static PlatformSimulator start(InetAddress bindAddress, int port, int threads) {
     return new PlatformSimulator(bindAddress, port, threads, DEFAULT_TENANT);
@@ -231,8 +237,8 @@ public final class PlatformSimulator implements AutoCloseable {
   }
 
   /**
-   * Forgets every object, run, fault, rejected Stripe token and logged request, and puts the
-   * clock back to real time. Accounts, sandboxes and issued tokens stay valid.
+   * Forgets every object, run, fault, rejected Stripe token and logged request, and puts the clock
+   * back to real time. Accounts, sandboxes and issued tokens stay valid.
    */
   public void reset() {
     synchronized (store) {
@@ -247,16 +253,20 @@ public final class PlatformSimulator implements AutoCloseable {
 
   void bumpEtag(Kind kind, String id) {
     synchronized (store) {
-      Entity e = store.any(kind, id).orElseThrow(() -> new NoSuchElementException(kind.value() + " " + id));
+      Entity e =
+          store
+              .any(kind, id)
+              .orElseThrow(() -> new NoSuchElementException(kind.value() + " " + id));
       ObjectNode doc = e.doc().deepCopy();
       switch (kind) {
         case CONNECTION, SOURCE_CONNECTION, TARGET_CONNECTION, FLOW -> {
           String etag = store.newEtag(clock.nowMillis());
           doc.put("etag", etag).put("version", etag).put("updatedAt", clock.nowMillis());
         }
-        case SCHEMA, FIELD_GROUP -> ((ObjectNode) doc.get("meta:registryMetadata"))
-            .put("eTag", Store.hexId())
-            .put("repo:lastModifiedDate", clock.nowMillis());
+        case SCHEMA, FIELD_GROUP ->
+            ((ObjectNode) doc.get("meta:registryMetadata"))
+                .put("eTag", Store.hexId())
+                .put("repo:lastModifiedDate", clock.nowMillis());
         default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");
       }
       e.doc(doc);
@@ -268,7 +278,10 @@ public final class PlatformSimulator implements AutoCloseable {
       throw new IllegalArgumentException("the delete-finalizing window must be positive");
     }
     synchronized (store) {
-      Entity e = store.any(Kind.FLOW, flowId).orElseThrow(() -> new NoSuchElementException("flow " + flowId));
+      Entity e =
+          store
+              .any(Kind.FLOW, flowId)
+              .orElseThrow(() -> new NoSuchElementException("flow " + flowId));
       e.transition(FlowServiceApi.DELETE_FINALIZING, clock.now().plus(duration).toEpochMilli());
     }
   }

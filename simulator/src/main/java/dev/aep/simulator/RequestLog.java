@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Every Platform and IMS call the simulator answered (admin calls excluded), so tests and the
- * demo can count what the operator sent: by kind, method, and writes versus reads.
+ * Every Platform and IMS call the simulator answered (admin calls excluded), so tests and the demo
+ * can count what the operator sent: by kind, method, and writes versus reads.
  */
 public final class RequestLog {
 
@@ -23,8 +23,16 @@ public final class RequestLog {
    * had read that answer.
    */
   public record Entry(
-      String method, String path, String query, int status, Instant time, Kind kind, boolean write, String sandbox,
-      Instant received, String connection) {
+      String method,
+      String path,
+      String query,
+      int status,
+      Instant time,
+      Kind kind,
+      boolean write,
+      String sandbox,
+      Instant received,
+      String connection) {
     @Override
     public String toString() {
       return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
@@ -74,7 +82,10 @@ public final class RequestLog {
     ArrayNode arr = Json.arr();
     for (Entry e : entries) {
       ObjectNode o = arr.addObject();
-      o.put("method", e.method()).put("path", e.path()).put("query", e.query()).put("status", e.status());
+      o.put("method", e.method())
+          .put("path", e.path())
+          .put("query", e.query())
+          .put("status", e.status());
       o.put("time", e.time().toString()).put("kind", e.kind().value()).put("write", e.write());
       o.put("sandbox", e.sandbox()).put("received", e.received().toString());
       o.put("connection", e.connection());

@@ -20,16 +20,23 @@ import java.util.Map;
 
 /**
  * What one run ingests (platform-api.md 11, 15): the run's Stripe records (deterministic from flow
- * id and run number), mapped by the flow's mapping set version, each row checked against the
- * target schema. Failed rows are counted and their distinct errors kept; good rows are written.
+ * id and run number), mapped by the flow's mapping set version, each row checked against the target
+ * schema. Failed rows are counted and their distinct errors kept; good rows are written.
  */
 final class RunIngest {
   /** Distinct errors a run reports, in order of first occurrence. */
   static final int MAX_ERRORS = 5;
 
   /** The outcome; fatal is a run-level error that stopped the run before any record. */
-  record Result(long input, long output, long failed, long warnings, List<ObjectNode> errors,
-      List<ObjectNode> rows, String datasetId, String fatal) {}
+  record Result(
+      long input,
+      long output,
+      long failed,
+      long warnings,
+      List<ObjectNode> errors,
+      List<ObjectNode> rows,
+      String datasetId,
+      String fatal) {}
 
   private final Store store;
   private final SchemaResolver schemas;
@@ -39,7 +46,9 @@ final class RunIngest {
     this.schemas = schemas;
   }
 
-  /** Records a run reads: 20 to 120, fixed per flow and run number (cheap enough for 1000 flows). */
+  /**
+   * Records a run reads: 20 to 120, fixed per flow and run number (cheap enough for 1000 flows).
+   */
   static int recordCount(String flowId, int runNumber) {
     return 20 + seed(flowId, runNumber) % 101;
   }
@@ -51,15 +60,24 @@ final class RunIngest {
   Result ingest(Entity flow, int runNumber, long at) {
     JsonNode doc = flow.doc();
     Caller scope = flow.scope();
-    Entity source = store.find(Kind.SOURCE_CONNECTION, doc.path("sourceConnectionIds").path(0).asText(), scope)
-        .orElse(null);
-    Entity target = store.find(Kind.TARGET_CONNECTION, doc.path("targetConnectionIds").path(0).asText(), scope)
-        .orElse(null);
+    Entity source =
+        store
+            .find(Kind.SOURCE_CONNECTION, doc.path("sourceConnectionIds").path(0).asText(), scope)
+            .orElse(null);
+    Entity target =
+        store
+            .find(Kind.TARGET_CONNECTION, doc.path("targetConnectionIds").path(0).asText(), scope)
+            .orElse(null);
     JsonNode params = doc.path("transformations").path(0).path("params");
-    Entity mapping = store.find(Kind.MAPPING_SET, params.path("mappingId").asText(), scope).orElse(null);
+    Entity mapping =
+        store.find(Kind.MAPPING_SET, params.path("mappingId").asText(), scope).orElse(null);
     int version = params.path("mappingVersion").asInt(0);
-    if (source == null || target == null || mapping == null || version >= mapping.versions().size()) {
-      return fatal("the flow's source connection, target connection or mapping set no longer exists");
+    if (source == null
+        || target == null
+        || mapping == null
+        || version >= mapping.versions().size()) {
+      return fatal(
+          "the flow's source connection, target connection or mapping set no longer exists");
     }
     String datasetId = Json.text(target.doc().path("params"), "dataSetId");
     String schemaId = Json.text(target.doc().path("data").path("schema"), "id");
@@ -83,7 +101,8 @@ final class RunIngest {
     long failed = 0;
     long warnings = 0;
     for (int i = 0; i < n; i++) {
-      MappingSet.Mapped mapped = set.apply(new EvalContext(StripeRecords.record(resourcePath, seed, i), now));
+      MappingSet.Mapped mapped =
+          set.apply(new EvalContext(StripeRecords.record(resourcePath, seed, i), now));
       List<RowCheck.Failure> failures = RowCheck.check(mapped, fields);
       if (failures.isEmpty()) {
         rows.add(mapped.row());
@@ -101,8 +120,11 @@ final class RunIngest {
         break;
       }
       String[] codeAndMessage = e.getKey().split("\n", 2);
-      errors.add(Json.obj().put("code", codeAndMessage[0]).put("message", codeAndMessage[1])
-          .put("recordCount", e.getValue()[0]));
+      errors.add(
+          Json.obj()
+              .put("code", codeAndMessage[0])
+              .put("message", codeAndMessage[1])
+              .put("recordCount", e.getValue()[0]));
     }
     return new Result(n, n - failed, failed, warnings, errors, rows, datasetId, null);
   }

@@ -13,15 +13,16 @@ import java.util.UUID;
 
 /**
  * Creates runs for enabled flows when their schedule says one is due, on the simulator clock.
- * Deterministic: a run is due at startTime (or at once, if the flow is enabled after its start
- * time has passed) and then every interval on the grid startTime + k * period. Each run ingests
- * its records through the flow's mapping when it is created (RunIngest); durations derive from
- * the flow id and run number. Runs are made lazily: on every Platform
- * call, on clock advance and on inventory reads; a run reads as inProgress until its completion
- * time has passed on the clock.
+ * Deterministic: a run is due at startTime (or at once, if the flow is enabled after its start time
+ * has passed) and then every interval on the grid startTime + k * period. Each run ingests its
+ * records through the flow's mapping when it is created (RunIngest); durations derive from the flow
+ * id and run number. Runs are made lazily: on every Platform call, on clock advance and on
+ * inventory reads; a run reads as inProgress until its completion time has passed on the clock.
  */
 public final class RunScheduler {
-  /** A clock jump creates at most this many runs per flow; later slots of the same jump are skipped. */
+  /**
+   * A clock jump creates at most this many runs per flow; later slots of the same jump are skipped.
+   */
   private static final int MAX_RUNS_PER_TICK = 500;
 
   private final Store store;
@@ -31,7 +32,12 @@ public final class RunScheduler {
   private final RunIngest ingest;
   private final DatasetRows rows;
 
-  RunScheduler(Store store, SimClock clock, Faults faults, StripeSource stripe, SchemaResolver schemas,
+  RunScheduler(
+      Store store,
+      SimClock clock,
+      Faults faults,
+      StripeSource stripe,
+      SchemaResolver schemas,
       DatasetRows rows) {
     this.store = store;
     this.clock = clock;
@@ -47,7 +53,9 @@ public final class RunScheduler {
       long now = clock.nowMillis();
       for (Entity flow : store.all(Kind.FLOW)) {
         int made = 0;
-        while (flow.nextRunAtMillis() != null && flow.nextRunAtMillis() <= now && "enabled".equals(state(flow))) {
+        while (flow.nextRunAtMillis() != null
+            && flow.nextRunAtMillis() <= now
+            && "enabled".equals(state(flow))) {
           long at = flow.nextRunAtMillis();
           if (made++ < MAX_RUNS_PER_TICK) {
             createRun(flow, at);
@@ -101,10 +109,14 @@ public final class RunScheduler {
     long durationMs = (30 + h % 60) * 1000L;
     boolean rejected = stripe.isRejected(baseConnectionSecret(flow));
     RunIngest.Result result = faults.failRuns() || rejected ? null : ingest.ingest(flow, n, at);
-    String fatal = result == null
-        ? (rejected ? "Error in copying the data from Source: the source rejected the credentials (401 Unauthorized)"
-            : "Error in copying the data from Source")
-        : result.fatal() == null ? null : "Error in copying the data from Source: " + result.fatal();
+    String fatal =
+        result == null
+            ? (rejected
+                ? "Error in copying the data from Source: the source rejected the credentials (401 Unauthorized)"
+                : "Error in copying the data from Source")
+            : result.fatal() == null
+                ? null
+                : "Error in copying the data from Source: " + result.fatal();
     if (fatal != null) {
       result = RunIngest.fatal(fatal);
     }
@@ -118,27 +130,42 @@ public final class RunScheduler {
     run.put("sandboxId", Json.text(flow.doc(), "sandboxId")).put("sandboxName", flow.sandbox());
     run.put("imsOrgId", flow.orgId());
     ObjectNode metrics = run.putObject("metrics");
-    metrics.putObject("durationSummary").put("startedAtUTC", at).put("completedAtUTC", at + durationMs);
-    metrics.putObject("sizeSummary").put("inputBytes", result.input() * 240).put("outputBytes", result.output() * 171);
-    metrics.putObject("recordSummary")
+    metrics
+        .putObject("durationSummary")
+        .put("startedAtUTC", at)
+        .put("completedAtUTC", at + durationMs);
+    metrics
+        .putObject("sizeSummary")
+        .put("inputBytes", result.input() * 240)
+        .put("outputBytes", result.output() * 171);
+    metrics
+        .putObject("recordSummary")
         .put("inputRecordCount", result.input())
         .put("outputRecordCount", result.output())
         .put("failedRecordCount", result.failed())
         .put("warningRecordCount", result.warnings());
-    metrics.putObject("fileSummary").put("inputFileCount", fatal != null ? 0 : 1)
+    metrics
+        .putObject("fileSummary")
+        .put("inputFileCount", fatal != null ? 0 : 1)
         .put("outputFileCount", fatal != null ? 0 : 1);
-    ObjectNode status = metrics.putObject("statusSummary").put("status", failed ? "failed" : "success");
+    ObjectNode status =
+        metrics.putObject("statusSummary").put("status", failed ? "failed" : "success");
     ArrayNode errors = status.putArray("errors");
     if (fatal != null) {
       errors.addObject().put("code", "CONNECTOR-1001-500").put("message", fatal);
     } else {
       result.errors().forEach(errors::add);
     }
-    ObjectNode activity = run.putArray("activities").addObject().put("id", "copyActivity").put("updatedAtUTC", at + durationMs);
+    ObjectNode activity =
+        run.putArray("activities")
+            .addObject()
+            .put("id", "copyActivity")
+            .put("updatedAtUTC", at + durationMs);
     activity.set("durationSummary", metrics.get("durationSummary").deepCopy());
     activity.set("recordSummary", metrics.get("recordSummary").deepCopy());
     // per-activity errors live under statusSummary.extensions.errors [DOC:MON]
-    ObjectNode activityStatus = activity.putObject("statusSummary").put("status", failed ? "failed" : "success");
+    ObjectNode activityStatus =
+        activity.putObject("statusSummary").put("status", failed ? "failed" : "success");
     activityStatus.putObject("extensions").set("errors", errors.deepCopy());
     store.create(Kind.RUN, id, flow.scope(), run);
     if (result.datasetId() != null && !result.rows().isEmpty()) {
@@ -160,8 +187,11 @@ public final class RunScheduler {
   }
 
   private String baseConnectionSecret(Entity flow) {
-    String baseId = flow.doc().at("/inheritedAttributes/sourceConnections/0/baseConnection/id").asText(null);
-    return baseId == null ? null : store.any(Kind.CONNECTION, baseId).map(Entity::secret).orElse(null);
+    String baseId =
+        flow.doc().at("/inheritedAttributes/sourceConnections/0/baseConnection/id").asText(null);
+    return baseId == null
+        ? null
+        : store.any(Kind.CONNECTION, baseId).map(Entity::secret).orElse(null);
   }
 
   /**
@@ -191,7 +221,10 @@ public final class RunScheduler {
     }
     ObjectNode metrics = (ObjectNode) doc.get("metrics");
     ((ObjectNode) metrics.get("durationSummary")).remove("completedAtUTC");
-    metrics.putObject("recordSummary").put("inputRecordCount", 0).put("outputRecordCount", 0)
+    metrics
+        .putObject("recordSummary")
+        .put("inputRecordCount", 0)
+        .put("outputRecordCount", 0)
         .put("failedRecordCount", 0);
     metrics.putObject("statusSummary").put("status", "inProgress").putArray("errors");
     doc.put("updatedAt", doc.get("createdAt").asLong());
@@ -204,9 +237,12 @@ public final class RunScheduler {
     long now = clock.nowMillis();
     Entity latest = null;
     for (Entity r : store.all(Kind.RUN)) {
-      long completed = r.doc().path("metrics").path("durationSummary").path("completedAtUTC").asLong();
-      if (flowId.equals(Json.text(r.doc(), "flowId")) && completed <= now
-          && (latest == null || r.doc().get("createdAt").asLong() >= latest.doc().get("createdAt").asLong())) {
+      long completed =
+          r.doc().path("metrics").path("durationSummary").path("completedAtUTC").asLong();
+      if (flowId.equals(Json.text(r.doc(), "flowId"))
+          && completed <= now
+          && (latest == null
+              || r.doc().get("createdAt").asLong() >= latest.doc().get("createdAt").asLong())) {
         latest = r;
       }
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The simulator's notion of "now" for schedules, runs and timestamps. It follows the wall clock
- * at a speed factor (1 by default; the demo speeds it up) and tests can jump it forward.
- * Token expiry is deliberately NOT on this clock: clients measure expires_in on their own clock.
+ * The simulator's notion of "now" for schedules, runs and timestamps. It follows the wall clock at
+ * a speed factor (1 by default; the demo speeds it up) and tests can jump it forward. Token expiry
+ * is deliberately NOT on this clock: clients measure expires_in on their own clock.
  */
 public final class SimClock {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();

@@ -6,8 +6,8 @@ import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator alone: {@code java -jar simulator.jar --port 8081 [--host 127.0.0.1] [--speed 60] [--tenant simtenant]};
- * stops on Ctrl-C.
+ * Runs the simulator alone: {@code java -jar simulator.jar --port 8081 [--host 127.0.0.1] [--speed
+ * 60] [--tenant simtenant]}; stops on Ctrl-C.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
@@ -22,7 +22,8 @@ public final class SimulatorMain {
       return;
     }
     if (options == null) {
-      System.out.println("usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1] [--tenant simtenant]");
+      System.out.println(
+          "usage: java -jar simulator.jar [--port 8081] [--host 127.0.0.1] [--speed 1] [--tenant simtenant]");
       return;
     }
     PlatformSimulator sim;
@@ -35,21 +36,40 @@ public final class SimulatorMain {
     }
     sim.clock().speed(options.speed());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sim.close();
-      stopped.countDown();
-    }, "simulator-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sim.close();
+                  stopped.countDown();
+                },
+                "simulator-shutdown"));
     System.out.println("Platform simulator listening on " + sim.baseUrl());
-    System.out.println("  AEP_PLATFORM_URL=" + sim.baseUrl() + "  AEP_IMS_URL=" + sim.baseUrl() + "  AEP_ALLOW_HTTP=true");
-    System.out.println("  client id " + Accounts.DEFAULT_CLIENT_ID + ", client secret " + Accounts.DEFAULT_CLIENT_SECRET
-        + ", org " + Accounts.DEFAULT_ORG_ID + " (tenant " + sim.tenantId() + "), sandboxes "
-        + sim.accounts().sandboxes());
+    System.out.println(
+        "  AEP_PLATFORM_URL="
+            + sim.baseUrl()
+            + "  AEP_IMS_URL="
+            + sim.baseUrl()
+            + "  AEP_ALLOW_HTTP=true");
+    System.out.println(
+        "  client id "
+            + Accounts.DEFAULT_CLIENT_ID
+            + ", client secret "
+            + Accounts.DEFAULT_CLIENT_SECRET
+            + ", org "
+            + Accounts.DEFAULT_ORG_ID
+            + " (tenant "
+            + sim.tenantId()
+            + "), sandboxes "
+            + sim.accounts().sandboxes());
     System.out.println("  admin: " + sim.baseUrl() + "/simulator/admin/routes");
     System.out.flush();
     stopped.await();
   }
 
-  /** The command line: port (0 = any free one), bind address, clock speed and the org's tenant id. */
+  /**
+   * The command line: port (0 = any free one), bind address, clock speed and the org's tenant id.
+   */
   record Options(int port, InetAddress host, double speed, String tenant) {
 
     /** The options, or null when help was asked for; a bad value names its flag. */
@@ -67,7 +87,8 @@ public final class SimulatorMain {
           case "--help", "-h" -> {
             return null;
           }
-          default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
+          default ->
+              throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
         }
       }
       return new Options(port, host, speed, tenant);
@@ -82,7 +103,8 @@ public final class SimulatorMain {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new IllegalArgumentException("--port: expected a port number 0..65535, got \"" + raw + "\"");
+      throw new IllegalArgumentException(
+          "--port: expected a port number 0..65535, got \"" + raw + "\"");
     }
 
     private static InetAddress host(String raw) {
@@ -102,14 +124,16 @@ public final class SimulatorMain {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new IllegalArgumentException("--speed: expected a positive number, got \"" + raw + "\"");
+      throw new IllegalArgumentException(
+          "--speed: expected a positive number, got \"" + raw + "\"");
     }
 
     private static String tenant(String raw) {
       if (raw.matches("[a-z][a-z0-9]*")) {
         return raw;
       }
-      throw new IllegalArgumentException("--tenant: expected lower-case letters and digits, got \"" + raw + "\"");
+      throw new IllegalArgumentException(
+          "--tenant: expected lower-case letters and digits, got \"" + raw + "\"");
     }
 
     private static String value(String[] args, int i, String flag) {

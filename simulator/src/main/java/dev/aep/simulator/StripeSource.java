@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Stripe account behind base connections. A rejected access token makes base connection
- * create, /auth/params updates and explore fail, and makes the flow's runs fail, as a revoked or
- * mistyped Stripe key would.
+ * The Stripe account behind base connections. A rejected access token makes base connection create,
+ * /auth/params updates and explore fail, and makes the flow's runs fail, as a revoked or mistyped
+ * Stripe key would.
  */
 public final class StripeSource {
   private final Set<String> rejected = ConcurrentHashMap.newKeySet();

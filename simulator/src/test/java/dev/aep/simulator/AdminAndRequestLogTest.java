@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The /simulator/admin endpoints and the request log (counts by kind, writes versus reads, admin calls excluded). */
+/**
+ * The /simulator/admin endpoints and the request log (counts by kind, writes versus reads, admin
+ * calls excluded).
+ */
 class AdminAndRequestLogTest extends SimulatorTestBase {
   static final String ADMIN = "/simulator/admin";
 
@@ -18,7 +21,8 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
 
   @Test
   void requestLogRecordsPlatformCallsByKindButNotAdminCalls() {
-    Fixtures.Chain ch = Fixtures.chain(c, "a", Fixtures.schedule("once", null, sim.clock().now().getEpochSecond()));
+    Fixtures.Chain ch =
+        Fixtures.chain(c, "a", Fixtures.schedule("once", null, sim.clock().now().getEpochSecond()));
     c.get(FLOW + "/flows/" + ch.flowId());
     c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=disable", null);
     admin().get(ADMIN + "/inventory");
@@ -46,7 +50,8 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
     SimClient.authenticated(sim);
     c.get(FLOW + "/flows/nope");
     assertThat(sim.requestLog().count(Kind.TOKEN)).isEqualTo(1);
-    assertThat(sim.requestLog().entries()).anyMatch(e -> e.kind() == Kind.FLOW && e.status() == 404);
+    assertThat(sim.requestLog().entries())
+        .anyMatch(e -> e.kind() == Kind.FLOW && e.status() == 404);
   }
 
   @Test
@@ -68,7 +73,8 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
   @Test
   void adminFaultSwitches() {
     SimClient a = admin();
-    SimClient.Resp set = a.post(ADMIN + "/faults", Map.of("rateLimit", Map.of("rate", 1.0, "retryAfterSeconds", 3)));
+    SimClient.Resp set =
+        a.post(ADMIN + "/faults", Map.of("rateLimit", Map.of("rate", 1.0, "retryAfterSeconds", 3)));
     assertThat(set.json().at("/rateLimit/rate").asDouble()).isEqualTo(1.0);
     SimClient.Resp limited = c.get(FLOW + "/flows");
     assertThat(limited.status()).isEqualTo(429);
@@ -76,7 +82,9 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
     a.post(ADMIN + "/faults", Map.of("clear", true));
     assertThat(c.get(FLOW + "/flows").status()).isEqualTo(200);
 
-    a.post(ADMIN + "/faults/fail-next", Map.of("count", 1, "method", "GET", "pathPattern", "/flows", "status", 502));
+    a.post(
+        ADMIN + "/faults/fail-next",
+        Map.of("count", 1, "method", "GET", "pathPattern", "/flows", "status", 502));
     assertThat(c.get(FLOW + "/flows").status()).isEqualTo(502);
     assertThat(c.get(FLOW + "/flows").status()).isEqualTo(200);
 
@@ -90,7 +98,8 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
   void adminObjectSwitchesBumpAndDelete() {
     SimClient.Resp created = c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk"));
     String id = created.text("id");
-    SimClient.Resp bumped = admin().post(ADMIN + "/objects/connection/" + id + "/bump-etag", Map.of());
+    SimClient.Resp bumped =
+        admin().post(ADMIN + "/objects/connection/" + id + "/bump-etag", Map.of());
     assertThat(bumped.status()).isEqualTo(200);
     assertThat(bumped.text("etag")).isNotEqualTo(created.text("etag"));
     assertThat(admin().delete(ADMIN + "/objects/connection/" + id).status()).isEqualTo(204);
@@ -104,15 +113,21 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
     SimClient a = admin();
     long before = sim.clock().now().getEpochSecond();
     SimClient.Resp clock = a.post(ADMIN + "/clock/advance", Map.of("seconds", 3600));
-    assertThat(java.time.Instant.parse(clock.text("now")).getEpochSecond()).isGreaterThanOrEqualTo(before + 3600);
-    assertThat(a.post(ADMIN + "/clock/speed", Map.of("factor", 2)).json().path("speed").asDouble()).isEqualTo(2.0);
+    assertThat(java.time.Instant.parse(clock.text("now")).getEpochSecond())
+        .isGreaterThanOrEqualTo(before + 3600);
+    assertThat(a.post(ADMIN + "/clock/speed", Map.of("factor", 2)).json().path("speed").asDouble())
+        .isEqualTo(2.0);
 
     a.post(ADMIN + "/stripe/reject", Map.of("accessToken", "sk_bad"));
-    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk_bad")).status()).isEqualTo(400);
+    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk_bad")).status())
+        .isEqualTo(400);
     a.post(ADMIN + "/stripe/accept", Map.of("accessToken", "sk_bad"));
-    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk_bad")).status()).isEqualTo(201);
+    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk_bad")).status())
+        .isEqualTo(201);
 
-    a.post(ADMIN + "/accounts", Map.of("clientId", "c2", "clientSecret", "s2", "orgId", "ORG2@AdobeOrg"));
+    a.post(
+        ADMIN + "/accounts",
+        Map.of("clientId", "c2", "clientSecret", "s2", "orgId", "ORG2@AdobeOrg"));
     assertThat(new SimClient(sim.baseUrl()).token("c2", "s2")).isNotBlank();
     a.post(ADMIN + "/sandboxes", Map.of("name", "qa"));
     assertThat(c.header("x-sandbox-name", "qa").get(FLOW + "/flows").status()).isEqualTo(200);
@@ -132,7 +147,8 @@ class AdminAndRequestLogTest extends SimulatorTestBase {
     JsonNode routes = admin().get(ADMIN + "/routes").json();
     List<String> platform = new java.util.ArrayList<>();
     routes.get("platform").forEach(n -> platform.add(n.asText()));
-    assertThat(platform).contains("PATCH /data/foundation/flowservice/flows/{id}", "POST /ims/token/v3");
+    assertThat(platform)
+        .contains("PATCH /data/foundation/flowservice/flows/{id}", "POST /ims/token/v3");
     assertThat(routes.get("admin")).isNotEmpty();
   }
 }

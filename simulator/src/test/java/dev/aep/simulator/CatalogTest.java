@@ -24,7 +24,8 @@ class CatalogTest extends SimulatorTestBase {
 
   @Test
   void createAnswersArrayOfRefWith24HexId() {
-    SimClient.Resp r = c.post(CATALOG + "/dataSets?requestDataSource=true", Fixtures.dataset("d", schemaId));
+    SimClient.Resp r =
+        c.post(CATALOG + "/dataSets?requestDataSource=true", Fixtures.dataset("d", schemaId));
     assertThat(r.status()).isEqualTo(201);
     assertThat(r.json().isArray()).isTrue();
     assertThat(r.json()).hasSize(1);
@@ -46,8 +47,12 @@ class CatalogTest extends SimulatorTestBase {
 
   @Test
   void createNeedsAnExistingSchema() {
-    assertThat(c.post(CATALOG + "/dataSets",
-        Fixtures.dataset("d", "https://ns.adobe.com/simtenant/schemas/none")).status()).isEqualTo(400);
+    assertThat(
+            c.post(
+                    CATALOG + "/dataSets",
+                    Fixtures.dataset("d", "https://ns.adobe.com/simtenant/schemas/none"))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -55,11 +60,15 @@ class CatalogTest extends SimulatorTestBase {
     String a = create("alpha");
     create("bravo");
     create("charlie");
-    assertThat(c.get(CATALOG + "/dataSets?name=alpha").json().fieldNames()).toIterable().containsExactly(a);
-    assertThat(c.get(CATALOG + "/dataSets?property=" + SimClient.enc("name==alpha")).json().size()).isEqualTo(1);
+    assertThat(c.get(CATALOG + "/dataSets?name=alpha").json().fieldNames())
+        .toIterable()
+        .containsExactly(a);
+    assertThat(c.get(CATALOG + "/dataSets?property=" + SimClient.enc("name==alpha")).json().size())
+        .isEqualTo(1);
     assertThat(c.get(CATALOG + "/dataSets?name=alpha,bravo").json().size()).isEqualTo(2);
     assertThat(c.get(CATALOG + "/dataSets?name=!alpha").json().size()).isEqualTo(2);
-    assertThat(c.get(CATALOG + "/dataSets?limit=2&start=2&orderBy=asc:created").json().size()).isEqualTo(1);
+    assertThat(c.get(CATALOG + "/dataSets?limit=2&start=2&orderBy=asc:created").json().size())
+        .isEqualTo(1);
     assertThat(c.get(CATALOG + "/dataSets?limit=0").status()).isEqualTo(400);
     assertThat(c.get(CATALOG + "/dataSets?limit=101").status()).isEqualTo(400);
   }

@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Base and source connections: ids, etags, masking, If-Match PATCH rules, Stripe checks, explore, list semantics. */
+/**
+ * Base and source connections: ids, etags, masking, If-Match PATCH rules, Stripe checks, explore,
+ * list semantics.
+ */
 class ConnectionsTest extends SimulatorTestBase {
 
   private SimClient.Resp createBase(String name) {
-    SimClient.Resp r = c.post(FLOW + "/connections", Fixtures.baseConnection(name, "sk_test_" + name));
+    SimClient.Resp r =
+        c.post(FLOW + "/connections", Fixtures.baseConnection(name, "sk_test_" + name));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r;
   }
@@ -21,7 +25,8 @@ class ConnectionsTest extends SimulatorTestBase {
   @Test
   void createAnswers201WithUuidAndQuotedEtagAndLocation() {
     SimClient.Resp r = createBase("a");
-    assertThat(r.text("id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(r.text("id"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     assertThat(r.text("etag")).matches("\"[0-9a-f]{8}-0000-0200-0000-[0-9a-f]{12}\"");
     assertThat(r.header("Location")).endsWith("/connections/" + r.text("id"));
     assertThat(r.json().size()).isEqualTo(2);
@@ -35,12 +40,20 @@ class ConnectionsTest extends SimulatorTestBase {
     assertThat(r.json().get("items")).hasSize(1);
     JsonNode item = r.item();
     assertThat(item.path("auth").path("specName").asText()).isEqualTo("OAuth2 Refresh Code");
-    assertThat(item.path("auth").path("params").path("accessToken").asText()).doesNotContain("sk_test_a");
+    assertThat(item.path("auth").path("params").path("accessToken").asText())
+        .doesNotContain("sk_test_a");
     assertThat(r.body()).doesNotContain("sk_test_a");
     assertThat(item.path("etag").asText()).isEqualTo(item.path("version").asText());
     assertThat(item.path("state").asText()).isEqualTo("enabled");
-    for (String f : List.of("createdAt", "updatedAt", "createdBy", "createdClient", "sandboxId", "sandboxName",
-        "imsOrgId")) {
+    for (String f :
+        List.of(
+            "createdAt",
+            "updatedAt",
+            "createdBy",
+            "createdClient",
+            "sandboxId",
+            "sandboxName",
+            "imsOrgId")) {
       assertThat(item.has(f)).as(f).isTrue();
     }
     assertThat(item.path("sandboxName").asText()).isEqualTo("prod");
@@ -58,11 +71,13 @@ class ConnectionsTest extends SimulatorTestBase {
   @Test
   void createChecksStripeSpecAuthSpecAndToken() {
     Map<String, Object> badSpec = new HashMap<>(Fixtures.baseConnection("x", "sk"));
-    badSpec.put("connectionSpec", Map.of("id", "00000000-0000-0000-0000-000000000000", "version", "1.0"));
+    badSpec.put(
+        "connectionSpec", Map.of("id", "00000000-0000-0000-0000-000000000000", "version", "1.0"));
     assertThat(c.post(FLOW + "/connections", badSpec).text("type")).endsWith("FLOW-1413-400");
 
     Map<String, Object> badAuth = new HashMap<>(Fixtures.baseConnection("x", "sk"));
-    badAuth.put("auth", Map.of("specName", "Basic Authentication", "params", Map.of("accessToken", "sk")));
+    badAuth.put(
+        "auth", Map.of("specName", "Basic Authentication", "params", Map.of("accessToken", "sk")));
     assertThat(c.post(FLOW + "/connections", badAuth).text("type")).endsWith("FLOW-1415-400");
 
     Map<String, Object> noToken = new HashMap<>(Fixtures.baseConnection("x", "sk"));
@@ -82,18 +97,31 @@ class ConnectionsTest extends SimulatorTestBase {
 
     String id = createBase("good").text("id");
     sim.stripe().rejectToken("sk_test_good");
-    SimClient.Resp explore = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&object=json"
-        + "&fileType=json&preview=false&sourceParams=" + SimClient.enc(Fixtures.sourceParams("charges")));
+    SimClient.Resp explore =
+        c.get(
+            FLOW
+                + "/connections/"
+                + id
+                + "/explore?objectType=rest&object=json"
+                + "&fileType=json&preview=false&sourceParams="
+                + SimClient.enc(Fixtures.sourceParams("charges")));
     assertThat(explore.status()).isEqualTo(400);
     assertThat(explore.text("type")).startsWith("https://ns.adobe.com/aep/errors/FLOW-");
-    assertThat(c.get(FLOW + "/connections/" + id + "/test").json().get("result").asBoolean()).isFalse();
+    assertThat(c.get(FLOW + "/connections/" + id + "/test").json().get("result").asBoolean())
+        .isFalse();
   }
 
   @Test
   void exploreRootIsOneDataObjectHoldingTheResourceFieldsWithStripeNesting() {
     String id = createBase("a").text("id");
-    SimClient.Resp r = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&object=json&fileType=json"
-        + "&preview=false&sourceParams=" + SimClient.enc(Fixtures.sourceParams("charges")));
+    SimClient.Resp r =
+        c.get(
+            FLOW
+                + "/connections/"
+                + id
+                + "/explore?objectType=rest&object=json&fileType=json"
+                + "&preview=false&sourceParams="
+                + SimClient.enc(Fixtures.sourceParams("charges")));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.text("format")).isEqualTo("hierarchical");
     assertThat(r.json().at("/schema/properties").size()).isEqualTo(1);
@@ -102,28 +130,51 @@ class ConnectionsTest extends SimulatorTestBase {
     assertThat(fields.has("amount")).isTrue();
     assertThat(fields.at("/created/type").asText()).isEqualTo("integer");
     assertThat(fields.at("/created/maximum").asLong()).isEqualTo(9007199254740991L);
-    assertThat(fields.at("/payment_method_details/properties/card/properties").has("last4")).isTrue();
-    assertThat(fields.at("/billing_details/properties/address/properties").has("postal_code")).isTrue();
+    assertThat(fields.at("/payment_method_details/properties/card/properties").has("last4"))
+        .isTrue();
+    assertThat(fields.at("/billing_details/properties/address/properties").has("postal_code"))
+        .isTrue();
     assertThat(fields.at("/outcome/properties").has("risk_level")).isTrue();
     assertThat(fields.at("/metadata/type").asText()).isEqualTo("object");
     assertThat(fields.at("/metadata").has("properties")).isFalse();
     assertThat(r.json().has("data")).isFalse();
 
-    SimClient.Resp prices = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest"
-        + "&sourceParams=" + SimClient.enc(Fixtures.sourceParams("prices")));
-    assertThat(prices.json().at("/schema/properties/data/properties/recurring/properties").has("interval_count"))
+    SimClient.Resp prices =
+        c.get(
+            FLOW
+                + "/connections/"
+                + id
+                + "/explore?objectType=rest"
+                + "&sourceParams="
+                + SimClient.enc(Fixtures.sourceParams("prices")));
+    assertThat(
+            prices
+                .json()
+                .at("/schema/properties/data/properties/recurring/properties")
+                .has("interval_count"))
         .isTrue();
 
-    SimClient.Resp unknown = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&sourceParams="
-        + SimClient.enc(Fixtures.sourceParams("invoices")));
+    SimClient.Resp unknown =
+        c.get(
+            FLOW
+                + "/connections/"
+                + id
+                + "/explore?objectType=rest&sourceParams="
+                + SimClient.enc(Fixtures.sourceParams("invoices")));
     assertThat(unknown.status()).isEqualTo(400);
   }
 
   @Test
   void explorePreviewAddsRealisticRecordsUnderTheSameRoot() {
     String id = createBase("a").text("id");
-    SimClient.Resp customers = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&preview=true"
-        + "&sourceParams=" + SimClient.enc(Fixtures.sourceParams("customers")));
+    SimClient.Resp customers =
+        c.get(
+            FLOW
+                + "/connections/"
+                + id
+                + "/explore?objectType=rest&preview=true"
+                + "&sourceParams="
+                + SimClient.enc(Fixtures.sourceParams("customers")));
     assertThat(customers.json().at("/schema/properties/data/properties").has("email")).isTrue();
     JsonNode records = customers.json().get("data");
     assertThat(records).isNotEmpty();
@@ -134,8 +185,14 @@ class ConnectionsTest extends SimulatorTestBase {
       assertThat(rec.at("/data/email").asText()).endsWith("@example.com");
       assertThat(rec.at("/data/currency").asText()).matches("[a-z]{3}");
     }
-    SimClient.Resp again = c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&preview=true"
-        + "&sourceParams=" + SimClient.enc(Fixtures.sourceParams("customers")));
+    SimClient.Resp again =
+        c.get(
+            FLOW
+                + "/connections/"
+                + id
+                + "/explore?objectType=rest&preview=true"
+                + "&sourceParams="
+                + SimClient.enc(Fixtures.sourceParams("customers")));
     assertThat(again.json().get("data")).isEqualTo(records);
   }
 
@@ -143,7 +200,8 @@ class ConnectionsTest extends SimulatorTestBase {
   void patchRequiresIfMatchAndRefusesStaleEtag() {
     SimClient.Resp created = createBase("a");
     String id = created.text("id");
-    List<Map<String, Object>> rename = List.of(Map.of("op", "replace", "path", "/name", "value", "renamed"));
+    List<Map<String, Object>> rename =
+        List.of(Map.of("op", "replace", "path", "/name", "value", "renamed"));
 
     SimClient.Resp missing = c.patch(FLOW + "/connections/" + id, rename, null);
     assertThat(missing.status()).isEqualTo(400);
@@ -157,15 +215,19 @@ class ConnectionsTest extends SimulatorTestBase {
     SimClient.Resp stale = c.patch(FLOW + "/connections/" + id, rename, created.text("etag"));
     assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.text("type")).endsWith("FLOW-1404-412");
-    assertThat(c.get(FLOW + "/connections/" + id).item().path("name").asText()).isEqualTo("renamed");
+    assertThat(c.get(FLOW + "/connections/" + id).item().path("name").asText())
+        .isEqualTo("renamed");
   }
 
   @Test
   void patchAcceptsEtagWithOrWithoutQuotesAndTrailingSlash() {
     SimClient.Resp created = createBase("a");
     String bare = created.text("etag").replace("\"", "");
-    SimClient.Resp r = c.patch(FLOW + "/connections/" + created.text("id") + "/",
-        List.of(Map.of("op", "add", "path", "/description", "value", "d")), bare);
+    SimClient.Resp r =
+        c.patch(
+            FLOW + "/connections/" + created.text("id") + "/",
+            List.of(Map.of("op", "add", "path", "/description", "value", "d")),
+            bare);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
 
@@ -174,20 +236,42 @@ class ConnectionsTest extends SimulatorTestBase {
     SimClient.Resp created = createBase("a");
     String id = created.text("id");
     String etag = created.text("etag");
-    assertThat(c.patch(FLOW + "/connections/" + id,
-        List.of(Map.of("op", "move", "from", "/name", "path", "/description")), etag).text("type"))
+    assertThat(
+            c.patch(
+                    FLOW + "/connections/" + id,
+                    List.of(Map.of("op", "move", "from", "/name", "path", "/description")),
+                    etag)
+                .text("type"))
         .endsWith("FLOW-1434-400");
-    assertThat(c.patch(FLOW + "/connections/" + id,
-        List.of(Map.of("op", "replace", "path", "/connectionSpec/id", "value", "x")), etag).text("type"))
+    assertThat(
+            c.patch(
+                    FLOW + "/connections/" + id,
+                    List.of(Map.of("op", "replace", "path", "/connectionSpec/id", "value", "x")),
+                    etag)
+                .text("type"))
         .endsWith("FLOW-1414-400");
-    assertThat(c.patch(FLOW + "/connections/" + id,
-        List.of(Map.of("op", "replace", "path", "/state", "value", "disabled")), etag).text("type"))
+    assertThat(
+            c.patch(
+                    FLOW + "/connections/" + id,
+                    List.of(Map.of("op", "replace", "path", "/state", "value", "disabled")),
+                    etag)
+                .text("type"))
         .endsWith("FLOW-1455-400");
-    assertThat(c.patch(FLOW + "/connections/" + id,
-        List.of(Map.of("op", "replace", "path", "/name")), etag).text("type")).endsWith("FLOW-1455-400");
+    assertThat(
+            c.patch(
+                    FLOW + "/connections/" + id,
+                    List.of(Map.of("op", "replace", "path", "/name")),
+                    etag)
+                .text("type"))
+        .endsWith("FLOW-1455-400");
     // nothing above was applied: the original etag still works
-    assertThat(c.patch(FLOW + "/connections/" + id,
-        List.of(Map.of("op", "REPLACE", "path", "/name", "value", "n")), etag).status()).isEqualTo(200);
+    assertThat(
+            c.patch(
+                    FLOW + "/connections/" + id,
+                    List.of(Map.of("op", "REPLACE", "path", "/name", "value", "n")),
+                    etag)
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -195,18 +279,43 @@ class ConnectionsTest extends SimulatorTestBase {
     SimClient.Resp created = createBase("a");
     String id = created.text("id");
     sim.stripe().rejectToken("sk_revoked");
-    SimClient.Resp refused = c.patch(FLOW + "/connections/" + id,
-        List.of(Map.of("op", "replace", "path", "/auth/params", "value", Map.of("accessToken", "sk_revoked"))),
-        created.text("etag"));
+    SimClient.Resp refused =
+        c.patch(
+            FLOW + "/connections/" + id,
+            List.of(
+                Map.of(
+                    "op",
+                    "replace",
+                    "path",
+                    "/auth/params",
+                    "value",
+                    Map.of("accessToken", "sk_revoked"))),
+            created.text("etag"));
     assertThat(refused.status()).isEqualTo(400);
-    SimClient.Resp ok = c.patch(FLOW + "/connections/" + id,
-        List.of(Map.of("op", "replace", "path", "/auth/params", "value", Map.of("accessToken", "sk_new"))),
-        created.text("etag"));
+    SimClient.Resp ok =
+        c.patch(
+            FLOW + "/connections/" + id,
+            List.of(
+                Map.of(
+                    "op",
+                    "replace",
+                    "path",
+                    "/auth/params",
+                    "value",
+                    Map.of("accessToken", "sk_new"))),
+            created.text("etag"));
     assertThat(ok.status()).isEqualTo(200);
     sim.stripe().rejectToken("sk_test_a");
     // the old key no longer matters: explore uses the rotated one
-    assertThat(c.get(FLOW + "/connections/" + id + "/explore?objectType=rest&sourceParams="
-        + SimClient.enc(Fixtures.sourceParams("refunds"))).status()).isEqualTo(200);
+    assertThat(
+            c.get(
+                    FLOW
+                        + "/connections/"
+                        + id
+                        + "/explore?objectType=rest&sourceParams="
+                        + SimClient.enc(Fixtures.sourceParams("refunds")))
+                .status())
+        .isEqualTo(200);
     assertThat(c.get(FLOW + "/connections/" + id).body()).doesNotContain("sk_new");
   }
 
@@ -222,11 +331,18 @@ class ConnectionsTest extends SimulatorTestBase {
   @Test
   void sourceConnectionNeedsExistingBaseAndKnownResourcePath() {
     String baseId = createBase("a").text("id");
-    assertThat(c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(baseId, "invoices")).status())
+    assertThat(
+            c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(baseId, "invoices"))
+                .status())
         .isEqualTo(400);
-    assertThat(c.post(FLOW + "/sourceConnections",
-        Fixtures.sourceConnection("9d3c1f2e-0000-4000-8000-000000000000", "charges")).status()).isEqualTo(400);
-    SimClient.Resp ok = c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(baseId, "charges"));
+    assertThat(
+            c.post(
+                    FLOW + "/sourceConnections",
+                    Fixtures.sourceConnection("9d3c1f2e-0000-4000-8000-000000000000", "charges"))
+                .status())
+        .isEqualTo(400);
+    SimClient.Resp ok =
+        c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(baseId, "charges"));
     assertThat(ok.status()).isEqualTo(201);
     JsonNode item = c.get(FLOW + "/sourceConnections/" + ok.text("id")).item();
     assertThat(item.path("baseConnectionId").asText()).isEqualTo(baseId);
@@ -237,14 +353,28 @@ class ConnectionsTest extends SimulatorTestBase {
   @Test
   void sourceConnectionPatchAllowsOnlyNameAndDescription() {
     String baseId = createBase("a").text("id");
-    SimClient.Resp sc = c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(baseId, "charges"));
-    SimClient.Resp bad = c.patch(FLOW + "/sourceConnections/" + sc.text("id"),
-        List.of(Map.of("op", "replace", "path", "/params/resourcePath", "value", "refunds")), sc.text("etag"));
+    SimClient.Resp sc =
+        c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(baseId, "charges"));
+    SimClient.Resp bad =
+        c.patch(
+            FLOW + "/sourceConnections/" + sc.text("id"),
+            List.of(Map.of("op", "replace", "path", "/params/resourcePath", "value", "refunds")),
+            sc.text("etag"));
     assertThat(bad.text("type")).endsWith("FLOW-1455-400");
-    assertThat(c.patch(FLOW + "/sourceConnections/" + sc.text("id"),
-        List.of(Map.of("op", "replace", "path", "/name", "value", "n")), null).status()).isEqualTo(400);
-    assertThat(c.patch(FLOW + "/sourceConnections/" + sc.text("id"),
-        List.of(Map.of("op", "replace", "path", "/name", "value", "n")), sc.text("etag")).status()).isEqualTo(200);
+    assertThat(
+            c.patch(
+                    FLOW + "/sourceConnections/" + sc.text("id"),
+                    List.of(Map.of("op", "replace", "path", "/name", "value", "n")),
+                    null)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            c.patch(
+                    FLOW + "/sourceConnections/" + sc.text("id"),
+                    List.of(Map.of("op", "replace", "path", "/name", "value", "n")),
+                    sc.text("etag"))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -254,17 +384,29 @@ class ConnectionsTest extends SimulatorTestBase {
     createBase("bravo");
     SimClient.Resp byName = c.get(FLOW + "/connections?property=" + SimClient.enc("name==alpha"));
     assertThat(byName.json().get("items")).hasSize(1);
-    SimClient.Resp anded = c.get(FLOW + "/connections?property=" + SimClient.enc("name==alpha,bravo")
-        + "&property=" + SimClient.enc("connectionSpec.id==" + Fixtures.STRIPE_SPEC));
+    SimClient.Resp anded =
+        c.get(
+            FLOW
+                + "/connections?property="
+                + SimClient.enc("name==alpha,bravo")
+                + "&property="
+                + SimClient.enc("connectionSpec.id==" + Fixtures.STRIPE_SPEC));
     assertThat(anded.json().get("items")).hasSize(2);
-    SimClient.Resp none = c.get(FLOW + "/connections?property=" + SimClient.enc("name==alpha")
-        + "&property=" + SimClient.enc("state==disabled"));
+    SimClient.Resp none =
+        c.get(
+            FLOW
+                + "/connections?property="
+                + SimClient.enc("name==alpha")
+                + "&property="
+                + SimClient.enc("state==disabled"));
     assertThat(none.json().get("items")).isEmpty();
     SimClient.Resp ordered = c.get(FLOW + "/connections?orderby=-name");
-    assertThat(ordered.json().get("items").findValuesAsText("name")).containsExactly("charlie", "bravo", "alpha");
+    assertThat(ordered.json().get("items").findValuesAsText("name"))
+        .containsExactly("charlie", "bravo", "alpha");
     assertThat(c.get(FLOW + "/connections?orderby=" + SimClient.enc("name desc")).text("type"))
         .endsWith("FLOW-1432-400");
-    assertThat(c.get(FLOW + "/connections?property=" + SimClient.enc("==x")).status()).isEqualTo(400);
+    assertThat(c.get(FLOW + "/connections?property=" + SimClient.enc("==x")).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -283,6 +425,7 @@ class ConnectionsTest extends SimulatorTestBase {
     assertThat(page3.json().at("/_links/next").isMissingNode()).isTrue();
 
     assertThat(c.get(FLOW + "/connections?count=true").json().get("count").asInt()).isEqualTo(5);
-    assertThat(c.get(FLOW + "/connections?count=true&limit=2").text("type")).endsWith("FLOW-1401-400");
+    assertThat(c.get(FLOW + "/connections?count=true&limit=2").text("type"))
+        .endsWith("FLOW-1401-400");
   }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Data Prep mapping sets: 200 create, versions by PUT, old versions readable, both formats, no DELETE. */
+/**
+ * Data Prep mapping sets: 200 create, versions by PUT, old versions readable, both formats, no
+ * DELETE.
+ */
 class DataPrepTest extends SimulatorTestBase {
   String schemaId;
 
@@ -42,30 +45,67 @@ class DataPrepTest extends SimulatorTestBase {
 
   @Test
   void acceptsTheLegacyTutorialFormat() {
-    Map<String, Object> legacy = Map.of("version", 0, "xdmSchema", schemaId, "xdmVersion", "1.0",
-        "mappings", List.of(Map.of("destinationXdmPath", "_simtenant.stripe.chargeId", "sourceAttribute", "data.id",
-            "identity", false,
-            "version", 0)));
+    Map<String, Object> legacy =
+        Map.of(
+            "version",
+            0,
+            "xdmSchema",
+            schemaId,
+            "xdmVersion",
+            "1.0",
+            "mappings",
+            List.of(
+                Map.of(
+                    "destinationXdmPath",
+                    "_simtenant.stripe.chargeId",
+                    "sourceAttribute",
+                    "data.id",
+                    "identity",
+                    false,
+                    "version",
+                    0)));
     SimClient.Resp r = c.post(CONVERSION + "/mappingSets", legacy);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    assertThat(c.get(CONVERSION + "/mappingSets/" + r.text("id")).json().at("/mappings/0/destination").asText())
+    assertThat(
+            c.get(CONVERSION + "/mappingSets/" + r.text("id"))
+                .json()
+                .at("/mappings/0/destination")
+                .asText())
         .isEqualTo("_simtenant.stripe.chargeId");
   }
 
   @Test
   void putMakesANewVersionAndOldVersionsStayReadable() {
     String id = c.post(CONVERSION + "/mappingSets", Fixtures.mappingSet(schemaId)).text("id");
-    Map<String, Object> v1 = Map.of("outputSchema", Map.of("schemaRef", Map.of("id", schemaId)),
-        "mappings", List.of(Map.of("sourceType", "ATTRIBUTE", "source", "data.amount",
-            "destination", "_simtenant.stripe.amount")));
+    Map<String, Object> v1 =
+        Map.of(
+            "outputSchema",
+            Map.of("schemaRef", Map.of("id", schemaId)),
+            "mappings",
+            List.of(
+                Map.of(
+                    "sourceType",
+                    "ATTRIBUTE",
+                    "source",
+                    "data.amount",
+                    "destination",
+                    "_simtenant.stripe.amount")));
     SimClient.Resp put = c.put(CONVERSION + "/mappingSets/" + id, v1);
     assertThat(put.status()).isEqualTo(200);
     assertThat(put.text("id")).isEqualTo(id);
     assertThat(put.json().get("version").asInt()).isEqualTo(1);
     assertThat(c.get(CONVERSION + "/mappingSets/" + id).json().get("version").asInt()).isEqualTo(1);
-    assertThat(c.get(CONVERSION + "/mappingSets/" + id + "?version=0").json().at("/mappings/0/source").asText())
+    assertThat(
+            c.get(CONVERSION + "/mappingSets/" + id + "?version=0")
+                .json()
+                .at("/mappings/0/source")
+                .asText())
         .isEqualTo("data.id");
-    assertThat(c.get(CONVERSION + "/mappingSets/" + id + "?version=1").json().at("/mappings/0/source").asText())
+    assertThat(
+            c.get(CONVERSION + "/mappingSets/" + id + "?version=1")
+                .json()
+                .at("/mappings/0/source")
+                .asText())
         .isEqualTo("data.amount");
     assertThat(c.get(CONVERSION + "/mappingSets/" + id + "?version=2").status()).isEqualTo(404);
     assertThat(c.get(CONVERSION + "/mappingSets/" + id + "/mappings").json()).hasSize(1);
@@ -73,13 +113,24 @@ class DataPrepTest extends SimulatorTestBase {
 
   @Test
   void validatesSchemaAndMappings() {
-    assertThat(c.post(CONVERSION + "/mappingSets", Map.of("mappings", List.of())).status()).isEqualTo(400);
-    assertThat(c.post(CONVERSION + "/mappingSets", Map.of(
-        "outputSchema", Map.of("schemaRef", Map.of("id", schemaId)),
-        "mappings", List.of(Map.of("sourceType", "MAGIC", "source", "a", "destination", "b")))).status())
+    assertThat(c.post(CONVERSION + "/mappingSets", Map.of("mappings", List.of())).status())
         .isEqualTo(400);
-    assertThat(c.post(CONVERSION + "/mappingSets", Fixtures.mappingSet("https://ns.adobe.com/simtenant/schemas/x"))
-        .status()).isEqualTo(400);
+    assertThat(
+            c.post(
+                    CONVERSION + "/mappingSets",
+                    Map.of(
+                        "outputSchema", Map.of("schemaRef", Map.of("id", schemaId)),
+                        "mappings",
+                            List.of(
+                                Map.of("sourceType", "MAGIC", "source", "a", "destination", "b"))))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            c.post(
+                    CONVERSION + "/mappingSets",
+                    Fixtures.mappingSet("https://ns.adobe.com/simtenant/schemas/x"))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test

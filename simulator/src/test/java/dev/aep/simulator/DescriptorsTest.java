@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Identity descriptors (platform-api.md 12): validation naming the field, one primary per schema, list, PUT, delete. */
+/**
+ * Identity descriptors (platform-api.md 12): validation naming the field, one primary per schema,
+ * list, PUT, delete.
+ */
 class DescriptorsTest extends SimulatorTestBase {
   private static final String DESC = SCHEMAS + "/tenant/descriptors";
   private String schemaId;
@@ -20,9 +23,22 @@ class DescriptorsTest extends SimulatorTestBase {
   }
 
   private Map<String, Object> identity(String property, boolean primary) {
-    return new HashMap<>(Map.of("@type", "xdm:descriptorIdentity", "xdm:sourceSchema", schemaId,
-        "xdm:sourceVersion", 1, "xdm:sourceProperty", property, "xdm:namespace", "Email",
-        "xdm:property", "xdm:code", "xdm:isPrimary", primary));
+    return new HashMap<>(
+        Map.of(
+            "@type",
+            "xdm:descriptorIdentity",
+            "xdm:sourceSchema",
+            schemaId,
+            "xdm:sourceVersion",
+            1,
+            "xdm:sourceProperty",
+            property,
+            "xdm:namespace",
+            "Email",
+            "xdm:property",
+            "xdm:code",
+            "xdm:isPrimary",
+            primary));
   }
 
   private Map<String, Object> with(String key, Object value) {
@@ -68,16 +84,20 @@ class DescriptorsTest extends SimulatorTestBase {
   @Test
   void theSourcePropertyIsASlashPathWithoutPropertiesSegments() {
     assertThat(refusal(identity("_simtenant/stripe/email", false))).contains("xdm:sourceProperty");
-    assertThat(refusal(identity("/_simtenant/stripe/email/", false))).contains("xdm:sourceProperty");
-    assertThat(refusal(identity("/properties/_simtenant/properties/stripe/properties/email", false)))
+    assertThat(refusal(identity("/_simtenant/stripe/email/", false)))
+        .contains("xdm:sourceProperty");
+    assertThat(
+            refusal(identity("/properties/_simtenant/properties/stripe/properties/email", false)))
         .contains("properties segments");
   }
 
   @Test
   void theSourcePropertyMustBeAStringFieldOfTheSchema() {
-    assertThat(refusal(identity("/_simtenant/stripe/phone", false))).contains("/_simtenant/stripe/phone")
+    assertThat(refusal(identity("/_simtenant/stripe/phone", false)))
+        .contains("/_simtenant/stripe/phone")
         .contains("not a field");
-    assertThat(refusal(identity("/_simtenant/stripe/amount", false))).contains("/_simtenant/stripe/amount")
+    assertThat(refusal(identity("/_simtenant/stripe/amount", false)))
+        .contains("/_simtenant/stripe/amount")
         .contains("only string fields");
   }
 
@@ -91,20 +111,32 @@ class DescriptorsTest extends SimulatorTestBase {
   @Test
   void aSchemaHasAtMostOnePrimaryIdentity() {
     String first = c.post(DESC, identity("/_simtenant/stripe/email", true)).text("@id");
-    assertThat(refusal(identity("/_simtenant/stripe/chargeId", true))).contains(first).contains("primary");
-    assertThat(c.post(DESC, identity("/_simtenant/stripe/chargeId", false)).status()).isEqualTo(201);
+    assertThat(refusal(identity("/_simtenant/stripe/chargeId", true)))
+        .contains(first)
+        .contains("primary");
+    assertThat(c.post(DESC, identity("/_simtenant/stripe/chargeId", false)).status())
+        .isEqualTo(201);
   }
 
   @Test
   void listGroupsByTypeInTheAcceptedFormAndFiltersBySchema() {
     String id = c.post(DESC, identity("/_simtenant/stripe/email", true)).text("@id");
-    SimClient.Resp ids = c.get(DESC + "?property=" + SimClient.enc("xdm:sourceSchema==" + schemaId),
-        "application/vnd.adobe.xdm-id+json");
-    assertThat(ids.json().path("xdm:descriptorIdentity")).extracting(JsonNode::asText).containsExactly(id);
+    SimClient.Resp ids =
+        c.get(
+            DESC + "?property=" + SimClient.enc("xdm:sourceSchema==" + schemaId),
+            "application/vnd.adobe.xdm-id+json");
+    assertThat(ids.json().path("xdm:descriptorIdentity"))
+        .extracting(JsonNode::asText)
+        .containsExactly(id);
     JsonNode full = c.get(DESC, "application/vnd.adobe.xdm+json").json();
     assertThat(full.at("/xdm:descriptorIdentity/0/xdm:namespace").asText()).isEqualTo("Email");
-    assertThat(c.get(DESC + "?property=" + SimClient.enc("xdm:sourceSchema==other"),
-        "application/vnd.adobe.xdm-id+json").json().has("xdm:descriptorIdentity")).isFalse();
+    assertThat(
+            c.get(
+                    DESC + "?property=" + SimClient.enc("xdm:sourceSchema==other"),
+                    "application/vnd.adobe.xdm-id+json")
+                .json()
+                .has("xdm:descriptorIdentity"))
+        .isFalse();
     SimClient.Resp bad = c.get(DESC, "application/vnd.adobe.xed+json");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text("type")).endsWith("XDM-1008-400");
@@ -127,7 +159,8 @@ class DescriptorsTest extends SimulatorTestBase {
   @Test
   void deletingTheSchemaDeletesItsDescriptors() {
     String id = c.post(DESC, identity("/_simtenant/stripe/email", true)).text("@id");
-    assertThat(c.delete(SCHEMAS + "/tenant/schemas/" + SimClient.enc(schemaId)).status()).isEqualTo(204);
+    assertThat(c.delete(SCHEMAS + "/tenant/schemas/" + SimClient.enc(schemaId)).status())
+        .isEqualTo(204);
     assertThat(c.get(DESC + "/" + id).status()).isEqualTo(404);
   }
 }

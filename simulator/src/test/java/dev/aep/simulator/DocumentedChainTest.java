@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The chain as Adobe documents it, with correct bodies, in an org whose tenant id is not the
  * default: stats -> field group under _{tenant} -> ExperienceEvent schema with it -> identity
- * descriptor -> dataset -> connections -> mapping set with data.* sources, _id and timestamp
- * mapped -> flow -> a run that lands every record. The same chain with bare sources lands nothing.
+ * descriptor -> dataset -> connections -> mapping set with data.* sources, _id and timestamp mapped
+ * -> flow -> a run that lands every record. The same chain with bare sources lands nothing.
  */
 class DocumentedChainTest {
   private static PlatformSimulator sim;
@@ -31,47 +31,97 @@ class DocumentedChainTest {
     sim.close();
   }
 
-  /** Walks the chain with the given mappings (the tenant placeholder {T} is replaced); answers the first run. */
+  /**
+   * Walks the chain with the given mappings (the tenant placeholder {T} is replaced); answers the
+   * first run.
+   */
   private static Walked walk(String name, List<Map<String, Object>> mappings) {
     SimClient c = SimClient.authenticated(sim);
     String tenant = c.get(SimClient.SCHEMAS + "/stats", "application/json").text("tenantId");
     assertThat(tenant).isEqualTo("acme");
-    SimClient.Resp fg = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", Fixtures.fieldGroup("Charge fields " + name,
-        tenant, Map.of(
-            "chargeId", Map.of("type", "string"),
-            "amount", Map.of("type", "integer"),
-            "currency", Map.of("type", "string"),
-            "email", Map.of("type", "string"))));
+    SimClient.Resp fg =
+        c.post(
+            SimClient.SCHEMAS + "/tenant/fieldgroups",
+            Fixtures.fieldGroup(
+                "Charge fields " + name,
+                tenant,
+                Map.of(
+                    "chargeId", Map.of("type", "string"),
+                    "amount", Map.of("type", "integer"),
+                    "currency", Map.of("type", "string"),
+                    "email", Map.of("type", "string"))));
     assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
-    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", Map.of("title", "Charges " + name,
-        "description", "Stripe charges as events", "type", "object",
-        "allOf", List.of(Map.of("$ref", Fixtures.EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
+    SimClient.Resp schema =
+        c.post(
+            SimClient.SCHEMAS + "/tenant/schemas",
+            Map.of(
+                "title",
+                "Charges " + name,
+                "description",
+                "Stripe charges as events",
+                "type",
+                "object",
+                "allOf",
+                List.of(Map.of("$ref", Fixtures.EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
     String schemaId = schema.text("$id");
-    SimClient.Resp descriptor = c.post(SimClient.SCHEMAS + "/tenant/descriptors", Map.of(
-        "@type", "xdm:descriptorIdentity", "xdm:sourceSchema", schemaId, "xdm:sourceVersion", 1,
-        "xdm:sourceProperty", "/_" + tenant + "/stripe/email", "xdm:namespace", "Email",
-        "xdm:property", "xdm:code", "xdm:isPrimary", true));
+    SimClient.Resp descriptor =
+        c.post(
+            SimClient.SCHEMAS + "/tenant/descriptors",
+            Map.of(
+                "@type",
+                "xdm:descriptorIdentity",
+                "xdm:sourceSchema",
+                schemaId,
+                "xdm:sourceVersion",
+                1,
+                "xdm:sourceProperty",
+                "/_" + tenant + "/stripe/email",
+                "xdm:namespace",
+                "Email",
+                "xdm:property",
+                "xdm:code",
+                "xdm:isPrimary",
+                true));
     assertThat(descriptor.status()).as(descriptor.toString()).isEqualTo(201);
-    List<Map<String, Object>> resolved = mappings.stream().map(m -> Map.<String, Object>of(
-        "sourceType", m.get("sourceType"), "source", m.get("source"),
-        "destination", m.get("destination").toString().replace("{T}", tenant))).toList();
-    Fixtures.Chain chain = Fixtures.chain(c, name, Fixtures.schedule("hour", 1, sim.clock().now().getEpochSecond() - 10),
-        schemaId, resolved, Map.of());
+    List<Map<String, Object>> resolved =
+        mappings.stream()
+            .map(
+                m ->
+                    Map.<String, Object>of(
+                        "sourceType",
+                        m.get("sourceType"),
+                        "source",
+                        m.get("source"),
+                        "destination",
+                        m.get("destination").toString().replace("{T}", tenant)))
+            .toList();
+    Fixtures.Chain chain =
+        Fixtures.chain(
+            c,
+            name,
+            Fixtures.schedule("hour", 1, sim.clock().now().getEpochSecond() - 10),
+            schemaId,
+            resolved,
+            Map.of());
     return new Walked(tenant, chain, Fixtures.firstRun(sim, c, chain.flowId()), resolved);
   }
 
-  private record Walked(String tenant, Fixtures.Chain chain, JsonNode run, List<Map<String, Object>> mappings) {}
+  private record Walked(
+      String tenant, Fixtures.Chain chain, JsonNode run, List<Map<String, Object>> mappings) {}
 
   @Test
   void theDocumentedChainLandsEveryRecordWithEveryMappedFieldFilled() {
-    Walked w = walk("good", List.of(
-        attribute("data.id", "_id"),
-        Fixtures.timestamp(),
-        attribute("data.id", "_{T}.stripe.chargeId"),
-        attribute("data.amount", "_{T}.stripe.amount"),
-        expression("lower(data.currency)", "_{T}.stripe.currency"),
-        attribute("data.billing_details.email", "_{T}.stripe.email")));
+    Walked w =
+        walk(
+            "good",
+            List.of(
+                attribute("data.id", "_id"),
+                Fixtures.timestamp(),
+                attribute("data.id", "_{T}.stripe.chargeId"),
+                attribute("data.amount", "_{T}.stripe.amount"),
+                expression("lower(data.currency)", "_{T}.stripe.currency"),
+                attribute("data.billing_details.email", "_{T}.stripe.email")));
     long n = w.run().at("/metrics/recordSummary/inputRecordCount").asLong();
     assertThat(w.run().at("/metrics/statusSummary/status").asText()).isEqualTo("success");
     assertThat(n).isPositive();
@@ -81,7 +131,9 @@ class DocumentedChainTest {
     assertThat(rows).isNotEmpty();
     for (Map<String, Object> m : w.mappings()) {
       String pointer = "/" + m.get("destination").toString().replace('.', '/');
-      assertThat(rows).as("%s filled", m.get("destination")).anyMatch(r -> !r.at(pointer).isMissingNode());
+      assertThat(rows)
+          .as("%s filled", m.get("destination"))
+          .anyMatch(r -> !r.at(pointer).isMissingNode());
     }
     assertThat(rows).allMatch(r -> r.hasNonNull("_id") && r.hasNonNull("timestamp"));
     assertThat(rows).allMatch(r -> r.at("/_acme/stripe/amount").isIntegralNumber());
@@ -89,11 +141,14 @@ class DocumentedChainTest {
 
   @Test
   void theSameChainWithBareSourcesMapsNothingAndFailsOnId() {
-    Walked w = walk("bare", List.of(
-        attribute("id", "_id"),
-        Fixtures.timestamp(),
-        attribute("id", "_{T}.stripe.chargeId"),
-        attribute("amount", "_{T}.stripe.amount")));
+    Walked w =
+        walk(
+            "bare",
+            List.of(
+                attribute("id", "_id"),
+                Fixtures.timestamp(),
+                attribute("id", "_{T}.stripe.chargeId"),
+                attribute("amount", "_{T}.stripe.amount")));
     long n = w.run().at("/metrics/recordSummary/inputRecordCount").asLong();
     assertThat(w.run().at("/metrics/statusSummary/status").asText()).isEqualTo("failed");
     assertThat(w.run().at("/metrics/recordSummary/failedRecordCount").asLong()).isEqualTo(n);

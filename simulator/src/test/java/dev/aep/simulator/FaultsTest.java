@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Fault switches driven from code: 429 with Retry-After, 5xx, latency, failNext, etag bumps, deletes behind the back. */
+/**
+ * Fault switches driven from code: 429 with Retry-After, 5xx, latency, failNext, etag bumps,
+ * deletes behind the back.
+ */
 class FaultsTest extends SimulatorTestBase {
 
   private List<Integer> statuses(int n) {
@@ -60,9 +63,12 @@ class FaultsTest extends SimulatorTestBase {
   void failNextFailsOnlyMatchingCallsAndOnlyNTimes() {
     sim.faults().failNext(2, "POST", "/connections$", 500);
     assertThat(c.get(FLOW + "/connections").status()).isEqualTo(200);
-    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk")).status()).isEqualTo(500);
-    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk")).status()).isEqualTo(500);
-    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk")).status()).isEqualTo(201);
+    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk")).status())
+        .isEqualTo(500);
+    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk")).status())
+        .isEqualTo(500);
+    assertThat(c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk")).status())
+        .isEqualTo(201);
     assertThat(sim.inventory().count(Kind.CONNECTION)).isEqualTo(1);
   }
 
@@ -71,24 +77,30 @@ class FaultsTest extends SimulatorTestBase {
     sim.faults().latency(Duration.ofMillis(300));
     long t0 = System.nanoTime();
     c.get(FLOW + "/flows");
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
   @Test
   void bumpEtagMakesTheClientsEtagStale() {
     SimClient.Resp created = c.post(FLOW + "/connections", Fixtures.baseConnection("a", "sk"));
     sim.faults().bumpEtag(Kind.CONNECTION, created.text("id"));
-    String current = c.get(FLOW + "/connections/" + created.text("id")).item().path("etag").asText();
+    String current =
+        c.get(FLOW + "/connections/" + created.text("id")).item().path("etag").asText();
     assertThat(current).isNotEqualTo(created.text("etag"));
     List<Map<String, Object>> ops = List.of(Map.of("op", "replace", "path", "/name", "value", "n"));
-    assertThat(c.patch(FLOW + "/connections/" + created.text("id"), ops, created.text("etag")).status())
+    assertThat(
+            c.patch(FLOW + "/connections/" + created.text("id"), ops, created.text("etag"))
+                .status())
         .isEqualTo(412);
-    assertThat(c.patch(FLOW + "/connections/" + created.text("id"), ops, current).status()).isEqualTo(200);
+    assertThat(c.patch(FLOW + "/connections/" + created.text("id"), ops, current).status())
+        .isEqualTo(200);
   }
 
   @Test
   void deleteBehindBackRemovesTheObject() {
-    Fixtures.Chain ch = Fixtures.chain(c, "a", Fixtures.schedule("once", null, sim.clock().now().getEpochSecond()));
+    Fixtures.Chain ch =
+        Fixtures.chain(c, "a", Fixtures.schedule("once", null, sim.clock().now().getEpochSecond()));
     sim.faults().deleteBehindBack(Kind.FLOW, ch.flowId());
     assertThat(c.get(FLOW + "/flows/" + ch.flowId()).status()).isEqualTo(404);
     sim.faults().deleteBehindBack(Kind.DATASET, ch.datasetId());

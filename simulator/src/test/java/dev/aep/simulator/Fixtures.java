@@ -3,13 +3,13 @@ package dev.aep.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 
 /** Request bodies from the documented examples, and a helper that builds the whole Stripe chain. */
 final class Fixtures {
@@ -23,10 +23,14 @@ final class Fixtures {
 
   static Map<String, Object> baseConnection(String name, String token) {
     return Map.of(
-        "name", name,
-        "description", "Stripe account",
-        "auth", Map.of("specName", "OAuth2 Refresh Code", "params", Map.of("accessToken", token)),
-        "connectionSpec", Map.of("id", STRIPE_SPEC, "version", "1.0"));
+        "name",
+        name,
+        "description",
+        "Stripe account",
+        "auth",
+        Map.of("specName", "OAuth2 Refresh Code", "params", Map.of("accessToken", token)),
+        "connectionSpec",
+        Map.of("id", STRIPE_SPEC, "version", "1.0"));
   }
 
   static Map<String, Object> sourceConnection(String baseId, String resourcePath) {
@@ -48,84 +52,134 @@ final class Fixtures {
     return Map.of("title", title, "description", "Stripe data", "type", "object", "allOf", allOf);
   }
 
-  /** A field group body (platform-api.md 10) for Profile and ExperienceEvent with fields under _{tenant}.stripe. */
-  static Map<String, Object> fieldGroup(String title, String tenant, Map<String, Object> stripeFields) {
+  /**
+   * A field group body (platform-api.md 10) for Profile and ExperienceEvent with fields under
+   * _{tenant}.stripe.
+   */
+  static Map<String, Object> fieldGroup(
+      String title, String tenant, Map<String, Object> stripeFields) {
     return Map.of(
-        "title", title,
-        "description", "Stripe fields",
-        "type", "object",
-        "meta:intendedToExtend", List.of(PROFILE_CLASS, EVENT_CLASS),
-        "definitions", Map.of("stripe", Map.of("properties", Map.of("_" + tenant, Map.of("type", "object",
-            "properties", Map.of("stripe", Map.of("type", "object", "properties", stripeFields)))))),
-        "allOf", List.of(Map.of("$ref", "#/definitions/stripe")));
+        "title",
+        title,
+        "description",
+        "Stripe fields",
+        "type",
+        "object",
+        "meta:intendedToExtend",
+        List.of(PROFILE_CLASS, EVENT_CLASS),
+        "definitions",
+        Map.of(
+            "stripe",
+            Map.of(
+                "properties",
+                Map.of(
+                    "_" + tenant,
+                    Map.of(
+                        "type",
+                        "object",
+                        "properties",
+                        Map.of("stripe", Map.of("type", "object", "properties", stripeFields)))))),
+        "allOf",
+        List.of(Map.of("$ref", "#/definitions/stripe")));
   }
 
   /** The Stripe charge fields the mapping fixtures write to. */
   static Map<String, Object> fieldGroup(String title) {
-    return fieldGroup(title, "simtenant", Map.of(
-        "chargeId", Map.of("type", "string", "title", "Charge ID"),
-        "currency", Map.of("type", "string"),
-        "email", Map.of("type", "string"),
-        "amount", Map.of("type", "integer"),
-        "created", Map.of("type", "string", "format", "date-time")));
+    return fieldGroup(
+        title,
+        "simtenant",
+        Map.of(
+            "chargeId", Map.of("type", "string", "title", "Charge ID"),
+            "currency", Map.of("type", "string"),
+            "email", Map.of("type", "string"),
+            "amount", Map.of("type", "integer"),
+            "created", Map.of("type", "string", "format", "date-time")));
   }
 
   /**
    * Creates a Stripe field group (chargeId, currency, amount integer, created date-time, brand,
-   * paid boolean) and an ExperienceEvent schema (_id, timestamp required) using it; answers its $id.
+   * paid boolean) and an ExperienceEvent schema (_id, timestamp required) using it; answers its
+   * $id.
    */
   static String eventSchema(SimClient c, String title) {
-    SimClient.Resp fg = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup("Fields of " + title,
-        "simtenant", Map.of(
-            "chargeId", Map.of("type", "string"),
-            "currency", Map.of("type", "string"),
-            "amount", Map.of("type", "integer"),
-            "created", Map.of("type", "string", "format", "date-time"),
-            "brand", Map.of("type", "string"),
-            "paid", Map.of("type", "boolean"))));
+    SimClient.Resp fg =
+        c.post(
+            SimClient.SCHEMAS + "/tenant/fieldgroups",
+            fieldGroup(
+                "Fields of " + title,
+                "simtenant",
+                Map.of(
+                    "chargeId", Map.of("type", "string"),
+                    "currency", Map.of("type", "string"),
+                    "amount", Map.of("type", "integer"),
+                    "created", Map.of("type", "string", "format", "date-time"),
+                    "brand", Map.of("type", "string"),
+                    "paid", Map.of("type", "boolean"))));
     assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
-    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", Map.of("title", title,
-        "description", "Stripe charges as events", "type", "object",
-        "allOf", List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
+    SimClient.Resp schema =
+        c.post(
+            SimClient.SCHEMAS + "/tenant/schemas",
+            Map.of(
+                "title",
+                title,
+                "description",
+                "Stripe charges as events",
+                "type",
+                "object",
+                "allOf",
+                List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
     return schema.text("$id");
   }
 
   /** Creates a Stripe field group and a schema using it; answers the schema's $id. */
   static String stripeSchema(SimClient c, String title) {
-    SimClient.Resp fg = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup("Fields of " + title));
+    SimClient.Resp fg =
+        c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup("Fields of " + title));
     assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
-    SimClient.Resp schema = c.post(SimClient.SCHEMAS + "/tenant/schemas", schema(title, fg.text("$id")));
+    SimClient.Resp schema =
+        c.post(SimClient.SCHEMAS + "/tenant/schemas", schema(title, fg.text("$id")));
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
     return schema.text("$id");
   }
 
   static Map<String, Object> dataset(String name, String schemaId) {
     return Map.of(
-        "name", name,
-        "schemaRef", Map.of("id", schemaId, "contentType", "application/vnd.adobe.xed+json;version=1"));
+        "name",
+        name,
+        "schemaRef",
+        Map.of("id", schemaId, "contentType", "application/vnd.adobe.xed+json;version=1"));
   }
 
   static Map<String, Object> targetConnection(String schemaId, String datasetId) {
     return Map.of(
         "name", "Data lake target",
         "connectionSpec", Map.of("id", DATA_LAKE_SPEC, "version", "1.0"),
-        "data", Map.of("format", "parquet_xdm", "schema",
-            Map.of("id", schemaId, "version", "application/vnd.adobe.xed-full+json;version=1")),
+        "data",
+            Map.of(
+                "format",
+                "parquet_xdm",
+                "schema",
+                Map.of("id", schemaId, "version", "application/vnd.adobe.xed-full+json;version=1")),
         "params", Map.of("dataSetId", datasetId));
   }
 
   static Map<String, Object> mappingSet(String schemaId) {
-    return mappingSet(schemaId, List.of(
-        attribute("data.id", "_simtenant.stripe.chargeId"),
-        expression("lower(data.currency)", "_simtenant.stripe.currency")));
+    return mappingSet(
+        schemaId,
+        List.of(
+            attribute("data.id", "_simtenant.stripe.chargeId"),
+            expression("lower(data.currency)", "_simtenant.stripe.currency")));
   }
 
   static Map<String, Object> mappingSet(String schemaId, List<Map<String, Object>> mappings) {
     return Map.of(
-        "outputSchema", Map.of("schemaRef", Map.of("id", schemaId,
-            "contentType", "application/vnd.adobe.xed-full+json;version=1")),
-        "mappings", mappings);
+        "outputSchema",
+        Map.of(
+            "schemaRef",
+            Map.of("id", schemaId, "contentType", "application/vnd.adobe.xed-full+json;version=1")),
+        "mappings",
+        mappings);
   }
 
   static Map<String, Object> attribute(String source, String destination) {
@@ -136,12 +190,16 @@ final class Fixtures {
     return Map.of("sourceType", "EXPRESSION", "source", source, "destination", destination);
   }
 
-  /** The event timestamp from Stripe's created (epoch seconds), as the documented mapping writes it. */
+  /**
+   * The event timestamp from Stripe's created (epoch seconds), as the documented mapping writes it.
+   */
   static Map<String, Object> timestamp() {
     return expression("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp");
   }
 
-  /** The documented Stripe charge mapping for an ExperienceEvent schema (platform-api.md 11, 14). */
+  /**
+   * The documented Stripe charge mapping for an ExperienceEvent schema (platform-api.md 11, 14).
+   */
   static List<Map<String, Object>> goodEventMappings() {
     return List.of(
         attribute("data.id", "_id"),
@@ -156,65 +214,118 @@ final class Fixtures {
   static Map<String, Object> schedule(String frequency, Integer interval, long startTime) {
     return interval == null
         ? Map.of("frequency", frequency, "startTime", Long.toString(startTime))
-        : Map.of("frequency", frequency, "interval", interval, "startTime", Long.toString(startTime), "backfill", true);
+        : Map.of(
+            "frequency",
+            frequency,
+            "interval",
+            interval,
+            "startTime",
+            Long.toString(startTime),
+            "backfill",
+            true);
   }
 
-  static Map<String, Object> flow(String name, String sourceId, String targetId, String mappingId, int version,
+  static Map<String, Object> flow(
+      String name,
+      String sourceId,
+      String targetId,
+      String mappingId,
+      int version,
       Map<String, Object> schedule) {
     return Map.of(
         "name", name,
         "flowSpec", Map.of("id", STRIPE_FLOW_SPEC, "version", "1.0"),
         "sourceConnectionIds", List.of(sourceId),
         "targetConnectionIds", List.of(targetId),
-        "transformations", List.of(Map.of("name", "Mapping",
-            "params", Map.of("mappingId", mappingId, "mappingVersion", version))),
+        "transformations",
+            List.of(
+                Map.of(
+                    "name",
+                    "Mapping",
+                    "params",
+                    Map.of("mappingId", mappingId, "mappingVersion", version))),
         "scheduleParams", schedule);
   }
 
   static String sourceParams(String resourcePath) {
-    return Base64.getEncoder().encodeToString(
-        ("{\"resourcePath\":\"" + resourcePath + "\"}").getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString(
+            ("{\"resourcePath\":\"" + resourcePath + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Moves the clock five minutes on and answers the flow's first run (a chain scheduled in the past has one). */
+  /**
+   * Moves the clock five minutes on and answers the flow's first run (a chain scheduled in the past
+   * has one).
+   */
   static JsonNode firstRun(PlatformSimulator sim, SimClient c, String flowId) {
     sim.clock().advance(Duration.ofMinutes(5));
-    return c.get(SimClient.FLOW + "/runs?property=" + SimClient.enc("flowId==" + flowId)).json().at("/items/0");
+    return c.get(SimClient.FLOW + "/runs?property=" + SimClient.enc("flowId==" + flowId))
+        .json()
+        .at("/items/0");
   }
 
   /** Ids of a complete chain. */
-  record Chain(String baseId, String sourceId, String schemaId, String datasetId, String targetId,
-      String mappingId, String flowId, String flowEtag) {}
+  record Chain(
+      String baseId,
+      String sourceId,
+      String schemaId,
+      String datasetId,
+      String targetId,
+      String mappingId,
+      String flowId,
+      String flowEtag) {}
 
-  /** Creates schema, dataset, base/source/target connections, mapping set and flow; asserts each worked. */
+  /**
+   * Creates schema, dataset, base/source/target connections, mapping set and flow; asserts each
+   * worked.
+   */
   static Chain chain(SimClient c, String name, Map<String, Object> schedule) {
     return chain(c, name, schedule, stripeSchema(c, "Schema " + name), null, Map.of());
   }
 
   /**
-   * A chain on an existing schema with the given mappings (null: the default mapping set) and
-   * extra flow fields (e.g. options).
+   * A chain on an existing schema with the given mappings (null: the default mapping set) and extra
+   * flow fields (e.g. options).
    */
-  static Chain chain(SimClient c, String name, Map<String, Object> schedule, String schemaId,
-      List<Map<String, Object>> mappings, Map<String, Object> flowExtras) {
-    SimClient.Resp ds = c.post(SimClient.CATALOG + "/dataSets", dataset("Dataset " + name, schemaId));
+  static Chain chain(
+      SimClient c,
+      String name,
+      Map<String, Object> schedule,
+      String schemaId,
+      List<Map<String, Object>> mappings,
+      Map<String, Object> flowExtras) {
+    SimClient.Resp ds =
+        c.post(SimClient.CATALOG + "/dataSets", dataset("Dataset " + name, schemaId));
     assertThat(ds.status()).as(ds.toString()).isEqualTo(201);
     String datasetId = ds.json().get(0).asText().substring("@/dataSets/".length());
-    SimClient.Resp base = c.post(SimClient.FLOW + "/connections", baseConnection("Base " + name, "sk_test_" + name));
+    SimClient.Resp base =
+        c.post(SimClient.FLOW + "/connections", baseConnection("Base " + name, "sk_test_" + name));
     assertThat(base.status()).as(base.toString()).isEqualTo(201);
-    SimClient.Resp src = c.post(SimClient.FLOW + "/sourceConnections", sourceConnection(base.text("id"), "charges"));
+    SimClient.Resp src =
+        c.post(SimClient.FLOW + "/sourceConnections", sourceConnection(base.text("id"), "charges"));
     assertThat(src.status()).as(src.toString()).isEqualTo(201);
-    SimClient.Resp tgt = c.post(SimClient.FLOW + "/targetConnections", targetConnection(schemaId, datasetId));
+    SimClient.Resp tgt =
+        c.post(SimClient.FLOW + "/targetConnections", targetConnection(schemaId, datasetId));
     assertThat(tgt.status()).as(tgt.toString()).isEqualTo(201);
-    SimClient.Resp ms = c.post(SimClient.CONVERSION + "/mappingSets",
-        mappings == null ? mappingSet(schemaId) : mappingSet(schemaId, mappings));
+    SimClient.Resp ms =
+        c.post(
+            SimClient.CONVERSION + "/mappingSets",
+            mappings == null ? mappingSet(schemaId) : mappingSet(schemaId, mappings));
     assertThat(ms.status()).as(ms.toString()).isEqualTo(200);
-    Map<String, Object> flowBody = new HashMap<>(
-        flow("Flow " + name, src.text("id"), tgt.text("id"), ms.text("id"), 0, schedule));
+    Map<String, Object> flowBody =
+        new HashMap<>(
+            flow("Flow " + name, src.text("id"), tgt.text("id"), ms.text("id"), 0, schedule));
     flowBody.putAll(flowExtras);
     SimClient.Resp flow = c.post(SimClient.FLOW + "/flows", flowBody);
     assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
-    return new Chain(base.text("id"), src.text("id"), schemaId, datasetId, tgt.text("id"), ms.text("id"),
-        flow.text("id"), flow.text("etag"));
+    return new Chain(
+        base.text("id"),
+        src.text("id"),
+        schemaId,
+        datasetId,
+        tgt.text("id"),
+        ms.text("id"),
+        flow.text("id"),
+        flow.text("etag"));
   }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Flows and target connections: create checks, schedule rules, PATCH rules, actions, the 1418 delete guard. */
+/**
+ * Flows and target connections: create checks, schedule rules, PATCH rules, actions, the 1418
+ * delete guard.
+ */
 class FlowsTest extends SimulatorTestBase {
 
   private long now() {
@@ -23,7 +26,8 @@ class FlowsTest extends SimulatorTestBase {
 
   /** A fresh flow body over the objects of an existing chain. */
   private Map<String, Object> flowBody(Fixtures.Chain ch, Map<String, Object> schedule) {
-    return new HashMap<>(Fixtures.flow("f2", ch.sourceId(), ch.targetId(), ch.mappingId(), 0, schedule));
+    return new HashMap<>(
+        Fixtures.flow("f2", ch.sourceId(), ch.targetId(), ch.mappingId(), 0, schedule));
   }
 
   @Test
@@ -40,7 +44,8 @@ class FlowsTest extends SimulatorTestBase {
     assertThat(flow.at("/scheduleParams/backfill").asText()).isEqualTo("true");
     assertThat(flow.at("/transformations/0/params/mappingId").asText()).isEqualTo(ch.mappingId());
     assertThat(flow.at("/transformations/0/params/mappingVersion").asText()).isEqualTo("0");
-    assertThat(flow.at("/inheritedAttributes/sourceConnections/0/baseConnection/id").asText()).isEqualTo(ch.baseId());
+    assertThat(flow.at("/inheritedAttributes/sourceConnections/0/baseConnection/id").asText())
+        .isEqualTo(ch.baseId());
     assertThat(flow.at("/lastOperation/operation").asText()).isEqualTo("create");
     assertThat(flow.path("runs").asText()).contains(ch.flowId());
   }
@@ -72,11 +77,27 @@ class FlowsTest extends SimulatorTestBase {
   @Test
   void unknownMappingSetOrVersionIs1412() {
     Fixtures.Chain ch = chain("a");
-    SimClient.Resp badVersion = c.post(FLOW + "/flows",
-        Fixtures.flow("f", ch.sourceId(), ch.targetId(), ch.mappingId(), 1, Fixtures.schedule("once", null, now())));
+    SimClient.Resp badVersion =
+        c.post(
+            FLOW + "/flows",
+            Fixtures.flow(
+                "f",
+                ch.sourceId(),
+                ch.targetId(),
+                ch.mappingId(),
+                1,
+                Fixtures.schedule("once", null, now())));
     assertThat(badVersion.text("type")).endsWith("FLOW-1412-400");
-    SimClient.Resp badId = c.post(FLOW + "/flows", Fixtures.flow("f", ch.sourceId(), ch.targetId(),
-        "0123456789abcdef0123456789abcdef", 0, Fixtures.schedule("once", null, now())));
+    SimClient.Resp badId =
+        c.post(
+            FLOW + "/flows",
+            Fixtures.flow(
+                "f",
+                ch.sourceId(),
+                ch.targetId(),
+                "0123456789abcdef0123456789abcdef",
+                0,
+                Fixtures.schedule("once", null, now())));
     assertThat(badId.text("type")).endsWith("FLOW-1412-400");
   }
 
@@ -84,7 +105,8 @@ class FlowsTest extends SimulatorTestBase {
   void targetDatasetMustStillExist() {
     Fixtures.Chain ch = chain("a");
     assertThat(c.delete(SimClient.CATALOG + "/dataSets/" + ch.datasetId()).status()).isEqualTo(200);
-    SimClient.Resp r = c.post(FLOW + "/flows", flowBody(ch, Fixtures.schedule("once", null, now())));
+    SimClient.Resp r =
+        c.post(FLOW + "/flows", flowBody(ch, Fixtures.schedule("once", null, now())));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().path("report").path("detailed-message").asText()).contains(ch.datasetId());
   }
@@ -92,44 +114,58 @@ class FlowsTest extends SimulatorTestBase {
   @Test
   void targetConnectionChecksSpecFormatAndDataset() {
     Fixtures.Chain ch = chain("a");
-    Map<String, Object> badSpec = new HashMap<>(Fixtures.targetConnection(ch.schemaId(), ch.datasetId()));
+    Map<String, Object> badSpec =
+        new HashMap<>(Fixtures.targetConnection(ch.schemaId(), ch.datasetId()));
     badSpec.put("connectionSpec", Map.of("id", Fixtures.STRIPE_SPEC, "version", "1.0"));
     assertThat(c.post(FLOW + "/targetConnections", badSpec).text("type")).endsWith("FLOW-1413-400");
-    Map<String, Object> badFormat = new HashMap<>(Fixtures.targetConnection(ch.schemaId(), ch.datasetId()));
+    Map<String, Object> badFormat =
+        new HashMap<>(Fixtures.targetConnection(ch.schemaId(), ch.datasetId()));
     badFormat.put("data", Map.of("format", "delimited", "schema", Map.of("id", ch.schemaId())));
     assertThat(c.post(FLOW + "/targetConnections", badFormat).status()).isEqualTo(400);
-    assertThat(c.post(FLOW + "/targetConnections",
-        Fixtures.targetConnection(ch.schemaId(), "5c8c3c555033b814b69f947f")).status()).isEqualTo(400);
+    assertThat(
+            c.post(
+                    FLOW + "/targetConnections",
+                    Fixtures.targetConnection(ch.schemaId(), "5c8c3c555033b814b69f947f"))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
   void scheduleValidation() {
     Fixtures.Chain ch = chain("a");
     long start = now() + 600;
-    Map<String, Map<String, Object>> invalid = Map.of(
-        "unknown frequency", Map.of("frequency", "month", "interval", 1, "startTime", start),
-        "minute below 15", Map.of("frequency", "minute", "interval", 10, "startTime", start),
-        "zero hours", Map.of("frequency", "hour", "interval", 0, "startTime", start),
-        "missing interval", Map.of("frequency", "day", "startTime", start),
-        "interval on once", Map.of("frequency", "once", "interval", 1, "startTime", start),
-        "milliseconds start", Map.of("frequency", "hour", "interval", 1, "startTime", start * 1000));
-    invalid.forEach((why, schedule) -> {
-      SimClient.Resp r = c.post(FLOW + "/flows", flowBody(ch, schedule));
-      assertThat(r.status()).as(why + ": " + r).isEqualTo(400);
-    });
-    for (Map<String, Object> ok : List.<Map<String, Object>>of(
-        Map.of("frequency", "minute", "interval", "15", "startTime", Long.toString(start)),
-        Map.of("frequency", "week", "interval", 1, "startTime", start),
-        Map.of("frequency", "once", "startTime", start))) {
-      assertThat(c.post(FLOW + "/flows", flowBody(ch, ok)).status()).as(ok.toString()).isEqualTo(201);
+    Map<String, Map<String, Object>> invalid =
+        Map.of(
+            "unknown frequency", Map.of("frequency", "month", "interval", 1, "startTime", start),
+            "minute below 15", Map.of("frequency", "minute", "interval", 10, "startTime", start),
+            "zero hours", Map.of("frequency", "hour", "interval", 0, "startTime", start),
+            "missing interval", Map.of("frequency", "day", "startTime", start),
+            "interval on once", Map.of("frequency", "once", "interval", 1, "startTime", start),
+            "milliseconds start",
+                Map.of("frequency", "hour", "interval", 1, "startTime", start * 1000));
+    invalid.forEach(
+        (why, schedule) -> {
+          SimClient.Resp r = c.post(FLOW + "/flows", flowBody(ch, schedule));
+          assertThat(r.status()).as(why + ": " + r).isEqualTo(400);
+        });
+    for (Map<String, Object> ok :
+        List.<Map<String, Object>>of(
+            Map.of("frequency", "minute", "interval", "15", "startTime", Long.toString(start)),
+            Map.of("frequency", "week", "interval", 1, "startTime", start),
+            Map.of("frequency", "once", "startTime", start))) {
+      assertThat(c.post(FLOW + "/flows", flowBody(ch, ok)).status())
+          .as(ok.toString())
+          .isEqualTo(201);
     }
   }
 
   @Test
   void patchFlowNeedsIfMatchAndChangesEtag() {
     Fixtures.Chain ch = chain("a");
-    List<Map<String, Object>> ops = List.of(Map.of("op", "replace", "path", "/scheduleParams/interval", "value", 30));
-    assertThat(c.patch(FLOW + "/flows/" + ch.flowId(), ops, null).text("type")).endsWith("FLOW-1403-400");
+    List<Map<String, Object>> ops =
+        List.of(Map.of("op", "replace", "path", "/scheduleParams/interval", "value", 30));
+    assertThat(c.patch(FLOW + "/flows/" + ch.flowId(), ops, null).text("type"))
+        .endsWith("FLOW-1403-400");
     SimClient.Resp ok = c.patch(FLOW + "/flows/" + ch.flowId(), ops, ch.flowEtag());
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.text("etag")).isNotEqualTo(ch.flowEtag());
@@ -144,18 +180,29 @@ class FlowsTest extends SimulatorTestBase {
   void patchFlowRefusesUndocumentedPathsAndInvalidSchedules() {
     Fixtures.Chain ch = chain("a");
     String etag = ch.flowEtag();
-    for (Map<String, Object> op : List.<Map<String, Object>>of(
-        Map.of("op", "replace", "path", "/state", "value", "disabled"),
-        Map.of("op", "replace", "path", "/sourceConnectionIds/0", "value", ch.sourceId()),
-        Map.of("op", "replace", "path", "/flowSpec/id", "value", "x"))) {
+    for (Map<String, Object> op :
+        List.<Map<String, Object>>of(
+            Map.of("op", "replace", "path", "/state", "value", "disabled"),
+            Map.of("op", "replace", "path", "/sourceConnectionIds/0", "value", ch.sourceId()),
+            Map.of("op", "replace", "path", "/flowSpec/id", "value", "x"))) {
       assertThat(c.patch(FLOW + "/flows/" + ch.flowId(), List.of(op), etag).text("type"))
-          .as(op.toString()).endsWith("FLOW-1455-400");
+          .as(op.toString())
+          .endsWith("FLOW-1455-400");
     }
-    assertThat(c.patch(FLOW + "/flows/" + ch.flowId(),
-        List.of(Map.of("op", "replace", "path", "/scheduleParams/interval", "value", 5)), etag).status())
+    assertThat(
+            c.patch(
+                    FLOW + "/flows/" + ch.flowId(),
+                    List.of(
+                        Map.of("op", "replace", "path", "/scheduleParams/interval", "value", 5)),
+                    etag)
+                .status())
         .isEqualTo(400);
-    assertThat(c.patch(FLOW + "/flows/" + ch.flowId(),
-        List.of(Map.of("op", "copy", "from", "/name", "path", "/description")), etag).text("type"))
+    assertThat(
+            c.patch(
+                    FLOW + "/flows/" + ch.flowId(),
+                    List.of(Map.of("op", "copy", "from", "/name", "path", "/description")),
+                    etag)
+                .text("type"))
         .endsWith("FLOW-1434-400");
     assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("etag").asText()).isEqualTo(etag);
   }
@@ -164,33 +211,73 @@ class FlowsTest extends SimulatorTestBase {
   void startTimeCannotChangeOnceItHasPassed() {
     Fixtures.Chain ch = chain("a");
     long future = now() + 7200;
-    SimClient.Resp moved = c.patch(FLOW + "/flows/" + ch.flowId(),
-        List.of(Map.of("op", "replace", "path", "/scheduleParams/startTime", "value", Long.toString(future))),
-        ch.flowEtag());
+    SimClient.Resp moved =
+        c.patch(
+            FLOW + "/flows/" + ch.flowId(),
+            List.of(
+                Map.of(
+                    "op",
+                    "replace",
+                    "path",
+                    "/scheduleParams/startTime",
+                    "value",
+                    Long.toString(future))),
+            ch.flowEtag());
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     sim.clock().advance(Duration.ofHours(3));
-    SimClient.Resp refused = c.patch(FLOW + "/flows/" + ch.flowId(),
-        List.of(Map.of("op", "replace", "path", "/scheduleParams/startTime", "value", Long.toString(future + 60))),
-        moved.text("etag"));
+    SimClient.Resp refused =
+        c.patch(
+            FLOW + "/flows/" + ch.flowId(),
+            List.of(
+                Map.of(
+                    "op",
+                    "replace",
+                    "path",
+                    "/scheduleParams/startTime",
+                    "value",
+                    Long.toString(future + 60))),
+            moved.text("etag"));
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().path("report").path("detailed-message").asText()).contains("startTime");
+    assertThat(refused.json().path("report").path("detailed-message").asText())
+        .contains("startTime");
   }
 
   @Test
   void transformationReplaceAdoptsNewMappingVersion() {
     Fixtures.Chain ch = chain("a");
-    assertThat(c.put(SimClient.CONVERSION + "/mappingSets/" + ch.mappingId(), Fixtures.mappingSet(ch.schemaId()))
-        .json().get("version").asInt()).isEqualTo(1);
-    Map<String, Object> t1 = Map.of("name", "Mapping", "params", Map.of("mappingId", ch.mappingId(), "mappingVersion", 1));
-    SimClient.Resp ok = c.patch(FLOW + "/flows/" + ch.flowId(),
-        List.of(Map.of("op", "replace", "path", "/transformations/0", "value", t1)), ch.flowEtag());
+    assertThat(
+            c.put(
+                    SimClient.CONVERSION + "/mappingSets/" + ch.mappingId(),
+                    Fixtures.mappingSet(ch.schemaId()))
+                .json()
+                .get("version")
+                .asInt())
+        .isEqualTo(1);
+    Map<String, Object> t1 =
+        Map.of(
+            "name", "Mapping", "params", Map.of("mappingId", ch.mappingId(), "mappingVersion", 1));
+    SimClient.Resp ok =
+        c.patch(
+            FLOW + "/flows/" + ch.flowId(),
+            List.of(Map.of("op", "replace", "path", "/transformations/0", "value", t1)),
+            ch.flowEtag());
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
-    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().at("/transformations/0/params/mappingVersion").asText())
+    assertThat(
+            c.get(FLOW + "/flows/" + ch.flowId())
+                .item()
+                .at("/transformations/0/params/mappingVersion")
+                .asText())
         .isEqualTo("1");
-    Map<String, Object> t9 = Map.of("name", "Mapping", "params", Map.of("mappingId", ch.mappingId(), "mappingVersion", 9));
-    assertThat(c.patch(FLOW + "/flows/" + ch.flowId(),
-        List.of(Map.of("op", "replace", "path", "/transformations/0", "value", t9)), ok.text("etag")).text("type"))
+    Map<String, Object> t9 =
+        Map.of(
+            "name", "Mapping", "params", Map.of("mappingId", ch.mappingId(), "mappingVersion", 9));
+    assertThat(
+            c.patch(
+                    FLOW + "/flows/" + ch.flowId(),
+                    List.of(Map.of("op", "replace", "path", "/transformations/0", "value", t9)),
+                    ok.text("etag"))
+                .text("type"))
         .endsWith("FLOW-1412-400");
   }
 
@@ -200,18 +287,30 @@ class FlowsTest extends SimulatorTestBase {
     SimClient.Resp off = c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=disable", null);
     assertThat(off.status()).as(off.toString()).isEqualTo(200);
     assertThat(off.text("etag")).isNotEqualTo(ch.flowEtag());
-    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText()).isEqualTo("disabling");
+    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText())
+        .isEqualTo("disabling");
     sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
-    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText()).isEqualTo("disabled");
-    SimClient.Resp staleOn = c.send("POST", FLOW + "/flows/" + ch.flowId() + "/action?op=ENABLE", null,
-        Map.of("If-Match", ch.flowEtag()));
+    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText())
+        .isEqualTo("disabled");
+    SimClient.Resp staleOn =
+        c.send(
+            "POST",
+            FLOW + "/flows/" + ch.flowId() + "/action?op=ENABLE",
+            null,
+            Map.of("If-Match", ch.flowEtag()));
     assertThat(staleOn.status()).isEqualTo(412);
-    SimClient.Resp on = c.send("POST", FLOW + "/flows/" + ch.flowId() + "/action?op=ENABLE", null,
-        Map.of("If-Match", off.text("etag")));
+    SimClient.Resp on =
+        c.send(
+            "POST",
+            FLOW + "/flows/" + ch.flowId() + "/action?op=ENABLE",
+            null,
+            Map.of("If-Match", off.text("etag")));
     assertThat(on.status()).isEqualTo(200);
     sim.clock().advance(Faults.DEFAULT_FLOW_TRANSITION);
-    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText()).isEqualTo("enabled");
-    assertThat(c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=publish", null).status()).isEqualTo(400);
+    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().path("state").asText())
+        .isEqualTo("enabled");
+    assertThat(c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=publish", null).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -231,12 +330,17 @@ class FlowsTest extends SimulatorTestBase {
   void flowListFiltersByFlowSpecNameAndArrays() {
     Fixtures.Chain a = chain("a");
     chain("b");
-    SimClient.Resp r = c.get(FLOW + "/flows?property=" + SimClient.enc("flowSpec.id==" + Fixtures.STRIPE_FLOW_SPEC)
-        + "&property=" + SimClient.enc("name==Flow a"));
+    SimClient.Resp r =
+        c.get(
+            FLOW
+                + "/flows?property="
+                + SimClient.enc("flowSpec.id==" + Fixtures.STRIPE_FLOW_SPEC)
+                + "&property="
+                + SimClient.enc("name==Flow a"));
     assertThat(r.json().get("items")).hasSize(1);
     assertThat(r.json().at("/items/0/id").asText()).isEqualTo(a.flowId());
-    SimClient.Resp bySource = c.get(FLOW + "/flows?property="
-        + SimClient.enc("sourceConnectionIds[]==" + a.sourceId()));
+    SimClient.Resp bySource =
+        c.get(FLOW + "/flows?property=" + SimClient.enc("sourceConnectionIds[]==" + a.sourceId()));
     assertThat(bySource.json().get("items")).hasSize(1);
   }
 }

@@ -21,27 +21,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator serves only routes that Adobe's OpenAPI files declare, and refuses bodies that
- * lack what those files mark required. The facts come from src/test/resources/openapi-routes.tsv
+ * The simulator serves only routes that Adobe's OpenAPI files declare, and refuses bodies that lack
+ * what those files mark required. The facts come from src/test/resources/openapi-routes.tsv
  * (extracted from the spec files; its header names the files and commit).
  */
 class OpenApiRoutesTest extends SimulatorTestBase {
-  /** Documented outside the Platform specs: the IMS token endpoint (platform-api.md 1.1, DOC:IMS). */
+  /**
+   * Documented outside the Platform specs: the IMS token endpoint (platform-api.md 1.1, DOC:IMS).
+   */
   private static final List<String> NOT_IN_PLATFORM_SPECS = List.of("POST /ims/token/v3");
 
   record SpecRoute(String spec, String method, String path, List<String> required) {}
 
   /** A request that the simulator accepts as is: where to send it and with what. */
-  record Sample(String method, String path, JsonNode body, Map<String, String> headers, int okStatus) {}
+  record Sample(
+      String method, String path, JsonNode body, Map<String, String> headers, int okStatus) {}
 
   static List<SpecRoute> table;
 
   @BeforeAll
   static void loadTable() throws IOException {
     table = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        Objects.requireNonNull(OpenApiRoutesTest.class.getResourceAsStream("/openapi-routes.tsv")),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                Objects.requireNonNull(
+                    OpenApiRoutesTest.class.getResourceAsStream("/openapi-routes.tsv")),
+                StandardCharsets.UTF_8))) {
       String line;
       boolean header = true;
       while ((line = r.readLine()) != null) {
@@ -61,8 +67,8 @@ class OpenApiRoutesTest extends SimulatorTestBase {
 
   /**
    * Same method; same segments, where a spec placeholder matches any segment (the registry's
-   * {CONTAINER_ID} is "tenant" here) and our placeholders match spec placeholders; a trailing
-   * slash and letter case are ignored (platform-api.md 2.3: PATCH/DELETE /connections/{id}/).
+   * {CONTAINER_ID} is "tenant" here) and our placeholders match spec placeholders; a trailing slash
+   * and letter case are ignored (platform-api.md 2.3: PATCH/DELETE /connections/{id}/).
    */
   static boolean matches(SpecRoute spec, Endpoint route) {
     if (!spec.method().equals(route.method())) {
@@ -98,10 +104,13 @@ class OpenApiRoutesTest extends SimulatorTestBase {
   void tableCarriesItsSource() throws IOException {
     try (var in = OpenApiRoutesTest.class.getResourceAsStream("/openapi-routes.tsv")) {
       String text = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(text).contains("AdobeDocs/experience-platform-apis").contains("16c60cd7a5617582fc21500f5ab3edf0e2ee308b");
+      assertThat(text)
+          .contains("AdobeDocs/experience-platform-apis")
+          .contains("16c60cd7a5617582fc21500f5ab3edf0e2ee308b");
     }
-    assertThat(table).extracting(SpecRoute::spec).contains("flow-service.yaml", "schema-registry.yaml",
-        "catalog.yaml", "data-prep.yaml");
+    assertThat(table)
+        .extracting(SpecRoute::spec)
+        .contains("flow-service.yaml", "schema-registry.yaml", "catalog.yaml", "data-prep.yaml");
   }
 
   @Test
@@ -118,15 +127,31 @@ class OpenApiRoutesTest extends SimulatorTestBase {
 
   @Test
   void matchingToleratesOnlyTheDocumentedDifferences() {
-    SpecRoute patchConn = new SpecRoute("f", "PATCH", "/data/foundation/flowservice/connections/{BASE_CONNECTION_ID}/",
-        List.of());
-    assertThat(matches(patchConn, new Endpoint("PATCH", "/data/foundation/flowservice/connections/{id}", Kind.OTHER)))
+    SpecRoute patchConn =
+        new SpecRoute(
+            "f",
+            "PATCH",
+            "/data/foundation/flowservice/connections/{BASE_CONNECTION_ID}/",
+            List.of());
+    assertThat(
+            matches(
+                patchConn,
+                new Endpoint("PATCH", "/data/foundation/flowservice/connections/{id}", Kind.OTHER)))
         .isTrue();
-    assertThat(matches(patchConn, new Endpoint("PUT", "/data/foundation/flowservice/connections/{id}", Kind.OTHER)))
+    assertThat(
+            matches(
+                patchConn,
+                new Endpoint("PUT", "/data/foundation/flowservice/connections/{id}", Kind.OTHER)))
         .isFalse();
-    assertThat(matches(patchConn, new Endpoint("PATCH", "/data/foundation/flowservice/flows/{id}", Kind.OTHER)))
+    assertThat(
+            matches(
+                patchConn,
+                new Endpoint("PATCH", "/data/foundation/flowservice/flows/{id}", Kind.OTHER)))
         .isFalse();
-    assertThat(matches(new SpecRoute("f", "GET", "/a/search", List.of()), new Endpoint("GET", "/a/{id}", Kind.OTHER)))
+    assertThat(
+            matches(
+                new SpecRoute("f", "GET", "/a/search", List.of()),
+                new Endpoint("GET", "/a/{id}", Kind.OTHER)))
         .isFalse();
   }
 
@@ -204,77 +229,194 @@ class OpenApiRoutesTest extends SimulatorTestBase {
   private Map<String, Supplier<Sample>> samples() {
     Map<String, Supplier<Sample>> m = new LinkedHashMap<>();
     long now = sim.clock().now().getEpochSecond();
-    m.put("POST " + FLOW + "/connections", () -> new Sample("POST", FLOW + "/connections",
-        tree(Fixtures.baseConnection("b", "sk_test")), Map.of(), 201));
-    m.put("POST " + FLOW + "/sourceConnections", () -> {
-      String base = c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk")).text("id");
-      return new Sample("POST", FLOW + "/sourceConnections", tree(Fixtures.sourceConnection(base, "charges")),
-          Map.of(), 201);
-    });
-    m.put("POST " + FLOW + "/targetConnections", () -> {
-      Fixtures.Chain ch = freshChain(now);
-      return new Sample("POST", FLOW + "/targetConnections",
-          tree(Fixtures.targetConnection(ch.schemaId(), ch.datasetId())), Map.of(), 201);
-    });
-    m.put("POST " + FLOW + "/flows", () -> {
-      Fixtures.Chain ch = freshChain(now);
-      return new Sample("POST", FLOW + "/flows", tree(Fixtures.flow("f", ch.sourceId(), ch.targetId(),
-          ch.mappingId(), 0, Fixtures.schedule("once", null, now))), Map.of(), 201);
-    });
-    ArrayNode rename = (ArrayNode) tree(List.of(Map.of("op", "replace", "path", "/name", "value", "renamed")));
-    m.put("PATCH " + FLOW + "/connections/{id}", () -> {
-      SimClient.Resp b = c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk"));
-      return new Sample("PATCH", FLOW + "/connections/" + b.text("id") + "/", rename,
-          Map.of("If-Match", b.text("etag")), 200);
-    });
-    m.put("PATCH " + FLOW + "/sourceConnections/{id}", () -> {
-      String base = c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk")).text("id");
-      SimClient.Resp s = c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(base, "charges"));
-      return new Sample("PATCH", FLOW + "/sourceConnections/" + s.text("id"), rename,
-          Map.of("If-Match", s.text("etag")), 200);
-    });
-    m.put("PATCH " + FLOW + "/targetConnections/{id}", () -> {
-      Fixtures.Chain ch = freshChain(now);
-      String etag = c.get(FLOW + "/targetConnections/" + ch.targetId()).item().path("etag").asText();
-      return new Sample("PATCH", FLOW + "/targetConnections/" + ch.targetId(), rename, Map.of("If-Match", etag), 200);
-    });
-    m.put("PATCH " + FLOW + "/flows/{id}", () -> {
-      Fixtures.Chain ch = freshChain(now);
-      return new Sample("PATCH", FLOW + "/flows/" + ch.flowId(), rename, Map.of("If-Match", ch.flowEtag()), 200);
-    });
-    m.put("POST " + SimClient.SCHEMAS + "/tenant/schemas", () -> new Sample("POST",
-        SimClient.SCHEMAS + "/tenant/schemas", tree(Fixtures.schema("t" + System.nanoTime())), Map.of(), 201));
-    m.put("PUT " + SimClient.SCHEMAS + "/tenant/schemas/{id}", () -> {
-      String id = c.post(SimClient.SCHEMAS + "/tenant/schemas", Fixtures.schema("p" + System.nanoTime())).text("$id");
-      return new Sample("PUT", SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
-          tree(Fixtures.schema("q" + System.nanoTime())), Map.of(), 200);
-    });
-    m.put("PATCH " + SimClient.SCHEMAS + "/tenant/schemas/{id}", () -> {
-      String id = c.post(SimClient.SCHEMAS + "/tenant/schemas", Fixtures.schema("r" + System.nanoTime())).text("$id");
-      return new Sample("PATCH", SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
-          tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))), Map.of(), 200);
-    });
-    m.put("POST " + SimClient.SCHEMAS + "/tenant/fieldgroups", () -> new Sample("POST",
-        SimClient.SCHEMAS + "/tenant/fieldgroups", tree(Fixtures.fieldGroup("g" + System.nanoTime())), Map.of(), 201));
-    m.put("PUT " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}", () -> {
-      String id = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", Fixtures.fieldGroup("h" + System.nanoTime()))
-          .text("$id");
-      return new Sample("PUT", SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
-          tree(Fixtures.fieldGroup("i" + System.nanoTime())), Map.of(), 200);
-    });
-    m.put("PATCH " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}", () -> {
-      String id = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", Fixtures.fieldGroup("j" + System.nanoTime()))
-          .text("$id");
-      return new Sample("PATCH", SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
-          tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))), Map.of(), 200);
-    });
+    m.put(
+        "POST " + FLOW + "/connections",
+        () ->
+            new Sample(
+                "POST",
+                FLOW + "/connections",
+                tree(Fixtures.baseConnection("b", "sk_test")),
+                Map.of(),
+                201));
+    m.put(
+        "POST " + FLOW + "/sourceConnections",
+        () -> {
+          String base =
+              c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk")).text("id");
+          return new Sample(
+              "POST",
+              FLOW + "/sourceConnections",
+              tree(Fixtures.sourceConnection(base, "charges")),
+              Map.of(),
+              201);
+        });
+    m.put(
+        "POST " + FLOW + "/targetConnections",
+        () -> {
+          Fixtures.Chain ch = freshChain(now);
+          return new Sample(
+              "POST",
+              FLOW + "/targetConnections",
+              tree(Fixtures.targetConnection(ch.schemaId(), ch.datasetId())),
+              Map.of(),
+              201);
+        });
+    m.put(
+        "POST " + FLOW + "/flows",
+        () -> {
+          Fixtures.Chain ch = freshChain(now);
+          return new Sample(
+              "POST",
+              FLOW + "/flows",
+              tree(
+                  Fixtures.flow(
+                      "f",
+                      ch.sourceId(),
+                      ch.targetId(),
+                      ch.mappingId(),
+                      0,
+                      Fixtures.schedule("once", null, now))),
+              Map.of(),
+              201);
+        });
+    ArrayNode rename =
+        (ArrayNode) tree(List.of(Map.of("op", "replace", "path", "/name", "value", "renamed")));
+    m.put(
+        "PATCH " + FLOW + "/connections/{id}",
+        () -> {
+          SimClient.Resp b = c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk"));
+          return new Sample(
+              "PATCH",
+              FLOW + "/connections/" + b.text("id") + "/",
+              rename,
+              Map.of("If-Match", b.text("etag")),
+              200);
+        });
+    m.put(
+        "PATCH " + FLOW + "/sourceConnections/{id}",
+        () -> {
+          String base =
+              c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk")).text("id");
+          SimClient.Resp s =
+              c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(base, "charges"));
+          return new Sample(
+              "PATCH",
+              FLOW + "/sourceConnections/" + s.text("id"),
+              rename,
+              Map.of("If-Match", s.text("etag")),
+              200);
+        });
+    m.put(
+        "PATCH " + FLOW + "/targetConnections/{id}",
+        () -> {
+          Fixtures.Chain ch = freshChain(now);
+          String etag =
+              c.get(FLOW + "/targetConnections/" + ch.targetId()).item().path("etag").asText();
+          return new Sample(
+              "PATCH",
+              FLOW + "/targetConnections/" + ch.targetId(),
+              rename,
+              Map.of("If-Match", etag),
+              200);
+        });
+    m.put(
+        "PATCH " + FLOW + "/flows/{id}",
+        () -> {
+          Fixtures.Chain ch = freshChain(now);
+          return new Sample(
+              "PATCH",
+              FLOW + "/flows/" + ch.flowId(),
+              rename,
+              Map.of("If-Match", ch.flowEtag()),
+              200);
+        });
+    m.put(
+        "POST " + SimClient.SCHEMAS + "/tenant/schemas",
+        () ->
+            new Sample(
+                "POST",
+                SimClient.SCHEMAS + "/tenant/schemas",
+                tree(Fixtures.schema("t" + System.nanoTime())),
+                Map.of(),
+                201));
+    m.put(
+        "PUT " + SimClient.SCHEMAS + "/tenant/schemas/{id}",
+        () -> {
+          String id =
+              c.post(
+                      SimClient.SCHEMAS + "/tenant/schemas",
+                      Fixtures.schema("p" + System.nanoTime()))
+                  .text("$id");
+          return new Sample(
+              "PUT",
+              SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
+              tree(Fixtures.schema("q" + System.nanoTime())),
+              Map.of(),
+              200);
+        });
+    m.put(
+        "PATCH " + SimClient.SCHEMAS + "/tenant/schemas/{id}",
+        () -> {
+          String id =
+              c.post(
+                      SimClient.SCHEMAS + "/tenant/schemas",
+                      Fixtures.schema("r" + System.nanoTime()))
+                  .text("$id");
+          return new Sample(
+              "PATCH",
+              SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
+              tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
+              Map.of(),
+              200);
+        });
+    m.put(
+        "POST " + SimClient.SCHEMAS + "/tenant/fieldgroups",
+        () ->
+            new Sample(
+                "POST",
+                SimClient.SCHEMAS + "/tenant/fieldgroups",
+                tree(Fixtures.fieldGroup("g" + System.nanoTime())),
+                Map.of(),
+                201));
+    m.put(
+        "PUT " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}",
+        () -> {
+          String id =
+              c.post(
+                      SimClient.SCHEMAS + "/tenant/fieldgroups",
+                      Fixtures.fieldGroup("h" + System.nanoTime()))
+                  .text("$id");
+          return new Sample(
+              "PUT",
+              SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
+              tree(Fixtures.fieldGroup("i" + System.nanoTime())),
+              Map.of(),
+              200);
+        });
+    m.put(
+        "PATCH " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}",
+        () -> {
+          String id =
+              c.post(
+                      SimClient.SCHEMAS + "/tenant/fieldgroups",
+                      Fixtures.fieldGroup("j" + System.nanoTime()))
+                  .text("$id");
+          return new Sample(
+              "PATCH",
+              SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
+              tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
+              Map.of(),
+              200);
+        });
     return m;
   }
 
   private int chains;
 
   private Fixtures.Chain freshChain(long now) {
-    return Fixtures.chain(c, "c" + (chains++) + "-" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT),
+    return Fixtures.chain(
+        c,
+        "c" + (chains++) + "-" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT),
         Fixtures.schedule("once", null, now));
   }
 }

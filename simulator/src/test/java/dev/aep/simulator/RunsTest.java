@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs appear on the simulator clock per schedule, with the documented run object and failure switches. */
+/**
+ * Runs appear on the simulator clock per schedule, with the documented run object and failure
+ * switches.
+ */
 class RunsTest extends SimulatorTestBase {
 
   private long now() {
@@ -16,7 +19,9 @@ class RunsTest extends SimulatorTestBase {
   }
 
   private JsonNode runs(String flowId) {
-    SimClient.Resp r = c.get(FLOW + "/runs?property=" + SimClient.enc("flowId==" + flowId) + "&orderby=-createdAt");
+    SimClient.Resp r =
+        c.get(
+            FLOW + "/runs?property=" + SimClient.enc("flowId==" + flowId) + "&orderby=-createdAt");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.json().get("items");
   }
@@ -33,8 +38,9 @@ class RunsTest extends SimulatorTestBase {
     assertThat(runs).hasSize(4);
     List<Long> starts = new java.util.ArrayList<>();
     runs.forEach(r -> starts.add(r.at("/metrics/durationSummary/startedAtUTC").asLong()));
-    assertThat(starts).containsExactly((start + 2700) * 1000, (start + 1800) * 1000, (start + 900) * 1000,
-        start * 1000);
+    assertThat(starts)
+        .containsExactly(
+            (start + 2700) * 1000, (start + 1800) * 1000, (start + 900) * 1000, start * 1000);
   }
 
   @Test
@@ -46,8 +52,9 @@ class RunsTest extends SimulatorTestBase {
     assertThat(run.path("etag").asText()).startsWith("\"");
     assertThat(run.at("/metrics/statusSummary/status").asText()).isEqualTo("success");
     assertThat(run.at("/metrics/recordSummary/inputRecordCount").asLong()).isPositive();
-    assertThat(run.at("/metrics/recordSummary/outputRecordCount").asLong()
-        + run.at("/metrics/recordSummary/failedRecordCount").asLong())
+    assertThat(
+            run.at("/metrics/recordSummary/outputRecordCount").asLong()
+                + run.at("/metrics/recordSummary/failedRecordCount").asLong())
         .isEqualTo(run.at("/metrics/recordSummary/inputRecordCount").asLong());
     assertThat(run.at("/metrics/durationSummary/completedAtUTC").asLong())
         .isGreaterThan(run.at("/metrics/durationSummary/startedAtUTC").asLong());
@@ -69,7 +76,8 @@ class RunsTest extends SimulatorTestBase {
     assertThat(run.at("/metrics/durationSummary/completedAtUTC").isMissingNode()).isTrue();
     assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().has("lastRunDetails")).isFalse();
     sim.clock().advance(Duration.ofMinutes(2));
-    assertThat(runs(ch.flowId()).get(0).at("/metrics/statusSummary/status").asText()).isEqualTo("success");
+    assertThat(runs(ch.flowId()).get(0).at("/metrics/statusSummary/status").asText())
+        .isEqualTo("success");
   }
 
   @Test
@@ -87,8 +95,10 @@ class RunsTest extends SimulatorTestBase {
     sim.clock().advance(Duration.ofMinutes(5));
     JsonNode run = runs(ch.flowId()).get(0);
     assertThat(run.at("/metrics/statusSummary/status").asText()).isEqualTo("failed");
-    assertThat(run.at("/metrics/statusSummary/errors/0/code").asText()).isEqualTo("CONNECTOR-1001-500");
-    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().at("/lastRunDetails/state").asText()).isEqualTo("failed");
+    assertThat(run.at("/metrics/statusSummary/errors/0/code").asText())
+        .isEqualTo("CONNECTOR-1001-500");
+    assertThat(c.get(FLOW + "/flows/" + ch.flowId()).item().at("/lastRunDetails/state").asText())
+        .isEqualTo("failed");
   }
 
   @Test
@@ -96,16 +106,19 @@ class RunsTest extends SimulatorTestBase {
     Fixtures.Chain ch = Fixtures.chain(c, "a", Fixtures.schedule("hour", 1, now() + 60));
     sim.stripe().rejectToken("sk_test_a");
     sim.clock().advance(Duration.ofMinutes(5));
-    assertThat(runs(ch.flowId()).get(0).at("/metrics/statusSummary/status").asText()).isEqualTo("failed");
+    assertThat(runs(ch.flowId()).get(0).at("/metrics/statusSummary/status").asText())
+        .isEqualTo("failed");
   }
 
   @Test
   void disabledFlowGetsNoRunsUntilEnabled() {
     Fixtures.Chain ch = Fixtures.chain(c, "a", Fixtures.schedule("minute", 15, now() + 60));
-    assertThat(c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=disable", null).status()).isEqualTo(200);
+    assertThat(c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=disable", null).status())
+        .isEqualTo(200);
     sim.clock().advance(Duration.ofHours(1));
     assertThat(runs(ch.flowId())).isEmpty();
-    assertThat(c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=enable", null).status()).isEqualTo(200);
+    assertThat(c.post(FLOW + "/flows/" + ch.flowId() + "/action?op=enable", null).status())
+        .isEqualTo(200);
     // first run of a flow whose start time has passed happens right away
     assertThat(runs(ch.flowId())).hasSize(1);
     sim.clock().advance(Duration.ofMinutes(15));
@@ -127,20 +140,31 @@ class RunsTest extends SimulatorTestBase {
     sim.faults().failRuns(false);
     sim.clock().advance(Duration.ofMinutes(30));
     assertThat(runs(ch.flowId())).hasSize(4);
-    SimClient.Resp failed = c.get(FLOW + "/runs?property=" + SimClient.enc("flowId==" + ch.flowId())
-        + "&property=" + SimClient.enc("metrics.statusSummary.status==failed"));
+    SimClient.Resp failed =
+        c.get(
+            FLOW
+                + "/runs?property="
+                + SimClient.enc("flowId==" + ch.flowId())
+                + "&property="
+                + SimClient.enc("metrics.statusSummary.status==failed"));
     assertThat(failed.json().get("items")).hasSize(2);
-    SimClient.Resp latest = c.get(FLOW + "/runs?property=" + SimClient.enc("flowId==" + ch.flowId())
-        + "&orderby=-createdAt&limit=1");
+    SimClient.Resp latest =
+        c.get(
+            FLOW
+                + "/runs?property="
+                + SimClient.enc("flowId==" + ch.flowId())
+                + "&orderby=-createdAt&limit=1");
     assertThat(latest.json().get("items")).hasSize(1);
-    assertThat(latest.json().at("/items/0/metrics/statusSummary/status").asText()).isEqualTo("success");
+    assertThat(latest.json().at("/items/0/metrics/statusSummary/status").asText())
+        .isEqualTo("success");
   }
 
   @Test
   void clockSpeedMakesRunsAppearWithoutAdvancing() {
     Fixtures.Chain ch = Fixtures.chain(c, "a", Fixtures.schedule("minute", 15, now() + 2));
     sim.clock().speed(3600);
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> runs(ch.flowId()).size() >= 2);
   }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Schema Registry tenant schemas: Accept rules, unique titles, ids, versions, list paging, delete. */
+/**
+ * Schema Registry tenant schemas: Accept rules, unique titles, ids, versions, list paging, delete.
+ */
 class SchemaRegistryTest extends SimulatorTestBase {
 
   private JsonNode create(String title) {
@@ -22,7 +24,8 @@ class SchemaRegistryTest extends SimulatorTestBase {
   @Test
   void createAnswers201WithRegistryAssignedIdsAndVersion() {
     JsonNode s = create("Stripe Charges");
-    assertThat(s.path("$id").asText()).matches("https://ns\\.adobe\\.com/simtenant/schemas/[0-9a-f]+");
+    assertThat(s.path("$id").asText())
+        .matches("https://ns\\.adobe\\.com/simtenant/schemas/[0-9a-f]+");
     assertThat(s.path("meta:altId").asText()).startsWith("_simtenant.schemas.");
     assertThat(s.path("version").asText()).isEqualTo("1.0");
     assertThat(s.path("meta:class").asText()).isEqualTo(Fixtures.PROFILE_CLASS);
@@ -45,8 +48,11 @@ class SchemaRegistryTest extends SimulatorTestBase {
     noClass.put("allOf", List.of(Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/a")));
     assertThat(c.post(SCHEMAS + "/tenant/schemas", noClass).status()).isEqualTo(400);
     Map<String, Object> twoClasses = new HashMap<>(Fixtures.schema("y"));
-    twoClasses.put("allOf", List.of(Map.of("$ref", Fixtures.PROFILE_CLASS),
-        Map.of("$ref", "https://ns.adobe.com/xdm/context/experienceevent")));
+    twoClasses.put(
+        "allOf",
+        List.of(
+            Map.of("$ref", Fixtures.PROFILE_CLASS),
+            Map.of("$ref", "https://ns.adobe.com/xdm/context/experienceevent")));
     assertThat(c.post(SCHEMAS + "/tenant/schemas", twoClasses).status()).isEqualTo(400);
   }
 
@@ -56,14 +62,22 @@ class SchemaRegistryTest extends SimulatorTestBase {
     String enc = SimClient.enc(s.path("$id").asText());
     assertThat(c.get(SCHEMAS + "/tenant/schemas/" + enc, XED_V1).json().path("title").asText())
         .isEqualTo("Stripe Charges");
-    assertThat(c.get(SCHEMAS + "/tenant/schemas/" + s.path("meta:altId").asText(),
-        "application/vnd.adobe.xed-full+json; version=1").status()).isEqualTo(200);
-    SimClient.Resp noVersion = c.get(SCHEMAS + "/tenant/schemas/" + enc, "application/vnd.adobe.xed+json");
+    assertThat(
+            c.get(
+                    SCHEMAS + "/tenant/schemas/" + s.path("meta:altId").asText(),
+                    "application/vnd.adobe.xed-full+json; version=1")
+                .status())
+        .isEqualTo(200);
+    SimClient.Resp noVersion =
+        c.get(SCHEMAS + "/tenant/schemas/" + enc, "application/vnd.adobe.xed+json");
     assertThat(noVersion.status()).isEqualTo(400);
     assertThat(noVersion.text("type")).endsWith("XDM-1007-400");
     assertThat(c.get(SCHEMAS + "/tenant/schemas/" + enc).text("type")).endsWith("XDM-1007-400");
-    assertThat(c.get(SCHEMAS + "/tenant/schemas/" + enc, "application/json").status()).isEqualTo(406);
-    assertThat(c.get(SCHEMAS + "/tenant/schemas/" + enc, "application/vnd.adobe.xed+json; version=2").status())
+    assertThat(c.get(SCHEMAS + "/tenant/schemas/" + enc, "application/json").status())
+        .isEqualTo(406);
+    assertThat(
+            c.get(SCHEMAS + "/tenant/schemas/" + enc, "application/vnd.adobe.xed+json; version=2")
+                .status())
         .isEqualTo(406);
     SimClient.Resp missing = c.get(SCHEMAS + "/tenant/schemas/_simtenant.schemas.nope", XED_V1);
     assertThat(missing.status()).isEqualTo(404);
@@ -74,7 +88,9 @@ class SchemaRegistryTest extends SimulatorTestBase {
   void listByTitleNeedsListAccept() {
     create("Stripe Charges");
     create("Stripe Refunds");
-    SimClient.Resp r = c.get(SCHEMAS + "/tenant/schemas?property=" + SimClient.enc("title==Stripe Refunds"), XED_ID);
+    SimClient.Resp r =
+        c.get(
+            SCHEMAS + "/tenant/schemas?property=" + SimClient.enc("title==Stripe Refunds"), XED_ID);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("results")).hasSize(1);
     JsonNode summary = r.json().at("/results/0");
@@ -82,8 +98,12 @@ class SchemaRegistryTest extends SimulatorTestBase {
     assertThat(summary.has("$id") && summary.has("meta:altId") && summary.has("version")).isTrue();
     assertThat(summary.has("allOf")).isFalse();
     assertThat(r.json().at("/_page/count").asInt()).isEqualTo(1);
-    assertThat(c.get(SCHEMAS + "/tenant/schemas", "application/vnd.adobe.xed+json").json().at("/results/0")
-        .has("allOf")).isTrue();
+    assertThat(
+            c.get(SCHEMAS + "/tenant/schemas", "application/vnd.adobe.xed+json")
+                .json()
+                .at("/results/0")
+                .has("allOf"))
+        .isTrue();
     SimClient.Resp bad = c.get(SCHEMAS + "/tenant/schemas", "application/json");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text("type")).endsWith("XDM-1006-400");
@@ -109,12 +129,23 @@ class SchemaRegistryTest extends SimulatorTestBase {
     SimClient.Resp put = c.put(path, replaced);
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
     assertThat(put.text("version")).isEqualTo("1.1");
-    SimClient.Resp patch = c.send("PATCH", path, SimClient.json(List.of(
-        Map.of("op", "replace", "path", "/description", "value", "new"))), Map.of());
+    SimClient.Resp patch =
+        c.send(
+            "PATCH",
+            path,
+            SimClient.json(
+                List.of(Map.of("op", "replace", "path", "/description", "value", "new"))),
+            Map.of());
     assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
     assertThat(patch.text("version")).isEqualTo("1.2");
-    assertThat(c.send("PATCH", path, SimClient.json(List.of(
-        Map.of("op", "replace", "path", "/$id", "value", "x"))), Map.of()).status()).isEqualTo(400);
+    assertThat(
+            c.send(
+                    "PATCH",
+                    path,
+                    SimClient.json(List.of(Map.of("op", "replace", "path", "/$id", "value", "x"))),
+                    Map.of())
+                .status())
+        .isEqualTo(400);
     assertThat(c.get(path, "application/vnd.adobe.xed+json; version=1.2").status()).isEqualTo(200);
   }
 
@@ -122,7 +153,8 @@ class SchemaRegistryTest extends SimulatorTestBase {
   void deleteAnswers204AndIsRefusedWhileADatasetUsesTheSchema() {
     JsonNode s = create("Stripe Charges");
     String path = SCHEMAS + "/tenant/schemas/" + SimClient.enc(s.path("$id").asText());
-    SimClient.Resp ds = c.post(SimClient.CATALOG + "/dataSets", Fixtures.dataset("d", s.path("$id").asText()));
+    SimClient.Resp ds =
+        c.post(SimClient.CATALOG + "/dataSets", Fixtures.dataset("d", s.path("$id").asText()));
     assertThat(c.delete(path).status()).isEqualTo(400);
     String dsId = ds.json().get(0).asText().substring("@/dataSets/".length());
     assertThat(c.delete(SimClient.CATALOG + "/dataSets/" + dsId).status()).isEqualTo(200);
@@ -136,7 +168,8 @@ class SchemaRegistryTest extends SimulatorTestBase {
 
   @Test
   void statsNameTheTenant() {
-    assertThat(c.get(SCHEMAS + "/stats", "application/json").text("tenantId")).isEqualTo("simtenant");
+    assertThat(c.get(SCHEMAS + "/stats", "application/json").text("tenantId"))
+        .isEqualTo("simtenant");
   }
 
   private String fieldGroup(Map<String, Object> body) {
@@ -146,17 +179,24 @@ class SchemaRegistryTest extends SimulatorTestBase {
   }
 
   private SimClient.Resp patch(String schemaId, Map<String, Object> op) {
-    return c.send("PATCH", SCHEMAS + "/tenant/schemas/" + SimClient.enc(schemaId), SimClient.json(List.of(op)), Map.of());
+    return c.send(
+        "PATCH",
+        SCHEMAS + "/tenant/schemas/" + SimClient.enc(schemaId),
+        SimClient.json(List.of(op)),
+        Map.of());
   }
 
   @Test
   void aRefToAnUnknownFieldGroupOrClassIsRefusedNamingIt() {
-    SimClient.Resp fg = c.post(SCHEMAS + "/tenant/schemas",
-        Fixtures.schema("x", "https://ns.adobe.com/simtenant/mixins/nope"));
+    SimClient.Resp fg =
+        c.post(
+            SCHEMAS + "/tenant/schemas",
+            Fixtures.schema("x", "https://ns.adobe.com/simtenant/mixins/nope"));
     assertThat(fg.status()).isEqualTo(400);
     assertThat(fg.text("detail")).contains("https://ns.adobe.com/simtenant/mixins/nope");
     Map<String, Object> customClass = new HashMap<>(Fixtures.schema("y"));
-    customClass.put("allOf", List.of(Map.of("$ref", "https://ns.adobe.com/simtenant/classes/mine")));
+    customClass.put(
+        "allOf", List.of(Map.of("$ref", "https://ns.adobe.com/simtenant/classes/mine")));
     assertThat(c.post(SCHEMAS + "/tenant/schemas", customClass).text("detail"))
         .contains("https://ns.adobe.com/simtenant/classes/mine");
   }
@@ -164,9 +204,12 @@ class SchemaRegistryTest extends SimulatorTestBase {
   @Test
   void fieldGroupsAreFoundByIdOrAltIdAndTheStandardIdentityMapIsKnown() {
     String id = fieldGroup(Fixtures.fieldGroup("F"));
-    String altId = c.get(SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id), XED_V1).text("meta:altId");
-    SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas",
-        Fixtures.schema("S", altId, "https://ns.adobe.com/xdm/context/identitymap"));
+    String altId =
+        c.get(SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id), XED_V1).text("meta:altId");
+    SimClient.Resp r =
+        c.post(
+            SCHEMAS + "/tenant/schemas",
+            Fixtures.schema("S", altId, "https://ns.adobe.com/xdm/context/identitymap"));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     assertThat(sim.schemas().fields(sim.schemas().schema(r.text("$id"), callerOf(r)).orElseThrow()))
         .containsKeys("_simtenant.stripe.chargeId", "identityMap", "personID");
@@ -179,13 +222,17 @@ class SchemaRegistryTest extends SimulatorTestBase {
     String id = fieldGroup(eventsOnly);
     SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", id));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.text("detail")).contains(id).contains("not intended to extend " + Fixtures.PROFILE_CLASS);
+    assertThat(r.text("detail"))
+        .contains(id)
+        .contains("not intended to extend " + Fixtures.PROFILE_CLASS);
   }
 
   @Test
   void twoFieldGroupsDefiningTheSamePathAreRefusedNamingThePath() {
     String a = fieldGroup(Fixtures.fieldGroup("A"));
-    String b = fieldGroup(Fixtures.fieldGroup("B", "simtenant", Map.of("currency", Map.of("type", "string"))));
+    String b =
+        fieldGroup(
+            Fixtures.fieldGroup("B", "simtenant", Map.of("currency", Map.of("type", "string"))));
     SimClient.Resp r = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", a, b));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.text("detail")).contains("_simtenant.stripe.currency");
@@ -195,12 +242,21 @@ class SchemaRegistryTest extends SimulatorTestBase {
   void patchAddAllOfAttachesAFieldGroupAndIsValidatedLikeACreate() {
     String schema = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S")).text("$id");
     String fg = fieldGroup(Fixtures.fieldGroup("F"));
-    SimClient.Resp ok = patch(schema, Map.of("op", "add", "path", "/allOf/-", "value", Map.of("$ref", fg)));
+    SimClient.Resp ok =
+        patch(schema, Map.of("op", "add", "path", "/allOf/-", "value", Map.of("$ref", fg)));
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.json().path("meta:extends")).hasSize(2);
     assertThat(ok.text("version")).isEqualTo("1.1");
-    SimClient.Resp unknown = patch(schema, Map.of("op", "add", "path", "/allOf/-",
-        "value", Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/nope")));
+    SimClient.Resp unknown =
+        patch(
+            schema,
+            Map.of(
+                "op",
+                "add",
+                "path",
+                "/allOf/-",
+                "value",
+                Map.of("$ref", "https://ns.adobe.com/simtenant/mixins/nope")));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.text("detail")).contains("https://ns.adobe.com/simtenant/mixins/nope");
   }
@@ -209,21 +265,35 @@ class SchemaRegistryTest extends SimulatorTestBase {
   void aSchemaADatasetUsesMayGainButNotLoseAFieldGroup() {
     String fg = fieldGroup(Fixtures.fieldGroup("F"));
     String schema = c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", fg)).text("$id");
-    assertThat(c.post(SimClient.CATALOG + "/dataSets", Fixtures.dataset("d", schema)).status()).isEqualTo(201);
-    String more = fieldGroup(Fixtures.fieldGroup("G", "simtenant", Map.of("refunded", Map.of("type", "boolean"))));
-    assertThat(patch(schema, Map.of("op", "add", "path", "/allOf/-", "value", Map.of("$ref", more))).status())
+    assertThat(c.post(SimClient.CATALOG + "/dataSets", Fixtures.dataset("d", schema)).status())
+        .isEqualTo(201);
+    String more =
+        fieldGroup(
+            Fixtures.fieldGroup("G", "simtenant", Map.of("refunded", Map.of("type", "boolean"))));
+    assertThat(
+            patch(schema, Map.of("op", "add", "path", "/allOf/-", "value", Map.of("$ref", more)))
+                .status())
         .isEqualTo(200);
     SimClient.Resp r = patch(schema, Map.of("op", "remove", "path", "/allOf/1"));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.text("detail")).contains("removes field group " + fg).contains("additive")
+    assertThat(r.text("detail"))
+        .contains("removes field group " + fg)
+        .contains("additive")
         .contains("new field group, schema and dataset");
   }
 
   @Test
   void xedFullLookupsExpandClassAndFieldGroupFieldsWithRequired() {
     Map<String, Object> event = new HashMap<>(Fixtures.schema("Events"));
-    event.put("allOf", List.of(Map.of("$ref", Fixtures.EVENT_CLASS), Map.of("$ref", fieldGroup(Fixtures.fieldGroup("F")))));
-    String path = SCHEMAS + "/tenant/schemas/" + SimClient.enc(c.post(SCHEMAS + "/tenant/schemas", event).text("$id"));
+    event.put(
+        "allOf",
+        List.of(
+            Map.of("$ref", Fixtures.EVENT_CLASS),
+            Map.of("$ref", fieldGroup(Fixtures.fieldGroup("F")))));
+    String path =
+        SCHEMAS
+            + "/tenant/schemas/"
+            + SimClient.enc(c.post(SCHEMAS + "/tenant/schemas", event).text("$id"));
     assertThat(c.get(path, XED_V1).json().has("properties")).isFalse();
     SimClient.Resp full = c.get(path, "application/vnd.adobe.xed-full+json; version=1");
     assertThat(full.headers().firstValue("Content-Type").orElse("")).contains("xed-full+json");
@@ -234,9 +304,12 @@ class SchemaRegistryTest extends SimulatorTestBase {
     JsonNode stripe = p.at("/_simtenant/properties/stripe/properties");
     assertThat(stripe.at("/amount/type").asText()).isEqualTo("integer");
     assertThat(stripe.at("/chargeId/title").asText()).isEqualTo("Charge ID");
-    assertThat(full.json().path("required")).extracting(JsonNode::asText).containsExactly("_id", "timestamp");
+    assertThat(full.json().path("required"))
+        .extracting(JsonNode::asText)
+        .containsExactly("_id", "timestamp");
     JsonNode notext = c.get(path, "application/vnd.adobe.xed-full-notext+json; version=1").json();
-    assertThat(notext.at("/properties/_simtenant/properties/stripe/properties/chargeId").has("title")).isFalse();
+    assertThat(
+            notext.at("/properties/_simtenant/properties/stripe/properties/chargeId").has("title"))
+        .isFalse();
   }
-
 }

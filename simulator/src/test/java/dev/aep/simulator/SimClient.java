@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Test-side HTTP client: talks to the simulator only through its HTTP surface, as the operator does. */
+/**
+ * Test-side HTTP client: talks to the simulator only through its HTTP surface, as the operator
+ * does.
+ */
 final class SimClient {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String FLOW = "/data/foundation/flowservice";
@@ -26,7 +29,8 @@ final class SimClient {
   static final String XED_ID = "application/vnd.adobe.xed-id+json";
   static final String XED_V1 = "application/vnd.adobe.xed+json; version=1";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String baseUrl;
   private final Map<String, String> defaults = new LinkedHashMap<>();
 
@@ -56,7 +60,10 @@ final class SimClient {
     this.baseUrl = baseUrl;
   }
 
-  /** A client with a fresh token of the default account, sending every Platform header, sandbox prod. */
+  /**
+   * A client with a fresh token of the default account, sending every Platform header, sandbox
+   * prod.
+   */
   static SimClient authenticated(PlatformSimulator sim) {
     return authenticated(sim.baseUrl());
   }
@@ -93,14 +100,25 @@ final class SimClient {
 
   /** The IMS client-credentials token call (platform-api.md 1.1). */
   Resp requestToken(String clientId, String secret, String scope) {
-    return form("/ims/token/v3", Map.of("grant_type", "client_credentials", "client_id", clientId,
-        "client_secret", secret, "scope", scope));
+    return form(
+        "/ims/token/v3",
+        Map.of(
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            clientId,
+            "client_secret",
+            secret,
+            "scope",
+            scope));
   }
 
   Resp form(String path, Map<String, String> fields) {
     StringBuilder sb = new StringBuilder();
-    fields.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-    return send("POST", path, sb.toString(), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    fields.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+    return send(
+        "POST", path, sb.toString(), Map.of("Content-Type", "application/x-www-form-urlencoded"));
   }
 
   Resp get(String path) {
@@ -120,7 +138,8 @@ final class SimClient {
   }
 
   Resp patch(String path, Object body, String ifMatch) {
-    return send("PATCH", path, json(body), ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    return send(
+        "PATCH", path, json(body), ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
   }
 
   Resp delete(String path) {
@@ -128,14 +147,19 @@ final class SimClient {
   }
 
   Resp send(String method, String path, String body, Map<String, String> extra) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
     Map<String, String> headers = new LinkedHashMap<>(defaults);
     if (body != null && !extra.containsKey("Content-Type")) {
       headers.put("Content-Type", "application/json");
     }
     headers.putAll(extra);
     headers.forEach(b::header);
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode parsed = r.body().isBlank() ? NullNode.getInstance() : JSON.readTree(r.body());

@@ -19,12 +19,17 @@ import org.junit.jupiter.api.Test;
  * command line, the Platform served until it is stopped; a bad argument ends with one line.
  */
 class SimulatorMainTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 
   private static Process launch(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SimulatorMain.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SimulatorMain.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).start();
   }
@@ -33,16 +38,17 @@ class SimulatorMainTest {
   void runsAloneOnTheGivenPortServesThePlatformAndStopsOnSignal() throws Exception {
     Process process = launch("--port", "0");
     try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String first = out.readLine();
       assertThat(first).isNotNull();
       Matcher m = LISTENING.matcher(first);
       assertThat(m.find()).as(first).isTrue();
       assertThat(out.readLine()).contains("AEP_ALLOW_HTTP=true");
 
-      SimClient.Resp connections = SimClient.authenticated(m.group(1))
-          .get(SimClient.FLOW + "/connections");
+      SimClient.Resp connections =
+          SimClient.authenticated(m.group(1)).get(SimClient.FLOW + "/connections");
       assertThat(connections.status()).isEqualTo(200);
     } finally {
       process.destroy();

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** One simulator per test class, reset before each test; c is an authenticated client in sandbox prod. */
+/**
+ * One simulator per test class, reset before each test; c is an authenticated client in sandbox
+ * prod.
+ */
 abstract class SimulatorTestBase {
   static PlatformSimulator sim;
   SimClient c;

@@ -1,6 +1,9 @@
 package dev.aep.operator.main;
 
-/** A configuration value the operator refuses to start with; the message is one line naming the variable. */
+/**
+ * A configuration value the operator refuses to start with; the message is one line naming the
+ * variable.
+ */
 public final class ConfigException extends RuntimeException {
   private final String variable;
 

@@ -24,17 +24,22 @@ import java.util.Optional;
  * manifests reference the Secret by name (default aep-credentials), never its values.
  */
 public final class ExportCommand {
-  static final String USAGE = "usage: java -jar operator.jar export --sandbox NAME (--flow-id ID [--flow-id ID ...]"
-      + " | --all-stripe) [--credentials-secret NAME]\n"
-      + "  credentials from AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID; endpoints from AEP_PLATFORM_URL,"
-      + " AEP_IMS_URL, AEP_ALLOW_HTTP";
+  static final String USAGE =
+      "usage: java -jar operator.jar export --sandbox NAME (--flow-id ID [--flow-id ID ...]"
+          + " | --all-stripe) [--credentials-secret NAME]\n"
+          + "  credentials from AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_ORG_ID; endpoints from AEP_PLATFORM_URL,"
+          + " AEP_IMS_URL, AEP_ALLOW_HTTP";
 
   /** What the command line asked for. */
-  public record Arguments(String sandbox, List<String> flowIds, boolean allStripe, String credentialsSecret) {}
+  public record Arguments(
+      String sandbox, List<String> flowIds, boolean allStripe, String credentialsSecret) {}
 
   private ExportCommand() {}
 
-  /** Runs the command; returns the process exit status (0 done, 2 bad usage or configuration, 1 failed). */
+  /**
+   * Runs the command; returns the process exit status (0 done, 2 bad usage or configuration, 1
+   * failed).
+   */
   static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
     Optional<Arguments> parsed = parse(args, err);
     if (parsed.isEmpty()) {
@@ -47,7 +52,10 @@ public final class ExportCommand {
       }
     }
     if (!missing.isEmpty()) {
-      err.println("error: set " + String.join(", ", missing) + " (the Platform credentials to read the sandbox with)");
+      err.println(
+          "error: set "
+              + String.join(", ", missing)
+              + " (the Platform credentials to read the sandbox with)");
       return OperatorMain.EXIT_BAD_CONFIGURATION;
     }
     PlatformEndpoints endpoints;
@@ -58,16 +66,24 @@ public final class ExportCommand {
       err.println("error: " + e.getMessage());
       return OperatorMain.EXIT_BAD_CONFIGURATION;
     }
-    PlatformAccount account = PlatformAccount.of(env.get("AEP_CLIENT_ID"), env.get("AEP_CLIENT_SECRET"),
-        env.get("AEP_ORG_ID"));
-    try (HttpPlatform platform = new HttpPlatform(endpoints, HttpPlatformOptions.defaults(), new SimpleMeterRegistry())) {
+    PlatformAccount account =
+        PlatformAccount.of(
+            env.get("AEP_CLIENT_ID"), env.get("AEP_CLIENT_SECRET"), env.get("AEP_ORG_ID"));
+    try (HttpPlatform platform =
+        new HttpPlatform(endpoints, HttpPlatformOptions.defaults(), new SimpleMeterRegistry())) {
       return export(platform, account, parsed.get(), out, err);
     }
   }
 
   /** Exports with an open Platform; the manifests go to {@code out} as one YAML stream. */
-  public static int export(Platform platform, PlatformAccount account, Arguments args, PrintStream out, PrintStream err) {
-    FlowExporter exporter = new FlowExporter(platform.session(account, args.sandbox()), args.credentialsSecret());
+  public static int export(
+      Platform platform,
+      PlatformAccount account,
+      Arguments args,
+      PrintStream out,
+      PrintStream err) {
+    FlowExporter exporter =
+        new FlowExporter(platform.session(account, args.sandbox()), args.credentialsSecret());
     List<StripeIngestionFlow> manifests = new ArrayList<>();
     try {
       if (args.allStripe()) {
@@ -81,7 +97,11 @@ public final class ExportCommand {
       return 1;
     }
     out.print(yaml(manifests));
-    err.println("exported " + manifests.size() + " StripeIngestionFlow manifest(s) from sandbox " + args.sandbox());
+    err.println(
+        "exported "
+            + manifests.size()
+            + " StripeIngestionFlow manifest(s) from sandbox "
+            + args.sandbox());
     return 0;
   }
 

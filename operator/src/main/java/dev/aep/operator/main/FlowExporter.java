@@ -42,7 +42,8 @@ final class FlowExporter {
 
   /**
    * @param session the sandbox to read
-   * @param credentialsSecret the name of the Secret the manifests reference for Platform credentials
+   * @param credentialsSecret the name of the Secret the manifests reference for Platform
+   *     credentials
    */
   FlowExporter(PlatformSession session, String credentialsSecret) {
     this.session = session;
@@ -52,17 +53,32 @@ final class FlowExporter {
   /** Every Stripe dataflow of the sandbox, oldest first. */
   List<StripeIngestionFlow> exportAllStripe() {
     List<StripeIngestionFlow> manifests = new ArrayList<>();
-    for (Flow flow : session.flowService().flows().list(ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id()))) {
+    for (Flow flow :
+        session
+            .flowService()
+            .flows()
+            .list(ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id()))) {
       manifests.add(manifest(flow));
     }
     return manifests;
   }
 
-  /** The dataflow with this id; IllegalArgumentException when it does not exist or is not Stripe's. */
+  /**
+   * The dataflow with this id; IllegalArgumentException when it does not exist or is not Stripe's.
+   */
   StripeIngestionFlow export(String flowId) {
-    Flow flow = session.flowService().flows().get(flowId)
-        .orElseThrow(() -> new IllegalArgumentException("dataflow " + flowId + " does not exist in sandbox "
-            + session.scope().sandbox()));
+    Flow flow =
+        session
+            .flowService()
+            .flows()
+            .get(flowId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "dataflow "
+                            + flowId
+                            + " does not exist in sandbox "
+                            + session.scope().sandbox()));
     if (flow.flowSpec() != null && !SpecRef.STRIPE_FLOW.id().equals(flow.flowSpec().id())) {
       throw new IllegalArgumentException("dataflow " + flowId + " is not a Stripe dataflow");
     }
@@ -70,15 +86,28 @@ final class FlowExporter {
   }
 
   private StripeIngestionFlow manifest(Flow flow) {
-    SourceConnection source = session.flowService().sourceConnections().get(flow.sourceConnectionIds().get(0))
-        .orElseThrow(() -> new IllegalArgumentException("the source connection of dataflow " + flow.id()
-            + " does not exist"));
-    TargetConnection target = session.flowService().targetConnections().get(flow.targetConnectionIds().get(0))
-        .orElseThrow(() -> new IllegalArgumentException("the target connection of dataflow " + flow.id()
-            + " does not exist"));
+    SourceConnection source =
+        session
+            .flowService()
+            .sourceConnections()
+            .get(flow.sourceConnectionIds().get(0))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the source connection of dataflow " + flow.id() + " does not exist"));
+    TargetConnection target =
+        session
+            .flowService()
+            .targetConnections()
+            .get(flow.targetConnectionIds().get(0))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the target connection of dataflow " + flow.id() + " does not exist"));
     StripeIngestionFlowSpec spec = new StripeIngestionFlowSpec();
     spec.setAdopt(new AdoptSpec(flow.id()));
-    spec.setPlatform(new PlatformSpec(session.scope().sandbox(), new SecretReference(credentialsSecret)));
+    spec.setPlatform(
+        new PlatformSpec(session.scope().sandbox(), new SecretReference(credentialsSecret)));
     StripeSpec stripe = new StripeSpec();
     stripe.setBaseConnectionId(source.baseConnectionId());
     spec.setStripe(stripe);
@@ -103,35 +132,65 @@ final class FlowExporter {
 
   /** The mapping set version the dataflow uses, with the tenant namespace as {@code _tenant}. */
   private List<MappingSpec> mappings(Flow flow) {
-    Transformation transformation = flow.mapping().orElseThrow(() -> new IllegalArgumentException("dataflow "
-        + flow.id() + " has no Mapping transformation"));
+    Transformation transformation =
+        flow.mapping()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "dataflow " + flow.id() + " has no Mapping transformation"));
     int version = transformation.mappingVersion() == null ? 0 : transformation.mappingVersion();
-    MappingSet set = session.dataPrep().getMappingSet(transformation.mappingId(), version)
-        .orElseThrow(() -> new IllegalArgumentException("mapping set " + transformation.mappingId() + " version "
-            + version + " of dataflow " + flow.id() + " does not exist"));
+    MappingSet set =
+        session
+            .dataPrep()
+            .getMappingSet(transformation.mappingId(), version)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "mapping set "
+                            + transformation.mappingId()
+                            + " version "
+                            + version
+                            + " of dataflow "
+                            + flow.id()
+                            + " does not exist"));
     String tenant = "_" + session.schemaRegistry().tenantId();
     List<MappingSpec> specs = new ArrayList<>();
     for (Mapping m : set.mappings()) {
-      String destination = m.destination().startsWith(tenant + ".")
-          ? "_tenant" + m.destination().substring(tenant.length()) : m.destination();
-      boolean expression = m.sourceType() != null && m.sourceType().toUpperCase(Locale.ROOT).equals(Mapping.EXPRESSION);
-      specs.add(expression ? MappingSpec.expression(m.source(), destination, null)
-          : new MappingSpec(m.source(), destination));
+      String destination =
+          m.destination().startsWith(tenant + ".")
+              ? "_tenant" + m.destination().substring(tenant.length())
+              : m.destination();
+      boolean expression =
+          m.sourceType() != null
+              && m.sourceType().toUpperCase(Locale.ROOT).equals(Mapping.EXPRESSION);
+      specs.add(
+          expression
+              ? MappingSpec.expression(m.source(), destination, null)
+              : new MappingSpec(m.source(), destination));
     }
     return specs;
   }
 
   private static ScheduleSpec schedule(ScheduleParams params) {
     Frequency frequency = Frequency.fromValue(params.frequency());
-    String start = params.startTime() == null ? null : Instant.ofEpochSecond(params.startTime()).toString();
-    return new ScheduleSpec(frequency, frequency == Frequency.ONCE ? null : params.interval(), start,
+    String start =
+        params.startTime() == null ? null : Instant.ofEpochSecond(params.startTime()).toString();
+    return new ScheduleSpec(
+        frequency,
+        frequency == Frequency.ONCE ? null : params.interval(),
+        start,
         params.backfill());
   }
 
   /** A DNS-1123 name from the dataflow's name, made unique by the start of its id. */
   static String name(Flow flow) {
-    String slug = flow.name() == null ? "" : flow.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String slug =
+        flow.name() == null
+            ? ""
+            : flow.name()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
     String suffix = flow.id().replaceAll("[^a-zA-Z0-9]", "").toLowerCase(Locale.ROOT);
     suffix = suffix.substring(0, Math.min(8, suffix.length()));
     String base = slug.isEmpty() ? "stripe" : slug;

@@ -49,7 +49,8 @@ public final class FlowMetrics {
             .register(registry);
     this.recordsFailed =
         MultiGauge.builder(LAST_RUN_RECORDS_FAILED)
-            .description("Records the flow's last run could not ingest (mapping or validation failures)")
+            .description(
+                "Records the flow's last run could not ingest (mapping or validation failures)")
             .register(registry);
   }
 

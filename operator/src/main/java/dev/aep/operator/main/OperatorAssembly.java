@@ -9,9 +9,9 @@ import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.reconciler.StripeIngestionFlowReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
@@ -60,7 +60,10 @@ public final class OperatorAssembly implements AutoCloseable {
   private volatile OperatorHttpServer httpServer;
 
   private OperatorAssembly(
-      Builder b, Platform platform, AutoCloseable ownedPlatform, Reconciler<StripeIngestionFlow> reconciler) {
+      Builder b,
+      Platform platform,
+      AutoCloseable ownedPlatform,
+      Reconciler<StripeIngestionFlow> reconciler) {
     this.config = b.config;
     this.platform = platform;
     this.ownedPlatform = ownedPlatform;
@@ -99,8 +102,8 @@ public final class OperatorAssembly implements AutoCloseable {
   }
 
   /**
-   * Starts the health/metrics endpoint, then the controller; returns once the informers have
-   * synced (and, with leader election, once this replica has joined the election).
+   * Starts the health/metrics endpoint, then the controller; returns once the informers have synced
+   * (and, with leader election, once this replica has joined the election).
    */
   public void start() {
     if (!started.compareAndSet(false, true)) {
@@ -160,7 +163,8 @@ public final class OperatorAssembly implements AutoCloseable {
   private void releaseLease() {
     try {
       LeaderElectionRecord current = leaseLock.get(client);
-      if (current == null || !config.leaderElection().identity().equals(current.getHolderIdentity())) {
+      if (current == null
+          || !config.leaderElection().identity().equals(current.getHolderIdentity())) {
         return;
       }
       ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
@@ -256,9 +260,7 @@ public final class OperatorAssembly implements AutoCloseable {
   }
 
   private void configure(
-      ConfigurationServiceOverrider o,
-      Builder b,
-      Optional<LeaderElectionConfiguration> election) {
+      ConfigurationServiceOverrider o, Builder b, Optional<LeaderElectionConfiguration> election) {
     o.withKubernetesClient(b.client)
         // The Fabric8 mock server cannot do server-side apply, and the status writes are merge
         // patches by design: tests and production take the same path.
@@ -289,8 +291,7 @@ public final class OperatorAssembly implements AutoCloseable {
       return Optional.empty();
     }
     String namespace =
-        le.leaseNamespace()
-            .orElseGet(() -> b.client.getConfiguration().getNamespace());
+        le.leaseNamespace().orElseGet(() -> b.client.getConfiguration().getNamespace());
     if (namespace == null || namespace.isBlank()) {
       throw new ConfigException(
           OperatorConfig.LEADER_ELECTION_NAMESPACE,
@@ -358,16 +359,17 @@ public final class OperatorAssembly implements AutoCloseable {
     }
 
     /**
-     * Reconciler tuning; by default {@link ReconcilerSettings#defaults()} with RESYNC_INTERVAL.
-     * The demo and tests shorten the resync and the backoff.
+     * Reconciler tuning; by default {@link ReconcilerSettings#defaults()} with RESYNC_INTERVAL. The
+     * demo and tests shorten the resync and the backoff.
      */
     public Builder reconcilerSettings(ReconcilerSettings settings) {
       this.reconcilerSettings = Objects.requireNonNull(settings);
       return this;
     }
 
-
-    /** Where /healthz, /readyz and /metrics listen: all interfaces by default, loopback in tests. */
+    /**
+     * Where /healthz, /readyz and /metrics listen: all interfaces by default, loopback in tests.
+     */
     public Builder httpAddress(InetAddress address) {
       this.httpAddress = Objects.requireNonNull(address);
       return this;
@@ -414,8 +416,7 @@ public final class OperatorAssembly implements AutoCloseable {
               HttpPlatformOptions.defaults().withMaxRequestsPerSecond(config.platformMaxRps()),
               registry);
       try {
-        return new OperatorAssembly(
-            this, http, http, reconcilerFactory.apply(http));
+        return new OperatorAssembly(this, http, http, reconcilerFactory.apply(http));
       } catch (RuntimeException e) {
         http.close();
         throw e;

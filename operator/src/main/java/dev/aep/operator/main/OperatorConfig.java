@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The operator's configuration, read once from the environment at start (README, "Pointing it at a real
- * Platform sandbox", lists every variable).
+ * The operator's configuration, read once from the environment at start (README, "Pointing it at a
+ * real Platform sandbox", lists every variable).
  *
  * @param platformUrl base of {@code /data/foundation/...}
  * @param imsUrl base of {@code /ims/token/v3}
@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * @param watchLabelSelector only flows matching this label selector are reconciled (sharding)
  * @param resyncInterval period of the drift check
  * @param platformMaxRps request cap per org+sandbox
- * @param httpPort port of {@code /healthz}, {@code /readyz} and {@code /metrics}; 0 picks a free port
+ * @param httpPort port of {@code /healthz}, {@code /readyz} and {@code /metrics}; 0 picks a free
+ *     port
  * @param reconcileThreads upper bound of concurrent reconciles
  * @param shutdownTimeout how long in-flight reconciles may run on after a stop request
  * @param leaderElection whether and how replicas elect one active reconciler
@@ -75,10 +76,19 @@ public record OperatorConfig(
   private static final String LABEL_VALUE = "(" + LABEL_NAME + ")?";
   private static final Pattern SELECTOR_REQUIREMENT =
       Pattern.compile(
-          "!?\\s*" + LABEL_KEY
-              + "|" + LABEL_KEY + "\\s*(=|==|!=)\\s*" + LABEL_VALUE
-              + "|" + LABEL_KEY + "\\s+(in|notin)\\s*\\(\\s*" + LABEL_VALUE
-              + "(\\s*,\\s*" + LABEL_VALUE + ")*\\s*\\)");
+          "!?\\s*"
+              + LABEL_KEY
+              + "|"
+              + LABEL_KEY
+              + "\\s*(=|==|!=)\\s*"
+              + LABEL_VALUE
+              + "|"
+              + LABEL_KEY
+              + "\\s+(in|notin)\\s*\\(\\s*"
+              + LABEL_VALUE
+              + "(\\s*,\\s*"
+              + LABEL_VALUE
+              + ")*\\s*\\)");
 
   /** Normalises the collections so the record is immutable whatever the caller passed. */
   public OperatorConfig {
@@ -91,8 +101,8 @@ public record OperatorConfig(
   }
 
   /**
-   * Parses the configuration from an environment map ({@code System.getenv()} in production).
-   * Unset and blank variables take their defaults.
+   * Parses the configuration from an environment map ({@code System.getenv()} in production). Unset
+   * and blank variables take their defaults.
    *
    * @throws ConfigException with a one-line message naming the variable when a value is refused
    */
@@ -108,7 +118,8 @@ public record OperatorConfig(
     int httpPort = in.integer(HTTP_PORT, 8080, 0, 65535);
     int threads = in.integer(RECONCILE_THREADS, 10, 1, MAX_RECONCILE_THREADS);
     Duration shutdown = in.duration(SHUTDOWN_TIMEOUT, Duration.ofSeconds(20));
-    // A pod always has KUBERNETES_SERVICE_HOST; a developer's `make run` does not, and needs no lease.
+    // A pod always has KUBERNETES_SERVICE_HOST; a developer's `make run` does not, and needs no
+    // lease.
     boolean inCluster = in.value("KUBERNETES_SERVICE_HOST").isPresent();
     boolean elect = in.bool(LEADER_ELECTION, inCluster);
     Optional<String> leaseNamespace = in.dnsLabel(LEADER_ELECTION_NAMESPACE);

@@ -16,7 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of {@code java -jar operator.jar}: configuration from the environment, then run until stopped. */
+/**
+ * Entry point of {@code java -jar operator.jar}: configuration from the environment, then run until
+ * stopped.
+ */
 public final class OperatorMain {
   /** Exit status for a refused configuration, distinct from a crash (1). */
   static final int EXIT_BAD_CONFIGURATION = 2;
@@ -25,11 +28,16 @@ public final class OperatorMain {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("export")) {
-      // Manifests go to stdout: logs (none expected below WARN) go to stderr, set before any logger exists.
+      // Manifests go to stdout: logs (none expected below WARN) go to stderr, set before any logger
+      // exists.
       System.setProperty("aep.log.target", "System.err");
       System.setProperty("aep.log.level", "WARN");
-      System.exit(ExportCommand.run(java.util.List.of(args).subList(1, args.length), System.getenv(), System.out,
-          System.err));
+      System.exit(
+          ExportCommand.run(
+              java.util.List.of(args).subList(1, args.length),
+              System.getenv(),
+              System.out,
+              System.err));
       return;
     }
     Optional<OperatorConfig> config = configure(System.getenv(), System.err);

@@ -22,4 +22,5 @@ public record BaseConnection(
     SpecRef connectionSpec,
     String authSpecName,
     Long createdAt,
-    Long updatedAt) implements FlowServiceObject {}
+    Long updatedAt)
+    implements FlowServiceObject {}

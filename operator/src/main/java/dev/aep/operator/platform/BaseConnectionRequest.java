@@ -40,8 +40,16 @@ public record BaseConnectionRequest(
 
   @Override
   public String toString() {
-    return "BaseConnectionRequest[name=" + name + ", description=" + description
-        + ", connectionSpec=" + connectionSpec + ", authSpecName=" + authSpecName
-        + ", authParams=" + authParams.keySet() + " <values redacted>]";
+    return "BaseConnectionRequest[name="
+        + name
+        + ", description="
+        + description
+        + ", connectionSpec="
+        + connectionSpec
+        + ", authSpecName="
+        + authSpecName
+        + ", authParams="
+        + authParams.keySet()
+        + " <values redacted>]";
   }
 }

@@ -26,8 +26,8 @@ public interface DataPrepClient {
   List<MappingSet> findMappingSetsByName(String name);
 
   /**
-   * One page of {@code GET /mappingSets} ({@code name} filter optional); the page token is the
-   * next {@code start} offset.
+   * One page of {@code GET /mappingSets} ({@code name} filter optional); the page token is the next
+   * {@code start} offset.
    */
   Page<MappingSet> listMappingSetsPage(String name, String pageToken);
 

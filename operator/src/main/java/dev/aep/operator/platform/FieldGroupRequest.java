@@ -10,10 +10,11 @@ import java.util.Map;
  * @param title title, unique across the sandbox's registry resources
  * @param description description
  * @param classId the class {@code $id} the group extends ({@code meta:intendedToExtend})
- * @param fields dot path (e.g. {@code _acme.stripe.amount}) to XDM type ({@code string},
- *     {@code integer}, {@code number}, {@code boolean}, {@code date-time}, {@code date})
+ * @param fields dot path (e.g. {@code _acme.stripe.amount}) to XDM type ({@code string}, {@code
+ *     integer}, {@code number}, {@code boolean}, {@code date-time}, {@code date})
  */
-public record FieldGroupRequest(String title, String description, String classId, Map<String, String> fields) {
+public record FieldGroupRequest(
+    String title, String description, String classId, Map<String, String> fields) {
 
   public FieldGroupRequest {
     fields = fields == null ? Map.of() : Map.copyOf(fields);

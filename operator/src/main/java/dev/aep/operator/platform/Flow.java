@@ -35,20 +35,47 @@ public record Flow(
     LastRunDetails lastRunDetails,
     Long createdAt,
     Long updatedAt,
-    FlowOptions options) implements FlowServiceObject {
+    FlowOptions options)
+    implements FlowServiceObject {
 
   public Flow {
-    sourceConnectionIds = sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
-    targetConnectionIds = targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
+    sourceConnectionIds =
+        sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
+    targetConnectionIds =
+        targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
     transformations = transformations == null ? List.of() : List.copyOf(transformations);
   }
 
   /** A flow without ingestion options. */
-  public Flow(String id, String etag, String name, String description, String state, SpecRef flowSpec,
-      List<String> sourceConnectionIds, List<String> targetConnectionIds, List<Transformation> transformations,
-      ScheduleParams scheduleParams, LastRunDetails lastRunDetails, Long createdAt, Long updatedAt) {
-    this(id, etag, name, description, state, flowSpec, sourceConnectionIds, targetConnectionIds, transformations,
-        scheduleParams, lastRunDetails, createdAt, updatedAt, null);
+  public Flow(
+      String id,
+      String etag,
+      String name,
+      String description,
+      String state,
+      SpecRef flowSpec,
+      List<String> sourceConnectionIds,
+      List<String> targetConnectionIds,
+      List<Transformation> transformations,
+      ScheduleParams scheduleParams,
+      LastRunDetails lastRunDetails,
+      Long createdAt,
+      Long updatedAt) {
+    this(
+        id,
+        etag,
+        name,
+        description,
+        state,
+        flowSpec,
+        sourceConnectionIds,
+        targetConnectionIds,
+        transformations,
+        scheduleParams,
+        lastRunDetails,
+        createdAt,
+        updatedAt,
+        null);
   }
 
   /**
@@ -56,15 +83,40 @@ public record Flow(
    * platform-api.md 2.6), nothing the Platform did not answer.
    */
   public static Flow created(EntityRef ref, FlowRequest request) {
-    return new Flow(ref.id(), ref.etag(), request.name(), request.description(), "enabled", request.flowSpec(),
-        request.sourceConnectionIds(), request.targetConnectionIds(), request.transformations(),
-        request.scheduleParams(), null, null, null, null);
+    return new Flow(
+        ref.id(),
+        ref.etag(),
+        request.name(),
+        request.description(),
+        "enabled",
+        request.flowSpec(),
+        request.sourceConnectionIds(),
+        request.targetConnectionIds(),
+        request.transformations(),
+        request.scheduleParams(),
+        null,
+        null,
+        null,
+        null);
   }
 
   /** This flow after a write that answered a new etag and left it in {@code newState}. */
   public Flow with(String newEtag, String newState) {
-    return new Flow(id, newEtag, name, description, newState, flowSpec, sourceConnectionIds, targetConnectionIds,
-        transformations, scheduleParams, lastRunDetails, createdAt, updatedAt, options);
+    return new Flow(
+        id,
+        newEtag,
+        name,
+        description,
+        newState,
+        flowSpec,
+        sourceConnectionIds,
+        targetConnectionIds,
+        transformations,
+        scheduleParams,
+        lastRunDetails,
+        createdAt,
+        updatedAt,
+        options);
   }
 
   /** Whether the flow runs on its schedule. */
@@ -73,13 +125,15 @@ public record Flow(
   }
 
   /**
-   * Whether the flow is between states (updating, disabling, delete-finalizing, ...): the
-   * Platform refuses updates and actions then (platform-api.md 16). [INF] Any state other than
-   * enabled, disabled or initializing (where updates are allowed, 2.1) counts; an unknown state
-   * is waited out rather than acted on.
+   * Whether the flow is between states (updating, disabling, delete-finalizing, ...): the Platform
+   * refuses updates and actions then (platform-api.md 16). [INF] Any state other than enabled,
+   * disabled or initializing (where updates are allowed, 2.1) counts; an unknown state is waited
+   * out rather than acted on.
    */
   public boolean isTransitional() {
-    return state != null && !"enabled".equalsIgnoreCase(state) && !"disabled".equalsIgnoreCase(state)
+    return state != null
+        && !"enabled".equalsIgnoreCase(state)
+        && !"disabled".equalsIgnoreCase(state)
         && !"initializing".equalsIgnoreCase(state);
   }
 

@@ -23,8 +23,10 @@ public record FlowRequest(
     ScheduleParams scheduleParams) {
 
   public FlowRequest {
-    sourceConnectionIds = sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
-    targetConnectionIds = targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
+    sourceConnectionIds =
+        sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
+    targetConnectionIds =
+        targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
     transformations = transformations == null ? List.of() : List.copyOf(transformations);
   }
 

@@ -33,8 +33,14 @@ public record FlowRun(
     List<RunError> errors) {
 
   private static final Set<String> TERMINAL =
-      Set.of("success", "failed", "partialsuccess", "partial_success", "completed",
-          "partial_failure", "partialfailure");
+      Set.of(
+          "success",
+          "failed",
+          "partialsuccess",
+          "partial_success",
+          "completed",
+          "partial_failure",
+          "partialfailure");
 
   public FlowRun {
     errors = errors == null ? List.of() : List.copyOf(errors);

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Flow Service ({@code /data/foundation/flowservice}) for one org+sandbox: base, source and
- * target connections and flows as {@link RemoteCollection}s, plus explore, flow actions and runs.
+ * Flow Service ({@code /data/foundation/flowservice}) for one org+sandbox: base, source and target
+ * connections and flows as {@link RemoteCollection}s, plus explore, flow actions and runs.
  *
- * <p>Conventions of every call: {@code get} returns empty on 404; {@code delete} returns false
- * when the object was already gone (404) and true when it was deleted; {@code list} follows every
+ * <p>Conventions of every call: {@code get} returns empty on 404; {@code delete} returns false when
+ * the object was already gone (404) and true when it was deleted; {@code list} follows every
  * continuation token, {@code listPage} returns one page; {@code patch} sends {@code If-Match} with
  * the etag exactly as given (quotes included) and fails with {@link
  * PlatformException#isPreconditionFailed()} when it is stale. Every other failure is a {@link
@@ -36,9 +36,9 @@ public interface FlowServiceClient {
   RemoteCollection<Flow, FlowRequest> flows();
 
   /**
-   * {@code GET /connections/{id}/explore?preview=true} for a REST source with base64
-   * {@code sourceParams} {@code {"resourcePath": ...}}: every source field path (the root is
-   * {@code data}, platform-api.md 13) with its type, and the sample records.
+   * {@code GET /connections/{id}/explore?preview=true} for a REST source with base64 {@code
+   * sourceParams} {@code {"resourcePath": ...}}: every source field path (the root is {@code data},
+   * platform-api.md 13) with its type, and the sample records.
    */
   SourceSchema explore(String baseConnectionId, String resourcePath);
 

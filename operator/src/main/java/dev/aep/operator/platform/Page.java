@@ -7,8 +7,8 @@ import java.util.Optional;
  * One page of a list answer.
  *
  * @param items objects on this page
- * @param nextPageToken opaque token for the next page (continuation token, start value or
- *     offset), or null on the last page
+ * @param nextPageToken opaque token for the next page (continuation token, start value or offset),
+ *     or null on the last page
  * @param <T> object type
  */
 public record Page<T>(List<T> items, String nextPageToken) {

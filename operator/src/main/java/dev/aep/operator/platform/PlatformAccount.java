@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Adobe Developer Console OAuth server-to-server credentials for one IMS org.
  *
- * <p>Equality covers every field, so a rotated secret is a different account (and a different
- * token cache entry). {@link #toString()} never shows the client secret.
+ * <p>Equality covers every field, so a rotated secret is a different account (and a different token
+ * cache entry). {@link #toString()} never shows the client secret.
  *
  * @param clientId OAuth client id (also the default {@code x-api-key})
  * @param clientSecret OAuth client secret; never logged
@@ -38,8 +38,15 @@ public record PlatformAccount(
 
   @Override
   public String toString() {
-    return "PlatformAccount[clientId=" + clientId + ", clientSecret=<redacted>, orgId=" + orgId
-        + ", scopes=" + scopes + ", apiKey=" + apiKey + "]";
+    return "PlatformAccount[clientId="
+        + clientId
+        + ", clientSecret=<redacted>, orgId="
+        + orgId
+        + ", scopes="
+        + scopes
+        + ", apiKey="
+        + apiKey
+        + "]";
   }
 
   private static void requireText(String value, String name) {

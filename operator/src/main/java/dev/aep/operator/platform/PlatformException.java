@@ -8,10 +8,9 @@ import java.util.Optional;
  * answer at all.
  *
  * <p>Carries the HTTP method, the URL path (never the query), the HTTP status ({@code 0} when no
- * response arrived), the Platform error code ({@code FLOW-1404-412}, {@code XDM-1012-404},
- * gateway {@code 401013}, ...), the request id, whether repeating the call may succeed, and the
- * {@code Retry-After} delay if one was sent. The message never contains a credential, token or
- * Stripe key.
+ * response arrived), the Platform error code ({@code FLOW-1404-412}, {@code XDM-1012-404}, gateway
+ * {@code 401013}, ...), the request id, whether repeating the call may succeed, and the {@code
+ * Retry-After} delay if one was sent. The message never contains a credential, token or Stripe key.
  */
 public class PlatformException extends RuntimeException {
 
@@ -74,7 +73,9 @@ public class PlatformException extends RuntimeException {
     return httpStatus;
   }
 
-  /** Platform error code ({@code FLOW-1404-412}, {@code 401013}, ...) or null when none was sent. */
+  /**
+   * Platform error code ({@code FLOW-1404-412}, {@code 401013}, ...) or null when none was sent.
+   */
   public String errorCode() {
     return errorCode;
   }

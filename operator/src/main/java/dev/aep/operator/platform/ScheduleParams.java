@@ -9,4 +9,5 @@ package dev.aep.operator.platform;
  * @param startTime epoch seconds
  * @param backfill ingest existing data on the first run; null for {@code once}
  */
-public record ScheduleParams(String frequency, Integer interval, Long startTime, Boolean backfill) {}
+public record ScheduleParams(
+    String frequency, Integer interval, Long startTime, Boolean backfill) {}

@@ -19,7 +19,10 @@ public interface SchemaRegistryClient {
    */
   Schema createSchema(SchemaRequest request);
 
-  /** {@code GET /tenant/schemas/{id}} with {@code Accept: application/vnd.adobe.xed+json; version=1}. */
+  /**
+   * {@code GET /tenant/schemas/{id}} with {@code Accept: application/vnd.adobe.xed+json;
+   * version=1}.
+   */
   Optional<Schema> getSchema(String id);
 
   /** The schema whose title is exactly {@code title} (titles are unique); a summary. */
@@ -35,9 +38,9 @@ public interface SchemaRegistryClient {
   boolean deleteSchema(String id);
 
   /**
-   * The schema's resolved leaf fields (class and field groups), keyed by dot path:
-   * {@code GET /tenant/schemas/{id}} with {@code Accept: application/vnd.adobe.xed-full+json;
-   * version=1}. Empty when the schema does not exist.
+   * The schema's resolved leaf fields (class and field groups), keyed by dot path: {@code GET
+   * /tenant/schemas/{id}} with {@code Accept: application/vnd.adobe.xed-full+json; version=1}.
+   * Empty when the schema does not exist.
    */
   Optional<Map<String, SchemaField>> schemaFields(String id);
 
@@ -55,7 +58,9 @@ public interface SchemaRegistryClient {
   /** The field group titled exactly {@code title} ({@code property=title==...}); a summary. */
   Optional<FieldGroup> findFieldGroupByTitle(String title);
 
-  /** One page of tenant field group summaries (id, altId, version, title); null token: the first. */
+  /**
+   * One page of tenant field group summaries (id, altId, version, title); null token: the first.
+   */
   Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken);
 
   /**
@@ -69,7 +74,10 @@ public interface SchemaRegistryClient {
 
   // --- descriptors (/tenant/descriptors, platform-api.md 12) ---
 
-  /** {@code POST /tenant/descriptors} of type {@code xdm:descriptorIdentity}; returns it with its id. */
+  /**
+   * {@code POST /tenant/descriptors} of type {@code xdm:descriptorIdentity}; returns it with its
+   * id.
+   */
   IdentityDescriptor createIdentityDescriptor(IdentityDescriptor descriptor);
 
   /** The identity descriptors whose {@code xdm:sourceSchema} is {@code schemaId}. */

@@ -24,7 +24,8 @@ public record SourceConnection(
     String baseConnectionId,
     SpecRef connectionSpec,
     String dataFormat,
-    Map<String, String> params) implements FlowServiceObject {
+    Map<String, String> params)
+    implements FlowServiceObject {
 
   public SourceConnection {
     params = params == null ? Map.of() : Map.copyOf(params);

@@ -27,7 +27,8 @@ public record TargetConnection(
     String dataFormat,
     String schemaId,
     String schemaVersion,
-    Map<String, String> params) implements FlowServiceObject {
+    Map<String, String> params)
+    implements FlowServiceObject {
 
   public TargetConnection {
     params = params == null ? Map.of() : Map.copyOf(params);

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff per flow for retryable failures, so a failing Platform is never hammered;
- * the count resets on the first successful pass.
+ * Exponential backoff per flow for retryable failures, so a failing Platform is never hammered; the
+ * count resets on the first successful pass.
  */
 final class Backoff {
   private final Duration initial;

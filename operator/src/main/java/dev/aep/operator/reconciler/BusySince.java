@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers, per flow, when the Platform first refused a change because the flow was busy, so the
@@ -40,12 +40,17 @@ final class BusySince {
       return failure;
     }
     Instant since = first.computeIfAbsent(key, k -> recordedSince(recorded));
-    return new StepFailure(failure.reason(), failure.getMessage() + " Busy since " + since + ".",
-        failure.retry(), failure.retryAfter().orElse(null), failure.getCause());
+    return new StepFailure(
+        failure.reason(),
+        failure.getMessage() + " Busy since " + since + ".",
+        failure.retry(),
+        failure.retryAfter().orElse(null),
+        failure.getCause());
   }
 
   private Instant recordedSince(Condition recorded) {
-    if (recorded != null && FlowConditions.REASON_PLATFORM_BUSY.equals(recorded.getReason())
+    if (recorded != null
+        && FlowConditions.REASON_PLATFORM_BUSY.equals(recorded.getReason())
         && recorded.getMessage() != null) {
       Matcher m = RECORDED.matcher(recorded.getMessage());
       if (m.find()) {

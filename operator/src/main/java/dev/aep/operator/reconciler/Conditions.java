@@ -15,11 +15,17 @@ final class Conditions {
   private Conditions() {}
 
   /**
-   * Returns {@code conditions} with the condition of {@code type} set; its lastTransitionTime
-   * moves only when its status changes, so a steady flow writes identical conditions.
+   * Returns {@code conditions} with the condition of {@code type} set; its lastTransitionTime moves
+   * only when its status changes, so a steady flow writes identical conditions.
    */
-  static List<Condition> set(List<Condition> conditions, String type, String status,
-      String reason, String message, Long generation, Instant now) {
+  static List<Condition> set(
+      List<Condition> conditions,
+      String type,
+      String status,
+      String reason,
+      String message,
+      Long generation,
+      Instant now) {
     List<Condition> result = new ArrayList<>();
     Condition previous = null;
     for (Condition c : conditions == null ? List.<Condition>of() : conditions) {
@@ -29,24 +35,28 @@ final class Conditions {
         result.add(c);
       }
     }
-    String transition = previous != null && Objects.equals(previous.getStatus(), status)
-        && previous.getLastTransitionTime() != null
-        ? previous.getLastTransitionTime()
-        : now.truncatedTo(ChronoUnit.SECONDS).toString();
-    result.add(new ConditionBuilder()
-        .withType(type)
-        .withStatus(status)
-        .withReason(reason)
-        .withMessage(message)
-        .withObservedGeneration(generation)
-        .withLastTransitionTime(transition)
-        .build());
+    String transition =
+        previous != null
+                && Objects.equals(previous.getStatus(), status)
+                && previous.getLastTransitionTime() != null
+            ? previous.getLastTransitionTime()
+            : now.truncatedTo(ChronoUnit.SECONDS).toString();
+    result.add(
+        new ConditionBuilder()
+            .withType(type)
+            .withStatus(status)
+            .withReason(reason)
+            .withMessage(message)
+            .withObservedGeneration(generation)
+            .withLastTransitionTime(transition)
+            .build());
     result.sort((a, b) -> Integer.compare(order(a.getType()), order(b.getType())));
     return result;
   }
 
   static Optional<Condition> find(List<Condition> conditions, String type) {
-    return conditions == null ? Optional.empty()
+    return conditions == null
+        ? Optional.empty()
         : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 

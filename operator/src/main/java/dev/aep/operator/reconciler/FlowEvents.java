@@ -57,8 +57,8 @@ final class FlowEvents {
     emit(client, flow, WARNING, reason, note);
   }
 
-  private void emit(KubernetesClient client, StripeIngestionFlow flow, String type, String reason,
-      String note) {
+  private void emit(
+      KubernetesClient client, StripeIngestionFlow flow, String type, String reason, String note) {
     Instant now = clock.instant();
     String key = flow.getMetadata().getUid() + "|" + type + "|" + reason + "|" + note;
     Recorded previous = recorded.get(key);
@@ -74,35 +74,49 @@ final class FlowEvents {
       }
     }
     prune(now);
-    String name = flow.getMetadata().getName() + "."
-        + Long.toHexString(now.toEpochMilli()) + Long.toHexString(sequence.incrementAndGet());
-    Event event = new EventBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(flow.getMetadata().getNamespace())
-        .endMetadata()
-        .withRegarding(new ObjectReferenceBuilder()
-            .withApiVersion(flow.getApiVersion())
-            .withKind(flow.getKind())
-            .withName(flow.getMetadata().getName())
+    String name =
+        flow.getMetadata().getName()
+            + "."
+            + Long.toHexString(now.toEpochMilli())
+            + Long.toHexString(sequence.incrementAndGet());
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(name)
             .withNamespace(flow.getMetadata().getNamespace())
-            .withUid(flow.getMetadata().getUid())
-            .build())
-        .withType(type)
-        .withReason(reason)
-        .withAction(reason)
-        .withNote(truncate(note))
-        .withEventTime(new MicroTime(MICRO.format(now)))
-        .withReportingController(CONTROLLER)
-        .withReportingInstance(instance)
-        .build();
+            .endMetadata()
+            .withRegarding(
+                new ObjectReferenceBuilder()
+                    .withApiVersion(flow.getApiVersion())
+                    .withKind(flow.getKind())
+                    .withName(flow.getMetadata().getName())
+                    .withNamespace(flow.getMetadata().getNamespace())
+                    .withUid(flow.getMetadata().getUid())
+                    .build())
+            .withType(type)
+            .withReason(reason)
+            .withAction(reason)
+            .withNote(truncate(note))
+            .withEventTime(new MicroTime(MICRO.format(now)))
+            .withReportingController(CONTROLLER)
+            .withReportingInstance(instance)
+            .build();
     recorded.put(key, new Recorded(name, now, 1));
     try {
-      client.events().v1().events().inNamespace(flow.getMetadata().getNamespace())
-          .resource(event).create();
+      client
+          .events()
+          .v1()
+          .events()
+          .inNamespace(flow.getMetadata().getNamespace())
+          .resource(event)
+          .create();
     } catch (KubernetesClientException e) {
-      LOG.warn("Could not record event {} for {}/{}: HTTP {}", reason,
-          flow.getMetadata().getNamespace(), flow.getMetadata().getName(), e.getCode());
+      LOG.warn(
+          "Could not record event {} for {}/{}: HTTP {}",
+          reason,
+          flow.getMetadata().getNamespace(),
+          flow.getMetadata().getName(),
+          e.getCode());
     }
   }
 
@@ -110,22 +124,36 @@ final class FlowEvents {
    * Raises the series of an Event already recorded; false when it is gone (Events expire, an hour
    * by default) or cannot be patched, so the caller records a new one.
    */
-  private static boolean patchSeries(KubernetesClient client, StripeIngestionFlow flow, String name,
-      int count, Instant now) {
-    String series = "{\"series\":{\"count\":" + count + ",\"lastObservedTime\":\""
-        + MICRO.format(now) + "\"}}";
+  private static boolean patchSeries(
+      KubernetesClient client, StripeIngestionFlow flow, String name, int count, Instant now) {
+    String series =
+        "{\"series\":{\"count\":" + count + ",\"lastObservedTime\":\"" + MICRO.format(now) + "\"}}";
     try {
       // Addressed through resource(...), not withName(...), so the client sends the PATCH alone
       // instead of reading the Event first (which would need get on events too).
-      Event target = new EventBuilder().withNewMetadata().withName(name)
-          .withNamespace(flow.getMetadata().getNamespace()).endMetadata().build();
-      client.events().v1().events().inNamespace(flow.getMetadata().getNamespace())
-          .resource(target).patch(PatchContext.of(PatchType.JSON_MERGE), series);
+      Event target =
+          new EventBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withNamespace(flow.getMetadata().getNamespace())
+              .endMetadata()
+              .build();
+      client
+          .events()
+          .v1()
+          .events()
+          .inNamespace(flow.getMetadata().getNamespace())
+          .resource(target)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), series);
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
-        LOG.warn("Could not update the series of event {} for {}/{}: HTTP {}", name,
-            flow.getMetadata().getNamespace(), flow.getMetadata().getName(), e.getCode());
+        LOG.warn(
+            "Could not update the series of event {} for {}/{}: HTTP {}",
+            name,
+            flow.getMetadata().getNamespace(),
+            flow.getMetadata().getName(),
+            e.getCode());
       }
       return false;
     }

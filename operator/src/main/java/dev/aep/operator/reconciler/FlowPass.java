@@ -9,11 +9,11 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;
 
 /**
- * One reconcile or cleanup of one flow: owns the working status the steps fill in, sets the
- * Ready and Synced conditions and, when the pass ends, writes status once (only when it changed)
- * and records one Normal Event summarising every remote object the pass created, updated or
- * deleted, plus a Warning Event when it failed. A flow created without faults so costs one status
- * write and one Event, not one of each per object.
+ * One reconcile or cleanup of one flow: owns the working status the steps fill in, sets the Ready
+ * and Synced conditions and, when the pass ends, writes status once (only when it changed) and
+ * records one Normal Event summarising every remote object the pass created, updated or deleted,
+ * plus a Warning Event when it failed. A flow created without faults so costs one status write and
+ * one Event, not one of each per object.
  */
 final class FlowPass implements PassRecorder {
   private final Context<StripeIngestionFlow> context;
@@ -25,16 +25,21 @@ final class FlowPass implements PassRecorder {
   private final PassSummary changes = new PassSummary();
   private StripeIngestionFlow resource;
 
-  FlowPass(StripeIngestionFlow resource, Context<StripeIngestionFlow> context, StatusWriter writer,
-      FlowEvents events, Clock clock) {
+  FlowPass(
+      StripeIngestionFlow resource,
+      Context<StripeIngestionFlow> context,
+      StatusWriter writer,
+      FlowEvents events,
+      Clock clock) {
     this.resource = resource;
     this.context = context;
     this.writer = writer;
     this.events = events;
     this.clock = clock;
-    this.working = resource.getStatus() == null
-        ? new StripeIngestionFlowStatus()
-        : context.getClient().getKubernetesSerialization().clone(resource.getStatus());
+    this.working =
+        resource.getStatus() == null
+            ? new StripeIngestionFlowStatus()
+            : context.getClient().getKubernetesSerialization().clone(resource.getStatus());
     this.wasReady = Conditions.isTrue(working.getConditions(), FlowConditions.READY, generation());
   }
 
@@ -65,16 +70,31 @@ final class FlowPass implements PassRecorder {
 
   /** Every step matches the spec. */
   void succeeded(String readyMessage, String syncedMessage) {
-    conditions(FlowConditions.STATUS_TRUE, FlowConditions.REASON_AVAILABLE, readyMessage,
-        FlowConditions.STATUS_TRUE, FlowConditions.REASON_RECONCILE_SUCCESS, syncedMessage);
+    conditions(
+        FlowConditions.STATUS_TRUE,
+        FlowConditions.REASON_AVAILABLE,
+        readyMessage,
+        FlowConditions.STATUS_TRUE,
+        FlowConditions.REASON_RECONCILE_SUCCESS,
+        syncedMessage);
     finish();
   }
 
   /** A pass that only observed (paused or ObserveOnly): both conditions as given. */
-  void observed(boolean ready, String readyReason, String readyMessage, boolean synced, String syncedReason,
+  void observed(
+      boolean ready,
+      String readyReason,
+      String readyMessage,
+      boolean synced,
+      String syncedReason,
       String syncedMessage) {
-    conditions(ready ? FlowConditions.STATUS_TRUE : FlowConditions.STATUS_FALSE, readyReason, readyMessage,
-        synced ? FlowConditions.STATUS_TRUE : FlowConditions.STATUS_FALSE, syncedReason, syncedMessage);
+    conditions(
+        ready ? FlowConditions.STATUS_TRUE : FlowConditions.STATUS_FALSE,
+        readyReason,
+        readyMessage,
+        synced ? FlowConditions.STATUS_TRUE : FlowConditions.STATUS_FALSE,
+        syncedReason,
+        syncedMessage);
     finish();
   }
 
@@ -88,8 +108,13 @@ final class FlowPass implements PassRecorder {
    * kubectl wait and GitOps health see it, Synced=True, and a Warning Event.
    */
   void runFailed(String readyMessage, String syncedMessage) {
-    conditions(FlowConditions.STATUS_FALSE, FlowConditions.REASON_RUN_FAILED, readyMessage,
-        FlowConditions.STATUS_TRUE, FlowConditions.REASON_RECONCILE_SUCCESS, syncedMessage);
+    conditions(
+        FlowConditions.STATUS_FALSE,
+        FlowConditions.REASON_RUN_FAILED,
+        readyMessage,
+        FlowConditions.STATUS_TRUE,
+        FlowConditions.REASON_RECONCILE_SUCCESS,
+        syncedMessage);
     finish();
     events.warning(context.getClient(), resource, FlowConditions.REASON_RUN_FAILED, readyMessage);
   }
@@ -98,37 +123,68 @@ final class FlowPass implements PassRecorder {
   void waiting(NotReady notReady) {
     String reason = wasReady ? FlowConditions.REASON_UPDATING : FlowConditions.REASON_CREATING;
     String message = "Waiting: " + notReady.getMessage() + ".";
-    conditions(FlowConditions.STATUS_FALSE, reason, message,
-        FlowConditions.STATUS_FALSE, reason, message);
+    conditions(
+        FlowConditions.STATUS_FALSE, reason, message, FlowConditions.STATUS_FALSE, reason, message);
     finish();
   }
 
   /**
-   * The pass failed. A transient failure of a flow that was Ready leaves Ready alone: the flow
-   * on the Platform still runs; only Synced says the operator could not check or fix it.
+   * The pass failed. A transient failure of a flow that was Ready leaves Ready alone: the flow on
+   * the Platform still runs; only Synced says the operator could not check or fix it.
    */
   void failed(StepFailure failure, String prefix) {
     String message = prefix + failure.getMessage();
     boolean keepReady = wasReady && failure.retry() == StepFailure.Retry.BACKOFF;
     if (keepReady) {
-      working.setConditions(Conditions.set(working.getConditions(), FlowConditions.SYNCED,
-          FlowConditions.STATUS_FALSE, failure.reason(), message, generation(), clock.instant()));
+      working.setConditions(
+          Conditions.set(
+              working.getConditions(),
+              FlowConditions.SYNCED,
+              FlowConditions.STATUS_FALSE,
+              failure.reason(),
+              message,
+              generation(),
+              clock.instant()));
       working.setObservedGeneration(generation());
     } else {
-      conditions(FlowConditions.STATUS_FALSE, failure.reason(), message,
-          FlowConditions.STATUS_FALSE, failure.reason(), message);
+      conditions(
+          FlowConditions.STATUS_FALSE,
+          failure.reason(),
+          message,
+          FlowConditions.STATUS_FALSE,
+          failure.reason(),
+          message);
     }
     finish();
     events.warning(context.getClient(), resource, failure.reason(), message);
   }
 
-  private void conditions(String readyStatus, String readyReason, String readyMessage,
-      String syncedStatus, String syncedReason, String syncedMessage) {
+  private void conditions(
+      String readyStatus,
+      String readyReason,
+      String readyMessage,
+      String syncedStatus,
+      String syncedReason,
+      String syncedMessage) {
     working.setObservedGeneration(generation());
-    working.setConditions(Conditions.set(working.getConditions(), FlowConditions.READY,
-        readyStatus, readyReason, readyMessage, generation(), clock.instant()));
-    working.setConditions(Conditions.set(working.getConditions(), FlowConditions.SYNCED,
-        syncedStatus, syncedReason, syncedMessage, generation(), clock.instant()));
+    working.setConditions(
+        Conditions.set(
+            working.getConditions(),
+            FlowConditions.READY,
+            readyStatus,
+            readyReason,
+            readyMessage,
+            generation(),
+            clock.instant()));
+    working.setConditions(
+        Conditions.set(
+            working.getConditions(),
+            FlowConditions.SYNCED,
+            syncedStatus,
+            syncedReason,
+            syncedMessage,
+            generation(),
+            clock.instant()));
   }
 
   /**
@@ -146,8 +202,11 @@ final class FlowPass implements PassRecorder {
 
   /** One Normal Event for everything the pass changed; nothing when it changed nothing. */
   private void summarise() {
-    changes.drain().ifPresent(summary ->
-        events.normal(context.getClient(), resource, summary.reason(), summary.note()));
+    changes
+        .drain()
+        .ifPresent(
+            summary ->
+                events.normal(context.getClient(), resource, summary.reason(), summary.note()));
   }
 
   private Long generation() {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  */
 final class PassSummary {
   /** The Event's reason is the first of these the pass did, so a creating pass reads "Created". */
-  private static final List<String> REASON_ORDER = List.of("Created", StepExecutor.REPLACING,
-      StepExecutor.UPDATED, StepExecutor.DELETED);
+  private static final List<String> REASON_ORDER =
+      List.of("Created", StepExecutor.REPLACING, StepExecutor.UPDATED, StepExecutor.DELETED);
 
   /** A summary ready to record. */
   record Summary(String reason, String note) {}
@@ -31,12 +31,16 @@ final class PassSummary {
     if (changes.isEmpty()) {
       return Optional.empty();
     }
-    String reason = REASON_ORDER.stream().filter(changes::containsKey).findFirst()
-        .orElse(changes.keySet().iterator().next());
+    String reason =
+        REASON_ORDER.stream()
+            .filter(changes::containsKey)
+            .findFirst()
+            .orElse(changes.keySet().iterator().next());
     int count = changes.values().stream().mapToInt(List::size).sum();
-    String note = changes.entrySet().stream()
-        .map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
-        .collect(Collectors.joining("; "));
+    String note =
+        changes.entrySet().stream()
+            .map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
+            .collect(Collectors.joining("; "));
     changes.clear();
     return Optional.of(new Summary(reason, count == 1 ? note : note + " (" + count + " changes)"));
   }

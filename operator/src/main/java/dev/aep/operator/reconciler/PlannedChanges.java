@@ -13,12 +13,16 @@ final class PlannedChanges {
 
   /** "update dataflow 7f3.. (schedule interval), create mapping set, and 2 more". */
   static String summary(List<PlannedChange> plan) {
-    String named = plan.stream().limit(NAMED).map(PlannedChanges::describe).collect(Collectors.joining(", "));
+    String named =
+        plan.stream().limit(NAMED).map(PlannedChanges::describe).collect(Collectors.joining(", "));
     return plan.size() > NAMED ? named + ", and " + (plan.size() - NAMED) + " more" : named;
   }
 
   private static String describe(PlannedChange change) {
-    return change.getOperation() + " " + change.getObject() + (change.getId() == null ? "" : " " + change.getId())
+    return change.getOperation()
+        + " "
+        + change.getObject()
+        + (change.getId() == null ? "" : " " + change.getId())
         + (change.getReason() == null ? "" : " (" + change.getReason() + ")");
   }
 }

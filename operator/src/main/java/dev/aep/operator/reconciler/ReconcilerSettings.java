@@ -11,8 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param resyncInterval how often a ready flow is re-observed on the Platform (drift check)
  * @param resyncJitter fraction (0..1) by which each resync delay is randomly stretched or shrunk,
  *     so many flows created together do not hit the Platform in the same second
- * @param maxConflictRetries how many times an update answered 412 is re-read and re-sent before
- *     the pass gives up with {@code RemoteConflict}
+ * @param maxConflictRetries how many times an update answered 412 is re-read and re-sent before the
+ *     pass gives up with {@code RemoteConflict}
  * @param clock time source for conditions, events and schedule decisions
  * @param retryInitialBackoff first delay after a retryable failure (429, 5xx, timeouts, conflicts)
  * @param retryMaxBackoff ceiling of the exponential backoff
@@ -73,32 +73,56 @@ public record ReconcilerSettings(
 
   /** Same settings with another resync interval. */
   public ReconcilerSettings withResyncInterval(Duration interval) {
-    return new ReconcilerSettings(interval, resyncJitter, maxConflictRetries, clock,
-        retryInitialBackoff, retryMaxBackoff, eventDedupeWindow);
+    return new ReconcilerSettings(
+        interval,
+        resyncJitter,
+        maxConflictRetries,
+        clock,
+        retryInitialBackoff,
+        retryMaxBackoff,
+        eventDedupeWindow);
   }
 
   /** Same settings with another clock. */
   public ReconcilerSettings withClock(Clock newClock) {
-    return new ReconcilerSettings(resyncInterval, resyncJitter, maxConflictRetries, newClock,
-        retryInitialBackoff, retryMaxBackoff, eventDedupeWindow);
+    return new ReconcilerSettings(
+        resyncInterval,
+        resyncJitter,
+        maxConflictRetries,
+        newClock,
+        retryInitialBackoff,
+        retryMaxBackoff,
+        eventDedupeWindow);
   }
 
   /** Same settings with another conflict retry budget. */
   public ReconcilerSettings withMaxConflictRetries(int retries) {
-    return new ReconcilerSettings(resyncInterval, resyncJitter, retries, clock,
-        retryInitialBackoff, retryMaxBackoff, eventDedupeWindow);
+    return new ReconcilerSettings(
+        resyncInterval,
+        resyncJitter,
+        retries,
+        clock,
+        retryInitialBackoff,
+        retryMaxBackoff,
+        eventDedupeWindow);
   }
 
   /** Same settings with another error backoff range. */
   public ReconcilerSettings withRetryBackoff(Duration initial, Duration max) {
-    return new ReconcilerSettings(resyncInterval, resyncJitter, maxConflictRetries, clock,
-        initial, max, eventDedupeWindow);
+    return new ReconcilerSettings(
+        resyncInterval, resyncJitter, maxConflictRetries, clock, initial, max, eventDedupeWindow);
   }
 
   /** Same settings with another event dedupe window. */
   public ReconcilerSettings withEventDedupeWindow(Duration window) {
-    return new ReconcilerSettings(resyncInterval, resyncJitter, maxConflictRetries, clock,
-        retryInitialBackoff, retryMaxBackoff, window);
+    return new ReconcilerSettings(
+        resyncInterval,
+        resyncJitter,
+        maxConflictRetries,
+        clock,
+        retryInitialBackoff,
+        retryMaxBackoff,
+        window);
   }
 
   /** The resync interval stretched or shrunk by a random factor within the jitter. */

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that decides what happens to each remote object: missing -> create (the id goes
- * into the working status, written once when the pass ends; a crash before that is recovered by
- * the step finding its object again by deterministic name and the flow's uid), drifted -> patch
- * (re-reading and retrying a bounded number of times on 412), unpatchable -> replace, not ready
- * -> stop the chain. Cleanup deletes in reverse. Every change is reported to the
- * {@link PassRecorder}, which summarises the pass in one Event.
+ * into the working status, written once when the pass ends; a crash before that is recovered by the
+ * step finding its object again by deterministic name and the flow's uid), drifted -> patch
+ * (re-reading and retrying a bounded number of times on 412), unpatchable -> replace, not ready ->
+ * stop the chain. Cleanup deletes in reverse. Every change is reported to the {@link PassRecorder},
+ * which summarises the pass in one Event.
  */
 final class StepExecutor {
   static final String UPDATED = "Updated";
@@ -39,8 +39,8 @@ final class StepExecutor {
 
   /**
    * Brings every step in line with the spec, in order. Earlier copies of replaced objects are
-   * removed at the end when this pass changed the chain or {@code sweep} asks for it (the last
-   * pass did not finish, so a crash may have left one behind).
+   * removed at the end when this pass changed the chain or {@code sweep} asks for it (the last pass
+   * did not finish, so a crash may have left one behind).
    */
   void apply(List<Step<?>> steps, FlowContext ctx, PassRecorder recorder, boolean sweep) {
     if (sweep) {
@@ -56,7 +56,9 @@ final class StepExecutor {
     }
     if (changed || sweep) {
       for (Step<?> step : steps) {
-        guarded(ctx, "removing replaced copies of the " + step.kind(),
+        guarded(
+            ctx,
+            "removing replaced copies of the " + step.kind(),
             () -> sweep(step, ctx, recorder));
       }
     }
@@ -65,8 +67,8 @@ final class StepExecutor {
   /**
    * What {@link #apply} would write, without writing: the same observations and diffs, but no
    * create, update, replace or delete (explore, whose "create" is a read, still runs). An object
-   * the plan creates leaves the steps after it without what they depend on; those that then
-   * cannot observe are planned as part of the missing chain rather than failing the pass.
+   * the plan creates leaves the steps after it without what they depend on; those that then cannot
+   * observe are planned as part of the missing chain rather than failing the pass.
    */
   List<PlannedChange> plan(List<Step<?>> steps, FlowContext ctx) {
     List<PlannedChange> plan = new ArrayList<>();
@@ -83,7 +85,9 @@ final class StepExecutor {
           throw ErrorClassifier.classify(e, "observing the " + step.kind(), ctx.flow());
         }
         if (step.managed(ctx) && step.remote()) {
-          plan.add(new PlannedChange(step.kind(), null, "create", List.of(), "missing (after the objects above)"));
+          plan.add(
+              new PlannedChange(
+                  step.kind(), null, "create", List.of(), "missing (after the objects above)"));
         }
       }
     }
@@ -91,7 +95,9 @@ final class StepExecutor {
       for (Step<?> step : steps) {
         if (step.managed(ctx)) {
           for (String id : step.strays(ctx)) {
-            plan.add(new PlannedChange(step.kind(), id, "delete", List.of(), "an earlier copy this flow replaced"));
+            plan.add(
+                new PlannedChange(
+                    step.kind(), id, "delete", List.of(), "an earlier copy this flow replaced"));
           }
         }
       }
@@ -104,7 +110,8 @@ final class StepExecutor {
     Optional<R> seen = step.observe(ctx);
     if (seen.isEmpty()) {
       if (!step.managed(ctx)) {
-        throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+        throw new StepFailure(
+            FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
       }
       if (!step.remote()) {
         step.record(ctx, step.create(ctx));
@@ -116,17 +123,25 @@ final class StepExecutor {
     R remote = seen.get();
     Diff diff = step.diff(ctx, remote);
     if (diff.rejects()) {
-      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
+      throw new StepFailure(
+          FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
     }
     step.record(ctx, remote);
     if (diff.inSync() || !step.managed(ctx)) {
       return false;
     }
     if (diff.replaces()) {
-      plan.add(new PlannedChange(step.kind(), step.id(remote), "replace", List.of(), diff.replaceReason()));
+      plan.add(
+          new PlannedChange(
+              step.kind(), step.id(remote), "replace", List.of(), diff.replaceReason()));
     } else {
-      plan.add(new PlannedChange(step.kind(), step.id(remote), "update",
-          diff.ops().stream().map(op -> op.op().wireName() + " " + op.path()).toList(), diff.summary()));
+      plan.add(
+          new PlannedChange(
+              step.kind(),
+              step.id(remote),
+              "update",
+              diff.ops().stream().map(op -> op.op().wireName() + " " + op.path()).toList(),
+              diff.summary()));
     }
     return false;
   }
@@ -138,16 +153,19 @@ final class StepExecutor {
       if (!step.deletesOnCleanup(ctx)) {
         continue;
       }
-      guarded(ctx, "deleting the " + step.kind(), () -> {
-        for (String id : step.owned(ctx)) {
-          boolean deleted = step.delete(ctx, id);
-          ctx.observer().invalidate();
-          if (deleted) {
-            recorder.changed(DELETED, step.kind() + " " + id);
-          }
-        }
-        return false;
-      });
+      guarded(
+          ctx,
+          "deleting the " + step.kind(),
+          () -> {
+            for (String id : step.owned(ctx)) {
+              boolean deleted = step.delete(ctx, id);
+              ctx.observer().invalidate();
+              if (deleted) {
+                recorder.changed(DELETED, step.kind() + " " + id);
+              }
+            }
+            return false;
+          });
     }
   }
 
@@ -161,18 +179,23 @@ final class StepExecutor {
       Optional<R> seen = step.observe(ctx);
       if (seen.isEmpty()) {
         if (!step.managed(ctx)) {
-          throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx),
-              StepFailure.Retry.SLOW);
+          throw new StepFailure(
+              FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
         }
         if (created) {
-          throw new NotReady(step.name(), "waiting for the new " + step.kind()
-              + " to become visible on the Platform");
+          throw new NotReady(
+              step.name(),
+              "waiting for the new " + step.kind() + " to become visible on the Platform");
         }
         R made = step.create(ctx);
         creations.created(step.name(), step.id(made));
         step.record(ctx, made);
         ctx.observer().invalidate();
-        LOG.debug("{}/{}: {} {}", ctx.namespace(), ctx.name(), step.createdReason(),
+        LOG.debug(
+            "{}/{}: {} {}",
+            ctx.namespace(),
+            ctx.name(),
+            step.createdReason(),
             step.describe(ctx, made));
         recorder.changed(step.createdReason(), step.brief(ctx, made));
         created = true;
@@ -182,8 +205,8 @@ final class StepExecutor {
       R remote = seen.get();
       Diff diff = step.diff(ctx, remote);
       if (diff.rejects()) {
-        throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, diff.rejection(),
-            StepFailure.Retry.ON_CHANGE);
+        throw new StepFailure(
+            FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
       }
       if (diff.inSync() || !step.managed(ctx)) {
         step.record(ctx, remote);
@@ -217,27 +240,43 @@ final class StepExecutor {
         }
         conflicts++;
         ctx.observer().invalidate();
-        LOG.debug("{} {}: stale etag ({} of {}), re-reading", step.kind(), step.id(remote),
-            conflicts, maxConflictRetries);
+        LOG.debug(
+            "{} {}: stale etag ({} of {}), re-reading",
+            step.kind(),
+            step.id(remote),
+            conflicts,
+            maxConflictRetries);
         if (conflicts > maxConflictRetries) {
-          throw new StepFailure(FlowConditions.REASON_REMOTE_CONFLICT,
-              "The " + what + " kept changing on the Platform while being updated ("
-                  + conflicts + " updates refused with 412, stale etag). Someone else is editing "
+          throw new StepFailure(
+              FlowConditions.REASON_REMOTE_CONFLICT,
+              "The "
+                  + what
+                  + " kept changing on the Platform while being updated ("
+                  + conflicts
+                  + " updates refused with 412, stale etag). Someone else is editing "
                   + "it; the operator retries later.",
-              StepFailure.Retry.BACKOFF, null, e);
+              StepFailure.Retry.BACKOFF,
+              null,
+              e);
         }
       }
     }
-    throw new StepFailure(FlowConditions.REASON_RECONCILE_ERROR,
-        "The " + step.kind() + " did not settle after " + rounds + " rounds (still differs: "
-            + last + "); retrying later.",
+    throw new StepFailure(
+        FlowConditions.REASON_RECONCILE_ERROR,
+        "The "
+            + step.kind()
+            + " did not settle after "
+            + rounds
+            + " rounds (still differs: "
+            + last
+            + "); retrying later.",
         StepFailure.Retry.BACKOFF);
   }
 
   private static <R> boolean check(Step<R> step, FlowContext ctx) {
     if (step.observedFirst(ctx) && step.observe(ctx).isEmpty() && !step.managed(ctx)) {
-      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx),
-          StepFailure.Retry.SLOW);
+      throw new StepFailure(
+          FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
     }
     return false;
   }

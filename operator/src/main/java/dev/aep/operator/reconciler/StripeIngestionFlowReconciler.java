@@ -2,14 +2,14 @@ package dev.aep.operator.reconciler;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
-import dev.aep.operator.api.v1alpha1.PlannedChange;
-import dev.aep.operator.api.v1alpha1.ManagementPolicy;
 import dev.aep.operator.api.v1alpha1.Frequency;
+import dev.aep.operator.api.v1alpha1.ManagementPolicy;
+import dev.aep.operator.api.v1alpha1.PlannedChange;
 import dev.aep.operator.api.v1alpha1.RunStatus;
 import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowSpec;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Platform;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.reconciler.observe.BulkObservation;
@@ -22,9 +22,9 @@ import dev.aep.operator.reconciler.steps.NotReady;
 import dev.aep.operator.reconciler.steps.PlatformFacts;
 import dev.aep.operator.reconciler.steps.Step;
 import dev.aep.operator.reconciler.steps.StepFailure;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -36,10 +36,10 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.util.Collection;
-import java.util.List;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles a StripeIngestionFlow the way the Stripe tutorial builds one by hand: connect
  * (Secrets, token), then base connection, explore, source connection, schema, dataset, target
- * connection, mapping set, flow and run monitoring; then status. Cleanup runs the steps in
- * reverse. Secrets are watched, so a rotated Stripe key is pushed without waiting for a resync.
+ * connection, mapping set, flow and run monitoring; then status. Cleanup runs the steps in reverse.
+ * Secrets are watched, so a rotated Stripe key is pushed without waiting for a resync.
  */
 public class StripeIngestionFlowReconciler
     implements Reconciler<StripeIngestionFlow>, Cleaner<StripeIngestionFlow> {
@@ -67,6 +67,7 @@ public class StripeIngestionFlowReconciler
   private final List<Step<?>> steps = FlowSteps.tutorialOrder();
   private final StepExecutor executor;
   private final Backoff backoff;
+
   /** How often a paused flow checks whether its pause annotation is gone. */
   static final Duration PAUSED_POLL = Duration.ofSeconds(30);
 
@@ -92,12 +93,18 @@ public class StripeIngestionFlowReconciler
 
   StripeIngestionFlowReconciler(
       Platform platform, ReconcilerSettings settings, CreationObserver creations) {
-    this(platform, settings, creations,
+    this(
+        platform,
+        settings,
+        creations,
         new BulkObservation(settings.resyncInterval(), settings.clock()));
   }
 
-  StripeIngestionFlowReconciler(Platform platform, ReconcilerSettings settings,
-      CreationObserver creations, Observation observation) {
+  StripeIngestionFlowReconciler(
+      Platform platform,
+      ReconcilerSettings settings,
+      CreationObserver creations,
+      Observation observation) {
     this.observation = Objects.requireNonNull(observation, "observation");
     this.platform = Objects.requireNonNull(platform, "platform");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -125,7 +132,8 @@ public class StripeIngestionFlowReconciler
       StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
     FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
     String key = flow.getMetadata().getUid();
-    if (paused(flow) || flow.getSpec().effectiveManagementPolicy() == ManagementPolicy.OBSERVE_ONLY) {
+    if (paused(flow)
+        || flow.getSpec().effectiveManagementPolicy() == ManagementPolicy.OBSERVE_ONLY) {
       return observeOnly(flow, context, pass, key);
     }
     try {
@@ -144,12 +152,16 @@ public class StripeIngestionFlowReconciler
           .rescheduleAfter(settings.jitteredResync());
     } catch (NotReady waiting) {
       pass.waiting(waiting);
-      return UpdateControl.<StripeIngestionFlow>noUpdate()
-          .rescheduleAfter(backoff.next(key, null));
+      return UpdateControl.<StripeIngestionFlow>noUpdate().rescheduleAfter(backoff.next(key, null));
     } catch (RuntimeException e) {
-      StepFailure failure = busySince.annotate(key, ErrorClassifier.classify(e, "reconciling", flow), ready(flow));
-      LOG.info("{}/{}: {} - {}", flow.getMetadata().getNamespace(), flow.getMetadata().getName(),
-          failure.reason(), failure.getMessage());
+      StepFailure failure =
+          busySince.annotate(key, ErrorClassifier.classify(e, "reconciling", flow), ready(flow));
+      LOG.info(
+          "{}/{}: {} - {}",
+          flow.getMetadata().getNamespace(),
+          flow.getMetadata().getName(),
+          failure.reason(),
+          failure.getMessage());
       pass.failed(failure, "");
       return retry(UpdateControl.<StripeIngestionFlow>noUpdate(), failure, key);
     }
@@ -160,30 +172,54 @@ public class StripeIngestionFlowReconciler
    * full pass, and status.plan says what a full pass would write. Ready says whether every object
    * exists; Synced whether anything differs.
    */
-  private UpdateControl<StripeIngestionFlow> observeOnly(StripeIngestionFlow flow,
-      Context<StripeIngestionFlow> context, FlowPass pass, String key) {
+  private UpdateControl<StripeIngestionFlow> observeOnly(
+      StripeIngestionFlow flow, Context<StripeIngestionFlow> context, FlowPass pass, String key) {
     boolean paused = paused(flow);
     try {
       FlowContext ctx = connect(flow, pass, context, true);
       Adoption.adopt(ctx);
       List<PlannedChange> plan = executor.plan(steps, ctx);
       recordPlan(ctx.status(), plan);
-      String reason = paused ? FlowConditions.REASON_PAUSED
-          : plan.isEmpty() ? FlowConditions.REASON_OBSERVED : FlowConditions.REASON_DRIFT_OBSERVED;
-      String why = paused
-          ? "Paused by annotation " + FlowConditions.PAUSED_ANNOTATION + ": no Platform writes. "
-          : "managementPolicy ObserveOnly: no Platform writes. ";
-      String pending = plan.isEmpty() ? "The Platform matches the spec."
-          : plan.size() + " change(s) pending (status.plan): " + PlannedChanges.summary(plan) + ". "
-              + (paused ? "Remove the annotation to apply them." : "Set managementPolicy: Full to apply them.");
+      String reason =
+          paused
+              ? FlowConditions.REASON_PAUSED
+              : plan.isEmpty()
+                  ? FlowConditions.REASON_OBSERVED
+                  : FlowConditions.REASON_DRIFT_OBSERVED;
+      String why =
+          paused
+              ? "Paused by annotation "
+                  + FlowConditions.PAUSED_ANNOTATION
+                  + ": no Platform writes. "
+              : "managementPolicy ObserveOnly: no Platform writes. ";
+      String pending =
+          plan.isEmpty()
+              ? "The Platform matches the spec."
+              : plan.size()
+                  + " change(s) pending (status.plan): "
+                  + PlannedChanges.summary(plan)
+                  + ". "
+                  + (paused
+                      ? "Remove the annotation to apply them."
+                      : "Set managementPolicy: Full to apply them.");
       long missing = plan.stream().filter(c -> "create".equals(c.getOperation())).count();
-      boolean ready = missing == 0 && ctx.status().getFlow() != null && !runLostData(ctx.status().getLastRun());
-      String readyMessage = missing > 0
-          ? missing + " Platform object(s) of this flow do not exist (status.plan)."
-          : ctx.status().getFlow() == null ? "The dataflow does not exist." : readyMessage(ctx);
-      pass.observed(ready, ready ? FlowConditions.REASON_AVAILABLE
-              : missing == 0 && ctx.status().getFlow() != null ? FlowConditions.REASON_RUN_FAILED : reason,
-          readyMessage, !paused && plan.isEmpty(), reason, why + pending);
+      boolean ready =
+          missing == 0 && ctx.status().getFlow() != null && !runLostData(ctx.status().getLastRun());
+      String readyMessage =
+          missing > 0
+              ? missing + " Platform object(s) of this flow do not exist (status.plan)."
+              : ctx.status().getFlow() == null ? "The dataflow does not exist." : readyMessage(ctx);
+      pass.observed(
+          ready,
+          ready
+              ? FlowConditions.REASON_AVAILABLE
+              : missing == 0 && ctx.status().getFlow() != null
+                  ? FlowConditions.REASON_RUN_FAILED
+                  : reason,
+          readyMessage,
+          !paused && plan.isEmpty(),
+          reason,
+          why + pending);
       backoff.reset(key);
       busySince.reset(key);
       return UpdateControl.<StripeIngestionFlow>noUpdate().rescheduleAfter(observeInterval(paused));
@@ -191,16 +227,18 @@ public class StripeIngestionFlowReconciler
       pass.waiting(waiting);
       return UpdateControl.<StripeIngestionFlow>noUpdate().rescheduleAfter(observeInterval(paused));
     } catch (RuntimeException e) {
-      StepFailure failure = busySince.annotate(key, ErrorClassifier.classify(e, "observing", flow), ready(flow));
-      pass.failed(failure, paused ? "Paused; observing failed: " : "ObserveOnly; observing failed: ");
+      StepFailure failure =
+          busySince.annotate(key, ErrorClassifier.classify(e, "observing", flow), ready(flow));
+      pass.failed(
+          failure, paused ? "Paused; observing failed: " : "ObserveOnly; observing failed: ");
       return retry(UpdateControl.<StripeIngestionFlow>noUpdate(), failure, key);
     }
   }
 
   /**
    * How soon a paused or observed flow is looked at again. Removing the pause annotation does not
-   * change the generation, so the controller is not told: a paused flow polls at most every
-   * {@link #PAUSED_POLL} to notice it.
+   * change the generation, so the controller is not told: a paused flow polls at most every {@link
+   * #PAUSED_POLL} to notice it.
    */
   private Duration observeInterval(boolean paused) {
     Duration resync = settings.jitteredResync();
@@ -208,13 +246,16 @@ public class StripeIngestionFlowReconciler
   }
 
   private static void recordPlan(StripeIngestionFlowStatus status, List<PlannedChange> plan) {
-    status.setPlan(new ArrayList<>(plan.subList(0, Math.min(plan.size(), StripeIngestionFlowStatus.PLAN_LIMIT))));
+    status.setPlan(
+        new ArrayList<>(
+            plan.subList(0, Math.min(plan.size(), StripeIngestionFlowStatus.PLAN_LIMIT))));
     status.setPendingChanges(plan.size());
   }
 
   private static boolean paused(StripeIngestionFlow flow) {
     Map<String, String> annotations = flow.getMetadata().getAnnotations();
-    return annotations != null && "true".equalsIgnoreCase(annotations.get(FlowConditions.PAUSED_ANNOTATION));
+    return annotations != null
+        && "true".equalsIgnoreCase(annotations.get(FlowConditions.PAUSED_ANNOTATION));
   }
 
   @Override
@@ -223,22 +264,37 @@ public class StripeIngestionFlowReconciler
     String key = flow.getMetadata().getUid();
     if (paused(flow)) {
       // The finalizer stays: deleting now would be a Platform write the pause forbids.
-      String message = "Deletion waits: the flow is paused (annotation " + FlowConditions.PAUSED_ANNOTATION
-          + "). Remove the annotation to delete its Platform objects per deletionPolicy "
-          + flow.getSpec().effectiveDeletionPolicy().value() + ", or set deletionPolicy: Orphan first to keep them.";
-      pass.observed(false, FlowConditions.REASON_PAUSED, message, false, FlowConditions.REASON_PAUSED, message);
+      String message =
+          "Deletion waits: the flow is paused (annotation "
+              + FlowConditions.PAUSED_ANNOTATION
+              + "). Remove the annotation to delete its Platform objects per deletionPolicy "
+              + flow.getSpec().effectiveDeletionPolicy().value()
+              + ", or set deletionPolicy: Orphan first to keep them.";
+      pass.observed(
+          false,
+          FlowConditions.REASON_PAUSED,
+          message,
+          false,
+          FlowConditions.REASON_PAUSED,
+          message);
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(observeInterval(true));
     }
     if (flow.getSpec().effectiveManagementPolicy() == ManagementPolicy.OBSERVE_ONLY) {
-      pass.event("Orphaned", "Left the flow's Platform objects in place (managementPolicy ObserveOnly never"
-          + " writes to the Platform)");
+      pass.event(
+          "Orphaned",
+          "Left the flow's Platform objects in place (managementPolicy ObserveOnly never"
+              + " writes to the Platform)");
       forget(flow);
       return DeleteControl.defaultDelete();
     }
-    FlowContext probe = new FlowContext(flow, pass.working(), null, null, null, settings.clock(), null);
+    FlowContext probe =
+        new FlowContext(flow, pass.working(), null, null, null, settings.clock(), null);
     if (steps.stream().noneMatch(step -> step.deletesOnCleanup(probe))) {
-      pass.event("Orphaned", "Left the flow's Platform objects in place (deletionPolicy "
-          + flow.getSpec().effectiveDeletionPolicy().value() + ")");
+      pass.event(
+          "Orphaned",
+          "Left the flow's Platform objects in place (deletionPolicy "
+              + flow.getSpec().effectiveDeletionPolicy().value()
+              + ")");
       forget(flow);
       return DeleteControl.defaultDelete();
     }
@@ -250,7 +306,8 @@ public class StripeIngestionFlowReconciler
       return DeleteControl.defaultDelete();
     } catch (RuntimeException e) {
       StepFailure failure =
-          busySince.annotate(key, ErrorClassifier.classify(e, "deleting Platform objects", flow), ready(flow));
+          busySince.annotate(
+              key, ErrorClassifier.classify(e, "deleting Platform objects", flow), ready(flow));
       pass.failed(failure, "Deletion is blocked: ");
       DeleteControl control = DeleteControl.noFinalizerRemoval();
       if (failure.retry() == StepFailure.Retry.ON_CHANGE) {
@@ -262,8 +319,11 @@ public class StripeIngestionFlowReconciler
   }
 
   /** Step one of the tutorial: read the Secrets and open a Platform session for the sandbox. */
-  private FlowContext connect(StripeIngestionFlow flow, FlowPass pass,
-      Context<StripeIngestionFlow> context, boolean withStripe) {
+  private FlowContext connect(
+      StripeIngestionFlow flow,
+      FlowPass pass,
+      Context<StripeIngestionFlow> context,
+      boolean withStripe) {
     Credentials credentials =
         new SecretResolver((ns, name) -> secret(context.getClient(), ns, name))
             .resolve(flow, withStripe);
@@ -271,21 +331,32 @@ public class StripeIngestionFlowReconciler
         platform.session(credentials.account(), flow.getSpec().getPlatform().getSandbox());
     String sandbox = flow.getSpec().getPlatform().getSandbox();
     Observation.Observed observed = observation.open(session, () -> siblings(context, sandbox));
-    return new FlowContext(flow, pass.working(), observed.session(), observed.observer(),
-        credentials, settings.clock(), facts);
+    return new FlowContext(
+        flow,
+        pass.working(),
+        observed.session(),
+        observed.observer(),
+        credentials,
+        settings.clock(),
+        facts);
   }
 
   /**
    * The flows in the operator's cache that use this sandbox: their remote names are looked up
    * together with the first that needs one, instead of one call per new flow.
    */
-  private static Collection<Observation.Sibling> siblings(Context<StripeIngestionFlow> context,
-      String sandbox) {
-    return context.getPrimaryCache().list()
-        .filter(f -> f.getSpec() != null && f.getSpec().getPlatform() != null
-            && Objects.equals(sandbox, f.getSpec().getPlatform().getSandbox()))
-        .map(f -> new Observation.Sibling(f.getMetadata().getNamespace(),
-            f.getMetadata().getName()))
+  private static Collection<Observation.Sibling> siblings(
+      Context<StripeIngestionFlow> context, String sandbox) {
+    return context
+        .getPrimaryCache()
+        .list()
+        .filter(
+            f ->
+                f.getSpec() != null
+                    && f.getSpec().getPlatform() != null
+                    && Objects.equals(sandbox, f.getSpec().getPlatform().getSandbox()))
+        .map(
+            f -> new Observation.Sibling(f.getMetadata().getNamespace(), f.getMetadata().getName()))
         .toList();
   }
 
@@ -320,7 +391,8 @@ public class StripeIngestionFlowReconciler
       IndexerResourceCache<StripeIngestionFlow> flows, Secret secret) {
     String namespace = secret.getMetadata().getNamespace();
     String name = secret.getMetadata().getName();
-    return flows.list(namespace, flow -> references(flow, name))
+    return flows
+        .list(namespace, flow -> references(flow, name))
         .map(ResourceID::fromResource)
         .collect(Collectors.toSet());
   }
@@ -330,26 +402,34 @@ public class StripeIngestionFlowReconciler
     if (spec == null) {
       return false;
     }
-    boolean platformRef = spec.getPlatform() != null
-        && spec.getPlatform().getCredentialsSecretRef() != null
-        && secretName.equals(spec.getPlatform().getCredentialsSecretRef().getName());
-    boolean stripeRef = spec.getStripe() != null
-        && spec.getStripe().getAccessTokenSecretRef() != null
-        && secretName.equals(spec.getStripe().getAccessTokenSecretRef().getName());
+    boolean platformRef =
+        spec.getPlatform() != null
+            && spec.getPlatform().getCredentialsSecretRef() != null
+            && secretName.equals(spec.getPlatform().getCredentialsSecretRef().getName());
+    boolean stripeRef =
+        spec.getStripe() != null
+            && spec.getStripe().getAccessTokenSecretRef() != null
+            && secretName.equals(spec.getStripe().getAccessTokenSecretRef().getName());
     return platformRef || stripeRef;
   }
 
   /** A failed run, or a successful one that dropped records (partial ingestion). */
   private static boolean runLostData(RunStatus run) {
-    return run != null && ("failed".equalsIgnoreCase(run.getStatus())
-        || (run.getRecordsFailed() != null && run.getRecordsFailed() > 0));
+    return run != null
+        && ("failed".equalsIgnoreCase(run.getStatus())
+            || (run.getRecordsFailed() != null && run.getRecordsFailed() > 0));
   }
 
   private static String readyMessage(FlowContext ctx) {
     FlowStatus flow = ctx.status().getFlow();
-    StringBuilder message = new StringBuilder("Flow ").append(flow.getId()).append(" is ")
-        .append(flow.getState()).append(" and runs ").append(schedule(ctx.spec().getSchedule()))
-        .append('.');
+    StringBuilder message =
+        new StringBuilder("Flow ")
+            .append(flow.getId())
+            .append(" is ")
+            .append(flow.getState())
+            .append(" and runs ")
+            .append(schedule(ctx.spec().getSchedule()))
+            .append('.');
     RunStatus run = ctx.status().getLastRun();
     if (run == null) {
       message.append(" No run yet.");
@@ -379,15 +459,20 @@ public class StripeIngestionFlowReconciler
 
   private static void appendFailedRecords(StringBuilder message, RunStatus run) {
     if (run.getRecordsFailed() != null && run.getRecordsFailed() > 0) {
-      message.append(" ").append(run.getRecordsFailed()).append(" of ")
+      message
+          .append(" ")
+          .append(run.getRecordsFailed())
+          .append(" of ")
           .append(run.getRecordsRead() == null ? "?" : run.getRecordsRead())
           .append(" records failed; see the README (Failed rows) to fetch the row errors.");
     }
   }
 
   private static String syncedMessage(FlowContext ctx) {
-    StringBuilder message = new StringBuilder("All Platform objects match generation ")
-        .append(ctx.flow().getMetadata().getGeneration()).append('.');
+    StringBuilder message =
+        new StringBuilder("All Platform objects match generation ")
+            .append(ctx.flow().getMetadata().getGeneration())
+            .append('.');
     for (String note : ctx.notes()) {
       message.append(" Note: ").append(note).append('.');
     }
@@ -398,14 +483,17 @@ public class StripeIngestionFlowReconciler
     if (schedule.getFrequency() == Frequency.ONCE) {
       return "once";
     }
-    return "every " + schedule.getInterval() + " " + schedule.getFrequency().value()
+    return "every "
+        + schedule.getInterval()
+        + " "
+        + schedule.getFrequency().value()
         + (Objects.equals(schedule.getInterval(), 1) ? "" : "s");
   }
 
   /** The Ready condition as the flow's status last recorded it, or null. */
   private static Condition ready(StripeIngestionFlow flow) {
-    return flow.getStatus() == null ? null
+    return flow.getStatus() == null
+        ? null
         : Conditions.find(flow.getStatus().getConditions(), FlowConditions.READY).orElse(null);
   }
-
 }

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The committed CRD, evaluated offline the way the API server admits objects: every sample is admitted, every
- * manifest of the invalid catalogue is rejected with its expected message, and legitimate updates pass the
- * immutability rules.
+ * The committed CRD, evaluated offline the way the API server admits objects: every sample is
+ * admitted, every manifest of the invalid catalogue is rejected with its expected message, and
+ * legitimate updates pass the immutability rules.
  */
 class AdmissionTest {
 
-  /** Annotation on a catalogue manifest (the new object, for updates) holding the message it must be rejected with. */
+  /**
+   * Annotation on a catalogue manifest (the new object, for updates) holding the message it must be
+   * rejected with.
+   */
   static final String EXPECTED_ERROR = "admission.aep.dev/expected-error";
 
   private static OfflineAdmission admission;
@@ -60,65 +63,110 @@ class AdmissionTest {
     List<Map<String, Object>> flows = sampleFlows();
     assertThat(flows).hasSizeGreaterThanOrEqualTo(8);
     return flows.stream()
-        .map(flow -> dynamicTest(name(flow), () -> {
-          assertThat(admission.create(flow)).as("errors creating %s", name(flow)).isEmpty();
-          assertThat(admission.update(flow, flow)).as("errors re-applying %s", name(flow)).isEmpty();
-        }));
+        .map(
+            flow ->
+                dynamicTest(
+                    name(flow),
+                    () -> {
+                      assertThat(admission.create(flow))
+                          .as("errors creating %s", name(flow))
+                          .isEmpty();
+                      assertThat(admission.update(flow, flow))
+                          .as("errors re-applying %s", name(flow))
+                          .isEmpty();
+                    }));
   }
 
   @Test
   void samplesCoverEveryResourcePathBothTargetChoicesAndAOneTimeSchedule() {
-    List<Map<String, Object>> specs = sampleFlows().stream().map(AdmissionTest::spec).collect(Collectors.toList());
-    Set<Object> paths = specs.stream().map(s -> s.get("resourcePath")).collect(Collectors.toCollection(TreeSet::new));
+    List<Map<String, Object>> specs =
+        sampleFlows().stream().map(AdmissionTest::spec).collect(Collectors.toList());
+    Set<Object> paths =
+        specs.stream()
+            .map(s -> s.get("resourcePath"))
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(paths)
-        .containsExactly("balance_transactions", "charges", "customers", "prices", "refunds", "subscriptions");
-    assertThat(specs).anySatisfy(s -> {
-      assertThat(child(child(s, "target"), "schema")).containsKey("create");
-      assertThat(child(child(s, "target"), "dataset")).containsKey("create");
-    });
-    assertThat(specs).anySatisfy(s -> {
-      assertThat(child(child(s, "target"), "schema")).containsKey("id");
-      assertThat(child(child(s, "target"), "dataset")).containsKey("id");
-    });
-    assertThat(specs).anySatisfy(s -> assertThat(child(s, "schedule")).containsEntry("frequency", "once"));
+        .containsExactly(
+            "balance_transactions", "charges", "customers", "prices", "refunds", "subscriptions");
+    assertThat(specs)
+        .anySatisfy(
+            s -> {
+              assertThat(child(child(s, "target"), "schema")).containsKey("create");
+              assertThat(child(child(s, "target"), "dataset")).containsKey("create");
+            });
+    assertThat(specs)
+        .anySatisfy(
+            s -> {
+              assertThat(child(child(s, "target"), "schema")).containsKey("id");
+              assertThat(child(child(s, "target"), "dataset")).containsKey("id");
+            });
+    assertThat(specs)
+        .anySatisfy(s -> assertThat(child(s, "schedule")).containsEntry("frequency", "once"));
   }
 
   @TestFactory
   Stream<DynamicTest> everyInvalidManifestIsRejectedWithItsExpectedMessage() {
     List<Path> files = Manifests.yamlFiles(catalogue("invalid"));
     assertThat(files).as("invalid catalogue size").hasSizeGreaterThanOrEqualTo(25);
-    return files.stream().map(file -> dynamicTest(file.getFileName().toString(), () -> {
-      List<Map<String, Object>> docs = Manifests.documents(file);
-      assertThat(docs).as("one manifest (create) or two (old, new: update)").hasSizeBetween(1, 2);
-      Map<String, Object> manifest = docs.get(docs.size() - 1);
-      String expected = Manifests.annotation(manifest, EXPECTED_ERROR);
-      assertThat(expected).as("%s carries the %s annotation", file, EXPECTED_ERROR).isNotBlank();
-      List<String> errors;
-      if (docs.size() == 2) {
-        assertThat(admission.create(docs.get(0))).as("the old object of %s is itself valid", file).isEmpty();
-        errors = admission.update(docs.get(0), manifest);
-      } else {
-        errors = admission.create(manifest);
-      }
-      assertThat(errors).as("errors for %s", file).anySatisfy(e -> assertThat(e).contains(expected));
-      // Each manifest breaks one thing, so nothing else may be reported: no over-broad rule hides behind it.
-      assertThat(errors)
-          .as("errors for %s", file)
-          .allSatisfy(e -> assertThat(e).satisfiesAnyOf(
-              m -> assertThat(m).contains(expected), m -> assertThat(m).isEqualTo(OfflineAdmission.RULES_NOT_CHECKED)));
-    }));
+    return files.stream()
+        .map(
+            file ->
+                dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      List<Map<String, Object>> docs = Manifests.documents(file);
+                      assertThat(docs)
+                          .as("one manifest (create) or two (old, new: update)")
+                          .hasSizeBetween(1, 2);
+                      Map<String, Object> manifest = docs.get(docs.size() - 1);
+                      String expected = Manifests.annotation(manifest, EXPECTED_ERROR);
+                      assertThat(expected)
+                          .as("%s carries the %s annotation", file, EXPECTED_ERROR)
+                          .isNotBlank();
+                      List<String> errors;
+                      if (docs.size() == 2) {
+                        assertThat(admission.create(docs.get(0)))
+                            .as("the old object of %s is itself valid", file)
+                            .isEmpty();
+                        errors = admission.update(docs.get(0), manifest);
+                      } else {
+                        errors = admission.create(manifest);
+                      }
+                      assertThat(errors)
+                          .as("errors for %s", file)
+                          .anySatisfy(e -> assertThat(e).contains(expected));
+                      // Each manifest breaks one thing, so nothing else may be reported: no
+                      // over-broad rule hides behind it.
+                      assertThat(errors)
+                          .as("errors for %s", file)
+                          .allSatisfy(
+                              e ->
+                                  assertThat(e)
+                                      .satisfiesAnyOf(
+                                          m -> assertThat(m).contains(expected),
+                                          m ->
+                                              assertThat(m)
+                                                  .isEqualTo(OfflineAdmission.RULES_NOT_CHECKED)));
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> updatesThatKeepTheIdentityFieldsAreAdmitted() {
     List<Path> files = Manifests.yamlFiles(catalogue("valid-updates"));
     assertThat(files).isNotEmpty();
-    return files.stream().map(file -> dynamicTest(file.getFileName().toString(), () -> {
-      List<Map<String, Object>> docs = Manifests.documents(file);
-      assertThat(docs).hasSize(2);
-      assertThat(admission.create(docs.get(0))).isEmpty();
-      assertThat(admission.update(docs.get(0), docs.get(1))).as("errors updating per %s", file).isEmpty();
-    }));
+    return files.stream()
+        .map(
+            file ->
+                dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      List<Map<String, Object>> docs = Manifests.documents(file);
+                      assertThat(docs).hasSize(2);
+                      assertThat(admission.create(docs.get(0))).isEmpty();
+                      assertThat(admission.update(docs.get(0), docs.get(1)))
+                          .as("errors updating per %s", file)
+                          .isEmpty();
+                    }));
   }
 
   @Test
@@ -128,8 +176,9 @@ class AdmissionTest {
     child(spec(moved), "platform").put("sandbox", "dev");
     assertThat(admission.create(moved)).isEmpty();
     assertThat(admission.update(flow, moved))
-        .containsExactly("spec.platform.sandbox: Invalid value: \"string\": platform.sandbox is immutable: create a"
-            + " new StripeIngestionFlow instead");
+        .containsExactly(
+            "spec.platform.sandbox: Invalid value: \"string\": platform.sandbox is immutable: create a"
+                + " new StripeIngestionFlow instead");
   }
 
   @Test
@@ -148,7 +197,8 @@ class AdmissionTest {
     Map<String, Object> flow = firstSampleFlow();
     child(spec(flow), "schedule").put("interval", "fifteen");
     assertThat(admission.create(flow))
-        .anySatisfy(e -> assertThat(e).startsWith("spec.schedule.interval: string found, integer expected"))
+        .anySatisfy(
+            e -> assertThat(e).startsWith("spec.schedule.interval: string found, integer expected"))
         .contains(OfflineAdmission.RULES_NOT_CHECKED);
   }
 

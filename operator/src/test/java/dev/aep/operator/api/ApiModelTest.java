@@ -47,31 +47,42 @@ class ApiModelTest {
   void emptyStatusSerializesAsAnEmptyObjectAndEqualsItsRoundTrip() throws Exception {
     StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
     assertThat(mapper.writeValueAsString(status)).isEqualTo("{}");
-    assertThat(mapper.readValue("{}", StripeIngestionFlowStatus.class)).usingRecursiveComparison().isEqualTo(status);
+    assertThat(mapper.readValue("{}", StripeIngestionFlowStatus.class))
+        .usingRecursiveComparison()
+        .isEqualTo(status);
   }
 
   @Test
   void filledStatusRoundTripsEqualAndOmitsWhatIsUnset() throws Exception {
     StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
     status.setObservedGeneration(3L);
-    status.setConditions(List.of(new ConditionBuilder()
-        .withType(FlowConditions.READY)
-        .withStatus(FlowConditions.STATUS_TRUE)
-        .withReason(FlowConditions.REASON_AVAILABLE)
-        .withMessage("all Platform objects match the spec")
-        .withObservedGeneration(3L)
-        .withLastTransitionTime("2026-12-01T00:00:00Z")
-        .build()));
+    status.setConditions(
+        List.of(
+            new ConditionBuilder()
+                .withType(FlowConditions.READY)
+                .withStatus(FlowConditions.STATUS_TRUE)
+                .withReason(FlowConditions.REASON_AVAILABLE)
+                .withMessage("all Platform objects match the spec")
+                .withObservedGeneration(3L)
+                .withLastTransitionTime("2026-12-01T00:00:00Z")
+                .build()));
     status.setBaseConnection(new BaseConnectionStatus("bc-1", "\"etag-1\"", "41", true));
-    status.setLastRun(new RunStatus("run-1", "success", "2026-12-01T00:00:00Z", null, 10L, 9L, 1L, List.of()));
+    status.setLastRun(
+        new RunStatus("run-1", "success", "2026-12-01T00:00:00Z", null, 10L, 9L, 1L, List.of()));
 
     String json = mapper.writeValueAsString(status);
     Map<String, Object> tree = mapper.readValue(json, new TypeReference<>() {});
-    assertThat(tree).containsOnlyKeys("observedGeneration", "conditions", "baseConnection", "lastRun");
-    assertThat((Map<String, Object>) tree.get("lastRun")).doesNotContainKeys("completedAt", "errors");
-    assertThat(mapper.readValue(json, StripeIngestionFlowStatus.class)).usingRecursiveComparison().isEqualTo(status);
-    assertThat(status.findCondition(FlowConditions.READY)).get()
-        .extracting(c -> c.getReason()).isEqualTo(FlowConditions.REASON_AVAILABLE);
+    assertThat(tree)
+        .containsOnlyKeys("observedGeneration", "conditions", "baseConnection", "lastRun");
+    assertThat((Map<String, Object>) tree.get("lastRun"))
+        .doesNotContainKeys("completedAt", "errors");
+    assertThat(mapper.readValue(json, StripeIngestionFlowStatus.class))
+        .usingRecursiveComparison()
+        .isEqualTo(status);
+    assertThat(status.findCondition(FlowConditions.READY))
+        .get()
+        .extracting(c -> c.getReason())
+        .isEqualTo(FlowConditions.REASON_AVAILABLE);
     assertThat(status.findCondition(FlowConditions.SYNCED)).isEmpty();
   }
 
@@ -85,7 +96,8 @@ class ApiModelTest {
       assertThat(flow.getSpec().getSchedule().getFrequency()).as("%s", file).isNotNull();
       assertThat(flow.getSpec().getMapping()).as("%s", file).isNotEmpty();
     }
-    StripeIngestionFlow balance = readFlow(RepoFiles.repoRoot().resolve("samples/balance-transactions.yaml"));
+    StripeIngestionFlow balance =
+        readFlow(RepoFiles.repoRoot().resolve("samples/balance-transactions.yaml"));
     assertThat(balance.getSpec().getResourcePath()).isEqualTo(ResourcePath.BALANCE_TRANSACTIONS);
     assertThat(balance.getSpec().getDeletionPolicy()).isEqualTo(DeletionPolicy.ORPHAN);
     assertThat(balance.getSpec().getSchedule().getFrequency()).isEqualTo(Frequency.WEEK);
@@ -97,11 +109,15 @@ class ApiModelTest {
   void javaDefaultsAgreeWithTheCrdDefaults() {
     OfflineAdmission admission = OfflineAdmission.fromCrd(RepoFiles.committedCrd());
     for (Path file : sampleFlowFiles()) {
-      Map<String, Object> manifest = Manifests.documents(file).stream().filter(Manifests::isFlow).findFirst().get();
+      Map<String, Object> manifest =
+          Manifests.documents(file).stream().filter(Manifests::isFlow).findFirst().get();
       Map<String, Object> defaultedByServer = admission.withDefaults(manifest);
       Map<String, Object> writtenByModel =
-          mapper.convertValue(readFlow(file).getSpec(), new TypeReference<Map<String, Object>>() {});
-      assertThat(OfflineAdmission.normalize(writtenByModel)).as("%s", file).isEqualTo(defaultedByServer.get("spec"));
+          mapper.convertValue(
+              readFlow(file).getSpec(), new TypeReference<Map<String, Object>>() {});
+      assertThat(OfflineAdmission.normalize(writtenByModel))
+          .as("%s", file)
+          .isEqualTo(defaultedByServer.get("spec"));
     }
   }
 
@@ -111,7 +127,8 @@ class ApiModelTest {
     assertThat(mapping.effectiveSourceType()).isEqualTo(SourceType.ATTRIBUTE);
     assertThat(new IdentitySpec("_tenant.stripe.email", "Email", null).isPrimary()).isFalse();
     StripeIngestionFlow flow = readFlow(RepoFiles.repoRoot().resolve("samples/subscriptions.yaml"));
-    assertThat(flow.getSpec().getStripe().getAccessTokenSecretRef().effectiveKey()).isEqualTo("accessToken");
+    assertThat(flow.getSpec().getStripe().getAccessTokenSecretRef().effectiveKey())
+        .isEqualTo("accessToken");
     assertThat(flow.getSpec().getStripe().managesBaseConnection()).isTrue();
     flow.getSpec().setState(null);
     flow.getSpec().setDeletionPolicy(null);
@@ -122,9 +139,13 @@ class ApiModelTest {
 
   @Test
   void scheduleConvertsStartTimeToEpochSecondsAndBackfillPerFrequency() {
-    assertThat(new ScheduleSpec(Frequency.MINUTE, 15, "2026-12-01T00:00:00Z", null).startTimeEpochSeconds())
+    assertThat(
+            new ScheduleSpec(Frequency.MINUTE, 15, "2026-12-01T00:00:00Z", null)
+                .startTimeEpochSeconds())
         .isEqualTo(1796083200L);
-    assertThat(new ScheduleSpec(Frequency.HOUR, 1, "2026-12-01T01:00:00+01:00", null).startTimeEpochSeconds())
+    assertThat(
+            new ScheduleSpec(Frequency.HOUR, 1, "2026-12-01T01:00:00+01:00", null)
+                .startTimeEpochSeconds())
         .isEqualTo(1796083200L);
     assertThat(new ScheduleSpec(Frequency.HOUR, 1, null, null).startTimeEpochSeconds()).isNull();
     assertThat(new ScheduleSpec(Frequency.HOUR, 1, null, null).effectiveBackfill()).isNull();

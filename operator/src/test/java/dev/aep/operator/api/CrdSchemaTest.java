@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The committed CRD teaches the API (kubectl explain, kubectl get) and carries the names and rules the README documents. */
+/**
+ * The committed CRD teaches the API (kubectl explain, kubectl get) and carries the names and rules
+ * the README documents.
+ */
 class CrdSchemaTest {
 
   private static CustomResourceDefinition crd;
@@ -23,8 +26,9 @@ class CrdSchemaTest {
 
   @BeforeAll
   static void load() {
-    crd = new KubernetesSerialization()
-        .unmarshal(RepoFiles.read(RepoFiles.committedCrd()), CustomResourceDefinition.class);
+    crd =
+        new KubernetesSerialization()
+            .unmarshal(RepoFiles.read(RepoFiles.committedCrd()), CustomResourceDefinition.class);
     version = crd.getSpec().getVersions().get(0);
   }
 
@@ -54,9 +58,12 @@ class CrdSchemaTest {
   @Test
   void printerColumnsShowReadinessResourceScheduleFlowLastRunPendingChangesAndAge() {
     List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
-    assertThat(columns).extracting(CustomResourceColumnDefinition::getName)
-        .containsExactly("Ready", "Synced", "Resource", "Schedule", "Flow", "Last Run", "Pending", "Age");
-    assertThat(columns).extracting(CustomResourceColumnDefinition::getJsonPath)
+    assertThat(columns)
+        .extracting(CustomResourceColumnDefinition::getName)
+        .containsExactly(
+            "Ready", "Synced", "Resource", "Schedule", "Flow", "Last Run", "Pending", "Age");
+    assertThat(columns)
+        .extracting(CustomResourceColumnDefinition::getJsonPath)
         .containsExactly(
             ".status.conditions[?(@.type==\"Ready\")].status",
             ".status.conditions[?(@.type==\"Synced\")].status",
@@ -72,16 +79,19 @@ class CrdSchemaTest {
   void identityFieldsAreImmutableWithAMessageThatSaysToCreateANewFlow() {
     JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
     JSONSchemaProps target = spec.getProperties().get("target");
-    for (JSONSchemaProps field : List.of(
-        spec.getProperties().get("resourcePath"),
-        spec.getProperties().get("platform").getProperties().get("sandbox"),
-        target.getProperties().get("schema"),
-        target.getProperties().get("dataset"))) {
+    for (JSONSchemaProps field :
+        List.of(
+            spec.getProperties().get("resourcePath"),
+            spec.getProperties().get("platform").getProperties().get("sandbox"),
+            target.getProperties().get("schema"),
+            target.getProperties().get("dataset"))) {
       assertThat(field.getXKubernetesValidations())
-          .anySatisfy(rule -> {
-            assertThat(rule.getRule()).isEqualTo("self == oldSelf");
-            assertThat(rule.getMessage()).endsWith("is immutable: create a new StripeIngestionFlow instead");
-          });
+          .anySatisfy(
+              rule -> {
+                assertThat(rule.getRule()).isEqualTo("self == oldSelf");
+                assertThat(rule.getMessage())
+                    .endsWith("is immutable: create a new StripeIngestionFlow instead");
+              });
     }
   }
 
@@ -89,21 +99,31 @@ class CrdSchemaTest {
   void specRequiresTheFieldsAFlowCannotDoWithout() {
     JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
     assertThat(spec.getRequired())
-        .containsExactlyInAnyOrder("platform", "stripe", "resourcePath", "target", "mapping", "schedule");
-    Map<String, Object> defaults = spec.getProperties().entrySet().stream()
-        .filter(e -> e.getValue().getDefault() != null)
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getDefault().asText()));
+        .containsExactlyInAnyOrder(
+            "platform", "stripe", "resourcePath", "target", "mapping", "schedule");
+    Map<String, Object> defaults =
+        spec.getProperties().entrySet().stream()
+            .filter(e -> e.getValue().getDefault() != null)
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getDefault().asText()));
     // deletionPolicy has no schema default: absent means Delete, or Orphan for an adopted flow.
-    assertThat(defaults).containsOnly(Map.entry("state", "enabled"), Map.entry("managementPolicy", "Full"));
+    assertThat(defaults)
+        .containsOnly(Map.entry("state", "enabled"), Map.entry("managementPolicy", "Full"));
   }
 
   @Test
   void conditionsAreAListKeyedByType() {
     JSONSchemaProps conditions =
-        version.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties().get("conditions");
+        version
+            .getSchema()
+            .getOpenAPIV3Schema()
+            .getProperties()
+            .get("status")
+            .getProperties()
+            .get("conditions");
     assertThat(conditions.getXKubernetesListType()).isEqualTo("map");
     assertThat(conditions.getXKubernetesListMapKeys()).containsExactly("type");
-    assertThat(conditions.getItems().getSchema().getRequired()).containsExactlyInAnyOrder("type", "status");
+    assertThat(conditions.getItems().getSchema().getRequired())
+        .containsExactlyInAnyOrder("type", "status");
   }
 
   @Test
@@ -114,17 +134,22 @@ class CrdSchemaTest {
     assertThat(rules).allSatisfy(rule -> assertThat(rule.getMessage()).isNotBlank());
   }
 
-  private static void collectUndescribed(String path, JSONSchemaProps schema, List<String> undescribed) {
+  private static void collectUndescribed(
+      String path, JSONSchemaProps schema, List<String> undescribed) {
     if (schema.getDescription() == null || schema.getDescription().isBlank()) {
       undescribed.add(path.isEmpty() ? "<root>" : path);
     }
     if (schema.getProperties() != null) {
-      schema.getProperties().forEach((name, child) -> collectUndescribed(path + "." + name, child, undescribed));
+      schema
+          .getProperties()
+          .forEach((name, child) -> collectUndescribed(path + "." + name, child, undescribed));
     }
     if (schema.getItems() != null && schema.getItems().getSchema() != null) {
       JSONSchemaProps items = schema.getItems().getSchema();
       if (items.getProperties() != null) {
-        items.getProperties().forEach((name, child) -> collectUndescribed(path + "[]." + name, child, undescribed));
+        items
+            .getProperties()
+            .forEach((name, child) -> collectUndescribed(path + "[]." + name, child, undescribed));
       }
     }
   }
@@ -140,9 +165,14 @@ class CrdSchemaTest {
     if (schema.getProperties() != null) {
       schema.getProperties().forEach((name, child) -> collectAll(path + "." + name, child, all));
     }
-    if (schema.getItems() != null && schema.getItems().getSchema() != null
+    if (schema.getItems() != null
+        && schema.getItems().getSchema() != null
         && schema.getItems().getSchema().getProperties() != null) {
-      schema.getItems().getSchema().getProperties().forEach((name, child) -> collectAll(path + "[]." + name, child, all));
+      schema
+          .getItems()
+          .getSchema()
+          .getProperties()
+          .forEach((name, child) -> collectAll(path + "[]." + name, child, all));
     }
   }
 

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed crds/ must be exactly the CRD the build generated from the model: the operator build writes it to
- * operator/target/crds/ during process-classes (crd-generator-maven-plugin, then {@link CrdFiles}), and `make crds`
- * copies it to crds/. This test only compares; it never writes.
+ * The committed crds/ must be exactly the CRD the build generated from the model: the operator
+ * build writes it to operator/target/crds/ during process-classes (crd-generator-maven-plugin, then
+ * {@link CrdFiles}), and `make crds` copies it to crds/. This test only compares; it never writes.
  */
 class CrdUpToDateTest {
 
@@ -19,11 +19,17 @@ class CrdUpToDateTest {
     Path built = RepoFiles.builtCrd();
     Path committed = RepoFiles.committedCrd();
     assertThat(built)
-        .as("the operator build writes %s during process-classes: run the tests through Maven (mvn verify)", built)
+        .as(
+            "the operator build writes %s during process-classes: run the tests through Maven (mvn verify)",
+            built)
         .exists();
-    assertThat(committed).as("crds/ holds the generated CRD (run `make crds` and commit the result)").exists();
+    assertThat(committed)
+        .as("crds/ holds the generated CRD (run `make crds` and commit the result)")
+        .exists();
     assertThat(Files.readString(committed))
-        .as("crds/%s is out of date with api.v1alpha1: run `make crds` and commit the result", CrdFiles.CRD_FILE_NAME)
+        .as(
+            "crds/%s is out of date with api.v1alpha1: run `make crds` and commit the result",
+            CrdFiles.CRD_FILE_NAME)
         .isEqualTo(Files.readString(built));
   }
 

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/ and samples/ build with `kubectl kustomize` (as `kubectl apply -k` would) and say what the design asks:
- * least-privilege RBAC without wildcards, a hardened Deployment configured as the README's "Install in a cluster" describes, and overlays
- * that narrow RBAC to namespaces or point the operator at the simulator.
+ * deploy/ and samples/ build with `kubectl kustomize` (as `kubectl apply -k` would) and say what
+ * the design asks: least-privilege RBAC without wildcards, a hardened Deployment configured as the
+ * README's "Install in a cluster" describes, and overlays that narrow RBAC to namespaces or point
+ * the operator at the simulator.
  */
 class DeployManifestsTest {
 
@@ -38,16 +39,27 @@ class DeployManifestsTest {
   @Test
   void baseInstallsTheCommittedCrdTheOperatorAndClusterWideRbac() throws Exception {
     List<Map<String, Object>> objects = kustomize("deploy/base");
-    assertThat(kinds(objects)).contains(
-        "CustomResourceDefinition", "Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role",
-        "RoleBinding", "Deployment", "Service");
+    assertThat(kinds(objects))
+        .contains(
+            "CustomResourceDefinition",
+            "Namespace",
+            "ServiceAccount",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "Role",
+            "RoleBinding",
+            "Deployment",
+            "Service");
     Map<String, Object> crd = only(objects, "CustomResourceDefinition");
     // The same CRD as crds/, plus the part-of label the base adds to everything.
     assertThat(wholeNumbersAsLongs(crd))
-        .isEqualTo(wholeNumbersAsLongs(withPartOfLabel(Manifests.documents(RepoFiles.committedCrd()).get(0))));
+        .isEqualTo(
+            wholeNumbersAsLongs(
+                withPartOfLabel(Manifests.documents(RepoFiles.committedCrd()).get(0))));
 
     List<Map<String, Object>> rules = maps(only(objects, "ClusterRole").get("rules"));
-    assertThat(rules).extracting(r -> strings(r.get("resources")).toString() + " " + strings(r.get("verbs")))
+    assertThat(rules)
+        .extracting(r -> strings(r.get("resources")).toString() + " " + strings(r.get("verbs")))
         .containsExactlyInAnyOrder(
             "[stripeingestionflows] [get, list, watch, patch]",
             "[stripeingestionflows/status] [patch]",
@@ -55,7 +67,8 @@ class DeployManifestsTest {
             "[secrets] [get, list, watch]",
             "[events] [create, patch]");
     Map<String, Object> lease = only(objects, "Role");
-    assertThat(maps(lease.get("rules"))).allSatisfy(r -> assertThat(strings(r.get("resources"))).containsOnly("leases"));
+    assertThat(maps(lease.get("rules")))
+        .allSatisfy(r -> assertThat(strings(r.get("resources"))).containsOnly("leases"));
     Map<String, Object> binding = only(objects, "ClusterRoleBinding");
     assertThat(maps(binding.get("subjects")).get(0))
         .containsEntry("kind", "ServiceAccount")
@@ -81,9 +94,15 @@ class DeployManifestsTest {
         .containsEntry("readOnlyRootFilesystem", true)
         .containsEntry("allowPrivilegeEscalation", false);
     assertThat(map(security, "capabilities")).containsEntry("drop", List.of("ALL"));
-    assertThat(env(container)).containsKeys(
-        "AEP_PLATFORM_URL", "AEP_IMS_URL", "AEP_ALLOW_HTTP", "WATCH_NAMESPACES", "RESYNC_INTERVAL",
-        "PLATFORM_MAX_RPS", "HTTP_PORT");
+    assertThat(env(container))
+        .containsKeys(
+            "AEP_PLATFORM_URL",
+            "AEP_IMS_URL",
+            "AEP_ALLOW_HTTP",
+            "WATCH_NAMESPACES",
+            "RESYNC_INTERVAL",
+            "PLATFORM_MAX_RPS",
+            "HTTP_PORT");
     assertThat(env(container))
         .containsEntry("AEP_PLATFORM_URL", "https://platform.adobe.io")
         .containsEntry("AEP_ALLOW_HTTP", "false")
@@ -94,10 +113,16 @@ class DeployManifestsTest {
   void namespacedOverlayReplacesClusterRightsWithARoleInTheWatchedNamespace() throws Exception {
     List<Map<String, Object>> objects = kustomize("deploy/overlays/namespaced");
     assertThat(kinds(objects)).doesNotContain("ClusterRole", "ClusterRoleBinding");
-    Map<String, Object> role = objects.stream()
-        .filter(o -> "Role".equals(o.get("kind")) && "payments".equals(map(o, "metadata").get("namespace")))
-        .findFirst().orElseThrow();
-    assertThat(maps(role.get("rules"))).extracting(r -> strings(r.get("resources")).get(0))
+    Map<String, Object> role =
+        objects.stream()
+            .filter(
+                o ->
+                    "Role".equals(o.get("kind"))
+                        && "payments".equals(map(o, "metadata").get("namespace")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(maps(role.get("rules")))
+        .extracting(r -> strings(r.get("resources")).get(0))
         .contains("stripeingestionflows", "stripeingestionflows/status", "secrets", "events");
     Map<String, Object> container = operatorContainer(objects);
     assertThat(env(container)).containsEntry("WATCH_NAMESPACES", "payments");
@@ -106,15 +131,24 @@ class DeployManifestsTest {
   @Test
   void simulatorOverlayRunsTheSimulatorAsAServiceAndPointsTheOperatorAtIt() throws Exception {
     List<Map<String, Object>> objects = kustomize("deploy/overlays/simulator");
-    Map<String, Object> simulator = objects.stream()
-        .filter(o -> "Deployment".equals(o.get("kind"))
-            && "aep-platform-simulator".equals(map(o, "metadata").get("name")))
-        .findFirst().orElseThrow();
-    Map<String, Object> service = objects.stream()
-        .filter(o -> "Service".equals(o.get("kind"))
-            && "aep-platform-simulator".equals(map(o, "metadata").get("name")))
-        .findFirst().orElseThrow();
-    assertThat(map(service, "metadata").get("namespace")).isEqualTo(map(simulator, "metadata").get("namespace"))
+    Map<String, Object> simulator =
+        objects.stream()
+            .filter(
+                o ->
+                    "Deployment".equals(o.get("kind"))
+                        && "aep-platform-simulator".equals(map(o, "metadata").get("name")))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Object> service =
+        objects.stream()
+            .filter(
+                o ->
+                    "Service".equals(o.get("kind"))
+                        && "aep-platform-simulator".equals(map(o, "metadata").get("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(map(service, "metadata").get("namespace"))
+        .isEqualTo(map(simulator, "metadata").get("namespace"))
         .isEqualTo("stripe-aep-operator");
     assertThat(maps(map(service, "spec").get("ports")).get(0)).containsEntry("port", 8081);
     Map<String, Object> container = operatorContainer(objects);
@@ -126,13 +160,16 @@ class DeployManifestsTest {
 
   @Test
   void noRbacRuleAnywhereUsesAWildcard() throws Exception {
-    for (String dir : List.of("deploy/base", "deploy/overlays/namespaced", "deploy/overlays/simulator")) {
+    for (String dir :
+        List.of("deploy/base", "deploy/overlays/namespaced", "deploy/overlays/simulator")) {
       for (Map<String, Object> object : kustomize(dir)) {
         if (RBAC_KINDS.contains(object.get("kind"))) {
           for (Map<String, Object> rule : maps(object.get("rules"))) {
             for (String key : List.of("apiGroups", "resources", "verbs", "resourceNames")) {
               if (rule.containsKey(key)) {
-                assertThat(strings(rule.get(key))).as("%s %s in %s", object.get("kind"), key, dir).doesNotContain("*");
+                assertThat(strings(rule.get(key)))
+                    .as("%s %s in %s", object.get("kind"), key, dir)
+                    .doesNotContain("*");
               }
             }
           }
@@ -144,14 +181,25 @@ class DeployManifestsTest {
   @Test
   void samplesBuildIntoTwoSecretsAndAFlowPerFile() throws Exception {
     List<Map<String, Object>> objects = kustomize("samples");
-    assertThat(objects.stream().filter(o -> "Secret".equals(o.get("kind"))).map(o -> map(o, "metadata").get("name")))
+    assertThat(
+            objects.stream()
+                .filter(o -> "Secret".equals(o.get("kind")))
+                .map(o -> map(o, "metadata").get("name")))
         .containsExactlyInAnyOrder("aep-credentials", "stripe");
-    long flowFiles = Manifests.yamlFiles(RepoFiles.repoRoot().resolve("samples")).stream()
-        .filter(f -> Manifests.documents(f).stream().anyMatch(Manifests::isFlow)).count();
-    assertThat(objects.stream().filter(Manifests::isFlow).count()).isEqualTo(flowFiles).isGreaterThanOrEqualTo(8);
-    assertThat(objects).allSatisfy(o -> assertThat(map(o, "metadata")).doesNotContainKey("namespace"));
-    Map<String, Object> credentials = objects.stream()
-        .filter(o -> "aep-credentials".equals(map(o, "metadata").get("name"))).findFirst().orElseThrow();
+    long flowFiles =
+        Manifests.yamlFiles(RepoFiles.repoRoot().resolve("samples")).stream()
+            .filter(f -> Manifests.documents(f).stream().anyMatch(Manifests::isFlow))
+            .count();
+    assertThat(objects.stream().filter(Manifests::isFlow).count())
+        .isEqualTo(flowFiles)
+        .isGreaterThanOrEqualTo(8);
+    assertThat(objects)
+        .allSatisfy(o -> assertThat(map(o, "metadata")).doesNotContainKey("namespace"));
+    Map<String, Object> credentials =
+        objects.stream()
+            .filter(o -> "aep-credentials".equals(map(o, "metadata").get("name")))
+            .findFirst()
+            .orElseThrow();
     assertThat(map(credentials, "stringData")).containsKeys("clientId", "clientSecret", "orgId");
   }
 
@@ -176,7 +224,8 @@ class DeployManifestsTest {
       return copy;
     }
     if (normalized instanceof List) {
-      return ((List<?>) normalized).stream().map(DeployManifestsTest::wholeNumbersAsLongs).collect(Collectors.toList());
+      return ((List<?>) normalized)
+          .stream().map(DeployManifestsTest::wholeNumbersAsLongs).collect(Collectors.toList());
     }
     if (normalized instanceof Double && ((Double) normalized) == Math.rint((Double) normalized)) {
       return ((Double) normalized).longValue();
@@ -185,16 +234,23 @@ class DeployManifestsTest {
   }
 
   private static Map<String, Object> operatorContainer(List<Map<String, Object>> objects) {
-    Map<String, Object> deployment = objects.stream()
-        .filter(o -> "Deployment".equals(o.get("kind")) && "stripe-aep-operator".equals(map(o, "metadata").get("name")))
-        .findFirst().orElseThrow();
+    Map<String, Object> deployment =
+        objects.stream()
+            .filter(
+                o ->
+                    "Deployment".equals(o.get("kind"))
+                        && "stripe-aep-operator".equals(map(o, "metadata").get("name")))
+            .findFirst()
+            .orElseThrow();
     return maps(map(map(map(deployment, "spec"), "template"), "spec").get("containers")).get(0);
   }
 
   private static Map<String, String> env(Map<String, Object> container) {
     Map<String, String> env = new java.util.LinkedHashMap<>();
     for (Map<String, Object> var : maps(container.get("env"))) {
-      env.put((String) var.get("name"), var.get("value") == null ? "<from>" : String.valueOf(var.get("value")));
+      env.put(
+          (String) var.get("name"),
+          var.get("value") == null ? "<from>" : String.valueOf(var.get("value")));
     }
     return env;
   }
@@ -225,23 +281,30 @@ class DeployManifestsTest {
     return (List<String>) Objects.requireNonNull(value);
   }
 
-  private static List<Map<String, Object>> kustomize(String dir) throws IOException, InterruptedException {
+  private static List<Map<String, Object>> kustomize(String dir)
+      throws IOException, InterruptedException {
     Path root = RepoFiles.repoRoot();
     Path out = Files.createTempFile("kustomize", ".yaml");
     Path err = Files.createTempFile("kustomize", ".err");
     try {
-      Process process = new ProcessBuilder("kubectl", "kustomize", root.resolve(dir).toString())
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("kubectl kustomize %s finished", dir).isTrue();
+      Process process =
+          new ProcessBuilder("kubectl", "kustomize", root.resolve(dir).toString())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS))
+          .as("kubectl kustomize %s finished", dir)
+          .isTrue();
       assertThat(process.exitValue())
           .as("kubectl kustomize %s: %s", dir, Files.readString(err, StandardCharsets.UTF_8))
           .isZero();
       try (MappingIterator<Map<String, Object>> docs =
-          new YAMLMapper().readerFor(new TypeReference<Map<String, Object>>() {}).readValues(out.toFile())) {
+          new YAMLMapper()
+              .readerFor(new TypeReference<Map<String, Object>>() {})
+              .readValues(out.toFile())) {
         List<Map<String, Object>> objects = new ArrayList<>();
-        docs.forEachRemaining(d -> Optional.ofNullable(d).filter(m -> !m.isEmpty()).ifPresent(objects::add));
+        docs.forEachRemaining(
+            d -> Optional.ofNullable(d).filter(m -> !m.isEmpty()).ifPresent(objects::add));
         return objects;
       }
     } finally {

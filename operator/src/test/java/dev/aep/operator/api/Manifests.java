@@ -23,7 +23,9 @@ final class Manifests {
   static List<Map<String, Object>> documents(Path file) {
     try (MappingIterator<Map<String, Object>> docs =
         YAML.readerFor(new TypeReference<Map<String, Object>>() {}).readValues(file.toFile())) {
-      return docs.readAll().stream().filter(d -> d != null && !d.isEmpty()).collect(Collectors.toList());
+      return docs.readAll().stream()
+          .filter(d -> d != null && !d.isEmpty())
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

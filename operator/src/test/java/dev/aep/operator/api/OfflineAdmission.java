@@ -29,21 +29,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the API server does to a StripeIngestionFlow at admission, offline: strict field checking, defaulting, the
- * CRD's OpenAPI schema (JSON-schema draft 4) and its CEL x-kubernetes-validations, with transition rules evaluated
- * against the old object on update. Everything is read from the CRD file, so the rules tested are the rules shipped.
+ * What the API server does to a StripeIngestionFlow at admission, offline: strict field checking,
+ * defaulting, the CRD's OpenAPI schema (JSON-schema draft 4) and its CEL x-kubernetes-validations,
+ * with transition rules evaluated against the old object on update. Everything is read from the CRD
+ * file, so the rules tested are the rules shipped.
  */
 final class OfflineAdmission {
 
   static final String API_VERSION = "flows.aep.dev/v1alpha1";
   static final String KIND = "StripeIngestionFlow";
 
-  /** Reported, like the API server does, when type or enum errors stop the CEL rules from running. */
+  /**
+   * Reported, like the API server does, when type or enum errors stop the CEL rules from running.
+   */
   static final String RULES_NOT_CHECKED =
       "some validation rules were not checked because the object was invalid; correct the existing errors to"
           + " complete validation";
 
-  private static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec", "status");
+  private static final Set<String> ROOT_FIELDS =
+      Set.of("apiVersion", "kind", "metadata", "spec", "status");
   // Type and enum violations are "blocking" in the API server: CEL does not run on such an object.
   private static final Set<String> BLOCKING_KEYWORDS = Set.of("type", "enum");
   private static final Pattern OLD_SELF = Pattern.compile("\\boldSelf\\b");
@@ -74,7 +78,8 @@ final class OfflineAdmission {
   @SuppressWarnings("unchecked")
   static OfflineAdmission fromCrd(Path crdFile) {
     try {
-      Map<String, Object> crd = new YAMLMapper().readValue(crdFile.toFile(), new TypeReference<>() {});
+      Map<String, Object> crd =
+          new YAMLMapper().readValue(crdFile.toFile(), new TypeReference<>() {});
       Map<String, Object> spec = (Map<String, Object>) crd.get("spec");
       List<Map<String, Object>> versions = (List<Map<String, Object>>) spec.get("versions");
       Map<String, Object> schema = (Map<String, Object>) versions.get(0).get("schema");
@@ -91,7 +96,9 @@ final class OfflineAdmission {
     return rules;
   }
 
-  /** A copy of {@code object} as the API server stores it: nulls pruned, schema defaults filled in. */
+  /**
+   * A copy of {@code object} as the API server stores it: nulls pruned, schema defaults filled in.
+   */
   @SuppressWarnings("unchecked")
   Map<String, Object> withDefaults(Map<String, Object> object) {
     Map<String, Object> copy = (Map<String, Object>) normalize(object);
@@ -104,7 +111,10 @@ final class OfflineAdmission {
     return admit(null, object);
   }
 
-  /** The errors for replacing {@code oldObject} (as stored, so already admitted) with {@code newObject}. */
+  /**
+   * The errors for replacing {@code oldObject} (as stored, so already admitted) with {@code
+   * newObject}.
+   */
   List<String> update(Map<String, Object> oldObject, Map<String, Object> newObject) {
     return admit(oldObject, newObject);
   }
@@ -113,7 +123,15 @@ final class OfflineAdmission {
     List<String> errors = new ArrayList<>();
     Map<String, Object> object = asMap(normalize(newObject));
     if (!API_VERSION.equals(object.get("apiVersion")) || !KIND.equals(object.get("kind"))) {
-      errors.add("not a " + KIND + " " + API_VERSION + ": " + object.get("apiVersion") + " " + object.get("kind"));
+      errors.add(
+          "not a "
+              + KIND
+              + " "
+              + API_VERSION
+              + ": "
+              + object.get("apiVersion")
+              + " "
+              + object.get("kind"));
       return errors;
     }
     Object metadata = object.get("metadata");
@@ -129,7 +147,8 @@ final class OfflineAdmission {
     applyDefaults(openApiSchema, object);
 
     Map<String, Object> validated = new LinkedHashMap<>(object);
-    validated.remove("metadata"); // ObjectMeta is validated by the API server itself, not by the CRD schema.
+    validated.remove(
+        "metadata"); // ObjectMeta is validated by the API server itself, not by the CRD schema.
     boolean blocked = false;
     for (Error error : jsonSchema.validate(toJson(validated), InputFormat.JSON)) {
       errors.add(fieldPath(error) + ": " + error.getMessage());
@@ -151,14 +170,21 @@ final class OfflineAdmission {
 
   @SuppressWarnings("unchecked")
   private void evaluateRules(
-      Map<String, Object> schema, Object value, Object oldValue, boolean hasOld, String path, List<String> errors) {
-    List<Map<String, Object>> rules = (List<Map<String, Object>>) schema.get("x-kubernetes-validations");
+      Map<String, Object> schema,
+      Object value,
+      Object oldValue,
+      boolean hasOld,
+      String path,
+      List<String> errors) {
+    List<Map<String, Object>> rules =
+        (List<Map<String, Object>>) schema.get("x-kubernetes-validations");
     if (rules != null) {
       for (Map<String, Object> rule : rules) {
         String expression = (String) rule.get("rule");
         boolean transition = OLD_SELF.matcher(expression).find();
         if (transition && !hasOld) {
-          continue; // the API server skips transition rules on create and for values without an old counterpart
+          continue; // the API server skips transition rules on create and for values without an old
+          // counterpart
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("self", value);
@@ -172,16 +198,27 @@ final class OfflineAdmission {
           result = e;
         }
         if (!Boolean.TRUE.equals(result)) {
-          String message = rule.get("message") != null ? (String) rule.get("message") : "failed rule: " + expression;
-          errors.add(displayPath(path) + ": Invalid value: \"" + typeName(value) + "\": " + message
-              + (result instanceof Exception ? " (rule evaluation error: " + ((Exception) result).getMessage() + ")" : ""));
+          String message =
+              rule.get("message") != null
+                  ? (String) rule.get("message")
+                  : "failed rule: " + expression;
+          errors.add(
+              displayPath(path)
+                  + ": Invalid value: \""
+                  + typeName(value)
+                  + "\": "
+                  + message
+                  + (result instanceof Exception
+                      ? " (rule evaluation error: " + ((Exception) result).getMessage() + ")"
+                      : ""));
         }
       }
     }
     Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
     if (properties != null && value instanceof Map) {
       Map<String, Object> object = (Map<String, Object>) value;
-      Map<String, Object> oldObject = oldValue instanceof Map ? (Map<String, Object>) oldValue : Map.of();
+      Map<String, Object> oldObject =
+          oldValue instanceof Map ? (Map<String, Object>) oldValue : Map.of();
       for (Map.Entry<String, Object> property : properties.entrySet()) {
         if (object.containsKey(property.getKey())) {
           evaluateRules(
@@ -198,7 +235,8 @@ final class OfflineAdmission {
     if (items != null && value instanceof List) {
       List<Object> list = (List<Object>) value;
       for (int i = 0; i < list.size(); i++) {
-        // Items of atomic lists have no old counterpart: their transition rules do not run (as on the server).
+        // Items of atomic lists have no old counterpart: their transition rules do not run (as on
+        // the server).
         evaluateRules(items, list.get(i), null, false, path + "[" + i + "]", errors);
       }
     }
@@ -211,7 +249,8 @@ final class OfflineAdmission {
           try {
             return cel.createProgram(cel.compile(e).getAst());
           } catch (CelValidationException | CelEvaluationException ex) {
-            throw new IllegalStateException("CEL rule does not compile: " + e + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException(
+                "CEL rule does not compile: " + e + ": " + ex.getMessage(), ex);
           }
         });
   }
@@ -223,7 +262,8 @@ final class OfflineAdmission {
 
   @SuppressWarnings("unchecked")
   private static void collectRules(Map<String, Object> schema, List<String> rules) {
-    List<Map<String, Object>> validations = (List<Map<String, Object>>) schema.get("x-kubernetes-validations");
+    List<Map<String, Object>> validations =
+        (List<Map<String, Object>>) schema.get("x-kubernetes-validations");
     if (validations != null) {
       validations.forEach(v -> rules.add((String) v.get("rule")));
     }
@@ -236,7 +276,9 @@ final class OfflineAdmission {
     }
   }
 
-  /** Strict field validation (kubectl's default): fields the schema does not declare are rejected. */
+  /**
+   * Strict field validation (kubectl's default): fields the schema does not declare are rejected.
+   */
   @SuppressWarnings("unchecked")
   private static void collectUnknownFields(
       Map<String, Object> schema, Object value, String path, List<String> errors) {
@@ -261,7 +303,10 @@ final class OfflineAdmission {
     }
   }
 
-  /** Structural defaulting: a property's default fills it in when absent, at every level that is present. */
+  /**
+   * Structural defaulting: a property's default fills it in when absent, at every level that is
+   * present.
+   */
   @SuppressWarnings("unchecked")
   private static void applyDefaults(Map<String, Object> schema, Object value) {
     Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
@@ -284,17 +329,19 @@ final class OfflineAdmission {
   }
 
   /**
-   * A deep, mutable copy in the shapes cel-java handles: nulls dropped (the API server prunes them), integral
-   * numbers as Long, other numbers as Double, plain maps and lists.
+   * A deep, mutable copy in the shapes cel-java handles: nulls dropped (the API server prunes
+   * them), integral numbers as Long, other numbers as Double, plain maps and lists.
    */
   static Object normalize(Object value) {
     if (value instanceof Map) {
       Map<String, Object> copy = new LinkedHashMap<>();
-      ((Map<?, ?>) value).forEach((k, v) -> {
-        if (v != null) {
-          copy.put(String.valueOf(k), normalize(v));
-        }
-      });
+      ((Map<?, ?>) value)
+          .forEach(
+              (k, v) -> {
+                if (v != null) {
+                  copy.put(String.valueOf(k), normalize(v));
+                }
+              });
       return copy;
     }
     if (value instanceof List) {
@@ -308,7 +355,9 @@ final class OfflineAdmission {
     }
     if (value instanceof Number) {
       Number number = (Number) value;
-      if (number instanceof Double || number instanceof Float || number instanceof java.math.BigDecimal) {
+      if (number instanceof Double
+          || number instanceof Float
+          || number instanceof java.math.BigDecimal) {
         return number.doubleValue();
       }
       return number.longValue();
@@ -321,7 +370,10 @@ final class OfflineAdmission {
     return (Map<String, Object>) value;
   }
 
-  /** A JSON pointer (/spec/mapping/0/source) as Kubernetes prints field paths (spec.mapping[0].source). */
+  /**
+   * A JSON pointer (/spec/mapping/0/source) as Kubernetes prints field paths
+   * (spec.mapping[0].source).
+   */
   private static String fieldPath(Error error) {
     StringBuilder path = new StringBuilder();
     for (String segment : error.getInstanceLocation().toString().split("/")) {

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the tests find the repository's files: the committed CRD, the CRD the build finished, samples. */
+/**
+ * Where the tests find the repository's files: the committed CRD, the CRD the build finished,
+ * samples.
+ */
 final class RepoFiles {
 
   private RepoFiles() {}
@@ -23,8 +26,8 @@ final class RepoFiles {
   }
 
   /**
-   * The CRD the operator build wrote during process-classes: the crd-generator-maven-plugin's output finished by
-   * {@link CrdFiles}. `make crds` copies it to crds/.
+   * The CRD the operator build wrote during process-classes: the crd-generator-maven-plugin's
+   * output finished by {@link CrdFiles}. `make crds` copies it to crds/.
    */
   static Path builtCrd() {
     return repoRoot().resolve("operator/target/crds").resolve(CrdFiles.CRD_FILE_NAME);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The export command's usage and configuration errors: one clear line, exit 2, nothing on stdout. */
+/**
+ * The export command's usage and configuration errors: one clear line, exit 2, nothing on stdout.
+ */
 class ExportCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -24,8 +26,10 @@ class ExportCommandTest {
 
   @Test
   void withoutASandboxOrWithoutFlowsToExportItPrintsTheUsage() {
-    assertThat(run(List.of("--all-stripe"), Map.of())).isEqualTo(OperatorMain.EXIT_BAD_CONFIGURATION);
-    assertThat(run(List.of("--sandbox", "prod"), Map.of())).isEqualTo(OperatorMain.EXIT_BAD_CONFIGURATION);
+    assertThat(run(List.of("--all-stripe"), Map.of()))
+        .isEqualTo(OperatorMain.EXIT_BAD_CONFIGURATION);
+    assertThat(run(List.of("--sandbox", "prod"), Map.of()))
+        .isEqualTo(OperatorMain.EXIT_BAD_CONFIGURATION);
     assertThat(err()).contains("usage: java -jar operator.jar export --sandbox NAME");
     assertThat(out.size()).isZero();
   }
@@ -38,17 +42,25 @@ class ExportCommandTest {
 
   @Test
   void missingCredentialsAreNamedAndNoValueIsEchoed() {
-    int exit = run(List.of("--sandbox", "prod", "--flow-id", "f1"),
-        Map.of("AEP_CLIENT_ID", "client", "AEP_CLIENT_SECRET", "p@ss-w0rd-secret"));
+    int exit =
+        run(
+            List.of("--sandbox", "prod", "--flow-id", "f1"),
+            Map.of("AEP_CLIENT_ID", "client", "AEP_CLIENT_SECRET", "p@ss-w0rd-secret"));
     assertThat(exit).isEqualTo(2);
-    assertThat(err()).contains("AEP_ORG_ID").doesNotContain("p@ss-w0rd-secret").doesNotContain("AEP_CLIENT_ID,");
+    assertThat(err())
+        .contains("AEP_ORG_ID")
+        .doesNotContain("p@ss-w0rd-secret")
+        .doesNotContain("AEP_CLIENT_ID,");
     assertThat(out.size()).isZero();
   }
 
   @Test
   void argumentsAreParsedWithTheDefaultSecretName() {
-    var parsed = ExportCommand.parse(List.of("--sandbox", "prod", "--flow-id", "a", "--flow-id", "b"),
-        new PrintStream(err, true)).orElseThrow();
+    var parsed =
+        ExportCommand.parse(
+                List.of("--sandbox", "prod", "--flow-id", "a", "--flow-id", "b"),
+                new PrintStream(err, true))
+            .orElseThrow();
     assertThat(parsed.sandbox()).isEqualTo("prod");
     assertThat(parsed.flowIds()).containsExactly("a", "b");
     assertThat(parsed.allStripe()).isFalse();

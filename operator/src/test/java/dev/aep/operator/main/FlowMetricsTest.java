@@ -18,7 +18,8 @@ class FlowMetricsTest {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<StripeIngestionFlow> flows = new ArrayList<>();
-  private final FlowMetrics metrics = new FlowMetrics(registry, () -> new ArrayList<>(flows).stream());
+  private final FlowMetrics metrics =
+      new FlowMetrics(registry, () -> new ArrayList<>(flows).stream());
 
   private static StripeIngestionFlow flow(String name, String ready, RunStatus run) {
     StripeIngestionFlow f = new StripeIngestionFlow();

@@ -107,8 +107,7 @@ class OperatorConfigTest {
 
   @Test
   void blankValuesMeanUnset() {
-    OperatorConfig c =
-        OperatorConfig.fromEnvironment(env("RESYNC_INTERVAL", " ", "HTTP_PORT", ""));
+    OperatorConfig c = OperatorConfig.fromEnvironment(env("RESYNC_INTERVAL", " ", "HTTP_PORT", ""));
     assertThat(c.resyncInterval()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.httpPort()).isEqualTo(8080);
   }

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The entry point refuses a bad environment with one line naming the variable, before logging starts. */
+/**
+ * The entry point refuses a bad environment with one line naming the variable, before logging
+ * starts.
+ */
 class OperatorMainTest {
 
   @Test

@@ -49,8 +49,12 @@ class PlatformRecordsTest {
 
   @Test
   void exceptionHelpersClassifyByStatusAndCode() {
-    PlatformException e = PlatformException.builder("DELETE", "/x").httpStatus(400)
-        .errorCode("FLOW-1418-400").retryAfter(Duration.ofSeconds(3)).build();
+    PlatformException e =
+        PlatformException.builder("DELETE", "/x")
+            .httpStatus(400)
+            .errorCode("FLOW-1418-400")
+            .retryAfter(Duration.ofSeconds(3))
+            .build();
     assertThat(e.isBadRequest()).isTrue();
     assertThat(e.hasErrorCode("1418-400")).isTrue();
     assertThat(e.hasErrorCode("FLOW-1418-400")).isTrue();
@@ -72,13 +76,16 @@ class PlatformRecordsTest {
   void runTerminalStatesAreCaseInsensitive() {
     FlowRun run = new FlowRun("r", "f", null, "Success", null, null, null, null, null, List.of());
     assertThat(run.isTerminal()).isTrue();
-    assertThat(new FlowRun("r", "f", null, "inProgress", null, null, null, null, null, null)
-        .isTerminal()).isFalse();
+    assertThat(
+            new FlowRun("r", "f", null, "inProgress", null, null, null, null, null, null)
+                .isTerminal())
+        .isFalse();
   }
 
   @Test
   void dataLakeTargetCarriesTheXdmContentTypeOfTheSchemaVersion() {
-    TargetConnectionRequest t = TargetConnectionRequest.dataLake("n", null, "https://s", "1.3", "ds");
+    TargetConnectionRequest t =
+        TargetConnectionRequest.dataLake("n", null, "https://s", "1.3", "ds");
     assertThat(t.schemaVersion()).isEqualTo("application/vnd.adobe.xed-full+json;version=1.3");
     assertThat(t.params()).containsEntry("dataSetId", "ds");
   }

@@ -16,12 +16,27 @@ class ConditionsAndNamesTest {
 
   @Test
   void keepsTheTransitionTimeWhileTheStatusHoldsAndMovesItOnAChange() {
-    List<Condition> first = Conditions.set(List.of(), FlowConditions.READY, "True",
-        FlowConditions.REASON_AVAILABLE, "ok", 1L, T0);
-    List<Condition> same = Conditions.set(first, FlowConditions.READY, "True",
-        FlowConditions.REASON_AVAILABLE, "still ok", 2L, T1);
-    List<Condition> flipped = Conditions.set(same, FlowConditions.READY, "False",
-        FlowConditions.REASON_AUTH_FAILED, "denied", 2L, T1);
+    List<Condition> first =
+        Conditions.set(
+            List.of(), FlowConditions.READY, "True", FlowConditions.REASON_AVAILABLE, "ok", 1L, T0);
+    List<Condition> same =
+        Conditions.set(
+            first,
+            FlowConditions.READY,
+            "True",
+            FlowConditions.REASON_AVAILABLE,
+            "still ok",
+            2L,
+            T1);
+    List<Condition> flipped =
+        Conditions.set(
+            same,
+            FlowConditions.READY,
+            "False",
+            FlowConditions.REASON_AUTH_FAILED,
+            "denied",
+            2L,
+            T1);
 
     assertThat(same.get(0).getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(same.get(0).getObservedGeneration()).isEqualTo(2L);
@@ -31,11 +46,26 @@ class ConditionsAndNamesTest {
 
   @Test
   void ordersReadyBeforeSynced() {
-    List<Condition> conditions = Conditions.set(List.of(), FlowConditions.SYNCED, "True",
-        FlowConditions.REASON_RECONCILE_SUCCESS, "ok", 1L, T0);
-    conditions = Conditions.set(conditions, FlowConditions.READY, "True",
-        FlowConditions.REASON_AVAILABLE, "ok", 1L, T0);
-    assertThat(conditions).extracting(Condition::getType)
+    List<Condition> conditions =
+        Conditions.set(
+            List.of(),
+            FlowConditions.SYNCED,
+            "True",
+            FlowConditions.REASON_RECONCILE_SUCCESS,
+            "ok",
+            1L,
+            T0);
+    conditions =
+        Conditions.set(
+            conditions,
+            FlowConditions.READY,
+            "True",
+            FlowConditions.REASON_AVAILABLE,
+            "ok",
+            1L,
+            T0);
+    assertThat(conditions)
+        .extracting(Condition::getType)
         .containsExactly(FlowConditions.READY, FlowConditions.SYNCED);
   }
 
@@ -45,7 +75,9 @@ class ConditionsAndNamesTest {
     assertThat(name).isEqualTo("sif-payments-charges-flow");
     String long1 = RemoteNames.name("n".repeat(63), "x".repeat(200), "flow");
     String long2 = RemoteNames.name("n".repeat(63), "x".repeat(199) + "y", "flow");
-    assertThat(long1).hasSizeLessThanOrEqualTo(128).isNotEqualTo(long2)
+    assertThat(long1)
+        .hasSizeLessThanOrEqualTo(128)
+        .isNotEqualTo(long2)
         .isEqualTo(RemoteNames.name("n".repeat(63), "x".repeat(200), "flow"));
 
     String description = RemoteNames.describe("Stripe charges", "uid-1");
@@ -56,11 +88,12 @@ class ConditionsAndNamesTest {
 
   @Test
   void backoffGrowsToItsCeilingHonoursRetryAfterAndResets() {
-    Backoff backoff = new Backoff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(1));
-    assertThat(backoff.next("a", null)).isBetween(java.time.Duration.ofMillis(100),
-        java.time.Duration.ofMillis(120));
-    assertThat(backoff.next("a", null)).isBetween(java.time.Duration.ofMillis(200),
-        java.time.Duration.ofMillis(240));
+    Backoff backoff =
+        new Backoff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(1));
+    assertThat(backoff.next("a", null))
+        .isBetween(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(120));
+    assertThat(backoff.next("a", null))
+        .isBetween(java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(240));
     for (int i = 0; i < 10; i++) {
       assertThat(backoff.next("a", null)).isLessThanOrEqualTo(java.time.Duration.ofSeconds(1));
     }

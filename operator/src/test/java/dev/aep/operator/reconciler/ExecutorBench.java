@@ -44,13 +44,20 @@ import java.util.Objects;
  * ends (succeeded, waiting or failed), not after one that crashed.
  */
 final class ExecutorBench implements AutoCloseable {
-  static final PlatformAccount ACCOUNT = new PlatformAccount(Accounts.DEFAULT_CLIENT_ID,
-      Accounts.DEFAULT_CLIENT_SECRET, Accounts.DEFAULT_ORG_ID, null, null);
+  static final PlatformAccount ACCOUNT =
+      new PlatformAccount(
+          Accounts.DEFAULT_CLIENT_ID,
+          Accounts.DEFAULT_CLIENT_SECRET,
+          Accounts.DEFAULT_ORG_ID,
+          null,
+          null);
   static final String SANDBOX = "prod";
   static final String NAMESPACE = "table";
   static final String UID = "5b0c6a53-7c55-4c3e-9d3a-0e2f6d1c7a11";
+
   /** The operator's clock, fixed: schedules start in 2099, so no run is ever due or read. */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
   static final String START_TIME = "2099-01-01T00:00:00Z";
   static final int MAX_CONFLICT_RETRIES = 3;
   static final Credentials CREDENTIALS =
@@ -65,12 +72,16 @@ final class ExecutorBench implements AutoCloseable {
   ExecutorBench() {
     sim = PlatformSimulator.start();
     proxy = RecordingProxy.start(sim.baseUrl());
-    platform = new HttpPlatform(PlatformEndpoints.single(proxy.baseUrl(), true),
-        HttpPlatformOptions.defaults()
-            .withMaxRequestsPerSecond(10_000)
-            .withRetryPolicy(RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(5)))
-            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20)),
-        new SimpleMeterRegistry());
+    platform =
+        new HttpPlatform(
+            PlatformEndpoints.single(proxy.baseUrl(), true),
+            HttpPlatformOptions.defaults()
+                .withMaxRequestsPerSecond(10_000)
+                .withRetryPolicy(
+                    RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(5)))
+                .withTimeouts(
+                    Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20)),
+            new SimpleMeterRegistry());
     session = platform.session(ACCOUNT, SANDBOX);
   }
 
@@ -88,10 +99,14 @@ final class ExecutorBench implements AutoCloseable {
     sim.close();
   }
 
-  /** The sample {@code samples/charges.yaml}, made deterministic: namespace, uid and a start time in 2099. */
+  /**
+   * The sample {@code samples/charges.yaml}, made deterministic: namespace, uid and a start time in
+   * 2099.
+   */
   static StripeIngestionFlow sample() {
-    StripeIngestionFlow flow = SERIALIZATION.unmarshal(read(repoRoot().resolve("samples/charges.yaml")),
-        StripeIngestionFlow.class);
+    StripeIngestionFlow flow =
+        SERIALIZATION.unmarshal(
+            read(repoRoot().resolve("samples/charges.yaml")), StripeIngestionFlow.class);
     flow.getMetadata().setNamespace(NAMESPACE);
     flow.getMetadata().setUid(UID);
     flow.getMetadata().setGeneration(1L);
@@ -136,8 +151,15 @@ final class ExecutorBench implements AutoCloseable {
     List<RequestLog.Entry> logged = sim.requestLog().entries();
     List<RecordingProxy.Call> seen = proxy.calls();
     if (logged.size() != seen.size()) {
-      throw new IllegalStateException("simulator logged " + logged.size() + " calls, the proxy forwarded "
-          + seen.size() + ": " + logged + " / " + seen);
+      throw new IllegalStateException(
+          "simulator logged "
+              + logged.size()
+              + " calls, the proxy forwarded "
+              + seen.size()
+              + ": "
+              + logged
+              + " / "
+              + seen);
     }
     List<Call> out = new ArrayList<>();
     for (int i = 0; i < logged.size(); i++) {
@@ -152,7 +174,12 @@ final class ExecutorBench implements AutoCloseable {
   }
 
   /** How one pass ended. */
-  enum End { SUCCEEDED, WAITING, FAILED, CRASHED }
+  enum End {
+    SUCCEEDED,
+    WAITING,
+    FAILED,
+    CRASHED
+  }
 
   /**
    * What a pass did: how it ended, the failure if any, the executor's change summary (verb: what)
@@ -178,8 +205,8 @@ final class ExecutorBench implements AutoCloseable {
   }
 
   /**
-   * Thrown by the creation observer to stop a pass right after a create, before status is
-   * written: an Error, so that the executor's classification of failures does not catch it.
+   * Thrown by the creation observer to stop a pass right after a create, before status is written:
+   * an Error, so that the executor's classification of failures does not catch it.
    */
   static final class Crash extends Error {
     private static final long serialVersionUID = 1L;
@@ -191,8 +218,8 @@ final class ExecutorBench implements AutoCloseable {
 
   /**
    * One flow as an operator process holds it: the flow, its last written status, whether its last
-   * pass succeeded (so the next one skips the sweep, as for a Ready flow) and the process's
-   * {@link PlatformFacts}. A new {@code Operator} is a restarted process.
+   * pass succeeded (so the next one skips the sweep, as for a Ready flow) and the process's {@link
+   * PlatformFacts}. A new {@code Operator} is a restarted process.
    */
   final class Operator {
     final StripeIngestionFlow flow;
@@ -206,7 +233,8 @@ final class ExecutorBench implements AutoCloseable {
       this(flow, new StripeIngestionFlowStatus(), CreationObserver.NONE);
     }
 
-    Operator(StripeIngestionFlow flow, StripeIngestionFlowStatus status, CreationObserver creations) {
+    Operator(
+        StripeIngestionFlow flow, StripeIngestionFlowStatus status, CreationObserver creations) {
       this.flow = flow;
       this.status = status;
       this.executor = new StepExecutor(MAX_CONFLICT_RETRIES, creations);
@@ -246,8 +274,9 @@ final class ExecutorBench implements AutoCloseable {
       int before = calls().size();
       Observation.Observed observed = observation.open(session);
       StripeIngestionFlowStatus working = copy(status);
-      FlowContext ctx = new FlowContext(flow, working, observed.session(), observed.observer(), CREDENTIALS,
-          CLOCK, facts);
+      FlowContext ctx =
+          new FlowContext(
+              flow, working, observed.session(), observed.observer(), CREDENTIALS, CLOCK, facts);
       End end;
       Throwable failure = null;
       try {
@@ -269,14 +298,16 @@ final class ExecutorBench implements AutoCloseable {
         ready = end == End.SUCCEEDED;
       }
       List<Call> all = calls();
-      return new Pass(end, failure, List.copyOf(changes), List.copyOf(all.subList(before, all.size())));
+      return new Pass(
+          end, failure, List.copyOf(changes), List.copyOf(all.subList(before, all.size())));
     }
   }
 
   static Path repoRoot() {
     Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-      if (Files.isRegularFile(candidate.resolve("pom.xml")) && Files.isDirectory(candidate.resolve("samples"))) {
+      if (Files.isRegularFile(candidate.resolve("pom.xml"))
+          && Files.isDirectory(candidate.resolve("samples"))) {
         return candidate;
       }
     }

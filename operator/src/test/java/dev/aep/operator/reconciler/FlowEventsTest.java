@@ -88,5 +88,4 @@ class FlowEventsTest {
     assertThat(recorded.get(0).getReason()).isEqualTo("AuthFailed");
     assertThat(recorded.get(0).getSeries()).isNull();
   }
-
 }

@@ -17,8 +17,10 @@ class PassSummaryTest {
 
     PassSummary.Summary event = summary.drain().orElseThrow();
     assertThat(event.reason()).isEqualTo("Created");
-    assertThat(event.note()).isEqualTo("Created base connection b1, source connection s1, flow f1; "
-        + "Explored Stripe resource path charges (31 top-level fields) (4 changes)");
+    assertThat(event.note())
+        .isEqualTo(
+            "Created base connection b1, source connection s1, flow f1; "
+                + "Explored Stripe resource path charges (31 top-level fields) (4 changes)");
   }
 
   @Test
@@ -30,7 +32,8 @@ class PassSummaryTest {
 
     PassSummary.Summary event = summary.drain().orElseThrow();
     assertThat(event.reason()).isEqualTo("Replacing");
-    assertThat(event.note()).contains("source connection s1", "flow f1", "mapping set m1 version 2");
+    assertThat(event.note())
+        .contains("source connection s1", "flow f1", "mapping set m1 version 2");
   }
 
   @Test
@@ -39,10 +42,12 @@ class PassSummaryTest {
     assertThat(summary.drain()).isEmpty();
 
     summary.add("Updated", "flow f1 (schedule interval)");
-    assertThat(summary.drain()).hasValueSatisfying(e -> {
-      assertThat(e.reason()).isEqualTo("Updated");
-      assertThat(e.note()).isEqualTo("Updated flow f1 (schedule interval)");
-    });
+    assertThat(summary.drain())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.reason()).isEqualTo("Updated");
+              assertThat(e.note()).isEqualTo("Updated flow f1 (schedule interval)");
+            });
     assertThat(summary.drain()).as("drained").isEmpty();
   }
 }

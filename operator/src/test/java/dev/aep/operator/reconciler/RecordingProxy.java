@@ -21,36 +21,59 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A pass-through HTTP proxy on 127.0.0.1 in front of the Platform simulator that remembers the
- * one request header the simulator's request log does not keep: {@code If-Match}. Requests are
+ * A pass-through HTTP proxy on 127.0.0.1 in front of the Platform simulator that remembers the one
+ * request header the simulator's request log does not keep: {@code If-Match}. Requests are
  * forwarded unchanged (minus the hop-by-hop headers the JDK client sets itself) and answered with
  * the simulator's status, headers and body.
  */
 final class RecordingProxy implements AutoCloseable {
 
-  /** One forwarded call: method, raw path, the If-Match header as sent (null when none) and the answer's status. */
+  /**
+   * One forwarded call: method, raw path, the If-Match header as sent (null when none) and the
+   * answer's status.
+   */
   record Call(String method, String path, String ifMatch, int status) {
     @Override
     public String toString() {
-      return method + " " + path + (ifMatch == null ? "" : " [If-Match " + ifMatch + "]") + " -> " + status;
+      return method
+          + " "
+          + path
+          + (ifMatch == null ? "" : " [If-Match " + ifMatch + "]")
+          + " -> "
+          + status;
     }
   }
 
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host",
-      "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection", "date");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "content-length",
+          "expect",
+          "host",
+          "upgrade",
+          "keep-alive",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "proxy-connection",
+          "date");
 
   private final URI target;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "recording-proxy");
-    t.setDaemon(true);
-    return t;
-  });
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "recording-proxy");
+            t.setDaemon(true);
+            return t;
+          });
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final List<Call> calls = new ArrayList<>();
 
   private RecordingProxy(String targetBaseUrl) {
@@ -87,12 +110,22 @@ final class RecordingProxy implements AutoCloseable {
     try (exchange) {
       String rawPath = exchange.getRequestURI().getRawPath();
       String rawQuery = exchange.getRequestURI().getRawQuery();
-      URI uri = URI.create(target.getScheme() + "://" + target.getRawAuthority() + rawPath
-          + (rawQuery == null ? "" : "?" + rawQuery));
+      URI uri =
+          URI.create(
+              target.getScheme()
+                  + "://"
+                  + target.getRawAuthority()
+                  + rawPath
+                  + (rawQuery == null ? "" : "?" + rawQuery));
       byte[] body = exchange.getRequestBody().readAllBytes();
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-          .method(exchange.getRequestMethod(), body.length == 0
-              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(30))
+              .method(
+                  exchange.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
       for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
         if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
           header.getValue().forEach(v -> request.header(header.getKey(), v));
@@ -106,14 +139,22 @@ final class RecordingProxy implements AutoCloseable {
         throw new IOException("interrupted while forwarding", e);
       }
       synchronized (this) {
-        calls.add(new Call(exchange.getRequestMethod(), rawPath,
-            exchange.getRequestHeaders().getFirst("If-Match"), response.statusCode()));
+        calls.add(
+            new Call(
+                exchange.getRequestMethod(),
+                rawPath,
+                exchange.getRequestHeaders().getFirst("If-Match"),
+                response.statusCode()));
       }
-      response.headers().map().forEach((name, values) -> {
-        if (!name.startsWith(":") && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-          exchange.getResponseHeaders().put(name, values);
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!name.startsWith(":") && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                  exchange.getResponseHeaders().put(name, values);
+                }
+              });
       byte[] answer = response.body();
       boolean noBody = answer.length == 0 || exchange.getRequestMethod().equals("HEAD");
       exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);

@@ -13,8 +13,8 @@ class ResyncJitterTest {
 
   @Test
   void resyncDelaysSpreadWithinTenPercentOfTheInterval() {
-    ReconcilerSettings settings = ReconcilerSettings.defaults()
-        .withResyncInterval(Duration.ofMinutes(10));
+    ReconcilerSettings settings =
+        ReconcilerSettings.defaults().withResyncInterval(Duration.ofMinutes(10));
     Set<Long> delays = new HashSet<>();
     IntStream.range(0, 1000).forEach(i -> delays.add(settings.jitteredResync().toMillis()));
 
@@ -22,6 +22,7 @@ class ResyncJitterTest {
     // 1000 draws over a 120 s range: far more than a handful of distinct delays.
     assertThat(delays).hasSizeGreaterThan(500);
     assertThat(delays.stream().mapToLong(Long::longValue).min().orElseThrow()).isLessThan(570_000L);
-    assertThat(delays.stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThan(630_000L);
+    assertThat(delays.stream().mapToLong(Long::longValue).max().orElseThrow())
+        .isGreaterThan(630_000L);
   }
 }

@@ -60,12 +60,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The step executor as a table: for every kind of Platform object a flow owns (rows of {@link
- * Obj}, in creation order) and every situation a pass can meet it in ({@link Row}), what the
- * executor does, driven directly ({@link StepExecutor#apply} and {@link StepExecutor#delete}) with
- * the production steps, the production bulk observation and the real HTTP client against the
- * in-process Platform simulator, without Kubernetes. Each cell is one named test; a cell that does
- * not apply to a kind is reported as skipped with the reason the code gives.
+ * The step executor as a table: for every kind of Platform object a flow owns (rows of {@link Obj},
+ * in creation order) and every situation a pass can meet it in ({@link Row}), what the executor
+ * does, driven directly ({@link StepExecutor#apply} and {@link StepExecutor#delete}) with the
+ * production steps, the production bulk observation and the real HTTP client against the in-process
+ * Platform simulator, without Kubernetes. Each cell is one named test; a cell that does not apply
+ * to a kind is reported as skipped with the reason the code gives.
  *
  * <pre>
  *                       created  in-sync  drifted  spec-chg  stale-etag  deleted  crash  Delete  Delete+managed  Orphan
@@ -81,9 +81,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * Every pass runs on a fresh observation (as after a resync) unless a cell needs a stale one, and
  * every test asserts the outcome a user sees: the ids and etags in status, the objects on the
- * Platform (simulator inventory) and the calls sent (simulator request log with the If-Match
- * header each carried). Nothing waits on time: the operator's clock is fixed, schedules start in
- * 2099 and flows leave {@code updating} at once.
+ * Platform (simulator inventory) and the calls sent (simulator request log with the If-Match header
+ * each carried). Nothing waits on time: the operator's clock is fixed, schedules start in 2099 and
+ * flows leave {@code updating} at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StepExecutorTableTest {
@@ -111,25 +111,31 @@ class StepExecutorTableTest {
 
     /** Flow Service objects carry an etag and are patched with If-Match. */
     boolean flowService() {
-      return this == BASE_CONNECTION || this == SOURCE_CONNECTION || this == TARGET_CONNECTION || this == FLOW;
+      return this == BASE_CONNECTION
+          || this == SOURCE_CONNECTION
+          || this == TARGET_CONNECTION
+          || this == FLOW;
     }
 
     String recordedId(StripeIngestionFlowStatus s) {
       return switch (this) {
-        case BASE_CONNECTION -> s.getBaseConnection() == null ? null : s.getBaseConnection().getId();
-        case SOURCE_CONNECTION -> s.getSourceConnection() == null ? null : s.getSourceConnection().getId();
+        case BASE_CONNECTION ->
+            s.getBaseConnection() == null ? null : s.getBaseConnection().getId();
+        case SOURCE_CONNECTION ->
+            s.getSourceConnection() == null ? null : s.getSourceConnection().getId();
         case FIELD_GROUP -> s.getFieldGroup() == null ? null : s.getFieldGroup().getId();
         case SCHEMA -> s.getSchema() == null ? null : s.getSchema().getId();
         case DATASET -> s.getDataset() == null ? null : s.getDataset().getId();
-        case TARGET_CONNECTION -> s.getTargetConnection() == null ? null : s.getTargetConnection().getId();
+        case TARGET_CONNECTION ->
+            s.getTargetConnection() == null ? null : s.getTargetConnection().getId();
         case MAPPING_SET -> s.getMappingSet() == null ? null : s.getMappingSet().getId();
         case FLOW -> s.getFlow() == null ? null : s.getFlow().getId();
       };
     }
 
     /**
-     * What status records to tell one state of the object from the next: the etag of a Flow
-     * Service object, the version of a registry object or mapping set, nothing for a dataset.
+     * What status records to tell one state of the object from the next: the etag of a Flow Service
+     * object, the version of a registry object or mapping set, nothing for a dataset.
      */
     String recordedEtag(StripeIngestionFlowStatus s) {
       return switch (this) {
@@ -147,7 +153,8 @@ class StepExecutorTableTest {
     /** The same for the object as the Platform holds it now (a mapping set's latest version). */
     String remoteEtag(ObjectNode doc) {
       return switch (this) {
-        case BASE_CONNECTION, SOURCE_CONNECTION, TARGET_CONNECTION, FLOW -> doc.path("etag").asText(null);
+        case BASE_CONNECTION, SOURCE_CONNECTION, TARGET_CONNECTION, FLOW ->
+            doc.path("etag").asText(null);
         case FIELD_GROUP, SCHEMA, MAPPING_SET -> doc.path("version").asText(null);
         case DATASET -> null;
       };
@@ -179,7 +186,10 @@ class StepExecutorTableTest {
     }
   }
 
-  /** One cell: what the executor does with {@code obj} in situation {@code row}, or why it does not apply. */
+  /**
+   * One cell: what the executor does with {@code obj} in situation {@code row}, or why it does not
+   * apply.
+   */
   record Cell(Obj obj, Row row, String outcome, boolean applies) {
     @Override
     public String toString() {
@@ -199,32 +209,78 @@ class StepExecutorTableTest {
   static List<Cell> table() {
     List<Cell> cells = new ArrayList<>();
     for (Obj o : Obj.values()) {
-      cells.add(does(o, CREATED, "created once, id" + (o == Obj.DATASET ? "" : o.flowService()
-          ? " and etag" : " and version") + " recorded in status"));
-      cells.add(does(o, IN_SYNC, o == Obj.FIELD_GROUP ? "no write and not even a read (recorded digest)" : "no write"));
+      cells.add(
+          does(
+              o,
+              CREATED,
+              "created once, id"
+                  + (o == Obj.DATASET ? "" : o.flowService() ? " and etag" : " and version")
+                  + " recorded in status"));
+      cells.add(
+          does(
+              o,
+              IN_SYNC,
+              o == Obj.FIELD_GROUP
+                  ? "no write and not even a read (recorded digest)"
+                  : "no write"));
     }
-    cells.add(does(Obj.BASE_CONNECTION, DRIFTED, "renamed: one PATCH with If-Match of the current etag"));
-    cells.add(does(Obj.SOURCE_CONNECTION, DRIFTED, "description changed: one PATCH with If-Match of the current etag"));
-    cells.add(does(Obj.FIELD_GROUP, DRIFTED,
-        "field added: not seen (steady state reads nothing; the registry allows only additions), no write"));
-    cells.add(does(Obj.SCHEMA, DRIFTED,
-        "description changed: left alone (no If-Match, never patched back), status takes the new version"));
-    cells.add(na(Obj.DATASET, DRIFTED, "Catalog has no dataset update; the step only checks the dataset's schema"));
-    cells.add(does(Obj.TARGET_CONNECTION, DRIFTED, "renamed: one PATCH with If-Match of the current etag"));
-    cells.add(does(Obj.MAPPING_SET, DRIFTED,
-        "new version PUT: the flow keeps the recorded version (versions never change), no write"));
-    cells.add(does(Obj.FLOW, DRIFTED, "schedule changed: one PATCH with If-Match of the current etag"));
+    cells.add(
+        does(Obj.BASE_CONNECTION, DRIFTED, "renamed: one PATCH with If-Match of the current etag"));
+    cells.add(
+        does(
+            Obj.SOURCE_CONNECTION,
+            DRIFTED,
+            "description changed: one PATCH with If-Match of the current etag"));
+    cells.add(
+        does(
+            Obj.FIELD_GROUP,
+            DRIFTED,
+            "field added: not seen (steady state reads nothing; the registry allows only additions), no write"));
+    cells.add(
+        does(
+            Obj.SCHEMA,
+            DRIFTED,
+            "description changed: left alone (no If-Match, never patched back), status takes the new version"));
+    cells.add(
+        na(
+            Obj.DATASET,
+            DRIFTED,
+            "Catalog has no dataset update; the step only checks the dataset's schema"));
+    cells.add(
+        does(
+            Obj.TARGET_CONNECTION,
+            DRIFTED,
+            "renamed: one PATCH with If-Match of the current etag"));
+    cells.add(
+        does(
+            Obj.MAPPING_SET,
+            DRIFTED,
+            "new version PUT: the flow keeps the recorded version (versions never change), no write"));
+    cells.add(
+        does(Obj.FLOW, DRIFTED, "schedule changed: one PATCH with If-Match of the current etag"));
 
-    String derived = "name and description derive from namespace, name and uid; a new link replaces it";
+    String derived =
+        "name and description derive from namespace, name and uid; a new link replaces it";
     cells.add(na(Obj.BASE_CONNECTION, SPEC_CHANGED, derived));
     cells.add(na(Obj.SOURCE_CONNECTION, SPEC_CHANGED, derived));
-    cells.add(does(Obj.FIELD_GROUP, SPEC_CHANGED, "new destination: one PUT without If-Match, digest and version recorded"));
+    cells.add(
+        does(
+            Obj.FIELD_GROUP,
+            SPEC_CHANGED,
+            "new destination: one PUT without If-Match, digest and version recorded"));
     cells.add(na(Obj.SCHEMA, SPEC_CHANGED, "target.schema is immutable (CEL rule)"));
     cells.add(na(Obj.DATASET, SPEC_CHANGED, "target.dataset is immutable (CEL rule)"));
     cells.add(na(Obj.TARGET_CONNECTION, SPEC_CHANGED, derived));
-    cells.add(does(Obj.MAPPING_SET, SPEC_CHANGED,
-        "mapping changed: one PUT (new version), then the flow moves to it with If-Match"));
-    cells.add(does(Obj.FLOW, SPEC_CHANGED, "schedule changed: one PATCH with If-Match of the current etag"));
+    cells.add(
+        does(
+            Obj.MAPPING_SET,
+            SPEC_CHANGED,
+            "mapping changed: one PUT (new version), then the flow moves to it with If-Match"));
+    cells.add(
+        does(
+            Obj.FLOW,
+            SPEC_CHANGED,
+            "schedule changed: one PATCH with If-Match of the current etag"));
 
     String staleRetry = "412, re-read, one more PATCH with the new etag";
     cells.add(does(Obj.BASE_CONNECTION, STALE_ETAG, staleRetry));
@@ -236,42 +292,76 @@ class StepExecutorTableTest {
     cells.add(na(Obj.MAPPING_SET, STALE_ETAG, "a PUT makes a new version; Data Prep has no etag"));
     cells.add(does(Obj.FLOW, STALE_ETAG, staleRetry));
 
-    cells.add(does(Obj.BASE_CONNECTION, DELETED,
-        "Flow Service refuses (a flow uses it); if it vanished anyway it is recreated, the source connection "
-            + "and flow are replaced to use it and the old source connection swept"));
+    cells.add(
+        does(
+            Obj.BASE_CONNECTION,
+            DELETED,
+            "Flow Service refuses (a flow uses it); if it vanished anyway it is recreated, the source connection "
+                + "and flow are replaced to use it and the old source connection swept"));
     cells.add(does(Obj.SOURCE_CONNECTION, DELETED, "recreated; the flow is replaced to use it"));
-    cells.add(does(Obj.FIELD_GROUP, DELETED,
-        "the registry refuses (a schema uses it); if it vanished anyway it is not seen (no read), no write"));
-    cells.add(does(Obj.SCHEMA, DELETED,
-        "the registry refuses (a dataset uses it); if it vanished anyway it is recreated and the dataset, "
-            + "bound to the old schema, is reported InvalidSpec"));
-    cells.add(does(Obj.DATASET, DELETED,
-        "recreated; the target connection and flow are replaced to use it, the old target swept"));
+    cells.add(
+        does(
+            Obj.FIELD_GROUP,
+            DELETED,
+            "the registry refuses (a schema uses it); if it vanished anyway it is not seen (no read), no write"));
+    cells.add(
+        does(
+            Obj.SCHEMA,
+            DELETED,
+            "the registry refuses (a dataset uses it); if it vanished anyway it is recreated and the dataset, "
+                + "bound to the old schema, is reported InvalidSpec"));
+    cells.add(
+        does(
+            Obj.DATASET,
+            DELETED,
+            "recreated; the target connection and flow are replaced to use it, the old target swept"));
     cells.add(does(Obj.TARGET_CONNECTION, DELETED, "recreated; the flow is replaced to use it"));
-    cells.add(does(Obj.MAPPING_SET, DELETED,
-        "Data Prep has no delete; if it vanished anyway it is recreated and the flow moved to it with If-Match"));
+    cells.add(
+        does(
+            Obj.MAPPING_SET,
+            DELETED,
+            "Data Prep has no delete; if it vanished anyway it is recreated and the flow moved to it with If-Match"));
     cells.add(does(Obj.FLOW, DELETED, "recreated"));
 
     for (Obj o : Obj.values()) {
-      cells.add(does(o, CRASH_ADOPTED, o == Obj.BASE_CONNECTION
-          ? "adopted by name and uid, not duplicated; the Stripe key is pushed again (one PATCH)"
-          : "adopted by name and uid, not duplicated"));
+      cells.add(
+          does(
+              o,
+              CRASH_ADOPTED,
+              o == Obj.BASE_CONNECTION
+                  ? "adopted by name and uid, not duplicated; the Stripe key is pushed again (one PATCH)"
+                  : "adopted by name and uid, not duplicated"));
     }
     for (Obj o : Obj.values()) {
       boolean owned = o.flowService();
-      cells.add(does(o, CLEANUP_DELETE, o == Obj.MAPPING_SET ? "kept (Data Prep has no delete)"
-          : owned ? "deleted, in reverse creation order" : "kept (holds or shapes customer data)"));
-      cells.add(does(o, CLEANUP_DELETE_MANAGED, o == Obj.MAPPING_SET ? "kept (Data Prep has no delete)"
-          : "deleted, in reverse creation order"));
+      cells.add(
+          does(
+              o,
+              CLEANUP_DELETE,
+              o == Obj.MAPPING_SET
+                  ? "kept (Data Prep has no delete)"
+                  : owned
+                      ? "deleted, in reverse creation order"
+                      : "kept (holds or shapes customer data)"));
+      cells.add(
+          does(
+              o,
+              CLEANUP_DELETE_MANAGED,
+              o == Obj.MAPPING_SET
+                  ? "kept (Data Prep has no delete)"
+                  : "deleted, in reverse creation order"));
       cells.add(does(o, CLEANUP_ORPHAN, "kept, and no call at all"));
     }
     return cells;
   }
 
   static Stream<Cell> cells() {
-    return table().stream().sorted((a, b) -> a.obj() != b.obj()
-        ? Integer.compare(a.obj().ordinal(), b.obj().ordinal())
-        : Integer.compare(a.row().ordinal(), b.row().ordinal()));
+    return table().stream()
+        .sorted(
+            (a, b) ->
+                a.obj() != b.obj()
+                    ? Integer.compare(a.obj().ordinal(), b.obj().ordinal())
+                    : Integer.compare(a.row().ordinal(), b.row().ordinal()));
   }
 
   private ExecutorBench bench;
@@ -302,12 +392,14 @@ class StepExecutorTableTest {
     for (Row row : Row.values()) {
       grid.append(String.format(" %-3s", row.ordinal() + 1));
     }
-    cells().forEach(c -> {
-      if (c.row().ordinal() == 0) {
-        grid.append(String.format("%n%-18s", c.obj().words));
-      }
-      grid.append(String.format(" %-3s", c.applies() ? "x" : "-"));
-    });
+    cells()
+        .forEach(
+            c -> {
+              if (c.row().ordinal() == 0) {
+                grid.append(String.format("%n%-18s", c.obj().words));
+              }
+              grid.append(String.format(" %-3s", c.applies() ? "x" : "-"));
+            });
     grid.append(String.format("%n"));
     for (Row row : Row.values()) {
       grid.append(String.format("%n%2d %s", row.ordinal() + 1, row.words));
@@ -324,17 +416,23 @@ class StepExecutorTableTest {
     Operator op = created();
     String id = op.status.getFlow().getId();
     op.flow.getSpec().getSchedule().setInterval(30);
-    bench.sim.faults().failNext(ExecutorBench.MAX_CONFLICT_RETRIES + 1, "PATCH", "/flowservice/flows/" + id, 412);
+    bench
+        .sim
+        .faults()
+        .failNext(ExecutorBench.MAX_CONFLICT_RETRIES + 1, "PATCH", "/flowservice/flows/" + id, 412);
 
     Pass refused = op.reconcile();
 
     assertThat(refused.end()).isEqualTo(End.FAILED);
     assertThat(refused.reason()).isEqualTo(FlowConditions.REASON_REMOTE_CONFLICT);
-    assertThat(refused.writes()).hasSize(ExecutorBench.MAX_CONFLICT_RETRIES + 1).allSatisfy(c -> {
-      assertThat(c.method()).isEqualTo("PATCH");
-      assertThat(c.status()).isEqualTo(412);
-      assertThat(c.ifMatch()).isEqualTo(op.status.getFlow().getEtag());
-    });
+    assertThat(refused.writes())
+        .hasSize(ExecutorBench.MAX_CONFLICT_RETRIES + 1)
+        .allSatisfy(
+            c -> {
+              assertThat(c.method()).isEqualTo("PATCH");
+              assertThat(c.status()).isEqualTo(412);
+              assertThat(c.ifMatch()).isEqualTo(op.status.getFlow().getEtag());
+            });
 
     Pass next = succeeded(op.reconcile());
     assertOnePatch(next, op.status, Obj.FLOW, id, refused.writes().get(0).ifMatch());
@@ -361,7 +459,8 @@ class StepExecutorTableTest {
         case STALE_ETAG -> staleEtag(cell.obj());
         case DELETED -> deleted(cell.obj());
         case CRASH_ADOPTED -> crashAdopted(cell.obj());
-        case CLEANUP_DELETE, CLEANUP_DELETE_MANAGED, CLEANUP_ORPHAN -> cleanup(cell.obj(), cell.row());
+        case CLEANUP_DELETE, CLEANUP_DELETE_MANAGED, CLEANUP_ORPHAN ->
+            cleanup(cell.obj(), cell.row());
       }
     } catch (AssertionError e) {
       // Surefire's report names parameterized tests by index: say which cell failed.
@@ -376,16 +475,23 @@ class StepExecutorTableTest {
     Pass pass = succeeded(op.reconcile());
 
     List<Call> posts = pass.writes(obj.kind);
-    assertThat(posts).as("writes of the %s", obj).hasSize(1)
+    assertThat(posts)
+        .as("writes of the %s", obj)
+        .hasSize(1)
         .allSatisfy(c -> assertThat(c.method()).isEqualTo("POST"));
     String id = obj.recordedId(op.status);
     assertThat(objects(obj)).as("%s on the Platform", obj).containsOnlyKeys(id);
     if (obj != Obj.DATASET) {
-      assertThat(obj.recordedEtag(op.status)).as("recorded etag/version of the %s", obj)
-          .isNotBlank().isEqualTo(obj.remoteEtag(objects(obj).get(id)));
+      assertThat(obj.recordedEtag(op.status))
+          .as("recorded etag/version of the %s", obj)
+          .isNotBlank()
+          .isEqualTo(obj.remoteEtag(objects(obj).get(id)));
     }
-    assertThat(pass.changes()).contains(obj == Obj.MAPPING_SET
-        ? "Created: mapping set " + id + " version 0" : "Created: " + obj.words + " " + id);
+    assertThat(pass.changes())
+        .contains(
+            obj == Obj.MAPPING_SET
+                ? "Created: mapping set " + id + " version 0"
+                : "Created: " + obj.words + " " + id);
     assertStatusMatchesPlatform(op.status);
   }
 
@@ -431,16 +537,23 @@ class StepExecutorTableTest {
       }
       case FLOW -> {
         String etag = outOfBand(obj, id, JsonPatchOp.replace("/scheduleParams/interval", 30));
-        assertThat(objects(obj).get(id).path("scheduleParams").path("interval").asText()).isEqualTo("30");
+        assertThat(objects(obj).get(id).path("scheduleParams").path("interval").asText())
+            .isEqualTo("30");
         expectOnePatchBack(op, obj, id, etag);
-        assertThat(objects(obj).get(id).path("scheduleParams").path("interval").asText()).isEqualTo("15");
+        assertThat(objects(obj).get(id).path("scheduleParams").path("interval").asText())
+            .isEqualTo("15");
       }
       case FIELD_GROUP -> {
         FieldGroup group = bench.session.schemaRegistry().getFieldGroup(id).orElseThrow();
         Map<String, String> fields = new HashMap<>(group.fields());
         fields.put("_simtenant.stripe.addedInTheUi", "string");
-        bench.session.schemaRegistry().replaceFieldGroup(id, new FieldGroupRequest(group.title(),
-            group.description(), group.classIds().get(0), fields));
+        bench
+            .session
+            .schemaRegistry()
+            .replaceFieldGroup(
+                id,
+                new FieldGroupRequest(
+                    group.title(), group.description(), group.classIds().get(0), fields));
         Pass pass = succeeded(op.reconcile());
         assertThat(pass.writes()).isEmpty();
         assertThat(pass.of(Kind.FIELD_GROUP)).as("field group calls").isEmpty();
@@ -452,15 +565,22 @@ class StepExecutorTableTest {
         rawPatchSchema(id, "Edited in the Platform UI");
         Pass pass = succeeded(op.reconcile());
         assertThat(pass.writes()).isEmpty();
-        assertThat(objects(obj).get(id).path("description").asText()).isEqualTo("Edited in the Platform UI");
-        assertThat(op.status.getSchema().getVersion()).isNotEqualTo(before)
+        assertThat(objects(obj).get(id).path("description").asText())
+            .isEqualTo("Edited in the Platform UI");
+        assertThat(op.status.getSchema().getVersion())
+            .isNotEqualTo(before)
             .isEqualTo(objects(obj).get(id).path("version").asText());
       }
       case MAPPING_SET -> {
-        MappingSetRequest other = new MappingSetRequest("edited in the UI",
-            SchemaRef.forMapping(op.status.getSchema().getId()),
-            List.of(Mapping.attribute("data.id", "_id"), Mapping.expression(
-                "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")", "timestamp")));
+        MappingSetRequest other =
+            new MappingSetRequest(
+                "edited in the UI",
+                SchemaRef.forMapping(op.status.getSchema().getId()),
+                List.of(
+                    Mapping.attribute("data.id", "_id"),
+                    Mapping.expression(
+                        "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")",
+                        "timestamp")));
         assertThat(bench.session.dataPrep().updateMappingSet(id, other).version()).isEqualTo(1);
         Pass pass = succeeded(op.reconcile());
         assertThat(pass.writes()).isEmpty();
@@ -478,7 +598,10 @@ class StepExecutorTableTest {
     switch (obj) {
       case FIELD_GROUP -> {
         String digest = op.status.getFieldGroup().getFieldsDigest();
-        op.flow.getSpec().getMapping().add(new MappingSpec("data.description", "_tenant.stripe.description"));
+        op.flow
+            .getSpec()
+            .getMapping()
+            .add(new MappingSpec("data.description", "_tenant.stripe.description"));
         Pass pass = succeeded(op.reconcile());
         List<Call> puts = pass.writes(Kind.FIELD_GROUP);
         assertThat(puts).as("field group writes").hasSize(1);
@@ -506,7 +629,8 @@ class StepExecutorTableTest {
         assertThat(puts.get(0).ifMatch()).as("If-Match of a Data Prep PUT").isNull();
         assertThat(op.status.getMappingSet().getId()).isEqualTo(id);
         assertThat(op.status.getMappingSet().getVersion()).isEqualTo(1L);
-        assertThat(objects(obj).get(id).path("mappings").toString()).contains("upper(data.currency)");
+        assertThat(objects(obj).get(id).path("mappings").toString())
+            .contains("upper(data.currency)");
         List<Call> flowPatches = pass.writes(Kind.FLOW);
         assertThat(flowPatches).as("flow writes").hasSize(1);
         assertThat(flowPatches.get(0).method()).isEqualTo("PATCH");
@@ -519,7 +643,8 @@ class StepExecutorTableTest {
         op.flow.getSpec().getSchedule().setInterval(30);
         Pass pass = succeeded(op.reconcile());
         assertOnePatch(pass, op.status, obj, id, etag);
-        assertThat(objects(obj).get(id).path("scheduleParams").path("interval").asText()).isEqualTo("30");
+        assertThat(objects(obj).get(id).path("scheduleParams").path("interval").asText())
+            .isEqualTo("30");
       }
       default -> throw new IllegalStateException("not applicable");
     }
@@ -531,8 +656,10 @@ class StepExecutorTableTest {
     String id = obj.recordedId(op.status);
     // Drift the object, let a shared snapshot see it (as another pass's list would), then let
     // someone else write it once more: the pass holds a stale etag.
-    JsonPatchOp drift = obj == Obj.FLOW ? JsonPatchOp.replace("/scheduleParams/interval", 30)
-        : JsonPatchOp.replace("/name", "renamed in the UI");
+    JsonPatchOp drift =
+        obj == Obj.FLOW
+            ? JsonPatchOp.replace("/scheduleParams/interval", 30)
+            : JsonPatchOp.replace("/name", "renamed in the UI");
     String seen = outOfBand(obj, id, drift);
     Observation observation = op.observation();
     RemoteObserver observer = observation.open(bench.session).observer();
@@ -550,20 +677,25 @@ class StepExecutorTableTest {
     Pass pass = succeeded(op.reconcile(observation));
 
     List<Call> patches = pass.writes(obj.kind);
-    assertThat(patches).as("writes of the %s", obj).hasSize(2)
-        .allSatisfy(c -> {
-          assertThat(c.method()).isEqualTo("PATCH");
-          assertThat(decoded(c.path())).endsWith("/" + id);
-        });
+    assertThat(patches)
+        .as("writes of the %s", obj)
+        .hasSize(2)
+        .allSatisfy(
+            c -> {
+              assertThat(c.method()).isEqualTo("PATCH");
+              assertThat(decoded(c.path())).endsWith("/" + id);
+            });
     assertThat(patches.get(0).ifMatch()).isEqualTo(seen);
     assertThat(patches.get(0).status()).isEqualTo(412);
     assertThat(patches.get(1).ifMatch()).isEqualTo(current);
     assertThat(patches.get(1).status()).isEqualTo(200);
     assertThat(pass.calls().indexOf(patches.get(1)) - pass.calls().indexOf(patches.get(0)))
-        .as("calls between the refused PATCH and the next one (the re-read)").isGreaterThan(1);
+        .as("calls between the refused PATCH and the next one (the re-read)")
+        .isGreaterThan(1);
     assertThat(pass.writes()).hasSize(2);
     assertThat(pass.changes()).filteredOn(c -> c.startsWith("Updated: ")).hasSize(1);
-    assertThat(obj.recordedEtag(op.status)).isNotEqualTo(current)
+    assertThat(obj.recordedEtag(op.status))
+        .isNotEqualTo(current)
         .isEqualTo(obj.remoteEtag(objects(obj).get(id)));
     assertStatusMatchesPlatform(op.status);
   }
@@ -575,7 +707,8 @@ class StepExecutorTableTest {
     switch (obj) {
       case FIELD_GROUP -> {
         assertThatThrownBy(() -> bench.session.schemaRegistry().deleteFieldGroup(id))
-            .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
+            .isInstanceOfSatisfying(
+                PlatformException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
         bench.sim.faults().deleteBehindBack(obj.kind, id);
         Pass pass = succeeded(op.reconcile());
         assertThat(pass.writes()).isEmpty();
@@ -585,14 +718,17 @@ class StepExecutorTableTest {
       }
       case SCHEMA -> {
         assertThatThrownBy(() -> bench.session.schemaRegistry().deleteSchema(id))
-            .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
+            .isInstanceOfSatisfying(
+                PlatformException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
         bench.sim.faults().deleteBehindBack(obj.kind, id);
         Pass pass = op.reconcile();
         assertThat(pass.end()).isEqualTo(End.FAILED);
         assertThat(pass.reason()).isEqualTo(FlowConditions.REASON_INVALID_SPEC);
-        assertThat(pass.failure()).hasMessageContaining("Dataset " + before.getDataset().getId())
+        assertThat(pass.failure())
+            .hasMessageContaining("Dataset " + before.getDataset().getId())
             .hasMessageContaining("cannot change");
-        assertThat(pass.writes()).extracting(Call::kind, Call::method)
+        assertThat(pass.writes())
+            .extracting(Call::kind, Call::method)
             .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.SCHEMA, "POST"));
         String recreated = op.status.getSchema().getId();
         assertThat(recreated).isNotEqualTo(id);
@@ -601,7 +737,8 @@ class StepExecutorTableTest {
       }
       case BASE_CONNECTION -> {
         assertThatThrownBy(() -> bench.session.flowService().baseConnections().delete(id))
-            .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.errorCode()).contains("1418"));
+            .isInstanceOfSatisfying(
+                PlatformException.class, e -> assertThat(e.errorCode()).contains("1418"));
         bench.sim.faults().deleteBehindBack(obj.kind, id);
       }
       default -> bench.sim.faults().deleteBehindBack(obj.kind, id);
@@ -610,26 +747,37 @@ class StepExecutorTableTest {
 
     String replacement = obj.recordedId(op.status);
     assertThat(replacement).isNotEqualTo(id);
-    assertThat(pass.writes(obj.kind)).as("writes of the %s", obj).extracting(Call::method).containsExactly("POST");
+    assertThat(pass.writes(obj.kind))
+        .as("writes of the %s", obj)
+        .extracting(Call::method)
+        .containsExactly("POST");
     // Whatever linked the old object was replaced, the flow last.
-    Set<Obj> replaced = switch (obj) {
-      case BASE_CONNECTION -> Set.of(Obj.SOURCE_CONNECTION, Obj.FLOW);
-      case SOURCE_CONNECTION, TARGET_CONNECTION -> Set.of(Obj.FLOW);
-      case DATASET -> Set.of(Obj.TARGET_CONNECTION, Obj.FLOW);
-      default -> Set.of();
-    };
+    Set<Obj> replaced =
+        switch (obj) {
+          case BASE_CONNECTION -> Set.of(Obj.SOURCE_CONNECTION, Obj.FLOW);
+          case SOURCE_CONNECTION, TARGET_CONNECTION -> Set.of(Obj.FLOW);
+          case DATASET -> Set.of(Obj.TARGET_CONNECTION, Obj.FLOW);
+          default -> Set.of();
+        };
     for (Obj other : Obj.values()) {
       if (other == obj) {
         continue;
       }
       if (replaced.contains(other)) {
-        assertThat(other.recordedId(op.status)).as("%s replaced", other).isNotEqualTo(other.recordedId(before));
-        assertThat(pass.writes(other.kind)).as("writes of the %s", other).extracting(Call::method)
+        assertThat(other.recordedId(op.status))
+            .as("%s replaced", other)
+            .isNotEqualTo(other.recordedId(before));
+        assertThat(pass.writes(other.kind))
+            .as("writes of the %s", other)
+            .extracting(Call::method)
             .containsExactlyInAnyOrder("POST", "DELETE");
-        assertThat(deleteOf(pass, other.kind)).as("the old %s is deleted", other)
+        assertThat(deleteOf(pass, other.kind))
+            .as("the old %s is deleted", other)
             .satisfies(c -> assertThat(decoded(c.path())).endsWith("/" + other.recordedId(before)));
       } else if (!(obj == Obj.MAPPING_SET && other == Obj.FLOW)) {
-        assertThat(other.recordedId(op.status)).as("%s kept", other).isEqualTo(other.recordedId(before));
+        assertThat(other.recordedId(op.status))
+            .as("%s kept", other)
+            .isEqualTo(other.recordedId(before));
         assertThat(pass.writes(other.kind)).as("writes of the %s", other).isEmpty();
       }
     }
@@ -650,12 +798,13 @@ class StepExecutorTableTest {
   private void crashAdopted(Obj obj) {
     StripeIngestionFlowStatus nothing = new StripeIngestionFlowStatus();
     Map<String, String> made = new LinkedHashMap<>();
-    CreationObserver crashAfter = (step, id) -> {
-      made.put(step, id);
-      if (step.equals(obj.step)) {
-        throw new ExecutorBench.Crash(step, id);
-      }
-    };
+    CreationObserver crashAfter =
+        (step, id) -> {
+          made.put(step, id);
+          if (step.equals(obj.step)) {
+            throw new ExecutorBench.Crash(step, id);
+          }
+        };
     Operator first = bench.new Operator(ExecutorBench.sample(), nothing, crashAfter);
     Pass crashed = first.reconcile();
     assertThat(crashed.end()).isEqualTo(End.CRASHED);
@@ -664,20 +813,25 @@ class StepExecutorTableTest {
     assertThat(objects(obj)).containsOnlyKeys(id);
 
     // A new process starts from the status as it was before the crashed pass.
-    Operator restarted = bench.new Operator(ExecutorBench.sample(), ExecutorBench.copy(nothing), CreationObserver.NONE);
+    Operator restarted =
+        bench
+        .new Operator(ExecutorBench.sample(), ExecutorBench.copy(nothing), CreationObserver.NONE);
     Pass pass = succeeded(restarted.reconcile());
 
     assertThat(obj.recordedId(restarted.status)).as("adopted %s", obj).isEqualTo(id);
     assertThat(objects(obj)).containsOnlyKeys(id);
     for (Obj earlier : Obj.values()) {
       if (earlier.ordinal() > obj.ordinal()) {
-        assertThat(pass.writes(earlier.kind)).as("writes of the %s", earlier)
-            .extracting(Call::method).containsExactly("POST");
+        assertThat(pass.writes(earlier.kind))
+            .as("writes of the %s", earlier)
+            .extracting(Call::method)
+            .containsExactly("POST");
         continue;
       }
       assertThat(earlier.recordedId(restarted.status)).isEqualTo(made.get(earlier.step));
       if (earlier == Obj.BASE_CONNECTION) {
-        // Whether the key reached the adopted connection is unknown after a crash: it is pushed again.
+        // Whether the key reached the adopted connection is unknown after a crash: it is pushed
+        // again.
         List<Call> writes = pass.writes(Kind.CONNECTION);
         assertThat(writes).extracting(Call::method).containsExactly("PATCH");
         assertThat(writes.get(0).ifMatch()).isNotNull();
@@ -710,7 +864,9 @@ class StepExecutorTableTest {
 
     List<Obj> deletes = expectedDeletes(row);
     assertThat(pass.writes()).allSatisfy(c -> assertThat(c.method()).isEqualTo("DELETE"));
-    assertThat(pass.writes()).as("DELETEs, in order").extracting(Call::kind)
+    assertThat(pass.writes())
+        .as("DELETEs, in order")
+        .extracting(Call::kind)
         .containsExactlyElementsOf(deletes.stream().map(o -> o.kind).toList());
     String id = obj.recordedId(before);
     if (deletes.contains(obj)) {
@@ -729,11 +885,12 @@ class StepExecutorTableTest {
     List<Obj> out = new ArrayList<>();
     for (int i = Obj.values().length - 1; i >= 0; i--) {
       Obj o = Obj.values()[i];
-      boolean deleted = switch (row) {
-        case CLEANUP_DELETE -> o.flowService();
-        case CLEANUP_DELETE_MANAGED -> o != Obj.MAPPING_SET;
-        default -> false;
-      };
+      boolean deleted =
+          switch (row) {
+            case CLEANUP_DELETE -> o.flowService();
+            case CLEANUP_DELETE_MANAGED -> o != Obj.MAPPING_SET;
+            default -> false;
+          };
       if (deleted) {
         out.add(o);
       }
@@ -752,7 +909,9 @@ class StepExecutorTableTest {
   }
 
   private static Pass succeeded(Pass pass) {
-    assertThat(pass.end()).as("pass ended (%s), calls %s", pass.failure(), pass.calls()).isEqualTo(End.SUCCEEDED);
+    assertThat(pass.end())
+        .as("pass ended (%s), calls %s", pass.failure(), pass.calls())
+        .isEqualTo(End.SUCCEEDED);
     return pass;
   }
 
@@ -765,17 +924,20 @@ class StepExecutorTableTest {
     return objects(obj).get(id).path("name").asText();
   }
 
-  /** Someone else PATCHes a Flow Service object with its current etag; returns the etag it then has. */
+  /**
+   * Someone else PATCHes a Flow Service object with its current etag; returns the etag it then has.
+   */
   private String outOfBand(Obj obj, String id, JsonPatchOp op) {
     String etag = obj.remoteEtag(objects(obj).get(id));
     var flowService = bench.session.flowService();
-    var collection = switch (obj) {
-      case BASE_CONNECTION -> flowService.baseConnections();
-      case SOURCE_CONNECTION -> flowService.sourceConnections();
-      case TARGET_CONNECTION -> flowService.targetConnections();
-      case FLOW -> flowService.flows();
-      default -> throw new IllegalArgumentException(obj + " is not a Flow Service object");
-    };
+    var collection =
+        switch (obj) {
+          case BASE_CONNECTION -> flowService.baseConnections();
+          case SOURCE_CONNECTION -> flowService.sourceConnections();
+          case TARGET_CONNECTION -> flowService.targetConnections();
+          case FLOW -> flowService.flows();
+          default -> throw new IllegalArgumentException(obj + " is not a Flow Service object");
+        };
     collection.patch(id, etag, List.of(op));
     String now = obj.remoteEtag(objects(obj).get(id));
     assertThat(now).isNotEqualTo(etag);
@@ -788,7 +950,8 @@ class StepExecutorTableTest {
     assertOnePatch(pass, op.status, obj, id, etag);
   }
 
-  private void assertOnePatch(Pass pass, StripeIngestionFlowStatus status, Obj obj, String id, String etag) {
+  private void assertOnePatch(
+      Pass pass, StripeIngestionFlowStatus status, Obj obj, String id, String etag) {
     assertThat(pass.writes()).as("writes").hasSize(1);
     Call patch = pass.writes().get(0);
     assertThat(patch.kind()).isEqualTo(obj.kind);
@@ -796,14 +959,19 @@ class StepExecutorTableTest {
     assertThat(patch.path()).endsWith("/" + id);
     assertThat(patch.ifMatch()).as("If-Match").isEqualTo(etag);
     assertThat(patch.status()).isEqualTo(200);
-    assertThat(pass.changes()).singleElement().asString().startsWith("Updated: " + obj.words + " " + id);
+    assertThat(pass.changes())
+        .singleElement()
+        .asString()
+        .startsWith("Updated: " + obj.words + " " + id);
     String now = obj.remoteEtag(objects(obj).get(id));
     assertThat(now).isNotEqualTo(etag);
     assertThat(obj.recordedEtag(status)).as("recorded etag").isEqualTo(now);
   }
 
   private Call deleteOf(Pass pass, Kind kind) {
-    return pass.writes(kind).stream().filter(c -> c.method().equals("DELETE")).findFirst()
+    return pass.writes(kind).stream()
+        .filter(c -> c.method().equals("DELETE"))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no DELETE of " + kind + " in " + pass.calls()));
   }
 
@@ -812,19 +980,30 @@ class StepExecutorTableTest {
     return flow.path("transformations").path(0).path("params");
   }
 
-  /** The schema PATCH the operator never sends, as the Platform UI would (Schema Registry has no If-Match). */
+  /**
+   * The schema PATCH the operator never sends, as the Platform UI would (Schema Registry has no
+   * If-Match).
+   */
   private void rawPatchSchema(String id, String description) {
-    String url = bench.proxy.baseUrl() + "/data/foundation/schemaregistry/tenant/schemas/"
-        + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .method("PATCH", HttpRequest.BodyPublishers.ofString(
-            "[{\"op\":\"replace\",\"path\":\"/description\",\"value\":\"" + description + "\"}]"))
-        .header("Authorization", "Bearer " + bench.platform.tokens().token(ExecutorBench.ACCOUNT))
-        .header("x-api-key", ExecutorBench.ACCOUNT.clientId())
-        .header("x-gw-ims-org-id", ExecutorBench.ACCOUNT.orgId())
-        .header("x-sandbox-name", ExecutorBench.SANDBOX)
-        .header("Content-Type", "application/json")
-        .build();
+    String url =
+        bench.proxy.baseUrl()
+            + "/data/foundation/schemaregistry/tenant/schemas/"
+            + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .method(
+                "PATCH",
+                HttpRequest.BodyPublishers.ofString(
+                    "[{\"op\":\"replace\",\"path\":\"/description\",\"value\":\""
+                        + description
+                        + "\"}]"))
+            .header(
+                "Authorization", "Bearer " + bench.platform.tokens().token(ExecutorBench.ACCOUNT))
+            .header("x-api-key", ExecutorBench.ACCOUNT.clientId())
+            .header("x-gw-ims-org-id", ExecutorBench.ACCOUNT.orgId())
+            .header("x-sandbox-name", ExecutorBench.SANDBOX)
+            .header("Content-Type", "application/json")
+            .build();
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -850,20 +1029,29 @@ class StepExecutorTableTest {
       assertThat(objects).as("%s on the Platform", o).containsOnlyKeys(id);
       docs.put(o, objects.get(id));
       if (o.flowService()) {
-        assertThat(o.recordedEtag(s)).as("recorded etag of the %s", o).isEqualTo(o.remoteEtag(objects.get(id)));
+        assertThat(o.recordedEtag(s))
+            .as("recorded etag of the %s", o)
+            .isEqualTo(o.remoteEtag(objects.get(id)));
       }
     }
     Function<Obj, String> id = o -> o.recordedId(s);
-    assertThat(docs.get(Obj.SOURCE_CONNECTION).path("baseConnectionId").asText()).isEqualTo(id.apply(Obj.BASE_CONNECTION));
-    assertThat(docs.get(Obj.TARGET_CONNECTION).path("params").path("dataSetId").asText()).isEqualTo(id.apply(Obj.DATASET));
-    assertThat(docs.get(Obj.TARGET_CONNECTION).path("data").path("schema").path("id").asText()).isEqualTo(id.apply(Obj.SCHEMA));
-    assertThat(docs.get(Obj.DATASET).path("schemaRef").path("id").asText()).isEqualTo(id.apply(Obj.SCHEMA));
+    assertThat(docs.get(Obj.SOURCE_CONNECTION).path("baseConnectionId").asText())
+        .isEqualTo(id.apply(Obj.BASE_CONNECTION));
+    assertThat(docs.get(Obj.TARGET_CONNECTION).path("params").path("dataSetId").asText())
+        .isEqualTo(id.apply(Obj.DATASET));
+    assertThat(docs.get(Obj.TARGET_CONNECTION).path("data").path("schema").path("id").asText())
+        .isEqualTo(id.apply(Obj.SCHEMA));
+    assertThat(docs.get(Obj.DATASET).path("schemaRef").path("id").asText())
+        .isEqualTo(id.apply(Obj.SCHEMA));
     assertThat(docs.get(Obj.SCHEMA).path("allOf").toString()).contains(id.apply(Obj.FIELD_GROUP));
-    assertThat(docs.get(Obj.FLOW).path("sourceConnectionIds").toString()).isEqualTo("[\"" + id.apply(Obj.SOURCE_CONNECTION) + "\"]");
-    assertThat(docs.get(Obj.FLOW).path("targetConnectionIds").toString()).isEqualTo("[\"" + id.apply(Obj.TARGET_CONNECTION) + "\"]");
+    assertThat(docs.get(Obj.FLOW).path("sourceConnectionIds").toString())
+        .isEqualTo("[\"" + id.apply(Obj.SOURCE_CONNECTION) + "\"]");
+    assertThat(docs.get(Obj.FLOW).path("targetConnectionIds").toString())
+        .isEqualTo("[\"" + id.apply(Obj.TARGET_CONNECTION) + "\"]");
     JsonNode mapping = docs.get(Obj.FLOW).path("transformations").path(0).path("params");
     assertThat(mapping.path("mappingId").asText()).isEqualTo(id.apply(Obj.MAPPING_SET));
-    assertThat(mapping.path("mappingVersion").asText()).isEqualTo(String.valueOf(s.getMappingSet().getVersion()));
+    assertThat(mapping.path("mappingVersion").asText())
+        .isEqualTo(String.valueOf(s.getMappingSet().getVersion()));
     assertThat(s.getFlow().getState()).isEqualTo(docs.get(Obj.FLOW).path("state").asText());
   }
 }

@@ -18,8 +18,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-sandbox limiter shares its budget fairly: reconciles that keep asking are served in
- * turn, so no flow (or list refresh) starves the others of the org+sandbox's request budget.
+ * The per-sandbox limiter shares its budget fairly: reconciles that keep asking are served in turn,
+ * so no flow (or list refresh) starves the others of the org+sandbox's request budget.
  */
 class RequestLimiterFairnessTest {
   private static final int CALLERS = 4;
@@ -31,19 +31,20 @@ class RequestLimiterFairnessTest {
   private final Object clockMoved = new Object();
 
   // Sleeping waits for the test to move the fake clock far enough.
-  private final Sleeper sleeper = duration -> {
-    long until = now.get() + duration.toNanos();
-    sleeping.incrementAndGet();
-    try {
-      synchronized (clockMoved) {
-        while (now.get() < until) {
-          clockMoved.wait();
+  private final Sleeper sleeper =
+      duration -> {
+        long until = now.get() + duration.toNanos();
+        sleeping.incrementAndGet();
+        try {
+          synchronized (clockMoved) {
+            while (now.get() < until) {
+              clockMoved.wait();
+            }
+          }
+        } finally {
+          sleeping.decrementAndGet();
         }
-      }
-    } finally {
-      sleeping.decrementAndGet();
-    }
-  };
+      };
 
   private static int servedCount(List<Integer> served) {
     synchronized (served) {
@@ -61,20 +62,24 @@ class RequestLimiterFairnessTest {
       List<Future<?>> callers = new ArrayList<>();
       for (int c = 0; c < CALLERS; c++) {
         int caller = c;
-        callers.add(pool.submit(() -> {
-          for (int i = 0; i < CALLS_EACH; i++) {
-            limiter.acquire();
-            synchronized (served) {
-              served.add(caller);
-            }
-          }
-          finished.incrementAndGet();
-          return null;
-        }));
+        callers.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < CALLS_EACH; i++) {
+                    limiter.acquire();
+                    synchronized (served) {
+                      served.add(caller);
+                    }
+                  }
+                  finished.incrementAndGet();
+                  return null;
+                }));
       }
       // Move the clock one slot at a time, once every caller still asking waits for its slot.
       while (finished.get() < CALLERS) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2))
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(2))
             .until(() -> sleeping.get() == CALLERS - finished.get());
         if (finished.get() == CALLERS) {
           break;
@@ -87,7 +92,9 @@ class RequestLimiterFairnessTest {
           now.addAndGet(SECOND);
           clockMoved.notifyAll();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2))
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(2))
             .until(() -> servedCount(served) > before || finished.get() == CALLERS);
       }
       for (Future<?> caller : callers) {
@@ -101,7 +108,8 @@ class RequestLimiterFairnessTest {
     // Once all are queued and until the first is done, every window of CALLERS consecutive
     // slots serves each caller once.
     for (int i = CALLERS; i + 2 * CALLERS <= served.size(); i++) {
-      assertThat(new HashSet<>(served.subList(i, i + CALLERS))).as("slots %d..", i)
+      assertThat(new HashSet<>(served.subList(i, i + CALLERS)))
+          .as("slots %d..", i)
           .hasSize(CALLERS);
     }
   }

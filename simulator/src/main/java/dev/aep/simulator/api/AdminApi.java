@@ -18,8 +18,8 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
- * /simulator/admin/...: the test-facing switches over HTTP, for a simulator in another process
- * (the demo, the jar). No authentication; loopback only. Not logged as Platform calls.
+ * /simulator/admin/...: the test-facing switches over HTTP, for a simulator in another process (the
+ * demo, the jar). No authentication; loopback only. Not logged as Platform calls.
  */
 public final class AdminApi {
   private static final String BASE = Service.ADMIN.basePath();
@@ -35,32 +35,57 @@ public final class AdminApi {
     add(r, "DELETE", "/requests", done(req -> sim.requestLog().clear()));
     add(r, "POST", "/reset", done(req -> sim.reset()));
     add(r, "GET", "/routes", req -> ok(routes()));
-    add(r, "GET", "/datasets/{id}/rows", req -> {
-      ObjectNode o = Json.obj().put("datasetId", req.param("id"));
-      ArrayNode rows = o.putArray("rows");
-      sim.datasetRows(req.param("id")).forEach(rows::add);
-      return ok(o);
-    });
+    add(
+        r,
+        "GET",
+        "/datasets/{id}/rows",
+        req -> {
+          ObjectNode o = Json.obj().put("datasetId", req.param("id"));
+          ArrayNode rows = o.putArray("rows");
+          sim.datasetRows(req.param("id")).forEach(rows::add);
+          return ok(o);
+        });
     add(r, "GET", "/faults", req -> ok(sim.faults().toJson()));
     add(r, "POST", "/faults", this::setFaults);
     add(r, "POST", "/faults/fail-next", this::failNext);
     add(r, "POST", "/faults/expire-tokens", done(req -> sim.faults().expireTokens()));
     add(r, "POST", "/objects/{kind}/{id}/bump-etag", req -> objectOp(req, true));
     add(r, "DELETE", "/objects/{kind}/{id}", req -> objectOp(req, false));
-    add(r, "POST", "/objects/flow/{id}/delete-finalizing",
+    add(
+        r,
+        "POST",
+        "/objects/flow/{id}/delete-finalizing",
         done(req -> sim.faults().deleteFinalizing(req.param("id"), seconds(req))));
     add(r, "GET", "/clock", req -> ok(clock()));
-    add(r, "POST", "/clock/advance", req -> {
-      sim.clock().advance(seconds(req));
-      return ok(clock());
-    });
+    add(
+        r,
+        "POST",
+        "/clock/advance",
+        req -> {
+          sim.clock().advance(seconds(req));
+          return ok(clock());
+        });
     add(r, "POST", "/clock/speed", this::speed);
-    add(r, "POST", "/stripe/reject", done(req -> sim.stripe().rejectToken(text(body(req), "accessToken"))));
-    add(r, "POST", "/stripe/accept", done(req -> sim.stripe().acceptToken(text(body(req), "accessToken"))));
-    add(r, "POST", "/accounts", done(req -> {
-      JsonNode b = body(req);
-      sim.accounts().register(text(b, "clientId"), text(b, "clientSecret"), text(b, "orgId"));
-    }));
+    add(
+        r,
+        "POST",
+        "/stripe/reject",
+        done(req -> sim.stripe().rejectToken(text(body(req), "accessToken"))));
+    add(
+        r,
+        "POST",
+        "/stripe/accept",
+        done(req -> sim.stripe().acceptToken(text(body(req), "accessToken"))));
+    add(
+        r,
+        "POST",
+        "/accounts",
+        done(
+            req -> {
+              JsonNode b = body(req);
+              sim.accounts()
+                  .register(text(b, "clientId"), text(b, "clientSecret"), text(b, "orgId"));
+            }));
     add(r, "POST", "/sandboxes", done(req -> sim.addSandbox(text(body(req), "name"))));
   }
 
@@ -73,15 +98,16 @@ public final class AdminApi {
   }
 
   private static void add(Router r, String method, String path, Route.Handler h) {
-    Route.Handler safe = req -> {
-      try {
-        return h.handle(req);
-      } catch (IllegalArgumentException e) {
-        throw error(400, e.getMessage());
-      } catch (NoSuchElementException e) {
-        throw error(404, "not found: " + e.getMessage());
-      }
-    };
+    Route.Handler safe =
+        req -> {
+          try {
+            return h.handle(req);
+          } catch (IllegalArgumentException e) {
+            throw error(400, e.getMessage());
+          } catch (NoSuchElementException e) {
+            throw error(404, "not found: " + e.getMessage());
+          }
+        };
     r.add(new Route(method, BASE + path, Service.ADMIN, Kind.OTHER, !method.equals("GET"), safe));
   }
 
@@ -93,13 +119,19 @@ public final class AdminApi {
   private Response setFaults(Request req) {
     JsonNode b = body(req);
     Faults f = sim.faults();
-    set(b, "clear", v -> {
-      if (v.asBoolean(false)) {
-        f.clear();
-      }
-    });
+    set(
+        b,
+        "clear",
+        v -> {
+          if (v.asBoolean(false)) {
+            f.clear();
+          }
+        });
     set(b, "seed", v -> f.seed(v.asLong()));
-    set(b, "rateLimit", v -> f.rateLimit(v.path("rate").asDouble(), v.path("retryAfterSeconds").asInt(1)));
+    set(
+        b,
+        "rateLimit",
+        v -> f.rateLimit(v.path("rate").asDouble(), v.path("retryAfterSeconds").asInt(1)));
     set(b, "serverErrors", v -> f.serverErrors(v.path("rate").asDouble()));
     set(b, "latencyMillis", v -> f.latency(Duration.ofMillis(v.asLong())));
     set(b, "tokenLifetimeSeconds", v -> f.tokenLifetime(Duration.ofSeconds(v.asLong())));

@@ -72,12 +72,17 @@ public final class CatalogApi {
     if (body.hasNonNull("description")) {
       doc.put("description", body.get("description").asText());
     }
-    doc.put("imsOrg", c.orgId()).put("sandboxId", FlowServiceApi.sandboxId(c)).put("version", "1.0.0");
+    doc.put("imsOrg", c.orgId())
+        .put("sandboxId", FlowServiceApi.sandboxId(c))
+        .put("version", "1.0.0");
     doc.put("created", now).put("updated", now).put("createdClient", c.clientId());
     doc.put("createdUser", c.userId()).put("updatedUser", c.userId());
     ObjectNode schemaRef = doc.putObject("schemaRef").put("id", schemaId);
-    schemaRef.put("contentType", body.path("schemaRef").hasNonNull("contentType")
-        ? body.path("schemaRef").get("contentType").asText() : "application/vnd.adobe.xed+json;version=1");
+    schemaRef.put(
+        "contentType",
+        body.path("schemaRef").hasNonNull("contentType")
+            ? body.path("schemaRef").get("contentType").asText()
+            : "application/vnd.adobe.xed+json;version=1");
     doc.set("tags", body.has("tags") ? body.get("tags").deepCopy() : Json.obj());
     doc.put("viewId", viewId).put("files", "@/dataSets/" + id + "/views/" + viewId + "/files");
     store.create(Kind.DATASET, id, c, doc);
@@ -87,8 +92,13 @@ public final class CatalogApi {
 
   private Response get(Request req) {
     String id = req.param("id");
-    Entity e = store.find(Kind.DATASET, id, req.caller())
-        .orElseThrow(() -> Problems.simpleProblem(Service.CATALOG, 404, "Not Found", "Dataset " + id + " not found"));
+    Entity e =
+        store
+            .find(Kind.DATASET, id, req.caller())
+            .orElseThrow(
+                () ->
+                    Problems.simpleProblem(
+                        Service.CATALOG, 404, "Not Found", "Dataset " + id + " not found"));
     ObjectNode body = Json.obj();
     body.set(e.id(), trim(e.doc(), req.query("properties")));
     return Response.json(200, body);
@@ -103,12 +113,14 @@ public final class CatalogApi {
     if (start < 0) {
       throw bad("start must be >= 0");
     }
-    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"), CatalogApi::bad, null);
+    List<PropertyFilter> filters =
+        PropertyFilter.parseAll(req.queries("property"), CatalogApi::bad, null);
     String name = req.query("name");
     String tags = req.query("tags");
     List<Entity> hits = new ArrayList<>();
     for (Entity e : store.list(Kind.DATASET, req.caller())) {
-      if (PropertyFilter.all(filters, e.doc()) && nameMatches(name, Json.text(e.doc(), "name"))
+      if (PropertyFilter.all(filters, e.doc())
+          && nameMatches(name, Json.text(e.doc(), "name"))
           && tagsMatch(tags, e.doc().path("tags"))) {
         hits.add(e);
       }
@@ -148,8 +160,11 @@ public final class CatalogApi {
         throw bad("tags must look like key:value");
       }
       String key = one.substring(0, colon);
-      Pattern value = Pattern.compile(Arrays.stream(one.substring(colon + 1).split("\\*", -1))
-          .map(Pattern::quote).collect(Collectors.joining(".*")));
+      Pattern value =
+          Pattern.compile(
+              Arrays.stream(one.substring(colon + 1).split("\\*", -1))
+                  .map(Pattern::quote)
+                  .collect(Collectors.joining(".*")));
       for (JsonNode v : tags.path(key)) {
         if (value.matcher(v.asText()).matches()) {
           return true;
@@ -166,8 +181,11 @@ public final class CatalogApi {
       if (p.length != 2 || !(p[0].equals("asc") || p[0].equals("desc"))) {
         throw bad("orderBy must look like asc:created or desc:updated");
       }
-      Comparator<Entity> c = (a, b) -> PropertyFilter.compare(
-          String.valueOf(Json.text(a.doc(), p[1])), String.valueOf(Json.text(b.doc(), p[1])));
+      Comparator<Entity> c =
+          (a, b) ->
+              PropertyFilter.compare(
+                  String.valueOf(Json.text(a.doc(), p[1])),
+                  String.valueOf(Json.text(b.doc(), p[1])));
       c = p[0].equals("desc") ? c.reversed() : c;
       result = result == null ? c : result.thenComparing(c);
     }

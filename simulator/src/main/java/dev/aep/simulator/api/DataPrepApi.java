@@ -29,12 +29,12 @@ import java.util.Map;
 
 /**
  * Data Prep mapping sets (platform-api.md 5): create answers 200 (not 201) with a 32-hex id and
- * version 0; PUT makes a new version with the same id; old versions stay readable with
- * ?version=; there is no DELETE. Both request formats (current and the Stripe tutorial's legacy
- * one) are accepted and GETs carry both field-name sets. Create and PUT refuse a set whose
- * mappings do not fit the output schema (platform-api.md 14: what POST/PUT checks is undocumented,
- * the spec says 400 "invalid mapping set"; [INF] the strict choice is to check what /validate
- * checks); /mappingSets/validate and /mappingSets/preview store nothing.
+ * version 0; PUT makes a new version with the same id; old versions stay readable with ?version=;
+ * there is no DELETE. Both request formats (current and the Stripe tutorial's legacy one) are
+ * accepted and GETs carry both field-name sets. Create and PUT refuse a set whose mappings do not
+ * fit the output schema (platform-api.md 14: what POST/PUT checks is undocumented, the spec says
+ * 400 "invalid mapping set"; [INF] the strict choice is to check what /validate checks);
+ * /mappingSets/validate and /mappingSets/preview store nothing.
  */
 public final class DataPrepApi {
   private static final String BASE = Service.DATA_PREP.basePath();
@@ -57,10 +57,18 @@ public final class DataPrepApi {
     r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets/{id}", this::get);
     r.add(Service.DATA_PREP, Kind.MAPPING_SET, "PUT", "/mappingSets/{id}", this::put);
     r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets/{id}/mappings", this::mappings);
-    r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets/{id}/mappings/{mappingId}", this::mapping);
+    r.add(
+        Service.DATA_PREP,
+        Kind.MAPPING_SET,
+        "GET",
+        "/mappingSets/{id}/mappings/{mappingId}",
+        this::mapping);
   }
 
-  /** A POST that judges a mapping set or expression and stores nothing: logged as a check, not a create. */
+  /**
+   * A POST that judges a mapping set or expression and stores nothing: logged as a check, not a
+   * create.
+   */
   private static void check(Router r, String path, Route.Handler h) {
     r.add(new Route("POST", BASE + path, Service.DATA_PREP, Kind.MAPPING_CHECK, false, h));
   }
@@ -84,8 +92,15 @@ public final class DataPrepApi {
     Entity e = require(req);
     ObjectNode previous = e.doc();
     int version = e.versions().size();
-    ObjectNode v = build(body(req), req.caller(), e.id(), version, previous.get("createdDate").asLong(),
-        clock.nowMillis(), Json.text(previous, "createdBy"));
+    ObjectNode v =
+        build(
+            body(req),
+            req.caller(),
+            e.id(),
+            version,
+            previous.get("createdDate").asLong(),
+            clock.nowMillis(),
+            Json.text(previous, "createdBy"));
     e.versions().add(v);
     e.doc(v);
     return Response.json(200, v);
@@ -160,7 +175,13 @@ public final class DataPrepApi {
     return Response.json(200, body);
   }
 
-  private ObjectNode build(JsonNode body, Caller c, String id, int version, long created, long modified,
+  private ObjectNode build(
+      JsonNode body,
+      Caller c,
+      String id,
+      int version,
+      long created,
+      long modified,
       String createdBy) {
     JsonNode mappings = checkedMappings(body, c);
     String schemaId = outputSchemaIdOf(body);
@@ -198,7 +219,10 @@ public final class DataPrepApi {
     if (schemaId == null) {
       throw bad("outputSchema.schemaRef.id (or legacy xdmSchema) is required");
     }
-    Entity schema = schemas.schema(schemaId, c).orElseThrow(() -> bad("Output schema " + schemaId + " does not exist"));
+    Entity schema =
+        schemas
+            .schema(schemaId, c)
+            .orElseThrow(() -> bad("Output schema " + schemaId + " does not exist"));
     return schemas.fields(schema);
   }
 
@@ -215,15 +239,22 @@ public final class DataPrepApi {
     return mappings;
   }
 
-  /** The mappings of a create/PUT body; 400 with one message per bad mapping (index, source, destination). */
+  /**
+   * The mappings of a create/PUT body; 400 with one message per bad mapping (index, source,
+   * destination).
+   */
   private JsonNode checkedMappings(JsonNode body, Caller c) {
     Map<String, XdmField> fields = outputFields(body, c);
     JsonNode mappings = mappingsOf(body);
     List<String> problems = new ArrayList<>();
     MappingSet.check(mappings, fields).forEach(m -> problems.addAll(m.messages()));
     if (!problems.isEmpty()) {
-      ObjectNode problem = Problems.simpleBody(Service.DATA_PREP, 400, "Bad Request",
-          "Invalid mapping set: " + String.join("; ", problems));
+      ObjectNode problem =
+          Problems.simpleBody(
+              Service.DATA_PREP,
+              400,
+              "Bad Request",
+              "Invalid mapping set: " + String.join("; ", problems));
       ArrayNode list = problem.putArray("errors");
       problems.forEach(list::add);
       throw new ApiError(Response.json(400, problem));
@@ -242,7 +273,8 @@ public final class DataPrepApi {
     ObjectNode out = Json.obj();
     ArrayNode list = out.putArray("validationResponse");
     for (Mapping m : MappingSet.check(mappingsOf(body), fields)) {
-      ObjectNode entry = list.addObject().put("status", m.problems().isEmpty() ? "SUCCESS" : "FAILED");
+      ObjectNode entry =
+          list.addObject().put("status", m.problems().isEmpty() ? "SUCCESS" : "FAILED");
       putErrors(entry, m.problems().stream().map(m::errorInfo).toList());
     }
     return Response.json(200, out);
@@ -280,7 +312,9 @@ public final class DataPrepApi {
     return Response.json(200, out);
   }
 
-  /** errors is null when there are none, as the documented answers show, else the list (DOC:DP-MS). */
+  /**
+   * errors is null when there are none, as the documented answers show, else the list (DOC:DP-MS).
+   */
   private static void putErrors(ObjectNode entry, List<ObjectNode> errors) {
     if (errors.isEmpty()) {
       entry.putNull("errors");
@@ -289,7 +323,10 @@ public final class DataPrepApi {
     }
   }
 
-  /** POST /languages/el/validate {"expression"}: 200 with a bare boolean (SPEC:DP validateExpression). */
+  /**
+   * POST /languages/el/validate {"expression"}: 200 with a bare boolean (SPEC:DP
+   * validateExpression).
+   */
   private Response validateExpression(Request req) {
     JsonNode body = body(req);
     String expression = Json.text(body, "expression");
@@ -320,16 +357,19 @@ public final class DataPrepApi {
     String dest = Mapping.destination(m);
     String type = Mapping.typeOf(m);
     ObjectNode o = Json.obj().put("id", Store.hexId()).put("version", version);
-    o.put("sourceType", switch (type) {
-      case "ATTRIBUTE" -> "text/x.schema-path";
-      case "EXPRESSION" -> "text/x.aep-xl";
-      default -> "STATIC";
-    });
+    o.put(
+        "sourceType",
+        switch (type) {
+          case "ATTRIBUTE" -> "text/x.schema-path";
+          case "EXPRESSION" -> "text/x.aep-xl";
+          default -> "STATIC";
+        });
     o.put("source", source).put("destination", dest);
     o.put("sourceAttribute", source).put("destinationXdmPath", dest);
     // Legacy identity flags are echoed and do nothing: identities come from descriptors
     // (platform-api.md 12 [INF]); nothing documented relates the flag to ingestion.
-    o.put("identity", m.path("identity").asBoolean(false)).put("primaryIdentity", m.path("primaryIdentity").asBoolean(false));
+    o.put("identity", m.path("identity").asBoolean(false))
+        .put("primaryIdentity", m.path("primaryIdentity").asBoolean(false));
     o.put("matchScore", 0).put("functionVersion", 0);
     if (m.hasNonNull("name")) {
       o.put("name", m.get("name").asText());
@@ -341,14 +381,19 @@ public final class DataPrepApi {
   }
 
   private static ObjectNode summary(ObjectNode v) {
-    return Json.obj().put("id", v.get("id").asText()).put("version", v.get("version").asInt())
-        .put("createdDate", v.get("createdDate").asLong()).put("modifiedDate", v.get("modifiedDate").asLong())
-        .put("createdBy", v.get("createdBy").asText()).put("modifiedBy", v.get("modifiedBy").asText());
+    return Json.obj()
+        .put("id", v.get("id").asText())
+        .put("version", v.get("version").asInt())
+        .put("createdDate", v.get("createdDate").asLong())
+        .put("modifiedDate", v.get("modifiedDate").asLong())
+        .put("createdBy", v.get("createdBy").asText())
+        .put("modifiedBy", v.get("modifiedBy").asText());
   }
 
   private Entity require(Request req) {
     String id = req.param("id");
-    return store.find(Kind.MAPPING_SET, id, req.caller())
+    return store
+        .find(Kind.MAPPING_SET, id, req.caller())
         .orElseThrow(() -> notFound("Mapping set " + id + " not found"));
   }
 

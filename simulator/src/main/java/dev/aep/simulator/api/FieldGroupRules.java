@@ -17,10 +17,20 @@ import java.util.regex.Pattern;
 final class FieldGroupRules {
   /** Letters, digits, - and _, no leading _ [DOC:XDM-GS] (platform-api.md 10). */
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]*$");
-  private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "object", "array");
-  /** [INF strict] Only the formats the simulator types distinctly (platform-api.md 10 [DOC:XDM-FIELDS]). */
+
+  private static final Set<String> TYPES =
+      Set.of("string", "integer", "number", "boolean", "object", "array");
+
+  /**
+   * [INF strict] Only the formats the simulator types distinctly (platform-api.md 10
+   * [DOC:XDM-FIELDS]).
+   */
   private static final Set<String> FORMATS = Set.of("date-time", "date");
-  /** The registry documents 400 XDM-1020..1024 for fields outside the tenant namespace [DOC:XDM-FAQ]; which one is [INF]. */
+
+  /**
+   * The registry documents 400 XDM-1020..1024 for fields outside the tenant namespace
+   * [DOC:XDM-FAQ]; which one is [INF].
+   */
   private static final String OUTSIDE_NAMESPACE = "1020-400";
 
   private FieldGroupRules() {}
@@ -35,19 +45,25 @@ final class FieldGroupRules {
     }
     JsonNode classes = body.get("meta:intendedToExtend");
     if (classes == null || !classes.isArray() || classes.isEmpty()) {
-      throw RegistryResources.invalid("meta:intendedToExtend is required: an array of class $ids, e.g. "
-          + XdmClasses.EXPERIENCE_EVENT);
+      throw RegistryResources.invalid(
+          "meta:intendedToExtend is required: an array of class $ids, e.g. "
+              + XdmClasses.EXPERIENCE_EVENT);
     }
     for (JsonNode c : classes) {
       if (!c.isTextual() || !XdmClasses.classes().contains(c.asText())) {
-        throw RegistryResources.invalid("meta:intendedToExtend names " + c + ", which is not a known class (known: "
-            + String.join(", ", XdmClasses.classes()) + ")");
+        throw RegistryResources.invalid(
+            "meta:intendedToExtend names "
+                + c
+                + ", which is not a known class (known: "
+                + String.join(", ", XdmClasses.classes())
+                + ")");
       }
     }
     JsonNode defs = body.get("definitions");
     if (defs == null || !defs.isObject() || defs.isEmpty()) {
       // [INF strict] A field group exists to bring fields; one without definitions is refused.
-      throw RegistryResources.invalid("definitions is required: the field group's fields under " + namespace);
+      throw RegistryResources.invalid(
+          "definitions is required: the field group's fields under " + namespace);
     }
     Iterator<Map.Entry<String, JsonNode>> it = defs.fields();
     while (it.hasNext()) {
@@ -56,8 +72,11 @@ final class FieldGroupRules {
     }
     for (JsonNode ref : body.path("allOf")) {
       String r = Json.text(ref, "$ref");
-      if (r == null || !r.startsWith("#/definitions/") || !defs.has(r.substring("#/definitions/".length()))) {
-        throw RegistryResources.invalid("allOf entry " + ref + " must reference one of this field group's definitions");
+      if (r == null
+          || !r.startsWith("#/definitions/")
+          || !defs.has(r.substring("#/definitions/".length()))) {
+        throw RegistryResources.invalid(
+            "allOf entry " + ref + " must reference one of this field group's definitions");
       }
     }
   }
@@ -72,15 +91,23 @@ final class FieldGroupRules {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getKey().equals(namespace)) {
         // Custom fields live under _{TENANT_ID} (platform-api.md 9 [DOC:XDM-FAQ, DOC:XDM-FG]).
-        throw Problems.xdm(OUTSIDE_NAMESPACE, "Bad Request", "Field '" + e.getKey() + "' of definition " + name
-            + " is outside the tenant namespace: custom fields belong under " + namespace);
+        throw Problems.xdm(
+            OUTSIDE_NAMESPACE,
+            "Bad Request",
+            "Field '"
+                + e.getKey()
+                + "' of definition "
+                + name
+                + " is outside the tenant namespace: custom fields belong under "
+                + namespace);
       }
       JsonNode ns = e.getValue();
       if (ns.has("type") && !"object".equals(Json.text(ns, "type"))) {
         throw RegistryResources.invalid("Field " + namespace + " must be of type object");
       }
       if (!ns.path("properties").isObject() || ns.path("properties").isEmpty()) {
-        throw RegistryResources.invalid("Field " + namespace + " needs properties: the custom fields");
+        throw RegistryResources.invalid(
+            "Field " + namespace + " needs properties: the custom fields");
       }
       checkProperties(ns.get("properties"), namespace);
     }
@@ -92,8 +119,10 @@ final class FieldGroupRules {
       Map.Entry<String, JsonNode> e = it.next();
       String path = prefix + "." + e.getKey();
       if (!NAME.matcher(e.getKey()).matches()) {
-        throw RegistryResources.invalid("Field " + path
-            + " has an invalid name: use letters, digits, - and _, not starting with _");
+        throw RegistryResources.invalid(
+            "Field "
+                + path
+                + " has an invalid name: use letters, digits, - and _, not starting with _");
       }
       checkField(e.getValue(), path);
     }
@@ -103,13 +132,22 @@ final class FieldGroupRules {
   private static void checkField(JsonNode field, String path) {
     String type = Json.text(field, "type");
     if (type == null || !TYPES.contains(type)) {
-      throw RegistryResources.invalid("Field " + path + " has type " + (type == null ? "(none)" : type)
-          + "; supported: " + String.join(", ", TYPES.stream().sorted().toList()));
+      throw RegistryResources.invalid(
+          "Field "
+              + path
+              + " has type "
+              + (type == null ? "(none)" : type)
+              + "; supported: "
+              + String.join(", ", TYPES.stream().sorted().toList()));
     }
     String format = Json.text(field, "format");
     if (format != null && !("string".equals(type) && FORMATS.contains(format))) {
-      throw RegistryResources.invalid("Field " + path + " has format " + format
-          + "; only string fields take a format, date-time or date");
+      throw RegistryResources.invalid(
+          "Field "
+              + path
+              + " has format "
+              + format
+              + "; only string fields take a format, date-time or date");
     }
     switch (type) {
       case "object" -> checkObject(field, path);
@@ -119,17 +157,22 @@ final class FieldGroupRules {
         }
         checkField(field.get("items"), path + "[]");
       }
-      default -> { }
+      default -> {}
     }
   }
 
-  /** An object has properties, or is a map: meta:xdmType map with string or integer values [DOC:XDM-TYPES]. */
+  /**
+   * An object has properties, or is a map: meta:xdmType map with string or integer values
+   * [DOC:XDM-TYPES].
+   */
   private static void checkObject(JsonNode field, String path) {
     if ("map".equals(Json.text(field, "meta:xdmType"))) {
       String valueType = Json.text(field.path("additionalProperties"), "type");
       if (field.has("properties") || !("string".equals(valueType) || "integer".equals(valueType))) {
-        throw RegistryResources.invalid("Field " + path
-            + " is a map: it needs additionalProperties.type string or integer and no properties");
+        throw RegistryResources.invalid(
+            "Field "
+                + path
+                + " is a map: it needs additionalProperties.type string or integer and no properties");
       }
       return;
     }

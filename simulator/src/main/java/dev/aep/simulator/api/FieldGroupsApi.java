@@ -30,7 +30,10 @@ public final class FieldGroupsApi extends RegistryResources {
     super(store, clock, tenantId, schemas, Kind.FIELD_GROUP, "/tenant/fieldgroups", true);
   }
 
-  /** 201 with $id .../{tenant}/mixins/{hash}, altId _{tenant}.mixins.{hash}, meta:resourceType mixins [DOC:XDM-FG]. */
+  /**
+   * 201 with $id .../{tenant}/mixins/{hash}, altId _{tenant}.mixins.{hash}, meta:resourceType
+   * mixins [DOC:XDM-FG].
+   */
   @Override
   Response create(ObjectNode body, Caller c) {
     FieldGroupRules.check(body, namespace());
@@ -77,27 +80,37 @@ public final class FieldGroupsApi extends RegistryResources {
   }
 
   /**
-   * Changes reach every schema using the group [DOC:XDM-UIF], so each must stay valid (class,
-   * no duplicate fields); a schema that a dataset uses may only gain fields (platform-api.md 10,
+   * Changes reach every schema using the group [DOC:XDM-UIF], so each must stay valid (class, no
+   * duplicate fields); a schema that a dataset uses may only gain fields (platform-api.md 10,
    * Evolution [DOC:XDM-COMP]; the error code is undocumented [INF]).
    */
   private void checkSchemasUsing(Entity group, ObjectNode after) {
     String altId = Json.text(group.doc(), "meta:altId");
     for (Entity schema : schemasUsing(group)) {
-      Function<String, Optional<? extends JsonNode>> groups = ref ->
-          ref.equals(group.id()) || ref.equals(altId) ? Optional.of(after)
-              : resolver.fieldGroup(ref, schema.scope()).map(Entity::doc);
+      Function<String, Optional<? extends JsonNode>> groups =
+          ref ->
+              ref.equals(group.id()) || ref.equals(altId)
+                  ? Optional.of(after)
+                  : resolver.fieldGroup(ref, schema.scope()).map(Entity::doc);
       SchemaComposition.check(schema.doc().get("allOf"), groups);
       List<Entity> datasets = datasetsUsing(schema);
       if (datasets.isEmpty()) {
         continue;
       }
-      Optional<String> breaking = Evolution.breakingChange(
-          resolver.fields(schema), SchemaResolver.fields(schema.doc(), groups));
+      Optional<String> breaking =
+          Evolution.breakingChange(
+              resolver.fields(schema), SchemaResolver.fields(schema.doc(), groups));
       if (breaking.isPresent()) {
-        throw invalid("Field group " + group.id() + " is used by schema " + schema.id()
-            + ", which dataset " + datasets.get(0).id() + " uses, so changes must be additive: this change "
-            + breaking.get() + "; create a new field group, schema and dataset for a breaking change");
+        throw invalid(
+            "Field group "
+                + group.id()
+                + " is used by schema "
+                + schema.id()
+                + ", which dataset "
+                + datasets.get(0).id()
+                + " uses, so changes must be additive: this change "
+                + breaking.get()
+                + "; create a new field group, schema and dataset for a breaking change");
       }
     }
   }
@@ -110,8 +123,12 @@ public final class FieldGroupsApi extends RegistryResources {
   void beforeDelete(Entity e, Request req) {
     List<Entity> users = schemasUsing(e);
     if (!users.isEmpty()) {
-      throw invalid("Field group " + e.id() + " is used by schema " + users.get(0).id()
-          + "; remove it from the schema's allOf or delete the schema first");
+      throw invalid(
+          "Field group "
+              + e.id()
+              + " is used by schema "
+              + users.get(0).id()
+              + "; remove it from the schema's allOf or delete the schema first");
     }
   }
 }

@@ -23,13 +23,22 @@ final class FlowLists {
 
   private FlowLists() {}
 
-  /** Answers a list request over docs already in default (creation) order; collection names the href. */
+  /**
+   * Answers a list request over docs already in default (creation) order; collection names the
+   * href.
+   */
   static Response answer(Request req, List<ObjectNode> docs, String collection) {
     // Flow Service filters have no regex or prefix operator (platform-api.md 17 [DOC:FS-ERR]).
-    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"),
-        m -> Problems.flowBadRequest("1440-400", "Invalid filter: " + m, collection, null),
-        e -> Problems.flowBadRequest("1440-400", "Invalid filter: unsupported operator '~' in '" + e + "'",
-            collection, null));
+    List<PropertyFilter> filters =
+        PropertyFilter.parseAll(
+            req.queries("property"),
+            m -> Problems.flowBadRequest("1440-400", "Invalid filter: " + m, collection, null),
+            e ->
+                Problems.flowBadRequest(
+                    "1440-400",
+                    "Invalid filter: unsupported operator '~' in '" + e + "'",
+                    collection,
+                    null));
     List<ObjectNode> hits = new ArrayList<>(docs);
     hits.removeIf(d -> !PropertyFilter.all(filters, d));
     String orderby = req.query("orderby");
@@ -39,7 +48,8 @@ final class FlowLists {
     boolean count = "true".equalsIgnoreCase(req.query("count"));
     String limitParam = req.query("limit");
     if (count && limitParam != null) {
-      throw Problems.flowBadRequest("1401-400", "limit and count cannot be combined", collection, null);
+      throw Problems.flowBadRequest(
+          "1401-400", "limit and count cannot be combined", collection, null);
     }
     if (count) {
       return Response.json(200, Json.obj().put("count", hits.size()));
@@ -74,7 +84,8 @@ final class FlowLists {
     for (String part : orderby.split(",")) {
       String p = part.trim();
       if (!ORDER.matcher(p).matches()) {
-        throw Problems.flowBadRequest("1432-400", "Invalid orderby syntax: " + orderby, collection, null);
+        throw Problems.flowBadRequest(
+            "1432-400", "Invalid orderby syntax: " + orderby, collection, null);
       }
       boolean desc = p.startsWith("-");
       String field = p.startsWith("-") || p.startsWith("+") ? p.substring(1) : p;
@@ -111,20 +122,25 @@ final class FlowLists {
   }
 
   /**
-   * The next page's link. [INF] Documented as service-relative ("/connections?continuationToken=...");
-   * it repeats the filters, orderby and limit so following it alone gives the next page.
+   * The next page's link. [INF] Documented as service-relative
+   * ("/connections?continuationToken=..."); it repeats the filters, orderby and limit so following
+   * it alone gives the next page.
    */
   private static String nextHref(Request req, String collection, int nextOffset) {
     StringBuilder sb = new StringBuilder("/").append(collection).append("?");
-    req.queryMap().forEach((k, vs) -> {
-      if (!k.equals("continuationToken")) {
-        for (String v : vs) {
-          sb.append(enc(k)).append('=').append(enc(v)).append('&');
-        }
-      }
-    });
+    req.queryMap()
+        .forEach(
+            (k, vs) -> {
+              if (!k.equals("continuationToken")) {
+                for (String v : vs) {
+                  sb.append(enc(k)).append('=').append(enc(v)).append('&');
+                }
+              }
+            });
     String token =
-        Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + nextOffset).getBytes(StandardCharsets.UTF_8));
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(("offset:" + nextOffset).getBytes(StandardCharsets.UTF_8));
     return sb.append("continuationToken=").append(token).toString();
   }
 

@@ -9,12 +9,14 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * A flow's options (platform-api.md 15, SPEC:FS OptionSpecDTO, DOC:PARTIAL): partialIngestionPercent
- * (sent as "10" in the documented PATCH, read back as the number 10) and errorDiagnosticsEnabled.
- * [INF] Strict: the percent must be 0..100, the flag a boolean, and no other option is accepted.
+ * A flow's options (platform-api.md 15, SPEC:FS OptionSpecDTO, DOC:PARTIAL):
+ * partialIngestionPercent (sent as "10" in the documented PATCH, read back as the number 10) and
+ * errorDiagnosticsEnabled. [INF] Strict: the percent must be 0..100, the flag a boolean, and no
+ * other option is accepted.
  */
 final class FlowOptions {
-  private static final Set<String> KNOWN = Set.of("partialIngestionPercent", "errorDiagnosticsEnabled");
+  private static final Set<String> KNOWN =
+      Set.of("partialIngestionPercent", "errorDiagnosticsEnabled");
 
   private FlowOptions() {}
 
@@ -57,10 +59,14 @@ final class FlowOptions {
     try {
       p = n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().trim());
     } catch (NumberFormatException e) {
-      throw Problems.flowBadRequest("options.partialIngestionPercent must be a number from 0 to 100, got " + n);
+      throw Problems.flowBadRequest(
+          "options.partialIngestionPercent must be a number from 0 to 100, got " + n);
     }
-    if (!n.isNumber() && !n.isTextual() || p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw Problems.flowBadRequest("options.partialIngestionPercent must be a number from 0 to 100, got " + n);
+    if (!n.isNumber() && !n.isTextual()
+        || p.signum() < 0
+        || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw Problems.flowBadRequest(
+          "options.partialIngestionPercent must be a number from 0 to 100, got " + n);
     }
     return p;
   }

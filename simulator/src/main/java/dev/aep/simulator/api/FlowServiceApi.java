@@ -38,24 +38,29 @@ import java.util.regex.Pattern;
 
 /**
  * Flow Service (platform-api.md 2): base connections with Stripe explore, source and target
- * connections, flows with schedule rules and enable/disable actions, and runs. Every object has
- * a quoted etag that changes on each write; PATCH demands a current If-Match.
+ * connections, flows with schedule rules and enable/disable actions, and runs. Every object has a
+ * quoted etag that changes on each write; PATCH demands a current If-Match.
  */
 public final class FlowServiceApi {
   public static final String STRIPE_CONNECTION_SPEC = "cc2c31d6-7b8c-4581-b49f-5c8698aa3ab3";
   public static final String STRIPE_FLOW_SPEC = "6499120c-0b15-42dc-936e-847ea3c24d72";
   public static final String DATA_LAKE_CONNECTION_SPEC = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
   public static final String STRIPE_AUTH_SPEC = "OAuth2 Refresh Code";
+
   /** What GET shows instead of the Stripe key. [INF] Real responses are "a partial view". */
   public static final String MASK = "****************";
 
   private static final String BASE = Service.FLOW_SERVICE.basePath();
-  private static final Set<String> FLOW_SCHEDULE_FIELDS = Set.of("frequency", "interval", "startTime", "backfill");
+  private static final Set<String> FLOW_SCHEDULE_FIELDS =
+      Set.of("frequency", "interval", "startTime", "backfill");
+
   /** A flow's transitional states (platform-api.md 2.1, 16). */
   public static final String UPDATING = "updating";
+
   public static final String DISABLING = "disabling";
   public static final String DELETE_FINALIZING = "delete-finalizing";
-  private static final Pattern TRANSFORMATION_INDEX = Pattern.compile("/transformations/(0|[1-9][0-9]*)");
+  private static final Pattern TRANSFORMATION_INDEX =
+      Pattern.compile("/transformations/(0|[1-9][0-9]*)");
 
   /**
    * The Flow Service collections, each described once: its path segment and the kind it stores.
@@ -84,7 +89,8 @@ public final class FlowServiceApi {
   private final RunScheduler scheduler;
   private final Faults faults;
 
-  public FlowServiceApi(Store store, SimClock clock, StripeSource stripe, RunScheduler scheduler, Faults faults) {
+  public FlowServiceApi(
+      Store store, SimClock clock, StripeSource stripe, RunScheduler scheduler, Faults faults) {
     this.store = store;
     this.clock = clock;
     this.stripe = stripe;
@@ -93,12 +99,27 @@ public final class FlowServiceApi {
   }
 
   public void register(Router r) {
-    BiConsumer<Request, Entity> none = (req, e) -> { };
-    crud(r, CONNECTIONS, this::createConnection, req -> patchConnection(req, CONNECTIONS), this::refuseDeleteInUse);
+    BiConsumer<Request, Entity> none = (req, e) -> {};
+    crud(
+        r,
+        CONNECTIONS,
+        this::createConnection,
+        req -> patchConnection(req, CONNECTIONS),
+        this::refuseDeleteInUse);
     add(r, Kind.EXPLORE, "GET", "/connections/{id}/explore", this::explore);
     add(r, Kind.CONNECTION, "GET", "/connections/{id}/test", this::testConnection);
-    crud(r, SOURCE_CONNECTIONS, this::createSourceConnection, req -> patchConnection(req, SOURCE_CONNECTIONS), none);
-    crud(r, TARGET_CONNECTIONS, this::createTargetConnection, req -> patchConnection(req, TARGET_CONNECTIONS), none);
+    crud(
+        r,
+        SOURCE_CONNECTIONS,
+        this::createSourceConnection,
+        req -> patchConnection(req, SOURCE_CONNECTIONS),
+        none);
+    crud(
+        r,
+        TARGET_CONNECTIONS,
+        this::createTargetConnection,
+        req -> patchConnection(req, TARGET_CONNECTIONS),
+        none);
     crud(r, FLOWS, this::createFlow, this::patchFlow, (req, e) -> refuseWhileBusy(e, "delete"));
     add(r, Kind.ACTION, "POST", "/flows/{id}/action", this::flowAction);
     add(r, Kind.RUN, "GET", "/runs", req -> list(req, RUNS));
@@ -110,10 +131,14 @@ public final class FlowServiceApi {
   }
 
   /**
-   * List, create, GET, PATCH and DELETE of a collection: list, GET and DELETE are shared;
-   * {@code deleteCheck} throws to refuse a delete.
+   * List, create, GET, PATCH and DELETE of a collection: list, GET and DELETE are shared; {@code
+   * deleteCheck} throws to refuse a delete.
    */
-  private void crud(Router r, Collection col, Route.Handler create, Route.Handler patch,
+  private void crud(
+      Router r,
+      Collection col,
+      Route.Handler create,
+      Route.Handler patch,
       BiConsumer<Request, Entity> deleteCheck) {
     String path = "/" + col.path;
     add(r, col.kind, "GET", path, req -> list(req, col));
@@ -127,7 +152,8 @@ public final class FlowServiceApi {
 
   private Response list(Request req, Collection col) {
     finishDeletes(col.kind);
-    return FlowLists.answer(req, store.list(col.kind, req.caller()).stream().map(this::view).toList(), col.path);
+    return FlowLists.answer(
+        req, store.list(col.kind, req.caller()).stream().map(this::view).toList(), col.path);
   }
 
   private Response get(Request req, Collection col) {
@@ -143,7 +169,9 @@ public final class FlowServiceApi {
     return Response.empty(204);
   }
 
-  /** What a GET shows: a flow in a transitional state shows that state (platform-api.md 16). [INF] */
+  /**
+   * What a GET shows: a flow in a transitional state shows that state (platform-api.md 16). [INF]
+   */
   private ObjectNode view(Entity e) {
     ObjectNode doc = scheduler.present(e);
     String busy = e.kind() == Kind.FLOW ? e.transitionAt(clock.nowMillis()) : null;
@@ -153,7 +181,9 @@ public final class FlowServiceApi {
     return doc;
   }
 
-  /** The object the {id} path parameter names in the caller's sandbox, else the collection's 404. */
+  /**
+   * The object the {id} path parameter names in the caller's sandbox, else the collection's 404.
+   */
   private Entity require(Request req, Collection col) {
     finishDeletes(col.kind);
     String id = req.param("id");
@@ -184,46 +214,60 @@ public final class FlowServiceApi {
   /**
    * The answer for a missing object. Flows use the documented FLOW-1439-404 or, when switched,
    * another code the catalogue lists for a missing id: 1439 as 400, or 1101-404 (platform-api.md
-   * 2.2). [INF] Connections and runs use 1101-404 ("resource with given id does not exist"), as
-   * the exact code is not documented for them.
+   * 2.2). [INF] Connections and runs use 1101-404 ("resource with given id does not exist"), as the
+   * exact code is not documented for them.
    */
   private ApiError missing(Collection col, String id) {
     if (col != FLOWS) {
-      return Problems.flow("1101-404", "Resource not found",
-          "The requested " + col.path + " resource " + id + " does not exist.", col.path, id);
+      return Problems.flow(
+          "1101-404",
+          "Resource not found",
+          "The requested " + col.path + " resource " + id + " does not exist.",
+          col.path,
+          id);
     }
     String code = faults.missingFlowCode();
-    return Problems.flow(code, code.endsWith("-404") ? "Resource not found" : "Bad Request",
-        "The requested flows resource " + id + " is not found. Verify the resource ID before trying again.",
-        "flows", id);
+    return Problems.flow(
+        code,
+        code.endsWith("-404") ? "Resource not found" : "Bad Request",
+        "The requested flows resource "
+            + id
+            + " is not found. Verify the resource ID before trying again.",
+        "flows",
+        id);
   }
 
   /**
    * Refuses a change of a flow in a transitional state with the documented codes (platform-api.md
-   * 16): PATCH of a disabling flow 1420, action of an updating flow 1421, other actions 1422,
-   * PATCH and DELETE of a delete-finalizing flow 1457 and 1458. [INF] A PATCH of an updating flow
-   * answers 1421 (the entity cannot change while updating); DELETE is refused only while
-   * delete-finalizing, the one delete refusal the catalogue lists for flows.
+   * 16): PATCH of a disabling flow 1420, action of an updating flow 1421, other actions 1422, PATCH
+   * and DELETE of a delete-finalizing flow 1457 and 1458. [INF] A PATCH of an updating flow answers
+   * 1421 (the entity cannot change while updating); DELETE is refused only while delete-finalizing,
+   * the one delete refusal the catalogue lists for flows.
    */
   private void refuseWhileBusy(Entity e, String change) {
     String busy = e.transitionAt(clock.nowMillis());
     if (busy == null) {
       return;
     }
-    String code = switch (change) {
-      case "update" -> busy.equals(DELETE_FINALIZING) ? "1457-400" : busy.equals(DISABLING) ? "1420-400" : "1421-400";
-      case "delete" -> busy.equals(DELETE_FINALIZING) ? "1458-400" : null;
-      default -> busy.equals(UPDATING) ? "1421-400" : "1422-400";
-    };
+    String code =
+        switch (change) {
+          case "update" ->
+              busy.equals(DELETE_FINALIZING)
+                  ? "1457-400"
+                  : busy.equals(DISABLING) ? "1420-400" : "1421-400";
+          case "delete" -> busy.equals(DELETE_FINALIZING) ? "1458-400" : null;
+          default -> busy.equals(UPDATING) ? "1421-400" : "1422-400";
+        };
     if (code == null) {
       return;
     }
-    String detail = switch (code) {
-      case "1420-400", "1457-400" -> "The entity in state " + busy + " cannot be updated.";
-      case "1421-400" -> "The entity in state " + busy + " cannot change state or be updated.";
-      case "1458-400" -> "The entity in state " + busy + " cannot be deleted.";
-      default -> "Action " + change + " is not allowed in the current state " + busy + ".";
-    };
+    String detail =
+        switch (code) {
+          case "1420-400", "1457-400" -> "The entity in state " + busy + " cannot be updated.";
+          case "1421-400" -> "The entity in state " + busy + " cannot change state or be updated.";
+          case "1458-400" -> "The entity in state " + busy + " cannot be deleted.";
+          default -> "Action " + change + " is not allowed in the current state " + busy + ".";
+        };
     throw Problems.flowBadRequest(code, detail, "flows", e.id());
   }
 
@@ -240,22 +284,35 @@ public final class FlowServiceApi {
   private Response createConnection(Request req) {
     ObjectNode body = body(req);
     String name = requireText(body, "name");
-    ObjectNode spec = requireSpec(body, "connectionSpec", true, STRIPE_CONNECTION_SPEC,
-        ": only the Stripe source is available", CONNECTIONS);
+    ObjectNode spec =
+        requireSpec(
+            body,
+            "connectionSpec",
+            true,
+            STRIPE_CONNECTION_SPEC,
+            ": only the Stripe source is available",
+            CONNECTIONS);
     JsonNode auth = body.get("auth");
-    if (auth == null || !auth.isObject() || !Json.hasText(auth, "specName") || !auth.path("params").isObject()) {
+    if (auth == null
+        || !auth.isObject()
+        || !Json.hasText(auth, "specName")
+        || !auth.path("params").isObject()) {
       throw Problems.flowBadRequest("auth.specName and auth.params are required");
     }
     if (!STRIPE_AUTH_SPEC.equals(auth.get("specName").asText())) {
-      throw Problems.flowBadRequest("1415-400", "AuthSpec name '" + auth.get("specName").asText()
-          + "' not found for the connectionSpec", "connections", null);
+      throw Problems.flowBadRequest(
+          "1415-400",
+          "AuthSpec name '" + auth.get("specName").asText() + "' not found for the connectionSpec",
+          "connections",
+          null);
     }
     String token = stripeToken(auth.get("params"));
     ObjectNode doc = newDoc(body, name);
     doc.set("connectionSpec", specInfo(spec));
     doc.put("state", "enabled");
     doc.set("auth", maskedAuth());
-    return create(CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> e.secret(token));
+    return create(
+        CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> e.secret(token));
   }
 
   private String stripeToken(JsonNode params) {
@@ -275,9 +332,11 @@ public final class FlowServiceApi {
    * their own IMS token being bad (which is what 401 means at the gateway).
    */
   private static ApiError stripeRejected() {
-    return Problems.flowBadRequest("1911-400",
+    return Problems.flowBadRequest(
+        "1911-400",
         "Connection test failed: the source rejected the credentials (Stripe: Invalid API Key provided)",
-        "connections", null);
+        "connections",
+        null);
   }
 
   private static ObjectNode maskedAuth() {
@@ -289,8 +348,8 @@ public final class FlowServiceApi {
   /**
    * Connection PATCH: /name and /description (DOC:UPD-CONN), never the connectionSpec (1414); a
    * base connection also takes replace /auth/params, a new Stripe key. [INF] Source and target
-   * connections take nothing else: the docs advise against changing the connections of a live
-   * flow; a new connection pair and flow is the way.
+   * connections take nothing else: the docs advise against changing the connections of a live flow;
+   * a new connection pair and flow is the way.
    */
   private Response patchConnection(Request req, Collection col) {
     Entity e = requireCurrent(req, col);
@@ -298,9 +357,11 @@ public final class FlowServiceApi {
     String newSecret = null;
     for (JsonPatch.Op op : patchOps(req)) {
       if (op.path().startsWith("/connectionSpec")) {
-        throw Problems.flowBadRequest("1414-400", "The connectionSpec of a connection cannot be updated", col.path,
-            e.id());
-      } else if (col == CONNECTIONS && op.path().equals("/auth/params") && op.op().equals("replace")) {
+        throw Problems.flowBadRequest(
+            "1414-400", "The connectionSpec of a connection cannot be updated", col.path, e.id());
+      } else if (col == CONNECTIONS
+          && op.path().equals("/auth/params")
+          && op.op().equals("replace")) {
         newSecret = stripeToken(op.value());
       } else if (!namePath(op)) {
         throw notPatchable(op, col.path, e.id());
@@ -316,14 +377,25 @@ public final class FlowServiceApi {
 
   /** A base connection that flows still use cannot be deleted (1418). */
   private void refuseDeleteInUse(Request req, Entity e) {
-    List<String> users = store.list(Kind.FLOW, req.caller()).stream()
-        .filter(f -> PropertyFilter.leaves(f.doc(), "inheritedAttributes.sourceConnections[].baseConnection.id")
-            .contains(e.id()))
-        .map(Entity::id)
-        .toList();
+    List<String> users =
+        store.list(Kind.FLOW, req.caller()).stream()
+            .filter(
+                f ->
+                    PropertyFilter.leaves(
+                            f.doc(), "inheritedAttributes.sourceConnections[].baseConnection.id")
+                        .contains(e.id()))
+            .map(Entity::id)
+            .toList();
     if (!users.isEmpty()) {
-      throw Problems.flowBadRequest("1418-400", "The base connection " + e.id() + " is used by one or more flows "
-          + users + ". Delete the flows first and try again.", "connections", e.id());
+      throw Problems.flowBadRequest(
+          "1418-400",
+          "The base connection "
+              + e.id()
+              + " is used by one or more flows "
+              + users
+              + ". Delete the flows first and try again.",
+          "connections",
+          e.id());
     }
   }
 
@@ -331,11 +403,13 @@ public final class FlowServiceApi {
     Entity e = require(req, CONNECTIONS);
     String objectType = req.query("objectType");
     if (objectType != null && !objectType.equalsIgnoreCase("rest")) {
-      throw Problems.flowBadRequest("objectType " + objectType + " is not supported by the Stripe source; use rest");
+      throw Problems.flowBadRequest(
+          "objectType " + objectType + " is not supported by the Stripe source; use rest");
     }
     String sourceParams = req.query("sourceParams");
     if (sourceParams == null || sourceParams.isBlank()) {
-      throw Problems.flowBadRequest("sourceParams is required: Base64 of {\"resourcePath\": \"...\"}");
+      throw Problems.flowBadRequest(
+          "sourceParams is required: Base64 of {\"resourcePath\": \"...\"}");
     }
     String resourcePath;
     try {
@@ -345,12 +419,14 @@ public final class FlowServiceApi {
       throw Problems.flowBadRequest("sourceParams is not Base64-encoded JSON");
     }
     if (resourcePath == null || !StripeCatalog.RESOURCE_PATHS.contains(resourcePath)) {
-      throw Problems.flowBadRequest("Invalid resourcePath '" + resourcePath + "' for the Stripe source");
+      throw Problems.flowBadRequest(
+          "Invalid resourcePath '" + resourcePath + "' for the Stripe source");
     }
     if (stripe.isRejected(e.secret())) {
       throw stripeRejected();
     }
-    return Response.json(200, StripeCatalog.explore(resourcePath, "true".equalsIgnoreCase(req.query("preview"))));
+    return Response.json(
+        200, StripeCatalog.explore(resourcePath, "true".equalsIgnoreCase(req.query("preview"))));
   }
 
   private Response testConnection(Request req) {
@@ -364,49 +440,76 @@ public final class FlowServiceApi {
     ObjectNode body = body(req);
     String name = requireText(body, "name");
     JsonNode data = requireObject(body, "data");
-    ObjectNode spec = requireSpec(body, "connectionSpec", true, STRIPE_CONNECTION_SPEC, "",
-        SOURCE_CONNECTIONS);
+    ObjectNode spec =
+        requireSpec(body, "connectionSpec", true, STRIPE_CONNECTION_SPEC, "", SOURCE_CONNECTIONS);
     String baseId = requireText(body, "baseConnectionId");
-    Entity base = store.find(Kind.CONNECTION, baseId, req.caller())
-        .orElseThrow(() -> Problems.flowBadRequest("Base connection " + baseId + " does not exist"));
+    Entity base =
+        store
+            .find(Kind.CONNECTION, baseId, req.caller())
+            .orElseThrow(
+                () -> Problems.flowBadRequest("Base connection " + baseId + " does not exist"));
     if (!"json".equals(Json.text(data, "format"))) {
       throw Problems.flowBadRequest("data.format must be json for the Stripe source");
     }
     String resourcePath = Json.text(body.path("params"), "resourcePath");
     if (resourcePath == null || !StripeCatalog.RESOURCE_PATHS.contains(resourcePath)) {
-      throw Problems.flowBadRequest("params.resourcePath must be one of " + StripeCatalog.RESOURCE_PATHS);
+      throw Problems.flowBadRequest(
+          "params.resourcePath must be one of " + StripeCatalog.RESOURCE_PATHS);
     }
     ObjectNode doc = withData(newDoc(body, name).put("baseConnectionId", baseId), body, data, spec);
     doc.put("providerRefId", UUID.randomUUID().toString());
     ObjectNode inherited = doc.putObject("inheritedAttributes");
-    inherited.putObject("baseConnection").put("id", baseId).set("connectionSpec", base.doc().get("connectionSpec"));
-    return create(SOURCE_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> { });
+    inherited
+        .putObject("baseConnection")
+        .put("id", baseId)
+        .set("connectionSpec", base.doc().get("connectionSpec"));
+    return create(SOURCE_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> {});
   }
 
   private Response createTargetConnection(Request req) {
     ObjectNode body = body(req);
     String name = requireText(body, "name");
     JsonNode data = requireObject(body, "data");
-    ObjectNode spec = requireSpec(body, "connectionSpec", false, DATA_LAKE_CONNECTION_SPEC,
-        ": the data lake target is " + DATA_LAKE_CONNECTION_SPEC, TARGET_CONNECTIONS);
+    ObjectNode spec =
+        requireSpec(
+            body,
+            "connectionSpec",
+            false,
+            DATA_LAKE_CONNECTION_SPEC,
+            ": the data lake target is " + DATA_LAKE_CONNECTION_SPEC,
+            TARGET_CONNECTIONS);
     if (!"parquet_xdm".equals(Json.text(data, "format"))) {
       throw Problems.flowBadRequest("data.format must be parquet_xdm for the data lake");
     }
     String schemaId = requireText(body, "data.schema.id");
     String dataSetId = requireText(body, "params.dataSetId");
-    Entity dataset = store.find(Kind.DATASET, dataSetId, req.caller())
-        .orElseThrow(() -> Problems.flowBadRequest("Dataset " + dataSetId + " does not exist"));
+    Entity dataset =
+        store
+            .find(Kind.DATASET, dataSetId, req.caller())
+            .orElseThrow(() -> Problems.flowBadRequest("Dataset " + dataSetId + " does not exist"));
     String datasetSchema = Json.text(dataset.doc().path("schemaRef"), "id");
     if (!schemaId.equals(datasetSchema)) {
-      throw Problems.flowBadRequest("1425-400", "Schema " + schemaId + " differs from the schema "
-          + datasetSchema + " of dataset " + dataSetId, "targetConnections", null);
+      throw Problems.flowBadRequest(
+          "1425-400",
+          "Schema "
+              + schemaId
+              + " differs from the schema "
+              + datasetSchema
+              + " of dataset "
+              + dataSetId,
+          "targetConnections",
+          null);
     }
     ObjectNode doc = withData(newDoc(body, name), body, data, spec);
-    return create(TARGET_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> { });
+    return create(TARGET_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> {});
   }
 
-  /** What source and target connections store after their name: data, params, connectionSpec and state. */
-  private static ObjectNode withData(ObjectNode doc, JsonNode body, JsonNode data, ObjectNode spec) {
+  /**
+   * What source and target connections store after their name: data, params, connectionSpec and
+   * state.
+   */
+  private static ObjectNode withData(
+      ObjectNode doc, JsonNode body, JsonNode data, ObjectNode spec) {
     doc.set("data", data.deepCopy());
     doc.set("params", body.get("params").deepCopy());
     doc.set("connectionSpec", specInfo(spec));
@@ -418,7 +521,8 @@ public final class FlowServiceApi {
   private Response createFlow(Request req) {
     ObjectNode body = body(req);
     if (body.has("state")) {
-      throw Problems.flowBadRequest("1410-400", "state is not allowed in a create flow request", "flows", null);
+      throw Problems.flowBadRequest(
+          "1410-400", "state is not allowed in a create flow request", "flows", null);
     }
     ObjectNode flowSpec = requireSpec(body, "flowSpec", false, STRIPE_FLOW_SPEC, "", FLOWS);
     String name = requireText(body, "name");
@@ -427,14 +531,18 @@ public final class FlowServiceApi {
     List<Entity> targets = connections(body, "targetConnectionIds", Kind.TARGET_CONNECTION, c);
     for (Entity s : sources) {
       if (!STRIPE_CONNECTION_SPEC.equals(Json.text(s.doc().path("connectionSpec"), "id"))) {
-        throw Problems.flowBadRequest("1413-400", "Source connection " + s.id() + " does not match the flow spec",
-            "flows", null);
+        throw Problems.flowBadRequest(
+            "1413-400",
+            "Source connection " + s.id() + " does not match the flow spec",
+            "flows",
+            null);
       }
     }
     for (Entity t : targets) {
       String ds = Json.text(t.doc().path("params"), "dataSetId");
       if (store.find(Kind.DATASET, ds, c).isEmpty()) {
-        throw Problems.flowBadRequest("Dataset " + ds + " of target connection " + t.id() + " does not exist");
+        throw Problems.flowBadRequest(
+            "Dataset " + ds + " of target connection " + t.id() + " does not exist");
       }
     }
     JsonNode transformations = body.get("transformations");
@@ -461,7 +569,9 @@ public final class FlowServiceApi {
       o.set("connectionSpec", s.doc().get("connectionSpec"));
       String baseId = Json.text(s.doc(), "baseConnectionId");
       ObjectNode b = o.putObject("baseConnection").put("id", baseId);
-      b.set("connectionSpec", s.doc().path("inheritedAttributes").path("baseConnection").get("connectionSpec"));
+      b.set(
+          "connectionSpec",
+          s.doc().path("inheritedAttributes").path("baseConnection").get("connectionSpec"));
     }
     ArrayNode inhTgt = inherited.putArray("targetConnections");
     for (Entity t : targets) {
@@ -488,13 +598,20 @@ public final class FlowServiceApi {
     }
     List<Entity> out = new ArrayList<>();
     for (JsonNode n : ids) {
-      out.add(store.find(kind, n.asText(), c)
-          .orElseThrow(() -> Problems.flowBadRequest(field + ": connection " + n.asText() + " does not exist")));
+      out.add(
+          store
+              .find(kind, n.asText(), c)
+              .orElseThrow(
+                  () ->
+                      Problems.flowBadRequest(
+                          field + ": connection " + n.asText() + " does not exist")));
     }
     return out;
   }
 
-  /** Validates a Mapping transformation: mapping set and version exist (1412), schemas agree (1425). */
+  /**
+   * Validates a Mapping transformation: mapping set and version exist (1412), schemas agree (1425).
+   */
   private ObjectNode mapping(JsonNode t, List<Entity> targets, Caller c) {
     if (!t.isObject() || !"Mapping".equals(Json.text(t, "name"))) {
       throw Problems.flowBadRequest("only the Mapping transformation is supported");
@@ -509,21 +626,36 @@ public final class FlowServiceApi {
     }
     Entity ms = mappingId == null ? null : store.find(Kind.MAPPING_SET, mappingId, c).orElse(null);
     if (ms == null || version < 0 || version >= ms.versions().size()) {
-      throw Problems.flowBadRequest("1412-400",
-          "Invalid mapping version: mapping set " + mappingId + " version " + versionText + " does not exist",
-          "flows", null);
+      throw Problems.flowBadRequest(
+          "1412-400",
+          "Invalid mapping version: mapping set "
+              + mappingId
+              + " version "
+              + versionText
+              + " does not exist",
+          "flows",
+          null);
     }
     String mappingSchema = DataPrepApi.outputSchemaId(ms.versions().get(version));
     for (Entity target : targets) {
       String targetSchema = Json.text(target.doc().path("data").path("schema"), "id");
       if (mappingSchema != null && !mappingSchema.equals(targetSchema)) {
-        throw Problems.flowBadRequest("1425-400", "The schema in the target dataset (" + targetSchema
-            + ") differs from the schema in the mapping (" + mappingSchema + ")", "flows", null);
+        throw Problems.flowBadRequest(
+            "1425-400",
+            "The schema in the target dataset ("
+                + targetSchema
+                + ") differs from the schema in the mapping ("
+                + mappingSchema
+                + ")",
+            "flows",
+            null);
       }
     }
     ObjectNode out = Json.obj().put("name", "Mapping");
     // Echoed as a string, the way the documented GET shows it (platform-api.md 2.1).
-    out.putObject("params").put("mappingId", mappingId).put("mappingVersion", Integer.toString(version));
+    out.putObject("params")
+        .put("mappingId", mappingId)
+        .put("mappingVersion", Integer.toString(version));
     return out;
   }
 
@@ -550,7 +682,11 @@ public final class FlowServiceApi {
       if (TRANSFORMATION_INDEX.matcher(p).matches() && op.op().equals("replace")
           || p.equals("/transformations/-") && op.op().equals("add")) {
         // /transformations/{n} is the array position (JSON Pointer, platform-api.md 16).
-        applyOp(doc, new JsonPatch.Op(op.op(), p, mapping(op.value(), targets, req.caller())), "flows", e.id());
+        applyOp(
+            doc,
+            new JsonPatch.Op(op.op(), p, mapping(op.value(), targets, req.caller())),
+            "flows",
+            e.id());
       } else if (flowPatchable(op)) {
         applyOp(doc, op, "flows", e.id());
       } else {
@@ -569,7 +705,8 @@ public final class FlowServiceApi {
     long now = clock.nowMillis();
     if (!Json.text(oldSchedule, "startTime").equals(Json.text(newSchedule, "startTime"))
         && Schedules.startMillis(oldSchedule) <= now) {
-      throw Problems.flowBadRequest("scheduleParams.startTime cannot be changed once the start time has passed");
+      throw Problems.flowBadRequest(
+          "scheduleParams.startTime cannot be changed once the start time has passed");
     }
     doc.set("scheduleParams", newSchedule);
     doc.set("lastOperation", lastOperation("update", applied));
@@ -588,8 +725,11 @@ public final class FlowServiceApi {
    */
   private static boolean flowPatchable(JsonPatch.Op op) {
     String p = op.path();
-    return namePath(op) || p.startsWith("/scheduleParams/") && FLOW_SCHEDULE_FIELDS.contains(p.substring(16))
-        || p.equals("/labels") && op.op().equals("add") || p.equals("/options") || p.startsWith("/options/");
+    return namePath(op)
+        || p.startsWith("/scheduleParams/") && FLOW_SCHEDULE_FIELDS.contains(p.substring(16))
+        || p.equals("/labels") && op.op().equals("add")
+        || p.equals("/options")
+        || p.startsWith("/options/");
   }
 
   private ObjectNode lastOperation(String operation, ArrayNode ops) {
@@ -613,13 +753,16 @@ public final class FlowServiceApi {
     }
     String o = op.toLowerCase(Locale.ROOT);
     if (!o.equals("enable") && !o.equals("disable")) {
-      throw Problems.flowBadRequest("1422-400", "Action " + op + " is not allowed on a source flow", "flows",
+      throw Problems.flowBadRequest(
+          "1422-400",
+          "Action " + op + " is not allowed on a source flow",
+          "flows",
           req.param("id"));
     }
     String subOp = req.query("subOp");
     if (subOp != null && subOp.equalsIgnoreCase("progress")) {
-      throw Problems.flowBadRequest("1436-400", "subOp PROGRESS is unsupported for op " + op, "flows",
-          req.param("id"));
+      throw Problems.flowBadRequest(
+          "1436-400", "subOp PROGRESS is unsupported for op " + op, "flows", req.param("id"));
     }
     Entity e = require(req, FLOWS);
     String ifMatch = req.header("If-Match");
@@ -655,7 +798,8 @@ public final class FlowServiceApi {
    * Stores a new object with the server-set fields (id, timestamps, creator, sandbox, etag), lets
    * {@code then} finish it (a secret, a schedule) and answers 201 {id, etag} with its Location.
    */
-  private Response create(Collection col, String id, ObjectNode doc, Caller c, Consumer<Entity> then) {
+  private Response create(
+      Collection col, String id, ObjectNode doc, Caller c, Consumer<Entity> then) {
     long now = clock.nowMillis();
     ObjectNode out = Json.obj().put("id", id);
     out.setAll(doc);
@@ -672,7 +816,8 @@ public final class FlowServiceApi {
   }
 
   public static String sandboxId(Caller c) {
-    return UUID.nameUUIDFromBytes((c.orgId() + "/" + c.sandbox()).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes((c.orgId() + "/" + c.sandbox()).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** Stores the new document with a new etag and answers 200 {id, etag}. */
@@ -697,9 +842,16 @@ public final class FlowServiceApi {
   private static void checkEtag(String ifMatch, Entity e) {
     String current = Json.text(e.doc(), "etag");
     if (!bare(ifMatch).equals(bare(current))) {
-      throw Problems.flow("1404-412", "Precondition Failed",
-          "Supplied version=[" + ifMatch + "] does not match the current version on entity=[" + current + "]",
-          null, e.id());
+      throw Problems.flow(
+          "1404-412",
+          "Precondition Failed",
+          "Supplied version=["
+              + ifMatch
+              + "] does not match the current version on entity=["
+              + current
+              + "]",
+          null,
+          e.id());
     }
   }
 
@@ -726,20 +878,29 @@ public final class FlowServiceApi {
     }
     for (JsonPatch.Op op : ops) {
       if (!JsonPatch.supported(op.op())) {
-        throw Problems.flowBadRequest("1434-400",
-            "Unsupported patch operation " + op.op() + ": only add, replace and remove are supported", null, null);
+        throw Problems.flowBadRequest(
+            "1434-400",
+            "Unsupported patch operation "
+                + op.op()
+                + ": only add, replace and remove are supported",
+            null,
+            null);
       }
     }
     return ops;
   }
 
-  /** /name may be replaced; /description added, replaced or removed (DOC:UPD-CONN, DOC:UPD-FLOW). */
+  /**
+   * /name may be replaced; /description added, replaced or removed (DOC:UPD-CONN, DOC:UPD-FLOW).
+   */
   private static boolean namePath(JsonPatch.Op op) {
-    return (op.path().equals("/name") && op.op().equals("replace")) || op.path().equals("/description");
+    return (op.path().equals("/name") && op.op().equals("replace"))
+        || op.path().equals("/description");
   }
 
   private static ApiError notPatchable(JsonPatch.Op op, String collection, String id) {
-    return invalidPatch(op.op() + " " + op.path() + " is not supported on " + collection, collection, id);
+    return invalidPatch(
+        op.op() + " " + op.path() + " is not supported on " + collection, collection, id);
   }
 
   private static ApiError invalidPatch(String why, String collection, String id) {
@@ -769,7 +930,9 @@ public final class FlowServiceApi {
     return Problems.flowBadRequest("1405-400", "The request body is null or empty", null, null);
   }
 
-  /** The text at a dotted path of the body (e.g. "params.dataSetId"), else 400 "<path> is required". */
+  /**
+   * The text at a dotted path of the body (e.g. "params.dataSetId"), else 400 "<path> is required".
+   */
   private static String requireText(JsonNode body, String path) {
     int dot = path.lastIndexOf('.');
     JsonNode parent = dot < 0 ? body : body.at("/" + path.substring(0, dot).replace('.', '/'));
@@ -793,8 +956,13 @@ public final class FlowServiceApi {
    * connection spec id ..." for connectionSpec, "Invalid flow spec id ..." for flowSpec, then
    * {@code hint}). SpecInfoDTO marks both fields required, other bodies only the id.
    */
-  private static ObjectNode requireSpec(JsonNode body, String field, boolean versionRequired, String expected,
-      String hint, Collection col) {
+  private static ObjectNode requireSpec(
+      JsonNode body,
+      String field,
+      boolean versionRequired,
+      String expected,
+      String hint,
+      Collection col) {
     JsonNode n = requireObject(body, field);
     if (!Json.hasText(n, "id")) {
       throw Problems.flowBadRequest(field + ".id is required");
@@ -804,15 +972,19 @@ public final class FlowServiceApi {
     }
     String id = n.get("id").asText();
     if (!expected.equals(id)) {
-      throw Problems.flowBadRequest("1413-400", "Invalid " + field.replace("Spec", "") + " spec id " + id + hint,
-          col.path, null);
+      throw Problems.flowBadRequest(
+          "1413-400",
+          "Invalid " + field.replace("Spec", "") + " spec id " + id + hint,
+          col.path,
+          null);
     }
     return (ObjectNode) n;
   }
 
   /** The stored spec reference: the id and the version sent, "1.0" when none was. */
   private static ObjectNode specInfo(ObjectNode spec) {
-    return Json.obj().put("id", spec.get("id").asText())
+    return Json.obj()
+        .put("id", spec.get("id").asText())
         .put("version", spec.hasNonNull("version") ? spec.get("version").asText() : "1.0");
   }
 }

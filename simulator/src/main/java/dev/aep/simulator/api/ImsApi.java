@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * IMS OAuth server-to-server token endpoint (platform-api.md 1.1): form fields grant_type,
- * client_id, client_secret, scope, in the body or (discouraged) the query string.
- * [INF] Errors use the OAuth form {"error", "error_description"}.
+ * client_id, client_secret, scope, in the body or (discouraged) the query string. [INF] Errors use
+ * the OAuth form {"error", "error_description"}.
  */
 public final class ImsApi {
   private final Accounts accounts;
@@ -36,8 +36,10 @@ public final class ImsApi {
     Map<String, List<String>> form = Request.parseQuery(req.rawQuery());
     if (req.hasBody()) {
       String ct = req.header("Content-Type");
-      if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-        throw Problems.oauth(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+      if (ct == null
+          || !ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        throw Problems.oauth(
+            400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
       }
       form.putAll(Request.parseQuery(req.bodyText()));
     }
@@ -56,10 +58,18 @@ public final class ImsApi {
     if (first(form, "scope") == null) {
       throw Problems.oauth(400, "invalid_scope", "scope is required");
     }
-    Accounts.Token t = accounts.issue(clientId, secret)
-        .orElseThrow(() -> Problems.oauth(401, "invalid_client", "invalid client_id or client_secret"));
-    long expiresIn = Math.max(1, (Duration.between(Instant.now(), t.expiresAt()).toMillis() + 999) / 1000);
-    ObjectNode body = Json.obj().put("access_token", t.value()).put("token_type", "bearer").put("expires_in", expiresIn);
+    Accounts.Token t =
+        accounts
+            .issue(clientId, secret)
+            .orElseThrow(
+                () -> Problems.oauth(401, "invalid_client", "invalid client_id or client_secret"));
+    long expiresIn =
+        Math.max(1, (Duration.between(Instant.now(), t.expiresAt()).toMillis() + 999) / 1000);
+    ObjectNode body =
+        Json.obj()
+            .put("access_token", t.value())
+            .put("token_type", "bearer")
+            .put("expires_in", expiresIn);
     return Response.json(200, body);
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * RFC 6902 add / replace / remove on a document (the only ops Platform supports). Ops are
- * parsed first so a service can vet every op before any is applied.
+ * RFC 6902 add / replace / remove on a document (the only ops Platform supports). Ops are parsed
+ * first so a service can vet every op before any is applied.
  */
 final class JsonPatch {
   /** One op with its lower-cased name; value is null for remove. */
@@ -19,8 +19,8 @@ final class JsonPatch {
 
   /**
    * Parses a patch body. Throws IllegalArgumentException with a message for: not an array, an op
-   * that is not an object, missing op/path, or a missing value on add/replace. Unsupported op
-   * names are returned as-is for the service to refuse with its own code.
+   * that is not an object, missing op/path, or a missing value on add/replace. Unsupported op names
+   * are returned as-is for the service to refuse with its own code.
    */
   static List<Op> parse(JsonNode body) {
     if (body == null || !body.isArray()) {

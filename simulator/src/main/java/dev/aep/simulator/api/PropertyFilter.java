@@ -10,11 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One `property=` expression (platform-api.md 2.3 / DOC:FILTER): field path with dots and `[]`
- * for arrays, an operator (==, !=, <, <=, >, >=; none = "exists"), a comma list meaning "any of".
+ * One `property=` expression (platform-api.md 2.3 / DOC:FILTER): field path with dots and `[]` for
+ * arrays, an operator (==, !=, <, <=, >, >=; none = "exists"), a comma list meaning "any of".
  */
 record PropertyFilter(String field, String op, List<String> values) {
-  private static final Pattern EXPR = Pattern.compile("^([A-Za-z0-9_.\\[\\]:@$-]+?)\\s*(==|!=|<=|>=|<|>|~)\\s*(.*)$");
+  private static final Pattern EXPR =
+      Pattern.compile("^([A-Za-z0-9_.\\[\\]:@$-]+?)\\s*(==|!=|<=|>=|<|>|~)\\s*(.*)$");
   private static final Pattern FIELD = Pattern.compile("^[A-Za-z0-9_.\\[\\]:@$-]+$");
 
   /** Parses an expression; IllegalArgumentException when the syntax is wrong. */
@@ -33,12 +34,12 @@ record PropertyFilter(String field, String op, List<String> values) {
   }
 
   /**
-   * Every {@code property=} value of a request, parsed: a syntax error is answered with
-   * {@code invalid(message)}; a service without the regex operator passes {@code noRegex}, which
-   * answers a {@code ~} expression.
+   * Every {@code property=} value of a request, parsed: a syntax error is answered with {@code
+   * invalid(message)}; a service without the regex operator passes {@code noRegex}, which answers a
+   * {@code ~} expression.
    */
-  static List<PropertyFilter> parseAll(List<String> exprs, Function<String, ApiError> invalid,
-      Function<String, ApiError> noRegex) {
+  static List<PropertyFilter> parseAll(
+      List<String> exprs, Function<String, ApiError> invalid, Function<String, ApiError> noRegex) {
     List<PropertyFilter> out = new ArrayList<>();
     for (String expr : exprs) {
       PropertyFilter filter;
@@ -86,7 +87,10 @@ record PropertyFilter(String field, String op, List<String> values) {
     };
   }
 
-  /** Compares numerically when both sides are numbers (epoch values arrive as strings), else as text. */
+  /**
+   * Compares numerically when both sides are numbers (epoch values arrive as strings), else as
+   * text.
+   */
   static int compare(String a, String b) {
     try {
       return Double.compare(Double.parseDouble(a), Double.parseDouble(b));

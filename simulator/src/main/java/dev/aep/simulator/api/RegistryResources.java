@@ -42,11 +42,19 @@ import java.util.stream.StreamSupport;
 abstract class RegistryResources {
   /** [INF] Generic code for payload validation errors; the registry documents only "400". */
   static final String INVALID = "1000-400";
+
   static final String BASE = Service.SCHEMA_REGISTRY.basePath();
   private static final Set<String> LOOKUP_FORMATS =
-      Set.of("xed", "xed-full", "xed-notext", "xed-full-notext", "xed-full-desc", "xed-deprecatefield");
-  private static final Pattern ACCEPT = Pattern.compile(
-      "^application/vnd\\.adobe\\.([a-z-]+)\\+json\\s*(?:;\\s*version\\s*=\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*$");
+      Set.of(
+          "xed",
+          "xed-full",
+          "xed-notext",
+          "xed-full-notext",
+          "xed-full-desc",
+          "xed-deprecatefield");
+  private static final Pattern ACCEPT =
+      Pattern.compile(
+          "^application/vnd\\.adobe\\.([a-z-]+)\\+json\\s*(?:;\\s*version\\s*=\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*$");
   private static final Set<String> READ_ONLY = Set.of("/$id", "/meta:altId", "/version");
 
   final Store store;
@@ -54,11 +62,19 @@ abstract class RegistryResources {
   final String tenantId;
   final SchemaResolver resolver;
   private final Kind kind;
+
   /** The collection's path under the registry, e.g. /tenant/schemas. */
   final String path;
+
   private final boolean patchable;
 
-  RegistryResources(Store store, SimClock clock, String tenantId, SchemaResolver resolver, Kind kind, String path,
+  RegistryResources(
+      Store store,
+      SimClock clock,
+      String tenantId,
+      SchemaResolver resolver,
+      Kind kind,
+      String path,
       boolean patchable) {
     this.store = store;
     this.clock = clock;
@@ -97,8 +113,7 @@ abstract class RegistryResources {
   }
 
   /** Throws to refuse deleting {@code e}; may remove what goes with it. */
-  void beforeDelete(Entity e, Request req) {
-  }
+  void beforeDelete(Entity e, Request req) {}
 
   /** 204 once {@link #beforeDelete} lets it go [DOC:XDM-FG, DOC:XDM-DESC]. */
   private Response delete(Request req) {
@@ -113,14 +128,18 @@ abstract class RegistryResources {
     return "_" + tenantId;
   }
 
-  /** The resource named by the {id} path parameter ($id URL-encoded or meta:altId), else 404 XDM-1012. */
+  /**
+   * The resource named by the {id} path parameter ($id URL-encoded or meta:altId), else 404
+   * XDM-1012.
+   */
   Entity find(Request req) {
     String id = req.param("id");
     return resolver.find(kind, id, req.caller()).orElseThrow(() -> notFound(id));
   }
 
   static ApiError notFound(String id) {
-    return Problems.xdm("1012-404", "Resource Not Found", "Requested resource " + id + " is not found");
+    return Problems.xdm(
+        "1012-404", "Resource Not Found", "Requested resource " + id + " is not found");
   }
 
   static ObjectNode body(Request req) {
@@ -137,13 +156,15 @@ abstract class RegistryResources {
 
   /**
    * The lookup format the Accept header asks for (e.g. "xed-full") once it names an available
-   * version of {@code e}: missing version 400 XDM-1007, unknown format or version 406 (platform-api.md 3
-   * [DOC:XDM-GS, SPEC:SR]).
+   * version of {@code e}: missing version 400 XDM-1007, unknown format or version 406
+   * (platform-api.md 3 [DOC:XDM-GS, SPEC:SR]).
    */
   private static String lookupFormat(Request req, Entity e) {
     String accept = req.header("Accept");
     if (accept == null || accept.isBlank()) {
-      throw Problems.xdm("1007-400", "Bad Request",
+      throw Problems.xdm(
+          "1007-400",
+          "Bad Request",
           "An Accept header with a version is required, e.g. application/vnd.adobe.xed+json; version=1");
     }
     Matcher m = ACCEPT.matcher(accept.trim().toLowerCase(Locale.ROOT));
@@ -151,14 +172,19 @@ abstract class RegistryResources {
       throw Problems.xdm("1008-406", "Not Acceptable", "Unsupported Accept header: " + accept);
     }
     if (m.group(2) == null) {
-      throw Problems.xdm("1007-400", "Bad Request",
+      throw Problems.xdm(
+          "1007-400",
+          "Bad Request",
           "The Accept header must carry a version, e.g. application/vnd.adobe.xed+json; version=1");
     }
     String wanted = m.group(2);
     String current = Json.text(e.doc(), "version");
     boolean ok = wanted.contains(".") ? wanted.equals(current) : current.startsWith(wanted + ".");
     if (!ok) {
-      throw Problems.xdm("1009-406", "Not Acceptable", "Version " + wanted + " is not available; current is " + current);
+      throw Problems.xdm(
+          "1009-406",
+          "Not Acceptable",
+          "Version " + wanted + " is not available; current is " + current);
     }
     return m.group(1);
   }
@@ -192,15 +218,21 @@ abstract class RegistryResources {
     String a = accept == null ? "" : accept.trim().toLowerCase(Locale.ROOT);
     boolean summary = a.startsWith("application/vnd.adobe.xed-id+json");
     if (!summary && !a.startsWith("application/vnd.adobe.xed+json")) {
-      throw Problems.xdm("1006-400", "Bad Request",
+      throw Problems.xdm(
+          "1006-400",
+          "Bad Request",
           "Accept must be application/vnd.adobe.xed-id+json or application/vnd.adobe.xed+json");
     }
     // The registry documents ==, !=, <, >, <=, >= and "exists", no regex (DOC:XDM-APPX).
-    List<PropertyFilter> filters = PropertyFilter.parseAll(req.queries("property"), RegistryResources::invalid,
-        p -> invalid("unsupported operator '~' in property=" + p));
+    List<PropertyFilter> filters =
+        PropertyFilter.parseAll(
+            req.queries("property"),
+            RegistryResources::invalid,
+            p -> invalid("unsupported operator '~' in property=" + p));
     // Paging takes orderby: start is a value of the sort field and limit a hint within that
     // order (platform-api.md 3, 17 [DOC:XDM-APPX]); without orderby there is nothing to page by.
-    if (req.query("orderby") == null && (req.query("start") != null || req.query("limit") != null)) {
+    if (req.query("orderby") == null
+        && (req.query("start") != null || req.query("limit") != null)) {
       throw invalid("start and limit require orderby");
     }
     List<ObjectNode> hits = new ArrayList<>();
@@ -212,14 +244,16 @@ abstract class RegistryResources {
     String orderby = Optional.ofNullable(req.query("orderby")).orElse("title");
     boolean desc = orderby.startsWith("-");
     String field = orderby.replaceFirst("^[+-]", "");
-    Comparator<ObjectNode> cmp = Comparator.comparing(d -> Optional.ofNullable(Json.text(d, field)).orElse(""));
+    Comparator<ObjectNode> cmp =
+        Comparator.comparing(d -> Optional.ofNullable(Json.text(d, field)).orElse(""));
     hits.sort(desc ? cmp.reversed() : cmp);
     String start = req.query("start");
     if (start != null) {
-      hits.removeIf(d -> {
-        int c = Optional.ofNullable(Json.text(d, field)).orElse("").compareTo(start);
-        return desc ? c > 0 : c < 0;
-      });
+      hits.removeIf(
+          d -> {
+            int c = Optional.ofNullable(Json.text(d, field)).orElse("").compareTo(start);
+            return desc ? c > 0 : c < 0;
+          });
     }
     int limit = limit(req);
     ObjectNode body = Json.obj();
@@ -227,8 +261,12 @@ abstract class RegistryResources {
     for (int i = 0; i < Math.min(limit, hits.size()); i++) {
       ObjectNode d = hits.get(i);
       if (summary) {
-        results.addObject().put("$id", Json.text(d, "$id")).put("meta:altId", Json.text(d, "meta:altId"))
-            .put("version", Json.text(d, "version")).put("title", Json.text(d, "title"));
+        results
+            .addObject()
+            .put("$id", Json.text(d, "$id"))
+            .put("meta:altId", Json.text(d, "meta:altId"))
+            .put("version", Json.text(d, "version"))
+            .put("title", Json.text(d, "title"));
       } else {
         results.add(d);
       }
@@ -238,14 +276,20 @@ abstract class RegistryResources {
     if (hits.size() > limit) {
       String next = Json.text(hits.get(limit), field);
       page.put("next", next);
-      links.putObject("next").put("href", BASE + path + "?orderby=" + enc(orderby) + "&start=" + enc(next)
-          + "&limit=" + limit);
+      links
+          .putObject("next")
+          .put(
+              "href",
+              BASE + path + "?orderby=" + enc(orderby) + "&start=" + enc(next) + "&limit=" + limit);
     } else {
       page.putNull("next");
     }
     String collection = path.substring(path.lastIndexOf('/') + 1);
     links.putObject("global_" + collection).put("href", BASE + "/global/" + collection);
-    return Response.json(200, body, summary ? "application/vnd.adobe.xed-id+json" : "application/vnd.adobe.xed+json");
+    return Response.json(
+        200,
+        body,
+        summary ? "application/vnd.adobe.xed-id+json" : "application/vnd.adobe.xed+json");
   }
 
   /** limit is a hint within 0..500; 0 or absent means the 300 cap [DOC:XDM-SCHEMAS]. */
@@ -274,7 +318,9 @@ abstract class RegistryResources {
     for (Kind kind : List.of(Kind.SCHEMA, Kind.FIELD_GROUP)) {
       for (Entity e : store.list(kind, c)) {
         if (!e.id().equals(selfId) && title.equals(Json.text(e.doc(), "title"))) {
-          throw Problems.xdm("1521-400", "Title not unique",
+          throw Problems.xdm(
+              "1521-400",
+              "Title not unique",
               "Title must be unique: '" + title + "' is used by " + e.id());
         }
       }
@@ -287,14 +333,18 @@ abstract class RegistryResources {
    * _{tenant}.{type}.{hash} and version 1.0, the client's {@code content}, then the type flags,
    * tenant namespace, sandbox and registry metadata with an eTag; 201 with the whole resource.
    */
-  Response created(String resourceType, boolean abstractType, Caller c, Consumer<ObjectNode> content) {
+  Response created(
+      String resourceType, boolean abstractType, Caller c, Consumer<ObjectNode> content) {
     long now = clock.nowMillis();
     String hash = Store.hexId() + Long.toHexString(now);
-    ObjectNode doc = Json.obj().put("$id", "https://ns.adobe.com/" + tenantId + "/" + resourceType + "/" + hash);
+    ObjectNode doc =
+        Json.obj().put("$id", "https://ns.adobe.com/" + tenantId + "/" + resourceType + "/" + hash);
     doc.put("meta:altId", namespace() + "." + resourceType + "." + hash);
     doc.put("meta:resourceType", resourceType).put("version", "1.0");
     content.accept(doc);
-    doc.put("meta:xdmType", "object").put("meta:abstract", abstractType).put("meta:extensible", abstractType);
+    doc.put("meta:xdmType", "object")
+        .put("meta:abstract", abstractType)
+        .put("meta:extensible", abstractType);
     addMeta(doc, c);
     store.create(kind, Json.text(doc, "$id"), c, doc);
     return Response.json(201, doc);
@@ -304,7 +354,9 @@ abstract class RegistryResources {
   void addMeta(ObjectNode doc, Caller c) {
     long now = clock.nowMillis();
     doc.put("meta:containerId", "tenant");
-    doc.put("imsOrg", c.orgId()).put("meta:sandboxId", FlowServiceApi.sandboxId(c)).put("meta:sandboxType", "production");
+    doc.put("imsOrg", c.orgId())
+        .put("meta:sandboxId", FlowServiceApi.sandboxId(c))
+        .put("meta:sandboxType", "production");
     doc.put("meta:tenantNamespace", namespace());
     ObjectNode reg = doc.putObject("meta:registryMetadata");
     reg.put("repo:createdDate", now).put("repo:lastModifiedDate", now);
@@ -313,13 +365,18 @@ abstract class RegistryResources {
     reg.put("eTag", Store.hexId());
   }
 
-  /** Stores {@code doc} as the next minor version (1.0 -> 1.1 [DOC:XDM-SCHEMAS]) with a fresh eTag; 200. */
+  /**
+   * Stores {@code doc} as the next minor version (1.0 -> 1.1 [DOC:XDM-SCHEMAS]) with a fresh eTag;
+   * 200.
+   */
   Response saveNewVersion(Entity e, ObjectNode doc, Caller c) {
     String[] v = Json.text(e.doc(), "version").split("\\.");
     doc.put("version", v[0] + "." + (Integer.parseInt(v[1]) + 1));
     ObjectNode reg = (ObjectNode) doc.get("meta:registryMetadata");
-    reg.put("repo:lastModifiedDate", clock.nowMillis()).put("xdm:lastModifiedClientId", c.clientId())
-        .put("xdm:lastModifiedUserId", c.userId()).put("eTag", Store.hexId());
+    reg.put("repo:lastModifiedDate", clock.nowMillis())
+        .put("xdm:lastModifiedClientId", c.clientId())
+        .put("xdm:lastModifiedUserId", c.userId())
+        .put("eTag", Store.hexId());
     e.doc(doc);
     return Response.json(200, doc);
   }
@@ -362,15 +419,26 @@ abstract class RegistryResources {
 
   /** Tenant schemas whose allOf references the field group (by $id or altId). */
   List<Entity> schemasUsing(Entity fieldGroup) {
-    return referrers(fieldGroup, Kind.SCHEMA,
-        s -> StreamSupport.stream(s.path("allOf").spliterator(), false).map(ref -> Json.text(ref, "$ref")));
+    return referrers(
+        fieldGroup,
+        Kind.SCHEMA,
+        s ->
+            StreamSupport.stream(s.path("allOf").spliterator(), false)
+                .map(ref -> Json.text(ref, "$ref")));
   }
 
-  /** Objects of {@code kind} in the target's sandbox with a reference ({@code refs}) to it, by $id or altId. */
-  private List<Entity> referrers(Entity target, Kind kind, Function<JsonNode, Stream<String>> refs) {
+  /**
+   * Objects of {@code kind} in the target's sandbox with a reference ({@code refs}) to it, by $id
+   * or altId.
+   */
+  private List<Entity> referrers(
+      Entity target, Kind kind, Function<JsonNode, Stream<String>> refs) {
     String altId = Json.text(target.doc(), "meta:altId");
     return store.list(kind, target.scope()).stream()
-        .filter(e -> refs.apply(e.doc()).anyMatch(r -> target.id().equals(r) || (altId != null && altId.equals(r))))
+        .filter(
+            e ->
+                refs.apply(e.doc())
+                    .anyMatch(r -> target.id().equals(r) || (altId != null && altId.equals(r))))
         .toList();
   }
 

@@ -7,23 +7,35 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Flow schedule rules (platform-api.md 2.6): frequency enum, interval minimums, nothing but a
- * start time for `once`. Values are echoed as strings the way the documented GETs show them.
- * [INF] The error code for a bad schedule is undocumented; the service answers 400 with its
- * generic validation code.
+ * Flow schedule rules (platform-api.md 2.6): frequency enum, interval minimums, nothing but a start
+ * time for `once`. Values are echoed as strings the way the documented GETs show them. [INF] The
+ * error code for a bad schedule is undocumented; the service answers 400 with its generic
+ * validation code.
  */
 public final class Schedules {
   private static final Map<String, Integer> MIN_INTERVAL =
       Map.of("minute", 15, "hour", 1, "day", 1, "week", 1);
   private static final Map<String, Duration> UNIT =
-      Map.of("minute", Duration.ofMinutes(1), "hour", Duration.ofHours(1), "day", Duration.ofDays(1),
-          "week", Duration.ofDays(7));
-  /** [INF] A start time past 2100 is almost surely milliseconds sent where seconds are documented. */
+      Map.of(
+          "minute",
+          Duration.ofMinutes(1),
+          "hour",
+          Duration.ofHours(1),
+          "day",
+          Duration.ofDays(1),
+          "week",
+          Duration.ofDays(7));
+
+  /**
+   * [INF] A start time past 2100 is almost surely milliseconds sent where seconds are documented.
+   */
   private static final long MAX_START_SECONDS = 4102444800L;
 
   private Schedules() {}
 
-  /** Validates scheduleParams and returns the stored form; IllegalArgumentException says why not. */
+  /**
+   * Validates scheduleParams and returns the stored form; IllegalArgumentException says why not.
+   */
   static ObjectNode normalize(JsonNode params, long nowSeconds) {
     if (params == null || params.isNull()) {
       params = Json.obj();

@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Checks a schema's {@code allOf}: exactly one known class and otherwise only field groups that
- * exist, that are meant for that class and that do not define the same field twice
- * (platform-api.md 3 [DOC:XDM-SCHEMAS], 10, 11).
+ * exist, that are meant for that class and that do not define the same field twice (platform-api.md
+ * 3 [DOC:XDM-SCHEMAS], 10, 11).
  */
 final class SchemaComposition {
   private SchemaComposition() {}
@@ -40,19 +40,24 @@ final class SchemaComposition {
       }
       if (XdmClasses.classes().contains(r)) {
         if (classId != null) {
-          throw RegistryResources.invalid("allOf must reference exactly one class, found " + classId + " and " + r);
+          throw RegistryResources.invalid(
+              "allOf must reference exactly one class, found " + classId + " and " + r);
         }
         classId = r;
       } else if (!XdmClasses.standardFieldGroups().contains(r) && groups.apply(r).isEmpty()) {
         // Only the classes and standard field groups the simulator knows, and tenant field groups
         // of this sandbox, can be resolved; anything else would leave fields unknown. [INF strict]
-        throw RegistryResources.invalid("allOf references " + r
-            + ", which is neither a known class nor a field group of this sandbox");
+        throw RegistryResources.invalid(
+            "allOf references "
+                + r
+                + ", which is neither a known class nor a field group of this sandbox");
       }
     }
     if (classId == null) {
-      throw RegistryResources.invalid("allOf must reference exactly one class, found none (known: "
-          + String.join(", ", XdmClasses.classes()) + ")");
+      throw RegistryResources.invalid(
+          "allOf must reference exactly one class, found none (known: "
+              + String.join(", ", XdmClasses.classes())
+              + ")");
     }
     Map<String, String> owners = new LinkedHashMap<>();
     claim(owners, XdmClasses.fields(classId).stream().map(XdmField::path).toList(), classId);
@@ -62,7 +67,10 @@ final class SchemaComposition {
         continue;
       }
       if (XdmClasses.standardFieldGroups().contains(r)) {
-        claim(owners, XdmClasses.standardFieldGroupFields(r).stream().map(XdmField::path).toList(), r);
+        claim(
+            owners,
+            XdmClasses.standardFieldGroupFields(r).stream().map(XdmField::path).toList(),
+            r);
         continue;
       }
       JsonNode fg = groups.apply(r).orElseThrow();
@@ -73,21 +81,39 @@ final class SchemaComposition {
       if (!fits) {
         // [INF strict] The registry documents meta:intendedToExtend as the classes a field group is
         // for (platform-api.md 10 [DOC:XDM-FG]); a group for another class is refused.
-        throw RegistryResources.invalid("Field group " + r + " is not intended to extend " + classId
-            + " (its meta:intendedToExtend is " + fg.path("meta:intendedToExtend") + ")");
+        throw RegistryResources.invalid(
+            "Field group "
+                + r
+                + " is not intended to extend "
+                + classId
+                + " (its meta:intendedToExtend is "
+                + fg.path("meta:intendedToExtend")
+                + ")");
       }
       claim(owners, SchemaResolver.fieldGroupFields(fg).keySet(), r);
     }
   }
 
-  /** [INF] Two parts of one schema may not define the same field path, nor a field inside another's leaf. */
+  /**
+   * [INF] Two parts of one schema may not define the same field path, nor a field inside another's
+   * leaf.
+   */
   private static void claim(Map<String, String> owners, Iterable<String> paths, String owner) {
     for (String p : paths) {
       for (Map.Entry<String, String> e : owners.entrySet()) {
         String q = e.getKey();
-        if (!e.getValue().equals(owner) && (q.equals(p) || q.startsWith(p + ".") || p.startsWith(q + "."))) {
-          throw RegistryResources.invalid("Field path " + p + " of " + owner + " collides with " + q
-              + " of " + e.getValue() + "; two parts of a schema cannot define the same field");
+        if (!e.getValue().equals(owner)
+            && (q.equals(p) || q.startsWith(p + ".") || p.startsWith(q + "."))) {
+          throw RegistryResources.invalid(
+              "Field path "
+                  + p
+                  + " of "
+                  + owner
+                  + " collides with "
+                  + q
+                  + " of "
+                  + e.getValue()
+                  + "; two parts of a schema cannot define the same field");
         }
       }
     }

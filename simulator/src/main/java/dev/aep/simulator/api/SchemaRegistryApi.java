@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Schema Registry tenant schemas and stats (platform-api.md 3, 9, 11): Accept rules on every GET,
- * unique titles, ids by $id or meta:altId, versions 1.0 -> 1.1 on PUT/PATCH, no If-Match, allOf
- * of one class and existing field groups, additive-only changes once a dataset uses the schema.
+ * unique titles, ids by $id or meta:altId, versions 1.0 -> 1.1 on PUT/PATCH, no If-Match, allOf of
+ * one class and existing field groups, additive-only changes once a dataset uses the schema.
  */
 public final class SchemaRegistryApi extends RegistryResources {
 
@@ -35,7 +35,10 @@ public final class SchemaRegistryApi extends RegistryResources {
     super.register(r);
   }
 
-  /** tenantId is this instance's TENANT_ID; counts use the spec's names (platform-api.md 9 [DOC:XDM-GS, SPEC:SR statsResponse]). */
+  /**
+   * tenantId is this instance's TENANT_ID; counts use the spec's names (platform-api.md 9
+   * [DOC:XDM-GS, SPEC:SR statsResponse]).
+   */
   private Response stats(Request req) {
     Caller c = req.caller();
     ObjectNode body = Json.obj().put("imsOrg", c.orgId()).put("tenantId", tenantId);
@@ -53,7 +56,8 @@ public final class SchemaRegistryApi extends RegistryResources {
 
   /** Copies the client-owned fields and derives meta:class and meta:extends from allOf. */
   private static void copyContent(JsonNode body, ObjectNode doc) {
-    doc.put("title", body.get("title").asText()).put("description", body.get("description").asText());
+    doc.put("title", body.get("title").asText())
+        .put("description", body.get("description").asText());
     doc.put("type", body.get("type").asText());
     doc.set("allOf", body.get("allOf").deepCopy());
     ArrayNode ext = Json.arr();
@@ -84,7 +88,10 @@ public final class SchemaRegistryApi extends RegistryResources {
     checkTitle(body, c, selfId);
   }
 
-  /** xed returns the stored form; xed-full* adds the resolved fields under properties (platform-api.md 3). */
+  /**
+   * xed returns the stored form; xed-full* adds the resolved fields under properties
+   * (platform-api.md 3).
+   */
   @Override
   Response get(Request req) {
     return lookup(req, resolver::expanded);
@@ -97,7 +104,10 @@ public final class SchemaRegistryApi extends RegistryResources {
     return replace(e, body, e.doc().deepCopy(), req.caller());
   }
 
-  /** JSON Patch, e.g. add /allOf/- to attach a field group [DOC:XDM-SCHEMAS]; the result is validated like a PUT. */
+  /**
+   * JSON Patch, e.g. add /allOf/- to attach a field group [DOC:XDM-SCHEMAS]; the result is
+   * validated like a PUT.
+   */
   @Override
   Response patch(Request req) {
     Entity e = find(req);
@@ -105,7 +115,10 @@ public final class SchemaRegistryApi extends RegistryResources {
     return replace(e, doc.deepCopy(), doc, req.caller());
   }
 
-  /** Takes the content of a PUT body or patched document into {@code doc} and stores it as the next version. */
+  /**
+   * Takes the content of a PUT body or patched document into {@code doc} and stores it as the next
+   * version.
+   */
   private Response replace(Entity e, JsonNode content, ObjectNode doc, Caller c) {
     validate(content, c, e.id());
     doc.remove("meta:class");
@@ -124,8 +137,12 @@ public final class SchemaRegistryApi extends RegistryResources {
     if (datasets.isEmpty()) {
       return;
     }
-    String why = "Schema " + e.id() + " is used by dataset " + datasets.get(0).id()
-        + ", so changes must be additive: this change ";
+    String why =
+        "Schema "
+            + e.id()
+            + " is used by dataset "
+            + datasets.get(0).id()
+            + ", so changes must be additive: this change ";
     String fix = "; create a new field group, schema and dataset for a breaking change";
     for (JsonNode ref : e.doc().path("allOf")) {
       String r = Json.text(ref, "$ref");
@@ -137,23 +154,29 @@ public final class SchemaRegistryApi extends RegistryResources {
         throw invalid(why + "removes field group " + r + fix);
       }
     }
-    Optional<String> breaking = Evolution.breakingChange(resolver.fields(e), resolver.fields(after, e.scope()));
+    Optional<String> breaking =
+        Evolution.breakingChange(resolver.fields(e), resolver.fields(after, e.scope()));
     if (breaking.isPresent()) {
       throw invalid(why + breaking.get() + fix);
     }
   }
 
   /**
-   * DELETE answers 204. [INF] Deleting a schema that datasets still use is refused (400): the
-   * docs say this is likely and unverified; refusing keeps a wrong teardown order visible.
-   * [INF] The schema's descriptors go with it: a descriptor only describes its source schema
-   * (platform-api.md 12) and would otherwise point at nothing.
+   * DELETE answers 204. [INF] Deleting a schema that datasets still use is refused (400): the docs
+   * say this is likely and unverified; refusing keeps a wrong teardown order visible. [INF] The
+   * schema's descriptors go with it: a descriptor only describes its source schema (platform-api.md
+   * 12) and would otherwise point at nothing.
    */
   @Override
   void beforeDelete(Entity e, Request req) {
     List<Entity> datasets = datasetsUsing(e);
     if (!datasets.isEmpty()) {
-      throw invalid("Schema " + e.id() + " is used by dataset " + datasets.get(0).id() + "; delete the dataset first");
+      throw invalid(
+          "Schema "
+              + e.id()
+              + " is used by dataset "
+              + datasets.get(0).id()
+              + "; delete the dataset first");
     }
     for (Entity d : store.list(Kind.DESCRIPTOR, req.caller())) {
       if (e.id().equals(Json.text(d.doc(), "xdm:sourceSchema"))) {

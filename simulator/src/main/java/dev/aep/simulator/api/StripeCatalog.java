@@ -32,7 +32,8 @@ final class StripeCatalog {
     schema.putObject("properties").set("data", object(StripeFields.of(resourcePath)));
     if (preview) {
       ArrayNode records = answer.putArray("data");
-      StripeRecords.records(resourcePath, resourcePath.hashCode(), PREVIEW_RECORDS).forEach(records::add);
+      StripeRecords.records(resourcePath, resourcePath.hashCode(), PREVIEW_RECORDS)
+          .forEach(records::add);
     }
     return answer;
   }
@@ -56,7 +57,8 @@ final class StripeCatalog {
       return a;
     }
     return switch ((String) type) {
-      case "integer" -> Json.obj().put("type", "integer").put("minimum", -MAX_SAFE - 1).put("maximum", MAX_SAFE);
+      case "integer" ->
+          Json.obj().put("type", "integer").put("minimum", -MAX_SAFE - 1).put("maximum", MAX_SAFE);
       // metadata: free keys, so an object without properties
       case "map" -> Json.obj().put("type", "object");
       case "array:string" -> {

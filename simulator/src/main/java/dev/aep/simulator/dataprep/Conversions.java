@@ -27,8 +27,12 @@ final class Conversions {
     return exact(v, "to_float", BigDecimal::doubleValue, "");
   }
 
-  /** The value as a decimal, then converted; null stays null; a conversion that would lose digits fails. */
-  private static Object exact(Object v, String fn, Function<BigDecimal, Object> convert, String inexact) {
+  /**
+   * The value as a decimal, then converted; null stays null; a conversion that would lose digits
+   * fails.
+   */
+  private static Object exact(
+      Object v, String fn, Function<BigDecimal, Object> convert, String inexact) {
     BigDecimal d = decimal(v, fn);
     if (d == null) {
       return null;

@@ -10,18 +10,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 
-/** dformat and date (DOC:DP-FN): Java DateTimeFormatter patterns, UTC where the input names no zone. */
+/**
+ * dformat and date (DOC:DP-FN): Java DateTimeFormatter patterns, UTC where the input names no zone.
+ */
 final class Dates {
   /**
-   * [INF] The fixed list date() tries without a format; DOC:DP-DATA says such a list exists and
-   * the first match wins, but not what is in it. RFC 3339 first, then common forms.
+   * [INF] The fixed list date() tries without a format; DOC:DP-DATA says such a list exists and the
+   * first match wins, but not what is in it. RFC 3339 first, then common forms.
    */
-  private static final List<DateTimeFormatter> DEFAULT_FORMATS = List.of(
-      DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-      DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
-      DateTimeFormatter.ISO_LOCAL_DATE,
-      DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+  private static final List<DateTimeFormatter> DEFAULT_FORMATS =
+      List.of(
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+          DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
+          DateTimeFormatter.ISO_LOCAL_DATE,
+          DateTimeFormatter.ofPattern("MM/dd/yyyy"));
 
   private Dates() {}
 

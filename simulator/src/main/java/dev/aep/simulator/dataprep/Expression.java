@@ -21,12 +21,16 @@ public final class Expression {
   /** Parses; ExpressionException names the fault and its position. */
   public static Expression parse(String text) {
     if (text != null && text.length() > MAX_LENGTH) {
-      throw new ExpressionException("Expression is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
+      throw new ExpressionException(
+          "Expression is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
     }
     return new Expression(text, ExpressionParser.parse(text));
   }
 
-  /** The value for a record; null when the expression yields null. ExpressionException on a bad value. */
+  /**
+   * The value for a record; null when the expression yields null. ExpressionException on a bad
+   * value.
+   */
   public JsonNode evaluate(EvalContext ctx) {
     JsonNode v = Values.toJson(root.eval(ctx));
     return v.isNull() ? null : v;

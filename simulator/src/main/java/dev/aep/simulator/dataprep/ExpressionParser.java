@@ -5,19 +5,45 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Recursive-descent parser for Data Prep expressions (DOC:DP-FN): paths ({@code data.a.b},
- * {@code ${odd name}}, {@code [0]}), string and number literals, true/false/null, + - * / %,
- * comparisons, && || !, parentheses and function calls. Precedence, loosest first:
- * ||, &&, == !=, < <= > >=, + -, * / %, unary ! -.
+ * Recursive-descent parser for Data Prep expressions (DOC:DP-FN): paths ({@code data.a.b}, {@code
+ * ${odd name}}, {@code [0]}), string and number literals, true/false/null, + - * / %, comparisons,
+ * && || !, parentheses and function calls. Precedence, loosest first: ||, &&, == !=, < <= > >=, +
+ * -, * / %, unary ! -.
  */
 final class ExpressionParser {
   /** Words that must be wrapped in ${...} to be used as field names (DOC:DP-FN). */
-  private static final Set<String> RESERVED = Set.of("new", "mod", "or", "break", "var", "lt", "for", "while",
-      "eq", "gt", "div", "not", "continue", "else", "and", "ne", "le", "if", "ge", "return", "_errors", "do",
-      "function", "empty", "size");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "new",
+          "mod",
+          "or",
+          "break",
+          "var",
+          "lt",
+          "for",
+          "while",
+          "eq",
+          "gt",
+          "div",
+          "not",
+          "continue",
+          "else",
+          "and",
+          "ne",
+          "le",
+          "if",
+          "ge",
+          "return",
+          "_errors",
+          "do",
+          "function",
+          "empty",
+          "size");
+
   /** The binary operators of each precedence level, loosest first; all are left-associative. */
   private static final String[][] LEVELS = {
-      {"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}};
+    {"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}
+  };
 
   private final String src;
   private int pos;
@@ -125,9 +151,14 @@ final class ExpressionParser {
     }
     expect(')');
     if (args.size() < f.minArgs() || args.size() > f.maxArgs()) {
-      String want = f.minArgs() == f.maxArgs() ? Integer.toString(f.minArgs())
-          : f.maxArgs() == Integer.MAX_VALUE ? "at least " + f.minArgs() : f.minArgs() + " to " + f.maxArgs();
-      throw new ExpressionException("Function '" + name + "' takes " + want + " arguments, got " + args.size(), start);
+      String want =
+          f.minArgs() == f.maxArgs()
+              ? Integer.toString(f.minArgs())
+              : f.maxArgs() == Integer.MAX_VALUE
+                  ? "at least " + f.minArgs()
+                  : f.minArgs() + " to " + f.maxArgs();
+      throw new ExpressionException(
+          "Function '" + name + "' takes " + want + " arguments, got " + args.size(), start);
     }
     if (f.pathArgument() && !(args.get(0) instanceof Node.Path)) {
       throw new ExpressionException("Function '" + name + "' takes a field path", start);
@@ -153,8 +184,11 @@ final class ExpressionParser {
         pos = close + 1;
       } else if (Character.isLetter(peek()) || peek() == '_' || peek() == '$') {
         String word = identifier();
-        if (RESERVED.contains(word) || Functions.get(word) != null || Set.of("true", "false", "null").contains(word)) {
-          throw new ExpressionException("Reserved word '" + word + "' must be written ${" + word + "} as a field name",
+        if (RESERVED.contains(word)
+            || Functions.get(word) != null
+            || Set.of("true", "false", "null").contains(word)) {
+          throw new ExpressionException(
+              "Reserved word '" + word + "' must be written ${" + word + "} as a field name",
               segStart);
         }
         segs.add(word);
@@ -176,8 +210,10 @@ final class ExpressionParser {
 
   private String identifier() {
     int s = pos;
-    while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_'
-        || src.charAt(pos) == '$')) {
+    while (pos < src.length()
+        && (Character.isLetterOrDigit(src.charAt(pos))
+            || src.charAt(pos) == '_'
+            || src.charAt(pos) == '$')) {
       pos++;
     }
     return src.substring(s, pos);
@@ -191,11 +227,12 @@ final class ExpressionParser {
       char ch = src.charAt(pos++);
       if (ch == '\\' && pos < src.length()) {
         char e = src.charAt(pos++);
-        b.append(switch (e) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          default -> e;
-        });
+        b.append(
+            switch (e) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              default -> e;
+            });
       } else {
         b.append(ch);
       }
@@ -242,8 +279,11 @@ final class ExpressionParser {
   private void expect(char ch) {
     skipSpace();
     if (peek() != ch) {
-      throw new ExpressionException(peek() == 0 ? "Expected '" + ch + "' before the end"
-          : "Expected '" + ch + "' but found '" + peek() + "'", pos);
+      throw new ExpressionException(
+          peek() == 0
+              ? "Expected '" + ch + "' before the end"
+              : "Expected '" + ch + "' but found '" + peek() + "'",
+          pos);
     }
     pos++;
   }
@@ -260,7 +300,8 @@ final class ExpressionParser {
   private String acceptAny(String... tokens) {
     skipSpace();
     for (String t : tokens) {
-      if (src.startsWith(t, pos) && !(t.length() == 1 && "<>".contains(t) && src.startsWith("=", pos + 1))) {
+      if (src.startsWith(t, pos)
+          && !(t.length() == 1 && "<>".contains(t) && src.startsWith("=", pos + 1))) {
         pos += t.length();
         return t;
       }

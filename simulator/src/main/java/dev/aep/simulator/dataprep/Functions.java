@@ -35,7 +35,8 @@ public final class Functions {
   }
 
   /** One function: its name, argument count range, documented syntax and implementation. */
-  public record Function(String name, int minArgs, int maxArgs, String syntax, boolean pathArgument, Impl impl) {
+  public record Function(
+      String name, int minArgs, int maxArgs, String syntax, boolean pathArgument, Impl impl) {
     Object apply(List<Node> args, EvalContext ctx) {
       return impl.apply(args, ctx);
     }
@@ -45,19 +46,44 @@ public final class Functions {
   private static final Map<String, Function> ALL = new LinkedHashMap<>();
 
   static {
-    eager("lower", 1, 1, "lower(STRING)", (a, c) -> str(a, 0, "lower", s -> s.toLowerCase(Locale.ROOT)));
-    eager("upper", 1, 1, "upper(STRING)", (a, c) -> str(a, 0, "upper", s -> s.toUpperCase(Locale.ROOT)));
+    eager(
+        "lower",
+        1,
+        1,
+        "lower(STRING)",
+        (a, c) -> str(a, 0, "lower", s -> s.toLowerCase(Locale.ROOT)));
+    eager(
+        "upper",
+        1,
+        1,
+        "upper(STRING)",
+        (a, c) -> str(a, 0, "upper", s -> s.toUpperCase(Locale.ROOT)));
     eager("trim", 1, 1, "trim(STRING)", (a, c) -> str(a, 0, "trim", String::trim));
     eager("concat", 1, MANY, "concat(STRING_1, STRING_2, ...)", (a, c) -> concat(a));
     eager("substr", 3, 3, "substr(INPUT, START_INDEX, LENGTH)", (a, c) -> substr(a));
     eager("uuid", 0, 0, "uuid()", (a, c) -> UUID.randomUUID().toString());
     eager("now", 0, 0, "now()", (a, c) -> rfc3339(c.now().atZone(ZoneOffset.UTC)));
     eager("timestamp", 0, 0, "timestamp()", (a, c) -> c.now().toEpochMilli());
-    eager("dformat", 2, 2, "dformat(DATE_IN_MILLISECONDS, FORMAT)", (a, c) -> Dates.dformat(a.get(0), a.get(1)));
+    eager(
+        "dformat",
+        2,
+        2,
+        "dformat(DATE_IN_MILLISECONDS, FORMAT)",
+        (a, c) -> Dates.dformat(a.get(0), a.get(1)));
     eager("date", 1, 3, "date(DATE_STRING, FORMAT, DEFAULT_DATE)", (a, c) -> Dates.date(a));
-    lazy("iif", 3, 3, "iif(EXPRESSION, TRUE_VALUE, FALSE_VALUE)", false,
+    lazy(
+        "iif",
+        3,
+        3,
+        "iif(EXPRESSION, TRUE_VALUE, FALSE_VALUE)",
+        false,
         (a, c) -> Values.bool(a.get(0).eval(c), "iif") ? a.get(1).eval(c) : a.get(2).eval(c));
-    eager("decode", 3, MANY, "decode(KEY, OPTION_1_KEY, OPTION_1_VALUE, ..., DEFAULT)", (a, c) -> decode(a));
+    eager(
+        "decode",
+        3,
+        MANY,
+        "decode(KEY, OPTION_1_KEY, OPTION_1_VALUE, ..., DEFAULT)",
+        (a, c) -> decode(a));
     lazy("coalesce", 1, MANY, "coalesce(VALUE_1, VALUE_2, ...)", false, Functions::coalesce);
     eager("to_integer", 1, 1, "to_integer(STRING)", (a, c) -> Conversions.toInteger(a.get(0)));
     eager("to_bigint", 1, 1, "to_bigint(STRING)", (a, c) -> Conversions.toBigInt(a.get(0)));
@@ -65,7 +91,12 @@ public final class Functions {
     eager("to_float", 1, 1, "to_float(STRING)", (a, c) -> Conversions.toFloat(a.get(0)));
     eager("sha256", 1, 2, "sha256(INPUT, CHARSET)", (a, c) -> sha256(a));
     eager("nullify", 0, 0, "nullify()", (a, c) -> null);
-    lazy("contains_key", 1, 1, "contains_key(PATH)", true,
+    lazy(
+        "contains_key",
+        1,
+        1,
+        "contains_key(PATH)",
+        true,
         (a, c) -> ((Node.Path) a.get(0)).path().exists(c.record()));
   }
 
@@ -82,25 +113,35 @@ public final class Functions {
   }
 
   private static void eager(String name, int min, int max, String syntax, Eager e) {
-    lazy(name, min, max, syntax, false, (args, ctx) -> {
-      List<Object> values = new ArrayList<>(args.size());
-      for (Node n : args) {
-        values.add(n.eval(ctx));
-      }
-      return e.apply(values, ctx);
-    });
+    lazy(
+        name,
+        min,
+        max,
+        syntax,
+        false,
+        (args, ctx) -> {
+          List<Object> values = new ArrayList<>(args.size());
+          for (Node n : args) {
+            values.add(n.eval(ctx));
+          }
+          return e.apply(values, ctx);
+        });
   }
 
   private static void lazy(String name, int min, int max, String syntax, boolean path, Impl impl) {
     ALL.put(name, new Function(name, min, max, syntax, path, impl));
   }
 
-  private static Object str(List<Object> a, int i, String fn, java.util.function.UnaryOperator<String> op) {
+  private static Object str(
+      List<Object> a, int i, String fn, java.util.function.UnaryOperator<String> op) {
     Object v = a.get(i);
     return v == null ? null : op.apply(Values.string(v, fn));
   }
 
-  /** [INF] A null part makes the whole result null, as SQL's concat on null does; numbers are written out. */
+  /**
+   * [INF] A null part makes the whole result null, as SQL's concat on null does; numbers are
+   * written out.
+   */
   private static Object concat(List<Object> a) {
     StringBuilder b = new StringBuilder();
     for (Object v : a) {

@@ -13,8 +13,14 @@ import java.util.Map;
  * record) or STATIC (the source text is the value) (platform-api.md 14, DOC:DP-MSO, SPEC:DP), with
  * what keeps it from compiling; only a mapping without problems is part of a mapping set.
  */
-public record Mapping(int index, String sourceType, String source, String destination, SourcePath path,
-    Expression expression, List<String> problems) {
+public record Mapping(
+    int index,
+    String sourceType,
+    String source,
+    String destination,
+    SourcePath path,
+    Expression expression,
+    List<String> problems) {
 
   /**
    * The request's sourceType, or the one a stored mapping reads back with: GETs show attribute
@@ -35,7 +41,9 @@ public record Mapping(int index, String sourceType, String source, String destin
   }
 
   public static String destination(JsonNode m) {
-    return m.hasNonNull("destination") ? m.get("destination").asText() : Json.text(m, "destinationXdmPath");
+    return m.hasNonNull("destination")
+        ? m.get("destination").asText()
+        : Json.text(m, "destinationXdmPath");
   }
 
   /**
@@ -64,10 +72,13 @@ public record Mapping(int index, String sourceType, String source, String destin
           case "STATIC" -> {
             // the source text is the value itself
           }
-          default -> problems.add("sourceType must be ATTRIBUTE, EXPRESSION or STATIC, got " + type);
+          default ->
+              problems.add("sourceType must be ATTRIBUTE, EXPRESSION or STATIC, got " + type);
         }
       } catch (ExpressionException e) {
-        problems.add(("ATTRIBUTE".equals(type) ? "invalid source path: " : "invalid expression: ") + e.getMessage());
+        problems.add(
+            ("ATTRIBUTE".equals(type) ? "invalid source path: " : "invalid expression: ")
+                + e.getMessage());
       }
     }
     return new Mapping(index, type, source, destination, path, expression, List.copyOf(problems));
@@ -82,11 +93,17 @@ public record Mapping(int index, String sourceType, String source, String destin
 
   /** TransformErrorInfo of SPEC:DP: source, destination, sourceType, columnName, exception. */
   public ObjectNode errorInfo(String exception) {
-    return Json.obj().put("source", source).put("destination", destination).put("sourceType", sourceType)
-        .put("columnName", destination).put("exception", exception);
+    return Json.obj()
+        .put("source", source)
+        .put("destination", destination)
+        .put("sourceType", sourceType)
+        .put("columnName", destination)
+        .put("exception", exception);
   }
 
-  /** The column value for a record; null when absent. ExpressionException on a transformation error. */
+  /**
+   * The column value for a record; null when absent. ExpressionException on a transformation error.
+   */
   public JsonNode value(EvalContext ctx) {
     return switch (sourceType) {
       case "ATTRIBUTE" -> path.lookup(ctx.record());

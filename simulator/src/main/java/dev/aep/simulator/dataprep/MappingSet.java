@@ -52,7 +52,9 @@ public final class MappingSet {
   /** A mapped row and the transformation errors met while mapping it. */
   public record Mapped(ObjectNode row, List<TransformError> errors) {}
 
-  /** Maps one record. Values are converted toward the destination type where Data Prep documents it. */
+  /**
+   * Maps one record. Values are converted toward the destination type where Data Prep documents it.
+   */
   public Mapped apply(EvalContext ctx) {
     ObjectNode row = Json.obj();
     List<TransformError> errors = new ArrayList<>();

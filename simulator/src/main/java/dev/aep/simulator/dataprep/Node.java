@@ -2,7 +2,9 @@ package dev.aep.simulator.dataprep;
 
 import java.util.List;
 
-/** A parsed expression tree node; evaluation throws ExpressionException (position -1) on bad values. */
+/**
+ * A parsed expression tree node; evaluation throws ExpressionException (position -1) on bad values.
+ */
 sealed interface Node {
   Object eval(EvalContext ctx);
 

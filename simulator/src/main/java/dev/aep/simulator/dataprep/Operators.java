@@ -6,10 +6,10 @@ import java.math.MathContext;
 import java.util.Objects;
 
 /**
- * Arithmetic and comparison. [INF] The operator list in DOC:DP-FN is truncated: + - * / are
- * numeric (long arithmetic when both sides are whole numbers, exact decimals otherwise); + with a
- * string on either side concatenates; any other operand type, null included, is a transformation
- * error (strict: nothing is silently coerced).
+ * Arithmetic and comparison. [INF] The operator list in DOC:DP-FN is truncated: + - * / are numeric
+ * (long arithmetic when both sides are whole numbers, exact decimals otherwise); + with a string on
+ * either side concatenates; any other operand type, null included, is a transformation error
+ * (strict: nothing is silently coerced).
  */
 final class Operators {
   private Operators() {}
@@ -52,14 +52,17 @@ final class Operators {
     if ((op.equals("/") || op.equals("%")) && q.signum() == 0) {
       throw ExpressionException.eval("division by zero");
     }
-    BigDecimal r = switch (op) {
-      case "+" -> p.add(q);
-      case "-" -> p.subtract(q);
-      case "*" -> p.multiply(q);
-      case "%" -> p.remainder(q);
-      default -> p.divide(q, MathContext.DECIMAL64);
-    };
-    return x instanceof Double || y instanceof Double ? (Object) r.doubleValue() : r.stripTrailingZeros();
+    BigDecimal r =
+        switch (op) {
+          case "+" -> p.add(q);
+          case "-" -> p.subtract(q);
+          case "*" -> p.multiply(q);
+          case "%" -> p.remainder(q);
+          default -> p.divide(q, MathContext.DECIMAL64);
+        };
+    return x instanceof Double || y instanceof Double
+        ? (Object) r.doubleValue()
+        : r.stripTrailingZeros();
   }
 
   private static long mod(long l, long m) {
@@ -74,7 +77,9 @@ final class Operators {
     if (m == 0) {
       throw ExpressionException.eval("division by zero");
     }
-    return l % m == 0 ? (Object) (l / m) : BigDecimal.valueOf(l).divide(BigDecimal.valueOf(m), MathContext.DECIMAL64);
+    return l % m == 0
+        ? (Object) (l / m)
+        : BigDecimal.valueOf(l).divide(BigDecimal.valueOf(m), MathContext.DECIMAL64);
   }
 
   static BigDecimal decimal(Number n) {
@@ -104,8 +109,13 @@ final class Operators {
     } else if (a instanceof String s && b instanceof String t) {
       c = s.compareTo(t);
     } else {
-      throw ExpressionException.eval("operator " + op + " compares two numbers or two strings, got "
-          + Values.typeName(a) + " and " + Values.typeName(b));
+      throw ExpressionException.eval(
+          "operator "
+              + op
+              + " compares two numbers or two strings, got "
+              + Values.typeName(a)
+              + " and "
+              + Values.typeName(b));
     }
     return switch (op) {
       case "<" -> c < 0;

@@ -34,19 +34,35 @@ public final class RowCheck {
       XdmField f = fields.get(e.mapping().destination());
       if (f != null && f.required()) {
         failedColumns.add(f.path());
-        out.add(new Failure(MAPPING_FAILED, "Mapping of required field '" + f.path() + "' from '"
-            + e.mapping().source() + "' failed: " + e.message()));
+        out.add(
+            new Failure(
+                MAPPING_FAILED,
+                "Mapping of required field '"
+                    + f.path()
+                    + "' from '"
+                    + e.mapping().source()
+                    + "' failed: "
+                    + e.message()));
       }
     }
     for (XdmField f : fields.values()) {
       JsonNode v = lookup(mapped.row(), f.path());
       if (v == null) {
         if (f.required() && !failedColumns.contains(f.path())) {
-          out.add(new Failure(REQUIRED_MISSING, "Required field '" + f.path() + "' is missing or null"));
+          out.add(
+              new Failure(
+                  REQUIRED_MISSING, "Required field '" + f.path() + "' is missing or null"));
         }
       } else if (!fits(v, f.type())) {
-        out.add(new Failure(TYPE_MISMATCH, "Field '" + f.path() + "' expects " + f.type() + " but got "
-            + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        out.add(
+            new Failure(
+                TYPE_MISMATCH,
+                "Field '"
+                    + f.path()
+                    + "' expects "
+                    + f.type()
+                    + " but got "
+                    + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
       }
     }
     return out;
@@ -63,12 +79,16 @@ public final class RowCheck {
     return n;
   }
 
-  /** XDM types (DOC:XDM-TYPES): date-time is RFC 3339 section 5.6, date is full-date; integers are whole. */
+  /**
+   * XDM types (DOC:XDM-TYPES): date-time is RFC 3339 section 5.6, date is full-date; integers are
+   * whole.
+   */
   static boolean fits(JsonNode v, String type) {
     return switch (type) {
       case "string" -> v.isTextual();
-      case "integer" -> v.isIntegralNumber() && v.canConvertToLong()
-          || v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0;
+      case "integer" ->
+          v.isIntegralNumber() && v.canConvertToLong()
+              || v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0;
       case "number" -> v.isNumber();
       case "boolean" -> v.isBoolean();
       case "date-time" -> v.isTextual() && parses(() -> OffsetDateTime.parse(v.asText()));

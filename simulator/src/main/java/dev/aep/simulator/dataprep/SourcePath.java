@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * A path into a source record: field names and array indexes, e.g. {@code data.items[0].id}.
- * Attribute sources use this syntax: '.' nests, {@code [n]} indexes an array, {@code \.} escapes
- * a dot inside a name (platform-api.md 13, DOC:DP-MSO). {@code [*]} is documented too; [INF] the
- * simulator maps single values only, so it is refused as unsupported rather than guessed at;
- * [INF] unescaped whitespace and ( ) , " ' are refused too (strict: the docs show none in attribute
+ * Attribute sources use this syntax: '.' nests, {@code [n]} indexes an array, {@code \.} escapes a
+ * dot inside a name (platform-api.md 13, DOC:DP-MSO). {@code [*]} is documented too; [INF] the
+ * simulator maps single values only, so it is refused as unsupported rather than guessed at; [INF]
+ * unescaped whitespace and ( ) , " ' are refused too (strict: the docs show none in attribute
  * paths; they mostly mean an expression sent as ATTRIBUTE, which DOC:DP-MS warns about).
  */
 public record SourcePath(List<Object> segments) {
@@ -49,7 +49,8 @@ public record SourcePath(List<Object> segments) {
         int close = text.indexOf(']', i);
         String index = close < 0 ? "" : text.substring(i + 1, close);
         if (!index.matches("\\d+")) {
-          throw new ExpressionException("Array index must be a non-negative integer in path '" + text + "'", i);
+          throw new ExpressionException(
+              "Array index must be a non-negative integer in path '" + text + "'", i);
         }
         segs.add(Integer.parseInt(index));
         i = close + 1;
@@ -57,8 +58,13 @@ public record SourcePath(List<Object> segments) {
       } else if (ch == ']' || Character.isWhitespace(ch)) {
         throw new ExpressionException("Unexpected '" + ch + "' in path '" + text + "'", i);
       } else if ("(),\"'".indexOf(ch) >= 0) {
-        throw new ExpressionException("Unexpected '" + ch + "' in path '" + text
-            + "' (an expression needs sourceType EXPRESSION)", i);
+        throw new ExpressionException(
+            "Unexpected '"
+                + ch
+                + "' in path '"
+                + text
+                + "' (an expression needs sourceType EXPRESSION)",
+            i);
       } else {
         if (afterIndex) {
           throw new ExpressionException("Expected '.' or '[' after ']' in path '" + text + "'", i);
@@ -83,17 +89,24 @@ public record SourcePath(List<Object> segments) {
       if (n == null || n.isNull()) {
         return null;
       }
-      n = s instanceof Integer idx ? (n.isArray() ? n.get(idx) : null) : (n.isObject() ? n.get((String) s) : null);
+      n =
+          s instanceof Integer idx
+              ? (n.isArray() ? n.get(idx) : null)
+              : (n.isObject() ? n.get((String) s) : null);
     }
     return n == null || n.isNull() || n.isMissingNode() ? null : n;
   }
 
-  /** Whether every step of the path exists in the record (a present null counts), for contains_key. */
+  /**
+   * Whether every step of the path exists in the record (a present null counts), for contains_key.
+   */
   public boolean exists(JsonNode root) {
     JsonNode n = root;
     for (Object s : segments) {
-      JsonNode next = s instanceof Integer idx ? (n.isArray() ? n.get(idx) : null)
-          : (n.isObject() ? n.get((String) s) : null);
+      JsonNode next =
+          s instanceof Integer idx
+              ? (n.isArray() ? n.get(idx) : null)
+              : (n.isObject() ? n.get((String) s) : null);
       if (next == null) {
         return false;
       }

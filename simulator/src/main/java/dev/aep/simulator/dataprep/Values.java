@@ -10,23 +10,34 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The values expressions compute with: null, String, Boolean, Long, Double, BigDecimal,
- * BigInteger, ZonedDateTime (from date()) and JsonNode (objects and arrays from the record).
+ * The values expressions compute with: null, String, Boolean, Long, Double, BigDecimal, BigInteger,
+ * ZonedDateTime (from date()) and JsonNode (objects and arrays from the record).
  */
 final class Values {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
   /** The JSON node of each scalar value type. */
-  private static final Map<Class<?>, Function<Object, JsonNode>> TO_JSON = Map.of(
-      String.class, v -> F.textNode((String) v),
-      Boolean.class, v -> F.booleanNode((Boolean) v),
-      Long.class, v -> F.numberNode((Long) v),
-      Double.class, v -> F.numberNode((Double) v),
-      BigDecimal.class, v -> F.numberNode((BigDecimal) v),
-      BigInteger.class, v -> F.numberNode((BigInteger) v),
-      ZonedDateTime.class, v -> F.textNode(text(v)));
+  private static final Map<Class<?>, Function<Object, JsonNode>> TO_JSON =
+      Map.of(
+          String.class, v -> F.textNode((String) v),
+          Boolean.class, v -> F.booleanNode((Boolean) v),
+          Long.class, v -> F.numberNode((Long) v),
+          Double.class, v -> F.numberNode((Double) v),
+          BigDecimal.class, v -> F.numberNode((BigDecimal) v),
+          BigInteger.class, v -> F.numberNode((BigInteger) v),
+          ZonedDateTime.class, v -> F.textNode(text(v)));
+
   /** What errors call the scalar value types (the types are disjoint, so order does not matter). */
   private static final Map<Class<?>, String> TYPE_NAMES =
-      Map.of(String.class, "string", Boolean.class, "boolean", Number.class, "number", ZonedDateTime.class, "date");
+      Map.of(
+          String.class,
+          "string",
+          Boolean.class,
+          "boolean",
+          Number.class,
+          "number",
+          ZonedDateTime.class,
+          "date");
 
   private Values() {}
 
@@ -114,7 +125,8 @@ final class Values {
     if (type.isInstance(v)) {
       return type.cast(v);
     }
-    throw ExpressionException.eval(what + " needs a " + TYPE_NAMES.get(type) + ", got " + typeName(v));
+    throw ExpressionException.eval(
+        what + " needs a " + TYPE_NAMES.get(type) + ", got " + typeName(v));
   }
 
   static boolean isIntegral(Number n) {

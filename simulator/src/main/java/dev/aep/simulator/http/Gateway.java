@@ -25,7 +25,8 @@ public final class Gateway {
     if (apiKey == null || apiKey.isBlank()) {
       throw Problems.gateway(403, "403000", "Api Key is required");
     }
-    String tokenValue = auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+    String tokenValue =
+        auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
     Accounts.Token token = tokenValue == null ? null : accounts.token(tokenValue).orElse(null);
     if (token == null || !Instant.now().isBefore(token.expiresAt())) {
       throw Problems.gateway(401, "401013", "Oauth token is not valid");
@@ -46,11 +47,16 @@ public final class Gateway {
     String sandbox = req.header("x-sandbox-name");
     if (sandbox == null || sandbox.isBlank()) {
       // Flow Service documents 2105-400; the other services' code is not documented. [INF]
-      throw Problems.forService(service, 400, "2105-400", "Bad Request", "The header x-sandbox-name is missing");
+      throw Problems.forService(
+          service, 400, "2105-400", "Bad Request", "The header x-sandbox-name is missing");
     }
     if (!accounts.sandboxExists(sandbox)) {
       throw Problems.forService(
-          service, 404, "2100-404", "Sandbox not found", "Sandbox " + sandbox + " does not exist for org " + org);
+          service,
+          404,
+          "2100-404",
+          "Sandbox not found",
+          "Sandbox " + sandbox + " does not exist for org " + org);
     }
     checkContentType(req);
     Caller caller = new Caller(token.clientId(), token.orgId(), sandbox);

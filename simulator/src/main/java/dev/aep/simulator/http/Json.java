@@ -43,7 +43,10 @@ public final class Json {
     }
   }
 
-  /** Text of a field that may be sent as a string or a number (the Platform types are loose); null if absent. */
+  /**
+   * Text of a field that may be sent as a string or a number (the Platform types are loose); null
+   * if absent.
+   */
   public static String text(JsonNode node, String field) {
     if (node == null) {
       return null;

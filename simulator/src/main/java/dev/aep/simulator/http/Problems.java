@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Error bodies in the shapes each service documents (platform-api.md 1.3, 2.2, 3). Where a shape
- * is undocumented (Catalog, Data Prep) the choice is marked [INF].
+ * Error bodies in the shapes each service documents (platform-api.md 1.3, 2.2, 3). Where a shape is
+ * undocumented (Catalog, Data Prep) the choice is marked [INF].
  */
 public final class Problems {
   /** Generic Flow Service validation code for checks whose real code is not documented. [INF] */
@@ -21,7 +21,8 @@ public final class Problems {
   }
 
   /** Flow Service problem body; code is "nnnn-sss" (the FLOW- prefix is added). */
-  public static ApiError flow(String code, String title, String detail, String resourceType, String id) {
+  public static ApiError flow(
+      String code, String title, String detail, String resourceType, String id) {
     ObjectNode report = Json.obj().put("detailed-message", detail);
     if (id != null) {
       report.put("id", id);
@@ -41,14 +42,21 @@ public final class Problems {
   }
 
   /** A Flow Service 400 with its own code, e.g. "1413-400". */
-  public static ApiError flowBadRequest(String code, String detail, String resourceType, String id) {
+  public static ApiError flowBadRequest(
+      String code, String detail, String resourceType, String id) {
     return flow(code, "Bad Request", detail, resourceType, id);
   }
 
-  /** Schema Registry error: {type, title, status, report{registryRequestId, timestamp, detailed-message}, detail}. */
+  /**
+   * Schema Registry error: {type, title, status, report{registryRequestId, timestamp,
+   * detailed-message}, detail}.
+   */
   public static ApiError xdm(String code, String title, String detail) {
-    ObjectNode report = Json.obj().put("registryRequestId", UUID.randomUUID().toString())
-        .put("timestamp", Instant.now().toString()).put("detailed-message", detail);
+    ObjectNode report =
+        Json.obj()
+            .put("registryRequestId", UUID.randomUUID().toString())
+            .put("timestamp", Instant.now().toString())
+            .put("detailed-message", detail);
     report.set("sub-errors", Json.arr());
     ObjectNode body = head("http://ns.adobe.com/aep/errors/XDM-" + code, title, status(code));
     body.set("report", report);
@@ -66,13 +74,17 @@ public final class Problems {
 
   /** The body of {@link #simpleProblem}, for a service that adds fields to it. */
   public static ObjectNode simpleBody(Service service, int status, String title, String detail) {
-    String prefix = service == Service.CATALOG ? "CAT" : service == Service.DATA_PREP ? "DP" : "PLATFORM";
-    return head("http://ns.adobe.com/aep/errors/" + prefix + "-" + status, title, status).put("detail", detail);
+    String prefix =
+        service == Service.CATALOG ? "CAT" : service == Service.DATA_PREP ? "DP" : "PLATFORM";
+    return head("http://ns.adobe.com/aep/errors/" + prefix + "-" + status, title, status)
+        .put("detail", detail);
   }
 
   /** [INF] An IMS error in the OAuth form {"error", "error_description"}. */
   public static ApiError oauth(int status, String error, String description) {
-    return new ApiError(Response.json(status, Json.obj().put("error", error).put("error_description", description)));
+    return new ApiError(
+        Response.json(
+            status, Json.obj().put("error", error).put("error_description", description)));
   }
 
   private static ObjectNode head(String type, String title, int status) {
@@ -84,8 +96,11 @@ public final class Problems {
     return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
   }
 
-  /** A problem for any service in its own shape; used by faults and gateway-level sandbox checks. */
-  public static ApiError forService(Service service, int status, String flowCode, String title, String detail) {
+  /**
+   * A problem for any service in its own shape; used by faults and gateway-level sandbox checks.
+   */
+  public static ApiError forService(
+      Service service, int status, String flowCode, String title, String detail) {
     return switch (service) {
       case FLOW_SERVICE -> flow(flowCode, title, detail, null, null);
       case SCHEMA_REGISTRY -> xdm(flowCode, title, detail);
@@ -95,7 +110,13 @@ public final class Problems {
 
   /** The documented missing Content-Type body (platform-api.md 1.3). */
   public static ApiError contentType() {
-    return new ApiError(Response.json(400, Json.obj().put("type", "/placeholder/type/uri").put("status", 400)
-        .put("title", "BadRequestError").put("detail", "A valid content-type must be specified")));
+    return new ApiError(
+        Response.json(
+            400,
+            Json.obj()
+                .put("type", "/placeholder/type/uri")
+                .put("status", 400)
+                .put("title", "BadRequestError")
+                .put("detail", "A valid content-type must be specified")));
   }
 }

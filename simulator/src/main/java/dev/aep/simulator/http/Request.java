@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** One incoming call: method, raw path, decoded query, headers (case-insensitive), body, path params. */
+/**
+ * One incoming call: method, raw path, decoded query, headers (case-insensitive), body, path
+ * params.
+ */
 public final class Request {
   private final String method;
   private final String path;
@@ -23,7 +26,8 @@ public final class Request {
   private Map<String, String> pathParams = Map.of();
   private Caller caller;
 
-  public Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+  public Request(
+      String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
     this.method = method.toUpperCase(Locale.ROOT);
     this.path = path;
     this.rawQuery = rawQuery;
@@ -108,7 +112,9 @@ public final class Request {
     return hasBody() ? Json.parse(body) : null;
   }
 
-  /** The body as JSON, or null when empty; a malformed body is answered with {@code bad}'s error. */
+  /**
+   * The body as JSON, or null when empty; a malformed body is answered with {@code bad}'s error.
+   */
   public JsonNode json(Function<String, ApiError> bad) {
     try {
       return json();
@@ -117,7 +123,10 @@ public final class Request {
     }
   }
 
-  /** The body as a JSON object; a malformed, empty or other body is answered with {@code bad}'s error. */
+  /**
+   * The body as a JSON object; a malformed, empty or other body is answered with {@code bad}'s
+   * error.
+   */
   public ObjectNode jsonObject(Function<String, ApiError> bad) {
     JsonNode n = json(bad);
     if (n == null || !n.isObject()) {

@@ -18,9 +18,14 @@ public final class Router {
     routes.add(route);
   }
 
-  /** Adds a route of {@code service} at its base path + {@code path}; every method but GET changes state. */
+  /**
+   * Adds a route of {@code service} at its base path + {@code path}; every method but GET changes
+   * state.
+   */
   public void add(Service service, Kind kind, String method, String path, Route.Handler handler) {
-    add(new Route(method, service.basePath() + path, service, kind, !method.equals("GET"), handler));
+    add(
+        new Route(
+            method, service.basePath() + path, service, kind, !method.equals("GET"), handler));
   }
 
   public List<Route> routes() {
@@ -36,7 +41,9 @@ public final class Router {
     }
   }
 
-  /** The matching route; empty if none. pathKnown tells whether some other method serves this path. */
+  /**
+   * The matching route; empty if none. pathKnown tells whether some other method serves this path.
+   */
   public Optional<Match> match(String method, String rawPath) {
     String[] segs = split(rawPath);
     for (Route r : routes) {

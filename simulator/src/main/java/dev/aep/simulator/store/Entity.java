@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One stored Platform object: its current JSON document (what a GET shows) plus the few facts
- * the service keeps hidden (a base connection's raw secret, a flow's next run, mapping versions).
+ * One stored Platform object: its current JSON document (what a GET shows) plus the few facts the
+ * service keeps hidden (a base connection's raw secret, a flow's next run, mapping versions).
  * Mutated only under the store's lock.
  */
 public final class Entity {
@@ -21,9 +21,15 @@ public final class Entity {
   private String secret;
   private Long nextRunAtMillis;
   private int runCount;
-  /** A flow's transitional state (updating, disabling, delete-finalizing) and when it ends, sim-clock ms. */
+
+  /**
+   * A flow's transitional state (updating, disabling, delete-finalizing) and when it ends,
+   * sim-clock ms.
+   */
   private String transition;
+
   private long transitionEndsAtMillis;
+
   /** Mapping sets: every version's document, index = version number. */
   private final List<ObjectNode> versions = new ArrayList<>();
 
@@ -109,7 +115,10 @@ public final class Entity {
     return versions;
   }
 
-  /** A caller in the object's own org and sandbox, for the lookups a service makes on its own behalf. */
+  /**
+   * A caller in the object's own org and sandbox, for the lookups a service makes on its own
+   * behalf.
+   */
   public Caller scope() {
     return new Caller("simulator", orgId, sandbox);
   }

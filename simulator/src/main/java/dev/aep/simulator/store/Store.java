@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * In-memory objects of every kind, scoped by org and sandbox like Platform's. All methods lock
- * the store; handlers that check-then-act hold the same lock for the whole request (see
- * Dispatcher), so a request is applied atomically as on a single-writer service.
+ * In-memory objects of every kind, scoped by org and sandbox like Platform's. All methods lock the
+ * store; handlers that check-then-act hold the same lock for the whole request (see Dispatcher), so
+ * a request is applied atomically as on a single-writer service.
  */
 public final class Store {
   private final Map<Kind, Map<String, Entity>> data = new EnumMap<>(Kind.class);
@@ -35,10 +35,14 @@ public final class Store {
     return e;
   }
 
-  /** The object if it exists in the caller's org and sandbox (others' objects are invisible: 404). */
+  /**
+   * The object if it exists in the caller's org and sandbox (others' objects are invisible: 404).
+   */
   public synchronized Optional<Entity> find(Kind kind, String id, Caller caller) {
     Entity e = data.get(kind).get(id);
-    return e != null && e.visibleTo(caller.orgId(), caller.sandbox()) ? Optional.of(e) : Optional.empty();
+    return e != null && e.visibleTo(caller.orgId(), caller.sandbox())
+        ? Optional.of(e)
+        : Optional.empty();
   }
 
   /** The object regardless of scope (admin and fault switches). */
@@ -69,7 +73,10 @@ public final class Store {
     data.values().forEach(Map::clear);
   }
 
-  /** A random 32-hex id (a UUID without dashes): registry eTags and hashes, descriptor and Data Prep ids. */
+  /**
+   * A random 32-hex id (a UUID without dashes): registry eTags and hashes, descriptor and Data Prep
+   * ids.
+   */
   public static String hexId() {
     return UUID.randomUUID().toString().replace("-", "");
   }

@@ -9,30 +9,36 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Deterministic, realistic Stripe records per resource path, shaped like the explore root
- * ({@code {"data": {...}}}, platform-api.md 13 [INF]): Stripe-style ids (prefix + 24 characters),
- * {@code created} in epoch seconds, amounts in minor units, lower-case currencies [INF, Stripe
- * knowledge]. The same seed always gives the same record; explore preview and runs share it.
- * id, object, created and currency (where the resource has one) are always set; optional fields
- * such as failure_code, description or canceled_at are null in some records, as in Stripe.
+ * Deterministic, realistic Stripe records per resource path, shaped like the explore root ({@code
+ * {"data": {...}}}, platform-api.md 13 [INF]): Stripe-style ids (prefix + 24 characters), {@code
+ * created} in epoch seconds, amounts in minor units, lower-case currencies [INF, Stripe knowledge].
+ * The same seed always gives the same record; explore preview and runs share it. id, object,
+ * created and currency (where the resource has one) are always set; optional fields such as
+ * failure_code, description or canceled_at are null in some records, as in Stripe.
  */
 public final class StripeRecords {
-  private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALNUM =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final List<String> CURRENCIES = List.of("usd", "usd", "usd", "eur", "gbp");
-  private static final List<String> FIRST = List.of("Ada", "Grace", "Alan", "Linus", "Margaret", "Ken", "Barbara");
-  private static final List<String> LAST = List.of("Lovelace", "Hopper", "Turing", "Torvalds", "Hamilton", "Thompson");
-  private static final List<String> CITIES = List.of("Berlin", "Paris", "San Francisco", "London", "Lisbon");
+  private static final List<String> FIRST =
+      List.of("Ada", "Grace", "Alan", "Linus", "Margaret", "Ken", "Barbara");
+  private static final List<String> LAST =
+      List.of("Lovelace", "Hopper", "Turing", "Torvalds", "Hamilton", "Thompson");
+  private static final List<String> CITIES =
+      List.of("Berlin", "Paris", "San Francisco", "London", "Lisbon");
   private static final List<String> COUNTRIES = List.of("DE", "FR", "US", "GB", "PT");
 
   /** What a resource's records are called: their id prefix and "object" name. */
   private record Names(String idPrefix, String object) {}
 
-  private static final Map<String, Names> NAMES = Map.of(
-      "charges", new Names("ch_3Q", "charge"),
-      "customers", new Names("cus_", "customer"),
-      "subscriptions", new Names("sub_", "subscription"),
-      "refunds", new Names("re_", "refund"),
-      "balance_transactions", new Names("txn_", "balance_transaction"));
+  private static final Map<String, Names> NAMES =
+      Map.of(
+          "charges", new Names("ch_3Q", "charge"),
+          "customers", new Names("cus_", "customer"),
+          "subscriptions", new Names("sub_", "subscription"),
+          "refunds", new Names("re_", "refund"),
+          "balance_transactions", new Names("txn_", "balance_transaction"));
+
   /** Any other resource path is prices. */
   private static final Names PRICE = new Names("price_", "price");
 
@@ -142,21 +148,26 @@ public final class StripeRecords {
         case "id" -> out.put(name, id(r, c.names.idPrefix()));
         case "object" -> out.put(name, c.names.object());
         case "created" -> out.put(name, c.created);
-        case "currency", "fee_details.currency", "items.data.price.currency" -> out.put(name, c.currency);
+        case "currency", "fee_details.currency", "items.data.price.currency" ->
+            out.put(name, c.currency);
         case "amount", "amount_captured", "unit_amount", "items.data.price.unit_amount" ->
             out.put(name, c.resource.equals("balance_transactions") || !c.failed ? c.amount : 0);
-        case "amount_refunded", "balance", "fee_details.amount" -> out.put(name, r.nextInt(4) == 0 ? c.amount / 10 : 0);
+        case "amount_refunded", "balance", "fee_details.amount" ->
+            out.put(name, r.nextInt(4) == 0 ? c.amount / 10 : 0);
         case "fee" -> out.put(name, 30 + c.amount * 29 / 1000);
         case "net" -> out.put(name, c.amount - 30 - c.amount * 29 / 1000);
         case "status" -> out.put(name, status(c));
         case "failure_code" -> putOrNull(out, name, c.failed, "card_declined");
         case "failure_message" -> putOrNull(out, name, c.failed, "Your card was declined.");
         case "paid", "captured" -> out.put(name, !c.failed);
-        case "livemode", "delinquent", "cancel_at_period_end", "has_more", "refunded" -> out.put(name, false);
+        case "livemode", "delinquent", "cancel_at_period_end", "has_more", "refunded" ->
+            out.put(name, false);
         case "active" -> out.put(name, true);
         case "email", "receipt_email", "billing_details.email" -> out.put(name, email(c));
-        case "name", "billing_details.name", "shipping.name" -> out.put(name, c.first + " " + c.last);
-        case "phone", "billing_details.phone", "shipping.phone" -> out.put(name, "+1415555" + (1000 + r.nextInt(9000)));
+        case "name", "billing_details.name", "shipping.name" ->
+            out.put(name, c.first + " " + c.last);
+        case "phone", "billing_details.phone", "shipping.phone" ->
+            out.put(name, "+1415555" + (1000 + r.nextInt(9000)));
         case "customer" -> out.put(name, id(r, "cus_"));
         case "balance_transaction" -> out.put(name, id(r, "txn_"));
         case "payment_intent" -> out.put(name, id(r, "pi_3Q"));
@@ -171,21 +182,28 @@ public final class StripeRecords {
         case "items.data.object" -> out.put(name, "subscription_item");
         case "items.url" -> out.put(name, "/v1/subscription_items");
         case "receipt_url" -> out.put(name, "https://pay.stripe.com/receipts/" + id(r, "acct_"));
-        case "description" -> putOrNull(out, name, r.nextBoolean(), "Order #" + (10000 + r.nextInt(90000)));
+        case "description" ->
+            putOrNull(out, name, r.nextBoolean(), "Order #" + (10000 + r.nextInt(90000)));
         case "payment_method_details.type" -> out.put(name, "card");
         case "payment_method_details.card.brand", "payment_method_details.card.network" ->
             out.put(name, pick(r, List.of("visa", "mastercard", "amex")));
-        case "payment_method_details.card.last4" -> out.put(name, String.format("%04d", r.nextInt(10000)));
+        case "payment_method_details.card.last4" ->
+            out.put(name, String.format("%04d", r.nextInt(10000)));
         case "payment_method_details.card.exp_month" -> out.put(name, 1 + r.nextInt(12));
         case "payment_method_details.card.exp_year" -> out.put(name, 2025 + r.nextInt(6));
         case "payment_method_details.card.funding" -> out.put(name, "credit");
-        case "outcome.network_status" -> out.put(name, c.failed ? "declined_by_network" : "approved_by_network");
-        case "outcome.risk_level" -> out.put(name, pick(r, List.of("normal", "normal", "elevated")));
+        case "outcome.network_status" ->
+            out.put(name, c.failed ? "declined_by_network" : "approved_by_network");
+        case "outcome.risk_level" ->
+            out.put(name, pick(r, List.of("normal", "normal", "elevated")));
         case "outcome.type" -> out.put(name, c.failed ? "issuer_declined" : "authorized");
-        case "outcome.seller_message" -> out.put(name, c.failed ? "The bank did not return any further details."
-            : "Payment complete.");
+        case "outcome.seller_message" ->
+            out.put(
+                name,
+                c.failed ? "The bank did not return any further details." : "Payment complete.");
         case "recurring.interval" -> out.put(name, pick(r, List.of("month", "year")));
-        case "recurring.interval_count", "quantity", "items.data.quantity", "items.total_count" -> out.put(name, 1);
+        case "recurring.interval_count", "quantity", "items.data.quantity", "items.total_count" ->
+            out.put(name, 1);
         case "recurring.usage_type" -> out.put(name, "licensed");
         case "type" -> out.put(name, typeOf(c));
         case "fee_details.type" -> out.put(name, "stripe_fee");
@@ -246,7 +264,8 @@ public final class StripeRecords {
       return switch (c.resource) {
         case "charges" -> c.failed ? "failed" : "succeeded";
         case "refunds" -> c.failed ? "pending" : "succeeded";
-        case "subscriptions" -> c.failed ? "past_due" : pick(c.r, List.of("active", "active", "trialing", "canceled"));
+        case "subscriptions" ->
+            c.failed ? "past_due" : pick(c.r, List.of("active", "active", "trialing", "canceled"));
         case "balance_transactions" -> c.failed ? "pending" : "available";
         default -> null;
       };

@@ -15,14 +15,21 @@ public final class Evolution {
    * naming the field ("removes field x" / "changes field x from string to integer"); empty when
    * {@code after} only adds fields.
    */
-  public static Optional<String> breakingChange(Map<String, XdmField> before, Map<String, XdmField> after) {
+  public static Optional<String> breakingChange(
+      Map<String, XdmField> before, Map<String, XdmField> after) {
     for (XdmField old : before.values()) {
       XdmField now = after.get(old.path());
       if (now == null) {
         return Optional.of("removes field " + old.path());
       }
       if (!now.type().equals(old.type())) {
-        return Optional.of("changes the type of field " + old.path() + " from " + old.type() + " to " + now.type());
+        return Optional.of(
+            "changes the type of field "
+                + old.path()
+                + " from "
+                + old.type()
+                + " to "
+                + now.type());
       }
     }
     return Optional.empty();

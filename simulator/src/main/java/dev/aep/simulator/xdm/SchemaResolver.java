@@ -17,9 +17,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Resolves a schema into its leaf fields: the class's own fields plus those of every field group
- * in its {@code allOf} (platform-api.md 9-11). What Data Prep checks destinations against, what
- * runs check rows against and what {@code xed-full} lookups show.
+ * Resolves a schema into its leaf fields: the class's own fields plus those of every field group in
+ * its {@code allOf} (platform-api.md 9-11). What Data Prep checks destinations against, what runs
+ * check rows against and what {@code xed-full} lookups show.
  */
 public final class SchemaResolver {
   private final Store store;
@@ -38,7 +38,10 @@ public final class SchemaResolver {
     return find(Kind.FIELD_GROUP, idOrAltId, caller);
   }
 
-  /** A stored registry resource of {@code kind} by {@code $id} or {@code meta:altId} (platform-api.md 3 [DOC:XDM-GS]). */
+  /**
+   * A stored registry resource of {@code kind} by {@code $id} or {@code meta:altId}
+   * (platform-api.md 3 [DOC:XDM-GS]).
+   */
   public Optional<Entity> find(Kind kind, String idOrAltId, Caller caller) {
     Optional<Entity> byId = store.find(kind, idOrAltId, caller);
     if (byId.isPresent()) {
@@ -64,10 +67,11 @@ public final class SchemaResolver {
   }
 
   /**
-   * Leaf fields of a schema document whose tenant field groups come from {@code groups} (a ref
-   * to its document): lets a write check a schema against a field group not stored yet.
+   * Leaf fields of a schema document whose tenant field groups come from {@code groups} (a ref to
+   * its document): lets a write check a schema against a field group not stored yet.
    */
-  public static Map<String, XdmField> fields(JsonNode schemaDoc, Function<String, Optional<? extends JsonNode>> groups) {
+  public static Map<String, XdmField> fields(
+      JsonNode schemaDoc, Function<String, Optional<? extends JsonNode>> groups) {
     Map<String, XdmField> out = new LinkedHashMap<>();
     for (JsonNode ref : schemaDoc.path("allOf")) {
       String r = Json.text(ref, "$ref");
@@ -149,14 +153,20 @@ public final class SchemaResolver {
     return doc;
   }
 
-  /** A field group as an {@code xed-full} lookup shows it: its definitions merged under {@code properties}. */
+  /**
+   * A field group as an {@code xed-full} lookup shows it: its definitions merged under {@code
+   * properties}.
+   */
   public static ObjectNode expandedFieldGroup(JsonNode fieldGroup) {
     ObjectNode doc = fieldGroup.deepCopy();
     mergeDefinitions(fieldGroup, doc.putObject("properties"));
     return doc;
   }
 
-  /** Removes {@code title} and {@code description} of every field, as the {@code -notext} formats do. */
+  /**
+   * Removes {@code title} and {@code description} of every field, as the {@code -notext} formats
+   * do.
+   */
   public static void stripText(ObjectNode expanded) {
     JsonNode props = expanded.get("properties");
     if (props instanceof ObjectNode p) {
@@ -177,13 +187,22 @@ public final class SchemaResolver {
     return a.isEmpty() ? b : b.isEmpty() ? a : Stream.concat(a.stream(), b.stream()).toList();
   }
 
-  /** Writes a dot-path field as nested objects, e.g. _repo.createDate -> _repo{properties{createDate}}. */
+  /**
+   * Writes a dot-path field as nested objects, e.g. _repo.createDate ->
+   * _repo{properties{createDate}}.
+   */
   private static void put(ObjectNode props, XdmField f) {
     String[] segs = f.path().split("\\.");
     ObjectNode at = props;
     for (int i = 0; i < segs.length - 1; i++) {
-      ObjectNode parent = at.has(segs[i]) ? (ObjectNode) at.get(segs[i]) : at.putObject(segs[i]).put("type", "object");
-      at = parent.has("properties") ? (ObjectNode) parent.get("properties") : parent.putObject("properties");
+      ObjectNode parent =
+          at.has(segs[i])
+              ? (ObjectNode) at.get(segs[i])
+              : at.putObject(segs[i]).put("type", "object");
+      at =
+          parent.has("properties")
+              ? (ObjectNode) parent.get("properties")
+              : parent.putObject("properties");
     }
     ObjectNode leaf = at.putObject(segs[segs.length - 1]);
     switch (f.type()) {
@@ -202,17 +221,23 @@ public final class SchemaResolver {
     }
   }
 
-  /** Deep-merges field definitions: objects met twice (e.g. _tenant) get the union of their properties. */
+  /**
+   * Deep-merges field definitions: objects met twice (e.g. _tenant) get the union of their
+   * properties.
+   */
   private static void merge(ObjectNode into, ObjectNode from) {
-    from.fields().forEachRemaining(e -> {
-      JsonNode mine = into.get(e.getKey());
-      JsonNode theirs = e.getValue();
-      if (mine instanceof ObjectNode m && m.get("properties") instanceof ObjectNode mp
-          && theirs.get("properties") instanceof ObjectNode tp) {
-        merge(mp, tp);
-      } else {
-        into.set(e.getKey(), theirs.deepCopy());
-      }
-    });
+    from.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode mine = into.get(e.getKey());
+              JsonNode theirs = e.getValue();
+              if (mine instanceof ObjectNode m
+                  && m.get("properties") instanceof ObjectNode mp
+                  && theirs.get("properties") instanceof ObjectNode tp) {
+                merge(mp, tp);
+              } else {
+                into.set(e.getKey(), theirs.deepCopy());
+              }
+            });
   }
 }

@@ -9,15 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The Data Prep expression language: paths, literals, operators, every function, and its errors. */
+/**
+ * The Data Prep expression language: paths, literals, operators, every function, and its errors.
+ */
 class ExpressionTest {
   static final Instant NOW = Instant.parse("2024-03-01T10:15:30.123Z");
-  static final JsonNode RECORD = Json.parse(("""
+  static final JsonNode RECORD =
+      Json.parse(
+          ("""
       {"data": {"id": "ch_1", "amount": 1250, "created": 1571829875, "currency": "USD", "rate": 1.5,
         "name": "  Ada  ", "flag": true, "nothing": null, "count": "42", "when": "2024-01-02",
         "payment_method_details": {"card": {"brand": "visa", "last4": "4242"}},
         "items": [{"id": "si_1"}, {"id": "si_2"}], "first name": "Ada", "a.b": "dotted", "new": "reserved"}}
-      """).getBytes(StandardCharsets.UTF_8));
+      """)
+              .getBytes(StandardCharsets.UTF_8));
 
   static JsonNode eval(String expression) {
     return Expression.parse(expression).evaluate(new EvalContext(RECORD, NOW));
@@ -82,22 +87,26 @@ class ExpressionTest {
 
   @Test
   void dateFunctions() {
-    assertThat(text("dformat(1571829875000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")")).isEqualTo("2019-10-23T11:24:35.000Z");
+    assertThat(text("dformat(1571829875000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")"))
+        .isEqualTo("2019-10-23T11:24:35.000Z");
     assertThat(text("dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")"))
         .isEqualTo("2019-10-23T11:24:35.000Z");
     assertThat(text("now()")).isEqualTo("2024-03-01T10:15:30.123Z");
     assertThat(eval("timestamp()").asLong()).isEqualTo(NOW.toEpochMilli());
     assertThat(text("date(data.when, 'yyyy-MM-dd')")).isEqualTo("2024-01-02T00:00:00Z");
     assertThat(text("date('2024-01-02T03:04:05Z')")).isEqualTo("2024-01-02T03:04:05Z");
-    assertThat(text("date('12/31/2023 08:00', 'MM/dd/yyyy HH:mm')")).isEqualTo("2023-12-31T08:00:00Z");
+    assertThat(text("date('12/31/2023 08:00', 'MM/dd/yyyy HH:mm')"))
+        .isEqualTo("2023-12-31T08:00:00Z");
     assertThat(text("date('garbage', 'yyyy-MM-dd', 'n/a')")).isEqualTo("n/a");
-    assertThat(text("dformat(date(data.when, 'yyyy-MM-dd'), 'dd.MM.yyyy')")).isEqualTo("02.01.2024");
+    assertThat(text("dformat(date(data.when, 'yyyy-MM-dd'), 'dd.MM.yyyy')"))
+        .isEqualTo("02.01.2024");
   }
 
   @Test
   void conditionalFunctions() {
     assertThat(text("iif(data.amount > 1000, 'big', 'small')")).isEqualTo("big");
-    assertThat(text("decode(data.currency, 'EUR', 'Euro', 'USD', 'Dollar', 'Other')")).isEqualTo("Dollar");
+    assertThat(text("decode(data.currency, 'EUR', 'Euro', 'USD', 'Dollar', 'Other')"))
+        .isEqualTo("Dollar");
     assertThat(text("decode(data.currency, 'EUR', 'Euro', 'Other')")).isEqualTo("Other");
     assertThat(eval("decode(data.currency, 'EUR', 'Euro')")).isNull();
     assertThat(text("coalesce(data.nothing, data.missing, data.id)")).isEqualTo("ch_1");
@@ -131,38 +140,51 @@ class ExpressionTest {
 
   @Test
   void badSyntaxIsRefusedWithPosition() {
-    assertThatThrownBy(() -> Expression.parse("lower(data.id")).hasMessageContaining("Expected ')'")
+    assertThatThrownBy(() -> Expression.parse("lower(data.id"))
+        .hasMessageContaining("Expected ')'")
         .hasMessageContaining("position 13");
     assertThatThrownBy(() -> Expression.parse("data.id +")).hasMessageContaining("Unexpected end");
-    assertThatThrownBy(() -> Expression.parse("data..id")).hasMessageContaining("Expected a field name");
+    assertThatThrownBy(() -> Expression.parse("data..id"))
+        .hasMessageContaining("Expected a field name");
     assertThatThrownBy(() -> Expression.parse("'open")).hasMessageContaining("Unterminated string");
-    assertThatThrownBy(() -> Expression.parse("data.id = 1")).hasMessageContaining("Unexpected '='");
-    assertThatThrownBy(() -> Expression.parse("data.new")).hasMessageContaining("Reserved word 'new'");
-    assertThatThrownBy(() -> Expression.parse("lower(a, b)")).hasMessageContaining("takes 1 arguments, got 2");
-    assertThatThrownBy(() -> Expression.parse("contains_key('x')")).hasMessageContaining("takes a field path");
+    assertThatThrownBy(() -> Expression.parse("data.id = 1"))
+        .hasMessageContaining("Unexpected '='");
+    assertThatThrownBy(() -> Expression.parse("data.new"))
+        .hasMessageContaining("Reserved word 'new'");
+    assertThatThrownBy(() -> Expression.parse("lower(a, b)"))
+        .hasMessageContaining("takes 1 arguments, got 2");
+    assertThatThrownBy(() -> Expression.parse("contains_key('x')"))
+        .hasMessageContaining("takes a field path");
     assertThatThrownBy(() -> Expression.parse("")).hasMessageContaining("Empty expression");
     assertThatThrownBy(() -> Expression.parse("x".repeat(4097))).hasMessageContaining("4096");
   }
 
   @Test
   void badValuesAreTransformationErrors() {
-    assertThatThrownBy(() -> eval("to_integer(data.name)")).isInstanceOf(ExpressionException.class)
+    assertThatThrownBy(() -> eval("to_integer(data.name)"))
+        .isInstanceOf(ExpressionException.class)
         .hasMessageContaining("is not a number");
-    assertThatThrownBy(() -> eval("data.missing * 1000")).hasMessageContaining("operator * needs a number, got null");
-    assertThatThrownBy(() -> eval("upper(data.amount)")).hasMessageContaining("upper needs a string");
-    assertThatThrownBy(() -> eval("date('garbage', 'yyyy-MM-dd')")).hasMessageContaining("is not a date");
+    assertThatThrownBy(() -> eval("data.missing * 1000"))
+        .hasMessageContaining("operator * needs a number, got null");
+    assertThatThrownBy(() -> eval("upper(data.amount)"))
+        .hasMessageContaining("upper needs a string");
+    assertThatThrownBy(() -> eval("date('garbage', 'yyyy-MM-dd')"))
+        .hasMessageContaining("is not a date");
     assertThatThrownBy(() -> eval("1 / 0")).hasMessageContaining("division by zero");
-    assertThatThrownBy(() -> eval("iif(data.amount, 1, 2)")).hasMessageContaining("iif needs a boolean");
+    assertThatThrownBy(() -> eval("iif(data.amount, 1, 2)"))
+        .hasMessageContaining("iif needs a boolean");
   }
 
   @Test
   void attributePathsParseStrictly() {
-    assertThat(SourcePath.parse("data.items[0].id").segments()).containsExactly("data", "items", 0, "id");
+    assertThat(SourcePath.parse("data.items[0].id").segments())
+        .containsExactly("data", "items", 0, "id");
     assertThat(SourcePath.parse("data.a\\.b").segments()).containsExactly("data", "a.b");
     assertThatThrownBy(() -> SourcePath.parse("data..id")).hasMessageContaining("Empty field name");
     assertThatThrownBy(() -> SourcePath.parse("data.")).hasMessageContaining("ends with '.'");
     assertThatThrownBy(() -> SourcePath.parse("data.items[x]")).hasMessageContaining("Array index");
     assertThatThrownBy(() -> SourcePath.parse("data.items[*]")).hasMessageContaining("Array index");
-    assertThatThrownBy(() -> SourcePath.parse("lower(data.id)")).hasMessageContaining("Unexpected '('");
+    assertThatThrownBy(() -> SourcePath.parse("lower(data.id)"))
+        .hasMessageContaining("Unexpected '('");
   }
 }

@@ -12,8 +12,10 @@ class StripeRecordsTest {
 
   @Test
   void sameSeedGivesSameRecordsAndAnotherSeedOthers() {
-    assertThat(StripeRecords.records("charges", 7, 20)).isEqualTo(StripeRecords.records("charges", 7, 20));
-    assertThat(StripeRecords.record("charges", 8, 0)).isNotEqualTo(StripeRecords.record("charges", 7, 0));
+    assertThat(StripeRecords.records("charges", 7, 20))
+        .isEqualTo(StripeRecords.records("charges", 7, 20));
+    assertThat(StripeRecords.record("charges", 8, 0))
+        .isNotEqualTo(StripeRecords.record("charges", 7, 0));
   }
 
   @Test
@@ -49,7 +51,8 @@ class StripeRecordsTest {
         assertThat(d.get("currency") == null || d.get("currency").isTextual()).isTrue();
       }
     }
-    assertThat(StripeRecords.record("subscriptions", 1, 0).at("/data/items/data/0/price/id").asText())
+    assertThat(
+            StripeRecords.record("subscriptions", 1, 0).at("/data/items/data/0/price/id").asText())
         .startsWith("price_");
   }
 }

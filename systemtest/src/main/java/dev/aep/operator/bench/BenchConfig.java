@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The benchmark's parameters, from (in order of precedence) {@code --name value} arguments,
- * system properties and environment variables.
+ * The benchmark's parameters, from (in order of precedence) {@code --name value} arguments, system
+ * properties and environment variables.
  *
  * @param flows BENCH_FLOWS: flows created (or, without the create phase, loaded)
  * @param resyncs BENCH_RESYNCS: resync periods measured in steady state
- * @param create BENCH_CREATE: false skips the measured create phase and only loads Ready flows
- *     to measure memory
+ * @param create BENCH_CREATE: false skips the measured create phase and only loads Ready flows to
+ *     measure memory
  * @param latency BENCH_LATENCY_MS: simulator latency of every Platform call
  * @param maxRps PLATFORM_MAX_RPS: the operator's request cap per org+sandbox
  * @param resyncInterval RESYNC_INTERVAL: the operator's drift-check period
@@ -22,8 +22,8 @@ import java.util.Map;
  * @param simulatorThreads BENCH_SIM_THREADS: simulator HTTP workers (latency is slept on them)
  * @param operatorJavaOptions BENCH_OPERATOR_JAVA_OPTS: JVM options of the operator process
  * @param timeout BENCH_TIMEOUT: how long any one phase may take before the benchmark gives up
- * @param foreignObjects BENCH_FOREIGN_OBJECTS ({@code --foreign-objects N}): other owners'
- *     objects made in the bench sandbox before the operator starts (see {@link ForeignObjects})
+ * @param foreignObjects BENCH_FOREIGN_OBJECTS ({@code --foreign-objects N}): other owners' objects
+ *     made in the bench sandbox before the operator starts (see {@link ForeignObjects})
  */
 public record BenchConfig(
     int flows,
@@ -40,13 +40,14 @@ public record BenchConfig(
     int foreignObjects) {
 
   /**
-   * The operator's JVM sized as in its Deployment's container (limits: 1 CPU, 512Mi): the JVM
-   * sees one processor (and so picks SerialGC, as in the pod) and 512 MiB, and the heap is 60% of
-   * that, as deploy/base's JAVA_TOOL_OPTIONS sets it (75% left 128 MiB for the ~150 MiB the JVM
-   * needs besides the heap: measured 540 MiB with 10,000 flows).
+   * The operator's JVM sized as in its Deployment's container (limits: 1 CPU, 512Mi): the JVM sees
+   * one processor (and so picks SerialGC, as in the pod) and 512 MiB, and the heap is 60% of that,
+   * as deploy/base's JAVA_TOOL_OPTIONS sets it (75% left 128 MiB for the ~150 MiB the JVM needs
+   * besides the heap: measured 540 MiB with 10,000 flows).
    */
-  static final String DEFAULT_JAVA_OPTIONS = "-XX:ActiveProcessorCount=1 -XX:MaxRAM=512m"
-      + " -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError";
+  static final String DEFAULT_JAVA_OPTIONS =
+      "-XX:ActiveProcessorCount=1 -XX:MaxRAM=512m"
+          + " -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError";
 
   static BenchConfig from(String[] args, Map<String, String> env) {
     Map<String, String> values = new HashMap<>(env);
@@ -73,11 +74,26 @@ public record BenchConfig(
         integer(values, "BENCH_FOREIGN_OBJECTS", 0));
   }
 
-  private static final Map<String, String> ARGUMENTS = Map.of(
-      "flows", "BENCH_FLOWS", "resyncs", "BENCH_RESYNCS", "create", "BENCH_CREATE",
-      "latency-ms", "BENCH_LATENCY_MS", "max-rps", "PLATFORM_MAX_RPS",
-      "resync", "RESYNC_INTERVAL", "threads", "RECONCILE_THREADS",
-      "update-percent", "BENCH_UPDATE_PERCENT", "foreign-objects", "BENCH_FOREIGN_OBJECTS");
+  private static final Map<String, String> ARGUMENTS =
+      Map.of(
+          "flows",
+          "BENCH_FLOWS",
+          "resyncs",
+          "BENCH_RESYNCS",
+          "create",
+          "BENCH_CREATE",
+          "latency-ms",
+          "BENCH_LATENCY_MS",
+          "max-rps",
+          "PLATFORM_MAX_RPS",
+          "resync",
+          "RESYNC_INTERVAL",
+          "threads",
+          "RECONCILE_THREADS",
+          "update-percent",
+          "BENCH_UPDATE_PERCENT",
+          "foreign-objects",
+          "BENCH_FOREIGN_OBJECTS");
 
   /** The parameters as printed and written to bench.json. */
   Map<String, Object> describe() {

@@ -36,7 +36,8 @@ final class BenchDispatcher extends RecordingDispatcher {
 
   @Override
   protected MockResponse answer(RecordedRequest request) {
-    if ("POST".equals(request.getMethod()) && request.getPath().split("\\?")[0].endsWith("/events")) {
+    if ("POST".equals(request.getMethod())
+        && request.getPath().split("\\?")[0].endsWith("/events")) {
       return acceptEvent(request);
     }
     return super.answer(request);
@@ -45,14 +46,18 @@ final class BenchDispatcher extends RecordingDispatcher {
   private MockResponse acceptEvent(RecordedRequest request) {
     try {
       ObjectNode event = (ObjectNode) json.readTree(request.getUtf8Body());
-      ObjectNode metadata = event.has("metadata") && event.get("metadata").isObject()
-          ? (ObjectNode) event.get("metadata") : event.putObject("metadata");
+      ObjectNode metadata =
+          event.has("metadata") && event.get("metadata").isObject()
+              ? (ObjectNode) event.get("metadata")
+              : event.putObject("metadata");
       metadata.put("uid", UUID.randomUUID().toString());
       metadata.put("resourceVersion", Long.toString(resourceVersions.incrementAndGet()));
       if (!metadata.has("name")) {
         metadata.put("name", metadata.path("generateName").asText("event.") + UUID.randomUUID());
       }
-      return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+      return new MockResponse()
+          .setResponseCode(201)
+          .setHeader("Content-Type", "application/json")
           .setBody(json.writeValueAsString(event));
     } catch (IOException | ClassCastException e) {
       return new MockResponse().setResponseCode(400).setBody("{}");

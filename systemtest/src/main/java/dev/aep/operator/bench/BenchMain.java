@@ -25,17 +25,17 @@ import java.util.regex.Pattern;
  * {@code make bench}: the operator (its production main, in its own JVM) against an embedded
  * Kubernetes API and the Platform simulator with per-call latency. Creates BENCH_FLOWS flows and
  * waits until all are Ready, runs BENCH_RESYNCS resync periods with nothing changed, changes the
- * schedule of BENCH_UPDATE_PERCENT of the flows and waits again; prints a table and writes
- * {@code target/bench.json} (relative to the working directory: the repository root under make).
- * With BENCH_CREATE=false the flows are loaded Ready beforehand (the steps' own creates and a
- * successful pass's status, see {@link Preloader}) and a fresh operator process is measured
- * holding them. BENCH_FOREIGN_OBJECTS (or {@code --foreign-objects N}) first fills the sandbox
- * with N objects of other owners ({@link ForeignObjects}: schemas, field groups, datasets,
- * mapping sets of 20 mappings, Stripe connections and flows), to show what the operator's reads
- * cost beside them; the summary then carries the count next to the steady-state reads.
+ * schedule of BENCH_UPDATE_PERCENT of the flows and waits again; prints a table and writes {@code
+ * target/bench.json} (relative to the working directory: the repository root under make). With
+ * BENCH_CREATE=false the flows are loaded Ready beforehand (the steps' own creates and a successful
+ * pass's status, see {@link Preloader}) and a fresh operator process is measured holding them.
+ * BENCH_FOREIGN_OBJECTS (or {@code --foreign-objects N}) first fills the sandbox with N objects of
+ * other owners ({@link ForeignObjects}: schemas, field groups, datasets, mapping sets of 20
+ * mappings, Stripe connections and flows), to show what the operator's reads cost beside them; the
+ * summary then carries the count next to the steady-state reads.
  *
- * <p>Usage: {@code make bench ARGS="--flows 200 --foreign-objects 20000"}; arguments are
- * {@code --flows --resyncs --create --latency-ms --max-rps --resync --threads --update-percent
+ * <p>Usage: {@code make bench ARGS="--flows 200 --foreign-objects 20000"}; arguments are {@code
+ * --flows --resyncs --create --latency-ms --max-rps --resync --threads --update-percent
  * --foreign-objects}, each also read from the BENCH_* (or PLATFORM_MAX_RPS, RESYNC_INTERVAL,
  * RECONCILE_THREADS) environment variable.
  *
@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class BenchMain {
   private static final Pattern FLOW_PATH = Pattern.compile(".*/flows/([^/]+)/?.*");
+
   /**
    * Platform calls a flow's create cannot do without: seven creates (base, source and target
    * connection, schema, dataset, mapping set, flow) and one explore.
@@ -109,8 +110,13 @@ public final class BenchMain {
     List<String> names = BenchStack.names(config.flows());
     Set<String> all = Set.copyOf(names);
     Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS);
-    try (OperatorProcess operator = OperatorProcess.start(config, stack.kubernetesUrl(),
-        stack.simulator().baseUrl(), target, Duration.ofMinutes(2))) {
+    try (OperatorProcess operator =
+        OperatorProcess.start(
+            config,
+            stack.kubernetesUrl(),
+            stack.simulator().baseUrl(),
+            target,
+            Duration.ofMinutes(2))) {
       report.put("memoryMethod", memoryMethod(operator));
 
       System.out.printf("create: %d flows%n", names.size());
@@ -119,8 +125,8 @@ public final class BenchMain {
       Instant ready = stack.awaitAll(all, BenchStack::ready, config.timeout(), "Ready");
       createPhase(t0, ready, names.size());
 
-      System.out.printf("steady state: %d resync periods of %s%n", config.resyncs(),
-          config.resyncInterval());
+      System.out.printf(
+          "steady state: %d resync periods of %s%n", config.resyncs(), config.resyncInterval());
       Thread.sleep(2000);
       Instant s0 = Instant.now();
       Thread.sleep(config.resyncInterval().multipliedBy(config.resyncs()).toMillis());
@@ -137,13 +143,19 @@ public final class BenchMain {
     report.put("parameters", config.describe());
     List<String> names = BenchStack.names(config.flows());
     Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS);
-    System.out.printf("preloading %d Ready flows (the steps' own creates, one status write"
-        + " each)%n", names.size());
+    System.out.printf(
+        "preloading %d Ready flows (the steps' own creates, one status write" + " each)%n",
+        names.size());
     Duration preload = stack.preload(names, start);
     report.put("preloadSeconds", seconds(preload));
     stack.simulator().faults().latency(config.latency());
-    try (OperatorProcess operator = OperatorProcess.start(config, stack.kubernetesUrl(),
-        stack.simulator().baseUrl(), target, Duration.ofMinutes(5))) {
+    try (OperatorProcess operator =
+        OperatorProcess.start(
+            config,
+            stack.kubernetesUrl(),
+            stack.simulator().baseUrl(),
+            target,
+            Duration.ofMinutes(5))) {
       report.put("memoryMethod", memoryMethod(operator));
       Instant t0 = Instant.now();
       Instant deadline = t0.plus(config.timeout());
@@ -159,11 +171,12 @@ public final class BenchMain {
       List<RequestLog.Entry> calls = calls(t0, t1);
       initial.put("platformCalls", calls.size());
       initial.put("platformCallsByMethodAndKind", PlatformCalls.byMethodAndKind(calls));
-      initial.put("kubernetesWrites", stack.dispatcher().writes(w -> between(w.time(), t0, t1))
-          .size());
+      initial.put(
+          "kubernetesWrites", stack.dispatcher().writes(w -> between(w.time(), t0, t1)).size());
       report.put("firstReconcileOfAllFlows", initial);
-      System.out.printf("first reconcile of %d loaded flows took %s; steady state for %d resync"
-          + " periods%n", names.size(), Duration.between(t0, t1), config.resyncs());
+      System.out.printf(
+          "first reconcile of %d loaded flows took %s; steady state for %d resync" + " periods%n",
+          names.size(), Duration.between(t0, t1), config.resyncs());
       Thread.sleep(2000);
       Instant s0 = Instant.now();
       Thread.sleep(config.resyncInterval().multipliedBy(config.resyncs()).toMillis());
@@ -183,8 +196,7 @@ public final class BenchMain {
     // its critical path; RECONCILE_THREADS flows run at once.
     long needed = (long) flows * CALLS_NEEDED_PER_FLOW;
     double rateBound = needed / config.maxRps();
-    double latencyBound = (double) needed * config.latency().toMillis() / 1000.0
-        / config.threads();
+    double latencyBound = (double) needed * config.latency().toMillis() / 1000.0 / config.threads();
     double bound = Math.max(rateBound, latencyBound);
     double measured = toReady.toMillis() / 1000.0;
     double ratio = measured / bound;
@@ -206,9 +218,13 @@ public final class BenchMain {
     phase.put("measuredOverLatencyBound", round(measured / latencyBound));
     phase.put("measuredOverLargerBound", round(ratio));
     report.put("create", phase);
-    check("create: calls per flow beyond the creates <= 1.5", extraPerFlow <= 1.5,
+    check(
+        "create: calls per flow beyond the creates <= 1.5",
+        extraPerFlow <= 1.5,
         round(extraPerFlow) + "");
-    check("create: time to all Ready <= 1.5 x larger bound", ratio <= 1.5,
+    check(
+        "create: time to all Ready <= 1.5 x larger bound",
+        ratio <= 1.5,
         seconds(toReady) + " s = " + round(ratio) + " x " + round(bound) + " s");
   }
 
@@ -217,8 +233,8 @@ public final class BenchMain {
     long reads = calls.stream().filter(e -> e.method().equals("GET")).count();
     long writes = calls.stream().filter(RequestLog.Entry::write).count();
     long kubernetesWrites = stack.dispatcher().writes(w -> between(w.time(), s0, s1)).size();
-    double periods = Duration.between(s0, s1).toMillis() / (double) config.resyncInterval()
-        .toMillis();
+    double periods =
+        Duration.between(s0, s1).toMillis() / (double) config.resyncInterval().toMillis();
     double readsPerFlowPerResync = reads / (flows * periods);
     Map<String, Object> phase = new LinkedHashMap<>();
     phase.put("seconds", seconds(Duration.between(s0, s1)));
@@ -233,7 +249,9 @@ public final class BenchMain {
     report.put("steadyState", phase);
     check("steady: 0 Platform writes", writes == 0, Long.toString(writes));
     check("steady: 0 Kubernetes writes", kubernetesWrites == 0, Long.toString(kubernetesWrites));
-    check("steady: <= 0.05 Platform reads per flow per resync", readsPerFlowPerResync <= 0.05,
+    check(
+        "steady: <= 0.05 Platform reads per flow per resync",
+        readsPerFlowPerResync <= 0.05,
         round4(readsPerFlowPerResync) + "");
   }
 
@@ -243,23 +261,33 @@ public final class BenchMain {
     for (int i = 0; i < names.size(); i += every) {
       changed.add(names.get(i));
     }
-    System.out.printf("update wave: schedule interval 15 -> 30 minutes on %d flows%n",
-        changed.size());
+    System.out.printf(
+        "update wave: schedule interval 15 -> 30 minutes on %d flows%n", changed.size());
     Map<String, StripeIngestionFlow> before = stack.flowsByName();
     Set<String> changedFlowIds = new HashSet<>();
     Map<String, Long> generations = new TreeMap<>();
     Instant t0 = Instant.now();
     for (String name : changed) {
       changedFlowIds.add(before.get(name).getStatus().getFlow().getId());
-      StripeIngestionFlow edited = stack.edit(BenchStack.NAMESPACE, name, f -> {
-        f.getSpec().getSchedule().setInterval(30);
-        return f;
-      });
+      StripeIngestionFlow edited =
+          stack.edit(
+              BenchStack.NAMESPACE,
+              name,
+              f -> {
+                f.getSpec().getSchedule().setInterval(30);
+                return f;
+              });
       generations.put(name, edited.getMetadata().getGeneration());
     }
-    Instant done = stack.awaitAll(Set.copyOf(changed), f -> BenchStack.ready(f)
-        && f.getStatus().getObservedGeneration() >= generations.get(f.getMetadata().getName()),
-        config.timeout(), "updated and Ready");
+    Instant done =
+        stack.awaitAll(
+            Set.copyOf(changed),
+            f ->
+                BenchStack.ready(f)
+                    && f.getStatus().getObservedGeneration()
+                        >= generations.get(f.getMetadata().getName()),
+            config.timeout(),
+            "updated and Ready");
     Thread.sleep(1000);
     Instant t1 = Instant.now();
     List<RequestLog.Entry> calls = calls(t0, t1);
@@ -276,10 +304,11 @@ public final class BenchMain {
         unchangedTouched.add(w.method() + " " + w.path());
       }
     }
-    boolean onePatchEach = patchesPerFlow.keySet().equals(changedFlowIds)
-        && patchesPerFlow.values().stream().allMatch(n -> n == 1);
-    boolean onlyPatches = writes.stream().allMatch(w -> w.method().equals("PATCH")
-        && w.kind() == Kind.FLOW);
+    boolean onePatchEach =
+        patchesPerFlow.keySet().equals(changedFlowIds)
+            && patchesPerFlow.values().stream().allMatch(n -> n == 1);
+    boolean onlyPatches =
+        writes.stream().allMatch(w -> w.method().equals("PATCH") && w.kind() == Kind.FLOW);
     Map<String, Object> phase = new LinkedHashMap<>();
     phase.put("flowsChanged", changed.size());
     phase.put("secondsToAllReady", seconds(Duration.between(t0, done)));
@@ -288,7 +317,8 @@ public final class BenchMain {
     phase.put("writesOutsideChangedFlows", unchangedTouched.size());
     phase.put("kubernetesWritesByKind", kubernetesWrites(t0, t1));
     report.put("updateWave", phase);
-    check("update: only changed flows written, one PATCH each",
+    check(
+        "update: only changed flows written, one PATCH each",
         onePatchEach && onlyPatches && unchangedTouched.isEmpty(),
         writes.size() + " writes for " + changed.size() + " changed flows");
   }
@@ -308,15 +338,19 @@ public final class BenchMain {
     }
     operator.histogram(target.resolve("bench-operator-histogram.txt"));
     if (!config.create()) {
-      check("memory: operator RSS <= 512 MiB with " + config.flows() + " flows",
-          rss <= 512L * 1024 * 1024, mib(rss) + " MiB now, peak " + mib(operator.peakRssBytes())
-              + " MiB");
+      check(
+          "memory: operator RSS <= 512 MiB with " + config.flows() + " flows",
+          rss <= 512L * 1024 * 1024,
+          mib(rss) + " MiB now, peak " + mib(operator.peakRssBytes()) + " MiB");
     }
   }
 
   private String memoryMethod(OperatorProcess operator) {
-    return "operator = dev.aep.operator.main.OperatorMain in its own JVM (pid " + operator.pid()
-        + ", " + config.operatorJavaOptions() + "); Kubernetes mock and simulator in the"
+    return "operator = dev.aep.operator.main.OperatorMain in its own JVM (pid "
+        + operator.pid()
+        + ", "
+        + config.operatorJavaOptions()
+        + "); Kubernetes mock and simulator in the"
         + " benchmark JVM; RSS = VmRSS/VmHWM of /proc/<pid>/status; heap = sum of"
         + " jvm_memory_used_bytes{area=heap} from its /metrics, sampled every 5 s; class histogram"
         + " in target/bench-operator-histogram.txt";
@@ -326,8 +360,15 @@ public final class BenchMain {
     // Every Platform call of the run, for looking behind the figures.
     List<String> lines = new ArrayList<>();
     for (RequestLog.Entry e : stack.simulator().requestLog().entries()) {
-      lines.add(e.time() + " " + e.method() + " " + e.path()
-          + (e.query() == null ? "" : "?" + e.query()) + " -> " + e.status());
+      lines.add(
+          e.time()
+              + " "
+              + e.method()
+              + " "
+              + e.path()
+              + (e.query() == null ? "" : "?" + e.query())
+              + " -> "
+              + e.status());
     }
     Files.write(target.resolve("bench-platform-calls.log"), lines);
     List<Map<String, String>> results = new ArrayList<>();
@@ -375,16 +416,21 @@ public final class BenchMain {
   }
 
   private List<RequestLog.Entry> calls(Instant from, Instant to) {
-    return PlatformCalls.platform(stack.simulator().requestLog().entries(),
+    return PlatformCalls.platform(
+        stack.simulator().requestLog().entries(),
         PlatformCalls.sandbox(BenchStack.SANDBOX).and(PlatformCalls.between(from, to)));
   }
 
   private Map<String, Long> kubernetesWrites(Instant from, Instant to) {
     Map<String, Long> byKind = new TreeMap<>();
-    for (RecordingDispatcher.Request w : stack.dispatcher().writes(x -> between(x.time(), from, to))) {
-      String kind = BenchDispatcher.event(w) ? "event"
-          : w.path().contains("/status") ? "flow status"
-          : w.path().contains("stripeingestionflows") ? "flow" : "other";
+    for (RecordingDispatcher.Request w :
+        stack.dispatcher().writes(x -> between(x.time(), from, to))) {
+      String kind =
+          BenchDispatcher.event(w)
+              ? "event"
+              : w.path().contains("/status")
+                  ? "flow status"
+                  : w.path().contains("stripeingestionflows") ? "flow" : "other";
       byKind.merge(w.method() + " " + kind, 1L, Long::sum);
     }
     return byKind;
@@ -393,12 +439,16 @@ public final class BenchMain {
   /** Kubernetes writes grouped as status patches, events and finalizer/flow updates. */
   private static Map<String, Long> byWriteKind(Map<String, Long> byMethodAndKind) {
     Map<String, Long> result = new TreeMap<>();
-    byMethodAndKind.forEach((k, v) -> {
-      String kind = k.endsWith(" flow status") ? "status patch"
-          : k.endsWith(" event") ? "event"
-          : k.endsWith(" flow") ? "finalizer/flow update" : "other";
-      result.merge(kind, v, Long::sum);
-    });
+    byMethodAndKind.forEach(
+        (k, v) -> {
+          String kind =
+              k.endsWith(" flow status")
+                  ? "status patch"
+                  : k.endsWith(" event")
+                      ? "event"
+                      : k.endsWith(" flow") ? "finalizer/flow update" : "other";
+          result.merge(kind, v, Long::sum);
+        });
     return result;
   }
 

@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What the benchmark runs the operator against, all in the benchmark's JVM: a
- * {@link SimulatedStack} whose Kubernetes API does not store Events ({@link BenchDispatcher}) and
- * whose simulator has enough HTTP workers for the configured latency, with one namespace and
- * sandbox holding the samples' Secrets.
+ * What the benchmark runs the operator against, all in the benchmark's JVM: a {@link
+ * SimulatedStack} whose Kubernetes API does not store Events ({@link BenchDispatcher}) and whose
+ * simulator has enough HTTP workers for the configured latency, with one namespace and sandbox
+ * holding the samples' Secrets.
  */
 final class BenchStack extends SimulatedStack {
   static final String NAMESPACE = "bench";
@@ -36,8 +36,11 @@ final class BenchStack extends SimulatedStack {
   }
 
   private BenchStack(BenchConfig config, BenchDispatcher dispatcher) {
-    super(dispatcher, () -> PlatformSimulator.start(InetAddress.getLoopbackAddress(), 0,
-        config.simulatorThreads()), Map.of());
+    super(
+        dispatcher,
+        () ->
+            PlatformSimulator.start(InetAddress.getLoopbackAddress(), 0, config.simulatorThreads()),
+        Map.of());
     this.dispatcher = dispatcher;
     isolatedNamespace(NAMESPACE);
   }
@@ -65,8 +68,8 @@ final class BenchStack extends SimulatedStack {
   }
 
   /**
-   * Creates the charges sample as each named flow (own schema title and dataset name), starting
-   * at {@code start} (in the future, so no runs happen while measuring).
+   * Creates the charges sample as each named flow (own schema title and dataset name), starting at
+   * {@code start} (in the future, so no runs happen while measuring).
    */
   void createFlows(List<String> names, Instant start) {
     createFlows(names, start, false);
@@ -77,8 +80,10 @@ final class BenchStack extends SimulatedStack {
     StripeIngestionFlow template = charges(NAMESPACE, "template");
     template.getSpec().getSchedule().setStartTime(start.toString());
     if (finalized) {
-      template.getMetadata().setFinalizers(List.of(
-          ReconcilerUtils.getDefaultFinalizerName(StripeIngestionFlow.class)));
+      template
+          .getMetadata()
+          .setFinalizers(
+              List.of(ReconcilerUtils.getDefaultFinalizerName(StripeIngestionFlow.class)));
     }
     for (String name : names) {
       StripeIngestionFlow flow = client().getKubernetesSerialization().clone(template);
@@ -92,16 +97,17 @@ final class BenchStack extends SimulatedStack {
   /** Every flow of the namespace now, by name. */
   Map<String, StripeIngestionFlow> flowsByName() {
     Map<String, StripeIngestionFlow> byName = new HashMap<>();
-    for (StripeIngestionFlow f : client().resources(StripeIngestionFlow.class)
-        .inNamespace(NAMESPACE).list().getItems()) {
+    for (StripeIngestionFlow f :
+        client().resources(StripeIngestionFlow.class).inNamespace(NAMESPACE).list().getItems()) {
       byName.put(f.getMetadata().getName(), f);
     }
     return byName;
   }
 
   /** Polls until every named flow satisfies {@code done}; returns when that was first seen. */
-  Instant awaitAll(Set<String> names, Predicate<StripeIngestionFlow> done, Duration timeout,
-      String what) throws InterruptedException {
+  Instant awaitAll(
+      Set<String> names, Predicate<StripeIngestionFlow> done, Duration timeout, String what)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     Duration poll = Duration.ofMillis(names.size() > 2000 ? 2000 : 500);
     long lastReport = 0;
@@ -113,8 +119,8 @@ final class BenchStack extends SimulatedStack {
         return seen;
       }
       if (seen.isAfter(deadline)) {
-        throw new IllegalStateException(what + ": only " + ok + " of " + names.size()
-            + " after " + timeout);
+        throw new IllegalStateException(
+            what + ": only " + ok + " of " + names.size() + " after " + timeout);
       }
       if (System.nanoTime() - lastReport > Duration.ofSeconds(15).toNanos()) {
         System.out.printf("  %s: %d/%d%n", what, ok, names.size());
@@ -130,8 +136,8 @@ final class BenchStack extends SimulatedStack {
   }
 
   /**
-   * Loads the flows as a first pass of the operator leaves them (see {@link Preloader}): the
-   * state a restarted operator finds.
+   * Loads the flows as a first pass of the operator leaves them (see {@link Preloader}): the state
+   * a restarted operator finds.
    */
   Duration preload(List<String> names, Instant start) throws Exception {
     Instant began = Instant.now();

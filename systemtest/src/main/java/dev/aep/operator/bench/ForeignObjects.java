@@ -1,6 +1,7 @@
 package dev.aep.operator.bench;
 
 import dev.aep.operator.platform.BaseConnectionRequest;
+import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
@@ -13,7 +14,6 @@ import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SchemaRequest;
-import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
@@ -34,16 +34,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Other teams' objects in the bench sandbox (BENCH_FOREIGN_OBJECTS), made through the Platform
- * API as any other client would make them: names and titles without the operator's prefix,
- * descriptions without its ownership marker, datasets without its tag. Spread over the kinds a
- * busy sandbox holds: schemas, datasets, mapping sets of {@value #MAPPINGS} mappings each, and
- * Stripe base connections, source connections, target connections and flows (Stripe ones, so
- * that the operator's own spec filters do not already leave them out).
+ * Other teams' objects in the bench sandbox (BENCH_FOREIGN_OBJECTS), made through the Platform API
+ * as any other client would make them: names and titles without the operator's prefix, descriptions
+ * without its ownership marker, datasets without its tag. Spread over the kinds a busy sandbox
+ * holds: schemas, datasets, mapping sets of {@value #MAPPINGS} mappings each, and Stripe base
+ * connections, source connections, target connections and flows (Stripe ones, so that the
+ * operator's own spec filters do not already leave them out).
  */
 final class ForeignObjects {
   /** Mappings per foreign mapping set: list pages of mapping sets carry them all. */
   static final int MAPPINGS = 20;
+
   private static final String CLASS_ID = "https://ns.adobe.com/xdm/context/experienceevent";
 
   private ForeignObjects() {}
@@ -55,29 +56,40 @@ final class ForeignObjects {
    */
   static Map<String, Integer> load(BenchStack stack, int count, int threads) throws Exception {
     Map<String, AtomicInteger> made = new LinkedHashMap<>();
-    for (String kind : List.of("schema", "fieldGroup", "dataset", "mappingSet", "baseConnection",
-        "sourceConnection", "targetConnection", "flow")) {
+    for (String kind :
+        List.of(
+            "schema",
+            "fieldGroup",
+            "dataset",
+            "mappingSet",
+            "baseConnection",
+            "sourceConnection",
+            "targetConnection",
+            "flow")) {
       made.put(kind, new AtomicInteger());
     }
     int sets = (count + 7) / 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (HttpPlatform platform = new HttpPlatform(
-        PlatformEndpoints.single(stack.simulator().baseUrl(), true),
-        HttpPlatformOptions.defaults().withMaxRequestsPerSecond(100_000),
-        new SimpleMeterRegistry())) {
+    try (HttpPlatform platform =
+        new HttpPlatform(
+            PlatformEndpoints.single(stack.simulator().baseUrl(), true),
+            HttpPlatformOptions.defaults().withMaxRequestsPerSecond(100_000),
+            new SimpleMeterRegistry())) {
       PlatformSession session = platform.session(Flows.account(), BenchStack.SANDBOX);
       String tenant = "_" + session.schemaRegistry().tenantId();
       List<Future<?>> work = new ArrayList<>();
       AtomicInteger done = new AtomicInteger();
       for (int i = 0; i < sets; i++) {
         int n = i;
-        work.add(pool.submit(() -> {
-          one(session, tenant, n, made);
-          if (done.incrementAndGet() % 500 == 0) {
-            System.out.printf("  foreign: %d/%d sets of objects%n", done.get(), sets);
-          }
-          return null;
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  one(session, tenant, n, made);
+                  if (done.incrementAndGet() % 500 == 0) {
+                    System.out.printf("  foreign: %d/%d sets of objects%n", done.get(), sets);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : work) {
         f.get(1, TimeUnit.HOURS);
@@ -90,8 +102,8 @@ final class ForeignObjects {
     return result;
   }
 
-  private static void one(PlatformSession session, String tenant, int n,
-      Map<String, AtomicInteger> made) {
+  private static void one(
+      PlatformSession session, String tenant, int n, Map<String, AtomicInteger> made) {
     String team = "team-" + (n % 37) + " object " + n;
     Map<String, String> fields = new LinkedHashMap<>();
     List<Mapping> mappings = new ArrayList<>();
@@ -100,32 +112,71 @@ final class ForeignObjects {
       fields.put(path, "string");
       mappings.add(new Mapping("ATTRIBUTE", "data.field" + f, path));
     }
-    FieldGroup group = session.schemaRegistry().createFieldGroup(
-        new FieldGroupRequest(team + " fields", "another team's", CLASS_ID, fields));
+    FieldGroup group =
+        session
+            .schemaRegistry()
+            .createFieldGroup(
+                new FieldGroupRequest(team + " fields", "another team's", CLASS_ID, fields));
     made.get("fieldGroup").incrementAndGet();
-    Schema schema = session.schemaRegistry().createSchema(
-        new SchemaRequest(team + " schema", "another team's", CLASS_ID, List.of(group.id())));
+    Schema schema =
+        session
+            .schemaRegistry()
+            .createSchema(
+                new SchemaRequest(
+                    team + " schema", "another team's", CLASS_ID, List.of(group.id())));
     made.get("schema").incrementAndGet();
-    String dataset = session.catalog().createDataset(new DatasetRequest(team + " dataset",
-        "another team's", SchemaRef.forDataset(schema.id()), Map.of("team", List.of("other"))));
+    String dataset =
+        session
+            .catalog()
+            .createDataset(
+                new DatasetRequest(
+                    team + " dataset",
+                    "another team's",
+                    SchemaRef.forDataset(schema.id()),
+                    Map.of("team", List.of("other"))));
     made.get("dataset").incrementAndGet();
-    MappingSetVersion mapping = session.dataPrep().createMappingSet(
-        new MappingSetRequest(team + " mapping", SchemaRef.forMapping(schema.id()), mappings));
+    MappingSetVersion mapping =
+        session
+            .dataPrep()
+            .createMappingSet(
+                new MappingSetRequest(
+                    team + " mapping", SchemaRef.forMapping(schema.id()), mappings));
     made.get("mappingSet").incrementAndGet();
-    EntityRef base = session.flowService().baseConnections().create(
-        BaseConnectionRequest.stripe(team + " base", "another team's", "sk_test_other"));
+    EntityRef base =
+        session
+            .flowService()
+            .baseConnections()
+            .create(
+                BaseConnectionRequest.stripe(team + " base", "another team's", "sk_test_other"));
     made.get("baseConnection").incrementAndGet();
-    EntityRef source = session.flowService().sourceConnections().create(
-        SourceConnectionRequest.stripe(team + " source", "another team's", base.id(), "charges"));
+    EntityRef source =
+        session
+            .flowService()
+            .sourceConnections()
+            .create(
+                SourceConnectionRequest.stripe(
+                    team + " source", "another team's", base.id(), "charges"));
     made.get("sourceConnection").incrementAndGet();
-    EntityRef target = session.flowService().targetConnections().create(
-        TargetConnectionRequest.dataLake(team + " target", "another team's", schema.id(),
-            schema.version(), dataset));
+    EntityRef target =
+        session
+            .flowService()
+            .targetConnections()
+            .create(
+                TargetConnectionRequest.dataLake(
+                    team + " target", "another team's", schema.id(), schema.version(), dataset));
     made.get("targetConnection").incrementAndGet();
     long start = Instant.now().plusSeconds(30L * 24 * 3600).getEpochSecond();
-    session.flowService().flows().create(FlowRequest.stripe(team + " flow", "another team's",
-        source.id(), target.id(), new Transformation("Mapping", mapping.id(), mapping.version()),
-        new ScheduleParams("hour", 1, start, null)));
+    session
+        .flowService()
+        .flows()
+        .create(
+            FlowRequest.stripe(
+                team + " flow",
+                "another team's",
+                source.id(),
+                target.id(),
+                new Transformation("Mapping", mapping.id(), mapping.version()),
+                new ScheduleParams("hour", 1, start, null)));
     made.get("flow").incrementAndGet();
   }
 }

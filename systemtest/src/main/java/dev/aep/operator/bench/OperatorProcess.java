@@ -21,20 +21,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The operator under measurement: {@code dev.aep.operator.main.OperatorMain} (production wiring)
- * in its own JVM, configured through its environment and a kubeconfig pointing at the mock API
- * server, so that its memory is its own. Samples heap (from its /metrics) and RSS (from
+ * The operator under measurement: {@code dev.aep.operator.main.OperatorMain} (production wiring) in
+ * its own JVM, configured through its environment and a kubeconfig pointing at the mock API server,
+ * so that its memory is its own. Samples heap (from its /metrics) and RSS (from
  * /proc/&lt;pid&gt;/status) every five seconds; the kernel keeps the peak RSS itself.
  */
 final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int httpPort;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "bench-sampler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "bench-sampler");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong peakHeap = new AtomicLong();
   private final AtomicLong lastRss = new AtomicLong();
 
@@ -44,10 +46,13 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /** Starts the operator and returns once /readyz answers 200 (informers synced). */
-  static OperatorProcess start(BenchConfig config, String kubernetesUrl, String platformUrl,
-      Path workDir, Duration timeout) throws IOException, InterruptedException {
+  static OperatorProcess start(
+      BenchConfig config, String kubernetesUrl, String platformUrl, Path workDir, Duration timeout)
+      throws IOException, InterruptedException {
     Path kubeconfig = workDir.resolve("bench-kubeconfig.yaml");
-    Files.writeString(kubeconfig, """
+    Files.writeString(
+        kubeconfig,
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -60,19 +65,27 @@ final class OperatorProcess implements AutoCloseable {
         - name: bench
           context: {cluster: bench, user: bench}
         current-context: bench
-        """.formatted(kubernetesUrl));
+        """
+            .formatted(kubernetesUrl));
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.stream(config.operatorJavaOptions().trim().split("\\s+"))
-        .filter(s -> !s.isEmpty()).toList());
+    command.addAll(
+        Arrays.stream(config.operatorJavaOptions().trim().split("\\s+"))
+            .filter(s -> !s.isEmpty())
+            .toList());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.aep.operator.main.OperatorMain");
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("KUBERNETES_") || k.startsWith("AEP_")
-        || k.startsWith("WATCH_") || k.equals("JAVA_TOOL_OPTIONS"));
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("KUBERNETES_")
+                    || k.startsWith("AEP_")
+                    || k.startsWith("WATCH_")
+                    || k.equals("JAVA_TOOL_OPTIONS"));
     env.put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
     env.put("AEP_PLATFORM_URL", platformUrl);
     env.put("AEP_IMS_URL", platformUrl);
@@ -137,8 +150,8 @@ final class OperatorProcess implements AutoCloseable {
 
   private long procStatus(String field) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()),
-          "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
         if (line.startsWith(field + ":")) {
           String[] parts = line.substring(field.length() + 1).trim().split("\\s+");
           return Long.parseLong(parts[0]) * 1024;
@@ -152,9 +165,12 @@ final class OperatorProcess implements AutoCloseable {
 
   private String scrape() {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
-          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return r.body();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -188,13 +204,16 @@ final class OperatorProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the operator exited with " + process.exitValue()
-            + "; see target/bench-operator.log");
+        throw new IllegalStateException(
+            "the operator exited with " + process.exitValue() + "; see target/bench-operator.log");
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
@@ -215,10 +234,14 @@ final class OperatorProcess implements AutoCloseable {
   /** Writes {@code jcmd <pid> GC.class_histogram} (which runs a full GC first) to a file. */
   void histogram(Path file) {
     try {
-      Process jcmd = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(process.pid()), "GC.class_histogram")
-          .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+      Process jcmd =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(process.pid()),
+                  "GC.class_histogram")
+              .redirectErrorStream(true)
+              .redirectOutput(file.toFile())
+              .start();
       jcmd.waitFor(2, TimeUnit.MINUTES);
     } catch (IOException e) {
       System.err.println("no class histogram: " + e.getMessage());
@@ -230,10 +253,15 @@ final class OperatorProcess implements AutoCloseable {
   /** Writes {@code jcmd <pid> VM.native_memory summary} when tracking is on. */
   void nativeMemory(Path file) {
     try {
-      Process jcmd = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(process.pid()), "VM.native_memory", "summary")
-          .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+      Process jcmd =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(process.pid()),
+                  "VM.native_memory",
+                  "summary")
+              .redirectErrorStream(true)
+              .redirectOutput(file.toFile())
+              .start();
       jcmd.waitFor(1, TimeUnit.MINUTES);
     } catch (IOException e) {
       System.err.println("no native memory summary: " + e.getMessage());
@@ -245,9 +273,13 @@ final class OperatorProcess implements AutoCloseable {
   /** The garbage collector the JVM chose (from {@code jcmd <pid> VM.flags}). */
   String garbageCollector() {
     try {
-      Process jcmd = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(process.pid()), "VM.flags").redirectErrorStream(true).start();
+      Process jcmd =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(process.pid()),
+                  "VM.flags")
+              .redirectErrorStream(true)
+              .start();
       String flags = new String(jcmd.getInputStream().readAllBytes());
       jcmd.waitFor(1, TimeUnit.MINUTES);
       for (String gc : List.of("SerialGC", "G1GC", "ParallelGC", "ZGC", "ShenandoahGC")) {

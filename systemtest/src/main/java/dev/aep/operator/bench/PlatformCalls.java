@@ -11,9 +11,18 @@ import java.util.function.Predicate;
 
 /** Sorts the simulator's request log into what the operator spent: lists, reads by id, writes. */
 public final class PlatformCalls {
-  private static final Set<String> COLLECTIONS = Set.of("connections", "sourceConnections",
-      "targetConnections", "flows", "runs", "dataSets", "schemas", "mappingSets",
-      "fieldgroups", "descriptors");
+  private static final Set<String> COLLECTIONS =
+      Set.of(
+          "connections",
+          "sourceConnections",
+          "targetConnections",
+          "flows",
+          "runs",
+          "dataSets",
+          "schemas",
+          "mappingSets",
+          "fieldgroups",
+          "descriptors");
 
   private PlatformCalls() {}
 
@@ -32,8 +41,8 @@ public final class PlatformCalls {
   }
 
   /** Platform calls (IMS token calls excluded) matching a filter. */
-  public static List<RequestLog.Entry> platform(List<RequestLog.Entry> log,
-      Predicate<RequestLog.Entry> filter) {
+  public static List<RequestLog.Entry> platform(
+      List<RequestLog.Entry> log, Predicate<RequestLog.Entry> filter) {
     return log.stream().filter(e -> e.kind() != Kind.TOKEN).filter(filter).toList();
   }
 

@@ -16,13 +16,13 @@ import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.Schema;
-import dev.aep.operator.testing.Flows;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.http.HttpPlatform;
 import dev.aep.operator.platform.http.HttpPlatformOptions;
 import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.ReconcilerSettings;
 import dev.aep.operator.testing.FlowAssertions;
+import dev.aep.operator.testing.Flows;
 import dev.aep.operator.testing.HandMadeFlow;
 import dev.aep.operator.testing.MockCluster;
 import dev.aep.simulator.Kind;
@@ -76,7 +76,8 @@ final class Demo implements AutoCloseable {
   private final HttpPlatform http;
   private final RecordingPlatform platform;
   private final OperatorAssembly operator;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<String> flowNames = new ArrayList<>();
   private final String platformSecretName = "aep-credentials";
   private final String stripeSecretName = "stripe";
@@ -112,8 +113,13 @@ final class Demo implements AutoCloseable {
     out.printf(
         "Platform        %s%n",
         external
-            ? config.platformUrl() + " (IMS " + config.imsUrl() + ") from AEP_PLATFORM_URL/AEP_IMS_URL"
-            : "Platform simulator at " + simulator.baseUrl() + " (serves the Platform APIs and IMS)");
+            ? config.platformUrl()
+                + " (IMS "
+                + config.imsUrl()
+                + ") from AEP_PLATFORM_URL/AEP_IMS_URL"
+            : "Platform simulator at "
+                + simulator.baseUrl()
+                + " (serves the Platform APIs and IMS)");
     http =
         new HttpPlatform(
             new PlatformEndpoints(config.platformUrl(), config.imsUrl(), config.allowHttp()),
@@ -143,12 +149,14 @@ final class Demo implements AutoCloseable {
     changeScheduleAndMapping();
     rotateStripeToken();
     if (external) {
-      section("4. Delete a dataflow behind the operator's back: skipped (needs the simulator's admin API)");
+      section(
+          "4. Delete a dataflow behind the operator's back: skipped (needs the simulator's admin API)");
     } else {
       recreateDeletedDataflow();
     }
     if (external) {
-      section("5. Bring a dataflow built by hand under GitOps: skipped (it would build one in your sandbox)");
+      section(
+          "5. Bring a dataflow built by hand under GitOps: skipped (it would build one in your sandbox)");
     } else {
       adoptHandMadeDataflow();
     }
@@ -161,7 +169,8 @@ final class Demo implements AutoCloseable {
   // ---------------------------------------------------------------- step 1
 
   private void applySamples() {
-    section("1. Apply everything in samples/ (Secrets and all flows), wait until every flow is Ready");
+    section(
+        "1. Apply everything in samples/ (Secrets and all flows), wait until every flow is Ready");
     Path samples = MockCluster.repoPath("samples");
     List<String> applied = new ArrayList<>();
     for (String file : kustomizationResources(samples)) {
@@ -178,7 +187,8 @@ final class Demo implements AutoCloseable {
     out.printf("kubectl apply -k samples/ -n %s:%n", NAMESPACE);
     applied.forEach(a -> out.println("  " + a + " created"));
     Instant t = Instant.now();
-    awaitFlows("step 1", Duration.ofSeconds(90), flowNames, FlowAssertions::readyForGeneration, "Ready");
+    awaitFlows(
+        "step 1", Duration.ofSeconds(90), flowNames, FlowAssertions::readyForGeneration, "Ready");
     out.printf("all %d flows Ready after %.1fs%n", flowNames.size(), seconds(t));
     if (!external) {
       letRunsHappen();
@@ -197,10 +207,14 @@ final class Demo implements AutoCloseable {
   /** The existing-target sample needs a schema and a dataset that exist: make them first. */
   private void fillExistingTarget(StripeIngestionFlow flow) {
     var target = flow.getSpec().getTarget();
-    boolean schemaPlaceholder = target.getSchema() != null && target.getSchema().getId() != null
-        && target.getSchema().getId().contains(PLACEHOLDER);
-    boolean datasetPlaceholder = target.getDataset() != null && target.getDataset().getId() != null
-        && target.getDataset().getId().contains(PLACEHOLDER);
+    boolean schemaPlaceholder =
+        target.getSchema() != null
+            && target.getSchema().getId() != null
+            && target.getSchema().getId().contains(PLACEHOLDER);
+    boolean datasetPlaceholder =
+        target.getDataset() != null
+            && target.getDataset().getId() != null
+            && target.getDataset().getId().contains(PLACEHOLDER);
     if (!schemaPlaceholder && !datasetPlaceholder) {
       return;
     }
@@ -209,7 +223,9 @@ final class Demo implements AutoCloseable {
     } catch (PlatformException e) {
       throw new DemoFailure(
           "step 1 could not create the existing schema and dataset that "
-              + flow.getMetadata().getName() + " refers to: " + e.getMessage());
+              + flow.getMetadata().getName()
+              + " refers to: "
+              + e.getMessage());
     }
   }
 
@@ -222,7 +238,8 @@ final class Demo implements AutoCloseable {
         session
             .catalog()
             .createDataset(
-                new DatasetRequest(title, "Existing dataset", SchemaRef.forDataset(schema.id()), Map.of()));
+                new DatasetRequest(
+                    title, "Existing dataset", SchemaRef.forDataset(schema.id()), Map.of()));
     target.getSchema().setId(schema.id());
     target.getDataset().setId(datasetId);
     out.printf(
@@ -254,26 +271,32 @@ final class Demo implements AutoCloseable {
         "step 1 (first runs)",
         Duration.ofSeconds(60),
         flowNames,
-        f -> f.getStatus() != null && f.getStatus().getLastRun() != null
-            && terminal(f.getStatus().getLastRun().getStatus()),
+        f ->
+            f.getStatus() != null
+                && f.getStatus().getLastRun() != null
+                && terminal(f.getStatus().getLastRun().getStatus()),
         "a finished last run");
     out.printf("every flow has a finished run after %.1fs%n", seconds(t));
   }
 
   private static boolean terminal(String runStatus) {
-    return runStatus != null && List.of("success", "failed", "partialsuccess", "partial_success", "completed")
-        .contains(runStatus.toLowerCase(Locale.ROOT));
+    return runStatus != null
+        && List.of("success", "failed", "partialsuccess", "partial_success", "completed")
+            .contains(runStatus.toLowerCase(Locale.ROOT));
   }
 
   // ---------------------------------------------------------------- step 2
 
   private void changeScheduleAndMapping() {
-    section("2. Change the schedule (every 30 min, was 15) and mapping (+receipt_email) of " + CHANGED_FLOW);
+    section(
+        "2. Change the schedule (every 30 min, was 15) and mapping (+receipt_email) of "
+            + CHANGED_FLOW);
     long mark = platform.mark();
     StripeIngestionFlow before = flow(CHANGED_FLOW);
     long oldGeneration = before.getMetadata().getGeneration();
     StripeIngestionFlow edited =
-        flows().withName(CHANGED_FLOW)
+        flows()
+            .withName(CHANGED_FLOW)
             .edit(
                 f -> {
                   f.getSpec().getSchedule().setInterval(30);
@@ -289,25 +312,37 @@ final class Demo implements AutoCloseable {
         "step 2",
         Duration.ofSeconds(45),
         List.of(CHANGED_FLOW),
-        f -> FlowAssertions.readyForGeneration(f)
-            && Objects.equals(f.getStatus().getObservedGeneration(), f.getMetadata().getGeneration()),
+        f ->
+            FlowAssertions.readyForGeneration(f)
+                && Objects.equals(
+                    f.getStatus().getObservedGeneration(), f.getMetadata().getGeneration()),
         "observedGeneration " + generation + " and Ready");
-    out.printf("status.observedGeneration caught up to %d after %.1fs; what the operator sent:%n", generation, seconds(t));
+    out.printf(
+        "status.observedGeneration caught up to %d after %.1fs; what the operator sent:%n",
+        generation, seconds(t));
     printChanges(platform.since(mark));
   }
 
   // ---------------------------------------------------------------- step 3
 
   private void rotateStripeToken() {
-    section("3. Rotate the Stripe access token (Secret " + NAMESPACE + "/" + stripeSecretName + ")");
+    section(
+        "3. Rotate the Stripe access token (Secret " + NAMESPACE + "/" + stripeSecretName + ")");
     long mark = platform.mark();
     String token = "sk_test_rotated_" + Instant.now().toEpochMilli();
     Secret rotated =
-        cluster.client().secrets().inNamespace(NAMESPACE).withName(stripeSecretName)
+        cluster
+            .client()
+            .secrets()
+            .inNamespace(NAMESPACE)
+            .withName(stripeSecretName)
             .edit(
                 s -> {
-                  Map<String, String> data = new LinkedHashMap<>(s.getData() == null ? Map.of() : s.getData());
-                  data.put("accessToken", Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+                  Map<String, String> data =
+                      new LinkedHashMap<>(s.getData() == null ? Map.of() : s.getData());
+                  data.put(
+                      "accessToken",
+                      Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
                   s.setData(data);
                   s.setStringData(null);
                   return s;
@@ -324,11 +359,15 @@ final class Demo implements AutoCloseable {
         "step 3",
         Duration.ofSeconds(45),
         users,
-        f -> f.getStatus() != null && f.getStatus().getBaseConnection() != null
-            && version.equals(f.getStatus().getBaseConnection().getCredentialsVersion())
-            && FlowAssertions.readyForGeneration(f),
+        f ->
+            f.getStatus() != null
+                && f.getStatus().getBaseConnection() != null
+                && version.equals(f.getStatus().getBaseConnection().getCredentialsVersion())
+                && FlowAssertions.readyForGeneration(f),
         "status.baseConnection.credentialsVersion " + version);
-    out.printf("every base connection carries the new key after %.1fs; what the operator sent:%n", seconds(t));
+    out.printf(
+        "every base connection carries the new key after %.1fs; what the operator sent:%n",
+        seconds(t));
     printChanges(platform.since(mark));
   }
 
@@ -340,22 +379,28 @@ final class Demo implements AutoCloseable {
   // ---------------------------------------------------------------- step 4
 
   private void recreateDeletedDataflow() {
-    section("4. Delete the dataflow of " + CHANGED_FLOW + " behind the operator's back (simulator admin)");
+    section(
+        "4. Delete the dataflow of "
+            + CHANGED_FLOW
+            + " behind the operator's back (simulator admin)");
     String oldId = flow(CHANGED_FLOW).getStatus().getFlow().getId();
     long mark = platform.mark();
     simulator.faults().deleteBehindBack(Kind.FLOW, oldId);
-    out.printf("simulator: flow %s deleted out of band (as a click in the Platform UI would)%n", oldId);
+    out.printf(
+        "simulator: flow %s deleted out of band (as a click in the Platform UI would)%n", oldId);
     Instant t = Instant.now();
     StripeIngestionFlow recreated =
         awaitFlows(
-            "step 4",
-            Duration.ofSeconds(45),
-            List.of(CHANGED_FLOW),
-            f -> f.getStatus() != null && f.getStatus().getFlow() != null
-                && f.getStatus().getFlow().getId() != null
-                && !oldId.equals(f.getStatus().getFlow().getId())
-                && FlowAssertions.readyForGeneration(f),
-            "a new dataflow id and Ready")
+                "step 4",
+                Duration.ofSeconds(45),
+                List.of(CHANGED_FLOW),
+                f ->
+                    f.getStatus() != null
+                        && f.getStatus().getFlow() != null
+                        && f.getStatus().getFlow().getId() != null
+                        && !oldId.equals(f.getStatus().getFlow().getId())
+                        && FlowAssertions.readyForGeneration(f),
+                "a new dataflow id and Ready")
             .get(0);
     out.printf(
         "drift check noticed after %.1fs and recreated it as %s; what the operator sent:%n",
@@ -366,51 +411,91 @@ final class Demo implements AutoCloseable {
   // ---------------------------------------------------------------- step 5
 
   private void adoptHandMadeDataflow() {
-    section("5. Bring a dataflow built by hand under GitOps: export it, look first (ObserveOnly), then Full");
+    section(
+        "5. Bring a dataflow built by hand under GitOps: export it, look first (ObserveOnly), then Full");
     String sandbox = flow(CHANGED_FLOW).getSpec().getPlatform().getSandbox();
-    HandMadeFlow made = HandMadeFlow.build(session(sandbox), "Finance",
-        simulator.clock().now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
-    out.printf("built through the API as Adobe's tutorial does: dataflow %s \"Stripe Connector Flow\" with its"
-        + " connections, schema, dataset and mapping set%n", made.flowId());
+    HandMadeFlow made =
+        HandMadeFlow.build(
+            session(sandbox),
+            "Finance",
+            simulator
+                .clock()
+                .now()
+                .plus(Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+    out.printf(
+        "built through the API as Adobe's tutorial does: dataflow %s \"Stripe Connector Flow\" with its"
+            + " connections, schema, dataset and mapping set%n",
+        made.flowId());
     ByteArrayOutputStream exported = new ByteArrayOutputStream();
     ByteArrayOutputStream notes = new ByteArrayOutputStream();
-    int exit = ExportCommand.export(http, account(), new ExportCommand.Arguments(sandbox, List.of(made.flowId()),
-        false, platformSecretName), new PrintStream(exported, true, StandardCharsets.UTF_8),
-        new PrintStream(notes, true, StandardCharsets.UTF_8));
+    int exit =
+        ExportCommand.export(
+            http,
+            account(),
+            new ExportCommand.Arguments(sandbox, List.of(made.flowId()), false, platformSecretName),
+            new PrintStream(exported, true, StandardCharsets.UTF_8),
+            new PrintStream(notes, true, StandardCharsets.UTF_8));
     if (exit != 0) {
-      throw new DemoFailure("step 5: export failed: " + notes.toString(StandardCharsets.UTF_8).trim());
+      throw new DemoFailure(
+          "step 5: export failed: " + notes.toString(StandardCharsets.UTF_8).trim());
     }
     String yaml = exported.toString(StandardCharsets.UTF_8);
-    out.println("java -jar operator.jar export --sandbox " + sandbox + " --flow-id " + made.flowId() + ":");
+    out.println(
+        "java -jar operator.jar export --sandbox " + sandbox + " --flow-id " + made.flowId() + ":");
     yaml.lines().forEach(line -> out.println("  " + line));
-    StripeIngestionFlow manifest = cluster.client().getKubernetesSerialization().unmarshal(yaml,
-        StripeIngestionFlow.class);
+    StripeIngestionFlow manifest =
+        cluster.client().getKubernetesSerialization().unmarshal(yaml, StripeIngestionFlow.class);
     String name = manifest.getMetadata().getName();
     manifest.getMetadata().setNamespace(NAMESPACE);
     manifest.getSpec().setManagementPolicy(ManagementPolicy.OBSERVE_ONLY);
     manifest.getSpec().getSchedule().setInterval(4);
     long mark = platform.mark();
     cluster.client().resource(manifest).create();
-    out.printf("kubectl apply (with managementPolicy: ObserveOnly, and schedule.interval 4 instead of 2)%n");
-    StripeIngestionFlow observed = awaitFlows("step 5", Duration.ofSeconds(45), List.of(name),
-        f -> f.getStatus() != null && Integer.valueOf(1).equals(f.getStatus().getPendingChanges())
-            && FlowAssertions.hasReason(f, "Synced", "DriftObserved"),
-        "a plan of one change").get(0);
-    out.printf("%s adopted: status.flow.id %s, Synced=False DriftObserved, %d pending change(s):%n", name,
-        observed.getStatus().getFlow().getId(), observed.getStatus().getPendingChanges());
-    observed.getStatus().getPlan().forEach(c -> out.printf("  plan: %s %s %s %s (%s)%n", c.getOperation(),
-        c.getObject(), c.getId(), c.getPaths(), c.getReason()));
+    out.printf(
+        "kubectl apply (with managementPolicy: ObserveOnly, and schedule.interval 4 instead of 2)%n");
+    StripeIngestionFlow observed =
+        awaitFlows(
+                "step 5",
+                Duration.ofSeconds(45),
+                List.of(name),
+                f ->
+                    f.getStatus() != null
+                        && Integer.valueOf(1).equals(f.getStatus().getPendingChanges())
+                        && FlowAssertions.hasReason(f, "Synced", "DriftObserved"),
+                "a plan of one change")
+            .get(0);
+    out.printf(
+        "%s adopted: status.flow.id %s, Synced=False DriftObserved, %d pending change(s):%n",
+        name, observed.getStatus().getFlow().getId(), observed.getStatus().getPendingChanges());
+    observed
+        .getStatus()
+        .getPlan()
+        .forEach(
+            c ->
+                out.printf(
+                    "  plan: %s %s %s %s (%s)%n",
+                    c.getOperation(), c.getObject(), c.getId(), c.getPaths(), c.getReason()));
     out.println("what the operator sent while observing:");
     printChanges(platform.since(mark));
     long full = platform.mark();
-    StripeIngestionFlow edited = flows().withName(name).edit(f -> {
-      f.getSpec().setManagementPolicy(ManagementPolicy.FULL);
-      return f;
-    });
-    awaitFlows("step 5", Duration.ofSeconds(45), List.of(name),
-        f -> FlowAssertions.readyForGeneration(f)
-            && Objects.equals(f.getMetadata().getGeneration(), edited.getMetadata().getGeneration())
-            && Integer.valueOf(0).equals(f.getStatus().getPendingChanges()),
+    StripeIngestionFlow edited =
+        flows()
+            .withName(name)
+            .edit(
+                f -> {
+                  f.getSpec().setManagementPolicy(ManagementPolicy.FULL);
+                  return f;
+                });
+    awaitFlows(
+        "step 5",
+        Duration.ofSeconds(45),
+        List.of(name),
+        f ->
+            FlowAssertions.readyForGeneration(f)
+                && Objects.equals(
+                    f.getMetadata().getGeneration(), edited.getMetadata().getGeneration())
+                && Integer.valueOf(0).equals(f.getStatus().getPendingChanges()),
         "Ready with an empty plan");
     out.println("managementPolicy: Full; exactly the planned write:");
     printChanges(platform.since(full));
@@ -428,12 +513,18 @@ final class Demo implements AutoCloseable {
     while (flow(DELETED_FLOW) != null) {
       if (Instant.now().isAfter(deadline)) {
         throw new DemoFailure(
-            "step 6 did not converge within 45s: " + NAMESPACE + "/" + DELETED_FLOW
-                + " is stuck in deletion; " + conditions(flow(DELETED_FLOW)));
+            "step 6 did not converge within 45s: "
+                + NAMESPACE
+                + "/"
+                + DELETED_FLOW
+                + " is stuck in deletion; "
+                + conditions(flow(DELETED_FLOW)));
       }
       sleep();
     }
-    out.printf("finalizer removed and the resource gone after %.1fs; remote objects removed in this order:%n", seconds(t));
+    out.printf(
+        "finalizer removed and the resource gone after %.1fs; remote objects removed in this order:%n",
+        seconds(t));
     printChanges(platform.since(mark));
     out.printf(
         "kept (spec.target.deleteManagedOnDelete is false, they hold customer data): dataset %s, schema %s%n",
@@ -453,7 +544,9 @@ final class Demo implements AutoCloseable {
       for (Kind kind : Kind.values()) {
         if (kind.isObject()) {
           List<ObjectNode> objects = simulator.inventory().list(kind);
-          out.printf("  %-18s %3d%s%n", kind.value(), objects.size(), kind == Kind.RUN ? "" : "  " + names(objects));
+          out.printf(
+              "  %-18s %3d%s%n",
+              kind.value(), objects.size(), kind == Kind.RUN ? "" : "  " + names(objects));
         }
       }
       out.println();
@@ -479,8 +572,12 @@ final class Demo implements AutoCloseable {
       out.println("Platform calls by operation (from the client's aep_platform_requests metric):");
       Map<String, Long> byOperation = new TreeMap<>();
       for (Timer timer : registry.find("aep.platform.requests").timers()) {
-        String key = timer.getId().getTag("service") + " " + timer.getId().getTag("method") + " "
-            + timer.getId().getTag("operation");
+        String key =
+            timer.getId().getTag("service")
+                + " "
+                + timer.getId().getTag("method")
+                + " "
+                + timer.getId().getTag("operation");
         byOperation.merge(key, timer.count(), Long::sum);
       }
       byOperation.forEach((k, v) -> out.printf("  %-50s %5d%n", k, v));
@@ -490,7 +587,10 @@ final class Demo implements AutoCloseable {
   private static String names(List<ObjectNode> objects) {
     List<String> names = new ArrayList<>();
     for (ObjectNode o : objects) {
-      String name = o.hasNonNull("name") ? o.get("name").asText() : o.hasNonNull("title") ? o.get("title").asText() : null;
+      String name =
+          o.hasNonNull("name")
+              ? o.get("name").asText()
+              : o.hasNonNull("title") ? o.get("title").asText() : null;
       if (name != null) {
         names.add(name);
       }
@@ -527,13 +627,26 @@ final class Demo implements AutoCloseable {
     for (StripeIngestionFlow f : all) {
       var spec = f.getSpec();
       var schedule = spec.getSchedule();
-      String scheduleText = schedule == null ? "-"
-          : schedule.getFrequency().value() + (schedule.getInterval() == null ? "" : "/" + schedule.getInterval());
+      String scheduleText =
+          schedule == null
+              ? "-"
+              : schedule.getFrequency().value()
+                  + (schedule.getInterval() == null ? "" : "/" + schedule.getInterval());
       StripeIngestionFlowStatus s = f.getStatus();
       String ready = FlowAssertions.condition(f, "Ready").map(Condition::getStatus).orElse("-");
-      String flowId = s == null || s.getFlow() == null || s.getFlow().getId() == null ? "-" : s.getFlow().getId();
-      rows.add(new String[] {
-          f.getMetadata().getName(), spec.getResourcePath().value(), ready, flowId, scheduleText, lastRun(s)});
+      String flowId =
+          s == null || s.getFlow() == null || s.getFlow().getId() == null
+              ? "-"
+              : s.getFlow().getId();
+      rows.add(
+          new String[] {
+            f.getMetadata().getName(),
+            spec.getResourcePath().value(),
+            ready,
+            flowId,
+            scheduleText,
+            lastRun(s)
+          });
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -544,7 +657,8 @@ final class Demo implements AutoCloseable {
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 3) + "s", row[i]));
+        line.append(
+            i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 3) + "s", row[i]));
       }
       out.println(line.toString().stripTrailing());
     }
@@ -567,15 +681,34 @@ final class Demo implements AutoCloseable {
       }
       List<ObjectNode> rows = simulator.datasetRows(s.getDataset().getId());
       List<String> destinations = new ArrayList<>();
-      f.getSpec().getMapping().forEach(m -> destinations.add(
-          m.getDestination().replaceFirst("^_tenant(?=\\.|$)", s.getMapping().getTenantNamespace())));
-      s.getMapping().getDefaultsAdded().forEach(d -> destinations.add(d.substring(0, d.indexOf(" <- "))));
-      List<String> filled = destinations.stream().filter(d -> rows.stream().anyMatch(r -> {
-        JsonNode v = r.at("/" + d.replace('.', '/'));
-        return !v.isMissingNode() && !v.isNull();
-      })).toList();
-      out.printf("  %-31s %s written, %s failed; %d of %d destinations filled: %s%n", f.getMetadata().getName(),
-          run.getRecordsWritten(), run.getRecordsFailed(), filled.size(), destinations.size(),
+      f.getSpec()
+          .getMapping()
+          .forEach(
+              m ->
+                  destinations.add(
+                      m.getDestination()
+                          .replaceFirst("^_tenant(?=\\.|$)", s.getMapping().getTenantNamespace())));
+      s.getMapping()
+          .getDefaultsAdded()
+          .forEach(d -> destinations.add(d.substring(0, d.indexOf(" <- "))));
+      List<String> filled =
+          destinations.stream()
+              .filter(
+                  d ->
+                      rows.stream()
+                          .anyMatch(
+                              r -> {
+                                JsonNode v = r.at("/" + d.replace('.', '/'));
+                                return !v.isMissingNode() && !v.isNull();
+                              }))
+              .toList();
+      out.printf(
+          "  %-31s %s written, %s failed; %d of %d destinations filled: %s%n",
+          f.getMetadata().getName(),
+          run.getRecordsWritten(),
+          run.getRecordsFailed(),
+          filled.size(),
+          destinations.size(),
           String.join(", ", filled));
     }
   }
@@ -587,12 +720,14 @@ final class Demo implements AutoCloseable {
     }
     boolean finished = terminal(run.getStatus());
     return run.getStatus()
-        + (finished && run.getRecordsWritten() != null ? " (" + run.getRecordsWritten() + " written, "
-            + run.getRecordsFailed() + " failed)" : "");
+        + (finished && run.getRecordsWritten() != null
+            ? " (" + run.getRecordsWritten() + " written, " + run.getRecordsFailed() + " failed)"
+            : "");
   }
 
   private String statusYaml(StripeIngestionFlow f) {
-    JsonNode status = cluster.client().getKubernetesSerialization().convertValue(f.getStatus(), JsonNode.class);
+    JsonNode status =
+        cluster.client().getKubernetesSerialization().convertValue(f.getStatus(), JsonNode.class);
     // The explored field list is long: print it as one flow-style line instead of a block list,
     // still the real values.
     String placeholder = "explored-fields-placeholder";
@@ -604,10 +739,13 @@ final class Demo implements AutoCloseable {
       ((ObjectNode) o.get("source")).put("fields", placeholder);
     }
     try {
-      String yaml = new YAMLMapper()
-          .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .writeValueAsString(status)
-          .stripTrailing();
+      String yaml =
+          new YAMLMapper()
+              .disable(
+                  com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                      .WRITE_DOC_START_MARKER)
+              .writeValueAsString(status)
+              .stripTrailing();
       return fieldsLine == null ? yaml : yaml.replace("\"" + placeholder + "\"", fieldsLine);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -620,7 +758,11 @@ final class Demo implements AutoCloseable {
 
   /** Polls until every named flow satisfies {@code done}; a DemoFailure names the stuck ones. */
   private List<StripeIngestionFlow> awaitFlows(
-      String step, Duration timeout, List<String> names, Predicate<StripeIngestionFlow> done, String goal) {
+      String step,
+      Duration timeout,
+      List<String> names,
+      Predicate<StripeIngestionFlow> done,
+      String goal) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       List<StripeIngestionFlow> current = names.stream().map(this::flow).toList();
@@ -628,7 +770,8 @@ final class Demo implements AutoCloseable {
       for (int i = 0; i < names.size(); i++) {
         StripeIngestionFlow f = current.get(i);
         if (f == null || !done.test(f)) {
-          stuck.add(NAMESPACE + "/" + names.get(i) + ": " + (f == null ? "missing" : conditions(f)));
+          stuck.add(
+              NAMESPACE + "/" + names.get(i) + ": " + (f == null ? "missing" : conditions(f)));
         }
       }
       if (stuck.isEmpty()) {
@@ -636,8 +779,14 @@ final class Demo implements AutoCloseable {
       }
       if (Instant.now().isAfter(deadline)) {
         throw new DemoFailure(
-            step + " did not converge within " + timeout.toSeconds() + "s waiting for " + goal
-                + ". Stuck:" + System.lineSeparator() + "  "
+            step
+                + " did not converge within "
+                + timeout.toSeconds()
+                + "s waiting for "
+                + goal
+                + ". Stuck:"
+                + System.lineSeparator()
+                + "  "
                 + String.join(System.lineSeparator() + "  ", stuck));
       }
       sleep();
@@ -648,7 +797,9 @@ final class Demo implements AutoCloseable {
     if (f == null) {
       return "gone";
     }
-    if (f.getStatus() == null || f.getStatus().getConditions() == null || f.getStatus().getConditions().isEmpty()) {
+    if (f.getStatus() == null
+        || f.getStatus().getConditions() == null
+        || f.getStatus().getConditions().isEmpty()) {
       return "no conditions yet";
     }
     List<String> parts = new ArrayList<>();
@@ -656,7 +807,9 @@ final class Demo implements AutoCloseable {
     for (Condition c : f.getStatus().getConditions()) {
       String text = c.getType() + "=" + c.getStatus() + " " + c.getReason();
       // Ready and Synced often carry the same message: say it once.
-      if (c.getMessage() != null && !c.getMessage().isBlank() && !messages.contains(c.getMessage())) {
+      if (c.getMessage() != null
+          && !c.getMessage().isBlank()
+          && !messages.contains(c.getMessage())) {
         messages.add(c.getMessage());
         text += ": " + c.getMessage();
       }
@@ -671,15 +824,21 @@ final class Demo implements AutoCloseable {
 
   /** The Platform credentials of the samples' credentials Secret. */
   private PlatformAccount account() {
-    Secret secret = cluster.client().secrets().inNamespace(NAMESPACE).withName(platformSecretName).get();
+    Secret secret =
+        cluster.client().secrets().inNamespace(NAMESPACE).withName(platformSecretName).get();
     Map<String, String> values = new HashMap<>();
     if (secret.getData() != null) {
-      secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+      secret
+          .getData()
+          .forEach(
+              (k, v) ->
+                  values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
     }
     if (secret.getStringData() != null) {
       values.putAll(secret.getStringData());
     }
-    return PlatformAccount.of(values.get("clientId"), values.get("clientSecret"), values.get("orgId"));
+    return PlatformAccount.of(
+        values.get("clientId"), values.get("clientSecret"), values.get("orgId"));
   }
 
   private StripeIngestionFlow flow(String name) {
@@ -698,8 +857,13 @@ final class Demo implements AutoCloseable {
     try (InputStream in = Files.newInputStream(file)) {
       List<HasMetadata> items = new ArrayList<>();
       for (HasMetadata item : cluster.client().load(in).items()) {
-        if (item instanceof GenericKubernetesResource generic && generic.getKind().equals("StripeIngestionFlow")) {
-          item = cluster.client().getKubernetesSerialization().convertValue(generic, StripeIngestionFlow.class);
+        if (item instanceof GenericKubernetesResource generic
+            && generic.getKind().equals("StripeIngestionFlow")) {
+          item =
+              cluster
+                  .client()
+                  .getKubernetesSerialization()
+                  .convertValue(generic, StripeIngestionFlow.class);
         }
         items.add(item);
       }
@@ -709,7 +873,10 @@ final class Demo implements AutoCloseable {
     }
   }
 
-  /** The files samples/kustomization.yaml lists, in its order (what `kubectl apply -k samples/` applies). */
+  /**
+   * The files samples/kustomization.yaml lists, in its order (what `kubectl apply -k samples/`
+   * applies).
+   */
   private static List<String> kustomizationResources(Path samples) {
     try {
       JsonNode k = new YAMLMapper().readTree(samples.resolve("kustomization.yaml").toFile());

@@ -6,9 +6,9 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 
 /**
- * {@code make demo}: the operator against an embedded Kubernetes API and the Platform simulator
- * (or a real Platform when AEP_PLATFORM_URL and AEP_IMS_URL are set), walking a flow's whole
- * lifecycle and printing what a person would want to see. Exits 0 when every step converged.
+ * {@code make demo}: the operator against an embedded Kubernetes API and the Platform simulator (or
+ * a real Platform when AEP_PLATFORM_URL and AEP_IMS_URL are set), walking a flow's whole lifecycle
+ * and printing what a person would want to see. Exits 0 when every step converged.
  */
 public final class DemoMain {
   private DemoMain() {}

@@ -26,10 +26,15 @@ import java.util.Set;
  */
 final class RecordingPlatform implements Platform {
   /** One remote change, rendered like the HTTP call it became. */
-  record Change(long sequence, String verb, String kind, String id, String detail, List<String> lines) {
+  record Change(
+      long sequence, String verb, String kind, String id, String detail, List<String> lines) {
     @Override
     public String toString() {
-      return verb + " " + kind + (id == null ? "" : " " + id) + (detail.isEmpty() ? "" : "  " + detail);
+      return verb
+          + " "
+          + kind
+          + (id == null ? "" : " " + id)
+          + (detail.isEmpty() ? "" : "  " + detail);
     }
   }
 
@@ -69,20 +74,23 @@ final class RecordingPlatform implements Platform {
     return List.copyOf(changes.subList((int) mark, changes.size()));
   }
 
-  private synchronized void add(String verb, String kind, String id, String detail, List<String> lines) {
+  private synchronized void add(
+      String verb, String kind, String id, String detail, List<String> lines) {
     changes.add(new Change(changes.size(), verb, kind, id, detail, List.copyOf(lines)));
   }
 
   /**
-   * Records the changes made through {@code client}; a Flow Service collection's calls are named
-   * as a flat client's would be ({@code flows().patch} as {@code patchFlow}).
+   * Records the changes made through {@code client}; a Flow Service collection's calls are named as
+   * a flat client's would be ({@code flows().patch} as {@code patchFlow}).
    */
   private Object recording(Class<?> type, Object client, String kindSuffix) {
     InvocationHandler handler =
         (proxy, method, args) -> {
           if (method.getReturnType() == RemoteCollection.class) {
             String accessor = method.getName();
-            String kind = Character.toUpperCase(accessor.charAt(0)) + accessor.substring(1, accessor.length() - 1);
+            String kind =
+                Character.toUpperCase(accessor.charAt(0))
+                    + accessor.substring(1, accessor.length() - 1);
             return recording(RemoteCollection.class, invoke(client, method, args), kind);
           }
           String name = method.getName() + kindSuffix;
@@ -103,7 +111,13 @@ final class RecordingPlatform implements Platform {
     return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
   }
 
-  private void record(String verb, String kind, String method, Object[] args, Object result, PlatformException error) {
+  private void record(
+      String verb,
+      String kind,
+      String method,
+      Object[] args,
+      Object result,
+      PlatformException error) {
     String id = null;
     List<String> lines = new ArrayList<>();
     StringBuilder detail = new StringBuilder();
@@ -139,7 +153,10 @@ final class RecordingPlatform implements Platform {
       detail.append("(already gone)");
     }
     if (error != null) {
-      detail.append(detail.length() == 0 ? "" : " ").append("failed: HTTP ").append(error.httpStatus());
+      detail
+          .append(detail.length() == 0 ? "" : " ")
+          .append("failed: HTTP ")
+          .append(error.httpStatus());
     }
     add(verb, kind, id, detail.toString(), lines);
   }

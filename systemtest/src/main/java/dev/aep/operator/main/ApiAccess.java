@@ -18,14 +18,15 @@ import java.util.Optional;
 record ApiAccess(String apiGroup, String resource, String verb, String name, String namespace) {
 
   /**
-   * Maps a request to what RBAC checks, the way the API server does; empty for non-resource
-   * URLs (/version, /api, /apis, /openapi...), which every authenticated user may read.
+   * Maps a request to what RBAC checks, the way the API server does; empty for non-resource URLs
+   * (/version, /api, /apis, /openapi...), which every authenticated user may read.
    */
   static Optional<ApiAccess> of(String method, String pathAndQuery) {
     int q = pathAndQuery.indexOf('?');
     String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
     String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-    String[] parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    String[] parts =
+        Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
     String group;
     int rest;
     if (parts.length >= 3 && parts[0].equals("api")) {
@@ -38,7 +39,8 @@ record ApiAccess(String apiGroup, String resource, String verb, String name, Str
       return Optional.empty();
     }
     String[] r = Arrays.copyOfRange(parts, rest, parts.length);
-    // /namespaces/{ns}/{resource}... is namespaced; /namespaces and /namespaces/{ns} are the resource itself.
+    // /namespaces/{ns}/{resource}... is namespaced; /namespaces and /namespaces/{ns} are the
+    // resource itself.
     String namespace = null;
     if (r.length >= 3 && r[0].equals("namespaces")) {
       namespace = r[1];

@@ -31,7 +31,9 @@ final class RbacPolicy {
       List<String> resourceNames) {
 
     boolean usesWildcard() {
-      return apiGroups.contains("*") || resources.contains("*") || verbs.contains("*")
+      return apiGroups.contains("*")
+          || resources.contains("*")
+          || verbs.contains("*")
           || resources.stream().anyMatch(r -> r.endsWith("/*"));
     }
 
@@ -93,7 +95,10 @@ final class RbacPolicy {
         for (JsonNode subject : doc.path("subjects")) {
           if (subject.path("kind").asText().equals("ServiceAccount")) {
             account = subject.path("name").asText();
-            boundRoles.add(doc.path("roleRef").path("kind").asText() + "/" + doc.path("roleRef").path("name").asText());
+            boundRoles.add(
+                doc.path("roleRef").path("kind").asText()
+                    + "/"
+                    + doc.path("roleRef").path("name").asText());
           }
         }
       }
@@ -102,7 +107,8 @@ final class RbacPolicy {
     for (JsonNode doc : docs) {
       String kind = doc.path("kind").asText();
       String name = doc.path("metadata").path("name").asText();
-      if ((kind.equals("Role") || kind.equals("ClusterRole")) && boundRoles.contains(kind + "/" + name)) {
+      if ((kind.equals("Role") || kind.equals("ClusterRole"))
+          && boundRoles.contains(kind + "/" + name)) {
         for (JsonNode rule : doc.path("rules")) {
           String namespace =
               kind.equals("ClusterRole")

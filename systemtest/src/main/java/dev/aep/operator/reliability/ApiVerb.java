@@ -49,14 +49,15 @@ record ApiVerb(String group, String resource, String verb) {
       sub = p.length > i + 2 ? p[i + 2] : null;
     }
     boolean watch = query.matches("(.*&)?watch=(true|1)(&.*)?");
-    String verb = switch (method) {
-      case "GET" -> watch ? "watch" : name == null ? "list" : "get";
-      case "POST" -> "create";
-      case "PUT" -> "update";
-      case "PATCH" -> "patch";
-      case "DELETE" -> name == null ? "deletecollection" : "delete";
-      default -> method.toLowerCase();
-    };
+    String verb =
+        switch (method) {
+          case "GET" -> watch ? "watch" : name == null ? "list" : "get";
+          case "POST" -> "create";
+          case "PUT" -> "update";
+          case "PATCH" -> "patch";
+          case "DELETE" -> name == null ? "deletecollection" : "delete";
+          default -> method.toLowerCase();
+        };
     return Optional.of(new ApiVerb(group, sub == null ? resource : resource + "/" + sub, verb));
   }
 }

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the operator prints through logback while it is open: each line with logger, level,
- * message, MDC and key-value pairs, and the full stack trace (every exception message of the
- * cause chain) of any attached throwable. Optionally lowers the operator's own loggers to DEBUG,
- * as someone chasing a problem in production would.
+ * message, MDC and key-value pairs, and the full stack trace (every exception message of the cause
+ * chain) of any attached throwable. Optionally lowers the operator's own loggers to DEBUG, as
+ * someone chasing a problem in production would.
  */
 final class CapturedLogs implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -23,28 +23,36 @@ final class CapturedLogs implements AutoCloseable {
   private final Level operatorLevel;
   private final Level rootLevel;
   private final List<String> lines = new ArrayList<>();
-  private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-    @Override
-    protected void append(ILoggingEvent event) {
-      StringBuilder line = new StringBuilder()
-          .append(event.getLevel()).append(' ').append(event.getLoggerName()).append(' ')
-          .append(event.getThreadName()).append(": ").append(event.getFormattedMessage());
-      if (!event.getMDCPropertyMap().isEmpty()) {
-        line.append(' ').append(event.getMDCPropertyMap());
-      }
-      if (event.getKeyValuePairs() != null) {
-        event.getKeyValuePairs().forEach(kv -> line.append(' ').append(kv.key).append('=')
-            .append(kv.value));
-      }
-      IThrowableProxy thrown = event.getThrowableProxy();
-      if (thrown != null) {
-        line.append('\n').append(ThrowableProxyUtil.asString(thrown));
-      }
-      synchronized (lines) {
-        lines.add(line.toString());
-      }
-    }
-  };
+  private final AppenderBase<ILoggingEvent> appender =
+      new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          StringBuilder line =
+              new StringBuilder()
+                  .append(event.getLevel())
+                  .append(' ')
+                  .append(event.getLoggerName())
+                  .append(' ')
+                  .append(event.getThreadName())
+                  .append(": ")
+                  .append(event.getFormattedMessage());
+          if (!event.getMDCPropertyMap().isEmpty()) {
+            line.append(' ').append(event.getMDCPropertyMap());
+          }
+          if (event.getKeyValuePairs() != null) {
+            event
+                .getKeyValuePairs()
+                .forEach(kv -> line.append(' ').append(kv.key).append('=').append(kv.value));
+          }
+          IThrowableProxy thrown = event.getThrowableProxy();
+          if (thrown != null) {
+            line.append('\n').append(ThrowableProxyUtil.asString(thrown));
+          }
+          synchronized (lines) {
+            lines.add(line.toString());
+          }
+        }
+      };
 
   CapturedLogs(boolean operatorDebug) {
     this(operatorDebug, null);

@@ -44,9 +44,11 @@ final class KubernetesFaults extends RecordingDispatcher {
   protected MockResponse answer(RecordedRequest request) {
     String method = request.getMethod();
     String path = request.getPath();
-    if (("PATCH".equals(method) || "PUT".equals(method)) && STATUS_WRITE.matcher(path).matches()
+    if (("PATCH".equals(method) || "PUT".equals(method))
+        && STATUS_WRITE.matcher(path).matches()
         && MockCluster.OPERATOR_USER_AGENT.equals(request.getHeader("User-Agent"))
-        && statusConflictRate > 0 && draw() < statusConflictRate) {
+        && statusConflictRate > 0
+        && draw() < statusConflictRate) {
       // Another writer gets there first: the stored object moves to a new resourceVersion, so the
       // operator's write (which carries the version it read) is refused by the CRUD store itself.
       concurrentWrite(path.substring(0, path.indexOf("/status")));
@@ -60,11 +62,17 @@ final class KubernetesFaults extends RecordingDispatcher {
   }
 
   private void concurrentWrite(String resourcePath) {
-    String body = "{\"metadata\":{\"annotations\":{\"reliability.aep.dev/concurrent-write\":\""
-        + concurrentWrites.incrementAndGet() + "\"}}}";
-    store(new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, resourcePath,
-        Headers.builder().add("Content-Type", "application/merge-patch+json").build(),
-        new Buffer(body.getBytes(StandardCharsets.UTF_8))));
+    String body =
+        "{\"metadata\":{\"annotations\":{\"reliability.aep.dev/concurrent-write\":\""
+            + concurrentWrites.incrementAndGet()
+            + "\"}}}";
+    store(
+        new RecordedRequest(
+            "HTTP/1.1",
+            HttpMethod.PATCH,
+            resourcePath,
+            Headers.builder().add("Content-Type", "application/merge-patch+json").build(),
+            new Buffer(body.getBytes(StandardCharsets.UTF_8))));
   }
 
   private synchronized double draw() {

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wraps the operator's Platform so that every exception any client call throws inside the
- * running operator is kept (as its full stack trace, causes included) on its way to the
- * reconciler, whether or not the operator ever prints it. Behaviour is otherwise unchanged.
+ * Wraps the operator's Platform so that every exception any client call throws inside the running
+ * operator is kept (as its full stack trace, causes included) on its way to the reconciler, whether
+ * or not the operator ever prints it. Behaviour is otherwise unchanged.
  */
 final class RecordingPlatform implements Platform {
   private final Platform delegate;
@@ -38,27 +38,29 @@ final class RecordingPlatform implements Platform {
 
   @SuppressWarnings("unchecked")
   private <T> T recording(Class<T> type, T target) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      Object result;
-      try {
-        result = method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        Throwable thrown = e.getCause();
-        StringWriter trace = new StringWriter();
-        thrown.printStackTrace(new PrintWriter(trace));
-        synchronized (exceptions) {
-          exceptions.add(thrown + "\n" + trace);
-        }
-        throw thrown;
-      }
-      // Sessions hand out the service clients: record those too.
-      Class<?> returned = method.getReturnType();
-      if (result != null && returned.isInterface()
-          && returned.getPackageName().equals(Platform.class.getPackageName())) {
-        return recording((Class<Object>) returned, result);
-      }
-      return result;
-    };
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(target, args);
+          } catch (InvocationTargetException e) {
+            Throwable thrown = e.getCause();
+            StringWriter trace = new StringWriter();
+            thrown.printStackTrace(new PrintWriter(trace));
+            synchronized (exceptions) {
+              exceptions.add(thrown + "\n" + trace);
+            }
+            throw thrown;
+          }
+          // Sessions hand out the service clients: record those too.
+          Class<?> returned = method.getReturnType();
+          if (result != null
+              && returned.isInterface()
+              && returned.getPackageName().equals(Platform.class.getPackageName())) {
+            return recording((Class<Object>) returned, result);
+          }
+          return result;
+        };
     return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
   }
 }

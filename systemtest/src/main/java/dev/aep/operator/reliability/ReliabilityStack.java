@@ -17,13 +17,23 @@ final class ReliabilityStack extends SimulatedStack {
   private final KubernetesFaults kubernetesFaults;
 
   private ReliabilityStack(KubernetesFaults faults) {
-    super(faults, PlatformSimulator::start, Map.of(
-        OperatorConfig.PLATFORM_MAX_RPS, "50",
-        OperatorConfig.RECONCILE_THREADS, "4",
-        OperatorConfig.SHUTDOWN_TIMEOUT, "2s"));
+    super(
+        faults,
+        PlatformSimulator::start,
+        Map.of(
+            OperatorConfig.PLATFORM_MAX_RPS, "50",
+            OperatorConfig.RECONCILE_THREADS, "4",
+            OperatorConfig.SHUTDOWN_TIMEOUT, "2s"));
     this.kubernetesFaults = faults;
-    client().namespaces().resource(new NamespaceBuilder().withNewMetadata()
-        .withName(OPERATOR_NAMESPACE).endMetadata().build()).create();
+    client()
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(OPERATOR_NAMESPACE)
+                .endMetadata()
+                .build())
+        .create();
   }
 
   static ReliabilityStack start() {

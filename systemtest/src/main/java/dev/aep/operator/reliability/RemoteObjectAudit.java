@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * Compares what exists on the Platform (simulator inventory) with what the flows' statuses
- * reference: every remote object of each kind must be referenced by exactly one flow, and every
- * id a flow references must exist. Objects the test made itself out of band are left out.
+ * reference: every remote object of each kind must be referenced by exactly one flow, and every id
+ * a flow references must exist. Objects the test made itself out of band are left out.
  */
 final class RemoteObjectAudit {
   /** The kinds a flow owns one of, and where its status records the id. */
@@ -35,8 +35,12 @@ final class RemoteObjectAudit {
    * @param missing ids a status references that do not exist
    * @param shared ids referenced by more than one flow
    */
-  record Result(Map<Kind, Integer> objects, List<String> duplicates, List<String> orphans,
-      List<String> missing, List<String> shared) {
+  record Result(
+      Map<Kind, Integer> objects,
+      List<String> duplicates,
+      List<String> orphans,
+      List<String> missing,
+      List<String> shared) {
 
     boolean clean() {
       return duplicates.isEmpty() && orphans.isEmpty() && missing.isEmpty() && shared.isEmpty();
@@ -48,14 +52,25 @@ final class RemoteObjectAudit {
 
     @Override
     public String toString() {
-      return "objects " + objects + ", duplicates " + duplicates.size() + duplicates
-          + ", orphans " + orphans.size() + orphans + ", missing " + missing.size() + missing
-          + ", shared " + shared.size() + shared;
+      return "objects "
+          + objects
+          + ", duplicates "
+          + duplicates.size()
+          + duplicates
+          + ", orphans "
+          + orphans.size()
+          + orphans
+          + ", missing "
+          + missing.size()
+          + missing
+          + ", shared "
+          + shared.size()
+          + shared;
     }
   }
 
-  static Result audit(PlatformSimulator simulator, List<StripeIngestionFlow> flows,
-      Set<String> outOfBand) {
+  static Result audit(
+      PlatformSimulator simulator, List<StripeIngestionFlow> flows, Set<String> outOfBand) {
     Map<Kind, Integer> objects = new EnumMap<>(Kind.class);
     List<String> duplicates = new ArrayList<>();
     List<String> orphans = new ArrayList<>();
@@ -76,8 +91,9 @@ final class RemoteObjectAudit {
         }
       }
       Map<String, ObjectNode> remote = simulator.inventory().byId(kind.getKey());
-      objects.put(kind.getKey(), (int) remote.keySet().stream()
-          .filter(id -> !outOfBand.contains(id)).count());
+      objects.put(
+          kind.getKey(),
+          (int) remote.keySet().stream().filter(id -> !outOfBand.contains(id)).count());
       for (String id : referencedBy.keySet()) {
         if (!remote.containsKey(id)) {
           missing.add(kind.getKey().value() + " " + id + " of " + referencedBy.get(id));
@@ -87,12 +103,16 @@ final class RemoteObjectAudit {
         if (referencedBy.containsKey(o.getKey()) || outOfBand.contains(o.getKey())) {
           continue;
         }
-        String text = o.getValue().path("description").asText("") + " "
-            + o.getValue().path("name").asText("");
-        String owner = flows.stream()
-            .filter(f -> text.contains(f.getMetadata().getUid()))
-            .map(f -> f.getMetadata().getNamespace() + "/" + f.getMetadata().getName())
-            .findFirst().orElse(null);
+        String text =
+            o.getValue().path("description").asText("")
+                + " "
+                + o.getValue().path("name").asText("");
+        String owner =
+            flows.stream()
+                .filter(f -> text.contains(f.getMetadata().getUid()))
+                .map(f -> f.getMetadata().getNamespace() + "/" + f.getMetadata().getName())
+                .findFirst()
+                .orElse(null);
         String what = kind.getKey().value() + " " + o.getKey();
         if (owner != null) {
           duplicates.add(what + " (second copy for " + owner + ")");
@@ -106,14 +126,16 @@ final class RemoteObjectAudit {
 
   private static Map<Kind, Function<StripeIngestionFlowStatus, String>> kinds() {
     Map<Kind, Function<StripeIngestionFlowStatus, String>> kinds = new LinkedHashMap<>();
-    kinds.put(Kind.CONNECTION,
-        s -> s.getBaseConnection() == null ? null : s.getBaseConnection().getId());
-    kinds.put(Kind.SOURCE_CONNECTION,
+    kinds.put(
+        Kind.CONNECTION, s -> s.getBaseConnection() == null ? null : s.getBaseConnection().getId());
+    kinds.put(
+        Kind.SOURCE_CONNECTION,
         s -> s.getSourceConnection() == null ? null : s.getSourceConnection().getId());
     kinds.put(Kind.FIELD_GROUP, s -> s.getFieldGroup() == null ? null : s.getFieldGroup().getId());
     kinds.put(Kind.SCHEMA, s -> s.getSchema() == null ? null : s.getSchema().getId());
     kinds.put(Kind.DATASET, s -> s.getDataset() == null ? null : s.getDataset().getId());
-    kinds.put(Kind.TARGET_CONNECTION,
+    kinds.put(
+        Kind.TARGET_CONNECTION,
         s -> s.getTargetConnection() == null ? null : s.getTargetConnection().getId());
     kinds.put(Kind.MAPPING_SET, s -> s.getMappingSet() == null ? null : s.getMappingSet().getId());
     kinds.put(Kind.FLOW, s -> s.getFlow() == null ? null : s.getFlow().getId());

@@ -53,8 +53,13 @@ final class RetryAfterAudit {
 
     /** One line for a scenario report. */
     String summary() {
-      return rateLimited + " checked, " + violations.size() + " violated (worst "
-          + worstEarly.toMillis() + " ms early), " + inFlight
+      return rateLimited
+          + " checked, "
+          + violations.size()
+          + " violated (worst "
+          + worstEarly.toMillis()
+          + " ms early), "
+          + inFlight
           + " arrivals inside a window possibly already on their way";
     }
   }
@@ -64,11 +69,12 @@ final class RetryAfterAudit {
    * IMS token calls (no sandbox) are not checked, only used to explain a violation.
    */
   static Result audit(List<RequestLog.Entry> entries, Duration retryAfter) {
-    Map<String, List<RequestLog.Entry>> bySandbox = entries.stream()
-        .filter(e -> e.sandbox() != null)
-        .collect(Collectors.groupingBy(RequestLog.Entry::sandbox));
-    List<RequestLog.Entry> tokenCalls = entries.stream()
-        .filter(e -> e.kind() == Kind.TOKEN).toList();
+    Map<String, List<RequestLog.Entry>> bySandbox =
+        entries.stream()
+            .filter(e -> e.sandbox() != null)
+            .collect(Collectors.groupingBy(RequestLog.Entry::sandbox));
+    List<RequestLog.Entry> tokenCalls =
+        entries.stream().filter(e -> e.kind() == Kind.TOKEN).toList();
     int rateLimited = 0;
     int inFlight = 0;
     List<String> violations = new ArrayList<>();
@@ -90,8 +96,10 @@ final class RetryAfterAudit {
           }
           Instant sent = next.received();
           boolean sameConnection = Objects.equals(next.connection(), limited.connection());
-          // On the 429's own connection, arrival order is request order, even within one clock tick.
-          boolean after = sameConnection ? sent.isAfter(limited.received()) : sent.isAfter(answered);
+          // On the 429's own connection, arrival order is request order, even within one clock
+          // tick.
+          boolean after =
+              sameConnection ? sent.isAfter(limited.received()) : sent.isAfter(answered);
           if (!after || !sent.isBefore(until)) {
             continue;
           }
@@ -110,15 +118,30 @@ final class RetryAfterAudit {
           Duration early = Duration.between(sent, until);
           worst = early.compareTo(worst) > 0 ? early : worst;
           // Context for whoever reads the failure: was the sender held up by a token renewal?
-          String token = tokenCalls.stream()
-              .filter(t -> !t.time().isAfter(sent) && t.time().isAfter(answered.minusSeconds(1)))
-              .reduce((x, y) -> y)
-              .map(t -> "; an IMS token call was answered "
-                  + Duration.between(t.time(), sent).toMillis() + " ms before it arrived")
-              .orElse("");
-          violations.add(next.method() + " " + next.path() + " in sandbox " + scope.getKey()
-              + " arrived " + early.toMillis() + " ms before the Retry-After of the 429 at "
-              + answered + " expired, " + reason + token);
+          String token =
+              tokenCalls.stream()
+                  .filter(
+                      t -> !t.time().isAfter(sent) && t.time().isAfter(answered.minusSeconds(1)))
+                  .reduce((x, y) -> y)
+                  .map(
+                      t ->
+                          "; an IMS token call was answered "
+                              + Duration.between(t.time(), sent).toMillis()
+                              + " ms before it arrived")
+                  .orElse("");
+          violations.add(
+              next.method()
+                  + " "
+                  + next.path()
+                  + " in sandbox "
+                  + scope.getKey()
+                  + " arrived "
+                  + early.toMillis()
+                  + " ms before the Retry-After of the 429 at "
+                  + answered
+                  + " expired, "
+                  + reason
+                  + token);
         }
       }
     }

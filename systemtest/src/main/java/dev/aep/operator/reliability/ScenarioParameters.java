@@ -28,7 +28,9 @@ final class ScenarioParameters {
     return Duration.ofMillis(integer(name, (int) fallback));
   }
 
-  /** The seed of every random choice of a run ({@code chaos.seed}), so a failure can be replayed. */
+  /**
+   * The seed of every random choice of a run ({@code chaos.seed}), so a failure can be replayed.
+   */
   static long seed() {
     String v = System.getProperty("chaos.seed");
     return v == null || v.isBlank() ? 20240611L : Long.parseLong(v.trim());

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The figures a scenario run produced, as one block on stdout and in
- * {@code systemtest/target/reliability/<scenario>.txt} (failsafe sends test output to files, and
- * {@code make chaos} prints these files at the end).
+ * The figures a scenario run produced, as one block on stdout and in {@code
+ * systemtest/target/reliability/<scenario>.txt} (failsafe sends test output to files, and {@code
+ * make chaos} prints these files at the end).
  */
 final class ScenarioReport {
   private final String scenario;
@@ -29,11 +29,13 @@ final class ScenarioReport {
     return this;
   }
 
-  /** Prints the block and writes the file; call it before asserting, so a failing run reports too. */
+  /**
+   * Prints the block and writes the file; call it before asserting, so a failing run reports too.
+   */
   String publish() {
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
-    StringBuilder text = new StringBuilder("== ").append(title).append(" (").append(scenario)
-        .append(") ==\n");
+    StringBuilder text =
+        new StringBuilder("== ").append(title).append(" (").append(scenario).append(") ==\n");
     for (String[] row : rows) {
       text.append(String.format("%-" + width + "s : %s%n", row[0], row[1]));
     }

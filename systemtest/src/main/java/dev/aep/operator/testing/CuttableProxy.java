@@ -49,7 +49,9 @@ public final class CuttableProxy implements AutoCloseable {
     return (int) exchanges.stream().filter(AtomicBoolean::get).count();
   }
 
-  /** How many requests went up so far (a request starts when data goes up and no answer is awaited). */
+  /**
+   * How many requests went up so far (a request starts when data goes up and no answer is awaited).
+   */
   public int requestsSent() {
     return requestsSent.get();
   }
@@ -87,11 +89,14 @@ public final class CuttableProxy implements AutoCloseable {
         }
         AtomicBoolean awaiting = new AtomicBoolean();
         exchanges.add(awaiting);
-        pump(client, upstream, () -> {
-          if (!awaiting.getAndSet(true)) {
-            requestsSent.incrementAndGet();
-          }
-        });
+        pump(
+            client,
+            upstream,
+            () -> {
+              if (!awaiting.getAndSet(true)) {
+                requestsSent.incrementAndGet();
+              }
+            });
         pump(upstream, client, () -> awaiting.set(false));
       } catch (IOException e) {
         closeQuietly(client);
@@ -101,24 +106,28 @@ public final class CuttableProxy implements AutoCloseable {
 
   /** Runs {@code onData} after each chunk it forwards. */
   private void pump(Socket from, Socket to, Runnable onData) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          out.write(buffer, 0, n);
-          out.flush();
-          onData.run();
-        }
-      } catch (IOException e) {
-        // The other side went away or the proxy was cut.
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  out.write(buffer, 0, n);
+                  out.flush();
+                  onData.run();
+                }
+              } catch (IOException e) {
+                // The other side went away or the proxy was cut.
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "proxy-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -23,17 +23,20 @@ import java.util.function.BiFunction;
  */
 public final class EmbeddedStack extends SimulatedStack {
   /** What the environment of an assembled operator sets: fast drift checks, a generous rate. */
-  private static final Map<String, String> OPERATOR_ENVIRONMENT = Map.of(
-      OperatorConfig.RESYNC_INTERVAL, "1s",
-      OperatorConfig.PLATFORM_MAX_RPS, "500",
-      OperatorConfig.RECONCILE_THREADS, "4",
-      OperatorConfig.SHUTDOWN_TIMEOUT, "5s");
+  private static final Map<String, String> OPERATOR_ENVIRONMENT =
+      Map.of(
+          OperatorConfig.RESYNC_INTERVAL, "1s",
+          OperatorConfig.PLATFORM_MAX_RPS, "500",
+          OperatorConfig.RECONCILE_THREADS, "4",
+          OperatorConfig.SHUTDOWN_TIMEOUT, "5s");
 
   private volatile ReconcilerSettings settings;
   private Operator operator;
 
   private EmbeddedStack(ReconcilerSettings settings, String tenantId) {
-    super(new RecordingDispatcher(), () -> PlatformSimulator.startWithTenant(tenantId),
+    super(
+        new RecordingDispatcher(),
+        () -> PlatformSimulator.startWithTenant(tenantId),
         OPERATOR_ENVIRONMENT);
     this.settings = settings;
   }
@@ -85,12 +88,14 @@ public final class EmbeddedStack extends SimulatedStack {
     if (operator != null) {
       throw new IllegalStateException("operator already running");
     }
-    Operator started = new Operator(o -> o
-        .withKubernetesClient(client())
-        .withCloseClientOnStop(false)
-        .withUseSSAToPatchPrimaryResource(false)
-        .withConcurrentReconciliationThreads(4)
-        .withReconciliationTerminationTimeout(Duration.ofMillis(300)));
+    Operator started =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client())
+                    .withCloseClientOnStop(false)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withConcurrentReconciliationThreads(4)
+                    .withReconciliationTerminationTimeout(Duration.ofMillis(300)));
     started.register(factory.apply(platform(), settings));
     started.start();
     operator = started;

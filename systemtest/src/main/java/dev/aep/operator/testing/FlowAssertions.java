@@ -15,19 +15,21 @@ public final class FlowAssertions {
     if (flow.getStatus() == null || flow.getStatus().getConditions() == null) {
       return Optional.empty();
     }
-    return flow.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
+    return flow.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
         .findFirst();
   }
 
   /** Whether Ready is True for the flow's current generation. */
   public static boolean readyForGeneration(StripeIngestionFlow flow) {
     return condition(flow, FlowConditions.READY)
-        .filter(c -> FlowConditions.STATUS_TRUE.equals(c.getStatus()))
-        .filter(c -> Objects.equals(c.getObservedGeneration(), flow.getMetadata().getGeneration()))
-        .isPresent()
+            .filter(c -> FlowConditions.STATUS_TRUE.equals(c.getStatus()))
+            .filter(
+                c -> Objects.equals(c.getObservedGeneration(), flow.getMetadata().getGeneration()))
+            .isPresent()
         && condition(flow, FlowConditions.SYNCED)
-        .filter(c -> FlowConditions.STATUS_TRUE.equals(c.getStatus()))
-        .isPresent();
+            .filter(c -> FlowConditions.STATUS_TRUE.equals(c.getStatus()))
+            .isPresent();
   }
 
   /** The message of the condition of {@code type}, or "" when it is not set. */

@@ -35,8 +35,8 @@ import org.awaitility.Awaitility;
  * What a test does with a Kubernetes API holding the CRD and a Platform simulator: namespaces with
  * a sandbox of the same name and the samples' Secrets, flows made from the samples, waiting for
  * flows, and reading what the Platform was asked. Every stack ({@link SimulatedStack}) is one, and
- * so is the JUnit extension that holds one; each needs only {@link #client()},
- * {@link #simulator()} and {@link #platform()}.
+ * so is the JUnit extension that holds one; each needs only {@link #client()}, {@link #simulator()}
+ * and {@link #platform()}.
  */
 public interface FlowStack {
   /** How long {@link #await} and {@link #awaitReady} wait by default. */
@@ -58,8 +58,10 @@ public interface FlowStack {
    */
   default String namespace(String name) {
     if (client().namespaces().withName(name).get() == null) {
-      client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
-          .endMetadata().build()).create();
+      client()
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+          .create();
     }
     simulator().addSandbox(name);
     return name;
@@ -73,7 +75,10 @@ public interface FlowStack {
     return name;
   }
 
-  /** The samples' Platform credentials Secret (the simulator's default account) in {@code namespace}. */
+  /**
+   * The samples' Platform credentials Secret (the simulator's default account) in {@code
+   * namespace}.
+   */
   default Secret platformSecret(String namespace) {
     return applySample("aep-credentials-secret.yaml", namespace, Secret.class);
   }
@@ -85,8 +90,14 @@ public interface FlowStack {
 
   /** A Secret from literal values (created or replaced). */
   default Secret secret(String namespace, String name, Map<String, String> values) {
-    Secret secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-        .endMetadata().withStringData(values).build();
+    Secret secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata()
+            .withStringData(values)
+            .build();
     return client().resource(secret).createOr(existing -> existing.update());
   }
 
@@ -132,13 +143,26 @@ public interface FlowStack {
    */
   default StripeIngestionFlow charges(String namespace, String name) {
     StripeIngestionFlow flow = loadSample("charges.yaml", StripeIngestionFlow.class);
-    flow.getSpec().getSchedule().setStartTime(simulator().clock().now()
-        .plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString());
+    flow.getSpec()
+        .getSchedule()
+        .setStartTime(
+            simulator()
+                .clock()
+                .now()
+                .plus(Duration.ofDays(1))
+                .truncatedTo(ChronoUnit.HOURS)
+                .toString());
     flow.getMetadata().setNamespace(namespace);
     flow.getMetadata().setName(name);
-    flow.getSpec().getTarget().getSchema().getCreate()
+    flow.getSpec()
+        .getTarget()
+        .getSchema()
+        .getCreate()
         .setTitle("Stripe charges " + namespace + "/" + name);
-    flow.getSpec().getTarget().getDataset().getCreate()
+    flow.getSpec()
+        .getTarget()
+        .getDataset()
+        .getCreate()
         .setName("Stripe charges " + namespace + "/" + name);
     flow.getSpec().getPlatform().setSandbox(namespace);
     return flow;
@@ -157,8 +181,8 @@ public interface FlowStack {
 
   /** The flow as stored now, if it exists. */
   default Optional<StripeIngestionFlow> flow(String namespace, String name) {
-    return Optional.ofNullable(client().resources(StripeIngestionFlow.class)
-        .inNamespace(namespace).withName(name).get());
+    return Optional.ofNullable(
+        client().resources(StripeIngestionFlow.class).inNamespace(namespace).withName(name).get());
   }
 
   /** Every flow in every namespace. */
@@ -167,11 +191,14 @@ public interface FlowStack {
   }
 
   /** Edits the flow, retrying when someone (the operator) wrote it in between (409). */
-  default StripeIngestionFlow edit(String namespace, String name,
-      UnaryOperator<StripeIngestionFlow> change) {
+  default StripeIngestionFlow edit(
+      String namespace, String name, UnaryOperator<StripeIngestionFlow> change) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return client().resources(StripeIngestionFlow.class).inNamespace(namespace).withName(name)
+        return client()
+            .resources(StripeIngestionFlow.class)
+            .inNamespace(namespace)
+            .withName(name)
             .edit(change);
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt >= 50) {
@@ -182,15 +209,17 @@ public interface FlowStack {
   }
 
   /** Waits up to {@link #TIMEOUT} until the flow satisfies {@code condition}; returns it. */
-  default StripeIngestionFlow await(String namespace, String name,
-      Predicate<StripeIngestionFlow> condition) {
+  default StripeIngestionFlow await(
+      String namespace, String name, Predicate<StripeIngestionFlow> condition) {
     return await(namespace, name, TIMEOUT, condition);
   }
 
   /** Waits until the flow satisfies {@code condition}; returns it. */
-  default StripeIngestionFlow await(String namespace, String name, Duration timeout,
-      Predicate<StripeIngestionFlow> condition) {
-    return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+  default StripeIngestionFlow await(
+      String namespace, String name, Duration timeout, Predicate<StripeIngestionFlow> condition) {
+    return Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> flow(namespace, name).orElse(null), f -> f != null && condition.test(f));
   }
 
@@ -200,8 +229,8 @@ public interface FlowStack {
   }
 
   /** Waits until the condition of {@code type} has {@code reason}. */
-  default StripeIngestionFlow awaitReason(String namespace, String name, String type,
-      String reason) {
+  default StripeIngestionFlow awaitReason(
+      String namespace, String name, String type, String reason) {
     return await(namespace, name, f -> FlowAssertions.hasReason(f, type, reason));
   }
 
@@ -212,16 +241,19 @@ public interface FlowStack {
   }
 
   /**
-   * Waits until every given flow is Ready for its current generation; returns them as stored
-   * then. The failure message lists the flows that are not.
+   * Waits until every given flow is Ready for its current generation; returns them as stored then.
+   * The failure message lists the flows that are not.
    */
-  default List<StripeIngestionFlow> awaitAllReady(List<StripeIngestionFlow> flows,
-      Duration timeout) {
-    Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500))
+  default List<StripeIngestionFlow> awaitAllReady(
+      List<StripeIngestionFlow> flows, Duration timeout) {
+    Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
         .alias("every flow Ready")
         .until(() -> notReady(flows), List::isEmpty);
-    return flows.stream().map(f -> flow(f.getMetadata().getNamespace(), f.getMetadata().getName())
-        .orElseThrow()).toList();
+    return flows.stream()
+        .map(f -> flow(f.getMetadata().getNamespace(), f.getMetadata().getName()).orElseThrow())
+        .toList();
   }
 
   /** The flows (namespace/name and Ready condition) that are not Ready for their generation. */
@@ -235,8 +267,12 @@ public interface FlowStack {
       String key = f.getMetadata().getNamespace() + "/" + f.getMetadata().getName();
       Optional<StripeIngestionFlow> now = Optional.ofNullable(stored.get(key));
       if (now.isEmpty() || !FlowAssertions.readyForGeneration(now.get())) {
-        waiting.add(key + " " + now.flatMap(n -> FlowAssertions.condition(n, FlowConditions.READY))
-            .map(c -> c.getReason() + ": " + c.getMessage()).orElse("no status"));
+        waiting.add(
+            key
+                + " "
+                + now.flatMap(n -> FlowAssertions.condition(n, FlowConditions.READY))
+                    .map(c -> c.getReason() + ": " + c.getMessage())
+                    .orElse("no status"));
       }
     }
     return waiting;
@@ -253,7 +289,8 @@ public interface FlowStack {
 
   /** Requests the simulator answered for one sandbox. */
   default List<RequestLog.Entry> requests(String sandbox) {
-    return simulator().requestLog().entries().stream().filter(e -> sandbox.equals(e.sandbox()))
+    return simulator().requestLog().entries().stream()
+        .filter(e -> sandbox.equals(e.sandbox()))
         .toList();
   }
 
@@ -272,8 +309,10 @@ public interface FlowStack {
   /** Objects of a kind in the simulator whose description or name mentions {@code marker}. */
   default List<ObjectNode> objects(Kind kind, String marker) {
     return simulator().inventory().list(kind).stream()
-        .filter(o -> o.path("description").asText("").contains(marker)
-            || o.path("name").asText("").contains(marker))
+        .filter(
+            o ->
+                o.path("description").asText("").contains(marker)
+                    || o.path("name").asText("").contains(marker))
         .toList();
   }
 

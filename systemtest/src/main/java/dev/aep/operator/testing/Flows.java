@@ -22,17 +22,30 @@ public final class Flows {
   public static Schema existingChargesSchema(PlatformSession session, String title) {
     String classId = "https://ns.adobe.com/xdm/context/experienceevent";
     String tenant = "_" + session.schemaRegistry().tenantId();
-    FieldGroup group = session.schemaRegistry().createFieldGroup(new FieldGroupRequest(title + " fields",
-        "made by hand", classId, Map.of(tenant + ".stripe.chargeId", "string",
-            tenant + ".stripe.amount", "integer", tenant + ".stripe.currency", "string")));
-    return session.schemaRegistry().createSchema(
-        new SchemaRequest(title, "made by hand", classId, List.of(group.id())));
+    FieldGroup group =
+        session
+            .schemaRegistry()
+            .createFieldGroup(
+                new FieldGroupRequest(
+                    title + " fields",
+                    "made by hand",
+                    classId,
+                    Map.of(
+                        tenant + ".stripe.chargeId",
+                        "string",
+                        tenant + ".stripe.amount",
+                        "integer",
+                        tenant + ".stripe.currency",
+                        "string")));
+    return session
+        .schemaRegistry()
+        .createSchema(new SchemaRequest(title, "made by hand", classId, List.of(group.id())));
   }
 
   /** The simulator's default account (the one in the samples' credentials Secret). */
   public static PlatformAccount account() {
-    return PlatformAccount.of(Accounts.DEFAULT_CLIENT_ID, Accounts.DEFAULT_CLIENT_SECRET,
-        Accounts.DEFAULT_ORG_ID);
+    return PlatformAccount.of(
+        Accounts.DEFAULT_CLIENT_ID, Accounts.DEFAULT_CLIENT_SECRET, Accounts.DEFAULT_ORG_ID);
   }
 
   /** The id of an inventory object ({@code id} or, for schemas, {@code $id}). */

@@ -26,41 +26,89 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Stripe charges dataflow built through the Platform API the way Adobe's tutorial builds it,
- * with names and descriptions the operator did not choose: what a team has before GitOps.
+ * A Stripe charges dataflow built through the Platform API the way Adobe's tutorial builds it, with
+ * names and descriptions the operator did not choose: what a team has before GitOps.
  *
  * @param startTime the schedule's start, epoch seconds
  */
-public record HandMadeFlow(String baseId, String sourceId, Schema schema, String datasetId, String targetId,
-    MappingSetVersion mapping, String flowId, long startTime) {
+public record HandMadeFlow(
+    String baseId,
+    String sourceId,
+    Schema schema,
+    String datasetId,
+    String targetId,
+    MappingSetVersion mapping,
+    String flowId,
+    long startTime) {
 
   /** Data Prep expression for the ExperienceEvent timestamp from Stripe's epoch-seconds created. */
-  public static final String TIMESTAMP = "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
+  public static final String TIMESTAMP =
+      "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
 
   /** Builds the chain, every two hours from {@code start}, named as {@code title} says. */
   public static HandMadeFlow build(PlatformSession session, String title, Instant start) {
     var fs = session.flowService();
     String tenant = "_" + session.schemaRegistry().tenantId();
-    EntityRef base = fs.baseConnections().create(
-        BaseConnectionRequest.stripe("Stripe account (" + title + ")", "made in the UI", "sk_test_by_hand"));
-    EntityRef source = fs.sourceConnections().create(
-        SourceConnectionRequest.stripe("Stripe charges source", "made in the UI", base.id(), "charges"));
+    EntityRef base =
+        fs.baseConnections()
+            .create(
+                BaseConnectionRequest.stripe(
+                    "Stripe account (" + title + ")", "made in the UI", "sk_test_by_hand"));
+    EntityRef source =
+        fs.sourceConnections()
+            .create(
+                SourceConnectionRequest.stripe(
+                    "Stripe charges source", "made in the UI", base.id(), "charges"));
     Schema schema = Flows.existingChargesSchema(session, title + " charges");
-    String datasetId = session.catalog().createDataset(new DatasetRequest(title + " charges", "made in the UI",
-        SchemaRef.forDataset(schema.id()), Map.of()));
-    EntityRef target = fs.targetConnections().create(TargetConnectionRequest.dataLake("Stripe charges target",
-        "made in the UI", schema.id(), schema.version(), datasetId));
-    MappingSetVersion mapping = session.dataPrep().createMappingSet(new MappingSetRequest("Stripe charges mapping",
-        SchemaRef.forMapping(schema.id()), List.of(
-            Mapping.attribute("data.id", tenant + ".stripe.chargeId"),
-            Mapping.attribute("data.amount", tenant + ".stripe.amount"),
-            Mapping.attribute("data.currency", tenant + ".stripe.currency"),
-            Mapping.attribute("data.id", "_id"),
-            Mapping.expression(TIMESTAMP, "timestamp"))));
-    EntityRef flow = fs.flows().create(FlowRequest.stripe("Stripe Connector Flow", "made in the UI", source.id(),
-        target.id(), Transformation.mapping(mapping.id(), mapping.version()),
-        new ScheduleParams("hour", 2, start.getEpochSecond(), null)));
-    return new HandMadeFlow(base.id(), source.id(), schema, datasetId, target.id(), mapping, flow.id(),
+    String datasetId =
+        session
+            .catalog()
+            .createDataset(
+                new DatasetRequest(
+                    title + " charges",
+                    "made in the UI",
+                    SchemaRef.forDataset(schema.id()),
+                    Map.of()));
+    EntityRef target =
+        fs.targetConnections()
+            .create(
+                TargetConnectionRequest.dataLake(
+                    "Stripe charges target",
+                    "made in the UI",
+                    schema.id(),
+                    schema.version(),
+                    datasetId));
+    MappingSetVersion mapping =
+        session
+            .dataPrep()
+            .createMappingSet(
+                new MappingSetRequest(
+                    "Stripe charges mapping",
+                    SchemaRef.forMapping(schema.id()),
+                    List.of(
+                        Mapping.attribute("data.id", tenant + ".stripe.chargeId"),
+                        Mapping.attribute("data.amount", tenant + ".stripe.amount"),
+                        Mapping.attribute("data.currency", tenant + ".stripe.currency"),
+                        Mapping.attribute("data.id", "_id"),
+                        Mapping.expression(TIMESTAMP, "timestamp"))));
+    EntityRef flow =
+        fs.flows()
+            .create(
+                FlowRequest.stripe(
+                    "Stripe Connector Flow",
+                    "made in the UI",
+                    source.id(),
+                    target.id(),
+                    Transformation.mapping(mapping.id(), mapping.version()),
+                    new ScheduleParams("hour", 2, start.getEpochSecond(), null)));
+    return new HandMadeFlow(
+        base.id(),
+        source.id(),
+        schema,
+        datasetId,
+        target.id(),
+        mapping,
+        flow.id(),
         start.getEpochSecond());
   }
 
@@ -76,12 +124,15 @@ public record HandMadeFlow(String baseId, String sourceId, Schema schema, String
     DatasetTarget dataset = new DatasetTarget();
     dataset.setId(datasetId);
     flow.getSpec().getTarget().setDataset(dataset);
-    flow.getSpec().setMapping(new ArrayList<>(List.of(
-        new MappingSpec("data.id", "_tenant.stripe.chargeId"),
-        new MappingSpec("data.amount", "_tenant.stripe.amount"),
-        new MappingSpec("data.currency", "_tenant.stripe.currency"),
-        new MappingSpec("data.id", "_id"),
-        MappingSpec.expression(TIMESTAMP, "timestamp", null))));
+    flow.getSpec()
+        .setMapping(
+            new ArrayList<>(
+                List.of(
+                    new MappingSpec("data.id", "_tenant.stripe.chargeId"),
+                    new MappingSpec("data.amount", "_tenant.stripe.amount"),
+                    new MappingSpec("data.currency", "_tenant.stripe.currency"),
+                    new MappingSpec("data.id", "_id"),
+                    MappingSpec.expression(TIMESTAMP, "timestamp", null))));
     flow.getSpec().getSchedule().setFrequency(Frequency.HOUR);
     flow.getSpec().getSchedule().setInterval(2);
     flow.getSpec().getSchedule().setStartTime(Instant.ofEpochSecond(startTime).toString());

@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * An embedded Kubernetes API: the Fabric8 mock server in CRUD mode over http on 127.0.0.1, with
- * every CRD in {@code crds/} installed and every request recorded by its
- * {@link RecordingDispatcher}. The one Kubernetes API of every stack, the demo and the benchmark.
+ * every CRD in {@code crds/} installed and every request recorded by its {@link
+ * RecordingDispatcher}. The one Kubernetes API of every stack, the demo and the benchmark.
  */
 public final class MockCluster implements AutoCloseable {
   /** User-Agent of the operators' clients, so their requests can be told from the test's. */
@@ -55,8 +55,8 @@ public final class MockCluster implements AutoCloseable {
   }
 
   /**
-   * A path relative to the repository root: the working directory when it holds {@code crds/}
-   * (the demo and the benchmark run from there), else its parent (tests run in the module).
+   * A path relative to the repository root: the working directory when it holds {@code crds/} (the
+   * demo and the benchmark run from there), else its parent (tests run in the module).
    */
   public static Path repoPath(String relative) {
     Path here = Path.of("").toAbsolutePath();
@@ -69,7 +69,8 @@ public final class MockCluster implements AutoCloseable {
     try (var files = Files.list(directory)) {
       for (Path p : files.sorted().toList()) {
         String name = p.getFileName().toString();
-        if ((name.endsWith(".yml") || name.endsWith(".yaml")) && !name.startsWith("kustomization")) {
+        if ((name.endsWith(".yml") || name.endsWith(".yaml"))
+            && !name.startsWith("kustomization")) {
           try (InputStream in = Files.newInputStream(p)) {
             for (HasMetadata item : client.load(in).items()) {
               client.resource(item).create();

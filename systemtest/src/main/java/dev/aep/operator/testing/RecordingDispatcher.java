@@ -17,14 +17,14 @@ import java.util.function.Predicate;
  * The CRUD dispatcher of the Kubernetes mock server, recording every request (method, path,
  * User-Agent, time, answer, and the body of writes when asked to) so tests can tell the operator's
  * traffic from their own and read what it wrote. It also answers the lease-access review JOSDK asks
- * before joining a leader election, as a real cluster would for the operator's service account
- * (the mock server has no authorizer). Subclasses change answers in {@link #answer}.
+ * before joining a leader election, as a real cluster would for the operator's service account (the
+ * mock server has no authorizer). Subclasses change answers in {@link #answer}.
  */
 public class RecordingDispatcher extends KubernetesCrudDispatcher {
 
   /** One request as the API server saw it, and the status it answered. */
-  public record Request(String method, String path, String userAgent, Instant time, int status,
-      String body) {
+  public record Request(
+      String method, String path, String userAgent, Instant time, int status, String body) {
 
     /** Anything but a read. */
     public boolean write() {
@@ -48,11 +48,19 @@ public class RecordingDispatcher extends KubernetesCrudDispatcher {
   @Override
   public final MockResponse dispatch(RecordedRequest request) {
     String method = request.getMethod();
-    String body = !keepBodies || "GET".equals(method) || request.getBody() == null ? ""
-        : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+    String body =
+        !keepBodies || "GET".equals(method) || request.getBody() == null
+            ? ""
+            : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
     MockResponse response = answer(request);
-    Request seen = new Request(method, request.getPath(), request.getHeader("User-Agent"),
-        Instant.now(), response.code(), body);
+    Request seen =
+        new Request(
+            method,
+            request.getPath(),
+            request.getHeader("User-Agent"),
+            Instant.now(),
+            response.code(),
+            body);
     synchronized (requests) {
       requests.add(seen);
     }
@@ -63,7 +71,9 @@ public class RecordingDispatcher extends KubernetesCrudDispatcher {
   protected MockResponse answer(RecordedRequest request) {
     if ("POST".equals(request.getMethod())
         && request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
-      return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+      return new MockResponse()
+          .setResponseCode(201)
+          .setHeader("Content-Type", "application/json")
           .setBody(Serialization.asJson(leaseRules()));
     }
     return store(request);
@@ -98,11 +108,12 @@ public class RecordingDispatcher extends KubernetesCrudDispatcher {
     return new SelfSubjectRulesReviewBuilder()
         .withNewStatus()
         .withIncomplete(false)
-        .withResourceRules(new ResourceRuleBuilder()
-            .withApiGroups("coordination.k8s.io")
-            .withResources("leases")
-            .withVerbs("get", "create", "update")
-            .build())
+        .withResourceRules(
+            new ResourceRuleBuilder()
+                .withApiGroups("coordination.k8s.io")
+                .withResources("leases")
+                .withVerbs("get", "create", "update")
+                .build())
         .endStatus()
         .build();
   }

@@ -7,11 +7,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * One operator process built by the production {@link OperatorAssembly}: the assembly, the
- * Kubernetes client it owns, its metrics registry, the relay its Platform traffic goes through,
- * and its Platform client when the test built it (to wrap it), else null.
+ * Kubernetes client it owns, its metrics registry, the relay its Platform traffic goes through, and
+ * its Platform client when the test built it (to wrap it), else null.
  */
-public record Replica(OperatorAssembly assembly, KubernetesClient client,
-    PrometheusMeterRegistry registry, CuttableProxy network, HttpPlatform ownedPlatform) {
+public record Replica(
+    OperatorAssembly assembly,
+    KubernetesClient client,
+    PrometheusMeterRegistry registry,
+    CuttableProxy network,
+    HttpPlatform ownedPlatform) {
 
   /** A graceful stop (SIGTERM): in-flight reconciles get SHUTDOWN_TIMEOUT, then are interrupted. */
   public void stop() {

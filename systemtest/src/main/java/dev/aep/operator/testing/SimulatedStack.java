@@ -29,11 +29,11 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The parts every stack shares: the embedded Kubernetes API with the CRD ({@link MockCluster}),
- * the Platform simulator, a Platform client for the test's own calls, and operator replicas built
- * by the production {@link OperatorAssembly} from an environment map pointed at the simulator,
- * each with its own Kubernetes client and Platform relay so one can be stopped or killed on its
- * own. Subclasses add what is theirs (an in-process operator, Kubernetes faults, benchmark data).
+ * The parts every stack shares: the embedded Kubernetes API with the CRD ({@link MockCluster}), the
+ * Platform simulator, a Platform client for the test's own calls, and operator replicas built by
+ * the production {@link OperatorAssembly} from an environment map pointed at the simulator, each
+ * with its own Kubernetes client and Platform relay so one can be stopped or killed on its own.
+ * Subclasses add what is theirs (an in-process operator, Kubernetes faults, benchmark data).
  */
 public abstract class SimulatedStack implements FlowStack, AutoCloseable {
   /** Namespace of the leader-election Lease. */
@@ -48,10 +48,12 @@ public abstract class SimulatedStack implements FlowStack, AutoCloseable {
   private HttpPlatform platform;
 
   /**
-   * Starts the Kubernetes API answering through {@code dispatcher} and the simulator;
-   * {@code operatorEnvironment} is what every replica's environment sets beyond the Platform URLs.
+   * Starts the Kubernetes API answering through {@code dispatcher} and the simulator; {@code
+   * operatorEnvironment} is what every replica's environment sets beyond the Platform URLs.
    */
-  protected SimulatedStack(RecordingDispatcher dispatcher, Supplier<PlatformSimulator> simulator,
+  protected SimulatedStack(
+      RecordingDispatcher dispatcher,
+      Supplier<PlatformSimulator> simulator,
       Map<String, String> operatorEnvironment) {
     this.cluster = MockCluster.start(dispatcher);
     try {
@@ -84,13 +86,18 @@ public abstract class SimulatedStack implements FlowStack, AutoCloseable {
   @Override
   public synchronized Platform platform() {
     if (platform == null) {
-      platform = new HttpPlatform(PlatformEndpoints.single(simulator.baseUrl(), true),
-          HttpPlatformOptions.defaults()
-              .withMaxRequestsPerSecond(1000)
-              .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))
-              .withRetryPolicy(RetryPolicy.defaults().withMaxAttempts(2)
-                  .withDelays(Duration.ofMillis(20), Duration.ofMillis(100))),
-          new SimpleMeterRegistry());
+      platform =
+          new HttpPlatform(
+              PlatformEndpoints.single(simulator.baseUrl(), true),
+              HttpPlatformOptions.defaults()
+                  .withMaxRequestsPerSecond(1000)
+                  .withTimeouts(
+                      Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10))
+                  .withRetryPolicy(
+                      RetryPolicy.defaults()
+                          .withMaxAttempts(2)
+                          .withDelays(Duration.ofMillis(20), Duration.ofMillis(100))),
+              new SimpleMeterRegistry());
     }
     return platform;
   }
@@ -108,7 +115,8 @@ public abstract class SimulatedStack implements FlowStack, AutoCloseable {
   /** How many writes the Kubernetes API received for objects in {@code namespace}. */
   public long kubernetesWrites(String namespace) {
     return kubernetesWrites().stream()
-        .filter(w -> w.path().contains("/namespaces/" + namespace + "/")).count();
+        .filter(w -> w.path().contains("/namespaces/" + namespace + "/"))
+        .count();
   }
 
   // ------------------------------------------------------------------ replicas
@@ -134,8 +142,8 @@ public abstract class SimulatedStack implements FlowStack, AutoCloseable {
    * Builds a replica (not started) whose Platform client (built exactly as the assembly builds it)
    * is wrapped by {@code decorate} before the reconciler gets it; null leaves it unwrapped.
    */
-  public Replica replica(Map<String, String> extraEnv, ReconcilerSettings settings,
-      UnaryOperator<Platform> decorate) {
+  public Replica replica(
+      Map<String, String> extraEnv, ReconcilerSettings settings, UnaryOperator<Platform> decorate) {
     CuttableProxy network = new CuttableProxy(simulator.port());
     Map<String, String> env = new HashMap<>();
     env.put(OperatorConfig.AEP_PLATFORM_URL, network.baseUrl());
@@ -144,16 +152,18 @@ public abstract class SimulatedStack implements FlowStack, AutoCloseable {
     OperatorConfig config = OperatorConfig.fromEnvironment(environment(env));
     KubernetesClient operatorClient = cluster.newOperatorClient();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    OperatorAssembly.Builder builder = OperatorAssembly.builder(config, operatorClient, registry)
-        .reconcilerSettings(settings)
-        .httpAddress(InetAddress.getLoopbackAddress())
-        .leaseTimings(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500));
+    OperatorAssembly.Builder builder =
+        OperatorAssembly.builder(config, operatorClient, registry)
+            .reconcilerSettings(settings)
+            .httpAddress(InetAddress.getLoopbackAddress())
+            .leaseTimings(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500));
     HttpPlatform owned = null;
     if (decorate != null) {
-      owned = new HttpPlatform(
-          new PlatformEndpoints(config.platformUrl(), config.imsUrl(), config.allowHttp()),
-          HttpPlatformOptions.defaults().withMaxRequestsPerSecond(config.platformMaxRps()),
-          registry);
+      owned =
+          new HttpPlatform(
+              new PlatformEndpoints(config.platformUrl(), config.imsUrl(), config.allowHttp()),
+              HttpPlatformOptions.defaults().withMaxRequestsPerSecond(config.platformMaxRps()),
+              registry);
       builder.platform(decorate.apply(owned));
     }
     Replica replica = new Replica(builder.build(), operatorClient, registry, network, owned);
@@ -178,7 +188,10 @@ public abstract class SimulatedStack implements FlowStack, AutoCloseable {
         OperatorConfig.LEADER_ELECTION_IDENTITY, identity);
   }
 
-  /** GET on an operator's health/metrics endpoint ({@code /healthz}, {@code /readyz}, {@code /metrics}). */
+  /**
+   * GET on an operator's health/metrics endpoint ({@code /healthz}, {@code /readyz}, {@code
+   * /metrics}).
+   */
   public HttpResponse<String> get(OperatorAssembly operator, String path) {
     try {
       return HTTP.send(

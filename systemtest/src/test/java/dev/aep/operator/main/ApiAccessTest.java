@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Requests map to the (group, resource, verb) the API server authorizes, as the RBAC test relies on. */
+/**
+ * Requests map to the (group, resource, verb) the API server authorizes, as the RBAC test relies
+ * on.
+ */
 class ApiAccessTest {
 
   @ParameterizedTest(name = "{0} {1} -> {3} {2}")
@@ -22,7 +25,8 @@ class ApiAccessTest {
     "DELETE,/api/v1/namespaces/p/secrets,:secrets,deletecollection,",
     "DELETE,/api/v1/namespaces/p/secrets/s,:secrets,delete,s",
   })
-  void mapsRequestToWhatRbacChecks(String method, String path, String groupResource, String verb, String name) {
+  void mapsRequestToWhatRbacChecks(
+      String method, String path, String groupResource, String verb, String name) {
     ApiAccess access = ApiAccess.of(method, path).orElseThrow();
     String[] gr = groupResource.split(":", -1);
     assertThat(access.apiGroup()).isEqualTo(gr[0]);
@@ -33,9 +37,15 @@ class ApiAccessTest {
 
   @org.junit.jupiter.api.Test
   void namespacedRequestsCarryTheirNamespace() {
-    assertThat(ApiAccess.of("GET", "/apis/coordination.k8s.io/v1/namespaces/ops/leases/l").orElseThrow().namespace())
+    assertThat(
+            ApiAccess.of("GET", "/apis/coordination.k8s.io/v1/namespaces/ops/leases/l")
+                .orElseThrow()
+                .namespace())
         .isEqualTo("ops");
-    assertThat(ApiAccess.of("GET", "/apis/flows.aep.dev/v1alpha1/stripeingestionflows").orElseThrow().namespace())
+    assertThat(
+            ApiAccess.of("GET", "/apis/flows.aep.dev/v1alpha1/stripeingestionflows")
+                .orElseThrow()
+                .namespace())
         .isNull();
   }
 

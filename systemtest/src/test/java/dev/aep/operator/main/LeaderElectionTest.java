@@ -32,8 +32,7 @@ class LeaderElectionTest {
   private static final String NAMESPACE = "payments";
 
   /** A stack per test; the test assembles its operators. */
-  @RegisterExtension
-  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+  @RegisterExtension final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
 
   private OperatorAssembly replica(String identity) {
     return stack.assembly(SimulatedStack.leaderElection(identity));
@@ -60,7 +59,8 @@ class LeaderElectionTest {
     OperatorAssembly a = replica("replica-a");
     OperatorAssembly b = replica("replica-b");
     // Start both at once, as two pods of a Deployment would.
-    CompletableFuture.allOf(CompletableFuture.runAsync(a::start), CompletableFuture.runAsync(b::start))
+    CompletableFuture.allOf(
+            CompletableFuture.runAsync(a::start), CompletableFuture.runAsync(b::start))
         .join();
 
     flows.forEach(f -> stack.awaitReady(NAMESPACE, f.getMetadata().getName()));
@@ -79,9 +79,12 @@ class LeaderElectionTest {
         .isEqualTo(leader == a ? "replica-a" : "replica-b");
     // Every remote object exists once per flow, however many replicas run.
     for (Kind kind : REMOTE_KINDS) {
-      assertThat(stack.simulator().inventory().count(kind)).as(kind.value()).isEqualTo(flows.size());
+      assertThat(stack.simulator().inventory().count(kind))
+          .as(kind.value())
+          .isEqualTo(flows.size());
     }
-    assertThat(creations()).allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows.size()));
+    assertThat(creations())
+        .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows.size()));
     // The standby has a warm cache and is ready, but has not reconciled anything.
     assertThat(stack.get(standby, "/readyz").body()).isEqualTo("ready (standby)\n");
     assertThat(stack.get(leader, "/readyz").body()).isEqualTo("ready (leader)\n");
@@ -112,7 +115,8 @@ class LeaderElectionTest {
     assertThat(stack.get(standby, "/metrics").body())
         .contains("operator_sdk_reconciliations_started_total{");
     // The new leader adopted what the old one created: still one of each per flow.
-    assertThat(creations()).allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows.size()));
+    assertThat(creations())
+        .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows.size()));
   }
 
   @Test

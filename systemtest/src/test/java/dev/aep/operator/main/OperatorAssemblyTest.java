@@ -21,8 +21,7 @@ class OperatorAssemblyTest {
   private static final String NAMESPACE = "payments";
 
   /** A stack per test; the test assembles its operators. */
-  @RegisterExtension
-  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+  @RegisterExtension final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
 
   @Test
   void metricsExposeReconcilesPlatformCallsAndPerFlowGauges() {
@@ -94,24 +93,29 @@ class OperatorAssemblyTest {
   @Test
   void watchedNamespacesAndLabelSelectorLimitWhatIsReconciled() {
     stack.applySamples(NAMESPACE, "charges.yaml", "prices.yaml");
-    stack.client()
+    stack
+        .client()
         .resources(StripeIngestionFlow.class)
         .inNamespace(NAMESPACE)
         .withName("stripe-prices")
-        .edit(f -> {
-          f.getMetadata().getLabels().put("shard", "b");
-          return f;
-        });
-    stack.client()
+        .edit(
+            f -> {
+              f.getMetadata().getLabels().put("shard", "b");
+              return f;
+            });
+    stack
+        .client()
         .resources(StripeIngestionFlow.class)
         .inNamespace(NAMESPACE)
         .withName("stripe-charges")
-        .edit(f -> {
-          f.getMetadata().getLabels().put("shard", "a");
-          return f;
-        });
+        .edit(
+            f -> {
+              f.getMetadata().getLabels().put("shard", "a");
+              return f;
+            });
     OperatorAssembly shardA =
-        stack.assembly(Map.of("WATCH_NAMESPACES", "payments,billing", "WATCH_LABEL_SELECTOR", "shard=a"));
+        stack.assembly(
+            Map.of("WATCH_NAMESPACES", "payments,billing", "WATCH_LABEL_SELECTOR", "shard=a"));
     shardA.start();
 
     stack.awaitReady(NAMESPACE, "stripe-charges");
@@ -136,7 +140,14 @@ class OperatorAssemblyTest {
     StripeIngestionFlow flow = stack.flow(NAMESPACE, "stripe-charges").orElseThrow();
     assertThat(stack.simulator().inventory().count(dev.aep.simulator.Kind.FLOW)).isEqualTo(1);
     assertThat(flow.getStatus().getFlow().getId())
-        .isEqualTo(stack.simulator().inventory().list(dev.aep.simulator.Kind.FLOW).get(0).get("id").asText());
+        .isEqualTo(
+            stack
+                .simulator()
+                .inventory()
+                .list(dev.aep.simulator.Kind.FLOW)
+                .get(0)
+                .get("id")
+                .asText());
     assertThat(FlowAssertions.readyForGeneration(flow)).isTrue();
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs the operator through a whole lifecycle against the mock API server, records every
- * (resource, verb) it asks for, and checks that deploy/base's RBAC grants each one.
+ * Runs the operator through a whole lifecycle against the mock API server, records every (resource,
+ * verb) it asks for, and checks that deploy/base's RBAC grants each one.
  */
 class RbacTest {
   /**
@@ -28,13 +28,15 @@ class RbacTest {
    * one before joining the leader election, to check it may use leases.
    */
   private static final Set<String> GRANTED_TO_ALL_USERS =
-      Set.of("authorization.k8s.io/selfsubjectrulesreviews", "authorization.k8s.io/selfsubjectaccessreviews");
+      Set.of(
+          "authorization.k8s.io/selfsubjectrulesreviews",
+          "authorization.k8s.io/selfsubjectaccessreviews");
 
   private static final String NAMESPACE = "payments";
 
   /** A stack per test; the test assembles its operators. */
-  @RegisterExtension
-  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+  @RegisterExtension final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+
   private final RbacPolicy policy = RbacPolicy.load(MockCluster.repoPath("deploy/base"));
 
   @Test
@@ -56,37 +58,51 @@ class RbacTest {
     flows.forEach(f -> stack.awaitReady(NAMESPACE, f.getMetadata().getName()));
 
     // Spec change.
-    stack.client()
+    stack
+        .client()
         .resources(StripeIngestionFlow.class)
         .inNamespace(NAMESPACE)
         .withName("stripe-charges")
-        .edit(f -> {
-          f.getSpec().getSchedule().setInterval(60);
-          return f;
-        });
+        .edit(
+            f -> {
+              f.getSpec().getSchedule().setInterval(60);
+              return f;
+            });
     stack.awaitReady(NAMESPACE, "stripe-charges");
 
     // Secret rotation.
     Secret rotated =
-        stack.client()
+        stack
+            .client()
             .secrets()
             .inNamespace(NAMESPACE)
             .withName("stripe")
-            .edit(s -> {
-              s.setData(Map.of("accessToken", Base64.getEncoder().encodeToString("sk_test_rotated".getBytes())));
-              s.setStringData(null);
-              return s;
-            });
+            .edit(
+                s -> {
+                  s.setData(
+                      Map.of(
+                          "accessToken",
+                          Base64.getEncoder().encodeToString("sk_test_rotated".getBytes())));
+                  s.setStringData(null);
+                  return s;
+                });
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
-            () -> stack.flow(NAMESPACE, "stripe-charges").orElseThrow().getStatus()
-                .getBaseConnection().getCredentialsVersion(),
+            () ->
+                stack
+                    .flow(NAMESPACE, "stripe-charges")
+                    .orElseThrow()
+                    .getStatus()
+                    .getBaseConnection()
+                    .getCredentialsVersion(),
             v -> Objects.equals(v, rotated.getMetadata().getResourceVersion()));
 
     // Deletion through the finalizer.
     stack.client().resource(stack.flow(NAMESPACE, "stripe-refunds-once").orElseThrow()).delete();
-    await().atMost(Duration.ofSeconds(60)).until(() -> stack.flow(NAMESPACE, "stripe-refunds-once").isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> stack.flow(NAMESPACE, "stripe-refunds-once").isEmpty());
 
     operator.stop();
 
@@ -97,9 +113,11 @@ class RbacTest {
             .flatMap(java.util.Optional::stream)
             .filter(a -> !GRANTED_TO_ALL_USERS.contains(a.apiGroup() + "/" + a.resource()))
             .collect(Collectors.toCollection(LinkedHashSet::new));
-    Set<String> kinds = used.stream().map(a -> a.verb() + " " + a.resource()).collect(Collectors.toSet());
+    Set<String> kinds =
+        used.stream().map(a -> a.verb() + " " + a.resource()).collect(Collectors.toSet());
 
-    // The lifecycle really exercised the operator's API surface, so the check below means something.
+    // The lifecycle really exercised the operator's API surface, so the check below means
+    // something.
     assertThat(kinds)
         .contains(
             "list stripeingestionflows",
@@ -108,8 +126,8 @@ class RbacTest {
             "watch secrets",
             "get leases");
     assertThat(used)
-        .allSatisfy(access -> assertThat(policy.grants(access))
-            .as("deploy/base grants %s", access)
-            .isTrue());
+        .allSatisfy(
+            access ->
+                assertThat(policy.grants(access)).as("deploy/base grants %s", access).isTrue());
   }
 }

@@ -3,44 +3,23 @@ package dev.aep.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.AdoptSpec;
-import dev.aep.operator.api.v1alpha1.DatasetTarget;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
-import dev.aep.operator.api.v1alpha1.Frequency;
-import dev.aep.operator.api.v1alpha1.MappingSpec;
-import dev.aep.operator.api.v1alpha1.SchemaTarget;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.platform.BaseConnectionRequest;
-import dev.aep.operator.platform.DatasetRequest;
-import dev.aep.operator.platform.EntityRef;
-import dev.aep.operator.platform.FlowRequest;
-import dev.aep.operator.platform.Mapping;
-import dev.aep.operator.platform.MappingSetRequest;
-import dev.aep.operator.platform.MappingSetVersion;
-import dev.aep.operator.platform.PlatformSession;
-import dev.aep.operator.platform.ScheduleParams;
-import dev.aep.operator.platform.Schema;
-import dev.aep.operator.platform.SchemaRef;
-import dev.aep.operator.platform.SourceConnectionRequest;
-import dev.aep.operator.platform.TargetConnectionRequest;
-import dev.aep.operator.platform.Transformation;
 import dev.aep.operator.main.ExportCommand;
-import dev.aep.operator.testing.OperatorStackExtension;
+import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.testing.FlowAssertions;
-import dev.aep.operator.testing.HandMadeFlow;
 import dev.aep.operator.testing.Flows;
+import dev.aep.operator.testing.HandMadeFlow;
+import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +33,10 @@ class AdoptionTest {
   static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
   private static HandMadeFlow buildByHand(PlatformSession session) {
-    return HandMadeFlow.build(session, "Finance", stack.simulator().clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+    return HandMadeFlow.build(
+        session,
+        "Finance",
+        stack.simulator().clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
   }
 
   private static StripeIngestionFlow adopting(String ns, HandMadeFlow made) {
@@ -62,7 +44,8 @@ class AdoptionTest {
   }
 
   private static List<RequestLog.Entry> writesSince(String ns, int from) {
-    List<RequestLog.Entry> writes = stack.requests(ns).stream().filter(RequestLog.Entry::write).toList();
+    List<RequestLog.Entry> writes =
+        stack.requests(ns).stream().filter(RequestLog.Entry::write).toList();
     return writes.subList(from, writes.size());
   }
 
@@ -89,12 +72,21 @@ class AdoptionTest {
     assertThat(status.getFlow().getEtag()).isNotBlank();
     // Nothing created, nothing patched: the Data Prep checks (validate, preview) store nothing.
     assertThat(writesSince(ns, before)).isEmpty();
-    assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow().path("name").asText())
+    assertThat(
+            stack
+                .simulator()
+                .inventory()
+                .get(Kind.FLOW, made.flowId())
+                .orElseThrow()
+                .path("name")
+                .asText())
         .isEqualTo("Stripe Connector Flow");
-    stack.await(ns, "finance-charges", f -> Integer.valueOf(0).equals(f.getStatus().getPendingChanges()));
+    stack.await(
+        ns, "finance-charges", f -> Integer.valueOf(0).equals(f.getStatus().getPendingChanges()));
 
     stack.client().resource(ready).delete();
-    Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+    Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
         .until(() -> stack.flow(ns, "finance-charges").isEmpty());
     assertThat(writesSince(ns, before)).isEmpty();
     assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId())).isPresent();
@@ -110,15 +102,21 @@ class AdoptionTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = ExportCommand.export(stack.platform(), Flows.account(),
-        new ExportCommand.Arguments(ns, List.of(), true, "aep-credentials"), new PrintStream(out, true),
-        new PrintStream(err, true));
+    int exit =
+        ExportCommand.export(
+            stack.platform(),
+            Flows.account(),
+            new ExportCommand.Arguments(ns, List.of(), true, "aep-credentials"),
+            new PrintStream(out, true),
+            new PrintStream(err, true));
 
     assertThat(exit).isZero();
     String yaml = out.toString(StandardCharsets.UTF_8);
-    assertThat(yaml).contains("adopt:", made.flowId(), "credentialsSecretRef:", "aep-credentials")
+    assertThat(yaml)
+        .contains("adopt:", made.flowId(), "credentialsSecretRef:", "aep-credentials")
         .doesNotContain("sk_test_by_hand", Accounts.DEFAULT_CLIENT_SECRET);
-    StripeIngestionFlow exported = stack.client().getKubernetesSerialization().unmarshal(yaml, StripeIngestionFlow.class);
+    StripeIngestionFlow exported =
+        stack.client().getKubernetesSerialization().unmarshal(yaml, StripeIngestionFlow.class);
     exported.getMetadata().setNamespace(ns);
     stack.create(exported);
     StripeIngestionFlow ready = stack.awaitReady(ns, exported.getMetadata().getName());
@@ -140,9 +138,17 @@ class AdoptionTest {
     stack.create(wanted);
     StripeIngestionFlow ready = stack.awaitReady(ns, "finance-charges");
 
-    assertThat(writesSince(ns, before)).extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
+    assertThat(writesSince(ns, before))
+        .extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/interval").asInt())
+    assertThat(
+            stack
+                .simulator()
+                .inventory()
+                .get(Kind.FLOW, made.flowId())
+                .orElseThrow()
+                .at("/scheduleParams/interval")
+                .asInt())
         .isEqualTo(6);
     assertThat(ready.getStatus().getFlow().getId()).isEqualTo(made.flowId());
   }
@@ -159,9 +165,17 @@ class AdoptionTest {
     stack.create(wanted);
     stack.awaitReady(ns, "finance-charges");
 
-    assertThat(writesSince(ns, before)).extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
+    assertThat(writesSince(ns, before))
+        .extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow().at("/scheduleParams/backfill").asBoolean())
+    assertThat(
+            stack
+                .simulator()
+                .inventory()
+                .get(Kind.FLOW, made.flowId())
+                .orElseThrow()
+                .at("/scheduleParams/backfill")
+                .asBoolean())
         .isTrue();
   }
 
@@ -175,10 +189,18 @@ class AdoptionTest {
     wanted.getSpec().setAdopt(new AdoptSpec("00000000-0000-0000-0000-000000000000"));
 
     stack.create(wanted);
-    StripeIngestionFlow refused = stack.await(ns, "finance-charges",
-        f -> FlowAssertions.hasReason(f, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC));
+    StripeIngestionFlow refused =
+        stack.await(
+            ns,
+            "finance-charges",
+            f ->
+                FlowAssertions.hasReason(
+                    f, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC));
 
-    assertThat(FlowAssertions.condition(refused, FlowConditions.READY).map(Condition::getMessage).orElse(""))
+    assertThat(
+            FlowAssertions.condition(refused, FlowConditions.READY)
+                .map(Condition::getMessage)
+                .orElse(""))
         .contains("Cannot adopt", "00000000-0000-0000-0000-000000000000", "does not exist");
     assertThat(writesSince(ns, before)).isEmpty();
   }

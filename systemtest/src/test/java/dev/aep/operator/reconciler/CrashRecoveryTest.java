@@ -69,19 +69,19 @@ class CrashRecoveryTest {
     }
   }
 
-  private static final Map<String, Kind> CREATES = Map.of(
-      "baseConnection", Kind.CONNECTION,
-      "sourceConnection", Kind.SOURCE_CONNECTION,
-      "fieldGroup", Kind.FIELD_GROUP,
-      "schema", Kind.SCHEMA,
-      "dataset", Kind.DATASET,
-      "targetConnection", Kind.TARGET_CONNECTION,
-      "mappingSet", Kind.MAPPING_SET,
-      "flow", Kind.FLOW);
+  private static final Map<String, Kind> CREATES =
+      Map.of(
+          "baseConnection", Kind.CONNECTION,
+          "sourceConnection", Kind.SOURCE_CONNECTION,
+          "fieldGroup", Kind.FIELD_GROUP,
+          "schema", Kind.SCHEMA,
+          "dataset", Kind.DATASET,
+          "targetConnection", Kind.TARGET_CONNECTION,
+          "mappingSet", Kind.MAPPING_SET,
+          "flow", Kind.FLOW);
 
   /** A stack per test: the inventory checks count every object of a kind. */
-  @RegisterExtension
-  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+  @RegisterExtension final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
 
   @Test
   void adoptsWhatWasCreatedBeforeEachCrashAndEndsWithExactlyOneObjectOfEachKind()
@@ -90,19 +90,26 @@ class CrashRecoveryTest {
     StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
     String uid = flow.getMetadata().getUid();
 
-    for (String step : List.of("baseConnection", "sourceConnection", "fieldGroup", "schema",
-        "dataset", "targetConnection", "mappingSet", "flow")) {
+    for (String step :
+        List.of(
+            "baseConnection",
+            "sourceConnection",
+            "fieldGroup",
+            "schema",
+            "dataset",
+            "targetConnection",
+            "mappingSet",
+            "flow")) {
       CrashAfterCreate crash = new CrashAfterCreate(step);
-      stack.startOperator((platform, settings) ->
-          new StripeIngestionFlowReconciler(platform, settings, crash));
+      stack.startOperator(
+          (platform, settings) -> new StripeIngestionFlowReconciler(platform, settings, crash));
       String id = crash.awaitCrash();
       stack.stopOperator();
       crash.release();
 
       assertOnly(CREATES.get(step), uid, id);
       StripeIngestionFlowStatus status = stack.flow(ns, "charges").orElseThrow().getStatus();
-      assertThat(String.valueOf(status)).as("status after the crash in " + step)
-          .doesNotContain(id);
+      assertThat(String.valueOf(status)).as("status after the crash in " + step).doesNotContain(id);
     }
 
     stack.startOperator();
@@ -126,9 +133,9 @@ class CrashRecoveryTest {
 
   /**
    * Identity descriptors are made by the identity step (an update of the schema's set, after the
-   * schema): a crash after them, before any status write, leaves them on the schema unrecorded.
-   * The next operator finds them by listing the schema's descriptors and keeps them; the
-   * simulator refuses a second primary identity, so a duplicate could not even be made quietly.
+   * schema): a crash after them, before any status write, leaves them on the schema unrecorded. The
+   * next operator finds them by listing the schema's descriptors and keeps them; the simulator
+   * refuses a second primary identity, so a duplicate could not even be made quietly.
    */
   @Test
   void adoptsIdentityDescriptorsMadeBeforeACrash() throws InterruptedException {
@@ -136,14 +143,22 @@ class CrashRecoveryTest {
     StripeIngestionFlow flow = stack.loadSample("customers.yaml", StripeIngestionFlow.class);
     flow.getMetadata().setNamespace(ns);
     flow.getSpec().getPlatform().setSandbox(ns);
-    flow.getSpec().getSchedule().setStartTime(stack.simulator().clock().now()
-        .plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString());
+    flow.getSpec()
+        .getSchedule()
+        .setStartTime(
+            stack
+                .simulator()
+                .clock()
+                .now()
+                .plus(Duration.ofDays(1))
+                .truncatedTo(ChronoUnit.HOURS)
+                .toString());
     flow = stack.create(flow);
     String name = flow.getMetadata().getName();
 
     CrashAfterCreate crash = new CrashAfterCreate("dataset");
-    stack.startOperator((platform, settings) ->
-        new StripeIngestionFlowReconciler(platform, settings, crash));
+    stack.startOperator(
+        (platform, settings) -> new StripeIngestionFlowReconciler(platform, settings, crash));
     crash.awaitCrash();
     stack.stopOperator();
     crash.release();
@@ -157,9 +172,9 @@ class CrashRecoveryTest {
     stack.startOperator();
     StripeIngestionFlow ready = stack.awaitReady(ns, name);
     assertThat(stack.simulator().inventory().list(Kind.DESCRIPTOR))
-        .extracting(d -> d.path("@id").asText()).containsExactly(descriptor);
-    assertThat(ready.getStatus().getSchema().getIdentityDescriptors())
+        .extracting(d -> d.path("@id").asText())
         .containsExactly(descriptor);
+    assertThat(ready.getStatus().getSchema().getIdentityDescriptors()).containsExactly(descriptor);
   }
 
   /** Exactly one object of the kind belongs to the flow, and it is the one with this id. */
@@ -167,6 +182,7 @@ class CrashRecoveryTest {
     assertThat(stack.objects(kind, uid)).as(kind.value()).hasSize(1);
     ObjectNode object = stack.simulator().inventory().get(kind, id).orElseThrow();
     assertThat(object.path("description").asText("") + object.path("name").asText(""))
-        .as(kind.value() + " " + id).contains(uid);
+        .as(kind.value() + " " + id)
+        .contains(uid);
   }
 }

@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a user means by Ready: the flow runs and every Stripe record lands as a valid row with the
- * values they mapped. The real operator against the Kubernetes mock server and the simulator,
- * which judges mapping sets, field groups and rows the way the Platform documents it.
+ * values they mapped. The real operator against the Kubernetes mock server and the simulator, which
+ * judges mapping sets, field groups and rows the way the Platform documents it.
  */
 class DataPathTest {
   private static final String EXPERIENCE_EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
@@ -46,14 +46,25 @@ class DataPathTest {
   @RegisterExtension
   static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
-  /** A sample as a flow in its own namespace and sandbox, starting a minute from now on the simulator's clock. */
+  /**
+   * A sample as a flow in its own namespace and sandbox, starting a minute from now on the
+   * simulator's clock.
+   */
   private static StripeIngestionFlow sample(String file, String ns) {
     StripeIngestionFlow flow = stack.loadSample(file, StripeIngestionFlow.class);
     flow.getMetadata().setNamespace(ns);
     flow.getSpec().getPlatform().setSandbox(ns);
     if (flow.getSpec().getSchedule().getFrequency() != Frequency.ONCE) {
-      flow.getSpec().getSchedule().setStartTime(
-          stack.simulator().clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
+      flow.getSpec()
+          .getSchedule()
+          .setStartTime(
+              stack
+                  .simulator()
+                  .clock()
+                  .now()
+                  .plus(Duration.ofMinutes(1))
+                  .truncatedTo(ChronoUnit.SECONDS)
+                  .toString());
     }
     return flow;
   }
@@ -63,8 +74,13 @@ class DataPathTest {
     stack.simulator().clock().advance(Duration.ofMinutes(2));
     try {
       stack.simulator().clock().speed(600);
-      return stack.await(ns, name, f -> f.getStatus() != null && f.getStatus().getLastRun() != null
-          && f.getStatus().getLastRun().getCompletedAt() != null);
+      return stack.await(
+          ns,
+          name,
+          f ->
+              f.getStatus() != null
+                  && f.getStatus().getLastRun() != null
+                  && f.getStatus().getLastRun().getCompletedAt() != null);
     } finally {
       stack.simulator().clock().speed(1);
     }
@@ -81,8 +97,17 @@ class DataPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"charges.yaml", "subscriptions.yaml", "refunds.yaml", "balance-transactions.yaml",
-      "customers.yaml", "prices.yaml", "once.yaml", "existing-schema-and-dataset.yaml"})
+  @ValueSource(
+      strings = {
+        "charges.yaml",
+        "subscriptions.yaml",
+        "refunds.yaml",
+        "balance-transactions.yaml",
+        "customers.yaml",
+        "prices.yaml",
+        "once.yaml",
+        "existing-schema-and-dataset.yaml"
+      })
   void everySampleLandsItsRecordsWithEveryMappedDestinationFilled(String file) {
     String ns = stack.isolatedNamespace("sample-" + file.replace(".yaml", "").replace('_', '-'));
     StripeIngestionFlow flow = sample(file, ns);
@@ -91,8 +116,15 @@ class DataPathTest {
     if (flow.getSpec().getTarget().getSchema().getId() != null) {
       PlatformSession session = stack.session(ns);
       Schema schema = Flows.existingChargesSchema(session, "Existing " + ns);
-      String dataset = session.catalog().createDataset(
-          new DatasetRequest("Existing " + ns, "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
+      String dataset =
+          session
+              .catalog()
+              .createDataset(
+                  new DatasetRequest(
+                      "Existing " + ns,
+                      "made by hand",
+                      SchemaRef.forDataset(schema.id()),
+                      Map.of()));
       flow.getSpec().getTarget().getSchema().setId(schema.id());
       flow.getSpec().getTarget().getDataset().setId(dataset);
     }
@@ -106,18 +138,24 @@ class DataPathTest {
     assertThat(run.getRecordsRead()).isPositive();
     assertThat(run.getRecordsFailed()).isZero();
     assertThat(run.getRecordsWritten()).isEqualTo(run.getRecordsRead());
-    assertThat(FlowAssertions.hasReason(stack.awaitReady(ns, name), FlowConditions.READY,
-        FlowConditions.REASON_AVAILABLE)).isTrue();
+    assertThat(
+            FlowAssertions.hasReason(
+                stack.awaitReady(ns, name), FlowConditions.READY, FlowConditions.REASON_AVAILABLE))
+        .isTrue();
 
     List<ObjectNode> rows = stack.simulator().datasetRows(ran.getStatus().getDataset().getId());
     assertThat(rows).isNotEmpty();
     for (MappingSpec m : flow.getSpec().getMapping()) {
       String destination = resolved(m.getDestination());
-      assertThat(rows).as("%s: %s has a value in some row", file, destination)
+      assertThat(rows)
+          .as("%s: %s has a value in some row", file, destination)
           .anyMatch(row -> !at(row, destination).isMissingNode() && !at(row, destination).isNull());
     }
-    boolean event = EXPERIENCE_EVENT.equals(flow.getSpec().getTarget().getSchema().getCreate() == null
-        ? EXPERIENCE_EVENT : flow.getSpec().getTarget().getSchema().getCreate().getClassId());
+    boolean event =
+        EXPERIENCE_EVENT.equals(
+            flow.getSpec().getTarget().getSchema().getCreate() == null
+                ? EXPERIENCE_EVENT
+                : flow.getSpec().getTarget().getSchema().getCreate().getClassId());
     if (event) {
       assertThat(rows).allMatch(row -> row.hasNonNull("_id") && row.hasNonNull("timestamp"));
     }
@@ -130,12 +168,18 @@ class DataPathTest {
 
     String tenant = "_" + stack.simulator().tenantId();
     ObjectNode group = stack.remote(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId());
-    ObjectNode fields = (ObjectNode) group.at("/definitions").elements().next().at("/properties/" + tenant
-        + "/properties/stripe/properties");
+    ObjectNode fields =
+        (ObjectNode)
+            group
+                .at("/definitions")
+                .elements()
+                .next()
+                .at("/properties/" + tenant + "/properties/stripe/properties");
     List<String> names = new ArrayList<>();
     fields.fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactlyInAnyOrder("chargeId", "amount", "currency", "status", "customerId",
-        "cardBrand");
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "chargeId", "amount", "currency", "status", "customerId", "cardBrand");
     assertThat(fields.at("/amount/type").asText()).isEqualTo("integer");
     assertThat(fields.at("/cardBrand/type").asText()).isEqualTo("string");
     ObjectNode schema = stack.remote(Kind.SCHEMA, ready.getStatus().getSchema().getId());
@@ -144,30 +188,40 @@ class DataPathTest {
 
     var mapping = ready.getStatus().getMapping();
     assertThat(mapping.getTenantNamespace()).isEqualTo(tenant);
-    assertThat(mapping.getDefaultsAdded()).hasSize(2).anyMatch(d -> d.startsWith("_id <- data.id"))
+    assertThat(mapping.getDefaultsAdded())
+        .hasSize(2)
+        .anyMatch(d -> d.startsWith("_id <- data.id"))
         .anyMatch(d -> d.startsWith("timestamp <- dformat(data.created * 1000"));
     assertThat(mapping.getPreviewedRecords()).isPositive();
-    assertThat(mapping.getDestinationsWithValue()).contains(tenant + ".stripe.amount", "_id", "timestamp");
+    assertThat(mapping.getDestinationsWithValue())
+        .contains(tenant + ".stripe.amount", "_id", "timestamp");
   }
 
   @Test
-  void flowsOfOneStripeAccountAndMappingShareOneExploreAndOneDataPrepVerdictButANewMappingIsCheckedAgain() {
+  void
+      flowsOfOneStripeAccountAndMappingShareOneExploreAndOneDataPrepVerdictButANewMappingIsCheckedAgain() {
     String ns = stack.isolatedNamespace("shared-checks");
     StripeIngestionFlow first = stack.createAndAwaitReady(stack.charges(ns, "first"));
     StripeIngestionFlow second = stack.createAndAwaitReady(stack.charges(ns, "second"));
 
-    assertThat(second.getStatus().getBaseConnection().getId()).isNotEqualTo(first.getStatus().getBaseConnection().getId());
+    assertThat(second.getStatus().getBaseConnection().getId())
+        .isNotEqualTo(first.getStatus().getBaseConnection().getId());
     assertThat(stack.count(ns, "GET", ".*/explore")).isEqualTo(1);
     assertThat(stack.count(ns, "POST", ".*/mappingSets/validate")).isEqualTo(1);
     assertThat(stack.count(ns, "POST", ".*/mappingSets/preview")).isEqualTo(1);
-    assertThat(second.getStatus().getSource().getFields()).isEqualTo(first.getStatus().getSource().getFields());
-    assertThat(second.getStatus().getMapping().getPreviewedRecords()).isPositive()
+    assertThat(second.getStatus().getSource().getFields())
+        .isEqualTo(first.getStatus().getSource().getFields());
+    assertThat(second.getStatus().getMapping().getPreviewedRecords())
+        .isPositive()
         .isEqualTo(first.getStatus().getMapping().getPreviewedRecords());
     assertThat(second.getStatus().getMapping().getDestinationsWithValue())
         .isEqualTo(first.getStatus().getMapping().getDestinationsWithValue());
 
     StripeIngestionFlow third = stack.charges(ns, "third");
-    third.getSpec().getMapping().add(new MappingSpec("data.receipt_email", "_tenant.stripe.receiptEmail"));
+    third
+        .getSpec()
+        .getMapping()
+        .add(new MappingSpec("data.receipt_email", "_tenant.stripe.receiptEmail"));
     stack.createAndAwaitReady(third);
     assertThat(stack.count(ns, "GET", ".*/explore")).isEqualTo(1);
     assertThat(stack.count(ns, "POST", ".*/mappingSets/validate")).isEqualTo(2);
@@ -186,7 +240,10 @@ class DataPathTest {
     assertThat(stack.count(ns, "POST", ".*/tenant/fieldgroups")).isZero();
     ObjectNode schema = stack.remote(Kind.SCHEMA, ready.getStatus().getSchema().getId());
     assertThat(schema.at("/allOf").findValuesAsText("$ref")).containsExactly(EXPERIENCE_EVENT);
-    assertThat(ready.getStatus().getMapping().getDefaultsAdded()).singleElement().asString().startsWith("timestamp <- ");
+    assertThat(ready.getStatus().getMapping().getDefaultsAdded())
+        .singleElement()
+        .asString()
+        .startsWith("timestamp <- ");
   }
 
   @Test
@@ -195,12 +252,23 @@ class DataPathTest {
     StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String groupId = ready.getStatus().getFieldGroup().getId();
 
-    StripeIngestionFlow edited = stack.edit(ns, "charges", addMapping(new MappingSpec("data.receipt_email",
-        "_tenant.stripe.receiptEmail")));
-    StripeIngestionFlow after = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
-        && f.getMetadata().getGeneration().equals(edited.getMetadata().getGeneration()));
+    StripeIngestionFlow edited =
+        stack.edit(
+            ns,
+            "charges",
+            addMapping(new MappingSpec("data.receipt_email", "_tenant.stripe.receiptEmail")));
+    StripeIngestionFlow after =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                FlowAssertions.readyForGeneration(f)
+                    && f.getMetadata()
+                        .getGeneration()
+                        .equals(edited.getMetadata().getGeneration()));
     assertThat(after.getStatus().getFieldGroup().getId()).isEqualTo(groupId);
-    assertThat(after.getStatus().getFieldGroup().getVersion()).isNotEqualTo(ready.getStatus().getFieldGroup().getVersion());
+    assertThat(after.getStatus().getFieldGroup().getVersion())
+        .isNotEqualTo(ready.getStatus().getFieldGroup().getVersion());
     ObjectNode group = stack.remote(Kind.FIELD_GROUP, groupId);
     assertThat(group.toString()).contains("receiptEmail");
     assertThat(after.getStatus().getMappingSet().getVersion()).isEqualTo(1L);
@@ -219,29 +287,47 @@ class DataPathTest {
         .isEqualTo("/_" + stack.simulator().tenantId() + "/stripe/email");
     assertThat(descriptor.path("xdm:namespace").asText()).isEqualTo("Email");
     assertThat(descriptor.path("xdm:isPrimary").asBoolean()).isTrue();
-    assertThat(stack.simulator().inventory().list(Kind.MAPPING_SET).stream()
-        .filter(m -> m.path("id").asText().equals(ready.getStatus().getMappingSet().getId())).findFirst().orElseThrow()
-        .toString()).doesNotContain("\"identity\":true");
+    assertThat(
+            stack.simulator().inventory().list(Kind.MAPPING_SET).stream()
+                .filter(
+                    m -> m.path("id").asText().equals(ready.getStatus().getMappingSet().getId()))
+                .findFirst()
+                .orElseThrow()
+                .toString())
+        .doesNotContain("\"identity\":true");
 
     // A changed namespace is a new descriptor in place of the old one.
-    stack.edit(ns, ready.getMetadata().getName(), f -> {
-      f.getSpec().getTarget().getSchema().getCreate()
-          .setIdentities(List.of(new IdentitySpec("_tenant.stripe.email", "Phone", true)));
-      return f;
-    });
-    StripeIngestionFlow changed = stack.await(ns, ready.getMetadata().getName(), f -> FlowAssertions.readyForGeneration(f)
-        && f.getStatus().getSchema().getIdentityDescriptors().size() == 1
-        && !f.getStatus().getSchema().getIdentityDescriptors().equals(ids));
+    stack.edit(
+        ns,
+        ready.getMetadata().getName(),
+        f -> {
+          f.getSpec()
+              .getTarget()
+              .getSchema()
+              .getCreate()
+              .setIdentities(List.of(new IdentitySpec("_tenant.stripe.email", "Phone", true)));
+          return f;
+        });
+    StripeIngestionFlow changed =
+        stack.await(
+            ns,
+            ready.getMetadata().getName(),
+            f ->
+                FlowAssertions.readyForGeneration(f)
+                    && f.getStatus().getSchema().getIdentityDescriptors().size() == 1
+                    && !f.getStatus().getSchema().getIdentityDescriptors().equals(ids));
     String newId = changed.getStatus().getSchema().getIdentityDescriptors().get(0);
     assertThat(stack.simulator().inventory().get(Kind.DESCRIPTOR, ids.get(0))).isEmpty();
     assertThat(stack.remote(Kind.DESCRIPTOR, newId).path("xdm:namespace").asText())
         .isEqualTo("Phone");
 
-    // customers deletes its managed schema with the flow (deleteManagedOnDelete): descriptors and field group go too.
+    // customers deletes its managed schema with the flow (deleteManagedOnDelete): descriptors and
+    // field group go too.
     String schemaId = changed.getStatus().getSchema().getId();
     String groupId = changed.getStatus().getFieldGroup().getId();
     stack.client().resource(changed).delete();
-    Awaitility.await().atMost(Duration.ofSeconds(60))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
         .until(() -> stack.flow(ns, changed.getMetadata().getName()).isEmpty());
     assertThat(stack.simulator().inventory().get(Kind.DESCRIPTOR, newId)).isEmpty();
     assertThat(stack.simulator().inventory().get(Kind.SCHEMA, schemaId)).isEmpty();
@@ -263,10 +349,15 @@ class DataPathTest {
         String tenant = "_" + org.simulator().tenantId();
         StripeIngestionFlow ready = org.awaitReady("payments", "stripe-charges");
         assertThat(ready.getStatus().getMapping().getTenantNamespace()).isEqualTo(tenant);
-        ObjectNode group = org.simulator().inventory()
-            .get(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId()).orElseThrow();
+        ObjectNode group =
+            org.simulator()
+                .inventory()
+                .get(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId())
+                .orElseThrow();
         assertThat(group.path("meta:tenantNamespace").asText()).isEqualTo(tenant);
-        assertThat(group.at("/definitions").elements().next().at("/properties/" + tenant).isObject()).isTrue();
+        assertThat(
+                group.at("/definitions").elements().next().at("/properties/" + tenant).isObject())
+            .isTrue();
       }
     }
   }
@@ -275,13 +366,15 @@ class DataPathTest {
   void anUnknownSourceIsInvalidSpecBeforeTheFieldGroupSchemaOrMappingSetIsWritten() {
     String ns = stack.isolatedNamespace("bad-source");
     StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec().getMapping().add(new MappingSpec("data.amout_refunded", "_tenant.stripe.refunded"));
+    flow.getSpec()
+        .getMapping()
+        .add(new MappingSpec("data.amout_refunded", "_tenant.stripe.refunded"));
     stack.create(flow);
 
-    StripeIngestionFlow refused = stack.awaitReason(ns, "charges", FlowConditions.READY,
-        FlowConditions.REASON_INVALID_SPEC);
-    assertThat(message(refused, FlowConditions.READY)).contains("spec.mapping[6]", "data.amout_refunded",
-        "closest: data.amount_refunded");
+    StripeIngestionFlow refused =
+        stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
+    assertThat(message(refused, FlowConditions.READY))
+        .contains("spec.mapping[6]", "data.amout_refunded", "closest: data.amount_refunded");
     assertThat(stack.count(ns, "POST", ".*/tenant/fieldgroups")).isZero();
     assertThat(stack.count(ns, "POST", ".*/tenant/schemas")).isZero();
     assertThat(stack.count(ns, "POST", ".*/mappingSets")).isZero();
@@ -292,18 +385,27 @@ class DataPathTest {
     String ns = stack.isolatedNamespace("missing-dest");
     PlatformSession session = stack.session(ns);
     Schema schema = Flows.existingChargesSchema(session, "Existing " + ns);
-    String dataset = session.catalog().createDataset(
-        new DatasetRequest("Existing " + ns, "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
+    String dataset =
+        session
+            .catalog()
+            .createDataset(
+                new DatasetRequest(
+                    "Existing " + ns, "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
     StripeIngestionFlow flow = sample("existing-schema-and-dataset.yaml", ns);
     flow.getSpec().getTarget().getSchema().setId(schema.id());
     flow.getSpec().getTarget().getDataset().setId(dataset);
     flow.getSpec().getMapping().add(new MappingSpec("data.status", "_tenant.stripe.status"));
     stack.create(flow);
 
-    StripeIngestionFlow refused = stack.awaitReason(ns, flow.getMetadata().getName(), FlowConditions.READY,
-        FlowConditions.REASON_INVALID_SPEC);
-    assertThat(message(refused, FlowConditions.READY)).contains(schema.id(), "has no field for",
-        "_" + stack.simulator().tenantId() + ".stripe.status");
+    StripeIngestionFlow refused =
+        stack.awaitReason(
+            ns,
+            flow.getMetadata().getName(),
+            FlowConditions.READY,
+            FlowConditions.REASON_INVALID_SPEC);
+    assertThat(message(refused, FlowConditions.READY))
+        .contains(
+            schema.id(), "has no field for", "_" + stack.simulator().tenantId() + ".stripe.status");
     assertThat(stack.count(ns, "POST", ".*/targetConnections")).isZero();
     assertThat(stack.count(ns, "POST", ".*/mappingSets")).isZero();
     assertThat(stack.count(ns, "POST", ".*/flows")).isZero();
@@ -315,20 +417,35 @@ class DataPathTest {
     StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String version = ready.getStatus().getFieldGroup().getVersion();
 
-    stack.edit(ns, "charges", f -> {
-      f.getSpec().getMapping().stream().filter(m -> m.getSource().equals("data.amount")).findFirst().orElseThrow()
-          .setType(XdmType.STRING);
-      return f;
-    });
-    StripeIngestionFlow refused = stack.awaitReason(ns, "charges", FlowConditions.SYNCED,
-        FlowConditions.REASON_INVALID_SPEC);
-    assertThat(message(refused, FlowConditions.SYNCED)).contains("_" + stack.simulator().tenantId() + ".stripe.amount",
-        "from integer to string", "only additive changes", "new flow");
+    stack.edit(
+        ns,
+        "charges",
+        f -> {
+          f.getSpec().getMapping().stream()
+              .filter(m -> m.getSource().equals("data.amount"))
+              .findFirst()
+              .orElseThrow()
+              .setType(XdmType.STRING);
+          return f;
+        });
+    StripeIngestionFlow refused =
+        stack.awaitReason(ns, "charges", FlowConditions.SYNCED, FlowConditions.REASON_INVALID_SPEC);
+    assertThat(message(refused, FlowConditions.SYNCED))
+        .contains(
+            "_" + stack.simulator().tenantId() + ".stripe.amount",
+            "from integer to string",
+            "only additive changes",
+            "new flow");
     assertThat(stack.count(ns, "PUT", ".*/tenant/fieldgroups/.*")).isZero();
-    assertThat(stack.remote(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId())
-        .path("version").asText()).isEqualTo(version);
+    assertThat(
+            stack
+                .remote(Kind.FIELD_GROUP, ready.getStatus().getFieldGroup().getId())
+                .path("version")
+                .asText())
+        .isEqualTo(version);
     // Nothing lost: the flow and its mapping set are as they were.
-    assertThat(stack.simulator().inventory().get(Kind.FLOW, ready.getStatus().getFlow().getId())).isPresent();
+    assertThat(stack.simulator().inventory().get(Kind.FLOW, ready.getStatus().getFlow().getId()))
+        .isPresent();
     assertThat(refused.getStatus().getMappingSet().getVersion()).isZero();
   }
 
@@ -336,12 +453,15 @@ class DataPathTest {
   void anUnknownExpressionFunctionIsRefusedByTheValidateCallAndNoMappingSetIsWritten() {
     String ns = stack.isolatedNamespace("bad-function");
     StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec().getMapping().add(MappingSpec.expression("frobnicate(data.currency)", "_tenant.stripe.x", null));
+    flow.getSpec()
+        .getMapping()
+        .add(MappingSpec.expression("frobnicate(data.currency)", "_tenant.stripe.x", null));
     stack.create(flow);
 
-    StripeIngestionFlow refused = stack.awaitReason(ns, "charges", FlowConditions.READY,
-        FlowConditions.REASON_INVALID_SPEC);
-    assertThat(message(refused, FlowConditions.READY)).contains("Data Prep refused the mapping", "frobnicate");
+    StripeIngestionFlow refused =
+        stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
+    assertThat(message(refused, FlowConditions.READY))
+        .contains("Data Prep refused the mapping", "frobnicate");
     assertThat(stack.count(ns, "POST", ".*/mappingSets/validate")).isPositive();
     assertThat(stack.count(ns, "POST", ".*/mappingSets")).isZero();
   }
@@ -350,34 +470,52 @@ class DataPathTest {
   void aRunThatFailsRecordsMakesTheFlowNotReadyUntilAGoodRun() {
     String ns = stack.isolatedNamespace("failed-records");
     StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec().getSchedule().setStartTime(
-        stack.simulator().clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
+    flow.getSpec()
+        .getSchedule()
+        .setStartTime(
+            stack
+                .simulator()
+                .clock()
+                .now()
+                .plus(Duration.ofMinutes(1))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString());
     // failure_code is null on most charges: _id is required, so those records fail.
     flow.getSpec().getMapping().add(new MappingSpec("data.failure_code", "_id"));
     stack.createAndAwaitReady(flow);
 
     StripeIngestionFlow failed = awaitFinishedRun(ns, "charges");
     assertThat(failed.getStatus().getLastRun().getRecordsFailed()).isPositive();
-    StripeIngestionFlow notReady = stack.awaitReason(ns, "charges", FlowConditions.READY,
-        FlowConditions.REASON_RUN_FAILED);
-    assertThat(message(notReady, FlowConditions.READY)).contains(failed.getStatus().getLastRun().getId(),
-        "INGEST-1555-400", "records failed");
-    assertThat(FlowAssertions.hasReason(notReady, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS))
+    StripeIngestionFlow notReady =
+        stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_RUN_FAILED);
+    assertThat(message(notReady, FlowConditions.READY))
+        .contains(failed.getStatus().getLastRun().getId(), "INGEST-1555-400", "records failed");
+    assertThat(
+            FlowAssertions.hasReason(
+                notReady, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS))
         .isTrue();
     assertThat(stack.events(ns)).map(Event::getReason).contains(FlowConditions.REASON_RUN_FAILED);
 
     String failedRun = failed.getStatus().getLastRun().getId();
-    stack.edit(ns, "charges", f -> {
-      f.getSpec().getMapping().removeIf(m -> m.getDestination().equals("_id"));
-      return f;
-    });
+    stack.edit(
+        ns,
+        "charges",
+        f -> {
+          f.getSpec().getMapping().removeIf(m -> m.getDestination().equals("_id"));
+          return f;
+        });
     stack.simulator().clock().advance(Duration.ofMinutes(15));
     try {
       stack.simulator().clock().speed(600);
-      stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
-          && !f.getStatus().getLastRun().getId().equals(failedRun)
-          && f.getStatus().getLastRun().getCompletedAt() != null
-          && FlowAssertions.hasReason(f, FlowConditions.READY, FlowConditions.REASON_AVAILABLE));
+      stack.await(
+          ns,
+          "charges",
+          f ->
+              f.getStatus().getLastRun() != null
+                  && !f.getStatus().getLastRun().getId().equals(failedRun)
+                  && f.getStatus().getLastRun().getCompletedAt() != null
+                  && FlowAssertions.hasReason(
+                      f, FlowConditions.READY, FlowConditions.REASON_AVAILABLE));
     } finally {
       stack.simulator().clock().speed(1);
     }
@@ -387,8 +525,16 @@ class DataPathTest {
   void partialIngestionLetsTheRunLandTheGoodRowsAndStillReportsTheFailedOnes() {
     String ns = stack.isolatedNamespace("partial");
     StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec().getSchedule().setStartTime(
-        stack.simulator().clock().now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString());
+    flow.getSpec()
+        .getSchedule()
+        .setStartTime(
+            stack
+                .simulator()
+                .clock()
+                .now()
+                .plus(Duration.ofMinutes(1))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString());
     flow.getSpec().getMapping().add(new MappingSpec("data.failure_code", "_id"));
     flow.getSpec().setIngestion(new IngestionSpec(100, null));
     StripeIngestionFlow ready = stack.createAndAwaitReady(flow);
@@ -401,11 +547,12 @@ class DataPathTest {
     assertThat(run.getStatus()).isEqualTo("success");
     assertThat(run.getRecordsFailed()).isPositive();
     assertThat(run.getRecordsWritten()).isEqualTo(run.getRecordsRead() - run.getRecordsFailed());
-    assertThat(run.getErrors()).anyMatch(e -> e.startsWith("INGEST-1555-400 (") && e.endsWith(" records)"));
-    StripeIngestionFlow notReady = stack.awaitReason(ns, "charges", FlowConditions.READY,
-        FlowConditions.REASON_RUN_FAILED);
-    assertThat(message(notReady, FlowConditions.READY)).contains(run.getRecordsFailed() + " of "
-        + run.getRecordsRead() + " records failed");
+    assertThat(run.getErrors())
+        .anyMatch(e -> e.startsWith("INGEST-1555-400 (") && e.endsWith(" records)"));
+    StripeIngestionFlow notReady =
+        stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_RUN_FAILED);
+    assertThat(message(notReady, FlowConditions.READY))
+        .contains(run.getRecordsFailed() + " of " + run.getRecordsRead() + " records failed");
   }
 
   private static UnaryOperator<StripeIngestionFlow> addMapping(MappingSpec mapping) {

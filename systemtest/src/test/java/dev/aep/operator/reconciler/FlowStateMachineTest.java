@@ -46,32 +46,54 @@ class FlowStateMachineTest {
     boolean action = code.equals("1421-400") || code.equals("1422-400");
     // Refused until the test lets the flow settle, so the busy conditions can be read at leisure.
     stack.simulator().faults().failNext(1000, action ? "POST" : "PATCH", "/flows/" + flowId, code);
-    StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
-      if (action) {
-        f.getSpec().setState(FlowState.DISABLED);
-      } else {
-        f.getSpec().getSchedule().setInterval(45);
-      }
-      return f;
-    });
+    StripeIngestionFlow edited =
+        stack.edit(
+            ns,
+            "charges",
+            f -> {
+              if (action) {
+                f.getSpec().setState(FlowState.DISABLED);
+              } else {
+                f.getSpec().getSchedule().setInterval(45);
+              }
+              return f;
+            });
 
-    StripeIngestionFlow busy = stack.await(ns, "charges",
-        f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_BUSY));
-    assertThat(message(busy, FlowConditions.SYNCED)).contains("busy on the Platform")
-        .contains("FLOW-" + code).contains("Busy since");
+    StripeIngestionFlow busy =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                FlowAssertions.hasReason(
+                    f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_BUSY));
+    assertThat(message(busy, FlowConditions.SYNCED))
+        .contains("busy on the Platform")
+        .contains("FLOW-" + code)
+        .contains("Busy since");
     // The flow was not Ready for this generation, so Ready says the same.
-    assertThat(FlowAssertions.hasReason(busy, FlowConditions.READY, FlowConditions.REASON_PLATFORM_BUSY)).isTrue();
+    assertThat(
+            FlowAssertions.hasReason(
+                busy, FlowConditions.READY, FlowConditions.REASON_PLATFORM_BUSY))
+        .isTrue();
     String since = message(busy, FlowConditions.SYNCED).replaceAll(".*Busy since ", "");
-    StripeIngestionFlow later = stack.await(ns, "charges", f -> FlowAssertions.condition(f, FlowConditions.SYNCED)
-        .map(Condition::getLastTransitionTime).isPresent() && stack.count(ns, action ? "POST" : "PATCH",
-            ".*/flows/" + flowId + ".*") >= 3);
+    StripeIngestionFlow later =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                FlowAssertions.condition(f, FlowConditions.SYNCED)
+                        .map(Condition::getLastTransitionTime)
+                        .isPresent()
+                    && stack.count(ns, action ? "POST" : "PATCH", ".*/flows/" + flowId + ".*")
+                        >= 3);
     // The first refusal's time is kept across passes.
     assertThat(message(later, FlowConditions.SYNCED)).endsWith("Busy since " + since);
 
     stack.simulator().faults().clear();
 
     StripeIngestionFlow settled = stack.awaitReady(ns, "charges");
-    assertThat(settled.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
+    assertThat(settled.getMetadata().getGeneration())
+        .isEqualTo(edited.getMetadata().getGeneration());
     if (action) {
       assertThat(flowState(flowId)).isEqualTo("disabled");
     } else {
@@ -89,10 +111,15 @@ class FlowStateMachineTest {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> stack.flow(ns, "charges").isEmpty());
     assertThat(stack.simulator().inventory().get(Kind.FLOW, flowId)).isEmpty();
-    assertThat(stack.requests(ns)).filteredOn(e -> e.method().equals("DELETE")
-        && e.path().endsWith("/flows/" + flowId)).extracting(RequestLog.Entry::status).contains(400, 204);
-    assertThat(stack.events(ns)).anyMatch(e -> FlowConditions.REASON_PLATFORM_BUSY.equals(e.getReason())
-        && e.getNote().contains("FLOW-1458-400"));
+    assertThat(stack.requests(ns))
+        .filteredOn(e -> e.method().equals("DELETE") && e.path().endsWith("/flows/" + flowId))
+        .extracting(RequestLog.Entry::status)
+        .contains(400, 204);
+    assertThat(stack.events(ns))
+        .anyMatch(
+            e ->
+                FlowConditions.REASON_PLATFORM_BUSY.equals(e.getReason())
+                    && e.getNote().contains("FLOW-1458-400"));
   }
 
   @Test
@@ -101,15 +128,22 @@ class FlowStateMachineTest {
     String flowId = ready(ns).getStatus().getFlow().getId();
     stack.simulator().faults().flowTransition(Duration.ofMinutes(10));
     int mark = stack.requests(ns).size();
-    StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
-      f.getSpec().getSchedule().setInterval(30);
-      f.getSpec().setState(FlowState.DISABLED);
-      return f;
-    });
+    StripeIngestionFlow edited =
+        stack.edit(
+            ns,
+            "charges",
+            f -> {
+              f.getSpec().getSchedule().setInterval(30);
+              f.getSpec().setState(FlowState.DISABLED);
+              return f;
+            });
 
-    StripeIngestionFlow waiting = stack.await(ns, "charges",
-        f -> message(f, FlowConditions.READY).contains("state updating"));
-    assertThat(message(waiting, FlowConditions.READY)).contains("busy on the Platform").contains(" since ");
+    StripeIngestionFlow waiting =
+        stack.await(
+            ns, "charges", f -> message(f, FlowConditions.READY).contains("state updating"));
+    assertThat(message(waiting, FlowConditions.READY))
+        .contains("busy on the Platform")
+        .contains(" since ");
     List<RequestLog.Entry> during = stack.requests(ns).subList(mark, stack.requests(ns).size());
     assertThat(during).filteredOn(e -> e.method().equals("PATCH")).hasSize(1);
     assertThat(during).noneMatch(e -> e.path().endsWith("/action"));
@@ -123,12 +157,17 @@ class FlowStateMachineTest {
     assertThat(done.getStatus().getFlow().getState()).isEqualTo("disabled");
 
     List<RequestLog.Entry> after = stack.requests(ns).subList(mark, stack.requests(ns).size());
-    List<String> writes = after.stream().filter(e -> e.path().contains("/flows/" + flowId))
-        .filter(e -> !e.method().equals("GET")).map(e -> e.method() + (e.path().endsWith("/action") ? " action" : ""))
-        .toList();
+    List<String> writes =
+        after.stream()
+            .filter(e -> e.path().contains("/flows/" + flowId))
+            .filter(e -> !e.method().equals("GET"))
+            .map(e -> e.method() + (e.path().endsWith("/action") ? " action" : ""))
+            .toList();
     assertThat(writes).containsExactly("PATCH", "POST action");
     // Every call on the flow succeeded: nothing was sent blind into the updating window.
-    assertThat(after).filteredOn(e -> e.path().contains("/flows/" + flowId)).allMatch(e -> e.status() < 300);
+    assertThat(after)
+        .filteredOn(e -> e.path().contains("/flows/" + flowId))
+        .allMatch(e -> e.status() < 300);
     int patch = indexOf(after, "PATCH", flowId);
     int action = indexOf(after, "POST", flowId);
     assertThat(after.subList(patch, action)).anyMatch(e -> e.method().equals("GET"));
@@ -139,22 +178,29 @@ class FlowStateMachineTest {
     String ns = stack.isolatedNamespace("patch-in-flight");
     String flowId = ready(ns).getStatus().getFlow().getId();
     stack.simulator().faults().flowTransition(Duration.ofMinutes(10));
-    StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
-      f.getSpec().getSchedule().setInterval(30);
-      return f;
-    });
+    StripeIngestionFlow edited =
+        stack.edit(
+            ns,
+            "charges",
+            f -> {
+              f.getSpec().getSchedule().setInterval(30);
+              return f;
+            });
 
     StripeIngestionFlow done = stack.awaitReady(ns, "charges");
     assertThat(done.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
     assertThat(done.getStatus().getFlow().getState()).isEqualTo("enabled");
-    // The Platform still shows the flow updating: Ready means nothing is left to change, and the flow runs.
-    assertThat(stack.session(ns).flowService().flows().get(flowId).orElseThrow().state()).isEqualTo("updating");
+    // The Platform still shows the flow updating: Ready means nothing is left to change, and the
+    // flow runs.
+    assertThat(stack.session(ns).flowService().flows().get(flowId).orElseThrow().state())
+        .isEqualTo("updating");
     assertThat(stack.count(ns, "PATCH", ".*/flows/" + flowId)).isEqualTo(1);
   }
 
   private static int indexOf(List<RequestLog.Entry> entries, String method, String flowId) {
     for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i).method().equals(method) && entries.get(i).path().contains("/flows/" + flowId)) {
+      if (entries.get(i).method().equals(method)
+          && entries.get(i).path().contains("/flows/" + flowId)) {
         return i;
       }
     }
@@ -173,9 +219,16 @@ class FlowStateMachineTest {
 
     String flowId = ready(ns).getStatus().getFlow().getId();
     stack.simulator().faults().deleteBehindBack(Kind.FLOW, flowId);
-    StripeIngestionFlow recreated = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
-        && !flowId.equals(f.getStatus().getFlow().getId()));
-    assertThat(stack.simulator().inventory().get(Kind.FLOW, recreated.getStatus().getFlow().getId())).isPresent();
+    StripeIngestionFlow recreated =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                FlowAssertions.readyForGeneration(f)
+                    && !flowId.equals(f.getStatus().getFlow().getId()));
+    assertThat(
+            stack.simulator().inventory().get(Kind.FLOW, recreated.getStatus().getFlow().getId()))
+        .isPresent();
   }
 
   @Test
@@ -189,8 +242,7 @@ class FlowStateMachineTest {
     stack.create(chosen);
     String unsetId = stack.awaitReady(ns, "unset").getStatus().getFlow().getId();
     String chosenId = stack.awaitReady(ns, "chosen").getStatus().getFlow().getId();
-    assertThat(stack.remote(Kind.FLOW, unsetId).path("scheduleParams").has("backfill"))
-        .isFalse();
+    assertThat(stack.remote(Kind.FLOW, unsetId).path("scheduleParams").has("backfill")).isFalse();
     assertThat(stack.remote(Kind.FLOW, chosenId).at("/scheduleParams/backfill").asText())
         .isEqualTo("false");
   }

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KubernetesWritesTest {
   /** Finalizer, status and summary Event, with room for one more status write. */
   private static final int MAX_WRITES_PER_FLOW = 4;
+
   private static final int FLOWS = 20;
 
   /** A stack per test: each counts every pass of its operator. */
-  @RegisterExtension
-  final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
+  @RegisterExtension final OperatorStackExtension stack = OperatorStackExtension.withoutOperator();
 
   @Test
   void creatingOneFlowWithoutFaultsTakesAtMostFourWritesAndOneEventNamingEveryObject() {
@@ -47,9 +47,11 @@ class KubernetesWritesTest {
     settle(passes);
 
     Map<String, Integer> byKind = byKind(stack.kubernetesWrites(), before, ns);
-    assertThat(byKind).as("operator writes for one flow").containsOnlyKeys(
-        "finalizer", "status", "event");
-    assertThat(byKind.values().stream().mapToInt(Integer::intValue).sum()).as(byKind.toString())
+    assertThat(byKind)
+        .as("operator writes for one flow")
+        .containsOnlyKeys("finalizer", "status", "event");
+    assertThat(byKind.values().stream().mapToInt(Integer::intValue).sum())
+        .as(byKind.toString())
         .isLessThanOrEqualTo(MAX_WRITES_PER_FLOW);
     assertThat(byKind).containsEntry("finalizer", 1).containsEntry("event", 1);
 
@@ -59,9 +61,18 @@ class KubernetesWritesTest {
     assertThat(summary.getType()).isEqualTo("Normal");
     assertThat(summary.getReason()).isEqualTo("Created");
     assertThat(summary.getRegarding().getUid()).isEqualTo(flow.getMetadata().getUid());
-    assertThat(summary.getNote()).contains(createdIds(ready.getStatus()))
-        .contains("base connection", "source connection", "field group", "schema", "dataset",
-            "target connection", "mapping set", "flow", "Stripe resource path charges");
+    assertThat(summary.getNote())
+        .contains(createdIds(ready.getStatus()))
+        .contains(
+            "base connection",
+            "source connection",
+            "field group",
+            "schema",
+            "dataset",
+            "target connection",
+            "mapping set",
+            "flow",
+            "Stripe resource path charges");
   }
 
   @Test
@@ -83,23 +94,27 @@ class KubernetesWritesTest {
 
     Map<String, Integer> byKind = byKind(stack.kubernetesWrites(), before, ns);
     int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
-    assertThat(total).as(byKind + " for " + FLOWS + " flows")
+    assertThat(total)
+        .as(byKind + " for " + FLOWS + " flows")
         .isLessThanOrEqualTo(MAX_WRITES_PER_FLOW * FLOWS);
     assertThat(byKind).containsEntry("finalizer", FLOWS).containsEntry("event", FLOWS);
     for (String name : names) {
       StripeIngestionFlowStatus status = stack.flow(ns, name).orElseThrow().getStatus();
-      assertThat(stack.events(ns)).as(name).filteredOn(e -> e.getRegarding().getName().equals(name))
-          .singleElement().satisfies(e -> assertThat(e.getNote()).contains(createdIds(status)));
+      assertThat(stack.events(ns))
+          .as(name)
+          .filteredOn(e -> e.getRegarding().getName().equals(name))
+          .singleElement()
+          .satisfies(e -> assertThat(e.getNote()).contains(createdIds(status)));
     }
   }
 
   /** The production reconciler, counting the passes it runs. */
-  private static StripeIngestionFlowReconciler counting(Platform platform,
-      ReconcilerSettings settings, AtomicInteger passes) {
+  private static StripeIngestionFlowReconciler counting(
+      Platform platform, ReconcilerSettings settings, AtomicInteger passes) {
     return new StripeIngestionFlowReconciler(platform, settings) {
       @Override
-      public UpdateControl<StripeIngestionFlow> reconcile(StripeIngestionFlow flow,
-          Context<StripeIngestionFlow> context) {
+      public UpdateControl<StripeIngestionFlow> reconcile(
+          StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
         try {
           return super.reconcile(flow, context);
         } finally {
@@ -124,8 +139,8 @@ class KubernetesWritesTest {
    * The operator's writes in {@code ns} after {@code from}, by kind: the finalizer (a patch or
    * update of the flow itself), status writes and Events. The flow's own creation is the test's.
    */
-  private static Map<String, Integer> byKind(List<RecordingDispatcher.Request> writes, int from,
-      String ns) {
+  private static Map<String, Integer> byKind(
+      List<RecordingDispatcher.Request> writes, int from, String ns) {
     Map<String, Integer> byKind = new TreeMap<>();
     for (RecordingDispatcher.Request write : writes.subList(from, writes.size())) {
       String path = write.path();
@@ -151,8 +166,15 @@ class KubernetesWritesTest {
   }
 
   private static String[] createdIds(StripeIngestionFlowStatus s) {
-    return new String[] {s.getBaseConnection().getId(), s.getSourceConnection().getId(),
-        s.getFieldGroup().getId(), s.getSchema().getId(), s.getDataset().getId(),
-        s.getTargetConnection().getId(), s.getMappingSet().getId(), s.getFlow().getId()};
+    return new String[] {
+      s.getBaseConnection().getId(),
+      s.getSourceConnection().getId(),
+      s.getFieldGroup().getId(),
+      s.getSchema().getId(),
+      s.getDataset().getId(),
+      s.getTargetConnection().getId(),
+      s.getMappingSet().getId(),
+      s.getFlow().getId()
+    };
   }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SecretWatchTest {
   @RegisterExtension
-  static final OperatorStackExtension stack = OperatorStackExtension.withOperator()
-      .settings(s -> s.withResyncInterval(Duration.ofHours(1)));
+  static final OperatorStackExtension stack =
+      OperatorStackExtension.withOperator()
+          .settings(s -> s.withResyncInterval(Duration.ofHours(1)));
 
   /** A namespace and sandbox with the Platform Secret only. */
   private static String namespace(String name) {
@@ -38,8 +39,15 @@ class SecretWatchTest {
 
     Secret rotated = stack.stripeSecret(ns, "sk_test_after_rotation");
 
-    StripeIngestionFlow pushed = stack.await(ns, "charges", f -> rotated.getMetadata()
-        .getResourceVersion().equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+    StripeIngestionFlow pushed =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                rotated
+                    .getMetadata()
+                    .getResourceVersion()
+                    .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(stack.count(ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
   }
@@ -48,8 +56,12 @@ class SecretWatchTest {
   void flowWaitingForAMissingSecretProceedsAsSoonAsTheSecretIsCreated() {
     String ns = namespace("watch-missing");
     stack.create(stack.charges(ns, "charges"));
-    stack.await(ns, "charges", f -> FlowAssertions.hasReason(f, FlowConditions.READY,
-        FlowConditions.REASON_SECRET_NOT_FOUND));
+    stack.await(
+        ns,
+        "charges",
+        f ->
+            FlowAssertions.hasReason(
+                f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
     assertThat(stack.platformWrites(ns)).isZero();
 
     stack.stripeSecret(ns, "sk_test_created_later");

@@ -22,8 +22,7 @@ class SteadyStateTest {
     // The flow is re-read by id or, with bulk observation, by the sandbox's list of flows.
     String flowGet = ".*/flows(/" + ready.getStatus().getFlow().getId() + ")?";
     // Let the pass that reached Ready finish its last status write.
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> stack.count(ns, "GET", flowGet) >= 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> stack.count(ns, "GET", flowGet) >= 2);
 
     long platformWrites = stack.platformWrites(ns);
     long kubernetesWrites = stack.kubernetesWrites(ns);
@@ -31,8 +30,9 @@ class SteadyStateTest {
     StripeIngestionFlow before = stack.flow(ns, "charges").orElseThrow();
 
     // Each resync re-reads the flow; wait for several of them.
-    await().atMost(Duration.ofSeconds(60)).until(
-        () -> stack.count(ns, "GET", flowGet) >= observed + 4);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> stack.count(ns, "GET", flowGet) >= observed + 4);
 
     assertThat(stack.platformWrites(ns)).isEqualTo(platformWrites);
     assertThat(stack.kubernetesWrites(ns)).isEqualTo(kubernetesWrites);

@@ -33,13 +33,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The lifecycle of a StripeIngestionFlow, end to end: the real operator against the Kubernetes
- * mock server (CRUD) and the Platform simulator over HTTP. Each test uses its own namespace and
- * a sandbox of the same name, so its Platform traffic can be told apart.
+ * The lifecycle of a StripeIngestionFlow, end to end: the real operator against the Kubernetes mock
+ * server (CRUD) and the Platform simulator over HTTP. Each test uses its own namespace and a
+ * sandbox of the same name, so its Platform traffic can be told apart.
  */
 class StripeIngestionFlowLifecycleTest {
-  private static final List<Kind> CHAIN = List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION,
-      Kind.TARGET_CONNECTION, Kind.FLOW, Kind.SCHEMA, Kind.DATASET, Kind.MAPPING_SET);
+  private static final List<Kind> CHAIN =
+      List.of(
+          Kind.CONNECTION,
+          Kind.SOURCE_CONNECTION,
+          Kind.TARGET_CONNECTION,
+          Kind.FLOW,
+          Kind.SCHEMA,
+          Kind.DATASET,
+          Kind.MAPPING_SET);
 
   @RegisterExtension
   static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
@@ -93,7 +100,10 @@ class StripeIngestionFlowLifecycleTest {
     String ns = stack.isolatedNamespace("missing-ids");
     StripeIngestionFlow noSchema = stack.charges(ns, "no-schema");
     noSchema.getSpec().getTarget().getSchema().setCreate(null);
-    noSchema.getSpec().getTarget().getSchema()
+    noSchema
+        .getSpec()
+        .getTarget()
+        .getSchema()
         .setId("https://ns.adobe.com/simtenant/schemas/0000000000000000000000000000dead");
     StripeIngestionFlow noAccount = stack.charges(ns, "no-account");
     noAccount.getSpec().getStripe().setAccessTokenSecretRef(null);
@@ -101,15 +111,20 @@ class StripeIngestionFlowLifecycleTest {
     stack.create(noSchema);
     stack.create(noAccount);
 
-    StripeIngestionFlow schemaMissing = stack.awaitReason(ns, "no-schema", FlowConditions.READY,
-        FlowConditions.REASON_INVALID_SPEC);
-    StripeIngestionFlow accountMissing = stack.awaitReason(ns, "no-account", FlowConditions.READY,
-        FlowConditions.REASON_INVALID_SPEC);
+    StripeIngestionFlow schemaMissing =
+        stack.awaitReason(
+            ns, "no-schema", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
+    StripeIngestionFlow accountMissing =
+        stack.awaitReason(
+            ns, "no-account", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
 
-    assertThat(readyMessage(schemaMissing)).contains("spec.target.schema.id", "does not exist",
-        "0000000000000000000000000000dead");
-    assertThat(readyMessage(accountMissing)).contains("spec.stripe.baseConnectionId",
-        "does not exist", "00000000-0000-0000-0000-00000000dead");
+    assertThat(readyMessage(schemaMissing))
+        .contains("spec.target.schema.id", "does not exist", "0000000000000000000000000000dead");
+    assertThat(readyMessage(accountMissing))
+        .contains(
+            "spec.stripe.baseConnectionId",
+            "does not exist",
+            "00000000-0000-0000-0000-00000000dead");
     assertThat(stack.platformWrites(ns)).isZero();
   }
 
@@ -119,14 +134,26 @@ class StripeIngestionFlowLifecycleTest {
     String ns = stack.isolatedNamespace("existing");
     PlatformSession session = stack.session(ns);
     Schema schema = Flows.existingChargesSchema(session, "Existing charges");
-    String datasetId = session.catalog().createDataset(new DatasetRequest("Existing dataset",
-        "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
-    String baseId = session.flowService().baseConnections().create(
-        BaseConnectionRequest.stripe("hand-made account", "made by hand", "sk_test_hand")).id();
+    String datasetId =
+        session
+            .catalog()
+            .createDataset(
+                new DatasetRequest(
+                    "Existing dataset",
+                    "made by hand",
+                    SchemaRef.forDataset(schema.id()),
+                    Map.of()));
+    String baseId =
+        session
+            .flowService()
+            .baseConnections()
+            .create(
+                BaseConnectionRequest.stripe("hand-made account", "made by hand", "sk_test_hand"))
+            .id();
     String baseEtag = session.flowService().baseConnections().get(baseId).orElseThrow().etag();
 
-    StripeIngestionFlow flow = stack.loadSample("existing-schema-and-dataset.yaml",
-        StripeIngestionFlow.class);
+    StripeIngestionFlow flow =
+        stack.loadSample("existing-schema-and-dataset.yaml", StripeIngestionFlow.class);
     flow.getMetadata().setNamespace(ns);
     flow.getSpec().getPlatform().setSandbox(ns);
     flow.getSpec().getTarget().getSchema().setId(schema.id());
@@ -136,14 +163,17 @@ class StripeIngestionFlowLifecycleTest {
     String name = flow.getMetadata().getName();
     stack.create(flow);
 
-    StripeIngestionFlow missing = stack.awaitReason(ns, name, FlowConditions.READY,
-        FlowConditions.REASON_INVALID_SPEC);
+    StripeIngestionFlow missing =
+        stack.awaitReason(ns, name, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
     assertThat(readyMessage(missing)).contains("65e622315f78042c9e8166e8", "does not exist");
 
-    stack.edit(ns, name, f -> {
-      f.getSpec().getTarget().getDataset().setId(datasetId);
-      return f;
-    });
+    stack.edit(
+        ns,
+        name,
+        f -> {
+          f.getSpec().getTarget().getDataset().setId(datasetId);
+          return f;
+        });
     StripeIngestionFlow ready = stack.awaitReady(ns, name);
     assertThat(ready.getStatus().getSchema().getId()).isEqualTo(schema.id());
     assertThat(ready.getStatus().getSchema().getManaged()).isFalse();
@@ -171,14 +201,21 @@ class StripeIngestionFlowLifecycleTest {
     String flowId = ready.getStatus().getFlow().getId();
     String mappingId = ready.getStatus().getMappingSet().getId();
 
-    StripeIngestionFlow edited = stack.edit(ns, "charges", f -> {
-      f.getSpec().getSchedule().setInterval(30);
-      f.getSpec().setDescription("Charges, every half hour");
-      f.getSpec().getMapping().add(new MappingSpec("data.created", "_tenant.stripe.createdAt"));
-      return f;
-    });
+    StripeIngestionFlow edited =
+        stack.edit(
+            ns,
+            "charges",
+            f -> {
+              f.getSpec().getSchedule().setInterval(30);
+              f.getSpec().setDescription("Charges, every half hour");
+              f.getSpec()
+                  .getMapping()
+                  .add(new MappingSpec("data.created", "_tenant.stripe.createdAt"));
+              return f;
+            });
     StripeIngestionFlow updated = stack.awaitReady(ns, "charges");
-    assertThat(updated.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
+    assertThat(updated.getMetadata().getGeneration())
+        .isEqualTo(edited.getMetadata().getGeneration());
     ObjectNode flow = stack.remote(Kind.FLOW, flowId);
     assertThat(flow.path("scheduleParams").path("interval").asInt()).isEqualTo(30);
     assertThat(flow.path("description").asText()).startsWith("Charges, every half hour");
@@ -189,13 +226,17 @@ class StripeIngestionFlowLifecycleTest {
     assertThat(stack.count(ns, "PUT", ".*/mappingSets/" + mappingId)).isEqualTo(1);
     assertThat(stack.count(ns, "PATCH", ".*/flows/" + flowId + "/?")).isPositive();
     // The simulator answers a PATCH without If-Match with 400: every PATCH here carried it.
-    assertThat(stack.requests(ns)).filteredOn(e -> e.method().equals("PATCH"))
+    assertThat(stack.requests(ns))
+        .filteredOn(e -> e.method().equals("PATCH"))
         .allMatch(e -> e.status() == 200);
 
-    stack.edit(ns, "charges", f -> {
-      f.getSpec().setState(FlowState.DISABLED);
-      return f;
-    });
+    stack.edit(
+        ns,
+        "charges",
+        f -> {
+          f.getSpec().setState(FlowState.DISABLED);
+          return f;
+        });
     StripeIngestionFlow disabled = stack.awaitReady(ns, "charges");
     assertThat(disabled.getStatus().getFlow().getState()).isEqualTo("disabled");
     assertThat(stack.remote(Kind.FLOW, flowId).path("state").asText()).isEqualTo("disabled");
@@ -211,10 +252,13 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow ready = stack.createAndAwaitReady(flow);
     String flowId = ready.getStatus().getFlow().getId();
 
-    stack.edit(ns, "charges", f -> {
-      f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z");
-      return f;
-    });
+    stack.edit(
+        ns,
+        "charges",
+        f -> {
+          f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z");
+          return f;
+        });
     StripeIngestionFlow after = stack.awaitReady(ns, "charges");
     Condition synced = FlowAssertions.condition(after, FlowConditions.SYNCED).orElseThrow();
     assertThat(synced.getMessage()).contains("schedule.startTime", "already started");
@@ -232,9 +276,16 @@ class StripeIngestionFlowLifecycleTest {
     long explores = stack.count(ns, "GET", ".*/explore");
 
     Secret rotated = stack.stripeSecret(ns, "sk_test_rotated");
-    StripeIngestionFlow pushed = stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
-        && rotated.getMetadata().getResourceVersion()
-            .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+    StripeIngestionFlow pushed =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                FlowAssertions.readyForGeneration(f)
+                    && rotated
+                        .getMetadata()
+                        .getResourceVersion()
+                        .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(pushed.getStatus().getBaseConnection().getEtag())
         .isNotEqualTo(ready.getStatus().getBaseConnection().getEtag());
@@ -247,8 +298,9 @@ class StripeIngestionFlowLifecycleTest {
     stack.platformSecret(other);
     StripeIngestionFlow elsewhere = stack.charges(other, "charges");
     stack.create(elsewhere);
-    StripeIngestionFlow notFound = stack.awaitReason(other, "charges", FlowConditions.READY,
-        FlowConditions.REASON_SECRET_NOT_FOUND);
+    StripeIngestionFlow notFound =
+        stack.awaitReason(
+            other, "charges", FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND);
     assertThat(readyMessage(notFound)).contains("stripe", other);
     assertThat(stack.platformWrites(other)).isZero();
   }
@@ -265,35 +317,47 @@ class StripeIngestionFlowLifecycleTest {
     // PATCH is refused whatever etag it carries.
     stack.simulator().faults().bumpEtag(Kind.FLOW, flowId);
     stack.simulator().faults().failNext(1, "PATCH", "/flows/" + flowId, 412);
-    stack.edit(ns, "charges", f -> {
-      f.getSpec().getSchedule().setInterval(20);
-      return f;
-    });
+    stack.edit(
+        ns,
+        "charges",
+        f -> {
+          f.getSpec().getSchedule().setInterval(20);
+          return f;
+        });
     stack.awaitReady(ns, "charges");
-    List<RequestLog.Entry> patches = stack.requests(ns).stream()
-        .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId)).toList();
+    List<RequestLog.Entry> patches =
+        stack.requests(ns).stream()
+            .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId))
+            .toList();
     assertThat(patches).extracting(RequestLog.Entry::status).containsExactly(412, 200);
     assertThat(stack.remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
         .isEqualTo(20);
 
     int tries = stack.settings().maxConflictRetries() + 1;
     stack.simulator().faults().failNext(tries, "PATCH", "/flows/" + flowId, 412);
-    stack.edit(ns, "charges", f -> {
-      f.getSpec().getSchedule().setInterval(25);
-      return f;
-    });
-    StripeIngestionFlow conflict = stack.awaitReason(ns, "charges", FlowConditions.SYNCED,
-        FlowConditions.REASON_REMOTE_CONFLICT);
+    stack.edit(
+        ns,
+        "charges",
+        f -> {
+          f.getSpec().getSchedule().setInterval(25);
+          return f;
+        });
+    StripeIngestionFlow conflict =
+        stack.awaitReason(
+            ns, "charges", FlowConditions.SYNCED, FlowConditions.REASON_REMOTE_CONFLICT);
     assertThat(FlowAssertions.condition(conflict, FlowConditions.SYNCED).get().getMessage())
         .contains("412");
     StripeIngestionFlow recovered = stack.awaitReady(ns, "charges");
     assertThat(stack.remote(Kind.FLOW, flowId).path("scheduleParams").path("interval").asInt())
         .isEqualTo(25);
     // Exactly the refused tries of one bounded pass plus the one that succeeded after a requeue.
-    assertThat(stack.requests(ns).stream()
-        .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId))
-        .count()).isEqualTo(2 + tries + 1);
-    assertThat(stack.events(ns)).extracting(Event::getReason)
+    assertThat(
+            stack.requests(ns).stream()
+                .filter(e -> e.method().equals("PATCH") && e.path().contains("/flows/" + flowId))
+                .count())
+        .isEqualTo(2 + tries + 1);
+    assertThat(stack.events(ns))
+        .extracting(Event::getReason)
         .contains(FlowConditions.REASON_REMOTE_CONFLICT);
     assertThat(recovered.getStatus().getFlow().getId()).isEqualTo(flowId);
   }
@@ -309,18 +373,32 @@ class StripeIngestionFlowLifecycleTest {
 
     PlatformSession session = stack.session(ns);
     String etag = session.flowService().flows().get(flowId).orElseThrow().etag();
-    session.flowService().flows().patch(flowId, etag, List.of(JsonPatchOp.replace("/name", "hacked")));
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> !stack.remote(Kind.FLOW, flowId).path("name").asText().equals("hacked"));
+    session
+        .flowService()
+        .flows()
+        .patch(flowId, etag, List.of(JsonPatchOp.replace("/name", "hacked")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !stack.remote(Kind.FLOW, flowId).path("name").asText().equals("hacked"));
     // Patched back in place (same id, its deterministic name), not replaced.
-    assertThat(stack.remote(Kind.FLOW, flowId).path("name").asText()).isEqualTo("sif-drift-charges-flow");
-    assertThat(stack.requests(ns)).filteredOn(e -> e.method().equals("PATCH")
-        && e.path().endsWith("/flows/" + flowId) && e.status() == 200).hasSize(2);
+    assertThat(stack.remote(Kind.FLOW, flowId).path("name").asText())
+        .isEqualTo("sif-drift-charges-flow");
+    assertThat(stack.requests(ns))
+        .filteredOn(
+            e ->
+                e.method().equals("PATCH")
+                    && e.path().endsWith("/flows/" + flowId)
+                    && e.status() == 200)
+        .hasSize(2);
 
     stack.simulator().faults().deleteBehindBack(Kind.SOURCE_CONNECTION, sourceId);
-    StripeIngestionFlow relinked = stack.await(ns, "charges",
-        f -> FlowAssertions.readyForGeneration(f)
-            && !sourceId.equals(f.getStatus().getSourceConnection().getId()));
+    StripeIngestionFlow relinked =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                FlowAssertions.readyForGeneration(f)
+                    && !sourceId.equals(f.getStatus().getSourceConnection().getId()));
     String newSource = relinked.getStatus().getSourceConnection().getId();
     String newFlow = relinked.getStatus().getFlow().getId();
     assertThat(newFlow).isNotEqualTo(flowId);
@@ -328,16 +406,27 @@ class StripeIngestionFlowLifecycleTest {
         .isEqualTo(newSource);
 
     stack.simulator().faults().deleteBehindBack(Kind.FLOW, newFlow);
-    StripeIngestionFlow recreated = stack.await(ns, "charges",
-        f -> FlowAssertions.readyForGeneration(f)
-            && !newFlow.equals(f.getStatus().getFlow().getId()));
+    StripeIngestionFlow recreated =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                FlowAssertions.readyForGeneration(f)
+                    && !newFlow.equals(f.getStatus().getFlow().getId()));
     for (Kind kind : CHAIN) {
       assertThat(stack.objects(kind, uid)).as(kind.value()).hasSize(1);
     }
     // The summary follows the pass's status write.
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(stack.events(ns)).extracting(Event::getNote).anyMatch(n -> n.contains("Created flow")
-            && n.contains(recreated.getStatus().getFlow().getId())));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(stack.events(ns))
+                    .extracting(Event::getNote)
+                    .anyMatch(
+                        n ->
+                            n.contains("Created flow")
+                                && n.contains(recreated.getStatus().getFlow().getId())));
   }
 
   // 8. Deletion
@@ -361,39 +450,44 @@ class StripeIngestionFlowLifecycleTest {
     for (StripeIngestionFlow flow : List.of(gone, keep, orphan, purge)) {
       stack.client().resource(flow).delete();
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, "keep").isEmpty()
-        && stack.flow(ns, "orphan").isEmpty() && stack.flow(ns, "purge").isEmpty()
-        && stack.flow(ns, "gone").isEmpty());
-    for (Kind kind : List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION,
-        Kind.FLOW)) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                stack.flow(ns, "keep").isEmpty()
+                    && stack.flow(ns, "orphan").isEmpty()
+                    && stack.flow(ns, "purge").isEmpty()
+                    && stack.flow(ns, "gone").isEmpty());
+    for (Kind kind :
+        List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION, Kind.FLOW)) {
       assertThat(stack.objects(kind, gone.getMetadata().getUid())).as(kind.value()).isEmpty();
     }
 
     String keepUid = keep.getMetadata().getUid();
-    for (Kind kind : List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION,
-        Kind.FLOW)) {
+    for (Kind kind :
+        List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION, Kind.FLOW)) {
       assertThat(stack.objects(kind, keepUid)).as(kind.value()).isEmpty();
     }
     assertThat(stack.objects(Kind.SCHEMA, keepUid)).hasSize(1);
     assertThat(stack.objects(Kind.DATASET, keepUid)).hasSize(1);
     for (Kind kind : CHAIN) {
-      assertThat(stack.objects(kind, orphan.getMetadata().getUid())).as(kind.value())
-          .hasSize(1);
+      assertThat(stack.objects(kind, orphan.getMetadata().getUid())).as(kind.value()).hasSize(1);
     }
     assertThat(stack.objects(Kind.SCHEMA, purge.getMetadata().getUid())).isEmpty();
     assertThat(stack.objects(Kind.DATASET, purge.getMetadata().getUid())).isEmpty();
 
     List<String> keepDeletes = new ArrayList<>();
     for (RequestLog.Entry e : stack.requests(ns).subList(mark, stack.requests(ns).size())) {
-      if (e.method().equals("DELETE") && (e.path().contains(keep.getStatus().getFlow().getId())
-          || e.path().contains(keep.getStatus().getSourceConnection().getId())
-          || e.path().contains(keep.getStatus().getTargetConnection().getId())
-          || e.path().contains(keep.getStatus().getBaseConnection().getId()))) {
+      if (e.method().equals("DELETE")
+          && (e.path().contains(keep.getStatus().getFlow().getId())
+              || e.path().contains(keep.getStatus().getSourceConnection().getId())
+              || e.path().contains(keep.getStatus().getTargetConnection().getId())
+              || e.path().contains(keep.getStatus().getBaseConnection().getId()))) {
         keepDeletes.add(e.kind().value());
       }
     }
-    assertThat(keepDeletes).containsExactly("flow", "targetConnection", "sourceConnection",
-        "connection");
+    assertThat(keepDeletes)
+        .containsExactly("flow", "targetConnection", "sourceConnection", "connection");
   }
 
   // 9. Errors
@@ -403,50 +497,73 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow noSecretFlow = stack.charges(ns, "no-secret");
     noSecretFlow.getSpec().getStripe().getAccessTokenSecretRef().setName("missing");
     stack.create(noSecretFlow);
-    StripeIngestionFlow noSecret = stack.await(ns, "no-secret", f -> FlowAssertions.hasReason(f,
-        FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND)
-        && FlowAssertions.condition(f, FlowConditions.READY).get().getMessage().contains("missing"));
-    assertThat(FlowAssertions.condition(noSecret, FlowConditions.READY).get().getObservedGeneration())
+    StripeIngestionFlow noSecret =
+        stack.await(
+            ns,
+            "no-secret",
+            f ->
+                FlowAssertions.hasReason(
+                        f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND)
+                    && FlowAssertions.condition(f, FlowConditions.READY)
+                        .get()
+                        .getMessage()
+                        .contains("missing"));
+    assertThat(
+            FlowAssertions.condition(noSecret, FlowConditions.READY).get().getObservedGeneration())
         .isEqualTo(noSecret.getMetadata().getGeneration());
 
     stack.secret(ns, "no-key", Map.of("other", "x"));
     StripeIngestionFlow noKeyFlow = stack.charges(ns, "no-key");
     noKeyFlow.getSpec().getStripe().getAccessTokenSecretRef().setName("no-key");
     stack.create(noKeyFlow);
-    StripeIngestionFlow noKey = stack.awaitReason(ns, "no-key", FlowConditions.READY,
-        FlowConditions.REASON_SECRET_NOT_FOUND);
+    StripeIngestionFlow noKey =
+        stack.awaitReason(
+            ns, "no-key", FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND);
     assertThat(readyMessage(noKey)).contains("no-key", "accessToken");
     // Neither flow called the Platform.
     assertThat(stack.platformWrites(ns)).isZero();
 
-    stack.secret(ns, "bad-credentials", Map.of("clientId", "sim-client", "clientSecret", "wrong",
-        "orgId", "SIMORG@AdobeOrg"));
+    stack.secret(
+        ns,
+        "bad-credentials",
+        Map.of("clientId", "sim-client", "clientSecret", "wrong", "orgId", "SIMORG@AdobeOrg"));
     StripeIngestionFlow badAuth = stack.charges(ns, "bad-auth");
     badAuth.getSpec().getPlatform().getCredentialsSecretRef().setName("bad-credentials");
     stack.create(badAuth);
-    StripeIngestionFlow authFailed = stack.awaitReason(ns, "bad-auth", FlowConditions.READY,
-        FlowConditions.REASON_AUTH_FAILED);
-    assertThat(readyMessage(authFailed)).contains("bad-credentials", "clientSecret")
+    StripeIngestionFlow authFailed =
+        stack.awaitReason(ns, "bad-auth", FlowConditions.READY, FlowConditions.REASON_AUTH_FAILED);
+    assertThat(readyMessage(authFailed))
+        .contains("bad-credentials", "clientSecret")
         .doesNotContain("wrong");
 
     stack.simulator().faults().failNext(1, "POST", "/flows$", 400);
     stack.create(stack.charges(ns, "rejected"));
-    StripeIngestionFlow rejected = stack.awaitReason(ns, "rejected", FlowConditions.READY,
-        FlowConditions.REASON_INVALID_SPEC);
+    StripeIngestionFlow rejected =
+        stack.awaitReason(ns, "rejected", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
     assertThat(readyMessage(rejected)).contains("400", "Fix the spec");
     long posts = stack.count(ns, "POST", ".*/flows");
     // Several resync periods pass: the flow does not try the refused POST again on its own.
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
         .until(() -> stack.count(ns, "POST", ".*/flows") == posts);
-    stack.edit(ns, "rejected", f -> {
-      f.getSpec().setDescription("fixed");
-      return f;
-    });
+    stack.edit(
+        ns,
+        "rejected",
+        f -> {
+          f.getSpec().setDescription("fixed");
+          return f;
+        });
     stack.awaitReady(ns, "rejected");
 
     stack.simulator().faults().serverErrors(1.0);
-    StripeIngestionFlow unavailable = stack.await(ns, "rejected", f -> FlowAssertions.hasReason(
-        f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_UNAVAILABLE));
+    StripeIngestionFlow unavailable =
+        stack.await(
+            ns,
+            "rejected",
+            f ->
+                FlowAssertions.hasReason(
+                    f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_UNAVAILABLE));
     assertThat(FlowAssertions.condition(unavailable, FlowConditions.SYNCED).get().getMessage())
         .contains("retrying");
     // A transient failure of a working flow does not make it unready.
@@ -454,19 +571,32 @@ class StripeIngestionFlowLifecycleTest {
         .isEqualTo(FlowConditions.STATUS_TRUE);
     stack.simulator().faults().clear();
     stack.simulator().faults().rateLimit(1.0, 1);
-    stack.await(ns, "rejected", f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED,
-        FlowConditions.REASON_RATE_LIMITED));
+    stack.await(
+        ns,
+        "rejected",
+        f ->
+            FlowAssertions.hasReason(f, FlowConditions.SYNCED, FlowConditions.REASON_RATE_LIMITED));
     stack.simulator().faults().clear();
-    stack.await(ns, "rejected", f -> FlowAssertions.hasReason(f, FlowConditions.SYNCED,
-        FlowConditions.REASON_RECONCILE_SUCCESS));
+    stack.await(
+        ns,
+        "rejected",
+        f ->
+            FlowAssertions.hasReason(
+                f, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
 
     List<Event> events = stack.events(ns);
-    assertThat(events).filteredOn(e -> "Warning".equals(e.getType())).extracting(Event::getReason)
-        .contains(FlowConditions.REASON_SECRET_NOT_FOUND, FlowConditions.REASON_AUTH_FAILED,
-            FlowConditions.REASON_INVALID_SPEC, FlowConditions.REASON_PLATFORM_UNAVAILABLE,
+    assertThat(events)
+        .filteredOn(e -> "Warning".equals(e.getType()))
+        .extracting(Event::getReason)
+        .contains(
+            FlowConditions.REASON_SECRET_NOT_FOUND,
+            FlowConditions.REASON_AUTH_FAILED,
+            FlowConditions.REASON_INVALID_SPEC,
+            FlowConditions.REASON_PLATFORM_UNAVAILABLE,
             FlowConditions.REASON_RATE_LIMITED);
-    assertThat(events).extracting(Event::getNote).noneMatch(n -> n.contains("sim-secret")
-        || n.contains("sk_test_errors"));
+    assertThat(events)
+        .extracting(Event::getNote)
+        .noneMatch(n -> n.contains("sim-secret") || n.contains("sk_test_errors"));
   }
 
   // 10. Run monitoring
@@ -478,13 +608,17 @@ class StripeIngestionFlowLifecycleTest {
 
     stack.simulator().faults().failRuns(true);
     stack.simulator().clock().advance(Duration.ofDays(10));
-    StripeIngestionFlow failed = stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
-        && "failed".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
+    StripeIngestionFlow failed =
+        stack.await(
+            ns,
+            "charges",
+            f ->
+                f.getStatus().getLastRun() != null
+                    && "failed".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
     assertThat(failed.getStatus().getLastRun().getId()).isNotBlank();
     assertThat(failed.getStatus().getLastRun().getStartedAt()).isNotBlank();
     assertThat(failed.getStatus().getLastRun().getErrors()).isNotEmpty();
-    StripeIngestionFlow said = stack.await(ns, "charges",
-        f -> readyMessage(f).contains("failed"));
+    StripeIngestionFlow said = stack.await(ns, "charges", f -> readyMessage(f).contains("failed"));
     assertThat(readyMessage(said)).contains(said.getStatus().getLastRun().getId());
 
     // The next run succeeds: status follows the newest run, not the failed one before it.
@@ -495,8 +629,13 @@ class StripeIngestionFlowLifecycleTest {
     try {
       // Sped up so the newest run, possibly just started, finishes within the wait.
       stack.simulator().clock().speed(60);
-      succeeded = stack.await(ns, "charges", f -> f.getStatus().getLastRun() != null
-          && "success".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
+      succeeded =
+          stack.await(
+              ns,
+              "charges",
+              f ->
+                  f.getStatus().getLastRun() != null
+                      && "success".equalsIgnoreCase(f.getStatus().getLastRun().getStatus()));
     } finally {
       stack.simulator().clock().speed(1);
     }
@@ -515,37 +654,69 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     StripeIngestionFlowStatus s = ready.getStatus();
     // The creating pass records one summary, recorded right after its status write.
-    List<String> created = await().atMost(Duration.ofSeconds(30)).until(
-        () -> stack.events(ns).stream().filter(e -> "Created".equals(e.getReason()))
-            .map(Event::getNote).toList(), notes -> !notes.isEmpty());
+    List<String> created =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    stack.events(ns).stream()
+                        .filter(e -> "Created".equals(e.getReason()))
+                        .map(Event::getNote)
+                        .toList(),
+                notes -> !notes.isEmpty());
     assertThat(created).hasSize(1);
-    for (String id : List.of(s.getBaseConnection().getId(), s.getSourceConnection().getId(),
-        s.getFieldGroup().getId(), s.getSchema().getId(), s.getDataset().getId(),
-        s.getTargetConnection().getId(), s.getMappingSet().getId(), s.getFlow().getId())) {
+    for (String id :
+        List.of(
+            s.getBaseConnection().getId(),
+            s.getSourceConnection().getId(),
+            s.getFieldGroup().getId(),
+            s.getSchema().getId(),
+            s.getDataset().getId(),
+            s.getTargetConnection().getId(),
+            s.getMappingSet().getId(),
+            s.getFlow().getId())) {
       assertThat(created.get(0)).as(id).contains(id);
     }
-    assertThat(stack.events(ns)).allMatch(e -> ready.getMetadata().getUid()
-        .equals(e.getRegarding().getUid()));
+    assertThat(stack.events(ns))
+        .allMatch(e -> ready.getMetadata().getUid().equals(e.getRegarding().getUid()));
 
-    stack.edit(ns, "charges", f -> {
-      f.getSpec().getSchedule().setInterval(45);
-      return f;
-    });
-    stack.await(ns, "charges", f -> FlowAssertions.readyForGeneration(f)
-        && f.getMetadata().getGeneration() > ready.getMetadata().getGeneration());
+    stack.edit(
+        ns,
+        "charges",
+        f -> {
+          f.getSpec().getSchedule().setInterval(45);
+          return f;
+        });
+    stack.await(
+        ns,
+        "charges",
+        f ->
+            FlowAssertions.readyForGeneration(f)
+                && f.getMetadata().getGeneration() > ready.getMetadata().getGeneration());
     // The summary follows the pass's status write.
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(stack.events(ns)).filteredOn(e -> "Updated".equals(e.getReason()))
-            .extracting(Event::getNote)
-            .anyMatch(n -> n.contains(s.getFlow().getId()) && n.contains("interval")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(stack.events(ns))
+                    .filteredOn(e -> "Updated".equals(e.getReason()))
+                    .extracting(Event::getNote)
+                    .anyMatch(n -> n.contains(s.getFlow().getId()) && n.contains("interval")));
 
     stack.client().resource(ready).delete();
     await().atMost(Duration.ofSeconds(30)).until(() -> stack.flow(ns, "charges").isEmpty());
-    List<String> deleted = stack.events(ns).stream().filter(e -> "Deleted".equals(e.getReason()))
-        .map(Event::getNote).toList();
+    List<String> deleted =
+        stack.events(ns).stream()
+            .filter(e -> "Deleted".equals(e.getReason()))
+            .map(Event::getNote)
+            .toList();
     assertThat(deleted).hasSize(1);
-    for (String id : List.of(s.getFlow().getId(), s.getSourceConnection().getId(),
-        s.getTargetConnection().getId(), s.getBaseConnection().getId())) {
+    for (String id :
+        List.of(
+            s.getFlow().getId(),
+            s.getSourceConnection().getId(),
+            s.getTargetConnection().getId(),
+            s.getBaseConnection().getId())) {
       assertThat(deleted.get(0)).as(id).contains(id);
     }
   }
@@ -556,18 +727,23 @@ class StripeIngestionFlowLifecycleTest {
     String ns = stack.isolatedNamespace("explore");
     stack.simulator().faults().failNext(1, "GET", "/explore", 400);
     StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
-    StripeIngestionFlow unusable = stack.await(ns, "charges",
-        f -> readyMessage(f).contains("unusable"));
+    StripeIngestionFlow unusable =
+        stack.await(ns, "charges", f -> readyMessage(f).contains("unusable"));
     assertThat(readyMessage(unusable)).contains("charges", "Stripe");
     assertThat(stack.count(ns, "POST", ".*/sourceConnections")).isZero();
     assertThat(stack.count(ns, "POST", ".*/flows")).isZero();
 
     StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
     assertThat(ready.getStatus().getSource().getFields())
-        .isNotEmpty().hasSizeLessThanOrEqualTo(50).contains("id", "amount");
-    assertThat(stack.requests(ns)).filteredOn(e -> e.path().endsWith("/explore"))
-        .allSatisfy(e -> assertThat(e.query()).contains("objectType=rest", "object=json",
-            "fileType=json", "sourceParams="));
+        .isNotEmpty()
+        .hasSizeLessThanOrEqualTo(50)
+        .contains("id", "amount");
+    assertThat(stack.requests(ns))
+        .filteredOn(e -> e.path().endsWith("/explore"))
+        .allSatisfy(
+            e ->
+                assertThat(e.query())
+                    .contains("objectType=rest", "object=json", "fileType=json", "sourceParams="));
     assertThat(stack.objects(Kind.FLOW, flow.getMetadata().getUid())).hasSize(1);
   }
 
@@ -576,8 +752,15 @@ class StripeIngestionFlowLifecycleTest {
   void reconcilesEverySampleFlowToReady() {
     String ns = stack.isolatedNamespace("samples");
     List<String> names = new ArrayList<>();
-    for (String file : List.of("charges.yaml", "subscriptions.yaml", "refunds.yaml",
-        "balance-transactions.yaml", "customers.yaml", "prices.yaml", "once.yaml")) {
+    for (String file :
+        List.of(
+            "charges.yaml",
+            "subscriptions.yaml",
+            "refunds.yaml",
+            "balance-transactions.yaml",
+            "customers.yaml",
+            "prices.yaml",
+            "once.yaml")) {
       StripeIngestionFlow flow = stack.loadSample(file, StripeIngestionFlow.class);
       flow.getMetadata().setNamespace(ns);
       flow.getSpec().getPlatform().setSandbox(ns);
@@ -587,7 +770,8 @@ class StripeIngestionFlowLifecycleTest {
     for (String name : names) {
       StripeIngestionFlow ready = stack.awaitReady(ns, name);
       ObjectNode remoteFlow = stack.remote(Kind.FLOW, ready.getStatus().getFlow().getId());
-      assertThat(remoteFlow.path("scheduleParams").path("frequency").asText()).as(name)
+      assertThat(remoteFlow.path("scheduleParams").path("frequency").asText())
+          .as(name)
           .isEqualTo(ready.getSpec().getSchedule().getFrequency().value());
       assertThat(ready.getStatus().getSource().getFields()).as(name).isNotEmpty();
     }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ten reconciles of one org+sandbox at once, all through one limiter, while the Platform answers a
- * quarter of the calls with 429 and a Retry-After. Many requests have passed the limiter when a
- * 429 comes back; none of them may reach the Platform inside the window it announced. The
- * simulator's request log is the judge: arrival times and the 429s it answered, with the same
- * audit as the fault soak.
+ * quarter of the calls with 429 and a Retry-After. Many requests have passed the limiter when a 429
+ * comes back; none of them may reach the Platform inside the window it announced. The simulator's
+ * request log is the judge: arrival times and the 429s it answered, with the same audit as the
+ * fault soak.
  */
 class ConcurrentRetryAfterTest {
 
@@ -32,8 +32,12 @@ class ConcurrentRetryAfterTest {
       PlatformSimulator sim = stack.simulator();
       // A generous rate cap, so that the 429s and not the limiter's spacing decide when requests
       // go out, and ten reconcile threads, so ten flows are worked on together.
-      stack.startReplica(Map.of(OperatorConfig.PLATFORM_MAX_RPS, "50",
-              OperatorConfig.RECONCILE_THREADS, String.valueOf(FLOWS)),
+      stack.startReplica(
+          Map.of(
+              OperatorConfig.PLATFORM_MAX_RPS,
+              "50",
+              OperatorConfig.RECONCILE_THREADS,
+              String.valueOf(FLOWS)),
           ReliabilityStack.settings(Duration.ofMinutes(2), Duration.ofSeconds(5)));
       stack.isolatedNamespace(SANDBOX);
       sim.requestLog().clear();
@@ -48,13 +52,18 @@ class ConcurrentRetryAfterTest {
       sim.faults().clear();
 
       List<RequestLog.Entry> log = sim.requestLog().entries();
-      RetryAfterAudit.Result audit = RetryAfterAudit.audit(log,
-          Duration.ofSeconds(RETRY_AFTER_SECONDS));
+      RetryAfterAudit.Result audit =
+          RetryAfterAudit.audit(log, Duration.ofSeconds(RETRY_AFTER_SECONDS));
       new ScenarioReport("concurrent-retry-after", "Ten concurrent reconciles under 429s")
           .line("flows", FLOWS + " in one sandbox, 10 reconcile threads (seed " + seed + ")")
-          .line("Platform calls", log.stream().filter(e -> SANDBOX.equals(e.sandbox())).count()
-              + " (" + audit.rateLimited() + " answered 429, Retry-After "
-              + RETRY_AFTER_SECONDS + " s)")
+          .line(
+              "Platform calls",
+              log.stream().filter(e -> SANDBOX.equals(e.sandbox())).count()
+                  + " ("
+                  + audit.rateLimited()
+                  + " answered 429, Retry-After "
+                  + RETRY_AFTER_SECONDS
+                  + " s)")
           .line("Retry-After windows", audit.summary())
           .publish();
 

@@ -19,12 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scenario 2, crash loop: flows are created while the operator is down, then the operator is
- * started and killed at random moments again and again (each life ends right after a random
- * number of its Platform requests went out: connections cut mid-request, Kubernetes client gone,
- * Lease not released), as a pod in CrashLoopBackOff would be. Whatever a
- * killed process created and could not record must be adopted by the next one: in the end every
- * flow is Ready and the Platform holds exactly the objects the flows reference, no duplicate and
- * no orphan.
+ * started and killed at random moments again and again (each life ends right after a random number
+ * of its Platform requests went out: connections cut mid-request, Kubernetes client gone, Lease not
+ * released), as a pod in CrashLoopBackOff would be. Whatever a killed process created and could not
+ * record must be adopted by the next one: in the end every flow is Ready and the Platform holds
+ * exactly the objects the flows reference, no duplicate and no orphan.
  */
 class CrashLoopTest {
 
@@ -48,7 +47,8 @@ class CrashLoopTest {
       }
       List<StripeIngestionFlow> created = new ArrayList<>();
       for (int i = 0; i < flows; i++) {
-        created.add(stack.create(stack.charges(namespaces.get(i % namespaces.size()), "flow-" + i)));
+        created.add(
+            stack.create(stack.charges(namespaces.get(i % namespaces.size()), "flow-" + i)));
       }
 
       Instant start = Instant.now();
@@ -56,58 +56,95 @@ class CrashLoopTest {
       List<Duration> lives = new ArrayList<>();
       int readyAtACrash = 0;
       for (int i = 0; i < restarts; i++) {
-        Replica replica = stack.startReplica(env,
-            ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+        Replica replica =
+            stack.startReplica(
+                env, ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
         Instant up = Instant.now();
         // Killed right after its n-th Platform request went out (so with that call in flight), or
         // as soon as there is nothing left to do.
         int requests = 1 + random.nextInt(maxRequests);
-        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5))
-            .until(() -> replica.network().requestsSent() >= requests
-                || stack.notReady(created).isEmpty());
+        Awaitility.await()
+            .atMost(timeout)
+            .pollInterval(Duration.ofMillis(5))
+            .until(
+                () ->
+                    replica.network().requestsSent() >= requests
+                        || stack.notReady(created).isEmpty());
         crashes.add(Instant.now());
         lives.add(Duration.between(up, crashes.get(i)));
         replica.crash();
         readyAtACrash = flows - stack.notReady(created).size();
       }
-      stack.startReplica(env,
-          ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+      stack.startReplica(
+          env, ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
       Instant lastStart = Instant.now();
       List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
       Instant converged = Instant.now();
 
       List<RequestLog.Entry> log = sim.requestLog().entries();
-      long inFlightAtCrash = crashes.stream()
-          .filter(c -> log.stream().anyMatch(e -> !e.received().isAfter(c) && !e.time().isBefore(c)))
-          .count();
-      long creates = log.stream()
-          .filter(e -> e.method().equals("POST") && e.status() / 100 == 2 && e.write()
-              && e.kind().isObject())
-          .count();
+      long inFlightAtCrash =
+          crashes.stream()
+              .filter(
+                  c ->
+                      log.stream().anyMatch(e -> !e.received().isAfter(c) && !e.time().isBefore(c)))
+              .count();
+      long creates =
+          log.stream()
+              .filter(
+                  e ->
+                      e.method().equals("POST")
+                          && e.status() / 100 == 2
+                          && e.write()
+                          && e.kind().isObject())
+              .count();
       RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, ready, Set.of());
 
       new ScenarioReport("crash-loop", "Crash loop")
-          .line("flows", flows + " in " + namespaces.size() + " sandboxes, created while the "
-              + "operator was down (seed " + seed + ")")
-          .line("crashes", restarts + " (each after 1.." + maxRequests + " Platform requests of"
-              + " its life, up " + ScenarioReport.seconds(lives.stream().min(Duration::compareTo)
-                  .orElseThrow()) + ".." + ScenarioReport.seconds(lives.stream()
-                  .max(Duration::compareTo).orElseThrow()) + "; " + inFlightAtCrash
-              + " with a Platform call in flight; " + readyAtACrash
-              + " flows Ready at the last crash)")
+          .line(
+              "flows",
+              flows
+                  + " in "
+                  + namespaces.size()
+                  + " sandboxes, created while the "
+                  + "operator was down (seed "
+                  + seed
+                  + ")")
+          .line(
+              "crashes",
+              restarts
+                  + " (each after 1.."
+                  + maxRequests
+                  + " Platform requests of"
+                  + " its life, up "
+                  + ScenarioReport.seconds(lives.stream().min(Duration::compareTo).orElseThrow())
+                  + ".."
+                  + ScenarioReport.seconds(lives.stream().max(Duration::compareTo).orElseThrow())
+                  + "; "
+                  + inFlightAtCrash
+                  + " with a Platform call in flight; "
+                  + readyAtACrash
+                  + " flows Ready at the last crash)")
           .line("Platform latency", latency.toMillis() + " ms per call")
           .line("Platform calls", log.size() + " (" + creates + " creates acknowledged)")
           .line("remote objects", objects.total() + " " + objects.objects())
-          .line("duplicates / orphans / missing", objects.duplicates().size() + " / "
-              + objects.orphans().size() + " / " + objects.missing().size())
-          .line("time to converge", ScenarioReport.seconds(Duration.between(lastStart, converged))
-              + " after the last start (" + ScenarioReport.seconds(Duration.between(start,
-                  converged)) + " in all)")
+          .line(
+              "duplicates / orphans / missing",
+              objects.duplicates().size()
+                  + " / "
+                  + objects.orphans().size()
+                  + " / "
+                  + objects.missing().size())
+          .line(
+              "time to converge",
+              ScenarioReport.seconds(Duration.between(lastStart, converged))
+                  + " after the last start ("
+                  + ScenarioReport.seconds(Duration.between(start, converged))
+                  + " in all)")
           .publish();
 
       assertThat(objects.clean()).as(objects.toString()).isTrue();
-      assertThat(objects.objects()).allSatisfy((kind, n) ->
-          assertThat(n).as(kind.value()).isEqualTo(flows));
+      assertThat(objects.objects())
+          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
     }
   }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class FaultSoakTest {
   private static final List<Kind> BUMPED =
       List.of(Kind.CONNECTION, Kind.SOURCE_CONNECTION, Kind.TARGET_CONNECTION, Kind.FLOW);
+
   /**
    * The bound on Platform calls per flow under faults, as a multiple of the fault-free cost of the
    * same create + update. Each call is refused with probability p = rate429 + rate5xx and retried
@@ -61,8 +62,8 @@ class FaultSoakTest {
 
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       PlatformSimulator sim = stack.simulator();
-      stack.startReplica(Map.of(OperatorConfig.PLATFORM_MAX_RPS, maxRps,
-              OperatorConfig.RECONCILE_THREADS, "10"),
+      stack.startReplica(
+          Map.of(OperatorConfig.PLATFORM_MAX_RPS, maxRps, OperatorConfig.RECONCILE_THREADS, "10"),
           ReliabilityStack.settings(Duration.ofMinutes(2), Duration.ofSeconds(10)));
 
       // The fault-free cost of the same work, for the bound.
@@ -80,20 +81,28 @@ class FaultSoakTest {
         stack.isolatedNamespace(namespaces.get(i));
       }
       sim.requestLog().clear();
-      sim.faults().seed(seed).rateLimit(rate429, retryAfter).serverErrors(rate5xx)
-          .latency(latency).tokenLifetime(tokenLifetime);
+      sim.faults()
+          .seed(seed)
+          .rateLimit(rate429, retryAfter)
+          .serverErrors(rate5xx)
+          .latency(latency)
+          .tokenLifetime(tokenLifetime);
       // The token cached during the baseline lived 24 h: from now on tokens last tokenLifetime.
       sim.faults().expireTokens();
       EtagBumper bumper = new EtagBumper(sim, new Random(seed), Set.copyOf(namespaces));
       ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
-      chaos.scheduleAtFixedRate(bumper, bumpEvery.toMillis(), bumpEvery.toMillis(),
-          TimeUnit.MILLISECONDS);
+      chaos.scheduleAtFixedRate(
+          bumper, bumpEvery.toMillis(), bumpEvery.toMillis(), TimeUnit.MILLISECONDS);
       AtomicInteger revocations = new AtomicInteger();
       // Tokens also die before their announced expiry (revoked), so the 401-renew path runs too.
-      chaos.scheduleAtFixedRate(() -> {
-        sim.faults().expireTokens();
-        revocations.incrementAndGet();
-      }, tokenLifetime.toMillis(), tokenLifetime.toMillis(), TimeUnit.MILLISECONDS);
+      chaos.scheduleAtFixedRate(
+          () -> {
+            sim.faults().expireTokens();
+            revocations.incrementAndGet();
+          },
+          tokenLifetime.toMillis(),
+          tokenLifetime.toMillis(),
+          TimeUnit.MILLISECONDS);
 
       Instant start = Instant.now();
       List<StripeIngestionFlow> created = new ArrayList<>();
@@ -121,51 +130,101 @@ class FaultSoakTest {
       chaos.shutdownNow();
       sim.faults().clear();
       List<RequestLog.Entry> log = sim.requestLog().entries();
-      List<RequestLog.Entry> scoped = log.stream()
-          .filter(e -> e.sandbox() != null && namespaces.contains(e.sandbox())).toList();
+      List<RequestLog.Entry> scoped =
+          log.stream()
+              .filter(e -> e.sandbox() != null && namespaces.contains(e.sandbox()))
+              .toList();
       List<StripeIngestionFlow> all = new ArrayList<>(ready);
       all.add(stack.flow(baselineNs, "reference").orElseThrow());
       RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, all, Set.of());
-      RetryAfterAudit.Result retryAfterAudit = RetryAfterAudit.audit(log,
-          Duration.ofSeconds(retryAfter));
+      RetryAfterAudit.Result retryAfterAudit =
+          RetryAfterAudit.audit(log, Duration.ofSeconds(retryAfter));
       double callsPerFlow = (double) scoped.size() / flows;
       double bound = CALL_BOUND_FACTOR * baselineCalls;
       long tokenCalls = log.stream().filter(e -> e.kind() == Kind.TOKEN).count();
 
       new ScenarioReport("fault-soak", "Fault soak")
           .line("flows", flows + " in " + sandboxes + " sandboxes (seed " + seed + ")")
-          .line("faults configured", String.format("429 %.0f%% (Retry-After %d s), 5xx %.0f%%, "
-                  + "latency %d ms, token lifetime %d s, etag bump every %d ms, raced PATCH "
-                  + "for %.0f%% of flows", rate429 * 100, retryAfter, rate5xx * 100,
-              latency.toMillis(), tokenLifetime.toSeconds(), bumpEvery.toMillis(),
-              racedShare * 100))
-          .line("faults injected", "429 x " + count(scoped, e -> e.status() == 429)
-              + ", 503 x " + count(scoped, e -> e.status() == 503)
-              + ", 401 (expired token) x " + count(scoped, e -> e.status() == 401)
-              + ", 412 (stale etag) x " + count(scoped, e -> e.status() == 412)
-              + ", etag bumps x " + bumper.bumps() + " (+ " + raced + " landing between GET and "
-              + "PATCH), token revocations x " + revocations.get())
-          .line("Platform calls", scoped.size() + " (" + String.format("%.1f", callsPerFlow)
-              + " per flow; bound " + String.format("%.0f", bound) + " = "
-              + CALL_BOUND_FACTOR + " x " + baselineCalls + " fault-free) + " + tokenCalls
-              + " token calls")
-          .line("Platform writes", count(scoped, RequestLog.Entry::write) + " ("
-              + count(scoped, e -> e.write() && e.status() / 100 == 2) + " accepted)")
+          .line(
+              "faults configured",
+              String.format(
+                  "429 %.0f%% (Retry-After %d s), 5xx %.0f%%, "
+                      + "latency %d ms, token lifetime %d s, etag bump every %d ms, raced PATCH "
+                      + "for %.0f%% of flows",
+                  rate429 * 100,
+                  retryAfter,
+                  rate5xx * 100,
+                  latency.toMillis(),
+                  tokenLifetime.toSeconds(),
+                  bumpEvery.toMillis(),
+                  racedShare * 100))
+          .line(
+              "faults injected",
+              "429 x "
+                  + count(scoped, e -> e.status() == 429)
+                  + ", 503 x "
+                  + count(scoped, e -> e.status() == 503)
+                  + ", 401 (expired token) x "
+                  + count(scoped, e -> e.status() == 401)
+                  + ", 412 (stale etag) x "
+                  + count(scoped, e -> e.status() == 412)
+                  + ", etag bumps x "
+                  + bumper.bumps()
+                  + " (+ "
+                  + raced
+                  + " landing between GET and "
+                  + "PATCH), token revocations x "
+                  + revocations.get())
+          .line(
+              "Platform calls",
+              scoped.size()
+                  + " ("
+                  + String.format("%.1f", callsPerFlow)
+                  + " per flow; bound "
+                  + String.format("%.0f", bound)
+                  + " = "
+                  + CALL_BOUND_FACTOR
+                  + " x "
+                  + baselineCalls
+                  + " fault-free) + "
+                  + tokenCalls
+                  + " token calls")
+          .line(
+              "Platform writes",
+              count(scoped, RequestLog.Entry::write)
+                  + " ("
+                  + count(scoped, e -> e.write() && e.status() / 100 == 2)
+                  + " accepted)")
           .line("Retry-After windows", retryAfterAudit.summary())
-          .line("remote objects", objects.total() + " for " + all.size()
-              + " flows (with the reference) " + objects.objects())
-          .line("duplicates / orphans / missing", objects.duplicates().size() + " / "
-              + objects.orphans().size() + " / " + objects.missing().size())
-          .line("time to converge", "create " + ScenarioReport.seconds(toCreate) + ", update "
-              + ScenarioReport.seconds(toUpdate))
+          .line(
+              "remote objects",
+              objects.total()
+                  + " for "
+                  + all.size()
+                  + " flows (with the reference) "
+                  + objects.objects())
+          .line(
+              "duplicates / orphans / missing",
+              objects.duplicates().size()
+                  + " / "
+                  + objects.orphans().size()
+                  + " / "
+                  + objects.missing().size())
+          .line(
+              "time to converge",
+              "create "
+                  + ScenarioReport.seconds(toCreate)
+                  + ", update "
+                  + ScenarioReport.seconds(toUpdate))
           .publish();
 
       assertThat(objects.clean()).as(objects.toString()).isTrue();
-      assertThat(objects.objects()).allSatisfy((kind, n) ->
-          assertThat(n).as(kind.value()).isEqualTo(all.size()));
+      assertThat(objects.objects())
+          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(all.size()));
       assertThat(retryAfterAudit.violations()).isEmpty();
       assertThat(retryAfterAudit.rateLimited()).as("429s injected").isPositive();
-      assertThat(count(scoped, e -> e.status() == 412)).as("412s answered")
+      assertThat(count(scoped, e -> e.status() == 412))
+          .as("412s answered")
           .isGreaterThanOrEqualTo(raced);
       assertThat(callsPerFlow).as("Platform calls per flow").isLessThanOrEqualTo(bound);
     }
@@ -174,11 +233,14 @@ class FaultSoakTest {
   /** A new generation for each flow: schedule and description, so the flow is PATCHed. */
   private static void update(ReliabilityStack stack, List<StripeIngestionFlow> flows) {
     for (StripeIngestionFlow f : flows) {
-      stack.edit(f.getMetadata().getNamespace(), f.getMetadata().getName(), e -> {
-        e.getSpec().getSchedule().setInterval(30);
-        e.getSpec().setDescription("Stripe charges, every 30 minutes");
-        return e;
-      });
+      stack.edit(
+          f.getMetadata().getNamespace(),
+          f.getMetadata().getName(),
+          e -> {
+            e.getSpec().getSchedule().setInterval(30);
+            e.getSpec().setDescription("Stripe charges, every 30 minutes");
+            return e;
+          });
     }
   }
 
@@ -206,8 +268,10 @@ class FaultSoakTest {
     @Override
     public void run() {
       Kind kind = BUMPED.get(random.nextInt(BUMPED.size()));
-      List<ObjectNode> candidates = sim.inventory().list(kind).stream()
-          .filter(o -> sandboxes.contains(o.path("sandboxName").asText())).toList();
+      List<ObjectNode> candidates =
+          sim.inventory().list(kind).stream()
+              .filter(o -> sandboxes.contains(o.path("sandboxName").asText()))
+              .toList();
       if (candidates.isEmpty()) {
         return;
       }

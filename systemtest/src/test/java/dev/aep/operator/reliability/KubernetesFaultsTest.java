@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenario 3, Kubernetes-side faults: the API server answers a share of the operator's status
  * writes with 409 Conflict, and the operator is restarted on top of stale status (for some flows
- * the status a pass that stopped halfway through creation leaves, for the others status wiped as
- * by a restore from backup). The flows converge, and the restarted operator adopts what exists
- * instead of creating anything again.
+ * the status a pass that stopped halfway through creation leaves, for the others status wiped as by
+ * a restore from backup). The flows converge, and the restarted operator adopts what exists instead
+ * of creating anything again.
  */
 class KubernetesFaultsTest {
 
@@ -40,8 +40,9 @@ class KubernetesFaultsTest {
       stack.isolatedNamespace(ns);
       stack.kubernetesFaults().statusConflicts(conflictRate, seed);
       sim.faults().latency(latency);
-      Replica first = stack.startReplica(Map.of(),
-          ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+      Replica first =
+          stack.startReplica(
+              Map.of(), ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
 
       Instant start = Instant.now();
       List<StripeIngestionFlow> created = new ArrayList<>();
@@ -74,45 +75,79 @@ class KubernetesFaultsTest {
       int requestsBeforeRestart = sim.requestLog().entries().size();
 
       Instant restart = Instant.now();
-      stack.startReplica(Map.of(),
-          ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+      stack.startReplica(
+          Map.of(), ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
       List<StripeIngestionFlow> after = stack.awaitAllReady(created, timeout);
       Duration secondConverge = Duration.between(restart, Instant.now());
 
-      List<RequestLog.Entry> sinceRestart = sim.requestLog().entries()
-          .subList(requestsBeforeRestart, sim.requestLog().entries().size());
-      long createsSinceRestart = sinceRestart.stream()
-          .filter(e -> e.method().equals("POST") && e.write() && e.kind().isObject()).count();
+      List<RequestLog.Entry> sinceRestart =
+          sim.requestLog()
+              .entries()
+              .subList(requestsBeforeRestart, sim.requestLog().entries().size());
+      long createsSinceRestart =
+          sinceRestart.stream()
+              .filter(e -> e.method().equals("POST") && e.write() && e.kind().isObject())
+              .count();
       RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, after, Set.of());
-      long operatorStatusWrites = stack.kubernetesFaults().requests().stream()
-          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
-              && r.path().contains("/status") && !r.method().equals("GET"))
-          .count();
+      long operatorStatusWrites =
+          stack.kubernetesFaults().requests().stream()
+              .filter(
+                  r ->
+                      MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
+                          && r.path().contains("/status")
+                          && !r.method().equals("GET"))
+              .count();
 
       new ScenarioReport("kubernetes-faults", "Kubernetes-side faults")
           .line("flows", flows + " (seed " + seed + ")")
-          .line("status write conflicts", String.format("%.0f%% answered 409: %d injected of %d "
-                  + "status writes", conflictRate * 100, stack.kubernetesFaults().conflictsInjected(),
-              operatorStatusWrites) + " (" + conflictsBeforeRestart + " before the restart)")
-          .line("stale status at restart", staleSnapshots + " flows from a mid-creation snapshot, "
-              + wiped + " wiped")
-          .line("Platform calls", sim.requestLog().entries().size() + " (" + sinceRestart.size()
-              + " after the restart, " + createsSinceRestart + " of them creates)")
+          .line(
+              "status write conflicts",
+              String.format(
+                      "%.0f%% answered 409: %d injected of %d " + "status writes",
+                      conflictRate * 100,
+                      stack.kubernetesFaults().conflictsInjected(),
+                      operatorStatusWrites)
+                  + " ("
+                  + conflictsBeforeRestart
+                  + " before the restart)")
+          .line(
+              "stale status at restart",
+              staleSnapshots + " flows from a mid-creation snapshot, " + wiped + " wiped")
+          .line(
+              "Platform calls",
+              sim.requestLog().entries().size()
+                  + " ("
+                  + sinceRestart.size()
+                  + " after the restart, "
+                  + createsSinceRestart
+                  + " of them creates)")
           .line("remote objects", objects.total() + " " + objects.objects())
-          .line("duplicates / orphans / missing", objects.duplicates().size() + " / "
-              + objects.orphans().size() + " / " + objects.missing().size())
-          .line("time to converge", ScenarioReport.seconds(firstConverge) + " under conflicts, "
-              + ScenarioReport.seconds(secondConverge) + " after the restart")
+          .line(
+              "duplicates / orphans / missing",
+              objects.duplicates().size()
+                  + " / "
+                  + objects.orphans().size()
+                  + " / "
+                  + objects.missing().size())
+          .line(
+              "time to converge",
+              ScenarioReport.seconds(firstConverge)
+                  + " under conflicts, "
+                  + ScenarioReport.seconds(secondConverge)
+                  + " after the restart")
           .publish();
 
       assertThat(beforeRestart.clean()).as(beforeRestart.toString()).isTrue();
       assertThat(stack.kubernetesFaults().conflictsInjected()).isPositive();
       assertThat(objects.clean()).as(objects.toString()).isTrue();
-      assertThat(objects.objects()).allSatisfy((kind, n) ->
-          assertThat(n).as(kind.value()).isEqualTo(flows));
+      assertThat(objects.objects())
+          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
       assertThat(createsSinceRestart).as("Platform creates after the restart").isZero();
-      assertThat(after).allSatisfy(f -> assertThat(f.getStatus().getFlow().getId())
-          .isEqualTo(flowIds.get(f.getMetadata().getName())));
+      assertThat(after)
+          .allSatisfy(
+              f ->
+                  assertThat(f.getStatus().getFlow().getId())
+                      .isEqualTo(flowIds.get(f.getMetadata().getName())));
     }
   }
 
@@ -121,8 +156,8 @@ class KubernetesFaultsTest {
    * writes: base connection, exploration, source connection, field group, schema and dataset
    * recorded; target connection, mapping set and flow not, and not Ready. A pass that succeeds
    * writes status only once, at its end, so this cannot be caught in passing: it is derived from
-   * the converged status (as read, so changed in place), with the target connection, mapping set and flow then already on the
-   * Platform, as after a crash right after their creates.
+   * the converged status (as read, so changed in place), with the target connection, mapping set
+   * and flow then already on the Platform, as after a crash right after their creates.
    */
   private static StripeIngestionFlowStatus halfway(StripeIngestionFlowStatus status) {
     status.setTargetConnection(null);

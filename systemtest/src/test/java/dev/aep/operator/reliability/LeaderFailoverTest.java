@@ -22,11 +22,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 7, leader failover: two replicas elect a leader through the Lease; the leader is
- * stopped in the middle of reconciling (first killed outright, so the standby must wait for the
- * lease to expire; then, with a fresh standby, stopped gracefully during an update wave, handing
- * the lease over). The standby takes over each time, no remote object is duplicated, and every
- * flow ends Ready for its latest generation.
+ * Scenario 7, leader failover: two replicas elect a leader through the Lease; the leader is stopped
+ * in the middle of reconciling (first killed outright, so the standby must wait for the lease to
+ * expire; then, with a fresh standby, stopped gracefully during an update wave, handing the lease
+ * over). The standby takes over each time, no remote object is duplicated, and every flow ends
+ * Ready for its latest generation.
  */
 class LeaderFailoverTest {
 
@@ -51,9 +51,12 @@ class LeaderFailoverTest {
 
       Replica a = stack.replica(with(shortShutdown, "replica-a"), settings);
       Replica b = stack.replica(with(shortShutdown, "replica-b"), settings);
-      CompletableFuture.allOf(CompletableFuture.runAsync(a.assembly()::start),
-          CompletableFuture.runAsync(b.assembly()::start)).join();
-      Awaitility.await().atMost(timeout)
+      CompletableFuture.allOf(
+              CompletableFuture.runAsync(a.assembly()::start),
+              CompletableFuture.runAsync(b.assembly()::start))
+          .join();
+      Awaitility.await()
+          .atMost(timeout)
           .until(() -> a.assembly().isLeader() || b.assembly().isLeader());
       Replica first = a.assembly().isLeader() ? a : b;
       Replica second = first == a ? b : a;
@@ -61,9 +64,13 @@ class LeaderFailoverTest {
       // Kill the leader once about half of the objects exist, while it waits for a Platform answer.
       int objects = flows * RemoteObjectAudit.KINDS.size();
       AtomicInteger awaitingAtCrash = new AtomicInteger();
-      Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5))
-          .until(() -> acknowledgedCreates(sim) >= objects / 2
-              && awaitingAtCrash.updateAndGet(n -> first.network().awaitingAnswers()) > 0);
+      Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(5))
+          .until(
+              () ->
+                  acknowledgedCreates(sim) >= objects / 2
+                      && awaitingAtCrash.updateAndGet(n -> first.network().awaitingAnswers()) > 0);
       Instant crash = Instant.now();
       first.crash();
       long createsAtCrash = acknowledgedCreates(sim);
@@ -77,20 +84,26 @@ class LeaderFailoverTest {
       long createsAfterCrash = acknowledgedCreates(sim);
 
       // A fresh standby; then an update wave, and the leader stopped gracefully in the middle.
-      Replica third = stack.startReplica(with(shortShutdown, "replica-c"),
-          settings);
+      Replica third = stack.startReplica(with(shortShutdown, "replica-c"), settings);
       for (StripeIngestionFlow f : created) {
-        stack.edit(ns, f.getMetadata().getName(), e -> {
-          e.getSpec().getSchedule().setInterval(45);
-          e.getSpec().setDescription("Every 45 minutes");
-          return e;
-        });
+        stack.edit(
+            ns,
+            f.getMetadata().getName(),
+            e -> {
+              e.getSpec().getSchedule().setInterval(45);
+              e.getSpec().setDescription("Every 45 minutes");
+              return e;
+            });
       }
       int patchesBefore = patches(sim);
       AtomicInteger awaitingAtStop = new AtomicInteger();
-      Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5))
-          .until(() -> patches(sim) > patchesBefore
-              && awaitingAtStop.updateAndGet(n -> second.network().awaitingAnswers()) > 0);
+      Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(5))
+          .until(
+              () ->
+                  patches(sim) > patchesBefore
+                      && awaitingAtStop.updateAndGet(n -> second.network().awaitingAnswers()) > 0);
       Instant handOver = Instant.now();
       int updatedAtStop = flows - stack.notReady(created).size();
       second.stop();
@@ -101,48 +114,96 @@ class LeaderFailoverTest {
       Duration gracefulConverged = Duration.between(handOver, Instant.now());
       double thirdCalls = platformCalls(third);
       RemoteObjectAudit.Result objectsAudit = RemoteObjectAudit.audit(sim, updated, Set.of());
-      Lease lease = stack.client().leases().inNamespace(ReliabilityStack.OPERATOR_NAMESPACE)
-          .withName(OperatorConfig.DEFAULT_LEASE_NAME).get();
+      Lease lease =
+          stack
+              .client()
+              .leases()
+              .inNamespace(ReliabilityStack.OPERATOR_NAMESPACE)
+              .withName(OperatorConfig.DEFAULT_LEASE_NAME)
+              .get();
       long creates = acknowledgedCreates(sim);
       long inFlight = inFlight(sim, crash);
       long inFlightAtStop = inFlight(sim, handOver);
 
       new ScenarioReport("leader-failover", "Leader failover")
           .line("flows", flows + ", Platform latency " + latency.toMillis() + " ms per call")
-          .line("crash of the leader", "after " + createsAtCrash + " of " + objects + " creates"
-              + "; " + awaitingAtCrash.get() + " Platform calls awaiting an answer (" + inFlight
-              + " of them served after the kill), " + readyAtCrash + " flows Ready")
-          .line("takeover after the crash", ScenarioReport.seconds(takeover)
-              + " (lease expiry), all Ready " + ScenarioReport.seconds(converged) + " after the crash")
-          .line("graceful stop of the new leader", "during the update wave: "
-              + awaitingAtStop.get() + " Platform calls awaiting an answer (" + inFlightAtStop
-              + " served after the stop began), " + updatedAtStop + " flows updated")
-          .line("takeover after the graceful stop", ScenarioReport.seconds(gracefulTakeover)
-              + " (lease released), all Ready " + ScenarioReport.seconds(gracefulConverged)
-              + " after the stop")
-          .line("Platform calls by replica", String.format("first leader %.0f, second %.0f, third "
-              + "%.0f; %d in all", firstCalls, secondCalls, thirdCalls,
-              sim.requestLog().entries().size()))
-          .line("creates acknowledged", creates + " (" + objects + " objects for " + flows
-              + " flows; " + createsAfterCrash + " when all were Ready after the first takeover)")
-          .line("lease", lease.getSpec().getHolderIdentity() + ", "
-              + lease.getSpec().getLeaseTransitions() + " transitions")
+          .line(
+              "crash of the leader",
+              "after "
+                  + createsAtCrash
+                  + " of "
+                  + objects
+                  + " creates"
+                  + "; "
+                  + awaitingAtCrash.get()
+                  + " Platform calls awaiting an answer ("
+                  + inFlight
+                  + " of them served after the kill), "
+                  + readyAtCrash
+                  + " flows Ready")
+          .line(
+              "takeover after the crash",
+              ScenarioReport.seconds(takeover)
+                  + " (lease expiry), all Ready "
+                  + ScenarioReport.seconds(converged)
+                  + " after the crash")
+          .line(
+              "graceful stop of the new leader",
+              "during the update wave: "
+                  + awaitingAtStop.get()
+                  + " Platform calls awaiting an answer ("
+                  + inFlightAtStop
+                  + " served after the stop began), "
+                  + updatedAtStop
+                  + " flows updated")
+          .line(
+              "takeover after the graceful stop",
+              ScenarioReport.seconds(gracefulTakeover)
+                  + " (lease released), all Ready "
+                  + ScenarioReport.seconds(gracefulConverged)
+                  + " after the stop")
+          .line(
+              "Platform calls by replica",
+              String.format(
+                  "first leader %.0f, second %.0f, third " + "%.0f; %d in all",
+                  firstCalls, secondCalls, thirdCalls, sim.requestLog().entries().size()))
+          .line(
+              "creates acknowledged",
+              creates
+                  + " ("
+                  + objects
+                  + " objects for "
+                  + flows
+                  + " flows; "
+                  + createsAfterCrash
+                  + " when all were Ready after the first takeover)")
+          .line(
+              "lease",
+              lease.getSpec().getHolderIdentity()
+                  + ", "
+                  + lease.getSpec().getLeaseTransitions()
+                  + " transitions")
           .line("remote objects", objectsAudit.total() + " " + objectsAudit.objects())
-          .line("duplicates / orphans / missing", objectsAudit.duplicates().size() + " / "
-              + objectsAudit.orphans().size() + " / " + objectsAudit.missing().size())
+          .line(
+              "duplicates / orphans / missing",
+              objectsAudit.duplicates().size()
+                  + " / "
+                  + objectsAudit.orphans().size()
+                  + " / "
+                  + objectsAudit.missing().size())
           .publish();
 
       assertThat(afterCrash.clean()).as(afterCrash.toString()).isTrue();
       assertThat(objectsAudit.clean()).as(objectsAudit.toString()).isTrue();
-      assertThat(objectsAudit.objects()).allSatisfy((kind, n) ->
-          assertThat(n).as(kind.value()).isEqualTo(flows));
+      assertThat(objectsAudit.objects())
+          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
       assertThat(creates).as("creates acknowledged").isEqualTo(objects);
       assertThat(readyAtCrash).as("flows Ready when the leader was killed").isLessThan(flows);
       assertThat(awaitingAtCrash.get()).as("calls awaiting an answer at the kill").isPositive();
       assertThat(awaitingAtStop.get()).as("calls awaiting an answer at the stop").isPositive();
       assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replica-c");
-      assertThat(updated).allSatisfy(f ->
-          assertThat(f.getStatus().getObservedGeneration()).isEqualTo(2L));
+      assertThat(updated)
+          .allSatisfy(f -> assertThat(f.getStatus().getObservedGeneration()).isEqualTo(2L));
     }
   }
 
@@ -154,8 +215,13 @@ class LeaderFailoverTest {
 
   /** Creates the Platform acknowledged (201; 200 for mapping sets). */
   private static long acknowledgedCreates(PlatformSimulator sim) {
-    return sim.requestLog().count(e -> e.method().equals("POST") && e.write()
-        && e.kind().isObject() && e.status() / 100 == 2);
+    return sim.requestLog()
+        .count(
+            e ->
+                e.method().equals("POST")
+                    && e.write()
+                    && e.kind().isObject()
+                    && e.status() / 100 == 2);
   }
 
   private static int patches(PlatformSimulator sim) {
@@ -170,6 +236,7 @@ class LeaderFailoverTest {
   /** Platform calls a replica's client made (its request timer). */
   private static double platformCalls(Replica replica) {
     return replica.registry().find("aep.platform.requests").timers().stream()
-        .mapToDouble(Timer::count).sum();
+        .mapToDouble(Timer::count)
+        .sum();
   }
 }

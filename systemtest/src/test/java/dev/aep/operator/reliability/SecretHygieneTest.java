@@ -41,12 +41,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scenario 5, secret hygiene: a full lifecycle (create, Stripe key rotations including a refused
- * key, Platform credentials rotation including a wrong secret, spec update, delete) under
- * Platform faults, with distinctive secret values and the operator's own loggers at DEBUG. Then
- * everything the operator printed (with every exception's full cause chain), every Event, every
- * status and Event it wrote to Kubernetes, every metrics scrape, and the messages of the Platform
- * client's exceptions for calls that carry secrets are searched for each secret value, its Base64
- * form (how Secret data travels) and the IMS access tokens. None may appear.
+ * key, Platform credentials rotation including a wrong secret, spec update, delete) under Platform
+ * faults, with distinctive secret values and the operator's own loggers at DEBUG. Then everything
+ * the operator printed (with every exception's full cause chain), every Event, every status and
+ * Event it wrote to Kubernetes, every metrics scrape, and the messages of the Platform client's
+ * exceptions for calls that carry secrets are searched for each secret value, its Base64 form (how
+ * Secret data travels) and the IMS access tokens. None may appear.
  */
 class SecretHygieneTest {
   /** What the simulator's IMS issues: {@code sim.} and 43 Base64url characters. */
@@ -73,8 +73,8 @@ class SecretHygieneTest {
     List<String> scrapes = new ArrayList<>();
     List<String> exceptions = new ArrayList<>();
     try (ReliabilityStack stack = ReliabilityStack.start();
-        CapturedLogs logs = new CapturedLogs(true,
-            rootLevel.isBlank() ? null : Level.toLevel(rootLevel))) {
+        CapturedLogs logs =
+            new CapturedLogs(true, rootLevel.isBlank() ? null : Level.toLevel(rootLevel))) {
       PlatformSimulator sim = stack.simulator();
       KubernetesClient client = stack.client();
       sim.accounts().register(clientId, secrets.get("client secret"), Accounts.DEFAULT_ORG_ID);
@@ -84,12 +84,15 @@ class SecretHygieneTest {
       stack.stripeSecret(ns, secrets.get("Stripe key"));
       sim.faults().seed(ScenarioParameters.seed()).serverErrors(faultRate).rateLimit(faultRate, 1);
       List<RecordingPlatform> recorders = new ArrayList<>();
-      Replica replica = stack.replica(Map.of(),
-          ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1)), platform -> {
-            RecordingPlatform recording = new RecordingPlatform(platform);
-            recorders.add(recording);
-            return recording;
-          });
+      Replica replica =
+          stack.replica(
+              Map.of(),
+              ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1)),
+              platform -> {
+                RecordingPlatform recording = new RecordingPlatform(platform);
+                recorders.add(recording);
+                return recording;
+              });
       replica.assembly().start();
 
       List<StripeIngestionFlow> flows = new ArrayList<>();
@@ -104,33 +107,53 @@ class SecretHygieneTest {
         String version = rotated.getMetadata().getResourceVersion();
         boolean refused = key.startsWith("refused");
         for (StripeIngestionFlow f : flows) {
-          stack.await(ns, f.getMetadata().getName(), timeout, now -> refused
-              ? FlowAssertions.hasReason(now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
-              : FlowAssertions.readyForGeneration(now)
-                  && version.equals(now.getStatus().getBaseConnection().getCredentialsVersion()));
+          stack.await(
+              ns,
+              f.getMetadata().getName(),
+              timeout,
+              now ->
+                  refused
+                      ? FlowAssertions.hasReason(
+                          now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
+                      : FlowAssertions.readyForGeneration(now)
+                          && version.equals(
+                              now.getStatus().getBaseConnection().getCredentialsVersion()));
         }
         scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       }
 
       // Rotate the Platform client secret, then put a wrong one in the Secret, then fix it.
-      sim.accounts().register(clientId, secrets.get("rotated client secret"),
-          Accounts.DEFAULT_ORG_ID);
+      sim.accounts()
+          .register(clientId, secrets.get("rotated client secret"), Accounts.DEFAULT_ORG_ID);
       sim.faults().expireTokens();
       platformSecret(stack, ns, clientId, secrets.get("wrong client secret"));
       for (StripeIngestionFlow f : flows) {
-        stack.await(ns, f.getMetadata().getName(), timeout, now -> FlowAssertions.hasReason(now,
-            FlowConditions.SYNCED, FlowConditions.REASON_AUTH_FAILED));
+        stack.await(
+            ns,
+            f.getMetadata().getName(),
+            timeout,
+            now ->
+                FlowAssertions.hasReason(
+                    now, FlowConditions.SYNCED, FlowConditions.REASON_AUTH_FAILED));
       }
       platformSecret(stack, ns, clientId, secrets.get("rotated client secret"));
       for (StripeIngestionFlow f : flows) {
-        stack.await(ns, f.getMetadata().getName(), timeout, now -> FlowAssertions.hasReason(now,
-            FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
+        stack.await(
+            ns,
+            f.getMetadata().getName(),
+            timeout,
+            now ->
+                FlowAssertions.hasReason(
+                    now, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
       }
       for (StripeIngestionFlow f : flows) {
-        stack.edit(ns, f.getMetadata().getName(), e -> {
-          e.getSpec().getSchedule().setInterval(60);
-          return e;
-        });
+        stack.edit(
+            ns,
+            f.getMetadata().getName(),
+            e -> {
+              e.getSpec().getSchedule().setInterval(60);
+              return e;
+            });
       }
       stack.awaitAllReady(flows, timeout);
       scrapes.add(stack.get(replica.assembly(), "/metrics").body());
@@ -138,23 +161,44 @@ class SecretHygieneTest {
       // Runs whose records fail: the Platform's messages for those quote record values (here the
       // customers' emails), which must stay out of status, Events, logs and metrics.
       for (StripeIngestionFlow f : flows) {
-        stack.edit(ns, f.getMetadata().getName(), e -> {
-          e.getSpec().getMapping().add(MappingSpec.expression("to_integer(data.receipt_email)", "_id", null));
-          return e;
-        });
+        stack.edit(
+            ns,
+            f.getMetadata().getName(),
+            e -> {
+              e.getSpec()
+                  .getMapping()
+                  .add(MappingSpec.expression("to_integer(data.receipt_email)", "_id", null));
+              return e;
+            });
       }
       stack.awaitAllReady(flows, timeout);
       sim.clock().advance(Duration.ofDays(2));
       for (StripeIngestionFlow f : flows) {
-        stack.await(ns, f.getMetadata().getName(), timeout, now -> FlowAssertions.hasReason(now,
-            FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
+        stack.await(
+            ns,
+            f.getMetadata().getName(),
+            timeout,
+            now ->
+                FlowAssertions.hasReason(
+                    now, FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
       }
       Map<String, String> recordValues = quotedRecordValues(sim);
       scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       List<String> events = new ArrayList<>();
-      client.events().v1().events().inNamespace(ns).list().getItems()
+      client
+          .events()
+          .v1()
+          .events()
+          .inNamespace(ns)
+          .list()
+          .getItems()
           .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
-      client.v1().events().inNamespace(ns).list().getItems()
+      client
+          .v1()
+          .events()
+          .inNamespace(ns)
+          .list()
+          .getItems()
           .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
       List<String> statuses = new ArrayList<>();
       stack.flows().forEach(f -> statuses.add(client.getKubernetesSerialization().asJson(f)));
@@ -166,11 +210,14 @@ class SecretHygieneTest {
 
       List<String> operatorExceptions = recorders.get(0).exceptions();
       exceptions.addAll(clientExceptions(sim, clientId, secrets));
-      List<String> operatorWrites = stack.kubernetesFaults().requests().stream()
-          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
-              && !r.method().equals("GET"))
-          .map(r -> r.method() + " " + r.path() + " " + r.body())
-          .toList();
+      List<String> operatorWrites =
+          stack.kubernetesFaults().requests().stream()
+              .filter(
+                  r ->
+                      MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
+                          && !r.method().equals("GET"))
+              .map(r -> r.method() + " " + r.path() + " " + r.body())
+              .toList();
       List<String> printed = logs.lines();
       int platformCalls = sim.requestLog().entries().size();
 
@@ -185,38 +232,75 @@ class SecretHygieneTest {
       List<String> leaks = search(corpus, secrets);
       List<String> recordLeaks = search(corpus, recordValues);
       long stackTraces = printed.stream().filter(l -> l.contains("\tat ")).count();
-      long warnings = client.events().v1().events().inNamespace(ns).list().getItems().stream()
-          .filter(e -> "Warning".equals(e.getType())).count();
+      long warnings =
+          client.events().v1().events().inNamespace(ns).list().getItems().stream()
+              .filter(e -> "Warning".equals(e.getType()))
+              .count();
 
       new ScenarioReport("secret-hygiene", "Secret hygiene")
-          .line("lifecycle", flowCount + " flows: create, 3 Stripe key rotations (one refused), "
-              + "Platform secret rotation (one wrong), spec update, delete; 429 and 5xx at "
-              + String.format("%.0f%%", faultRate * 100) + "; " + (rootLevel.isBlank()
-                  ? "dev.aep loggers at DEBUG" : "root logger at " + rootLevel + " (aep.log.level)"))
-          .line("secrets searched", secrets.size() + " values, each also Base64-encoded, and "
-              + "IMS access tokens (pattern " + ACCESS_TOKEN.pattern() + ")")
-          .line("searched", printed.size() + " log lines (" + stackTraces + " with stack traces), "
-              + events.size() + " Events (" + warnings + " warnings), " + statuses.size()
-              + " flows, " + operatorWrites.size() + " Kubernetes writes, " + scrapes.size()
-              + " metrics scrapes (" + scrapes.stream().mapToInt(String::length).sum()
-              + " chars), " + operatorExceptions.size() + " exceptions thrown inside the operator "
-              + "(full traces), " + exceptions.size() + " from direct client calls")
+          .line(
+              "lifecycle",
+              flowCount
+                  + " flows: create, 3 Stripe key rotations (one refused), "
+                  + "Platform secret rotation (one wrong), spec update, delete; 429 and 5xx at "
+                  + String.format("%.0f%%", faultRate * 100)
+                  + "; "
+                  + (rootLevel.isBlank()
+                      ? "dev.aep loggers at DEBUG"
+                      : "root logger at " + rootLevel + " (aep.log.level)"))
+          .line(
+              "secrets searched",
+              secrets.size()
+                  + " values, each also Base64-encoded, and "
+                  + "IMS access tokens (pattern "
+                  + ACCESS_TOKEN.pattern()
+                  + ")")
+          .line(
+              "searched",
+              printed.size()
+                  + " log lines ("
+                  + stackTraces
+                  + " with stack traces), "
+                  + events.size()
+                  + " Events ("
+                  + warnings
+                  + " warnings), "
+                  + statuses.size()
+                  + " flows, "
+                  + operatorWrites.size()
+                  + " Kubernetes writes, "
+                  + scrapes.size()
+                  + " metrics scrapes ("
+                  + scrapes.stream().mapToInt(String::length).sum()
+                  + " chars), "
+                  + operatorExceptions.size()
+                  + " exceptions thrown inside the operator "
+                  + "(full traces), "
+                  + exceptions.size()
+                  + " from direct client calls")
           .line("Platform calls", platformCalls)
           .line("secrets found", leaks.size() + (leaks.isEmpty() ? "" : " " + leaks))
-          .line("Stripe record values searched", recordValues.size() + " emails the Platform quoted in run errors")
-          .line("record values found", recordLeaks.size() + (recordLeaks.isEmpty() ? "" : " " + recordLeaks))
+          .line(
+              "Stripe record values searched",
+              recordValues.size() + " emails the Platform quoted in run errors")
+          .line(
+              "record values found",
+              recordLeaks.size() + (recordLeaks.isEmpty() ? "" : " " + recordLeaks))
           .publish();
 
       assertThat(printed).as("log lines").hasSizeGreaterThan(20);
-      assertThat(operatorExceptions).as("exceptions inside the operator")
-          .anyMatch(e -> e.contains("401")).anyMatch(e -> e.contains("Stripe"));
+      assertThat(operatorExceptions)
+          .as("exceptions inside the operator")
+          .anyMatch(e -> e.contains("401"))
+          .anyMatch(e -> e.contains("Stripe"));
       assertThat(warnings).as("warning Events").isPositive();
       assertThat(operatorWrites).as("operator writes").anyMatch(w -> w.contains("/status"));
       assertThat(scrapes).allMatch(s -> s.contains("aep_platform_requests"));
       assertThat(exceptions).hasSize(4);
       // The search itself finds a planted secret, so an empty result means something.
-      assertThat(search(Map.of("planted", List.of("x " + secrets.get("Stripe key") + " y")),
-          secrets)).hasSize(1);
+      assertThat(
+              search(Map.of("planted", List.of("x " + secrets.get("Stripe key") + " y")), secrets))
+          .hasSize(1);
       assertThat(leaks).isEmpty();
       // The runs' errors did quote record values, so finding none of them means something.
       assertThat(recordValues).isNotEmpty();
@@ -224,7 +308,10 @@ class SecretHygieneTest {
     }
   }
 
-  /** Customer emails (Stripe record values) the simulated Platform put into its runs' error messages. */
+  /**
+   * Customer emails (Stripe record values) the simulated Platform put into its runs' error
+   * messages.
+   */
   private static Map<String, String> quotedRecordValues(PlatformSimulator sim) {
     Pattern email = Pattern.compile("[a-z]+\\.[a-z]+@example\\.com");
     Map<String, String> values = new LinkedHashMap<>();
@@ -237,30 +324,41 @@ class SecretHygieneTest {
     return values;
   }
 
-  private static void platformSecret(ReliabilityStack stack, String ns, String clientId,
-      String clientSecret) {
-    stack.secret(ns, "aep-credentials", Map.of("clientId", clientId,
-        "clientSecret", clientSecret, "orgId", Accounts.DEFAULT_ORG_ID));
+  private static void platformSecret(
+      ReliabilityStack stack, String ns, String clientId, String clientSecret) {
+    stack.secret(
+        ns,
+        "aep-credentials",
+        Map.of(
+            "clientId", clientId, "clientSecret", clientSecret, "orgId", Accounts.DEFAULT_ORG_ID));
   }
 
   /** Every place a secret value (plain or Base64) or an access token appears. */
-  private static List<String> search(Map<String, List<String>> corpus,
-      Map<String, String> secrets) {
+  private static List<String> search(
+      Map<String, List<String>> corpus, Map<String, String> secrets) {
     List<String> leaks = new ArrayList<>();
     for (Map.Entry<String, List<String>> source : corpus.entrySet()) {
       for (String text : source.getValue()) {
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
-          String b64 = Base64.getEncoder().encodeToString(
-              secret.getValue().getBytes(StandardCharsets.UTF_8));
+          String b64 =
+              Base64.getEncoder()
+                  .encodeToString(secret.getValue().getBytes(StandardCharsets.UTF_8));
           if (text.contains(secret.getValue()) || text.contains(b64)) {
-            leaks.add(secret.getKey() + " in " + source.getKey() + ": "
-                + text.substring(0, Math.min(200, text.length())));
+            leaks.add(
+                secret.getKey()
+                    + " in "
+                    + source.getKey()
+                    + ": "
+                    + text.substring(0, Math.min(200, text.length())));
           }
         }
         Matcher token = ACCESS_TOKEN.matcher(text);
         if (token.find()) {
-          leaks.add("access token in " + source.getKey() + ": "
-              + text.substring(0, Math.min(200, text.length())));
+          leaks.add(
+              "access token in "
+                  + source.getKey()
+                  + ": "
+                  + text.substring(0, Math.min(200, text.length())));
         }
       }
     }
@@ -268,34 +366,73 @@ class SecretHygieneTest {
   }
 
   /**
-   * The Platform client's exceptions for failing calls that carry a secret: a wrong client
-   * secret, a refused Stripe key on create, a 500 to a create carrying a key, and a 400 to a
-   * PATCH of {@code /auth/params}. Each as its full stack trace with causes.
+   * The Platform client's exceptions for failing calls that carry a secret: a wrong client secret,
+   * a refused Stripe key on create, a 500 to a create carrying a key, and a 400 to a PATCH of
+   * {@code /auth/params}. Each as its full stack trace with causes.
    */
-  private static List<String> clientExceptions(PlatformSimulator sim, String clientId,
-      Map<String, String> secrets) {
+  private static List<String> clientExceptions(
+      PlatformSimulator sim, String clientId, Map<String, String> secrets) {
     List<String> traces = new ArrayList<>();
-    try (HttpPlatform direct = new HttpPlatform(PlatformEndpoints.single(sim.baseUrl(), true),
-        HttpPlatformOptions.defaults().withRetryPolicy(RetryPolicy.none()),
-        new SimpleMeterRegistry())) {
-      PlatformAccount good = new PlatformAccount(clientId, secrets.get("rotated client secret"),
-          Accounts.DEFAULT_ORG_ID, null, null);
-      PlatformAccount wrong = new PlatformAccount(clientId, secrets.get("wrong client secret"),
-          Accounts.DEFAULT_ORG_ID, null, null);
+    try (HttpPlatform direct =
+        new HttpPlatform(
+            PlatformEndpoints.single(sim.baseUrl(), true),
+            HttpPlatformOptions.defaults().withRetryPolicy(RetryPolicy.none()),
+            new SimpleMeterRegistry())) {
+      PlatformAccount good =
+          new PlatformAccount(
+              clientId, secrets.get("rotated client secret"), Accounts.DEFAULT_ORG_ID, null, null);
+      PlatformAccount wrong =
+          new PlatformAccount(
+              clientId, secrets.get("wrong client secret"), Accounts.DEFAULT_ORG_ID, null, null);
       PlatformSession session = direct.session(good, "hygiene");
-      traces.add(trace(() -> direct.session(wrong, "hygiene").flowService()
-          .baseConnections().findByName("any")));
-      traces.add(trace(() -> session.flowService().baseConnections().create(
-          BaseConnectionRequest.stripe("hygiene-refused", "d", secrets.get("refused Stripe key")))));
+      traces.add(
+          trace(
+              () ->
+                  direct
+                      .session(wrong, "hygiene")
+                      .flowService()
+                      .baseConnections()
+                      .findByName("any")));
+      traces.add(
+          trace(
+              () ->
+                  session
+                      .flowService()
+                      .baseConnections()
+                      .create(
+                          BaseConnectionRequest.stripe(
+                              "hygiene-refused", "d", secrets.get("refused Stripe key")))));
       sim.faults().failNext(1, "POST", "/connections$", 500);
-      traces.add(trace(() -> session.flowService().baseConnections().create(
-          BaseConnectionRequest.stripe("hygiene-500", "d", secrets.get("fixed Stripe key")))));
-      EntityRef made = session.flowService().baseConnections().create(
-          BaseConnectionRequest.stripe("hygiene-patch", "d", secrets.get("fixed Stripe key")));
+      traces.add(
+          trace(
+              () ->
+                  session
+                      .flowService()
+                      .baseConnections()
+                      .create(
+                          BaseConnectionRequest.stripe(
+                              "hygiene-500", "d", secrets.get("fixed Stripe key")))));
+      EntityRef made =
+          session
+              .flowService()
+              .baseConnections()
+              .create(
+                  BaseConnectionRequest.stripe(
+                      "hygiene-patch", "d", secrets.get("fixed Stripe key")));
       sim.faults().failNext(1, "PATCH", "/connections/", 400);
-      traces.add(trace(() -> session.flowService().baseConnections().patch(made.id(), made.etag(),
-          List.of(JsonPatchOp.replace("/auth/params",
-              Map.of("accessToken", secrets.get("rotated Stripe key")))))));
+      traces.add(
+          trace(
+              () ->
+                  session
+                      .flowService()
+                      .baseConnections()
+                      .patch(
+                          made.id(),
+                          made.etag(),
+                          List.of(
+                              JsonPatchOp.replace(
+                                  "/auth/params",
+                                  Map.of("accessToken", secrets.get("rotated Stripe key")))))));
     }
     return traces;
   }

@@ -39,27 +39,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scenario 6, tenancy: a flow cannot borrow another namespace's Secret, the RBAC in {@code deploy/}
- * grants nothing the operator does not use, and plain-http Platform URLs are refused unless
- * {@code AEP_ALLOW_HTTP=true}.
+ * grants nothing the operator does not use, and plain-http Platform URLs are refused unless {@code
+ * AEP_ALLOW_HTTP=true}.
  */
 class TenancyTest {
   private static final Duration TIMEOUT = ScenarioParameters.seconds("tenancy.timeoutSeconds", 90);
+
   /**
    * Granted on purpose although the lifecycle below sends no such request: where the
-   * OwnerReferencesPermissionEnforcement admission plugin is on, changing a flow's finalizers
-   * needs {@code update} on {@code stripeingestionflows/finalizers} (the request is a PATCH of the
-   * flow); JOSDK re-reads a flow with GET when its finalizer patch meets a conflict; and JOSDK
-   * refuses to start leader election unless {@code update} on leases is granted (renewals are
-   * patches).
+   * OwnerReferencesPermissionEnforcement admission plugin is on, changing a flow's finalizers needs
+   * {@code update} on {@code stripeingestionflows/finalizers} (the request is a PATCH of the flow);
+   * JOSDK re-reads a flow with GET when its finalizer patch meets a conflict; and JOSDK refuses to
+   * start leader election unless {@code update} on leases is granted (renewals are patches).
    */
-  private static final Set<ApiVerb> NEEDED_WITHOUT_A_REQUEST = Set.of(
-      new ApiVerb("flows.aep.dev", "stripeingestionflows/finalizers", "update"),
-      new ApiVerb("flows.aep.dev", "stripeingestionflows", "get"),
-      new ApiVerb("coordination.k8s.io", "leases", "update"));
+  private static final Set<ApiVerb> NEEDED_WITHOUT_A_REQUEST =
+      Set.of(
+          new ApiVerb("flows.aep.dev", "stripeingestionflows/finalizers", "update"),
+          new ApiVerb("flows.aep.dev", "stripeingestionflows", "get"),
+          new ApiVerb("coordination.k8s.io", "leases", "update"));
+
   /** Requests every authenticated client may make (system:basic-user), not the operator's RBAC. */
-  private static final Set<ApiVerb> GRANTED_TO_EVERYONE = Set.of(
-      new ApiVerb("authorization.k8s.io", "selfsubjectrulesreviews", "create"),
-      new ApiVerb("authorization.k8s.io", "selfsubjectaccessreviews", "create"));
+  private static final Set<ApiVerb> GRANTED_TO_EVERYONE =
+      Set.of(
+          new ApiVerb("authorization.k8s.io", "selfsubjectrulesreviews", "create"),
+          new ApiVerb("authorization.k8s.io", "selfsubjectaccessreviews", "create"));
 
   @Test
   void aFlowCannotUseASecretThatExistsOnlyInAnotherNamespace() {
@@ -73,27 +76,41 @@ class TenancyTest {
       // B has both Secrets; A has none.
       stack.platformSecret(tenantB);
       stack.stripeSecret(tenantB, "sk_test_tenant_b");
-      stack.startReplica(Map.of(),
-          ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+      stack.startReplica(
+          Map.of(), ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1)));
       StripeIngestionFlow ownFlow = stack.create(stack.charges(tenantB, "own"));
       StripeIngestionFlow borrowing = stack.create(stack.charges(tenantA, "borrowing"));
 
-      StripeIngestionFlow refused = stack.await(tenantA, "borrowing", TIMEOUT, f ->
-          FlowAssertions.hasReason(f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
+      StripeIngestionFlow refused =
+          stack.await(
+              tenantA,
+              "borrowing",
+              TIMEOUT,
+              f ->
+                  FlowAssertions.hasReason(
+                      f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
       stack.awaitAllReady(List.of(ownFlow), TIMEOUT);
       // Several passes later (two more failed passes of A's flow, each of which logs its
       // reason), A still has made no Platform call and has not read B's Secrets.
       String failedPass = " " + tenantA + "/borrowing: " + FlowConditions.REASON_SECRET_NOT_FOUND;
       long failedBefore = logs.lines().stream().filter(l -> l.contains(failedPass)).count();
-      Awaitility.await().atMost(TIMEOUT).until(() -> logs.lines().stream()
-          .filter(l -> l.contains(failedPass)).count() >= failedBefore + 2);
-      String message = FlowAssertions.condition(refused, FlowConditions.READY).orElseThrow()
-          .getMessage();
+      Awaitility.await()
+          .atMost(TIMEOUT)
+          .until(
+              () ->
+                  logs.lines().stream().filter(l -> l.contains(failedPass)).count()
+                      >= failedBefore + 2);
+      String message =
+          FlowAssertions.condition(refused, FlowConditions.READY).orElseThrow().getMessage();
       long tenantACalls = sim.requestLog().count(e -> tenantA.equals(e.sandbox()));
-      List<String> secretReadsInB = stack.kubernetesFaults().requests().stream()
-          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
-              && r.path().startsWith("/api/v1/namespaces/" + tenantB + "/secrets"))
-          .map(r -> r.method() + " " + r.path()).toList();
+      List<String> secretReadsInB =
+          stack.kubernetesFaults().requests().stream()
+              .filter(
+                  r ->
+                      MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())
+                          && r.path().startsWith("/api/v1/namespaces/" + tenantB + "/secrets"))
+              .map(r -> r.method() + " " + r.path())
+              .toList();
 
       // Once A has its own Secrets, A's flow works.
       stack.platformSecret(tenantA);
@@ -102,13 +119,20 @@ class TenancyTest {
       StripeIngestionFlow own = stack.flow(tenantB, "own").orElseThrow();
 
       new ScenarioReport("tenancy-secrets", "Tenancy: Secrets stay in their namespace")
-          .line("flow in " + tenantA + " naming Secrets of " + tenantB,
+          .line(
+              "flow in " + tenantA + " naming Secrets of " + tenantB,
               FlowConditions.REASON_SECRET_NOT_FOUND + ": \"" + message + "\"")
           .line("Platform calls for " + tenantA + " while refused", tenantACalls)
           .line("operator reads of " + tenantB + " Secrets by name", secretReadsInB.size())
-          .line("after " + tenantA + " got its own Secrets", "Ready, base connection "
-              + fixed.getStatus().getBaseConnection().getId() + " (" + tenantB + " uses "
-              + own.getStatus().getBaseConnection().getId() + ")")
+          .line(
+              "after " + tenantA + " got its own Secrets",
+              "Ready, base connection "
+                  + fixed.getStatus().getBaseConnection().getId()
+                  + " ("
+                  + tenantB
+                  + " uses "
+                  + own.getStatus().getBaseConnection().getId()
+                  + ")")
           .publish();
 
       assertThat(message).contains("aep-credentials", tenantA).doesNotContain(tenantB);
@@ -124,50 +148,75 @@ class TenancyTest {
     // deploy/base: the ClusterRole and the leader-election Role; the namespaced overlay deletes
     // the ClusterRole and adds a Role per watched namespace.
     Path deploy = MockCluster.repoPath("deploy");
-    Map<ApiVerb, String> granted = grants(deploy.resolve("base/cluster-role.yaml"),
-        deploy.resolve("base/leader-election-role.yaml"));
+    Map<ApiVerb, String> granted =
+        grants(
+            deploy.resolve("base/cluster-role.yaml"),
+            deploy.resolve("base/leader-election-role.yaml"));
     Map<ApiVerb, String> grantedNamespaced =
-        grants(deploy.resolve("overlays/namespaced/watched-namespace-rbac.yaml"),
+        grants(
+            deploy.resolve("overlays/namespaced/watched-namespace-rbac.yaml"),
             deploy.resolve("base/leader-election-role.yaml"));
     Set<ApiVerb> used = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
     int requests;
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       String ns = "payments";
       stack.namespace(ns);
-      Replica replica = stack.startReplica(
-          ReliabilityStack.leaderElection("rbac-replica"),
-          ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1))
-              .withEventDedupeWindow(Duration.ofMillis(500)));
+      Replica replica =
+          stack.startReplica(
+              ReliabilityStack.leaderElection("rbac-replica"),
+              ReliabilityStack.settings(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                  .withEventDedupeWindow(Duration.ofMillis(500)));
       Awaitility.await().atMost(TIMEOUT).until(replica.assembly()::isLeader);
       // Everything the operator does: a failing flow (a warning Event, then its series patched as
       // the failure recurs), create, update, a Secret rotation, deletion (finalizer removal), and
       // handing the Lease back on stop.
       StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
-      stack.await(ns, "charges", TIMEOUT, f -> FlowAssertions.hasReason(f, FlowConditions.READY,
-          FlowConditions.REASON_SECRET_NOT_FOUND));
-      Awaitility.await().atMost(TIMEOUT).until(() -> stack.client().events().v1().events()
-          .inNamespace(ns).list().getItems().stream()
-          .anyMatch(e -> e.getSeries() != null && e.getSeries().getCount() >= 2));
+      stack.await(
+          ns,
+          "charges",
+          TIMEOUT,
+          f ->
+              FlowAssertions.hasReason(
+                  f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
+      Awaitility.await()
+          .atMost(TIMEOUT)
+          .until(
+              () ->
+                  stack.client().events().v1().events().inNamespace(ns).list().getItems().stream()
+                      .anyMatch(e -> e.getSeries() != null && e.getSeries().getCount() >= 2));
       stack.platformSecret(ns);
       stack.stripeSecret(ns, "sk_test_rbac");
       stack.awaitAllReady(List.of(flow), TIMEOUT);
-      stack.edit(ns, "charges", f -> {
-        f.getSpec().getSchedule().setInterval(30);
-        return f;
-      });
+      stack.edit(
+          ns,
+          "charges",
+          f -> {
+            f.getSpec().getSchedule().setInterval(30);
+            return f;
+          });
       stack.awaitAllReady(List.of(flow), TIMEOUT);
-      String version = stack.stripeSecret(ns, "sk_test_rbac_rotated").getMetadata()
-          .getResourceVersion();
-      stack.await(ns, "charges", TIMEOUT, f -> FlowAssertions.readyForGeneration(f)
-          && version.equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+      String version =
+          stack.stripeSecret(ns, "sk_test_rbac_rotated").getMetadata().getResourceVersion();
+      stack.await(
+          ns,
+          "charges",
+          TIMEOUT,
+          f ->
+              FlowAssertions.readyForGeneration(f)
+                  && version.equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
       stack.client().resource(flow).delete();
       Awaitility.await().atMost(TIMEOUT).until(() -> stack.flow(ns, "charges").isEmpty());
       replica.stop();
-      List<RecordingDispatcher.Request> operatorRequests = stack.kubernetesFaults().requests().stream()
-          .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent())).toList();
+      List<RecordingDispatcher.Request> operatorRequests =
+          stack.kubernetesFaults().requests().stream()
+              .filter(r -> MockCluster.OPERATOR_USER_AGENT.equals(r.userAgent()))
+              .toList();
       requests = operatorRequests.size();
-      operatorRequests.forEach(r -> ApiVerb.of(r.method(), r.path())
-          .filter(a -> !GRANTED_TO_EVERYONE.contains(a)).ifPresent(used::add));
+      operatorRequests.forEach(
+          r ->
+              ApiVerb.of(r.method(), r.path())
+                  .filter(a -> !GRANTED_TO_EVERYONE.contains(a))
+                  .ifPresent(used::add));
     }
     Set<ApiVerb> unused = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
     unused.addAll(granted.keySet());
@@ -182,11 +231,15 @@ class TenancyTest {
     missing.removeAll(granted.keySet());
 
     new ScenarioReport("tenancy-rbac", "Tenancy: deploy/ RBAC against what the operator does")
-        .line("operator requests", requests + " over create, failure, update, rotation, delete, "
-            + "leader election")
+        .line(
+            "operator requests",
+            requests + " over create, failure, update, rotation, delete, " + "leader election")
         .line("used", used)
-        .line("granted by deploy/base", new TreeMap<>(granted.entrySet().stream().collect(
-            Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue))))
+        .line(
+            "granted by deploy/base",
+            new TreeMap<>(
+                granted.entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue))))
         .line("granted but unused (base)", unused)
         .line("granted but unused (namespaced)", namespacedUnused)
         .line("used but not granted", missing)
@@ -194,14 +247,15 @@ class TenancyTest {
 
     assertThat(missing).as("used but not granted").isEmpty();
     assertThat(unused).as("granted by deploy/base but never used").isEmpty();
-    assertThat(namespacedUnused).as("granted by deploy/overlays/namespaced but never used")
+    assertThat(namespacedUnused)
+        .as("granted by deploy/overlays/namespaced but never used")
         .isEmpty();
   }
 
   @Test
   void plainHttpPlatformUrlsAreRefusedUnlessExplicitlyAllowed() {
-    Map<String, String> httpPlatform = Map.of(OperatorConfig.AEP_PLATFORM_URL,
-        "http://platform.example.test");
+    Map<String, String> httpPlatform =
+        Map.of(OperatorConfig.AEP_PLATFORM_URL, "http://platform.example.test");
     Map<String, String> httpIms = Map.of(OperatorConfig.AEP_IMS_URL, "http://ims.example.test");
     Map<String, String> allowedFalse = new HashMap<>(httpPlatform);
     allowedFalse.put(OperatorConfig.AEP_ALLOW_HTTP, "false");
@@ -213,26 +267,37 @@ class TenancyTest {
     for (Map<String, String> env : List.of(httpPlatform, httpIms, allowedFalse)) {
       assertThatThrownBy(() -> OperatorConfig.fromEnvironment(env))
           .isInstanceOf(ConfigException.class)
-          .hasMessageContaining(env.containsKey(OperatorConfig.AEP_IMS_URL)
-              ? OperatorConfig.AEP_IMS_URL : OperatorConfig.AEP_PLATFORM_URL)
+          .hasMessageContaining(
+              env.containsKey(OperatorConfig.AEP_IMS_URL)
+                  ? OperatorConfig.AEP_IMS_URL
+                  : OperatorConfig.AEP_PLATFORM_URL)
           .hasMessageContaining(OperatorConfig.AEP_ALLOW_HTTP)
           .satisfies(e -> refusals.add(e.getMessage()));
     }
     OperatorConfig config = OperatorConfig.fromEnvironment(allowed);
     // The client refuses too, whoever builds it.
-    assertThatThrownBy(() -> new PlatformEndpoints(URI.create("http://platform.example.test"),
-        URI.create("https://ims.example.test"), false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AEP_ALLOW_HTTP")
+    assertThatThrownBy(
+            () ->
+                new PlatformEndpoints(
+                    URI.create("http://platform.example.test"),
+                    URI.create("https://ims.example.test"),
+                    false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("AEP_ALLOW_HTTP")
         .satisfies(e -> refusals.add(e.getMessage()));
-    PlatformEndpoints endpoints = new PlatformEndpoints(config.platformUrl(), config.imsUrl(),
-        config.allowHttp());
+    PlatformEndpoints endpoints =
+        new PlatformEndpoints(config.platformUrl(), config.imsUrl(), config.allowHttp());
 
     new ScenarioReport("tenancy-http", "Tenancy: plain-http Platform URLs")
-        .line("refused", refusals.size() + " (AEP_PLATFORM_URL, AEP_IMS_URL, AEP_ALLOW_HTTP=false, "
-            + "client endpoints)")
+        .line(
+            "refused",
+            refusals.size()
+                + " (AEP_PLATFORM_URL, AEP_IMS_URL, AEP_ALLOW_HTTP=false, "
+                + "client endpoints)")
         .line("messages", refusals)
-        .line("accepted with AEP_ALLOW_HTTP=true", endpoints.platformUrl() + ", "
-            + endpoints.imsUrl())
+        .line(
+            "accepted with AEP_ALLOW_HTTP=true",
+            endpoints.platformUrl() + ", " + endpoints.imsUrl())
         .publish();
 
     assertThat(config.allowHttp()).isTrue();
@@ -263,10 +328,14 @@ class TenancyTest {
             for (String group : rule.getApiGroups()) {
               for (String resource : rule.getResources()) {
                 for (String verb : rule.getVerbs()) {
-                  grants.put(new ApiVerb(group, resource, verb), item.getKind() + " "
-                      + item.getMetadata().getName()
-                      + (rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
-                          ? "" : " (names " + rule.getResourceNames() + ")"));
+                  grants.put(
+                      new ApiVerb(group, resource, verb),
+                      item.getKind()
+                          + " "
+                          + item.getMetadata().getName()
+                          + (rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
+                              ? ""
+                              : " (names " + rule.getResourceNames() + ")"));
                 }
               }
             }

@@ -36,30 +36,56 @@ class ShardingTest {
     SessionCounter platformA = new SessionCounter();
     SessionCounter platformB = new SessionCounter();
     // The stack stops both operators after the test.
-    stack.replica(Map.of("WATCH_NAMESPACES", "team", "WATCH_LABEL_SELECTOR", "shard=a",
-        "RECONCILE_THREADS", "2", "SHUTDOWN_TIMEOUT", "2s"), platformA::wrap).assembly().start();
+    stack
+        .replica(
+            Map.of(
+                "WATCH_NAMESPACES",
+                "team",
+                "WATCH_LABEL_SELECTOR",
+                "shard=a",
+                "RECONCILE_THREADS",
+                "2",
+                "SHUTDOWN_TIMEOUT",
+                "2s"),
+            platformA::wrap)
+        .assembly()
+        .start();
     // The mock API server ignores set-based requirements ("shard in (b)"); a real one does not.
-    stack.replica(Map.of("WATCH_NAMESPACES", "team", "WATCH_LABEL_SELECTOR", "shard=b",
-        "RECONCILE_THREADS", "2", "SHUTDOWN_TIMEOUT", "2s"), platformB::wrap).assembly().start();
+    stack
+        .replica(
+            Map.of(
+                "WATCH_NAMESPACES",
+                "team",
+                "WATCH_LABEL_SELECTOR",
+                "shard=b",
+                "RECONCILE_THREADS",
+                "2",
+                "SHUTDOWN_TIMEOUT",
+                "2s"),
+            platformB::wrap)
+        .assembly()
+        .start();
 
     stack.awaitReady("team", "a-1");
     stack.awaitReady("team", "a-2");
     stack.awaitReady("team", "b-1");
     // Both operators went through several resyncs of their own flows since.
-    Awaitility.await().atMost(Duration.ofSeconds(60)).until(
-        () -> platformA.sessions.getOrDefault("shard-a", 0) > 6
-            && platformB.sessions.getOrDefault("shard-b", 0) > 3);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                platformA.sessions.getOrDefault("shard-a", 0) > 6
+                    && platformB.sessions.getOrDefault("shard-b", 0) > 3);
 
     assertThat(platformA.sessions.keySet()).containsExactly("shard-a");
     assertThat(platformB.sessions.keySet()).containsExactly("shard-b");
-    for (String[] untouched : new String[][] {
-        {"team", "unsharded"}, {"elsewhere", "a-elsewhere"}}) {
+    for (String[] untouched :
+        new String[][] {{"team", "unsharded"}, {"elsewhere", "a-elsewhere"}}) {
       StripeIngestionFlow flow = stack.flow(untouched[0], untouched[1]).orElseThrow();
       assertThat(flow.getStatus()).as(untouched[1]).isNull();
       assertThat(flow.getMetadata().getFinalizers()).as(untouched[1]).isEmpty();
     }
-    assertThat(FlowAssertions.readyForGeneration(stack.flow("team", "b-1").orElseThrow()))
-        .isTrue();
+    assertThat(FlowAssertions.readyForGeneration(stack.flow("team", "b-1").orElseThrow())).isTrue();
   }
 
   private static void flow(String ns, String name, String sandbox, String shard) {

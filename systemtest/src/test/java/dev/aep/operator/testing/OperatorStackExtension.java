@@ -32,17 +32,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * itself in its own namespace and sandbox, see {@link FlowStack#isolatedNamespace}); the
  * simulator's faults and clock speed are reset after each test. Registered on an instance field,
  * each test gets a fresh stack, closed after it. {@link #withoutOperator()} leaves starting the
- * operator (with any reconciler, or assembled) to the test; {@link #settings} changes the reconciler
- * settings of the test defaults ({@link EmbeddedStack#testSettings()}).
+ * operator (with any reconciler, or assembled) to the test; {@link #settings} changes the
+ * reconciler settings of the test defaults ({@link EmbeddedStack#testSettings()}).
  */
-public final class OperatorStackExtension implements FlowStack, BeforeAllCallback,
-    AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class OperatorStackExtension
+    implements FlowStack,
+        BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback {
   private final boolean startOperator;
   private final UnaryOperator<ReconcilerSettings> settings;
   private EmbeddedStack stack;
   private boolean perTest;
 
-  private OperatorStackExtension(boolean startOperator, UnaryOperator<ReconcilerSettings> settings) {
+  private OperatorStackExtension(
+      boolean startOperator, UnaryOperator<ReconcilerSettings> settings) {
     this.startOperator = startOperator;
     this.settings = settings;
   }
@@ -162,7 +167,10 @@ public final class OperatorStackExtension implements FlowStack, BeforeAllCallbac
     return stack().assembly(extraEnv);
   }
 
-  /** See {@link SimulatedStack#replica(Map, ReconcilerSettings, UnaryOperator)}; this stack's settings. */
+  /**
+   * See {@link SimulatedStack#replica(Map, ReconcilerSettings, UnaryOperator)}; this stack's
+   * settings.
+   */
   public Replica replica(Map<String, String> extraEnv, UnaryOperator<Platform> decorate) {
     return stack().replica(extraEnv, settings(), decorate);
   }

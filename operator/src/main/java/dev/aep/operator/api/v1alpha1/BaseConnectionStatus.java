@@ -13,10 +13,12 @@ public class BaseConnectionStatus {
   @JsonPropertyDescription("Etag of the base connection as last read or written (with its quotes).")
   private String etag;
 
-  @JsonPropertyDescription("resourceVersion of the Stripe Secret whose key was last pushed to the base connection.")
+  @JsonPropertyDescription(
+      "resourceVersion of the Stripe Secret whose key was last pushed to the base connection.")
   private String credentialsVersion;
 
-  @JsonPropertyDescription("True when the operator created the base connection (from accessTokenSecretRef) and deletes it; false for stripe.baseConnectionId.")
+  @JsonPropertyDescription(
+      "True when the operator created the base connection (from accessTokenSecretRef) and deletes it; false for stripe.baseConnectionId.")
   private Boolean managed;
 
   public BaseConnectionStatus() {}

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 
 /**
- * Schema-only twin of fabric8's {@code Condition}, so the CRD describes every condition field for kubectl explain;
- * the status itself holds fabric8 {@code Condition} objects.
+ * Schema-only twin of fabric8's {@code Condition}, so the CRD describes every condition field for
+ * kubectl explain; the status itself holds fabric8 {@code Condition} objects.
  */
 public final class ConditionSchema {
 

@@ -10,7 +10,8 @@ public class FieldGroupStatus {
   @JsonPropertyDescription("$id of the field group.")
   private String id;
 
-  @JsonPropertyDescription("Schema Registry version of the field group; the minor rises when fields are added.")
+  @JsonPropertyDescription(
+      "Schema Registry version of the field group; the minor rises when fields are added.")
   private String version;
 
   @JsonPropertyDescription(

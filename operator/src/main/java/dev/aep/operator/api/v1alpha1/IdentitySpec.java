@@ -28,7 +28,8 @@ public class IdentitySpec {
   private String namespace;
 
   @Default("false")
-  @JsonPropertyDescription("Whether this is the schema's primary identity; at most one may be. Defaults to false.")
+  @JsonPropertyDescription(
+      "Whether this is the schema's primary identity; at most one may be. Defaults to false.")
   private Boolean primary = Boolean.FALSE;
 
   public IdentitySpec() {}

@@ -2,7 +2,10 @@ package dev.aep.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** How far the operator may act on the flow's Platform objects (Crossplane's management policies, reduced to two). */
+/**
+ * How far the operator may act on the flow's Platform objects (Crossplane's management policies,
+ * reduced to two).
+ */
 public enum ManagementPolicy {
   /** Create, update, replace and delete as the spec says. */
   @JsonProperty("Full")

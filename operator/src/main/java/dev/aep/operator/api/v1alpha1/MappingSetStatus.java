@@ -10,7 +10,8 @@ public class MappingSetStatus {
   @JsonPropertyDescription("Data Prep id of the mapping set.")
   private String id;
 
-  @JsonPropertyDescription("Version of the mapping set the dataflow uses; it grows by one with every mapping change.")
+  @JsonPropertyDescription(
+      "Version of the mapping set the dataflow uses; it grows by one with every mapping change.")
   private Long version;
 
   public MappingSetStatus() {}

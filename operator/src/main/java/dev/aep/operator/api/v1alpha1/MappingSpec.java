@@ -9,12 +9,15 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** One Data Prep mapping: a source attribute or expression to an XDM destination path. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// The explored Stripe schema's root is the object `data` (platform-api.md 13, Adobe's Stripe tutorial maps
+// The explored Stripe schema's root is the object `data` (platform-api.md 13, Adobe's Stripe
+// tutorial maps
 // data.id): a bare name such as `amount` maps nothing, so admission refuses it.
 @ValidationRule(
-    value = "(has(self.sourceType) && self.sourceType == 'EXPRESSION') || self.source.startsWith('data.')",
-    message = "mapping source must be a path under the Stripe record's root data, for example data.amount or"
-        + " data.payment_method_details.card.brand (not amount); use sourceType EXPRESSION for expressions")
+    value =
+        "(has(self.sourceType) && self.sourceType == 'EXPRESSION') || self.source.startsWith('data.')",
+    message =
+        "mapping source must be a path under the Stripe record's root data, for example data.amount or"
+            + " data.payment_method_details.card.brand (not amount); use sourceType EXPRESSION for expressions")
 public class MappingSpec {
 
   @Required

@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * What the operator made of spec.mapping: the tenant namespace, the mappings it added for the
- * class's required fields, and which destinations the Platform's preview filled from the
- * explored sample records. Never record values: Stripe data holds personal data.
+ * class's required fields, and which destinations the Platform's preview filled from the explored
+ * sample records. Never record values: Stripe data holds personal data.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MappingStatus {
 
-  @JsonPropertyDescription("The tenant namespace _tenant stands for in this org, for example _acme.")
+  @JsonPropertyDescription(
+      "The tenant namespace _tenant stands for in this org, for example _acme.")
   private String tenantNamespace;
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -26,7 +27,8 @@ public class MappingStatus {
   private Integer previewedRecords;
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyDescription("Destinations that received a value from at least one sample record in the last preview.")
+  @JsonPropertyDescription(
+      "Destinations that received a value from at least one sample record in the last preview.")
   private List<String> destinationsWithValue = new ArrayList<>();
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -64,7 +66,8 @@ public class MappingStatus {
   }
 
   public void setDestinationsWithValue(List<String> destinationsWithValue) {
-    this.destinationsWithValue = destinationsWithValue == null ? new ArrayList<>() : new ArrayList<>(destinationsWithValue);
+    this.destinationsWithValue =
+        destinationsWithValue == null ? new ArrayList<>() : new ArrayList<>(destinationsWithValue);
   }
 
   public List<String> getDestinationsWithoutValue() {
@@ -73,6 +76,8 @@ public class MappingStatus {
 
   public void setDestinationsWithoutValue(List<String> destinationsWithoutValue) {
     this.destinationsWithoutValue =
-        destinationsWithoutValue == null ? new ArrayList<>() : new ArrayList<>(destinationsWithoutValue);
+        destinationsWithoutValue == null
+            ? new ArrayList<>()
+            : new ArrayList<>(destinationsWithoutValue);
   }
 }

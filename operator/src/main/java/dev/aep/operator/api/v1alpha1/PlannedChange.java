@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One write the operator would make on the Platform, and why. Never holds a secret or a record value. */
+/**
+ * One write the operator would make on the Platform, and why. Never holds a secret or a record
+ * value.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class PlannedChange {
 
@@ -15,7 +18,8 @@ public class PlannedChange {
   @JsonPropertyDescription("Its Platform id, when it exists.")
   private String id;
 
-  @JsonPropertyDescription("create, update (JSON Patch or a new mapping-set version), replace or delete.")
+  @JsonPropertyDescription(
+      "create, update (JSON Patch or a new mapping-set version), replace or delete.")
   private String operation;
 
   @JsonPropertyDescription("The JSON Patch paths an update would send (paths only, never values).")
@@ -26,7 +30,8 @@ public class PlannedChange {
 
   public PlannedChange() {}
 
-  public PlannedChange(String object, String id, String operation, List<String> paths, String reason) {
+  public PlannedChange(
+      String object, String id, String operation, List<String> paths, String reason) {
     this.object = object;
     this.id = id;
     this.operation = operation;

@@ -12,7 +12,8 @@ public class RunStatus {
   @JsonPropertyDescription("Flow Service id of the run.")
   private String id;
 
-  @JsonPropertyDescription("Run status as reported by the Platform, for example success, failed or inProgress.")
+  @JsonPropertyDescription(
+      "Run status as reported by the Platform, for example success, failed or inProgress.")
   private String status;
 
   @JsonPropertyDescription("When the run started (RFC 3339).")
@@ -37,7 +38,15 @@ public class RunStatus {
   public RunStatus() {}
 
   /** A status with every field given. */
-  public RunStatus(String id, String status, String startedAt, String completedAt, Long recordsRead, Long recordsWritten, Long recordsFailed, List<String> errors) {
+  public RunStatus(
+      String id,
+      String status,
+      String startedAt,
+      String completedAt,
+      Long recordsRead,
+      Long recordsWritten,
+      Long recordsFailed,
+      List<String> errors) {
     this.id = id;
     this.status = status;
     this.startedAt = startedAt;

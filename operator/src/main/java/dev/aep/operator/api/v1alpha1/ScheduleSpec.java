@@ -93,9 +93,10 @@ public class ScheduleSpec {
   }
 
   /**
-   * The backfill flag to send: none for {@code once} (the Platform does not accept it there), otherwise the spec's
-   * value, and none when the spec leaves it unset: no default is documented and the Stripe API example omits it, so
-   * the operator never decides for the user how much history the first run pulls (platform-api.md 16).
+   * The backfill flag to send: none for {@code once} (the Platform does not accept it there),
+   * otherwise the spec's value, and none when the spec leaves it unset: no default is documented
+   * and the Stripe API example omits it, so the operator never decides for the user how much
+   * history the first run pulls (platform-api.md 16).
    */
   public Boolean effectiveBackfill() {
     if (frequency == Frequency.ONCE) {
@@ -105,9 +106,11 @@ public class ScheduleSpec {
   }
 
   /**
-   * The start time as Unix epoch seconds (the Platform's format), or null when the spec leaves it to creation time.
+   * The start time as Unix epoch seconds (the Platform's format), or null when the spec leaves it
+   * to creation time.
    *
-   * @throws java.time.format.DateTimeParseException when the value is not RFC 3339 (admission prevents that)
+   * @throws java.time.format.DateTimeParseException when the value is not RFC 3339 (admission
+   *     prevents that)
    */
   public Long startTimeEpochSeconds() {
     if (startTime == null || startTime.isEmpty()) {

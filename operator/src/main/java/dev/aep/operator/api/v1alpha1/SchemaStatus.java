@@ -19,7 +19,8 @@ public class SchemaStatus {
   private Boolean managed;
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyDescription("@ids of the identity descriptors the operator keeps on the schema (spec identities).")
+  @JsonPropertyDescription(
+      "@ids of the identity descriptors the operator keeps on the schema (spec identities).")
   private List<String> identityDescriptors = new ArrayList<>();
 
   public SchemaStatus() {}
@@ -52,7 +53,8 @@ public class SchemaStatus {
   }
 
   public void setIdentityDescriptors(List<String> identityDescriptors) {
-    this.identityDescriptors = identityDescriptors == null ? new ArrayList<>() : new ArrayList<>(identityDescriptors);
+    this.identityDescriptors =
+        identityDescriptors == null ? new ArrayList<>() : new ArrayList<>(identityDescriptors);
   }
 
   public Boolean getManaged() {

@@ -18,7 +18,8 @@ public class SchemaTarget {
           + " operator. Exclusive with create.")
   private String id;
 
-  @JsonPropertyDescription("A schema the operator creates and records in status.schema. Exclusive with id.")
+  @JsonPropertyDescription(
+      "A schema the operator creates and records in status.schema. Exclusive with id.")
   private SchemaCreateSpec create;
 
   public SchemaTarget() {}

@@ -23,7 +23,8 @@ public class SecretKeyReference {
   @Default(DEFAULT_KEY)
   @Size(min = 1, max = 253)
   @Pattern("^[-._a-zA-Z0-9]+$")
-  @JsonPropertyDescription("Key within the Secret whose value is the Stripe secret API key. Defaults to accessToken.")
+  @JsonPropertyDescription(
+      "Key within the Secret whose value is the Stripe secret API key. Defaults to accessToken.")
   private String key = DEFAULT_KEY;
 
   public SecretKeyReference() {}

@@ -10,7 +10,8 @@ import java.util.List;
 public class SourceStatus {
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyDescription("Top-level fields of the Stripe records, as returned by explore; mapping sources should start with one of them.")
+  @JsonPropertyDescription(
+      "Top-level fields of the Stripe records, as returned by explore; mapping sources should start with one of them.")
   private List<String> fields = new ArrayList<>();
 
   public SourceStatus() {}

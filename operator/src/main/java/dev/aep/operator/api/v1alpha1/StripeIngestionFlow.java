@@ -46,7 +46,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
-public class StripeIngestionFlow extends CustomResource<StripeIngestionFlowSpec, StripeIngestionFlowStatus>
+public class StripeIngestionFlow
+    extends CustomResource<StripeIngestionFlowSpec, StripeIngestionFlowStatus>
     implements Namespaced {
 
   public static final String GROUP = "flows.aep.dev";

@@ -16,11 +16,13 @@ import java.util.List;
     message = "spec.adopt can be set only when the flow is created, and never removed")
 @ValidationRule(
     value = "!has(self.adopt) || (has(self.target.schema.id) && has(self.target.dataset.id))",
-    message = "an adopted flow keeps the dataflow's schema and dataset: set target.schema.id and target.dataset.id")
+    message =
+        "an adopted flow keeps the dataflow's schema and dataset: set target.schema.id and target.dataset.id")
 public class StripeIngestionFlowSpec {
 
   @Required
-  @JsonPropertyDescription("Where the flow lives in Adobe Experience Platform: sandbox and credentials.")
+  @JsonPropertyDescription(
+      "Where the flow lives in Adobe Experience Platform: sandbox and credentials.")
   private PlatformSpec platform;
 
   @ValidationRule(value = "self == oldSelf", message = "spec.adopt is immutable once set")
@@ -61,7 +63,8 @@ public class StripeIngestionFlowSpec {
   private ScheduleSpec schedule;
 
   @Default("enabled")
-  @JsonPropertyDescription("enabled runs the dataflow on its schedule; disabled pauses it. Defaults to enabled.")
+  @JsonPropertyDescription(
+      "enabled runs the dataflow on its schedule; disabled pauses it. Defaults to enabled.")
   private FlowState state = FlowState.ENABLED;
 
   @JsonPropertyDescription(
@@ -184,7 +187,10 @@ public class StripeIngestionFlowSpec {
     return state == null ? FlowState.ENABLED : state;
   }
 
-  /** The deletion policy to apply; absent means the documented default: Orphan when adopted, else Delete. */
+  /**
+   * The deletion policy to apply; absent means the documented default: Orphan when adopted, else
+   * Delete.
+   */
   public DeletionPolicy effectiveDeletionPolicy() {
     if (deletionPolicy != null) {
       return deletionPolicy;

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Observed state of a StripeIngestionFlow, written only by the operator. Absent parts serialize absent, so a status
- * that did not change compares and serializes equal.
+ * Observed state of a StripeIngestionFlow, written only by the operator. Absent parts serialize
+ * absent, so a status that did not change compares and serializes equal.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StripeIngestionFlowStatus {
@@ -37,7 +37,8 @@ public class StripeIngestionFlowStatus {
   @JsonPropertyDescription("The source connection reading the resource path.")
   private ConnectionStatus sourceConnection;
 
-  @JsonPropertyDescription("The tenant field group defining the mapping's _tenant destinations (target.schema.create).")
+  @JsonPropertyDescription(
+      "The tenant field group defining the mapping's _tenant destinations (target.schema.create).")
   private FieldGroupStatus fieldGroup;
 
   @JsonPropertyDescription("The target XDM schema.")
@@ -49,7 +50,8 @@ public class StripeIngestionFlowStatus {
   @JsonPropertyDescription("The data lake target connection writing to the dataset.")
   private ConnectionStatus targetConnection;
 
-  @JsonPropertyDescription("What the operator made of spec.mapping and what the Platform's preview of it showed.")
+  @JsonPropertyDescription(
+      "What the operator made of spec.mapping and what the Platform's preview of it showed.")
   private MappingStatus mapping;
 
   @JsonPropertyDescription("The Data Prep mapping set built from spec.mapping.")
@@ -63,12 +65,15 @@ public class StripeIngestionFlowStatus {
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonPropertyDescription(
-      "The writes the operator would make next, per object, and why (at most " + PLAN_LIMIT + "; paths, never"
+      "The writes the operator would make next, per object, and why (at most "
+          + PLAN_LIMIT
+          + "; paths, never"
           + " values). Empty when the Platform matches the spec. Filled while the flow is paused or ObserveOnly; with"
           + " Full management the pass makes these writes itself.")
   private List<PlannedChange> plan = new ArrayList<>();
 
-  @JsonPropertyDescription("How many writes are pending (the size of plan before it was cut to its limit).")
+  @JsonPropertyDescription(
+      "How many writes are pending (the size of plan before it was cut to its limit).")
   private Integer pendingChanges;
 
   public Long getObservedGeneration() {
@@ -195,5 +200,4 @@ public class StripeIngestionFlowStatus {
   public void setPendingChanges(Integer pendingChanges) {
     this.pendingChanges = pendingChanges;
   }
-
 }

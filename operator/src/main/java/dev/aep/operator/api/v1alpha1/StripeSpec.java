@@ -39,7 +39,10 @@ public class StripeSpec {
     this.baseConnectionId = baseConnectionId;
   }
 
-  /** True when the operator owns the base connection (created from a Secret), false for an existing one. */
+  /**
+   * True when the operator owns the base connection (created from a Secret), false for an existing
+   * one.
+   */
   public boolean managesBaseConnection() {
     return accessTokenSecretRef != null;
   }

@@ -10,9 +10,9 @@ import org.slf4j.MDC;
 /**
  * One log line per change the operator made on the Platform (create, PATCH, PUT, delete,
  * enable/disable), written by the client that made it once the Platform accepted it; reads,
- * explore, validate and preview are not changes. The flow's namespace/name comes from the MDC
- * JOSDK fills on the reconcile thread, which both log formats print. Patch values are never
- * logged (they may hold credentials); their paths are.
+ * explore, validate and preview are not changes. The flow's namespace/name comes from the MDC JOSDK
+ * fills on the reconcile thread, which both log formats print. Patch values are never logged (they
+ * may hold credentials); their paths are.
  */
 final class ChangeLog {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
@@ -38,7 +38,16 @@ final class ChangeLog {
 
   /** "patched KIND ID [op path, ...]": the paths only. */
   static void patched(PlatformCaller caller, String kind, String id, List<JsonPatchOp> ops) {
-    record(caller, "patched " + kind + " " + id + " ["
-        + ops.stream().map(o -> o.op().wireName() + " " + o.path()).collect(Collectors.joining(", ")) + "]");
+    record(
+        caller,
+        "patched "
+            + kind
+            + " "
+            + id
+            + " ["
+            + ops.stream()
+                .map(o -> o.op().wireName() + " " + o.path())
+                .collect(Collectors.joining(", "))
+            + "]");
   }
 }

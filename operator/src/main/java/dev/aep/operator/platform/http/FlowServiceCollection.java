@@ -18,10 +18,10 @@ import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * One Flow Service collection over HTTP. The four kinds differ only in their path, their JSON
- * and, for base connections, the request values that are secrets; everything else (the items
- * wrapper, {@code property=} filters, continuation tokens, {@code If-Match}, 404 as missing) is
- * the service's and is written once here (platform-api.md 2.1-2.8).
+ * One Flow Service collection over HTTP. The four kinds differ only in their path, their JSON and,
+ * for base connections, the request values that are secrets; everything else (the items wrapper,
+ * {@code property=} filters, continuation tokens, {@code If-Match}, 404 as missing) is the
+ * service's and is written once here (platform-api.md 2.1-2.8).
  *
  * @param <T> the object as read
  * @param <R> the body of a create
@@ -44,7 +44,8 @@ final class FlowServiceCollection<T, R> implements RemoteCollection<T, R> {
   private final HttpUrl url;
   private final Kind<T, R> kind;
 
-  FlowServiceCollection(PlatformCaller caller, FlowServiceJson json, HttpUrl serviceBase, Kind<T, R> kind) {
+  FlowServiceCollection(
+      PlatformCaller caller, FlowServiceJson json, HttpUrl serviceBase, Kind<T, R> kind) {
     this.caller = caller;
     this.json = json;
     this.url = serviceBase.newBuilder().addPathSegment(kind.path()).build();
@@ -53,8 +54,8 @@ final class FlowServiceCollection<T, R> implements RemoteCollection<T, R> {
 
   @Override
   public EntityRef create(R request) {
-    PlatformCaller.Call.Builder call = call("create" + kind.singular(), "POST", url)
-        .json(kind.write().apply(request));
+    PlatformCaller.Call.Builder call =
+        call("create" + kind.singular(), "POST", url).json(kind.write().apply(request));
     kind.secrets().apply(request).forEach(call::secret);
     EntityRef created = send(caller, call);
     ChangeLog.record(caller, "created " + kind.words() + " " + created.id());
@@ -101,7 +102,8 @@ final class FlowServiceCollection<T, R> implements RemoteCollection<T, R> {
     if (pageToken != null) {
       page.addQueryParameter("continuationToken", pageToken);
     }
-    JsonNode body = caller.execute(call("list" + kind.plural(), "GET", page.build()).build()).body();
+    JsonNode body =
+        caller.execute(call("list" + kind.plural(), "GET", page.build()).build()).body();
     List<T> items = new ArrayList<>();
     for (JsonNode item : LenientJson.elements(LenientJson.at(body, "items"))) {
       items.add(kind.read().apply(item));
@@ -116,14 +118,14 @@ final class FlowServiceCollection<T, R> implements RemoteCollection<T, R> {
     }
     // The filter may match loosely (case, comma lists): keep exact matches only.
     return list(ListQuery.where("name==" + name)).stream()
-        .filter(o -> Objects.equals(kind.nameOf().apply(o), name)).toList();
+        .filter(o -> Objects.equals(kind.nameOf().apply(o), name))
+        .toList();
   }
 
   @Override
   public EntityRef patch(String id, String etag, List<JsonPatchOp> ops) {
-    PlatformCaller.Call.Builder call = call("patch" + kind.singular(), "PATCH", byId(id))
-        .ifMatch(etag)
-        .json(json.patch(ops));
+    PlatformCaller.Call.Builder call =
+        call("patch" + kind.singular(), "PATCH", byId(id)).ifMatch(etag).json(json.patch(ops));
     FlowServiceJson.sensitiveValues(ops).forEach(call::secret);
     EntityRef patched = send(caller, call);
     ChangeLog.patched(caller, kind.words(), id, ops);

@@ -241,22 +241,30 @@ final class FlowServiceJson {
   static Flow flow(JsonNode n) {
     List<Transformation> transformations = new ArrayList<>();
     for (JsonNode t : LenientJson.elements(n.path("transformations"))) {
-      transformations.add(new Transformation(
-          LenientJson.text(t, "name"),
-          LenientJson.text(t, "params", "mappingId"),
-          LenientJson.intValue(t, "params", "mappingVersion")));
+      transformations.add(
+          new Transformation(
+              LenientJson.text(t, "name"),
+              LenientJson.text(t, "params", "mappingId"),
+              LenientJson.intValue(t, "params", "mappingVersion")));
     }
     JsonNode s = n.path("scheduleParams");
-    ScheduleParams schedule = s.isObject()
-        ? new ScheduleParams(LenientJson.text(s, "frequency"), LenientJson.intValue(s, "interval"),
-            LenientJson.longValue(s, "startTime"), LenientJson.bool(s, "backfill"))
-        : null;
+    ScheduleParams schedule =
+        s.isObject()
+            ? new ScheduleParams(
+                LenientJson.text(s, "frequency"),
+                LenientJson.intValue(s, "interval"),
+                LenientJson.longValue(s, "startTime"),
+                LenientJson.bool(s, "backfill"))
+            : null;
     JsonNode last = n.path("lastRunDetails");
-    LastRunDetails lastRun = last.isObject()
-        ? new LastRunDetails(LenientJson.text(last, "id"), LenientJson.text(last, "state"),
-            LenientJson.epochMillis(last, "startedAtUTC"),
-            LenientJson.epochMillis(last, "completedAtUTC"))
-        : null;
+    LastRunDetails lastRun =
+        last.isObject()
+            ? new LastRunDetails(
+                LenientJson.text(last, "id"),
+                LenientJson.text(last, "state"),
+                LenientJson.epochMillis(last, "startedAtUTC"),
+                LenientJson.epochMillis(last, "completedAtUTC"))
+            : null;
     return new Flow(
         LenientJson.text(n, "id"),
         etag(n),
@@ -274,12 +282,16 @@ final class FlowServiceJson {
         options(n.path("options")));
   }
 
-  /** The docs read partialIngestionPercent back as a number after sending a string (platform-api.md 15). */
+  /**
+   * The docs read partialIngestionPercent back as a number after sending a string (platform-api.md
+   * 15).
+   */
   private static FlowOptions options(JsonNode o) {
     if (!o.isObject()) {
       return null;
     }
-    return new FlowOptions(LenientJson.intValue(o, "partialIngestionPercent"),
+    return new FlowOptions(
+        LenientJson.intValue(o, "partialIngestionPercent"),
         LenientJson.bool(o, "errorDiagnosticsEnabled"));
   }
 
@@ -288,8 +300,11 @@ final class FlowServiceJson {
     JsonNode status = metrics.path("statusSummary");
     List<RunError> errors = new ArrayList<>();
     for (JsonNode e : LenientJson.elements(status.path("errors"))) {
-      errors.add(new RunError(LenientJson.text(e, "code"), LenientJson.text(e, "message"),
-          LenientJson.longValue(e, "recordCount")));
+      errors.add(
+          new RunError(
+              LenientJson.text(e, "code"),
+              LenientJson.text(e, "message"),
+              LenientJson.longValue(e, "recordCount")));
     }
     String state = LenientJson.text(status, "status");
     if (state == null) {
@@ -311,8 +326,8 @@ final class FlowServiceJson {
   // --- explore ---
 
   /**
-   * A REST explore answer: the field paths of {@code schema} and the sample records of
-   * {@code data} (platform-api.md 13).
+   * A REST explore answer: the field paths of {@code schema} and the sample records of {@code data}
+   * (platform-api.md 13).
    */
   SourceSchema sourceSchema(JsonNode body) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -320,8 +335,8 @@ final class FlowServiceJson {
     List<Map<String, Object>> samples = new ArrayList<>();
     for (JsonNode record : LenientJson.elements(LenientJson.at(body, "data"))) {
       if (record.isObject()) {
-        samples.add(mapper.convertValue(record,
-            new TypeReference<LinkedHashMap<String, Object>>() {}));
+        samples.add(
+            mapper.convertValue(record, new TypeReference<LinkedHashMap<String, Object>>() {}));
       }
     }
     return new SourceSchema(fields, samples);
@@ -329,26 +344,29 @@ final class FlowServiceJson {
 
   /**
    * Every property below {@code node}, parents before their children. A root property that is an
-   * array (the {@code data} wrapper as some answers give it) is looked through to its items' fields;
-   * deeper arrays are listed as {@code array} only, since Data Prep reaches inside them with
-   * {@code [*]} or {@code [n]}, not with a plain dot path.
+   * array (the {@code data} wrapper as some answers give it) is looked through to its items'
+   * fields; deeper arrays are listed as {@code array} only, since Data Prep reaches inside them
+   * with {@code [*]} or {@code [n]}, not with a plain dot path.
    */
-  private static void sourceFields(JsonNode node, String prefix, boolean root,
-      Map<String, String> out) {
+  private static void sourceFields(
+      JsonNode node, String prefix, boolean root, Map<String, String> out) {
     JsonNode props = node.path("properties");
     if (!props.isObject()) {
       return;
     }
-    props.properties().forEach(e -> {
-      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      JsonNode field = e.getValue();
-      out.put(path, jsonType(field));
-      JsonNode inner = field;
-      if (root && !field.path("properties").isObject() && field.path("items").isObject()) {
-        inner = field.path("items");
-      }
-      sourceFields(inner, path, false, out);
-    });
+    props
+        .properties()
+        .forEach(
+            e -> {
+              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+              JsonNode field = e.getValue();
+              out.put(path, jsonType(field));
+              JsonNode inner = field;
+              if (root && !field.path("properties").isObject() && field.path("items").isObject()) {
+                inner = field.path("items");
+              }
+              sourceFields(inner, path, false, out);
+            });
   }
 
   /** The JSON type of a schema node; the first non-null of a type list; "" when untyped. */

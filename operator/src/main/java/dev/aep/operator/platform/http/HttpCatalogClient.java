@@ -21,6 +21,7 @@ final class HttpCatalogClient implements CatalogClient {
 
   static final String SERVICE = "catalog";
   private static final String REF_PREFIX = "@/dataSets/";
+
   /** Catalog's largest page. */
   static final int MAX_PAGE = 100;
 
@@ -29,8 +30,8 @@ final class HttpCatalogClient implements CatalogClient {
 
   HttpCatalogClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    this.datasets = platformBase.newBuilder().addPathSegments("data/foundation/catalog/dataSets")
-        .build();
+    this.datasets =
+        platformBase.newBuilder().addPathSegments("data/foundation/catalog/dataSets").build();
   }
 
   @Override
@@ -47,15 +48,16 @@ final class HttpCatalogClient implements CatalogClient {
       ObjectNode tags = body.putObject("tags");
       request.tags().forEach((k, v) -> v.forEach(tags.putArray(k)::add));
     }
-    PlatformCaller.Call call = PlatformCaller.Call
-        .builder(SERVICE, "createDataset", "POST", datasets)
-        .json(body)
-        .build();
+    PlatformCaller.Call call =
+        PlatformCaller.Call.builder(SERVICE, "createDataset", "POST", datasets).json(body).build();
     PlatformCaller.Answer answer = caller.execute(call);
     List<String> ids = refs(answer.body());
     if (ids.size() != 1) {
-      throw PlatformException.builder("POST", datasets.encodedPath()).service(SERVICE)
-          .operation("createDataset").httpStatus(answer.status()).requestId(answer.requestId())
+      throw PlatformException.builder("POST", datasets.encodedPath())
+          .service(SERVICE)
+          .operation("createDataset")
+          .httpStatus(answer.status())
+          .requestId(answer.requestId())
           .detail("expected one \"@/dataSets/<id>\" in the answer, got " + ids.size())
           .build();
     }
@@ -66,8 +68,10 @@ final class HttpCatalogClient implements CatalogClient {
   @Override
   public Optional<Dataset> getDataset(String id) {
     try {
-      JsonNode body = caller.execute(PlatformCaller.Call
-          .builder(SERVICE, "getDataset", "GET", byId(id)).build()).body();
+      JsonNode body =
+          caller
+              .execute(PlatformCaller.Call.builder(SERVICE, "getDataset", "GET", byId(id)).build())
+              .body();
       if (body == null || !body.isObject() || body.isEmpty()) {
         return Optional.empty();
       }
@@ -116,8 +120,8 @@ final class HttpCatalogClient implements CatalogClient {
   }
 
   @Override
-  public Page<Dataset> listDatasetsTaggedPage(String tag, String value, int limit,
-      String pageToken) {
+  public Page<Dataset> listDatasetsTaggedPage(
+      String tag, String value, int limit, String pageToken) {
     if (tag == null || tag.isBlank() || value == null || value.isBlank()) {
       throw new IllegalArgumentException("tag and value must not be blank");
     }
@@ -132,15 +136,20 @@ final class HttpCatalogClient implements CatalogClient {
     int start = parseStart(pageToken);
     url.addQueryParameter("limit", Integer.toString(limit));
     url.addQueryParameter("start", Integer.toString(start));
-    JsonNode body = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "listDatasets", "GET", url.build()).build()).body();
+    JsonNode body =
+        caller
+            .execute(
+                PlatformCaller.Call.builder(SERVICE, "listDatasets", "GET", url.build()).build())
+            .body();
     List<Dataset> items = new ArrayList<>();
     if (body != null && body.isObject()) {
-      body.properties().forEach(e -> {
-        if (e.getValue().isObject()) {
-          items.add(dataset(e.getKey(), e.getValue()));
-        }
-      });
+      body.properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isObject()) {
+                  items.add(dataset(e.getKey(), e.getValue()));
+                }
+              });
     }
     // Catalog has no page token: a full page means there may be more at the next offset.
     String next = items.size() >= limit ? Integer.toString(start + items.size()) : null;
@@ -150,8 +159,11 @@ final class HttpCatalogClient implements CatalogClient {
   @Override
   public boolean deleteDataset(String id) {
     try {
-      JsonNode body = caller.execute(PlatformCaller.Call
-          .builder(SERVICE, "deleteDataset", "DELETE", byId(id)).build()).body();
+      JsonNode body =
+          caller
+              .execute(
+                  PlatformCaller.Call.builder(SERVICE, "deleteDataset", "DELETE", byId(id)).build())
+              .body();
       // 200 with ["@/dataSets/<id>"] when deleted; 200 with [] when there was nothing to delete.
       return ChangeLog.deleted(caller, "dataset", id, !refs(body).isEmpty());
     } catch (PlatformException e) {
@@ -198,9 +210,10 @@ final class HttpCatalogClient implements CatalogClient {
 
   static Dataset dataset(String id, JsonNode n) {
     JsonNode ref = n.path("schemaRef");
-    SchemaRef schemaRef = ref.isObject()
-        ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
-        : null;
+    SchemaRef schemaRef =
+        ref.isObject()
+            ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
+            : null;
     return new Dataset(
         id,
         LenientJson.text(n, "name"),

@@ -38,18 +38,22 @@ final class HttpDataPrepClient implements DataPrepClient {
 
   HttpDataPrepClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    this.mappingSets = platformBase.newBuilder()
-        .addPathSegments("data/foundation/conversion/mappingSets").build();
+    this.mappingSets =
+        platformBase.newBuilder().addPathSegments("data/foundation/conversion/mappingSets").build();
   }
 
   @Override
   public List<MappingCheck> validateMappingSet(MappingSetRequest request) {
-    JsonNode body = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "validateMappingSet", "POST", action("validate"))
-        .json(body(request))
-        // Validation stores nothing: sending it again is harmless.
-        .idempotent(true)
-        .build()).body();
+    JsonNode body =
+        caller
+            .execute(
+                PlatformCaller.Call.builder(
+                        SERVICE, "validateMappingSet", "POST", action("validate"))
+                    .json(body(request))
+                    // Validation stores nothing: sending it again is harmless.
+                    .idempotent(true)
+                    .build())
+            .body();
     List<MappingCheck> checks = new ArrayList<>();
     List<JsonNode> entries = LenientJson.elements(LenientJson.at(body, "validationResponse"));
     for (int i = 0; i < entries.size(); i++) {
@@ -64,30 +68,30 @@ final class HttpDataPrepClient implements DataPrepClient {
   }
 
   @Override
-  public List<PreviewRow> previewMappingSet(MappingSetRequest request,
-      List<Map<String, Object>> samples) {
+  public List<PreviewRow> previewMappingSet(
+      MappingSetRequest request, List<Map<String, Object>> samples) {
     ObjectNode body = caller.mapper().createObjectNode();
     body.set("data", caller.mapper().valueToTree(samples == null ? List.of() : samples));
     body.set("mappingSet", body(request));
     // The records are customer data: an error answer that quotes them is masked like a secret.
     Set<String> values = new LinkedHashSet<>();
     collectScalars(samples, values);
-    PlatformCaller.Call.Builder call = PlatformCaller.Call
-        .builder(SERVICE, "previewMappingSet", "POST", action("preview"))
-        .json(body)
-        .idempotent(true);
+    PlatformCaller.Call.Builder call =
+        PlatformCaller.Call.builder(SERVICE, "previewMappingSet", "POST", action("preview"))
+            .json(body)
+            .idempotent(true);
     values.forEach(call::secret);
     JsonNode answer = caller.execute(call.build()).body();
     Redactor redactor = new Redactor(values);
     // The spec types the answer as one object; the docs show an array with one row per record.
-    List<JsonNode> rows = answer != null && answer.isObject()
-        ? List.of(answer) : LenientJson.elements(answer);
+    List<JsonNode> rows =
+        answer != null && answer.isObject() ? List.of(answer) : LenientJson.elements(answer);
     List<PreviewRow> out = new ArrayList<>();
     for (JsonNode row : rows) {
       Set<String> filled = new LinkedHashSet<>();
       filledLeaves(row.path("data"), "", filled);
-      List<String> errors = errorMessages(row.path("errors")).stream()
-          .map(redactor::redact).toList();
+      List<String> errors =
+          errorMessages(row.path("errors")).stream().map(redactor::redact).toList();
       out.add(new PreviewRow(filled, errors));
     }
     return out;
@@ -99,16 +103,21 @@ final class HttpDataPrepClient implements DataPrepClient {
       return;
     }
     if (node.isObject()) {
-      node.properties().forEach(e -> filledLeaves(e.getValue(),
-          prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
+      node.properties()
+          .forEach(
+              e ->
+                  filledLeaves(
+                      e.getValue(),
+                      prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                      out));
     } else if (!prefix.isEmpty()) {
       out.add(prefix);
     }
   }
 
   /**
-   * The Platform's messages from an {@code errors} array of {@code TransformErrorInfo}: the
-   * {@code exception} text, or which mapping failed when there is none.
+   * The Platform's messages from an {@code errors} array of {@code TransformErrorInfo}: the {@code
+   * exception} text, or which mapping failed when there is none.
    */
   static List<String> errorMessages(JsonNode errors) {
     List<String> out = new ArrayList<>();
@@ -119,8 +128,10 @@ final class HttpDataPrepClient implements DataPrepClient {
       }
       if (text == null) {
         String destination = LenientJson.text(e, "destination");
-        text = "the mapping " + (destination == null ? "" : "to " + destination + " ")
-            + "was refused without a message";
+        text =
+            "the mapping "
+                + (destination == null ? "" : "to " + destination + " ")
+                + "was refused without a message";
       }
       out.add(text);
     }
@@ -143,17 +154,21 @@ final class HttpDataPrepClient implements DataPrepClient {
 
   @Override
   public MappingSetVersion createMappingSet(MappingSetRequest request) {
-    PlatformCaller.Call call = PlatformCaller.Call
-        .builder(SERVICE, "createMappingSet", "POST", mappingSets)
-        .json(body(request))
-        .build();
+    PlatformCaller.Call call =
+        PlatformCaller.Call.builder(SERVICE, "createMappingSet", "POST", mappingSets)
+            .json(body(request))
+            .build();
     PlatformCaller.Answer answer = caller.execute(call);
     String id = LenientJson.text(answer.body(), "id");
     Integer version = LenientJson.intValue(answer.body(), "version");
     if (id == null || id.isBlank()) {
-      throw PlatformException.builder("POST", mappingSets.encodedPath()).service(SERVICE)
-          .operation("createMappingSet").httpStatus(answer.status())
-          .requestId(answer.requestId()).detail("the answer carries no id").build();
+      throw PlatformException.builder("POST", mappingSets.encodedPath())
+          .service(SERVICE)
+          .operation("createMappingSet")
+          .httpStatus(answer.status())
+          .requestId(answer.requestId())
+          .detail("the answer carries no id")
+          .build();
     }
     ChangeLog.record(caller, "created mapping set " + id);
     return new MappingSetVersion(id, version == null ? 0 : version);
@@ -166,14 +181,16 @@ final class HttpDataPrepClient implements DataPrepClient {
 
   @Override
   public Optional<MappingSet> getMappingSet(String id, int version) {
-    return get(byId(id).newBuilder().addQueryParameter("version", Integer.toString(version))
-        .build());
+    return get(
+        byId(id).newBuilder().addQueryParameter("version", Integer.toString(version)).build());
   }
 
   private Optional<MappingSet> get(HttpUrl url) {
     try {
-      JsonNode body = caller.execute(PlatformCaller.Call
-          .builder(SERVICE, "getMappingSet", "GET", url).build()).body();
+      JsonNode body =
+          caller
+              .execute(PlatformCaller.Call.builder(SERVICE, "getMappingSet", "GET", url).build())
+              .body();
       return body == null || !body.isObject() ? Optional.empty() : Optional.of(mappingSet(body));
     } catch (PlatformException e) {
       if (PlatformErrors.isMissingObject(e)) {
@@ -185,15 +202,22 @@ final class HttpDataPrepClient implements DataPrepClient {
 
   @Override
   public MappingSet updateMappingSet(String id, MappingSetRequest request) {
-    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "updateMappingSet", "PUT", byId(id))
-        .json(body(request))
-        .build());
+    PlatformCaller.Answer answer =
+        caller.execute(
+            PlatformCaller.Call.builder(SERVICE, "updateMappingSet", "PUT", byId(id))
+                .json(body(request))
+                .build());
     MappingSet updated = mappingSet(answer.body());
     ChangeLog.record(caller, "updated mapping set " + id + " to version " + updated.version());
     return updated.id() == null
-        ? new MappingSet(id, updated.version(), updated.name(), updated.outputSchema(),
-            updated.mappings(), updated.createdDate(), updated.modifiedDate())
+        ? new MappingSet(
+            id,
+            updated.version(),
+            updated.name(),
+            updated.outputSchema(),
+            updated.mappings(),
+            updated.createdDate(),
+            updated.modifiedDate())
         : updated;
   }
 
@@ -218,14 +242,19 @@ final class HttpDataPrepClient implements DataPrepClient {
       }
     }
     // limit and start are both required by the service.
-    HttpUrl.Builder url = mappingSets.newBuilder()
-        .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
-        .addQueryParameter("start", Integer.toString(start));
+    HttpUrl.Builder url =
+        mappingSets
+            .newBuilder()
+            .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+            .addQueryParameter("start", Integer.toString(start));
     if (name != null) {
       url.addQueryParameter("name", name);
     }
-    JsonNode body = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "listMappingSets", "GET", url.build()).build()).body();
+    JsonNode body =
+        caller
+            .execute(
+                PlatformCaller.Call.builder(SERVICE, "listMappingSets", "GET", url.build()).build())
+            .body();
     JsonNode data = body != null && body.isArray() ? body : LenientJson.at(body, "data");
     List<MappingSet> items = new ArrayList<>();
     for (JsonNode n : LenientJson.elements(data)) {
@@ -266,9 +295,10 @@ final class HttpDataPrepClient implements DataPrepClient {
     if (!ref.isObject()) {
       ref = LenientJson.at(n, "schemaRef");
     }
-    SchemaRef schemaRef = ref.isObject()
-        ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
-        : null;
+    SchemaRef schemaRef =
+        ref.isObject()
+            ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
+            : null;
     if (schemaRef == null && LenientJson.text(n, "xdmSchema") != null) {
       schemaRef = new SchemaRef(LenientJson.text(n, "xdmSchema"), null);
     }
@@ -276,10 +306,11 @@ final class HttpDataPrepClient implements DataPrepClient {
     for (JsonNode m : LenientJson.elements(LenientJson.at(n, "mappings"))) {
       String source = LenientJson.text(m, "source");
       String destination = LenientJson.text(m, "destination");
-      mappings.add(new Mapping(
-          sourceType(LenientJson.text(m, "sourceType")),
-          source != null ? source : LenientJson.text(m, "sourceAttribute"),
-          destination != null ? destination : LenientJson.text(m, "destinationXdmPath")));
+      mappings.add(
+          new Mapping(
+              sourceType(LenientJson.text(m, "sourceType")),
+              source != null ? source : LenientJson.text(m, "sourceAttribute"),
+              destination != null ? destination : LenientJson.text(m, "destinationXdmPath")));
     }
     Integer version = LenientJson.intValue(n, "version");
     return new MappingSet(

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
-/** Flow Service over HTTP: one {@link FlowServiceCollection} per kind, plus explore, actions and runs. */
+/**
+ * Flow Service over HTTP: one {@link FlowServiceCollection} per kind, plus explore, actions and
+ * runs.
+ */
 final class HttpFlowServiceClient implements FlowServiceClient {
 
   static final String SERVICE = "flowservice";
@@ -36,6 +39,7 @@ final class HttpFlowServiceClient implements FlowServiceClient {
   private final FlowServiceCollection<SourceConnection, SourceConnectionRequest> sourceConnections;
   private final FlowServiceCollection<TargetConnection, TargetConnectionRequest> targetConnections;
   private final FlowServiceCollection<Flow, FlowRequest> flows;
+
   /** Runs are only read. */
   private final FlowServiceCollection<FlowRun, Void> runs;
 
@@ -43,21 +47,78 @@ final class HttpFlowServiceClient implements FlowServiceClient {
     this.caller = caller;
     HttpUrl base = platformBase.newBuilder().addPathSegments("data/foundation/flowservice").build();
     this.json = new FlowServiceJson(caller.mapper());
-    this.baseConnections = new FlowServiceCollection<>(caller, json, base, new FlowServiceCollection.Kind<>(
-        "connections", "base connection", "BaseConnection", "BaseConnections", FlowServiceJson::baseConnection,
-        json::baseConnection, BaseConnection::name, r -> r.authParams().values()));
-    this.sourceConnections = new FlowServiceCollection<>(caller, json, base, new FlowServiceCollection.Kind<>(
-        "sourceConnections", "source connection", "SourceConnection", "SourceConnections", FlowServiceJson::sourceConnection,
-        json::sourceConnection, SourceConnection::name, r -> List.of()));
-    this.targetConnections = new FlowServiceCollection<>(caller, json, base, new FlowServiceCollection.Kind<>(
-        "targetConnections", "target connection", "TargetConnection", "TargetConnections", FlowServiceJson::targetConnection,
-        json::targetConnection, TargetConnection::name, r -> List.of()));
-    this.flows = new FlowServiceCollection<>(caller, json, base, new FlowServiceCollection.Kind<>(
-        "flows", "flow", "Flow", "Flows", FlowServiceJson::flow, json::flow, Flow::name, r -> List.of()));
-    this.runs = new FlowServiceCollection<>(caller, json, base, new FlowServiceCollection.Kind<>(
-        "runs", "run", "Run", "Runs", FlowServiceJson::run, r -> {
-          throw new UnsupportedOperationException("runs are not created by the operator");
-        }, r -> null, r -> List.of()));
+    this.baseConnections =
+        new FlowServiceCollection<>(
+            caller,
+            json,
+            base,
+            new FlowServiceCollection.Kind<>(
+                "connections",
+                "base connection",
+                "BaseConnection",
+                "BaseConnections",
+                FlowServiceJson::baseConnection,
+                json::baseConnection,
+                BaseConnection::name,
+                r -> r.authParams().values()));
+    this.sourceConnections =
+        new FlowServiceCollection<>(
+            caller,
+            json,
+            base,
+            new FlowServiceCollection.Kind<>(
+                "sourceConnections",
+                "source connection",
+                "SourceConnection",
+                "SourceConnections",
+                FlowServiceJson::sourceConnection,
+                json::sourceConnection,
+                SourceConnection::name,
+                r -> List.of()));
+    this.targetConnections =
+        new FlowServiceCollection<>(
+            caller,
+            json,
+            base,
+            new FlowServiceCollection.Kind<>(
+                "targetConnections",
+                "target connection",
+                "TargetConnection",
+                "TargetConnections",
+                FlowServiceJson::targetConnection,
+                json::targetConnection,
+                TargetConnection::name,
+                r -> List.of()));
+    this.flows =
+        new FlowServiceCollection<>(
+            caller,
+            json,
+            base,
+            new FlowServiceCollection.Kind<>(
+                "flows",
+                "flow",
+                "Flow",
+                "Flows",
+                FlowServiceJson::flow,
+                json::flow,
+                Flow::name,
+                r -> List.of()));
+    this.runs =
+        new FlowServiceCollection<>(
+            caller,
+            json,
+            base,
+            new FlowServiceCollection.Kind<>(
+                "runs",
+                "run",
+                "Run",
+                "Runs",
+                FlowServiceJson::run,
+                r -> {
+                  throw new UnsupportedOperationException("runs are not created by the operator");
+                },
+                r -> null,
+                r -> List.of()));
   }
 
   @Override
@@ -82,18 +143,24 @@ final class HttpFlowServiceClient implements FlowServiceClient {
 
   @Override
   public SourceSchema explore(String baseConnectionId, String resourcePath) {
-    String sourceParams = Base64.getEncoder().encodeToString(
-        ("{\"resourcePath\":" + caller.mapper().valueToTree(resourcePath) + "}")
-            .getBytes(StandardCharsets.UTF_8));
-    HttpUrl url = baseConnections.byId(baseConnectionId, "explore").newBuilder()
-        .addQueryParameter("objectType", "rest")
-        .addQueryParameter("object", "json")
-        .addQueryParameter("fileType", "json")
-        // preview=true adds sample records to the same schema answer (platform-api.md 13).
-        .addQueryParameter("preview", "true")
-        .addQueryParameter("sourceParams", sourceParams)
-        .build();
-    JsonNode body = caller.execute(FlowServiceCollection.call("explore", "GET", url).build()).body();
+    String sourceParams =
+        Base64.getEncoder()
+            .encodeToString(
+                ("{\"resourcePath\":" + caller.mapper().valueToTree(resourcePath) + "}")
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpUrl url =
+        baseConnections
+            .byId(baseConnectionId, "explore")
+            .newBuilder()
+            .addQueryParameter("objectType", "rest")
+            .addQueryParameter("object", "json")
+            .addQueryParameter("fileType", "json")
+            // preview=true adds sample records to the same schema answer (platform-api.md 13).
+            .addQueryParameter("preview", "true")
+            .addQueryParameter("sourceParams", sourceParams)
+            .build();
+    JsonNode body =
+        caller.execute(FlowServiceCollection.call("explore", "GET", url).build()).body();
     return json.sourceSchema(body);
   }
 
@@ -115,7 +182,8 @@ final class HttpFlowServiceClient implements FlowServiceClient {
     HttpUrl url = flows.byId(id, "action").newBuilder().addQueryParameter("op", op).build();
     // Enabling an enabled flow (or disabling a disabled one) changes nothing: safe to repeat.
     // The docs send no If-Match here (platform-api.md 2.6); the spec makes it optional.
-    return FlowServiceCollection.send(caller, FlowServiceCollection.call(operation, "POST", url).idempotent(true));
+    return FlowServiceCollection.send(
+        caller, FlowServiceCollection.call(operation, "POST", url).idempotent(true));
   }
 
   @Override
@@ -123,12 +191,15 @@ final class HttpFlowServiceClient implements FlowServiceClient {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive");
     }
-    ListQuery query = ListQuery.where("flowId==" + FlowServiceCollection.requireId(flowId))
-        .orderBy("-createdAt").limit(limit);
+    ListQuery query =
+        ListQuery.where("flowId==" + FlowServiceCollection.requireId(flowId))
+            .orderBy("-createdAt")
+            .limit(limit);
     List<FlowRun> newest = new ArrayList<>(listRunsPage(query, null).items());
     // Sorted here as well: the order parameter is not documented for runs.
-    newest.sort(Comparator.comparing(FlowRun::createdAt,
-        Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
+    newest.sort(
+        Comparator.comparing(
+            FlowRun::createdAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())));
     return newest.size() > limit ? List.copyOf(newest.subList(0, limit)) : List.copyOf(newest);
   }
 

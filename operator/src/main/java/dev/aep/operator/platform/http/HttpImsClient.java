@@ -38,12 +38,13 @@ public final class HttpImsClient implements ImsClient {
     form.put("client_secret", account.clientSecret());
     form.put("scope", account.scopes());
     Instant issuedAt = clock.instant();
-    PlatformCaller.Call call = PlatformCaller.Call.builder(SERVICE, "requestToken", "POST", tokenUrl)
-        .form(form)
-        // Asking for a token twice has no side effect, so lost answers may be retried.
-        .idempotent(true)
-        .secret(account.clientSecret())
-        .build();
+    PlatformCaller.Call call =
+        PlatformCaller.Call.builder(SERVICE, "requestToken", "POST", tokenUrl)
+            .form(form)
+            // Asking for a token twice has no side effect, so lost answers may be retried.
+            .idempotent(true)
+            .secret(account.clientSecret())
+            .build();
     JsonNode body = caller.execute(call).body();
     String token = LenientJson.text(body, "access_token");
     Long expiresIn = LenientJson.longValue(body, "expires_in");

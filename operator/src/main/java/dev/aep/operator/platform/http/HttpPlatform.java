@@ -22,8 +22,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The Platform over OkHttp + Jackson: one HTTP client, one IMS token cache and one request
- * limiter per org+sandbox shared by every session it hands out.
+ * The Platform over OkHttp + Jackson: one HTTP client, one IMS token cache and one request limiter
+ * per org+sandbox shared by every session it hands out.
  *
  * <pre>{@code
  * HttpPlatform platform = new HttpPlatform(
@@ -45,20 +45,20 @@ public final class HttpPlatform implements Platform, AutoCloseable {
   private final ImsTokenCache tokens;
   private final ConcurrentMap<LimiterKey, RequestLimiter> limiters = new ConcurrentHashMap<>();
 
-  public HttpPlatform(PlatformEndpoints endpoints, HttpPlatformOptions options,
-      MeterRegistry meters) {
+  public HttpPlatform(
+      PlatformEndpoints endpoints, HttpPlatformOptions options, MeterRegistry meters) {
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.options = Objects.requireNonNull(options, "options");
     this.meters = Objects.requireNonNull(meters, "meters");
     this.http = httpClient(options).build();
-    this.mapper = JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build();
+    this.mapper =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     this.platformBase = HttpUrl.get(endpoints.platformUrl().toString());
-    PlatformCaller imsCaller = new PlatformCaller(http, mapper, null, null, null,
-        options.retryPolicy(), options.sleeper(), meters);
-    this.ims = new HttpImsClient(imsCaller, HttpUrl.get(endpoints.imsUrl().toString()),
-        options.clock());
+    PlatformCaller imsCaller =
+        new PlatformCaller(
+            http, mapper, null, null, null, options.retryPolicy(), options.sleeper(), meters);
+    this.ims =
+        new HttpImsClient(imsCaller, HttpUrl.get(endpoints.imsUrl().toString()), options.clock());
     this.tokens = new ImsTokenCache(ims, options.clock(), options.minTokenRenewalMargin(), meters);
   }
 
@@ -82,12 +82,15 @@ public final class HttpPlatform implements Platform, AutoCloseable {
   @Override
   public PlatformSession session(PlatformAccount account, String sandbox) {
     PlatformScope scope = new PlatformScope(account, sandbox);
-    RequestLimiter limiter = limiters.computeIfAbsent(
-        new LimiterKey(account.orgId().toLowerCase(Locale.ROOT), scope.sandbox()),
-        k -> new RequestLimiter(options.maxRequestsPerSecond(), System::nanoTime,
-            options.sleeper()));
-    PlatformCaller caller = new PlatformCaller(http, mapper, scope, tokens, limiter,
-        options.retryPolicy(), options.sleeper(), meters);
+    RequestLimiter limiter =
+        limiters.computeIfAbsent(
+            new LimiterKey(account.orgId().toLowerCase(Locale.ROOT), scope.sandbox()),
+            k ->
+                new RequestLimiter(
+                    options.maxRequestsPerSecond(), System::nanoTime, options.sleeper()));
+    PlatformCaller caller =
+        new PlatformCaller(
+            http, mapper, scope, tokens, limiter, options.retryPolicy(), options.sleeper(), meters);
     return new Session(scope, caller, platformBase);
   }
 

@@ -42,38 +42,86 @@ public record HttpPlatformOptions(
 
   /** 5 s connect, 30 s read, 60 s call, 10 requests/s, default retries, system clock. */
   public static HttpPlatformOptions defaults() {
-    return new HttpPlatformOptions(Duration.ofSeconds(5), Duration.ofSeconds(30),
-        Duration.ofSeconds(60), 10, RetryPolicy.defaults(), Sleeper.SYSTEM, Clock.systemUTC(),
+    return new HttpPlatformOptions(
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        10,
+        RetryPolicy.defaults(),
+        Sleeper.SYSTEM,
+        Clock.systemUTC(),
         Duration.ofMinutes(5));
   }
 
   public HttpPlatformOptions withTimeouts(Duration connect, Duration read, Duration call) {
-    return new HttpPlatformOptions(connect, read, call, maxRequestsPerSecond, retryPolicy, sleeper,
-        clock, minTokenRenewalMargin);
+    return new HttpPlatformOptions(
+        connect,
+        read,
+        call,
+        maxRequestsPerSecond,
+        retryPolicy,
+        sleeper,
+        clock,
+        minTokenRenewalMargin);
   }
 
   public HttpPlatformOptions withMaxRequestsPerSecond(double rps) {
-    return new HttpPlatformOptions(connectTimeout, readTimeout, callTimeout, rps, retryPolicy,
-        sleeper, clock, minTokenRenewalMargin);
+    return new HttpPlatformOptions(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        rps,
+        retryPolicy,
+        sleeper,
+        clock,
+        minTokenRenewalMargin);
   }
 
   public HttpPlatformOptions withRetryPolicy(RetryPolicy policy) {
-    return new HttpPlatformOptions(connectTimeout, readTimeout, callTimeout, maxRequestsPerSecond,
-        policy, sleeper, clock, minTokenRenewalMargin);
+    return new HttpPlatformOptions(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxRequestsPerSecond,
+        policy,
+        sleeper,
+        clock,
+        minTokenRenewalMargin);
   }
 
   public HttpPlatformOptions withSleeper(Sleeper value) {
-    return new HttpPlatformOptions(connectTimeout, readTimeout, callTimeout, maxRequestsPerSecond,
-        retryPolicy, value, clock, minTokenRenewalMargin);
+    return new HttpPlatformOptions(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxRequestsPerSecond,
+        retryPolicy,
+        value,
+        clock,
+        minTokenRenewalMargin);
   }
 
   public HttpPlatformOptions withClock(Clock value) {
-    return new HttpPlatformOptions(connectTimeout, readTimeout, callTimeout, maxRequestsPerSecond,
-        retryPolicy, sleeper, value, minTokenRenewalMargin);
+    return new HttpPlatformOptions(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxRequestsPerSecond,
+        retryPolicy,
+        sleeper,
+        value,
+        minTokenRenewalMargin);
   }
 
   public HttpPlatformOptions withMinTokenRenewalMargin(Duration value) {
-    return new HttpPlatformOptions(connectTimeout, readTimeout, callTimeout, maxRequestsPerSecond,
-        retryPolicy, sleeper, clock, value);
+    return new HttpPlatformOptions(
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxRequestsPerSecond,
+        retryPolicy,
+        sleeper,
+        clock,
+        value);
   }
 }

@@ -35,21 +35,28 @@ import okhttp3.HttpUrl;
 final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   static final String SERVICE = "schemaregistry";
+
   /** Full schema, latest minor of major version 1. */
   static final String ACCEPT_SCHEMA = "application/vnd.adobe.xed+json; version=1";
+
   /** Create answers: the schema as stored. */
   static final String ACCEPT_CREATE = "application/vnd.adobe.xed+json";
+
   /** Summaries ($id, altId, version, title) in lists. */
   static final String ACCEPT_LIST = "application/vnd.adobe.xed-id+json";
+
   /** Resolved schema: class and field-group fields merged into one {@code properties} tree. */
   static final String ACCEPT_FULL = "application/vnd.adobe.xed-full+json; version=1";
+
   /** Descriptor lists as whole objects grouped by {@code @type} (platform-api.md 12). */
   static final String ACCEPT_DESCRIPTORS = "application/vnd.adobe.xdm+json";
+
   static final String IDENTITY_DESCRIPTOR = "xdm:descriptorIdentity";
+
   /**
    * Name of the one {@code definitions} entry a field group is built with. [INF] Any name works:
-   * the documented examples use {@code stripe} and {@code customFields}; the group's own
-   * {@code allOf} is what refers to it.
+   * the documented examples use {@code stripe} and {@code customFields}; the group's own {@code
+   * allOf} is what refers to it.
    */
   static final String DEFINITION = "customFields";
 
@@ -63,8 +70,8 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   HttpSchemaRegistryClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    HttpUrl registry = platformBase.newBuilder()
-        .addPathSegments("data/foundation/schemaregistry").build();
+    HttpUrl registry =
+        platformBase.newBuilder().addPathSegments("data/foundation/schemaregistry").build();
     this.schemas = registry.newBuilder().addPathSegments("tenant/schemas").build();
     this.fieldGroups = registry.newBuilder().addPathSegments("tenant/fieldgroups").build();
     this.descriptors = registry.newBuilder().addPathSegments("tenant/descriptors").build();
@@ -80,17 +87,21 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     ArrayNode allOf = body.putArray("allOf");
     allOf.addObject().put("$ref", Objects.requireNonNull(request.classId(), "classId"));
     request.fieldGroupIds().forEach(fg -> allOf.addObject().put("$ref", fg));
-    PlatformCaller.Call call = PlatformCaller.Call
-        .builder(SERVICE, "createSchema", "POST", schemas)
-        .accept(ACCEPT_CREATE)
-        .json(body)
-        .build();
+    PlatformCaller.Call call =
+        PlatformCaller.Call.builder(SERVICE, "createSchema", "POST", schemas)
+            .accept(ACCEPT_CREATE)
+            .json(body)
+            .build();
     PlatformCaller.Answer answer = caller.execute(call);
     Schema created = schema(answer.body());
     if (created.id() == null) {
-      throw PlatformException.builder("POST", schemas.encodedPath()).service(SERVICE)
-          .operation("createSchema").httpStatus(answer.status()).requestId(answer.requestId())
-          .detail("the answer carries no $id").build();
+      throw PlatformException.builder("POST", schemas.encodedPath())
+          .service(SERVICE)
+          .operation("createSchema")
+          .httpStatus(answer.status())
+          .requestId(answer.requestId())
+          .detail("the answer carries no $id")
+          .build();
     }
     ChangeLog.record(caller, "created schema " + created.id());
     return created;
@@ -99,10 +110,13 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Optional<Schema> getSchema(String id) {
     try {
-      JsonNode body = caller.execute(PlatformCaller.Call
-          .builder(SERVICE, "getSchema", "GET", byId(id))
-          .accept(ACCEPT_SCHEMA)
-          .build()).body();
+      JsonNode body =
+          caller
+              .execute(
+                  PlatformCaller.Call.builder(SERVICE, "getSchema", "GET", byId(id))
+                      .accept(ACCEPT_SCHEMA)
+                      .build())
+              .body();
       return Optional.of(schema(body));
     } catch (PlatformException e) {
       if (PlatformErrors.isMissingObject(e)) {
@@ -130,8 +144,8 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Page<Schema> listSchemasPage(ListQuery query, String pageToken) {
     Page<JsonNode> page = registryPage("listSchemas", schemas, query, pageToken);
-    return new Page<>(page.items().stream().map(HttpSchemaRegistryClient::schema).toList(),
-        page.nextPageToken());
+    return new Page<>(
+        page.items().stream().map(HttpSchemaRegistryClient::schema).toList(), page.nextPageToken());
   }
 
   @Override
@@ -143,10 +157,14 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   public Optional<Map<String, SchemaField>> schemaFields(String id) {
     JsonNode body;
     try {
-      body = caller.execute(PlatformCaller.Call
-          .builder(SERVICE, "schemaFields", "GET", byId(schemas, id, "schema"))
-          .accept(ACCEPT_FULL)
-          .build()).body();
+      body =
+          caller
+              .execute(
+                  PlatformCaller.Call.builder(
+                          SERVICE, "schemaFields", "GET", byId(schemas, id, "schema"))
+                      .accept(ACCEPT_FULL)
+                      .build())
+              .body();
     } catch (PlatformException e) {
       if (PlatformErrors.isMissingObject(e)) {
         return Optional.empty();
@@ -160,27 +178,30 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   /**
    * Adds the leaf fields below {@code node}'s {@code properties}. A field counts as required when
-   * its name is in the {@code required} array of the object holding it and that object is
-   * required too (the root always is): JSON Schema binds a required field inside an optional
-   * object only when a row has the object.
+   * its name is in the {@code required} array of the object holding it and that object is required
+   * too (the root always is): JSON Schema binds a required field inside an optional object only
+   * when a row has the object.
    */
-  private static void collectSchemaFields(JsonNode node, String prefix, boolean parentRequired,
-      Map<String, SchemaField> out) {
+  private static void collectSchemaFields(
+      JsonNode node, String prefix, boolean parentRequired, Map<String, SchemaField> out) {
     JsonNode props = LenientJson.at(node, "properties");
     if (!props.isObject()) {
       return;
     }
     Set<String> required = new HashSet<>(LenientJson.textList(LenientJson.at(node, "required")));
-    props.properties().forEach(e -> {
-      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      JsonNode field = e.getValue();
-      boolean isRequired = parentRequired && required.contains(e.getKey());
-      if (hasProperties(field)) {
-        collectSchemaFields(field, path, isRequired, out);
-      } else {
-        out.put(path, new SchemaField(path, xdmType(field), isRequired));
-      }
-    });
+    props
+        .properties()
+        .forEach(
+            e -> {
+              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+              JsonNode field = e.getValue();
+              boolean isRequired = parentRequired && required.contains(e.getKey());
+              if (hasProperties(field)) {
+                collectSchemaFields(field, path, isRequired, out);
+              } else {
+                out.put(path, new SchemaField(path, xdmType(field), isRequired));
+              }
+            });
   }
 
   @Override
@@ -190,13 +211,17 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       return known;
     }
     // The spec says /stats produces application/json, which is what the default Accept asks for.
-    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "tenantId", "GET", stats).build());
+    PlatformCaller.Answer answer =
+        caller.execute(PlatformCaller.Call.builder(SERVICE, "tenantId", "GET", stats).build());
     String id = LenientJson.text(answer.body(), "tenantId");
     if (id == null || id.isBlank()) {
-      throw PlatformException.builder("GET", stats.encodedPath()).service(SERVICE)
-          .operation("tenantId").httpStatus(answer.status()).requestId(answer.requestId())
-          .detail("the answer carries no tenantId").build();
+      throw PlatformException.builder("GET", stats.encodedPath())
+          .service(SERVICE)
+          .operation("tenantId")
+          .httpStatus(answer.status())
+          .requestId(answer.requestId())
+          .detail("the answer carries no tenantId")
+          .build();
     }
     tenantId = id;
     return id;
@@ -206,16 +231,21 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public FieldGroup createFieldGroup(FieldGroupRequest request) {
-    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "createFieldGroup", "POST", fieldGroups)
-        .accept(ACCEPT_CREATE)
-        .json(fieldGroupBody(request))
-        .build());
+    PlatformCaller.Answer answer =
+        caller.execute(
+            PlatformCaller.Call.builder(SERVICE, "createFieldGroup", "POST", fieldGroups)
+                .accept(ACCEPT_CREATE)
+                .json(fieldGroupBody(request))
+                .build());
     FieldGroup created = fieldGroup(answer.body());
     if (created.id() == null) {
-      throw PlatformException.builder("POST", fieldGroups.encodedPath()).service(SERVICE)
-          .operation("createFieldGroup").httpStatus(answer.status())
-          .requestId(answer.requestId()).detail("the answer carries no $id").build();
+      throw PlatformException.builder("POST", fieldGroups.encodedPath())
+          .service(SERVICE)
+          .operation("createFieldGroup")
+          .httpStatus(answer.status())
+          .requestId(answer.requestId())
+          .detail("the answer carries no $id")
+          .build();
     }
     ChangeLog.record(caller, "created field group " + created.id());
     return created;
@@ -224,10 +254,14 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Optional<FieldGroup> getFieldGroup(String id) {
     try {
-      JsonNode body = caller.execute(PlatformCaller.Call
-          .builder(SERVICE, "getFieldGroup", "GET", byId(fieldGroups, id, "field group"))
-          .accept(ACCEPT_SCHEMA)
-          .build()).body();
+      JsonNode body =
+          caller
+              .execute(
+                  PlatformCaller.Call.builder(
+                          SERVICE, "getFieldGroup", "GET", byId(fieldGroups, id, "field group"))
+                      .accept(ACCEPT_SCHEMA)
+                      .build())
+              .body();
       return Optional.of(fieldGroup(body));
     } catch (PlatformException e) {
       if (PlatformErrors.isMissingObject(e)) {
@@ -243,10 +277,14 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       throw new IllegalArgumentException("title must not be blank");
     }
     ListQuery query = ListQuery.where("title==" + title);
-    List<JsonNode> found = Paging.all("GET", fieldGroups.encodedPath(),
-        token -> registryPage("listFieldGroups", fieldGroups, query, token));
+    List<JsonNode> found =
+        Paging.all(
+            "GET",
+            fieldGroups.encodedPath(),
+            token -> registryPage("listFieldGroups", fieldGroups, query, token));
     // The filter may match loosely: only the exact title counts.
-    return found.stream().map(HttpSchemaRegistryClient::fieldGroup)
+    return found.stream()
+        .map(HttpSchemaRegistryClient::fieldGroup)
         .filter(g -> title.equals(g.title()))
         .findFirst();
   }
@@ -254,28 +292,45 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken) {
     Page<JsonNode> page = registryPage("listFieldGroups", fieldGroups, query, pageToken);
-    return new Page<>(page.items().stream().map(HttpSchemaRegistryClient::fieldGroup).toList(),
+    return new Page<>(
+        page.items().stream().map(HttpSchemaRegistryClient::fieldGroup).toList(),
         page.nextPageToken());
   }
 
   @Override
   public FieldGroup replaceFieldGroup(String id, FieldGroupRequest request) {
-    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "replaceFieldGroup", "PUT", byId(fieldGroups, id, "field group"))
-        .accept(ACCEPT_CREATE)
-        .json(fieldGroupBody(request))
-        .build());
+    PlatformCaller.Answer answer =
+        caller.execute(
+            PlatformCaller.Call.builder(
+                    SERVICE, "replaceFieldGroup", "PUT", byId(fieldGroups, id, "field group"))
+                .accept(ACCEPT_CREATE)
+                .json(fieldGroupBody(request))
+                .build());
     FieldGroup replaced = fieldGroup(answer.body());
-    ChangeLog.record(caller, "replaced field group " + id
-        + (replaced.version() == null ? "" : " to version " + replaced.version()));
-    return replaced.id() != null ? replaced
-        : new FieldGroup(id, replaced.altId(), replaced.version(), replaced.title(),
-            replaced.description(), replaced.classIds(), replaced.fields());
+    ChangeLog.record(
+        caller,
+        "replaced field group "
+            + id
+            + (replaced.version() == null ? "" : " to version " + replaced.version()));
+    return replaced.id() != null
+        ? replaced
+        : new FieldGroup(
+            id,
+            replaced.altId(),
+            replaced.version(),
+            replaced.title(),
+            replaced.description(),
+            replaced.classIds(),
+            replaced.fields());
   }
 
   @Override
   public boolean deleteFieldGroup(String id) {
-    return ChangeLog.deleted(caller, "field group", id, delete("deleteFieldGroup", byId(fieldGroups, id, "field group")));
+    return ChangeLog.deleted(
+        caller,
+        "field group",
+        id,
+        delete("deleteFieldGroup", byId(fieldGroups, id, "field group")));
   }
 
   /** The documented create/PUT body (platform-api.md 10), nested objects built from dot paths. */
@@ -289,8 +344,8 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     body.put("type", "object");
     body.putArray("meta:intendedToExtend")
         .add(Objects.requireNonNull(request.classId(), "classId"));
-    ObjectNode properties = body.putObject("definitions").putObject(DEFINITION)
-        .putObject("properties");
+    ObjectNode properties =
+        body.putObject("definitions").putObject(DEFINITION).putObject("properties");
     // Sorted: the same request always sends the same body.
     new TreeMap<>(request.fields()).forEach((path, type) -> place(properties, path, type));
     body.putArray("allOf").addObject().put("$ref", "#/definitions/" + DEFINITION);
@@ -308,8 +363,10 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         object.putObject("properties");
         existing = object;
       } else if (!existing.path("properties").isObject()) {
-        throw new IllegalArgumentException("field " + String.join(".",
-            Arrays.copyOf(segments, i + 1)) + " is both a leaf and an object");
+        throw new IllegalArgumentException(
+            "field "
+                + String.join(".", Arrays.copyOf(segments, i + 1))
+                + " is both a leaf and an object");
       }
       level = (ObjectNode) existing.get("properties");
     }
@@ -320,16 +377,23 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     level.set(leaf, jsonSchemaType(type, path));
   }
 
-  /** JSON Schema for an XDM type; date and date-time are strings with a format (platform-api.md 10). */
+  /**
+   * JSON Schema for an XDM type; date and date-time are strings with a format (platform-api.md 10).
+   */
   static ObjectNode jsonSchemaType(String xdmType, String path) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     String type = xdmType == null ? "" : xdmType.trim().toLowerCase(Locale.ROOT);
     switch (type) {
       case "string", "integer", "number", "boolean" -> node.put("type", type);
       case "date-time", "date" -> node.put("type", "string").put("format", type);
-      default -> throw new IllegalArgumentException(
-          "field " + path + " has type '" + xdmType + "'; a field group field must be one of "
-              + "string, integer, number, boolean, date-time, date");
+      default ->
+          throw new IllegalArgumentException(
+              "field "
+                  + path
+                  + " has type '"
+                  + xdmType
+                  + "'; a field group field must be one of "
+                  + "string, integer, number, boolean, date-time, date");
     }
     return node;
   }
@@ -348,15 +412,20 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     body.put("xdm:property", "xdm:code");
     body.put("xdm:isPrimary", descriptor.primary());
     // [INF] No Accept is documented for descriptor writes; the spec says they produce JSON.
-    PlatformCaller.Answer answer = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "createIdentityDescriptor", "POST", descriptors)
-        .json(body)
-        .build());
+    PlatformCaller.Answer answer =
+        caller.execute(
+            PlatformCaller.Call.builder(SERVICE, "createIdentityDescriptor", "POST", descriptors)
+                .json(body)
+                .build());
     IdentityDescriptor read = descriptor(answer.body());
     if (read.id() == null || read.id().isBlank()) {
-      throw PlatformException.builder("POST", descriptors.encodedPath()).service(SERVICE)
-          .operation("createIdentityDescriptor").httpStatus(answer.status())
-          .requestId(answer.requestId()).detail("the answer carries no @id").build();
+      throw PlatformException.builder("POST", descriptors.encodedPath())
+          .service(SERVICE)
+          .operation("createIdentityDescriptor")
+          .httpStatus(answer.status())
+          .requestId(answer.requestId())
+          .detail("the answer carries no @id")
+          .build();
     }
     ChangeLog.record(caller, "created identity descriptor " + read.id());
     // Whatever the answer leaves out is what was sent.
@@ -364,7 +433,8 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     return new IdentityDescriptor(
         read.id(),
         read.schemaId() != null ? read.schemaId() : descriptor.schemaId(),
-        LenientJson.intValue(n, "xdm:sourceVersion") != null ? read.schemaVersion()
+        LenientJson.intValue(n, "xdm:sourceVersion") != null
+            ? read.schemaVersion()
             : descriptor.schemaVersion(),
         read.path() != null ? read.path() : descriptor.path(),
         read.namespace() != null ? read.namespace() : descriptor.namespace(),
@@ -376,12 +446,18 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     if (schemaId == null || schemaId.isBlank()) {
       throw new IllegalArgumentException("schema id must not be blank");
     }
-    HttpUrl url = descriptors.newBuilder()
-        .addQueryParameter("property", "xdm:sourceSchema==" + schemaId).build();
-    JsonNode body = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, "listIdentityDescriptors", "GET", url)
-        .accept(ACCEPT_DESCRIPTORS)
-        .build()).body();
+    HttpUrl url =
+        descriptors
+            .newBuilder()
+            .addQueryParameter("property", "xdm:sourceSchema==" + schemaId)
+            .build();
+    JsonNode body =
+        caller
+            .execute(
+                PlatformCaller.Call.builder(SERVICE, "listIdentityDescriptors", "GET", url)
+                    .accept(ACCEPT_DESCRIPTORS)
+                    .build())
+            .body();
     List<JsonNode> candidates = new ArrayList<>();
     JsonNode grouped = LenientJson.at(body, IDENTITY_DESCRIPTOR);
     if (grouped.isArray()) {
@@ -409,7 +485,8 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public boolean deleteDescriptor(String id) {
-    return ChangeLog.deleted(caller, "descriptor", id, delete("deleteDescriptor", byId(descriptors, id, "descriptor")));
+    return ChangeLog.deleted(
+        caller, "descriptor", id, delete("deleteDescriptor", byId(descriptors, id, "descriptor")));
   }
 
   static IdentityDescriptor descriptor(JsonNode n) {
@@ -423,7 +500,9 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         Boolean.TRUE.equals(LenientJson.bool(n, "xdm:isPrimary")));
   }
 
-  /** {@code _acme.stripe.email} to the JSON Pointer {@code /_acme/stripe/email} (RFC 6901 escapes). */
+  /**
+   * {@code _acme.stripe.email} to the JSON Pointer {@code /_acme/stripe/email} (RFC 6901 escapes).
+   */
   static String pointer(String dotPath) {
     StringBuilder out = new StringBuilder();
     for (String segment : segments(dotPath)) {
@@ -461,15 +540,15 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   // --- shared plumbing ---
 
   /** One page of a registry list ({@code results}, next start in {@code _page.next}). */
-  private Page<JsonNode> registryPage(String operation, HttpUrl collection, ListQuery query,
-      String pageToken) {
+  private Page<JsonNode> registryPage(
+      String operation, HttpUrl collection, ListQuery query, String pageToken) {
     ListQuery q = query == null ? ListQuery.all() : query;
     HttpUrl.Builder url = collection.newBuilder();
     q.properties().forEach(p -> url.addQueryParameter("property", p));
     // start (the next page) and limit are only taken with orderby (platform-api.md 3, 17
     // [DOC:XDM-APPX]); the service's own default order is title.
-    String orderBy = q.orderBy() == null && (q.limit() != null || pageToken != null)
-        ? "title" : q.orderBy();
+    String orderBy =
+        q.orderBy() == null && (q.limit() != null || pageToken != null) ? "title" : q.orderBy();
     if (orderBy != null) {
       url.addQueryParameter("orderby", orderBy);
     }
@@ -479,12 +558,16 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     if (pageToken != null) {
       url.addQueryParameter("start", pageToken);
     }
-    JsonNode body = caller.execute(PlatformCaller.Call
-        .builder(SERVICE, operation, "GET", url.build())
-        .accept(ACCEPT_LIST)
-        .build()).body();
+    JsonNode body =
+        caller
+            .execute(
+                PlatformCaller.Call.builder(SERVICE, operation, "GET", url.build())
+                    .accept(ACCEPT_LIST)
+                    .build())
+            .body();
     String next = LenientJson.text(body, "_page", "next");
-    return new Page<>(LenientJson.elements(LenientJson.at(body, "results")),
+    return new Page<>(
+        LenientJson.elements(LenientJson.at(body, "results")),
         next == null || next.isBlank() ? null : next);
   }
 
@@ -547,14 +630,17 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     if (!props.isObject()) {
       return;
     }
-    props.properties().forEach(e -> {
-      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      if (hasProperties(e.getValue())) {
-        collectGroupFields(e.getValue(), path, out);
-      } else {
-        out.put(path, xdmType(e.getValue()));
-      }
-    });
+    props
+        .properties()
+        .forEach(
+            e -> {
+              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+              if (hasProperties(e.getValue())) {
+                collectGroupFields(e.getValue(), path, out);
+              } else {
+                out.put(path, xdmType(e.getValue()));
+              }
+            });
   }
 
   private HttpUrl byId(String id) {

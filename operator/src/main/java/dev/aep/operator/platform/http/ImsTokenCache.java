@@ -72,8 +72,11 @@ public final class ImsTokenCache implements TokenProvider {
         count("success");
         slot.token = renewed;
         slot.lastFailure = null;
-        LOG.debug("obtained IMS token for client {} of org {}, valid until {}",
-            account.clientId(), account.orgId(), renewed.expiresAt());
+        LOG.debug(
+            "obtained IMS token for client {} of org {}, valid until {}",
+            account.clientId(),
+            account.orgId(),
+            renewed.expiresAt());
         return renewed.value();
       } catch (PlatformException e) {
         count("failure");
@@ -81,8 +84,12 @@ public final class ImsTokenCache implements TokenProvider {
         slot.lastFailureNanos = System.nanoTime();
         // A token that is due for renewal but not yet expired still works: keep serving it.
         if (current != null && clock.instant().isBefore(current.expiresAt())) {
-          LOG.warn("IMS token renewal for client {} failed ({}); using the current token until"
-              + " it expires at {}", account.clientId(), e.getMessage(), current.expiresAt());
+          LOG.warn(
+              "IMS token renewal for client {} failed ({}); using the current token until"
+                  + " it expires at {}",
+              account.clientId(),
+              e.getMessage(),
+              current.expiresAt());
           return current.value();
         }
         throw e;

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads Platform JSON forgivingly: numbers and booleans may arrive as strings ({@code "15"},
- * {@code "true"}, {@code "0"}), fields may be missing or null, unknown fields are ignored.
+ * Reads Platform JSON forgivingly: numbers and booleans may arrive as strings ({@code "15"}, {@code
+ * "true"}, {@code "0"}), fields may be missing or null, unknown fields are ignored.
  */
 final class LenientJson {
 
@@ -112,12 +112,13 @@ final class LenientJson {
   static List<String> textList(JsonNode node) {
     List<String> out = new ArrayList<>();
     if (node != null && node.isArray()) {
-      node.forEach(n -> {
-        String t = text(n);
-        if (t != null) {
-          out.add(t);
-        }
-      });
+      node.forEach(
+          n -> {
+            String t = text(n);
+            if (t != null) {
+              out.add(t);
+            }
+          });
     }
     return out;
   }
@@ -126,12 +127,14 @@ final class LenientJson {
   static Map<String, String> textMap(JsonNode node) {
     Map<String, String> out = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
-      node.properties().forEach(e -> {
-        String t = text(e.getValue());
-        if (t != null) {
-          out.put(e.getKey(), t);
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                String t = text(e.getValue());
+                if (t != null) {
+                  out.put(e.getKey(), t);
+                }
+              });
     }
     return out;
   }
@@ -140,14 +143,16 @@ final class LenientJson {
   static Map<String, List<String>> tags(JsonNode node) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
-      node.properties().forEach(e -> {
-        JsonNode v = e.getValue();
-        if (v.isArray()) {
-          out.put(e.getKey(), List.copyOf(textList(v)));
-        } else if (text(v) != null) {
-          out.put(e.getKey(), List.of(text(v)));
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                JsonNode v = e.getValue();
+                if (v.isArray()) {
+                  out.put(e.getKey(), List.copyOf(textList(v)));
+                } else if (text(v) != null) {
+                  out.put(e.getKey(), List.of(text(v)));
+                }
+              });
     }
     return out;
   }

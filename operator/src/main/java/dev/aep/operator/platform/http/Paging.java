@@ -29,8 +29,10 @@ final class Paging {
       token = page.nextPageToken();
       if (!seen.add(token)) {
         throw PlatformException.builder(method, path)
-            .detail("the server repeated a page token; listing stopped after " + out.size()
-                + " objects")
+            .detail(
+                "the server repeated a page token; listing stopped after "
+                    + out.size()
+                    + " objects")
             .build();
       }
     }

@@ -63,8 +63,15 @@ final class PlatformCaller {
     return scope;
   }
 
-  PlatformCaller(OkHttpClient http, ObjectMapper mapper, PlatformScope scope, TokenProvider tokens,
-      RequestLimiter limiter, RetryPolicy retry, Sleeper sleeper, MeterRegistry meters) {
+  PlatformCaller(
+      OkHttpClient http,
+      ObjectMapper mapper,
+      PlatformScope scope,
+      TokenProvider tokens,
+      RequestLimiter limiter,
+      RetryPolicy retry,
+      Sleeper sleeper,
+      MeterRegistry meters) {
     this.http = http;
     this.mapper = mapper;
     this.scope = scope;
@@ -104,8 +111,11 @@ final class PlatformCaller {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw PlatformException.builder(call.method(), path).service(call.service())
-            .operation(call.operation()).detail("interrupted while waiting to send").build(e);
+        throw PlatformException.builder(call.method(), path)
+            .service(call.service())
+            .operation(call.operation())
+            .detail("interrupted while waiting to send")
+            .build(e);
       }
       Redactor redactor = new Redactor(secrets);
       Request request = buildRequest(call, token);
@@ -128,8 +138,11 @@ final class PlatformCaller {
           limiter.awaitResume();
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          throw PlatformException.builder(call.method(), path).service(call.service())
-              .operation(call.operation()).detail("interrupted while waiting to send").build(ie);
+          throw PlatformException.builder(call.method(), path)
+              .service(call.service())
+              .operation(call.operation())
+              .detail("interrupted while waiting to send")
+              .build(ie);
         }
         continue;
       } catch (IOException e) {
@@ -138,8 +151,14 @@ final class PlatformCaller {
         boolean safe = call.idempotent() || neverSent;
         if (safe && retry.mayRetryAfterAttempt(attempt)) {
           Duration delay = retry.delayBeforeRetry(attempt, null);
-          LOG.warn("{} {} failed without an answer ({}); retry {} of {} in {} ms", call.method(),
-              path, describe(e), attempt, retry.maxAttempts() - 1, delay.toMillis());
+          LOG.warn(
+              "{} {} failed without an answer ({}); retry {} of {} in {} ms",
+              call.method(),
+              path,
+              describe(e),
+              attempt,
+              retry.maxAttempts() - 1,
+              delay.toMillis());
           pause(call, path, delay);
           continue;
         }
@@ -153,8 +172,13 @@ final class PlatformCaller {
             .build(e);
       }
       record(call, Integer.toString(status), started);
-      LOG.debug("{} {} -> {} in {} ms (attempt {})", call.method(), path, status,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), attempt);
+      LOG.debug(
+          "{} {} -> {} in {} ms (attempt {})",
+          call.method(),
+          path,
+          status,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+          attempt);
 
       if (status == 401 && tokens != null && !tokenRenewed) {
         // Tokens can be revoked or expire early; one renewal tells that apart from bad credentials.
@@ -169,18 +193,27 @@ final class PlatformCaller {
         return new Answer(status, parse(call, path, status, raw), requestIdHeader);
       }
       JsonNode errorBody = tryParse(raw);
-      PlatformException error = PlatformErrors.fromResponse(
-          call, path, status, errorBody, raw, requestIdHeader, retryAfter, redactor);
+      PlatformException error =
+          PlatformErrors.fromResponse(
+              call, path, status, errorBody, raw, requestIdHeader, retryAfter, redactor);
       // A Retry-After has already paused the scope's limiter (RetryAfterGate), as soon as the
       // answer's headers arrived and before this thread read the body.
       // A 429 was refused before any processing, so even a POST may be sent again.
       boolean safe = call.idempotent() || status == 429;
-      if (error.isRetryable() && safe && retry.mayRetryAfterAttempt(attempt)
+      if (error.isRetryable()
+          && safe
+          && retry.mayRetryAfterAttempt(attempt)
           && (retryAfter == null || retry.honours(retryAfter))) {
         Duration delay = retry.delayBeforeRetry(attempt, retryAfter);
-        LOG.warn("{} {} -> {}{}; retry {} of {} in {} ms", call.method(), path, status,
-            error.errorCode() == null ? "" : " " + error.errorCode(), attempt,
-            retry.maxAttempts() - 1, delay.toMillis());
+        LOG.warn(
+            "{} {} -> {}{}; retry {} of {} in {} ms",
+            call.method(),
+            path,
+            status,
+            error.errorCode() == null ? "" : " " + error.errorCode(),
+            attempt,
+            retry.maxAttempts() - 1,
+            delay.toMillis());
         pause(call, path, delay);
         continue;
       }
@@ -215,7 +248,8 @@ final class PlatformCaller {
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("request body not serialisable for " + call.operation(), e);
       }
-    } else if (call.method().equals("POST") || call.method().equals("PUT")
+    } else if (call.method().equals("POST")
+        || call.method().equals("PUT")
         || call.method().equals("PATCH")) {
       body = RequestBody.create(new byte[0], null);
     }
@@ -230,8 +264,13 @@ final class PlatformCaller {
       return mapper.readTree(raw);
     } catch (JsonProcessingException e) {
       // The parser message quotes the body; only its position is kept.
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw PlatformException.builder(call.method(), path)
           .service(call.service())
           .operation(call.operation())
@@ -257,8 +296,11 @@ final class PlatformCaller {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw PlatformException.builder(call.method(), path).service(call.service())
-          .operation(call.operation()).detail("interrupted while waiting to retry").build(e);
+      throw PlatformException.builder(call.method(), path)
+          .service(call.service())
+          .operation(call.operation())
+          .detail("interrupted while waiting to retry")
+          .build(e);
     }
   }
 
@@ -324,8 +366,16 @@ final class PlatformCaller {
    * @param idempotent whether repeating the call after a lost answer is harmless
    * @param secrets values to mask in error details (e.g. the Stripe key being sent)
    */
-  record Call(String service, String operation, String method, HttpUrl url, String accept,
-      Map<String, String> headers, Object jsonBody, Map<String, String> form, boolean idempotent,
+  record Call(
+      String service,
+      String operation,
+      String method,
+      HttpUrl url,
+      String accept,
+      Map<String, String> headers,
+      Object jsonBody,
+      Map<String, String> form,
+      boolean idempotent,
       List<String> secrets) {
 
     static Builder builder(String service, String operation, String method, HttpUrl url) {
@@ -396,8 +446,17 @@ final class PlatformCaller {
       }
 
       Call build() {
-        return new Call(service, operation, method, url, accept, Map.copyOf(headers), jsonBody,
-            form, idempotent, List.copyOf(secrets));
+        return new Call(
+            service,
+            operation,
+            method,
+            url,
+            accept,
+            Map.copyOf(headers),
+            jsonBody,
+            form,
+            idempotent,
+            List.copyOf(secrets));
       }
     }
   }

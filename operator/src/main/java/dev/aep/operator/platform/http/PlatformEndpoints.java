@@ -25,8 +25,8 @@ public record PlatformEndpoints(URI platformUrl, URI imsUrl, boolean allowHttp) 
 
   /** Endpoints from strings, as read from configuration. */
   public static PlatformEndpoints of(String platformUrl, String imsUrl, boolean allowHttp) {
-    return new PlatformEndpoints(parse(platformUrl, "AEP_PLATFORM_URL"),
-        parse(imsUrl, "AEP_IMS_URL"), allowHttp);
+    return new PlatformEndpoints(
+        parse(platformUrl, "AEP_PLATFORM_URL"), parse(imsUrl, "AEP_IMS_URL"), allowHttp);
   }
 
   /** Both services at one base URL (the simulator serves Platform and IMS paths). */
@@ -55,7 +55,10 @@ public record PlatformEndpoints(URI platformUrl, URI imsUrl, boolean allowHttp) 
     }
     if (scheme.equals("http") && !allowHttp) {
       throw new IllegalArgumentException(
-          name + " uses plain http (" + url + "); set AEP_ALLOW_HTTP=true to allow it"
+          name
+              + " uses plain http ("
+              + url
+              + "); set AEP_ALLOW_HTTP=true to allow it"
               + " (simulator only: tokens and credentials would travel unencrypted)");
     }
     if (url.getHost() == null) {

@@ -24,8 +24,8 @@ final class PlatformErrors {
   }
 
   /**
-   * Whether a 404 says the addressed object does not exist, rather than that the sandbox is
-   * unknown (Flow Service {@code 2100-404}/{@code 2101-404}), which must not read as "missing".
+   * Whether a 404 says the addressed object does not exist, rather than that the sandbox is unknown
+   * (Flow Service {@code 2100-404}/{@code 2101-404}), which must not read as "missing".
    */
   static boolean isMissingObject(PlatformException e) {
     if (e.isBadRequest()) {
@@ -56,16 +56,28 @@ final class PlatformErrors {
           code = m.group(1);
         }
       }
-      code = firstNonBlank(code, LenientJson.text(body, "error_code"),
-          LenientJson.text(body, "errorCode"), LenientJson.text(body, "code"),
-          LenientJson.text(body, "error"));
-      detail = firstNonBlank(LenientJson.text(body, "report", "detailed-message"),
-          LenientJson.text(body, "errorMessage"), LenientJson.text(body, "detail"),
-          LenientJson.text(body, "message"), LenientJson.text(body, "error_description"),
-          LenientJson.text(body, "title"));
-      requestId = firstNonBlank(LenientJson.text(body, "report", "request-id"),
-          LenientJson.text(body, "report", "registryRequestId"),
-          LenientJson.text(body, "requestId"), LenientJson.text(body, "request-id"), requestId);
+      code =
+          firstNonBlank(
+              code,
+              LenientJson.text(body, "error_code"),
+              LenientJson.text(body, "errorCode"),
+              LenientJson.text(body, "code"),
+              LenientJson.text(body, "error"));
+      detail =
+          firstNonBlank(
+              LenientJson.text(body, "report", "detailed-message"),
+              LenientJson.text(body, "errorMessage"),
+              LenientJson.text(body, "detail"),
+              LenientJson.text(body, "message"),
+              LenientJson.text(body, "error_description"),
+              LenientJson.text(body, "title"));
+      requestId =
+          firstNonBlank(
+              LenientJson.text(body, "report", "request-id"),
+              LenientJson.text(body, "report", "registryRequestId"),
+              LenientJson.text(body, "requestId"),
+              LenientJson.text(body, "request-id"),
+              requestId);
     } else if (rawBody != null && !rawBody.isBlank()) {
       detail = rawBody.strip().replaceAll("\\s+", " ");
     }

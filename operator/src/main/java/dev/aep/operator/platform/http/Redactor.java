@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Removes known secret values (and anything shaped like a bearer token) from text shown to people. */
+/**
+ * Removes known secret values (and anything shaped like a bearer token) from text shown to people.
+ */
 final class Redactor {
 
   static final String MASK = "<redacted>";

@@ -9,11 +9,12 @@ import java.util.function.LongSupplier;
  * burst of up to one second's worth of requests through and then spaces them evenly, and that a
  * {@code Retry-After} pauses as a whole.
  *
- * <p>The pause is a gate in front of the wire as well as of the slots: {@link RetryAfterGate} closes
- * it the moment a 429's headers arrive and checks it immediately before each request is written.
+ * <p>The pause is a gate in front of the wire as well as of the slots: {@link RetryAfterGate}
+ * closes it the moment a 429's headers arrive and checks it immediately before each request is
+ * written.
  *
- * <p>Each caller reserves the next free slot under a fair lock and then waits outside the lock,
- * so waiting callers do not block each other from reserving and are served in arrival order.
+ * <p>Each caller reserves the next free slot under a fair lock and then waits outside the lock, so
+ * waiting callers do not block each other from reserving and are served in arrival order.
  */
 public final class RequestLimiter {
 

@@ -29,7 +29,9 @@ final class RetryAfterGate implements Interceptor {
 
   private final Duration maxPause;
 
-  /** @param maxPause longest pause a {@code Retry-After} may impose (the policy's cap) */
+  /**
+   * @param maxPause longest pause a {@code Retry-After} may impose (the policy's cap)
+   */
   RetryAfterGate(Duration maxPause) {
     this.maxPause = maxPause;
   }

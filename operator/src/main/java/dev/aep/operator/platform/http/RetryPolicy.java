@@ -12,8 +12,8 @@ import java.util.function.DoubleSupplier;
  * @param maxAttempts total attempts including the first (1 = no retry)
  * @param baseDelay delay before the first retry, doubled on each further retry
  * @param maxDelay cap of the backoff delay
- * @param maxRetryAfter cap of an honoured {@code Retry-After}; a longer one is not waited for
- *     and the error is returned to the caller instead
+ * @param maxRetryAfter cap of an honoured {@code Retry-After}; a longer one is not waited for and
+ *     the error is returned to the caller instead
  * @param random source of jitter in [0, 1)
  */
 public record RetryPolicy(
@@ -35,7 +35,11 @@ public record RetryPolicy(
 
   /** 4 attempts, 250 ms doubling up to 8 s, Retry-After honoured up to 60 s. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(8), Duration.ofSeconds(60),
+    return new RetryPolicy(
+        4,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(8),
+        Duration.ofSeconds(60),
         () -> ThreadLocalRandom.current().nextDouble());
   }
 

@@ -7,11 +7,12 @@ import java.time.Duration;
 public interface Sleeper {
 
   /** The real thing: {@link Thread#sleep}. */
-  Sleeper SYSTEM = duration -> {
-    if (!duration.isNegative() && !duration.isZero()) {
-      Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
-    }
-  };
+  Sleeper SYSTEM =
+      duration -> {
+        if (!duration.isNegative() && !duration.isZero()) {
+          Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        }
+      };
 
   /** Blocks for {@code duration}. */
   void sleep(Duration duration) throws InterruptedException;

@@ -13,11 +13,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Drift detection by bulk listing: every flow of an org+sandbox reads the same per-kind
- * snapshots, each refreshed by one filtered, paginated list once it is older than the resync
- * interval (by whichever pass needs it first, the others waiting for that one list). A thousand
- * flows in a sandbox then cost a handful of list calls per resync instead of thousands of GETs.
- * Writes keep the snapshots current, so the passes that follow a write see it without reading.
+ * Drift detection by bulk listing: every flow of an org+sandbox reads the same per-kind snapshots,
+ * each refreshed by one filtered, paginated list once it is older than the resync interval (by
+ * whichever pass needs it first, the others waiting for that one list). A thousand flows in a
+ * sandbox then cost a handful of list calls per resync instead of thousands of GETs. Writes keep
+ * the snapshots current, so the passes that follow a write see it without reading.
  */
 public final class BulkObservation implements Observation {
   private final Duration maxAge;
@@ -49,13 +49,13 @@ public final class BulkObservation implements Observation {
 
   @Override
   public Observed open(PlatformSession session, Supplier<Collection<Sibling>> siblings) {
-    ScopeSnapshots scope = scopes.computeIfAbsent(Key.of(session.scope()),
-        k -> new ScopeSnapshots(maxAge, nanoTime));
+    ScopeSnapshots scope =
+        scopes.computeIfAbsent(Key.of(session.scope()), k -> new ScopeSnapshots(maxAge, nanoTime));
     if (siblings != null) {
       scope.siblings = siblings;
     }
-    return new Observed(new WriteThroughSession(session, scope),
-        new BulkRemoteObserver(session, scope, clock));
+    return new Observed(
+        new WriteThroughSession(session, scope), new BulkRemoteObserver(session, scope, clock));
   }
 
   /** How many list calls (pages) this instance made so far, over every scope and kind. */

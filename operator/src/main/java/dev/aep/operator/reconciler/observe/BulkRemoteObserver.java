@@ -21,17 +21,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One pass's view of the Platform answered from its org+sandbox's shared snapshots: objects by
- * id and by name come from the kind's last list (taken again once it is older than the resync
+ * One pass's view of the Platform answered from its org+sandbox's shared snapshots: objects by id
+ * and by name come from the kind's last list (taken again once it is older than the resync
  * interval); an id the list does not show, or one a write just changed, is read with one GET.
  *
- * <p>What a list cannot answer: a mapping set version (read once, versions never change) or
- * name (Data Prep has no list by many names),
- * a schema's description (read only for a schema found by title, where ownership must be
- * checked; otherwise the listed summary answers), and runs (read only when the flow's {@code
- * lastRunDetails} moved, a run seen last time had not finished, or a scheduled run time has
- * passed since the last read). Writes go through {@link WriteThroughSession}, which keeps the
- * snapshots current, so {@link #invalidate()} has nothing to drop.
+ * <p>What a list cannot answer: a mapping set version (read once, versions never change) or name
+ * (Data Prep has no list by many names), a schema's description (read only for a schema found by
+ * title, where ownership must be checked; otherwise the listed summary answers), and runs (read
+ * only when the flow's {@code lastRunDetails} moved, a run seen last time had not finished, or a
+ * scheduled run time has passed since the last read). Writes go through {@link
+ * WriteThroughSession}, which keeps the snapshots current, so {@link #invalidate()} has nothing to
+ * drop.
  */
 final class BulkRemoteObserver implements RemoteObserver {
   private final PlatformSession session;
@@ -48,38 +48,45 @@ final class BulkRemoteObserver implements RemoteObserver {
 
   @Override
   public Optional<BaseConnection> baseConnection(String id) {
-    return scope.baseConnections.byId(session, id, (s, i) -> s.flowService().baseConnections().get(i));
+    return scope.baseConnections.byId(
+        session, id, (s, i) -> s.flowService().baseConnections().get(i));
   }
 
   @Override
   public List<BaseConnection> baseConnectionsNamed(String name) {
-    return scope.baseConnections.named(session, name,
+    return scope.baseConnections.named(
+        session,
+        name,
         (s, n) -> s.flowService().baseConnections().findByName(n),
         (s, i) -> s.flowService().baseConnections().get(i));
   }
 
   @Override
   public Optional<SourceConnection> sourceConnection(String id) {
-    return scope.sourceConnections.byId(session, id,
-        (s, i) -> s.flowService().sourceConnections().get(i));
+    return scope.sourceConnections.byId(
+        session, id, (s, i) -> s.flowService().sourceConnections().get(i));
   }
 
   @Override
   public List<SourceConnection> sourceConnectionsNamed(String name) {
-    return scope.sourceConnections.named(session, name,
+    return scope.sourceConnections.named(
+        session,
+        name,
         (s, n) -> s.flowService().sourceConnections().findByName(n),
         (s, i) -> s.flowService().sourceConnections().get(i));
   }
 
   @Override
   public Optional<TargetConnection> targetConnection(String id) {
-    return scope.targetConnections.byId(session, id,
-        (s, i) -> s.flowService().targetConnections().get(i));
+    return scope.targetConnections.byId(
+        session, id, (s, i) -> s.flowService().targetConnections().get(i));
   }
 
   @Override
   public List<TargetConnection> targetConnectionsNamed(String name) {
-    return scope.targetConnections.named(session, name,
+    return scope.targetConnections.named(
+        session,
+        name,
         (s, n) -> s.flowService().targetConnections().findByName(n),
         (s, i) -> s.flowService().targetConnections().get(i));
   }
@@ -91,13 +98,16 @@ final class BulkRemoteObserver implements RemoteObserver {
 
   @Override
   public List<Flow> flowsNamed(String name) {
-    return scope.flows.named(session, name, (s, n) -> s.flowService().flows().findByName(n),
+    return scope.flows.named(
+        session,
+        name,
+        (s, n) -> s.flowService().flows().findByName(n),
         (s, i) -> s.flowService().flows().get(i));
   }
 
   /**
-   * The schema as listed (id, altId, version, title), or in full when it was read in full at
-   * this version before or was found by title in this pass.
+   * The schema as listed (id, altId, version, title), or in full when it was read in full at this
+   * version before or was found by title in this pass.
    */
   @Override
   public Optional<Schema> schema(String id) {
@@ -119,23 +129,37 @@ final class BulkRemoteObserver implements RemoteObserver {
 
   @Override
   public Optional<Schema> schemaTitled(String title) {
-    Optional<Schema> found = scope.schemas.named(session, title,
-        (s, t) -> s.schemaRegistry().findSchemaByTitle(t).map(List::of).orElse(List.of()),
-        this::fullSchema).stream().findFirst();
-    found.ifPresent(s -> {
-      titledSchemas.add(s.id());
-      if (s.altId() != null) {
-        titledSchemas.add(s.altId());
-      }
-    });
+    Optional<Schema> found =
+        scope
+            .schemas
+            .named(
+                session,
+                title,
+                (s, t) -> s.schemaRegistry().findSchemaByTitle(t).map(List::of).orElse(List.of()),
+                this::fullSchema)
+            .stream()
+            .findFirst();
+    found.ifPresent(
+        s -> {
+          titledSchemas.add(s.id());
+          if (s.altId() != null) {
+            titledSchemas.add(s.altId());
+          }
+        });
     return found;
   }
 
   @Override
   public Optional<FieldGroup> fieldGroupTitled(String title) {
-    return scope.fieldGroups.named(session, title,
-        (s, t) -> s.schemaRegistry().findFieldGroupByTitle(t).map(List::of).orElse(List.of()),
-        (s, id) -> s.schemaRegistry().getFieldGroup(id)).stream().findFirst();
+    return scope
+        .fieldGroups
+        .named(
+            session,
+            title,
+            (s, t) -> s.schemaRegistry().findFieldGroupByTitle(t).map(List::of).orElse(List.of()),
+            (s, id) -> s.schemaRegistry().getFieldGroup(id))
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -145,13 +169,16 @@ final class BulkRemoteObserver implements RemoteObserver {
 
   @Override
   public List<Dataset> datasetsNamed(String name) {
-    return scope.datasets.named(session, name, (s, n) -> s.catalog().findDatasetsByName(n),
+    return scope.datasets.named(
+        session,
+        name,
+        (s, n) -> s.catalog().findDatasetsByName(n),
         (s, i) -> s.catalog().getDataset(i));
   }
 
   /**
-   * A mapping set version: remembered once read or written (versions never change and mapping
-   * sets cannot be deleted, platform-api.md 5), else read by id and version.
+   * A mapping set version: remembered once read or written (versions never change and mapping sets
+   * cannot be deleted, platform-api.md 5), else read by id and version.
    */
   @Override
   public Optional<MappingSet> mappingSet(String id, Long version) {
@@ -191,7 +218,8 @@ final class BulkRemoteObserver implements RemoteObserver {
       if (memo != null && memo.limit() >= limit && !mayHaveChanged(memo, flow.get(), now)) {
         return memo.runs().size() > limit ? memo.runs().subList(0, limit) : memo.runs();
       }
-      if (memo == null && flow.get().lastRunDetails() == null
+      if (memo == null
+          && flow.get().lastRunDetails() == null
           && RunSchedule.noRunBefore(flow.get().scheduleParams(), now)) {
         scope.runs.put(flowId, new ScopeSnapshots.RunMemo(List.of(), limit, now));
         return List.of();

@@ -26,13 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One kind of Platform object in one org+sandbox as the last paginated list showed it, merged
- * with what this process wrote or read by id since that list began.
+ * One kind of Platform object in one org+sandbox as the last paginated list showed it, merged with
+ * what this process wrote or read by id since that list began.
  *
- * <p>A list is either complete (every object a filter of the operator's own matches, e.g. a tag
- * the operator sets) or keyed: only the names and ids readers asked for, a comma list of many at
- * once ({@link #keyed}). A keyed kind costs what the flows own, not what the sandbox holds; a name
- * no list has covered yet is looked up together with every other name asked for meanwhile.
+ * <p>A list is either complete (every object a filter of the operator's own matches, e.g. a tag the
+ * operator sets) or keyed: only the names and ids readers asked for, a comma list of many at once
+ * ({@link #keyed}). A keyed kind costs what the flows own, not what the sandbox holds; a name no
+ * list has covered yet is looked up together with every other name asked for meanwhile.
  *
  * <p>The list is taken again only when a reader needs the kind and the view is older than the
  * maximum age (the resync interval), and then by one reader while the others wait for its answer
@@ -129,25 +129,45 @@ final class KindSnapshot<T> {
    * @param maxAge a view older than this is listed again before it answers
    * @param nanoTime monotonic clock
    */
-  KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
-      Function<T, String> aliasOf, Lister<T> lister, Duration maxAge, LongSupplier nanoTime) {
+  KindSnapshot(
+      String kind,
+      Function<T, String> idOf,
+      Function<T, String> nameOf,
+      Function<T, String> aliasOf,
+      Lister<T> lister,
+      Duration maxAge,
+      LongSupplier nanoTime) {
     this(kind, idOf, nameOf, aliasOf, UnaryOperator.identity(), lister, maxAge, nanoTime);
   }
 
   /**
-   * As above, with {@code canonical} applied to every object kept: it shares equal parts
-   * between objects (spec references, states, mapping rows), which thousands of flows repeat.
+   * As above, with {@code canonical} applied to every object kept: it shares equal parts between
+   * objects (spec references, states, mapping rows), which thousands of flows repeat.
    */
-  KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
-      Function<T, String> aliasOf, UnaryOperator<T> canonical, Lister<T> lister,
-      Duration maxAge, LongSupplier nanoTime) {
+  KindSnapshot(
+      String kind,
+      Function<T, String> idOf,
+      Function<T, String> nameOf,
+      Function<T, String> aliasOf,
+      UnaryOperator<T> canonical,
+      Lister<T> lister,
+      Duration maxAge,
+      LongSupplier nanoTime) {
     this(kind, idOf, nameOf, aliasOf, canonical, lister, null, 0, List::of, maxAge, nanoTime);
   }
 
-  private KindSnapshot(String kind, Function<T, String> idOf, Function<T, String> nameOf,
-      Function<T, String> aliasOf, UnaryOperator<T> canonical, Lister<T> lister,
-      KeyLister<T> keyLister, int keyChars, Supplier<Collection<String>> anticipated,
-      Duration maxAge, LongSupplier nanoTime) {
+  private KindSnapshot(
+      String kind,
+      Function<T, String> idOf,
+      Function<T, String> nameOf,
+      Function<T, String> aliasOf,
+      UnaryOperator<T> canonical,
+      Lister<T> lister,
+      KeyLister<T> keyLister,
+      int keyChars,
+      Supplier<Collection<String>> anticipated,
+      Duration maxAge,
+      LongSupplier nanoTime) {
     this.anticipated = anticipated;
     this.canonical = canonical;
     this.kind = kind;
@@ -168,17 +188,33 @@ final class KindSnapshot<T> {
    * yet also asks for the {@code anticipated} names not covered either (the names the operator's
    * other flows will ask for), as far as the call has room.
    */
-  static <T> KindSnapshot<T> keyed(String kind, Function<T, String> idOf,
-      Function<T, String> nameOf, UnaryOperator<T> canonical, KeyLister<T> keyLister,
-      int keyChars, Supplier<Collection<String>> anticipated, Duration maxAge,
+  static <T> KindSnapshot<T> keyed(
+      String kind,
+      Function<T, String> idOf,
+      Function<T, String> nameOf,
+      UnaryOperator<T> canonical,
+      KeyLister<T> keyLister,
+      int keyChars,
+      Supplier<Collection<String>> anticipated,
+      Duration maxAge,
       LongSupplier nanoTime) {
-    return new KindSnapshot<>(kind, idOf, nameOf, null, canonical, null, keyLister, keyChars,
-        anticipated, maxAge, nanoTime);
+    return new KindSnapshot<>(
+        kind,
+        idOf,
+        nameOf,
+        null,
+        canonical,
+        null,
+        keyLister,
+        keyChars,
+        anticipated,
+        maxAge,
+        nanoTime);
   }
 
   /**
-   * The object with this id: from a fresh view when it is there, else (missing from the list,
-   * or changed by a write since) confirmed with one GET whose answer is remembered.
+   * The object with this id: from a fresh view when it is there, else (missing from the list, or
+   * changed by a write since) confirmed with one GET whose answer is remembered.
    */
   Optional<T> byId(PlatformSession session, String id, Getter<T> getter) {
     if (keyLister != null) {
@@ -199,7 +235,8 @@ final class KindSnapshot<T> {
   Optional<T> listed(PlatformSession session, String id) {
     Entry<T> entry = fresh(session).entry(id);
     return entry != null && entry.state() == State.PRESENT
-        ? Optional.of(entry.value()) : Optional.empty();
+        ? Optional.of(entry.value())
+        : Optional.empty();
   }
 
   /** The object only if this view already knows it, without any call. */
@@ -207,12 +244,13 @@ final class KindSnapshot<T> {
     View<T> v = view;
     Entry<T> entry = v == null ? null : v.entry(id);
     return entry != null && entry.state() == State.PRESENT
-        ? Optional.of(entry.value()) : Optional.empty();
+        ? Optional.of(entry.value())
+        : Optional.empty();
   }
 
   /**
-   * Objects named exactly {@code name}: from a fresh view, except after a create of that name
-   * whose outcome is unknown, when the Platform itself is asked once.
+   * Objects named exactly {@code name}: from a fresh view, except after a create of that name whose
+   * outcome is unknown, when the Platform itself is asked once.
    */
   List<T> named(PlatformSession session, String name, NameFinder<T> finder, Getter<T> getter) {
     if (keyLister != null) {
@@ -254,22 +292,23 @@ final class KindSnapshot<T> {
   }
 
   /**
-   * This process created the object or was answered its full current state (e.g. by a PUT):
-   * later reads answer it without a call.
+   * This process created the object or was answered its full current state (e.g. by a PUT): later
+   * reads answer it without a call.
    */
   void remember(T value) {
     learn(idOf.apply(value), new Entry<>(State.PRESENT, value, nanoTime.getAsLong()));
   }
 
   /**
-   * A write changed the object (or may have): the next read asks the Platform. The last known
-   * state is kept only to find the object by its name.
+   * A write changed the object (or may have): the next read asks the Platform. The last known state
+   * is kept only to find the object by its name.
    */
   synchronized void changed(String id) {
     View<T> v = view;
     Entry<T> current = v == null ? null : v.entry(id);
-    learn(id, new Entry<>(State.UNKNOWN, current == null ? null : current.value(),
-        nanoTime.getAsLong()));
+    learn(
+        id,
+        new Entry<>(State.UNKNOWN, current == null ? null : current.value(), nanoTime.getAsLong()));
   }
 
   /** This process deleted the object (or found it already gone). */
@@ -359,7 +398,8 @@ final class KindSnapshot<T> {
   }
 
   private boolean isFresh(View<T> v) {
-    return v != null && v.listedAt != Long.MIN_VALUE
+    return v != null
+        && v.listedAt != Long.MIN_VALUE
         && nanoTime.getAsLong() - v.listedAt <= maxAgeNanos;
   }
 
@@ -375,8 +415,10 @@ final class KindSnapshot<T> {
       }
       // The service will not answer this list (a filter or page size it does not take): work
       // without it until the next resync rather than stop every flow of the sandbox.
-      LOG.warn("listing {} was refused ({}); reading them one by one until the next resync",
-          kind, e.getMessage());
+      LOG.warn(
+          "listing {} was refused ({}); reading them one by one until the next resync",
+          kind,
+          e.getMessage());
       synchronized (this) {
         View<T> degraded = new View<>(this, started, true);
         carryOver(degraded, started);
@@ -401,11 +443,12 @@ final class KindSnapshot<T> {
   private void carryOver(View<T> next, long started) {
     View<T> previous = view;
     if (previous != null) {
-      previous.entries.forEach((id, e) -> {
-        if (e.at() >= started) {
-          next.put(id, e);
-        }
-      });
+      previous.entries.forEach(
+          (id, e) -> {
+            if (e.at() >= started) {
+              next.put(id, e);
+            }
+          });
     }
   }
 
@@ -416,8 +459,8 @@ final class KindSnapshot<T> {
   }
 
   /**
-   * The keys asked for within the last three list periods: a flow asks for its own at least once
-   * a resync, so only the keys of flows gone since are dropped.
+   * The keys asked for within the last three list periods: a flow asks for its own at least once a
+   * resync, so only the keys of flows gone since are dropped.
    */
   private Set<String> stillWanted(Map<String, Long> wanted, long now) {
     wanted.values().removeIf(at -> now - at > 3 * maxAgeNanos);
@@ -463,8 +506,8 @@ final class KindSnapshot<T> {
   }
 
   /**
-   * Lists a name no list covered yet, with every other name waiting at that moment: one lookup
-   * runs at a time and takes all waiting names, so concurrent first passes share calls.
+   * Lists a name no list covered yet, with every other name waiting at that moment: one lookup runs
+   * at a time and takes all waiting names, so concurrent first passes share calls.
    */
   private void lookUp(PlatformSession session, String name) {
     while (true) {
@@ -483,8 +526,7 @@ final class KindSnapshot<T> {
           candidates.add(name);
           candidates.addAll(pendingNames);
           if (v != null) {
-            anticipated.get().stream().filter(n -> !v.covered.contains(n))
-                .forEach(candidates::add);
+            anticipated.get().stream().filter(n -> !v.covered.contains(n)).forEach(candidates::add);
           }
           batch = batches(candidates).get(0);
           batch.forEach(pendingNames::remove);
@@ -525,7 +567,8 @@ final class KindSnapshot<T> {
     do {
       if (++fetched > MAX_PAGES) {
         throw PlatformException.builder("GET", kind)
-            .detail("listing " + kind + " exceeded " + MAX_PAGES + " pages").build();
+            .detail("listing " + kind + " exceeded " + MAX_PAGES + " pages")
+            .build();
       }
       Page<T> page = lister.page(session, token);
       pages.incrementAndGet();
@@ -533,7 +576,8 @@ final class KindSnapshot<T> {
       token = page.nextPageToken();
       if (token != null && !tokens.add(token)) {
         throw PlatformException.builder("GET", kind)
-            .detail("the server repeated a page token while listing " + kind).build();
+            .detail("the server repeated a page token while listing " + kind)
+            .build();
       }
     } while (token != null);
     return all;
@@ -545,7 +589,8 @@ final class KindSnapshot<T> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw PlatformException.builder("GET", kind)
-          .detail("interrupted while waiting for the " + kind + " list").build(e);
+          .detail("interrupted while waiting for the " + kind + " list")
+          .build(e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
@@ -605,8 +650,8 @@ final class KindSnapshot<T> {
       if (current != null && current.at() > e.at()) {
         return;
       }
-      Entry<T> stored = e.value() == null ? e
-          : new Entry<>(e.state(), owner.canonical.apply(e.value()), e.at());
+      Entry<T> stored =
+          e.value() == null ? e : new Entry<>(e.state(), owner.canonical.apply(e.value()), e.at());
       entries.put(id, stored);
       if (e.value() != null) {
         String name = owner.nameOf.apply(e.value());

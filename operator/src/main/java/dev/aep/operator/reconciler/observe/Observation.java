@@ -17,8 +17,8 @@ public interface Observation {
 
   /**
    * As {@link #open(PlatformSession)}, told which flows (namespace, name) the operator holds for
-   * the same sandbox: a name lookup may then ask for theirs in the same call, before they need
-   * it. Read lazily, only when a lookup is made.
+   * the same sandbox: a name lookup may then ask for theirs in the same call, before they need it.
+   * Read lazily, only when a lookup is made.
    */
   default Observed open(PlatformSession session, Supplier<Collection<Sibling>> siblings) {
     return open(session);

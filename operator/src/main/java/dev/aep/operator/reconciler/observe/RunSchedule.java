@@ -15,13 +15,14 @@ final class RunSchedule {
 
   /** Whether no run can have started by {@code now}: the start time lies ahead. */
   static boolean noRunBefore(ScheduleParams schedule, Instant now) {
-    return schedule != null && schedule.startTime() != null
+    return schedule != null
+        && schedule.startTime() != null
         && Instant.ofEpochSecond(schedule.startTime()).isAfter(now);
   }
 
   /**
-   * The first scheduled run time strictly after {@code after}; empty when there is none (a
-   * {@code once} flow whose start passed) or the schedule cannot be read.
+   * The first scheduled run time strictly after {@code after}; empty when there is none (a {@code
+   * once} flow whose start passed) or the schedule cannot be read.
    */
   static Optional<Instant> nextRunAfter(ScheduleParams schedule, Instant after) {
     if (schedule == null || schedule.startTime() == null) {
@@ -42,16 +43,17 @@ final class RunSchedule {
 
   /** Time between runs; empty for {@code once} or an unknown frequency. */
   static Optional<Duration> period(ScheduleParams schedule) {
-    String frequency = schedule.frequency() == null
-        ? "once" : schedule.frequency().toLowerCase(Locale.ROOT);
+    String frequency =
+        schedule.frequency() == null ? "once" : schedule.frequency().toLowerCase(Locale.ROOT);
     int interval = schedule.interval() == null || schedule.interval() < 1 ? 1 : schedule.interval();
-    Duration unit = switch (frequency) {
-      case "minute" -> Duration.ofMinutes(1);
-      case "hour" -> Duration.ofHours(1);
-      case "day" -> Duration.ofDays(1);
-      case "week" -> Duration.ofDays(7);
-      default -> null;
-    };
+    Duration unit =
+        switch (frequency) {
+          case "minute" -> Duration.ofMinutes(1);
+          case "hour" -> Duration.ofHours(1);
+          case "day" -> Duration.ofDays(1);
+          case "week" -> Duration.ofDays(7);
+          default -> null;
+        };
     return unit == null ? Optional.empty() : Optional.of(unit.multipliedBy(interval));
   }
 }

@@ -26,27 +26,31 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Everything the operator knows about one org+sandbox, shared by every flow of it: one snapshot
- * per kind of the objects the operator owns (each refreshed once per resync by lists that name
- * only those objects, see the constructor for how each service is asked), the mapping set
- * versions and full schemas read so far (a version never changes, so they are read once), and
- * what the newest runs of each flow were when last read.
+ * Everything the operator knows about one org+sandbox, shared by every flow of it: one snapshot per
+ * kind of the objects the operator owns (each refreshed once per resync by lists that name only
+ * those objects, see the constructor for how each service is asked), the mapping set versions and
+ * full schemas read so far (a version never changes, so they are read once), and what the newest
+ * runs of each flow were when last read.
  */
 final class ScopeSnapshots {
   /**
-   * Flow Service page size. The documented cap of its search is 1000; a list by names or ids
-   * never answers more than the names it asks for, so one page nearly always holds the answer.
+   * Flow Service page size. The documented cap of its search is 1000; a list by names or ids never
+   * answers more than the names it asks for, so one page nearly always holds the answer.
    */
   static final int FLOW_SERVICE_PAGE = 1000;
+
   /** Page size should the service refuse {@link #FLOW_SERVICE_PAGE}. */
   static final int SMALL_PAGE = 100;
+
   /** Catalog's largest page (platform-api.md 4, 6). */
   static final int CATALOG_PAGE = 100;
+
   /** Schema Registry answers at most 300 per call (platform-api.md 3). */
   static final int SCHEMA_PAGE = 300;
+
   /**
-   * Characters of one {@code name==a,b,...} or {@code id==a,b,...} value list, URL-encoded. No
-   * URL limit is documented [INF]: 6000 keeps the whole request line under the 8 KiB that common
+   * Characters of one {@code name==a,b,...} or {@code id==a,b,...} value list, URL-encoded. No URL
+   * limit is documented [INF]: 6000 keeps the whole request line under the 8 KiB that common
    * gateways and servers accept, while a thousand flows' names still fit in a handful of calls.
    */
   static final int KEY_CHARS = 6000;
@@ -56,14 +60,19 @@ final class ScopeSnapshots {
   final KindSnapshot<TargetConnection> targetConnections;
   final KindSnapshot<Flow> flows;
   final KindSnapshot<Dataset> datasets;
+
   /** Summaries ($id, altId, version, title) as listed, or full schemas learnt by id. */
   final KindSnapshot<Schema> schemas;
+
   /** Tenant field group summaries ($id, altId, version, title) as listed. */
   final KindSnapshot<FieldGroup> fieldGroups;
+
   /** Full schemas by $id (valid while the listed version is theirs). */
   final Map<String, Schema> fullSchemas = new ConcurrentHashMap<>();
+
   /** One complete version per mapping set id: versions are immutable. */
   final Map<String, MappingSet> mappingVersions = new ConcurrentHashMap<>();
+
   /** The newest runs of each flow as last read, by flow id. */
   final Map<String, RunMemo> runs = new ConcurrentHashMap<>();
 
@@ -83,25 +92,24 @@ final class ScopeSnapshots {
    * How each service is asked for only what the operator owns (platform-api.md 17):
    *
    * <ul>
-   *   <li>Flow Service has no prefix filter ({@code ~} is refused with 1440-400) but takes a
-   *       comma list meaning "any of" in {@code property=name==} and {@code property=id==}
-   *       [DOC:FILTER]: the operator's names are deterministic ({@link
-   *       RemoteNames}), so each kind is listed by the names
-   *       and the recorded ids its flows asked for, many per call, still ANDed with the Stripe
-   *       spec filter.
+   *   <li>Flow Service has no prefix filter ({@code ~} is refused with 1440-400) but takes a comma
+   *       list meaning "any of" in {@code property=name==} and {@code property=id==} [DOC:FILTER]:
+   *       the operator's names are deterministic ({@link RemoteNames}), so each kind is listed by
+   *       the names and the recorded ids its flows asked for, many per call, still ANDed with the
+   *       Stripe spec filter.
    *   <li>Catalog: dataset names are the user's, so no name prefix marks them; the operator tags
    *       the datasets it creates and lists by that tag ({@code tags=}). A tag, not {@code
-   *       createdClient}, because flows may reach the sandbox with different credentials. A
-   *       dataset given by id (not created by the operator) is read by that id.
-   *   <li>Schema Registry documents only exact {@code title==} (no prefix, no "any of"): a list
-   *       by the operator's titles would be one call per schema. Its list of summaries ($id,
-   *       altId, version, title; no bodies) holds 300 per call, so the operator pages it with
-   *       {@code orderby=title} and {@code start} (the spec allows {@code start} only with
-   *       {@code orderby}) rather than one GET per schema per resync. This is the one kind whose
-   *       cost still grows with the sandbox, at one call per 300 schemas. Tenant field groups
-   *       are listed the same way, but only when a flow without a recorded field group looks its
-   *       title up (a new flow, or adoption after a crash): a field group with a recorded id
-   *       costs no read in steady state ({@code FieldGroupStep}).
+   *       createdClient}, because flows may reach the sandbox with different credentials. A dataset
+   *       given by id (not created by the operator) is read by that id.
+   *   <li>Schema Registry documents only exact {@code title==} (no prefix, no "any of"): a list by
+   *       the operator's titles would be one call per schema. Its list of summaries ($id, altId,
+   *       version, title; no bodies) holds 300 per call, so the operator pages it with {@code
+   *       orderby=title} and {@code start} (the spec allows {@code start} only with {@code
+   *       orderby}) rather than one GET per schema per resync. This is the one kind whose cost
+   *       still grows with the sandbox, at one call per 300 schemas. Tenant field groups are listed
+   *       the same way, but only when a flow without a recorded field group looks its title up (a
+   *       new flow, or adoption after a crash): a field group with a recorded id costs no read in
+   *       steady state ({@code FieldGroupStep}).
    *   <li>Data Prep is not listed at all: its only filter is one exact {@code name=}, and mapping
    *       set lists carry whole mapping bodies. A recorded version is read once by id and kept
    *       (versions never change and mapping sets cannot be deleted, platform-api.md 5); an
@@ -112,48 +120,102 @@ final class ScopeSnapshots {
     String stripeSources = "connectionSpec.id==" + SpecRef.STRIPE_SOURCE.id();
     String dataLakeTargets = "connectionSpec.id==" + SpecRef.DATA_LAKE_TARGET.id();
     String stripeFlows = "flowSpec.id==" + SpecRef.STRIPE_FLOW.id();
-    baseConnections = KindSnapshot.keyed("base connections", BaseConnection::id,
-        BaseConnection::name, canonical::baseConnection,
-        byKeys(stripeSources, (s, q, t) -> s.flowService().baseConnections().listPage(q, t)),
-        KEY_CHARS, anticipated(RemoteNames.BASE_CONNECTION), maxAge, nanoTime);
-    sourceConnections = KindSnapshot.keyed("source connections", SourceConnection::id,
-        SourceConnection::name, canonical::sourceConnection,
-        byKeys(stripeSources, (s, q, t) -> s.flowService().sourceConnections().listPage(q, t)),
-        KEY_CHARS, anticipated(RemoteNames.SOURCE_CONNECTION), maxAge, nanoTime);
-    targetConnections = KindSnapshot.keyed("target connections", TargetConnection::id,
-        TargetConnection::name, canonical::targetConnection,
-        byKeys(dataLakeTargets, (s, q, t) -> s.flowService().targetConnections().listPage(q, t)),
-        KEY_CHARS, anticipated(RemoteNames.TARGET_CONNECTION), maxAge, nanoTime);
-    flows = KindSnapshot.keyed("flows", Flow::id, Flow::name, canonical::flow,
-        byKeys(stripeFlows, (s, q, t) -> s.flowService().flows().listPage(q, t)),
-        KEY_CHARS, anticipated(RemoteNames.FLOW), maxAge, nanoTime);
-    datasets = new KindSnapshot<>("datasets", Dataset::id, Dataset::name, null,
-        canonical::dataset,
-        (s, token) -> s.catalog().listDatasetsTaggedPage(RemoteNames.DATASET_TAG,
-            RemoteNames.DATASET_TAG_VALUE,
-            CATALOG_PAGE, token),
-        maxAge, nanoTime);
-    schemas = new KindSnapshot<>("schemas", Schema::id, Schema::title, Schema::altId,
-        canonical::schema,
-        (s, token) -> s.schemaRegistry().listSchemasPage(
-            ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
-        maxAge, nanoTime);
-    fieldGroups = new KindSnapshot<>("field groups", FieldGroup::id, FieldGroup::title,
-        FieldGroup::altId,
-        (s, token) -> s.schemaRegistry().listFieldGroupsPage(
-            ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
-        maxAge, nanoTime);
+    baseConnections =
+        KindSnapshot.keyed(
+            "base connections",
+            BaseConnection::id,
+            BaseConnection::name,
+            canonical::baseConnection,
+            byKeys(stripeSources, (s, q, t) -> s.flowService().baseConnections().listPage(q, t)),
+            KEY_CHARS,
+            anticipated(RemoteNames.BASE_CONNECTION),
+            maxAge,
+            nanoTime);
+    sourceConnections =
+        KindSnapshot.keyed(
+            "source connections",
+            SourceConnection::id,
+            SourceConnection::name,
+            canonical::sourceConnection,
+            byKeys(stripeSources, (s, q, t) -> s.flowService().sourceConnections().listPage(q, t)),
+            KEY_CHARS,
+            anticipated(RemoteNames.SOURCE_CONNECTION),
+            maxAge,
+            nanoTime);
+    targetConnections =
+        KindSnapshot.keyed(
+            "target connections",
+            TargetConnection::id,
+            TargetConnection::name,
+            canonical::targetConnection,
+            byKeys(
+                dataLakeTargets, (s, q, t) -> s.flowService().targetConnections().listPage(q, t)),
+            KEY_CHARS,
+            anticipated(RemoteNames.TARGET_CONNECTION),
+            maxAge,
+            nanoTime);
+    flows =
+        KindSnapshot.keyed(
+            "flows",
+            Flow::id,
+            Flow::name,
+            canonical::flow,
+            byKeys(stripeFlows, (s, q, t) -> s.flowService().flows().listPage(q, t)),
+            KEY_CHARS,
+            anticipated(RemoteNames.FLOW),
+            maxAge,
+            nanoTime);
+    datasets =
+        new KindSnapshot<>(
+            "datasets",
+            Dataset::id,
+            Dataset::name,
+            null,
+            canonical::dataset,
+            (s, token) ->
+                s.catalog()
+                    .listDatasetsTaggedPage(
+                        RemoteNames.DATASET_TAG,
+                        RemoteNames.DATASET_TAG_VALUE,
+                        CATALOG_PAGE,
+                        token),
+            maxAge,
+            nanoTime);
+    schemas =
+        new KindSnapshot<>(
+            "schemas",
+            Schema::id,
+            Schema::title,
+            Schema::altId,
+            canonical::schema,
+            (s, token) ->
+                s.schemaRegistry()
+                    .listSchemasPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
+            maxAge,
+            nanoTime);
+    fieldGroups =
+        new KindSnapshot<>(
+            "field groups",
+            FieldGroup::id,
+            FieldGroup::title,
+            FieldGroup::altId,
+            (s, token) ->
+                s.schemaRegistry()
+                    .listFieldGroupsPage(
+                        ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
+            maxAge,
+            nanoTime);
   }
 
   /** The deterministic names of one kind for every flow the operator holds here. */
   private Supplier<Collection<String>> anticipated(String kind) {
-    return () -> siblings.get().stream()
-        .map(s -> RemoteNames.name(s.namespace(), s.name(), kind)).toList();
+    return () ->
+        siblings.get().stream().map(s -> RemoteNames.name(s.namespace(), s.name(), kind)).toList();
   }
 
   /**
-   * A Flow Service kind listed by {@code property=<field>==a,b,...} ANDed with its spec filter,
-   * in pages of {@link #FLOW_SERVICE_PAGE} (see {@link #flowServicePages}).
+   * A Flow Service kind listed by {@code property=<field>==a,b,...} ANDed with its spec filter, in
+   * pages of {@link #FLOW_SERVICE_PAGE} (see {@link #flowServicePages}).
    */
   static <T> KindSnapshot.KeyLister<T> byKeys(String specFilter, FlowServicePage<T> fetch) {
     AtomicInteger size = new AtomicInteger(FLOW_SERVICE_PAGE);
@@ -182,8 +244,8 @@ final class ScopeSnapshots {
     return flowServicePages(filter, fetch, new AtomicInteger(FLOW_SERVICE_PAGE));
   }
 
-  private static <T> KindSnapshot.Lister<T> flowServicePages(ListQuery filter,
-      FlowServicePage<T> fetch, AtomicInteger size) {
+  private static <T> KindSnapshot.Lister<T> flowServicePages(
+      ListQuery filter, FlowServicePage<T> fetch, AtomicInteger size) {
     return (session, token) -> {
       int n = size.get();
       try {
@@ -200,13 +262,19 @@ final class ScopeSnapshots {
 
   /** Every kind, for counting. */
   List<KindSnapshot<?>> kinds() {
-    return List.of(baseConnections, sourceConnections, targetConnections, flows, datasets,
-        schemas, fieldGroups);
+    return List.of(
+        baseConnections,
+        sourceConnections,
+        targetConnections,
+        flows,
+        datasets,
+        schemas,
+        fieldGroups);
   }
 
   /**
-   * Whether a failed create may still have made the object: the answer was lost (timeout, reset)
-   * or the server failed while handling it. A refusal (4xx, 429) created nothing.
+   * Whether a failed create may still have made the object: the answer was lost (timeout, reset) or
+   * the server failed while handling it. A refusal (4xx, 429) created nothing.
    */
   static boolean mayHaveCreated(RuntimeException e) {
     if (e instanceof PlatformException p) {

@@ -20,10 +20,19 @@ final class WriteThroughCatalog implements CatalogClient {
 
   @Override
   public String createDataset(DatasetRequest request) {
-    String id = WriteThroughFlowService.create(scope.datasets, request.name(),
-        () -> delegate.createDataset(request));
-    scope.datasets.remember(new Dataset(id, request.name(), request.description(),
-        request.schemaRef(), request.tags(), null, null, null));
+    String id =
+        WriteThroughFlowService.create(
+            scope.datasets, request.name(), () -> delegate.createDataset(request));
+    scope.datasets.remember(
+        new Dataset(
+            id,
+            request.name(),
+            request.description(),
+            request.schemaRef(),
+            request.tags(),
+            null,
+            null,
+            null));
     return id;
   }
 
@@ -43,8 +52,8 @@ final class WriteThroughCatalog implements CatalogClient {
   }
 
   @Override
-  public Page<Dataset> listDatasetsTaggedPage(String tag, String value, int limit,
-      String pageToken) {
+  public Page<Dataset> listDatasetsTaggedPage(
+      String tag, String value, int limit, String pageToken) {
     return delegate.listDatasetsTaggedPage(tag, value, limit, pageToken);
   }
 

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A Flow Service collection whose writes keep the kind's snapshot current: a create is
- * remembered as the request described it (or its name marked uncertain when the answer was
- * lost), a PATCH marks the object to be read again, a delete marks it gone. Reads pass through.
+ * A Flow Service collection whose writes keep the kind's snapshot current: a create is remembered
+ * as the request described it (or its name marked uncertain when the answer was lost), a PATCH
+ * marks the object to be read again, a delete marks it gone. Reads pass through.
  */
 final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
   private final RemoteCollection<T, R> delegate;
@@ -25,17 +25,24 @@ final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
 
   /**
    * @param nameOf the name a create request gives the object
-   * @param created the object as a create answer and its request show it: only what was sent
-   *     (a state the Platform did not answer stays unknown)
+   * @param created the object as a create answer and its request show it: only what was sent (a
+   *     state the Platform did not answer stays unknown)
    */
-  WriteThroughCollection(RemoteCollection<T, R> delegate, KindSnapshot<T> snapshot,
-      Function<R, String> nameOf, BiFunction<EntityRef, R, T> created) {
-    this(delegate, snapshot, nameOf, created, id -> { });
+  WriteThroughCollection(
+      RemoteCollection<T, R> delegate,
+      KindSnapshot<T> snapshot,
+      Function<R, String> nameOf,
+      BiFunction<EntityRef, R, T> created) {
+    this(delegate, snapshot, nameOf, created, id -> {});
   }
 
   /** As above; {@code deleted} forgets what else was kept about a deleted object. */
-  WriteThroughCollection(RemoteCollection<T, R> delegate, KindSnapshot<T> snapshot,
-      Function<R, String> nameOf, BiFunction<EntityRef, R, T> created, Consumer<String> deleted) {
+  WriteThroughCollection(
+      RemoteCollection<T, R> delegate,
+      KindSnapshot<T> snapshot,
+      Function<R, String> nameOf,
+      BiFunction<EntityRef, R, T> created,
+      Consumer<String> deleted) {
     this.delegate = delegate;
     this.snapshot = snapshot;
     this.nameOf = nameOf;
@@ -45,7 +52,9 @@ final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
 
   @Override
   public EntityRef create(R request) {
-    EntityRef ref = WriteThroughFlowService.create(snapshot, nameOf.apply(request), () -> delegate.create(request));
+    EntityRef ref =
+        WriteThroughFlowService.create(
+            snapshot, nameOf.apply(request), () -> delegate.create(request));
     snapshot.remember(created.apply(ref, request));
     return ref;
   }

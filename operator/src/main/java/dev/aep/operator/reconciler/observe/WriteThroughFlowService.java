@@ -7,7 +7,6 @@ import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.FlowServiceClient;
-import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.RemoteCollection;
@@ -33,21 +32,59 @@ final class WriteThroughFlowService implements FlowServiceClient {
     this.delegate = delegate;
     this.scope = scope;
     // The state is left unknown: nothing is claimed that the Platform did not answer.
-    this.baseConnections = new WriteThroughCollection<>(delegate.baseConnections(), scope.baseConnections,
-        BaseConnectionRequest::name, (ref, r) -> new BaseConnection(ref.id(), ref.etag(), r.name(),
-            r.description(), null, r.connectionSpec(), r.authSpecName(), null, null));
-    this.sourceConnections = new WriteThroughCollection<>(delegate.sourceConnections(),
-        scope.sourceConnections, SourceConnectionRequest::name, (ref, r) -> new SourceConnection(ref.id(),
-            ref.etag(), r.name(), r.description(), null, r.baseConnectionId(), r.connectionSpec(),
-            r.dataFormat(), r.params()));
-    this.targetConnections = new WriteThroughCollection<>(delegate.targetConnections(),
-        scope.targetConnections, TargetConnectionRequest::name, (ref, r) -> new TargetConnection(ref.id(),
-            ref.etag(), r.name(), r.description(), null, r.connectionSpec(), r.dataFormat(), r.schemaId(),
-            r.schemaVersion(), r.params()));
+    this.baseConnections =
+        new WriteThroughCollection<>(
+            delegate.baseConnections(),
+            scope.baseConnections,
+            BaseConnectionRequest::name,
+            (ref, r) ->
+                new BaseConnection(
+                    ref.id(),
+                    ref.etag(),
+                    r.name(),
+                    r.description(),
+                    null,
+                    r.connectionSpec(),
+                    r.authSpecName(),
+                    null,
+                    null));
+    this.sourceConnections =
+        new WriteThroughCollection<>(
+            delegate.sourceConnections(),
+            scope.sourceConnections,
+            SourceConnectionRequest::name,
+            (ref, r) ->
+                new SourceConnection(
+                    ref.id(),
+                    ref.etag(),
+                    r.name(),
+                    r.description(),
+                    null,
+                    r.baseConnectionId(),
+                    r.connectionSpec(),
+                    r.dataFormat(),
+                    r.params()));
+    this.targetConnections =
+        new WriteThroughCollection<>(
+            delegate.targetConnections(),
+            scope.targetConnections,
+            TargetConnectionRequest::name,
+            (ref, r) ->
+                new TargetConnection(
+                    ref.id(),
+                    ref.etag(),
+                    r.name(),
+                    r.description(),
+                    null,
+                    r.connectionSpec(),
+                    r.dataFormat(),
+                    r.schemaId(),
+                    r.schemaVersion(),
+                    r.params()));
     // A new flow is enabled (platform-api.md 2.6); a deleted flow's remembered runs go with it.
-    this.flows = new WriteThroughCollection<>(delegate.flows(), scope.flows, FlowRequest::name,
-        Flow::created,
-        scope.runs::remove);
+    this.flows =
+        new WriteThroughCollection<>(
+            delegate.flows(), scope.flows, FlowRequest::name, Flow::created, scope.runs::remove);
   }
 
   @Override

@@ -28,8 +28,9 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public Schema createSchema(SchemaRequest request) {
-    Schema created = WriteThroughFlowService.create(scope.schemas, request.title(),
-        () -> delegate.createSchema(request));
+    Schema created =
+        WriteThroughFlowService.create(
+            scope.schemas, request.title(), () -> delegate.createSchema(request));
     // The create answer is the whole schema.
     scope.schemas.remember(created);
     scope.fullSchemas.put(created.id(), created);
@@ -58,8 +59,8 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public boolean deleteSchema(String id) {
-    boolean deleted = WriteThroughFlowService.delete(scope.schemas, id,
-        () -> delegate.deleteSchema(id));
+    boolean deleted =
+        WriteThroughFlowService.delete(scope.schemas, id, () -> delegate.deleteSchema(id));
     scope.fullSchemas.remove(id);
     return deleted;
   }
@@ -76,8 +77,9 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public FieldGroup createFieldGroup(FieldGroupRequest request) {
-    FieldGroup created = WriteThroughFlowService.create(scope.fieldGroups, request.title(),
-        () -> delegate.createFieldGroup(request));
+    FieldGroup created =
+        WriteThroughFlowService.create(
+            scope.fieldGroups, request.title(), () -> delegate.createFieldGroup(request));
     scope.fieldGroups.remember(created);
     return created;
   }
@@ -105,8 +107,8 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public boolean deleteFieldGroup(String id) {
-    return WriteThroughFlowService.delete(scope.fieldGroups, id,
-        () -> delegate.deleteFieldGroup(id));
+    return WriteThroughFlowService.delete(
+        scope.fieldGroups, id, () -> delegate.deleteFieldGroup(id));
   }
 
   @Override

@@ -10,8 +10,8 @@ import dev.aep.operator.platform.SchemaRegistryClient;
 /**
  * A session whose writes also keep the org+sandbox's snapshots current: a create remembers the
  * object it made (so the pass goes on without reading it back), a patch, PUT or action marks the
- * object for one fresh read, a delete marks it gone, and a create that may have happened despite
- * an error makes the next lookup of its name ask the Platform. Reads pass straight through.
+ * object for one fresh read, a delete marks it gone, and a create that may have happened despite an
+ * error makes the next lookup of its name ask the Platform. Reads pass straight through.
  */
 final class WriteThroughSession implements PlatformSession {
   private final PlatformSession delegate;

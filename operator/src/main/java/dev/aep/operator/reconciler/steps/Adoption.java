@@ -17,10 +17,10 @@ import java.util.Objects;
 
 /**
  * Takes over an existing dataflow (spec.adopt.flowId): reads it, follows it to its source and
- * target connections, their base connection, dataset and schema, and its mapping set version,
- * and records every id and etag in status, once, before the steps run. From then on the steps
- * find each object by the id in status, so nothing that exists is created again; where the spec
- * differs from what was adopted, the steps treat it as drift.
+ * target connections, their base connection, dataset and schema, and its mapping set version, and
+ * records every id and etag in status, once, before the steps run. From then on the steps find each
+ * object by the id in status, so nothing that exists is created again; where the spec differs from
+ * what was adopted, the steps treat it as drift.
  */
 public final class Adoption {
   private Adoption() {}
@@ -32,46 +32,98 @@ public final class Adoption {
       return;
     }
     String flowId = ctx.spec().getAdopt().getFlowId();
-    Flow flow = ctx.observer().flow(flowId).orElseThrow(() -> invalid("spec.adopt.flowId " + flowId
-        + " does not exist in sandbox " + ctx.sandbox() + "."));
-    if (flow.flowSpec() != null && !Objects.equals(flow.flowSpec().id(), SpecRef.STRIPE_FLOW.id())) {
-      throw invalid("Dataflow " + flowId + " is not a Stripe dataflow (flowSpec " + flow.flowSpec().id() + ").");
+    Flow flow =
+        ctx.observer()
+            .flow(flowId)
+            .orElseThrow(
+                () ->
+                    invalid(
+                        "spec.adopt.flowId "
+                            + flowId
+                            + " does not exist in sandbox "
+                            + ctx.sandbox()
+                            + "."));
+    if (flow.flowSpec() != null
+        && !Objects.equals(flow.flowSpec().id(), SpecRef.STRIPE_FLOW.id())) {
+      throw invalid(
+          "Dataflow "
+              + flowId
+              + " is not a Stripe dataflow (flowSpec "
+              + flow.flowSpec().id()
+              + ").");
     }
     if (flow.sourceConnectionIds().size() != 1 || flow.targetConnectionIds().size() != 1) {
-      throw invalid("Dataflow " + flowId + " has " + flow.sourceConnectionIds().size() + " source and "
-          + flow.targetConnectionIds().size() + " target connections; a StripeIngestionFlow adopts one of each.");
+      throw invalid(
+          "Dataflow "
+              + flowId
+              + " has "
+              + flow.sourceConnectionIds().size()
+              + " source and "
+              + flow.targetConnectionIds().size()
+              + " target connections; a StripeIngestionFlow adopts one of each.");
     }
-    SourceConnection source = ctx.observer().sourceConnection(flow.sourceConnectionIds().get(0))
-        .orElseThrow(() -> invalid("The source connection of dataflow " + flowId + " does not exist."));
-    TargetConnection target = ctx.observer().targetConnection(flow.targetConnectionIds().get(0))
-        .orElseThrow(() -> invalid("The target connection of dataflow " + flowId + " does not exist."));
+    SourceConnection source =
+        ctx.observer()
+            .sourceConnection(flow.sourceConnectionIds().get(0))
+            .orElseThrow(
+                () -> invalid("The source connection of dataflow " + flowId + " does not exist."));
+    TargetConnection target =
+        ctx.observer()
+            .targetConnection(flow.targetConnectionIds().get(0))
+            .orElseThrow(
+                () -> invalid("The target connection of dataflow " + flowId + " does not exist."));
     if (!Objects.equals(target.dataSetId(), ctx.spec().getTarget().getDataset().getId())
         || !Objects.equals(target.schemaId(), ctx.spec().getTarget().getSchema().getId())) {
-      throw invalid("Dataflow " + flowId + " writes to dataset " + target.dataSetId() + " with schema "
-          + target.schemaId() + ", not the target.dataset.id and target.schema.id of the spec. An adopted flow keeps"
-          + " its target: set those ids.");
+      throw invalid(
+          "Dataflow "
+              + flowId
+              + " writes to dataset "
+              + target.dataSetId()
+              + " with schema "
+              + target.schemaId()
+              + ", not the target.dataset.id and target.schema.id of the spec. An adopted flow keeps"
+              + " its target: set those ids.");
     }
     String baseId = source.baseConnectionId();
     String specBase = ctx.spec().getStripe().getBaseConnectionId();
     if (specBase != null && !specBase.equals(baseId)) {
-      throw invalid("Dataflow " + flowId + " reads through base connection " + baseId + ", not stripe.baseConnectionId "
-          + specBase + ".");
+      throw invalid(
+          "Dataflow "
+              + flowId
+              + " reads through base connection "
+              + baseId
+              + ", not stripe.baseConnectionId "
+              + specBase
+              + ".");
     }
-    var base = ctx.observer().baseConnection(baseId)
-        .orElseThrow(() -> invalid("The base connection of dataflow " + flowId + " does not exist."));
-    // A Stripe Secret in the spec makes the base connection the operator's: its key is pushed on the next pass.
-    status.setBaseConnection(new BaseConnectionStatus(base.id(), base.etag(), null, specBase == null));
+    var base =
+        ctx.observer()
+            .baseConnection(baseId)
+            .orElseThrow(
+                () -> invalid("The base connection of dataflow " + flowId + " does not exist."));
+    // A Stripe Secret in the spec makes the base connection the operator's: its key is pushed on
+    // the next pass.
+    status.setBaseConnection(
+        new BaseConnectionStatus(base.id(), base.etag(), null, specBase == null));
     status.setSourceConnection(new ConnectionStatus(source.id(), source.etag()));
     status.setSchema(new SchemaStatus(target.schemaId(), null, false));
     status.setDataset(new DatasetStatus(target.dataSetId(), false));
     status.setTargetConnection(new ConnectionStatus(target.id(), target.etag()));
-    flow.mapping().map(Transformation::mappingId).ifPresent(id -> status.setMappingSet(
-        new MappingSetStatus(id, flow.mapping().map(t -> t.mappingVersion() == null ? 0L : (long) t.mappingVersion())
-            .orElse(0L))));
+    flow.mapping()
+        .map(Transformation::mappingId)
+        .ifPresent(
+            id ->
+                status.setMappingSet(
+                    new MappingSetStatus(
+                        id,
+                        flow.mapping()
+                            .map(t -> t.mappingVersion() == null ? 0L : (long) t.mappingVersion())
+                            .orElse(0L))));
     status.setFlow(new FlowStatus(flow.id(), flow.etag(), flow.state()));
   }
 
   private static StepFailure invalid(String message) {
-    return new StepFailure(FlowConditions.REASON_INVALID_SPEC, "Cannot adopt: " + message, StepFailure.Retry.SLOW);
+    return new StepFailure(
+        FlowConditions.REASON_INVALID_SPEC, "Cannot adopt: " + message, StepFailure.Retry.SLOW);
   }
 }

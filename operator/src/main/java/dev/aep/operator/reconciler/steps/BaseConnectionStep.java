@@ -14,18 +14,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Stripe account (a Flow Service base connection holding the Stripe key). Managed when the
- * spec names a Secret; an existing connection given by {@code stripe.baseConnectionId} is only
- * verified, never modified or deleted. A new Stripe Secret version is pushed with a PATCH of
- * {@code /auth/params}.
+ * The Stripe account (a Flow Service base connection holding the Stripe key). Managed when the spec
+ * names a Secret; an existing connection given by {@code stripe.baseConnectionId} is only verified,
+ * never modified or deleted. A new Stripe Secret version is pushed with a PATCH of {@code
+ * /auth/params}.
  */
 public final class BaseConnectionStep implements Step<BaseConnection> {
   static final String KIND_SUFFIX = "base";
 
-  private final OwnedCopies<BaseConnection> copies = new OwnedCopies<>(
-      BaseConnectionStep::recordedId, (ctx, id) -> ctx.observer().baseConnection(id),
-      ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
-      BaseConnection::id, BaseConnection::description);
+  private final OwnedCopies<BaseConnection> copies =
+      new OwnedCopies<>(
+          BaseConnectionStep::recordedId,
+          (ctx, id) -> ctx.observer().baseConnection(id),
+          ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
+          BaseConnection::id,
+          BaseConnection::description);
 
   @Override
   public String name() {
@@ -44,8 +47,10 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
 
   @Override
   public String missingMessage(FlowContext ctx) {
-    return "Base connection " + ctx.spec().getStripe().getBaseConnectionId()
-        + " (spec.stripe.baseConnectionId) does not exist in sandbox " + ctx.sandbox()
+    return "Base connection "
+        + ctx.spec().getStripe().getBaseConnectionId()
+        + " (spec.stripe.baseConnectionId) does not exist in sandbox "
+        + ctx.sandbox()
         + ". Use the id of an existing Stripe account or reference a Stripe Secret instead.";
   }
 
@@ -54,8 +59,12 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
     if (!managed(ctx)) {
       return ctx.observer().baseConnection(ctx.spec().getStripe().getBaseConnectionId());
     }
-    return copies.recorded(ctx).or(() -> copies.named(ctx).stream().max(Comparator.comparing(
-        c -> c.createdAt() == null ? 0L : c.createdAt())));
+    return copies
+        .recorded(ctx)
+        .or(
+            () ->
+                copies.named(ctx).stream()
+                    .max(Comparator.comparing(c -> c.createdAt() == null ? 0L : c.createdAt())));
   }
 
   @Override
@@ -64,28 +73,49 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
     String description = desiredDescription(ctx);
     EntityRef ref;
     try {
-      ref = ctx.session().flowService().baseConnections().create(
-          BaseConnectionRequest.stripe(name, description, ctx.credentials().stripeAccessToken()));
+      ref =
+          ctx.session()
+              .flowService()
+              .baseConnections()
+              .create(
+                  BaseConnectionRequest.stripe(
+                      name, description, ctx.credentials().stripeAccessToken()));
     } catch (PlatformException e) {
       throw stripeKeyRefused(ctx, e);
     }
     ctx.status().setBaseConnection(new BaseConnectionStatus(ref.id(), ref.etag(), null, true));
     pushedCredentials(ctx);
-    return new BaseConnection(ref.id(), ref.etag(), name, description, "enabled", null,
-        BaseConnectionRequest.STRIPE_AUTH_SPEC, null, null);
+    return new BaseConnection(
+        ref.id(),
+        ref.etag(),
+        name,
+        description,
+        "enabled",
+        null,
+        BaseConnectionRequest.STRIPE_AUTH_SPEC,
+        null,
+        null);
   }
 
   @Override
   public Diff diff(FlowContext ctx, BaseConnection remote) {
-    Diff.Builder diff = Diff.builder()
-        .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-        .replaceIfChanged("description", "/description", desiredDescription(ctx),
-            remote.description());
-    String pushed = ctx.status().getBaseConnection() == null
-        ? null : ctx.status().getBaseConnection().getCredentialsVersion();
+    Diff.Builder diff =
+        Diff.builder()
+            .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
+            .replaceIfChanged(
+                "description", "/description", desiredDescription(ctx), remote.description());
+    String pushed =
+        ctx.status().getBaseConnection() == null
+            ? null
+            : ctx.status().getBaseConnection().getCredentialsVersion();
     if (!Objects.equals(pushed, ctx.credentials().stripeSecretVersion())) {
-      diff.patch("credentials", JsonPatchOp.replace("/auth/params", Map.of(
-          BaseConnectionRequest.STRIPE_ACCESS_TOKEN_PARAM, ctx.credentials().stripeAccessToken())));
+      diff.patch(
+          "credentials",
+          JsonPatchOp.replace(
+              "/auth/params",
+              Map.of(
+                  BaseConnectionRequest.STRIPE_ACCESS_TOKEN_PARAM,
+                  ctx.credentials().stripeAccessToken())));
     }
     return diff.build();
   }
@@ -94,7 +124,11 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   public BaseConnection update(FlowContext ctx, BaseConnection remote, Diff diff) {
     EntityRef ref;
     try {
-      ref = ctx.session().flowService().baseConnections().patch(remote.id(), remote.etag(), diff.ops());
+      ref =
+          ctx.session()
+              .flowService()
+              .baseConnections()
+              .patch(remote.id(), remote.etag(), diff.ops());
     } catch (PlatformException e) {
       throw diff.has("credentials") ? stripeKeyRefused(ctx, e) : e;
     }
@@ -102,8 +136,15 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
       record(ctx, remote);
       pushedCredentials(ctx);
     }
-    return new BaseConnection(remote.id(), ref.etag(), remote.name(), remote.description(),
-        remote.state(), remote.connectionSpec(), remote.authSpecName(), remote.createdAt(),
+    return new BaseConnection(
+        remote.id(),
+        ref.etag(),
+        remote.name(),
+        remote.description(),
+        remote.state(),
+        remote.connectionSpec(),
+        remote.authSpecName(),
+        remote.createdAt(),
         remote.updatedAt());
   }
 
@@ -112,8 +153,9 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
     BaseConnectionStatus current = ctx.status().getBaseConnection();
     boolean sameObject = current != null && remote.id().equals(current.getId());
     String credentialsVersion = sameObject ? current.getCredentialsVersion() : null;
-    ctx.status().setBaseConnection(new BaseConnectionStatus(
-        remote.id(), remote.etag(), credentialsVersion, managed(ctx)));
+    ctx.status()
+        .setBaseConnection(
+            new BaseConnectionStatus(remote.id(), remote.etag(), credentialsVersion, managed(ctx)));
     if (!sameObject) {
       // Another account means another source: explore it again.
       ctx.status().setSource(null);
@@ -142,8 +184,11 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
 
   @Override
   public String describe(FlowContext ctx, BaseConnection remote) {
-    return "base connection " + (remote.name() == null ? "" : remote.name() + " ")
-        + "(id " + remote.id() + ")";
+    return "base connection "
+        + (remote.name() == null ? "" : remote.name() + " ")
+        + "(id "
+        + remote.id()
+        + ")";
   }
 
   /**
@@ -156,13 +201,20 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
     if (!e.isBadRequest() || e.isRetryable()) {
       return e;
     }
-    return new StepFailure(FlowConditions.REASON_INVALID_SPEC,
+    return new StepFailure(
+        FlowConditions.REASON_INVALID_SPEC,
         "The Platform refused the Stripe account: saving base connection "
-            + ctx.remoteName(KIND_SUFFIX) + " with the access token in Secret "
-            + ctx.credentials().stripeSecretRef() + " failed (" + e.getMessage() + "). Put a "
+            + ctx.remoteName(KIND_SUFFIX)
+            + " with the access token in Secret "
+            + ctx.credentials().stripeSecretRef()
+            + " failed ("
+            + e.getMessage()
+            + "). Put a "
             + "valid Stripe API key in that Secret; the operator tries again when the Secret or "
             + "the spec changes.",
-        StepFailure.Retry.ON_CHANGE, null, e);
+        StepFailure.Retry.ON_CHANGE,
+        null,
+        e);
   }
 
   private static void pushedCredentials(FlowContext ctx) {
@@ -178,7 +230,7 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   }
 
   private static String desiredDescription(FlowContext ctx) {
-    return ctx.remoteDescription("Stripe account for StripeIngestionFlow " + ctx.namespace() + "/"
-        + ctx.name() + ".");
+    return ctx.remoteDescription(
+        "Stripe account for StripeIngestionFlow " + ctx.namespace() + "/" + ctx.name() + ".");
   }
 }

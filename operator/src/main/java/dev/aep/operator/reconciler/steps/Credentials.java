@@ -18,7 +18,12 @@ public record Credentials(
 
   @Override
   public String toString() {
-    return "Credentials[account=" + account + ", stripeAccessToken=<redacted>, stripeSecretVersion="
-        + stripeSecretVersion + ", stripeSecretRef=" + stripeSecretRef + "]";
+    return "Credentials[account="
+        + account
+        + ", stripeAccessToken=<redacted>, stripeSecretVersion="
+        + stripeSecretVersion
+        + ", stripeSecretRef="
+        + stripeSecretRef
+        + "]";
   }
 }

@@ -12,16 +12,22 @@ import java.util.Optional;
 
 /**
  * The Catalog dataset the flow writes into: created from {@code target.dataset.create} or an
- * existing one verified by {@code target.dataset.id}; it must use the target schema. Datasets
- * hold customer data: cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
+ * existing one verified by {@code target.dataset.id}; it must use the target schema. Datasets hold
+ * customer data: cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
  */
 public final class DatasetStep implements Step<Dataset> {
-  private final OwnedCopies<Dataset> copies = new OwnedCopies<>(DatasetStep::recordedId,
-      (ctx, id) -> ctx.observer().dataset(id),
-      // Only a dataset the operator creates has a name of its own to look for.
-      ctx -> ctx.spec().getTarget().getDataset().getCreate() == null ? List.of()
-          : ctx.observer().datasetsNamed(ctx.spec().getTarget().getDataset().getCreate().getName()),
-      Dataset::id, Dataset::description);
+  private final OwnedCopies<Dataset> copies =
+      new OwnedCopies<>(
+          DatasetStep::recordedId,
+          (ctx, id) -> ctx.observer().dataset(id),
+          // Only a dataset the operator creates has a name of its own to look for.
+          ctx ->
+              ctx.spec().getTarget().getDataset().getCreate() == null
+                  ? List.of()
+                  : ctx.observer()
+                      .datasetsNamed(ctx.spec().getTarget().getDataset().getCreate().getName()),
+          Dataset::id,
+          Dataset::description);
 
   @Override
   public String name() {
@@ -40,8 +46,12 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public String missingMessage(FlowContext ctx) {
-    return "Dataset " + ctx.spec().getTarget().getDataset().getId() + " (spec.target.dataset.id) "
-        + "does not exist in sandbox " + ctx.sandbox() + ". Use the id of an existing dataset or "
+    return "Dataset "
+        + ctx.spec().getTarget().getDataset().getId()
+        + " (spec.target.dataset.id) "
+        + "does not exist in sandbox "
+        + ctx.sandbox()
+        + ". Use the id of an existing dataset or "
         + "let the operator create one with target.dataset.create.";
   }
 
@@ -67,8 +77,10 @@ public final class DatasetStep implements Step<Dataset> {
     // The tag lets the operator list only its own datasets (RemoteNames.DATASET_TAG).
     Map<String, List<String>> tags =
         Map.of(RemoteNames.DATASET_TAG, List.of(RemoteNames.DATASET_TAG_VALUE));
-    String id = ctx.session().catalog().createDataset(
-        new DatasetRequest(spec.getName(), description, schemaRef, tags));
+    String id =
+        ctx.session()
+            .catalog()
+            .createDataset(new DatasetRequest(spec.getName(), description, schemaRef, tags));
     return new Dataset(id, spec.getName(), description, schemaRef, tags, null, null, null);
   }
 
@@ -76,9 +88,16 @@ public final class DatasetStep implements Step<Dataset> {
   public Diff diff(FlowContext ctx, Dataset remote) {
     String schema = remote.schemaRef() == null ? null : remote.schemaRef().id();
     if (!Objects.equals(schema, schemaId(ctx))) {
-      return Diff.rejected("Dataset " + remote.id() + " uses schema " + schema + " but the flow "
-          + "writes with schema " + schemaId(ctx) + ". A dataset's schema cannot change: use a "
-          + "dataset of the target schema.");
+      return Diff.rejected(
+          "Dataset "
+              + remote.id()
+              + " uses schema "
+              + schema
+              + " but the flow "
+              + "writes with schema "
+              + schemaId(ctx)
+              + ". A dataset's schema cannot change: use a "
+              + "dataset of the target schema.");
     }
     return Diff.none();
   }
@@ -95,7 +114,8 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx) && FlowSteps.deletesRemote(ctx)
+    return managed(ctx)
+        && FlowSteps.deletesRemote(ctx)
         && ctx.spec().getTarget().deletesManagedOnDelete();
   }
 
@@ -111,8 +131,11 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public String describe(FlowContext ctx, Dataset remote) {
-    return "dataset " + (remote.name() == null ? "" : "'" + remote.name() + "' ")
-        + "(id " + remote.id() + ")";
+    return "dataset "
+        + (remote.name() == null ? "" : "'" + remote.name() + "' ")
+        + "(id "
+        + remote.id()
+        + ")";
   }
 
   private static String recordedId(FlowContext ctx) {

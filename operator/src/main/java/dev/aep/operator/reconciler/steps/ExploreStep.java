@@ -9,15 +9,16 @@ import java.util.Optional;
 
 /**
  * Explores the Stripe resource path through the base connection, as the tutorial does before
- * creating a source connection: proves the Stripe account and path are usable, lists the
- * record's top-level fields in status for people writing mappings, and keeps the field tree and
- * sample records in {@link PlatformFacts} for the mapping check and the preview. Runs once per base connection
- * and again after every credentials change (both clear {@code status.source}); flows of one Stripe account
- * share one explore of a path ({@link PlatformFacts}).
+ * creating a source connection: proves the Stripe account and path are usable, lists the record's
+ * top-level fields in status for people writing mappings, and keeps the field tree and sample
+ * records in {@link PlatformFacts} for the mapping check and the preview. Runs once per base
+ * connection and again after every credentials change (both clear {@code status.source}); flows of
+ * one Stripe account share one explore of a path ({@link PlatformFacts}).
  */
 public final class ExploreStep implements Step<List<String>> {
   /** At most this many field names are kept in status. */
   public static final int MAX_FIELDS = 50;
+
   /** The explored Stripe schema's root object (platform-api.md 13). */
   static final String ROOT = "data";
 
@@ -59,16 +60,30 @@ public final class ExploreStep implements Step<List<String>> {
       if (e.isRetryable()) {
         throw e;
       }
-      String secret = ctx.credentials().stripeSecretRef() == null
-          ? "the Stripe account of base connection " + baseConnectionId
-          : "the access token in Secret " + ctx.credentials().stripeSecretRef();
+      String secret =
+          ctx.credentials().stripeSecretRef() == null
+              ? "the Stripe account of base connection " + baseConnectionId
+              : "the access token in Secret " + ctx.credentials().stripeSecretRef();
       throw new StepFailure(
-          e.isAuthFailure() ? FlowConditions.REASON_AUTH_FAILED : FlowConditions.REASON_INVALID_SPEC,
-          "The Stripe account or resource path '" + path + "' is unusable: exploring it through "
-              + "base connection " + baseConnectionId + " failed (" + e.getMessage() + "). Check "
-              + secret + " and that the account can read " + path + "; no flow is created until "
+          e.isAuthFailure()
+              ? FlowConditions.REASON_AUTH_FAILED
+              : FlowConditions.REASON_INVALID_SPEC,
+          "The Stripe account or resource path '"
+              + path
+              + "' is unusable: exploring it through "
+              + "base connection "
+              + baseConnectionId
+              + " failed ("
+              + e.getMessage()
+              + "). Check "
+              + secret
+              + " and that the account can read "
+              + path
+              + "; no flow is created until "
               + "this works.",
-          StepFailure.Retry.SLOW, null, e);
+          StepFailure.Retry.SLOW,
+          null,
+          e);
     }
   }
 
@@ -108,7 +123,10 @@ public final class ExploreStep implements Step<List<String>> {
 
   @Override
   public String describe(FlowContext ctx, List<String> fields) {
-    return "Stripe resource path " + ctx.spec().getResourcePath().value() + " ("
-        + fields.size() + " top-level fields)";
+    return "Stripe resource path "
+        + ctx.spec().getResourcePath().value()
+        + " ("
+        + fields.size()
+        + " top-level fields)";
   }
 }

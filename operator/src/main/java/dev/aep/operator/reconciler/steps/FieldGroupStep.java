@@ -16,12 +16,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The tenant field group that defines the mapping's custom destinations (platform-api.md 10), for
- * a schema the operator creates: its fields are exactly the {@code _tenant} destinations, typed
- * from the explored source or the mapping's {@code type}. A new destination adds a field (XDM
- * allows additions once data exists); removing or retyping a field is refused by XDM for a schema
- * in use, so it is never sent: the flow reports InvalidSpec instead. Kept and deleted with the
- * schema.
+ * The tenant field group that defines the mapping's custom destinations (platform-api.md 10), for a
+ * schema the operator creates: its fields are exactly the {@code _tenant} destinations, typed from
+ * the explored source or the mapping's {@code type}. A new destination adds a field (XDM allows
+ * additions once data exists); removing or retyping a field is refused by XDM for a schema in use,
+ * so it is never sent: the flow reports InvalidSpec instead. Kept and deleted with the schema.
  */
 public final class FieldGroupStep implements Step<FieldGroup> {
   /** Stands for "no field group is needed": never written, never recorded. */
@@ -55,11 +54,21 @@ public final class FieldGroupStep implements Step<FieldGroup> {
       return Optional.of(NONE);
     }
     FieldGroupStatus recorded = ctx.status().getFieldGroup();
-    if (recorded != null && recorded.getId() != null && digest(ctx.plan().tenantFields()).equals(recorded.getFieldsDigest())) {
-      // Steady state costs no read: the registry allows only additions to a group whose schema holds data and
+    if (recorded != null
+        && recorded.getId() != null
+        && digest(ctx.plan().tenantFields()).equals(recorded.getFieldsDigest())) {
+      // Steady state costs no read: the registry allows only additions to a group whose schema
+      // holds data and
       // refuses to delete a group a schema uses, so the fields last written are still there.
-      return Optional.of(new FieldGroup(recorded.getId(), null, recorded.getVersion(), title(ctx), null, null,
-          ctx.plan().tenantFields()));
+      return Optional.of(
+          new FieldGroup(
+              recorded.getId(),
+              null,
+              recorded.getVersion(),
+              title(ctx),
+              null,
+              null,
+              ctx.plan().tenantFields()));
     }
     if (recorded != null && recorded.getId() != null) {
       Optional<FieldGroup> found = ctx.session().schemaRegistry().getFieldGroup(recorded.getId());
@@ -72,11 +81,18 @@ public final class FieldGroupStep implements Step<FieldGroup> {
     if (titled.isEmpty()) {
       return Optional.empty();
     }
-    FieldGroup full = ctx.session().schemaRegistry().getFieldGroup(titled.get().id()).orElse(titled.get());
+    FieldGroup full =
+        ctx.session().schemaRegistry().getFieldGroup(titled.get().id()).orElse(titled.get());
     if (!ctx.owns(full.description())) {
-      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC,
-          "A field group titled '" + title + "' already exists in sandbox " + ctx.sandbox() + " (id "
-              + full.id() + ") and was not created by this flow. Registry titles are unique: choose another "
+      throw new StepFailure(
+          FlowConditions.REASON_INVALID_SPEC,
+          "A field group titled '"
+              + title
+              + "' already exists in sandbox "
+              + ctx.sandbox()
+              + " (id "
+              + full.id()
+              + ") and was not created by this flow. Registry titles are unique: choose another "
               + "target.schema.create.title.",
           StepFailure.Retry.ON_CHANGE);
     }
@@ -104,13 +120,20 @@ public final class FieldGroupStep implements Step<FieldGroup> {
       }
     }
     if (!refused.isEmpty()) {
-      return Diff.rejected("The schema's field group " + remote.id() + " cannot follow the mapping: "
-          + String.join("; ", refused) + ". XDM allows only additive changes to a schema in use (fields may be"
-          + " added, never removed or retyped). Restore the mapping, or create a new flow with a new"
-          + " target.schema.create.title and target.dataset.create so the data lands in a new schema and dataset.");
+      return Diff.rejected(
+          "The schema's field group "
+              + remote.id()
+              + " cannot follow the mapping: "
+              + String.join("; ", refused)
+              + ". XDM allows only additive changes to a schema in use (fields may be"
+              + " added, never removed or retyped). Restore the mapping, or create a new flow with a new"
+              + " target.schema.create.title and target.dataset.create so the data lands in a new schema and dataset.");
     }
-    List<String> added = wanted.keySet().stream().filter(f -> !remote.fields().containsKey(f)).toList();
-    return added.isEmpty() ? Diff.none() : Diff.builder().change("new fields " + String.join(", ", added)).build();
+    List<String> added =
+        wanted.keySet().stream().filter(f -> !remote.fields().containsKey(f)).toList();
+    return added.isEmpty()
+        ? Diff.none()
+        : Diff.builder().change("new fields " + String.join(", ", added)).build();
   }
 
   @Override
@@ -121,7 +144,9 @@ public final class FieldGroupStep implements Step<FieldGroup> {
   @Override
   public void record(FlowContext ctx, FieldGroup remote) {
     if (remote != NONE) {
-      ctx.status().setFieldGroup(new FieldGroupStatus(remote.id(), remote.version(), digest(remote.fields())));
+      ctx.status()
+          .setFieldGroup(
+              new FieldGroupStatus(remote.id(), remote.version(), digest(remote.fields())));
     }
   }
 
@@ -133,7 +158,9 @@ public final class FieldGroupStep implements Step<FieldGroup> {
   /** Deleted with the schema it exists for (after it: the reverse order of the steps). */
   @Override
   public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx) && FlowSteps.deletesRemote(ctx) && ctx.spec().getTarget().deletesManagedOnDelete();
+    return managed(ctx)
+        && FlowSteps.deletesRemote(ctx)
+        && ctx.spec().getTarget().deletesManagedOnDelete();
   }
 
   @Override
@@ -142,7 +169,8 @@ public final class FieldGroupStep implements Step<FieldGroup> {
     if (recorded != null && recorded.getId() != null) {
       return List.of(recorded.getId());
     }
-    return ctx.observer().fieldGroupTitled(title(ctx))
+    return ctx.observer()
+        .fieldGroupTitled(title(ctx))
         .flatMap(summary -> ctx.session().schemaRegistry().getFieldGroup(summary.id()))
         .filter(group -> ctx.owns(group.description()))
         .map(group -> List.of(group.id()))
@@ -156,15 +184,24 @@ public final class FieldGroupStep implements Step<FieldGroup> {
 
   @Override
   public String describe(FlowContext ctx, FieldGroup remote) {
-    return "field group '" + title(ctx) + "' (id " + remote.id() + ", " + remote.fields().size() + " fields)";
+    return "field group '"
+        + title(ctx)
+        + "' (id "
+        + remote.id()
+        + ", "
+        + remote.fields().size()
+        + " fields)";
   }
 
   /** A short, stable digest of field paths and types, independent of their order. */
   static String digest(Map<String, String> fields) {
     StringBuilder text = new StringBuilder();
-    new TreeMap<>(fields).forEach((path, type) -> text.append(path).append(':').append(type).append('\n'));
+    new TreeMap<>(fields)
+        .forEach((path, type) -> text.append(path).append(':').append(type).append('\n'));
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -178,9 +215,16 @@ public final class FieldGroupStep implements Step<FieldGroup> {
 
   private static FieldGroupRequest request(FlowContext ctx) {
     SchemaCreateSpec create = ctx.spec().getTarget().getSchema().getCreate();
-    return new FieldGroupRequest(title(ctx),
-        ctx.remoteDescription("Fields of the Stripe " + ctx.spec().getResourcePath().value()
-            + " mapping of flow " + ctx.namespace() + "/" + ctx.name()),
-        create.getClassId(), ctx.plan().tenantFields());
+    return new FieldGroupRequest(
+        title(ctx),
+        ctx.remoteDescription(
+            "Fields of the Stripe "
+                + ctx.spec().getResourcePath().value()
+                + " mapping of flow "
+                + ctx.namespace()
+                + "/"
+                + ctx.name()),
+        create.getClassId(),
+        ctx.plan().tenantFields());
   }
 }

@@ -83,11 +83,17 @@ public final class FlowContext {
   /** The explored Stripe record of this flow's resource path (cached in {@link PlatformFacts}). */
   public SourceSchema source() {
     String baseConnectionId = status.getBaseConnection().getId();
-    return facts.source(session, PlatformFacts.credentialsKey(credentials, baseConnectionId), baseConnectionId,
+    return facts.source(
+        session,
+        PlatformFacts.credentialsKey(credentials, baseConnectionId),
+        baseConnectionId,
         spec().getResourcePath().value());
   }
 
-  /** status.mapping, created empty on first use (the mapping check and the mapping set fill parts of it). */
+  /**
+   * status.mapping, created empty on first use (the mapping check and the mapping set fill parts of
+   * it).
+   */
   public MappingStatus mappingStatus() {
     if (status.getMapping() == null) {
       status.setMapping(new MappingStatus());
@@ -95,15 +101,21 @@ public final class FlowContext {
     return status.getMapping();
   }
 
-  /** The mapping as the Platform must see it; set by the mapping check step before later steps run. */
+  /**
+   * The mapping as the Platform must see it; set by the mapping check step before later steps run.
+   */
   public MappingPlan plan() {
     if (plan == null) {
-      throw new IllegalStateException("the mapping plan is made by the mapping step before it is used");
+      throw new IllegalStateException(
+          "the mapping plan is made by the mapping step before it is used");
     }
     return plan;
   }
 
-  /** Whether the mapping step has made the plan in this pass (a pass that only plans may not get that far). */
+  /**
+   * Whether the mapping step has made the plan in this pass (a pass that only plans may not get
+   * that far).
+   */
   boolean hasPlan() {
     return plan != null;
   }

@@ -1,14 +1,14 @@
 package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.FlowState;
-import dev.aep.operator.api.v1alpha1.IngestionSpec;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.Frequency;
+import dev.aep.operator.api.v1alpha1.IngestionSpec;
 import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.Flow;
-import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowOptions;
+import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Transformation;
@@ -20,18 +20,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The scheduled dataflow tying source connection, target connection and mapping together.
- * Schedule, mapping version, name and description are patched with {@code If-Match}; the state
- * goes through the enable/disable action; other connections mean a new flow (the old one is
- * deleted first, since nothing references a flow).
+ * The scheduled dataflow tying source connection, target connection and mapping together. Schedule,
+ * mapping version, name and description are patched with {@code If-Match}; the state goes through
+ * the enable/disable action; other connections mean a new flow (the old one is deleted first, since
+ * nothing references a flow).
  */
 public final class FlowStep implements Step<Flow> {
   static final String KIND_SUFFIX = "flow";
 
-  private final OwnedCopies<Flow> copies = new OwnedCopies<>(
-      FlowStep::recordedId, (ctx, id) -> ctx.observer().flow(id),
-      ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)),
-      Flow::id, Flow::description);
+  private final OwnedCopies<Flow> copies =
+      new OwnedCopies<>(
+          FlowStep::recordedId,
+          (ctx, id) -> ctx.observer().flow(id),
+          ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)),
+          Flow::id,
+          Flow::description);
 
   @Override
   public String name() {
@@ -50,9 +53,13 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public Optional<Flow> observe(FlowContext ctx) {
-    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
-        .filter(f -> !ctx.retired(f.id()) && linked(ctx, f))
-        .findFirst());
+    return copies
+        .recorded(ctx)
+        .or(
+            () ->
+                copies.named(ctx).stream()
+                    .filter(f -> !ctx.retired(f.id()) && linked(ctx, f))
+                    .findFirst());
   }
 
   @Override
@@ -65,11 +72,14 @@ public final class FlowStep implements Step<Flow> {
       // No start time in the spec: the flow starts when it is created.
       start = ctx.clock().instant().getEpochSecond();
     }
-    ScheduleParams params = new ScheduleParams(schedule.getFrequency().value(),
-        schedule.getFrequency() == Frequency.ONCE ? null : schedule.getInterval(), start,
-        schedule.effectiveBackfill());
-    FlowRequest request = FlowRequest.stripe(name, description, sourceId(ctx), targetId(ctx),
-        mapping(ctx), params);
+    ScheduleParams params =
+        new ScheduleParams(
+            schedule.getFrequency().value(),
+            schedule.getFrequency() == Frequency.ONCE ? null : schedule.getInterval(),
+            start,
+            schedule.effectiveBackfill());
+    FlowRequest request =
+        FlowRequest.stripe(name, description, sourceId(ctx), targetId(ctx), mapping(ctx), params);
     EntityRef ref = ctx.session().flowService().flows().create(request);
     return Flow.created(ref, request);
   }
@@ -90,8 +100,8 @@ public final class FlowStep implements Step<Flow> {
   }
 
   /**
-   * The state a transitional flow settles in: {@code disabling} ends disabled; {@code updating}
-   * and the like keep the state last recorded while it was settled (enabled unless known).
+   * The state a transitional flow settles in: {@code disabling} ends disabled; {@code updating} and
+   * the like keep the state last recorded while it was settled (enabled unless known).
    */
   private static String settledState(FlowContext ctx, Flow remote) {
     if ("disabling".equalsIgnoreCase(remote.state())) {
@@ -103,15 +113,22 @@ public final class FlowStep implements Step<Flow> {
 
   private Diff changes(FlowContext ctx, Flow remote, String state) {
     if (!linked(ctx, remote)) {
-      return Diff.replace("it links source " + remote.sourceConnectionIds() + " and target "
-          + remote.targetConnectionIds() + " instead of source " + sourceId(ctx) + " and target "
-          + targetId(ctx));
+      return Diff.replace(
+          "it links source "
+              + remote.sourceConnectionIds()
+              + " and target "
+              + remote.targetConnectionIds()
+              + " instead of source "
+              + sourceId(ctx)
+              + " and target "
+              + targetId(ctx));
     }
     Diff.Builder diff = Diff.builder();
     if (!ctx.adopted()) {
       // An adopted dataflow keeps the name and description its maker gave it.
       diff.replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-          .replaceIfChanged("description", "/description", desiredDescription(ctx), remote.description());
+          .replaceIfChanged(
+              "description", "/description", desiredDescription(ctx), remote.description());
     }
     schedule(ctx, remote, diff);
     options(ctx, remote, diff);
@@ -133,8 +150,18 @@ public final class FlowStep implements Step<Flow> {
         // A patched flow is updating for a while and refuses actions meanwhile (1421,
         // platform-api.md 16): read it first and act only once it has settled. One read per pass:
         // when it is still busy the pass ends and the back-off between passes is the wait.
-        Flow fresh = ctx.session().flowService().flows().get(remote.id()).orElseThrow(() -> new NotReady(
-            name(), "the flow " + remote.id() + " was patched but is no longer visible on the Platform"));
+        Flow fresh =
+            ctx.session()
+                .flowService()
+                .flows()
+                .get(remote.id())
+                .orElseThrow(
+                    () ->
+                        new NotReady(
+                            name(),
+                            "the flow "
+                                + remote.id()
+                                + " was patched but is no longer visible on the Platform"));
         if (fresh.isTransitional()) {
           throw busy(fresh, "the enable/disable action waits until it has settled");
         }
@@ -213,8 +240,9 @@ public final class FlowStep implements Step<Flow> {
     Integer percent = wanted.getPartialIngestionPercent();
     // Partial ingestion forces error diagnostics on (help/ingestion/batch-ingestion/partial.md).
     Boolean diagnostics = percent != null ? Boolean.TRUE : wanted.getErrorDiagnostics();
-    boolean same = Objects.equals(percent, actual.partialIngestionPercent())
-        && (diagnostics == null || diagnostics.equals(actual.errorDiagnosticsEnabled()));
+    boolean same =
+        Objects.equals(percent, actual.partialIngestionPercent())
+            && (diagnostics == null || diagnostics.equals(actual.errorDiagnosticsEnabled()));
     if (!same) {
       Map<String, Object> value = new LinkedHashMap<>();
       if (percent != null) {
@@ -229,34 +257,46 @@ public final class FlowStep implements Step<Flow> {
 
   private static void schedule(FlowContext ctx, Flow remote, Diff.Builder diff) {
     ScheduleSpec wanted = ctx.spec().getSchedule();
-    ScheduleParams actual = remote.scheduleParams() == null
-        ? new ScheduleParams(null, null, null, null) : remote.scheduleParams();
+    ScheduleParams actual =
+        remote.scheduleParams() == null
+            ? new ScheduleParams(null, null, null, null)
+            : remote.scheduleParams();
     String frequency = wanted.getFrequency().value();
     if (!frequency.equalsIgnoreCase(String.valueOf(actual.frequency()))) {
       diff.patch("schedule frequency", JsonPatchOp.replace("/scheduleParams/frequency", frequency));
     }
     if (wanted.getFrequency() != Frequency.ONCE) {
       if (!Objects.equals(wanted.getInterval(), actual.interval())) {
-        diff.patch("schedule interval",
+        diff.patch(
+            "schedule interval",
             JsonPatchOp.replace("/scheduleParams/interval", wanted.getInterval()));
       }
       Boolean backfill = wanted.effectiveBackfill();
       if (backfill != null && !backfill.equals(actual.backfill())) {
-        // A flow made without backfill (as the tutorial makes it) has no such member to replace: add it.
-        diff.patch("schedule backfill", actual.backfill() == null
-            ? JsonPatchOp.add("/scheduleParams/backfill", backfill)
-            : JsonPatchOp.replace("/scheduleParams/backfill", backfill));
+        // A flow made without backfill (as the tutorial makes it) has no such member to replace:
+        // add it.
+        diff.patch(
+            "schedule backfill",
+            actual.backfill() == null
+                ? JsonPatchOp.add("/scheduleParams/backfill", backfill)
+                : JsonPatchOp.replace("/scheduleParams/backfill", backfill));
       }
     }
     Long start = wanted.startTimeEpochSeconds();
     if (start != null && !start.equals(actual.startTime())) {
       long now = ctx.clock().instant().getEpochSecond();
       if (actual.startTime() != null && actual.startTime() <= now) {
-        ctx.note("schedule.startTime " + wanted.getStartTime() + " is not applied: the flow "
-            + "already started at " + Instant.ofEpochSecond(actual.startTime()) + " and the "
-            + "Platform refuses to move a start time that has passed");
+        ctx.note(
+            "schedule.startTime "
+                + wanted.getStartTime()
+                + " is not applied: the flow "
+                + "already started at "
+                + Instant.ofEpochSecond(actual.startTime())
+                + " and the "
+                + "Platform refuses to move a start time that has passed");
       } else {
-        diff.patch("schedule start time",
+        diff.patch(
+            "schedule start time",
             JsonPatchOp.replace("/scheduleParams/startTime", String.valueOf(start)));
       }
     }
@@ -264,12 +304,13 @@ public final class FlowStep implements Step<Flow> {
 
   /**
    * The PATCH that points the Mapping transformation at {@code wanted}, if it differs: replaced at
-   * its real position in the observed flow's {@code transformations} ({@code /transformations/n}
-   * is the array index, platform-api.md 16), appended when the flow has none.
+   * its real position in the observed flow's {@code transformations} ({@code /transformations/n} is
+   * the array index, platform-api.md 16), appended when the flow has none.
    */
   static Optional<JsonPatchOp> mappingPatch(Flow remote, Transformation wanted) {
     Transformation actual = remote.mapping().orElse(null);
-    if (actual != null && Objects.equals(actual.mappingId(), wanted.mappingId())
+    if (actual != null
+        && Objects.equals(actual.mappingId(), wanted.mappingId())
         && Objects.equals(actual.mappingVersion(), wanted.mappingVersion())) {
       return Optional.empty();
     }
@@ -280,16 +321,26 @@ public final class FlowStep implements Step<Flow> {
     value.put("name", Transformation.MAPPING);
     value.put("params", params);
     int index = remote.mappingIndex();
-    return Optional.of(index < 0 ? JsonPatchOp.add("/transformations/-", value)
-        : JsonPatchOp.replace("/transformations/" + index, value));
+    return Optional.of(
+        index < 0
+            ? JsonPatchOp.add("/transformations/-", value)
+            : JsonPatchOp.replace("/transformations/" + index, value));
   }
 
   /** Waiting for a flow in a transitional state, naming the state and since when it is in it. */
   private NotReady busy(Flow flow, String then) {
-    String since = flow.updatedAt() == null ? ""
-        : " since " + Instant.ofEpochMilli(flow.updatedAt());
-    return new NotReady(name(), "the flow " + flow.id() + " is busy on the Platform (state "
-        + flow.state() + since + "); " + then + " (platform-api.md 16)");
+    String since =
+        flow.updatedAt() == null ? "" : " since " + Instant.ofEpochMilli(flow.updatedAt());
+    return new NotReady(
+        name(),
+        "the flow "
+            + flow.id()
+            + " is busy on the Platform (state "
+            + flow.state()
+            + since
+            + "); "
+            + then
+            + " (platform-api.md 16)");
   }
 
   private static boolean linked(FlowContext ctx, Flow remote) {
@@ -298,8 +349,8 @@ public final class FlowStep implements Step<Flow> {
   }
 
   private static Transformation mapping(FlowContext ctx) {
-    return Transformation.mapping(ctx.status().getMappingSet().getId(),
-        ctx.status().getMappingSet().getVersion().intValue());
+    return Transformation.mapping(
+        ctx.status().getMappingSet().getId(), ctx.status().getMappingSet().getVersion().intValue());
   }
 
   private static String recordedId(FlowContext ctx) {
@@ -309,19 +360,28 @@ public final class FlowStep implements Step<Flow> {
 
   private static String sourceId(FlowContext ctx) {
     return ctx.status().getSourceConnection() == null
-        ? null : ctx.status().getSourceConnection().getId();
+        ? null
+        : ctx.status().getSourceConnection().getId();
   }
 
   private static String targetId(FlowContext ctx) {
     return ctx.status().getTargetConnection() == null
-        ? null : ctx.status().getTargetConnection().getId();
+        ? null
+        : ctx.status().getTargetConnection().getId();
   }
 
   private static String desiredDescription(FlowContext ctx) {
     String text = ctx.spec().getDescription();
     if (text == null || text.isBlank()) {
-      text = "Stripe " + ctx.spec().getResourcePath().value() + " ingestion for "
-          + "StripeIngestionFlow " + ctx.namespace() + "/" + ctx.name() + ".";
+      text =
+          "Stripe "
+              + ctx.spec().getResourcePath().value()
+              + " ingestion for "
+              + "StripeIngestionFlow "
+              + ctx.namespace()
+              + "/"
+              + ctx.name()
+              + ".";
     }
     return ctx.remoteDescription(text);
   }

@@ -29,8 +29,8 @@ public final class FlowSteps {
   }
 
   /**
-   * A reason to wait when a connection is in a transitional state ({@code inProgress},
-   * {@code updating}, ...); enabled, disabled and unknown states are usable.
+   * A reason to wait when a connection is in a transitional state ({@code inProgress}, {@code
+   * updating}, ...); enabled, disabled and unknown states are usable.
    */
   static java.util.Optional<String> waitingState(String kind, String id, String state) {
     if (state == null || state.equalsIgnoreCase("enabled") || state.equalsIgnoreCase("disabled")) {

@@ -42,7 +42,8 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
 
   @Override
   public List<IdentityDescriptor> create(FlowContext ctx) {
-    throw new UnsupportedOperationException("identity descriptors are reconciled one by one in update");
+    throw new UnsupportedOperationException(
+        "identity descriptors are reconciled one by one in update");
   }
 
   @Override
@@ -52,16 +53,29 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
     }
     List<IdentityDescriptor> wanted = wanted(ctx);
     List<String> changes = new ArrayList<>();
-    wanted.stream().filter(w -> remote.stream().noneMatch(r -> same(w, r)))
-        .forEach(w -> changes.add("add " + w.path() + " (" + w.namespace() + (w.primary() ? ", primary" : "") + ")"));
-    remote.stream().filter(r -> wanted.stream().noneMatch(w -> same(w, r)))
+    wanted.stream()
+        .filter(w -> remote.stream().noneMatch(r -> same(w, r)))
+        .forEach(
+            w ->
+                changes.add(
+                    "add "
+                        + w.path()
+                        + " ("
+                        + w.namespace()
+                        + (w.primary() ? ", primary" : "")
+                        + ")"));
+    remote.stream()
+        .filter(r -> wanted.stream().noneMatch(w -> same(w, r)))
         .forEach(r -> changes.add("remove " + r.path() + " (" + r.namespace() + ")"));
-    return changes.isEmpty() ? Diff.none() : Diff.builder().change(String.join(", ", changes)).build();
+    return changes.isEmpty()
+        ? Diff.none()
+        : Diff.builder().change(String.join(", ", changes)).build();
   }
 
   /** Removes stale descriptors first, so a new primary never meets the old one. */
   @Override
-  public List<IdentityDescriptor> update(FlowContext ctx, List<IdentityDescriptor> remote, Diff diff) {
+  public List<IdentityDescriptor> update(
+      FlowContext ctx, List<IdentityDescriptor> remote, Diff diff) {
     List<IdentityDescriptor> wanted = wanted(ctx);
     List<IdentityDescriptor> kept = new ArrayList<>();
     for (IdentityDescriptor r : remote) {
@@ -95,7 +109,9 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
   /** Deleted with the schema they describe. */
   @Override
   public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx) && FlowSteps.deletesRemote(ctx) && ctx.spec().getTarget().deletesManagedOnDelete();
+    return managed(ctx)
+        && FlowSteps.deletesRemote(ctx)
+        && ctx.spec().getTarget().deletesManagedOnDelete();
   }
 
   @Override
@@ -119,13 +135,17 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
     int major = majorVersion(schema.getVersion());
     List<IdentityDescriptor> out = new ArrayList<>();
     for (IdentitySpec id : ctx.plan().identities()) {
-      out.add(new IdentityDescriptor(null, schema.getId(), major, id.getPath(), id.getNamespace(), id.isPrimary()));
+      out.add(
+          new IdentityDescriptor(
+              null, schema.getId(), major, id.getPath(), id.getNamespace(), id.isPrimary()));
     }
     return out;
   }
 
   private static boolean same(IdentityDescriptor a, IdentityDescriptor b) {
-    return a.path().equals(b.path()) && a.namespace().equals(b.namespace()) && a.primary() == b.primary();
+    return a.path().equals(b.path())
+        && a.namespace().equals(b.namespace())
+        && a.primary() == b.primary();
   }
 
   /** xdm:sourceVersion is the schema's major version (platform-api.md 12): "1.3" is 1. */
@@ -150,8 +170,8 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
    * objects do not exist yet) the spec says so.
    */
   private static boolean wantsNone(FlowContext ctx) {
-    return ctx.hasPlan() ? ctx.plan().identities().isEmpty()
+    return ctx.hasPlan()
+        ? ctx.plan().identities().isEmpty()
         : ctx.spec().getTarget().getSchema().getCreate().identitiesOrEmpty().isEmpty();
   }
-
 }

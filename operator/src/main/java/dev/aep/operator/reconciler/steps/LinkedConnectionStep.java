@@ -12,11 +12,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A connection bound to what it links (the source connection to its base connection and path,
- * the target connection to its dataset and schema). Name and description follow the spec by
- * PATCH; a changed link cannot be patched, so the connection is replaced (a new one is created,
- * the flow re-linked, the old one removed). Found by the id in status, else by the flow's
- * deterministic name; deleted with the flow unless its deletion policy keeps it.
+ * A connection bound to what it links (the source connection to its base connection and path, the
+ * target connection to its dataset and schema). Name and description follow the spec by PATCH; a
+ * changed link cannot be patched, so the connection is replaced (a new one is created, the flow
+ * re-linked, the old one removed). Found by the id in status, else by the flow's deterministic
+ * name; deleted with the flow unless its deletion policy keeps it.
  *
  * @param <T> the connection as read
  * @param <R> the body of its create
@@ -38,7 +38,10 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
    * @param byId reads one by id through the observer
    * @param byName lists those carrying a name through the observer
    */
-  LinkedConnectionStep(String name, String kind, String nameSuffix,
+  LinkedConnectionStep(
+      String name,
+      String kind,
+      String nameSuffix,
       Function<StripeIngestionFlowStatus, ConnectionStatus> recorded,
       BiConsumer<StripeIngestionFlowStatus, ConnectionStatus> record,
       BiFunction<RemoteObserver, String, Optional<T>> byId,
@@ -48,8 +51,13 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
     this.nameSuffix = nameSuffix;
     this.recorded = recorded;
     this.record = record;
-    this.copies = new OwnedCopies<>(this::recordedId, (ctx, id) -> byId.apply(ctx.observer(), id),
-        ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)), T::id, T::description);
+    this.copies =
+        new OwnedCopies<>(
+            this::recordedId,
+            (ctx, id) -> byId.apply(ctx.observer(), id),
+            ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)),
+            T::id,
+            T::description);
   }
 
   /** The Flow Service collection of this kind, through the flow's session. */
@@ -87,9 +95,13 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
 
   @Override
   public final Optional<T> observe(FlowContext ctx) {
-    return copies.recorded(ctx).or(() -> copies.named(ctx).stream()
-        .filter(c -> !ctx.retired(c.id()) && mislinked(ctx, c) == null)
-        .findFirst());
+    return copies
+        .recorded(ctx)
+        .or(
+            () ->
+                copies.named(ctx).stream()
+                    .filter(c -> !ctx.retired(c.id()) && mislinked(ctx, c) == null)
+                    .findFirst());
   }
 
   @Override
@@ -110,7 +122,8 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
     }
     return Diff.builder()
         .replaceIfChanged("name", "/name", ctx.remoteName(nameSuffix), remote.name())
-        .replaceIfChanged("description", "/description", desiredDescription(ctx), remote.description())
+        .replaceIfChanged(
+            "description", "/description", desiredDescription(ctx), remote.description())
         .build();
   }
 

@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * Turns spec.mapping into the {@link MappingPlan} the later steps build from: reads the org's
- * tenant id (cached), checks every source against the explored record and adds the class's
- * required fields. Runs after explore and before the first object that depends on the mapping,
- * so a wrong source fails before the field group, schema or mapping set is written. Nothing
- * remote is created: the plan is recomputed on every pass from cached facts.
+ * tenant id (cached), checks every source against the explored record and adds the class's required
+ * fields. Runs after explore and before the first object that depends on the mapping, so a wrong
+ * source fails before the field group, schema or mapping set is written. Nothing remote is created:
+ * the plan is recomputed on every pass from cached facts.
  */
 public final class MappingCheckStep implements Step<MappingPlan> {
 
@@ -43,9 +43,18 @@ public final class MappingCheckStep implements Step<MappingPlan> {
     String path = ctx.spec().getResourcePath().value();
     SourceSchema source = ctx.source();
     SchemaCreateSpec create = ctx.spec().getTarget().getSchema().getCreate();
-    String classId = create != null ? create.getClassId() : existingClass(ctx, ctx.spec().getTarget().getSchema().getId());
-    return Optional.of(MappingPlan.of(ctx.spec().getMapping(),
-        create == null ? List.of() : create.identitiesOrEmpty(), tenantId, classId, source, path));
+    String classId =
+        create != null
+            ? create.getClassId()
+            : existingClass(ctx, ctx.spec().getTarget().getSchema().getId());
+    return Optional.of(
+        MappingPlan.of(
+            ctx.spec().getMapping(),
+            create == null ? List.of() : create.identitiesOrEmpty(),
+            tenantId,
+            classId,
+            source,
+            path));
   }
 
   /** The class of an existing schema; list summaries may omit it, so read the schema then. */
@@ -54,7 +63,9 @@ public final class MappingCheckStep implements Step<MappingPlan> {
     if (seen.isPresent() && seen.get().classId() != null) {
       return seen.get().classId();
     }
-    return seen.isEmpty() ? null : ctx.session().schemaRegistry().getSchema(schemaId).map(Schema::classId).orElse(null);
+    return seen.isEmpty()
+        ? null
+        : ctx.session().schemaRegistry().getSchema(schemaId).map(Schema::classId).orElse(null);
   }
 
   @Override

@@ -35,20 +35,31 @@ public record MappingPlan(
 
   /** Placeholder for the tenant namespace in spec paths. */
   public static final String TENANT_PLACEHOLDER = "_tenant";
+
   /** ExperienceEvent class: requires {@code _id} and {@code timestamp} (platform-api.md 11). */
   public static final String EXPERIENCE_EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
+
   /**
    * Stripe's {@code created} is epoch seconds and dformat takes milliseconds (platform-api.md 13,
-   * 14; help/data-prep/functions.md): the Platform's validate call checks the expression before use.
+   * 14; help/data-prep/functions.md): the Platform's validate call checks the expression before
+   * use.
    */
-  static final String TIMESTAMP_FROM_CREATED = "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
+  static final String TIMESTAMP_FROM_CREATED =
+      "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
 
-  private static final Pattern SOURCE_PATH = Pattern.compile("\\bdata(?:\\.[A-Za-z_][A-Za-z0-9_]*)+");
-  private static final Set<String> SCALAR_TYPES = Set.of("string", "integer", "number", "boolean", "");
+  private static final Pattern SOURCE_PATH =
+      Pattern.compile("\\bdata(?:\\.[A-Za-z_][A-Za-z0-9_]*)+");
+  private static final Set<String> SCALAR_TYPES =
+      Set.of("string", "integer", "number", "boolean", "");
 
   /** Builds the plan; a mapping the explored source or the class cannot satisfy is InvalidSpec. */
-  public static MappingPlan of(List<MappingSpec> specMappings, List<IdentitySpec> specIdentities,
-      String tenantId, String classId, SourceSchema source, String resourcePath) {
+  public static MappingPlan of(
+      List<MappingSpec> specMappings,
+      List<IdentitySpec> specIdentities,
+      String tenantId,
+      String classId,
+      SourceSchema source,
+      String resourcePath) {
     String namespace = "_" + tenantId;
     List<String> problems = new ArrayList<>();
     List<Mapping> mappings = new ArrayList<>();
@@ -67,26 +78,49 @@ public record MappingPlan(
       } else if (checkSource(m.getSource(), where, source, resourcePath, problems)) {
         String sourceType = source.fields().get(m.getSource());
         if (!SCALAR_TYPES.contains(sourceType) && destination.startsWith(namespace + ".")) {
-          problems.add(where + ": source " + m.getSource() + " is of type " + sourceType
-              + "; map its fields one by one (for example " + firstChild(m.getSource(), source) + ")");
+          problems.add(
+              where
+                  + ": source "
+                  + m.getSource()
+                  + " is of type "
+                  + sourceType
+                  + "; map its fields one by one (for example "
+                  + firstChild(m.getSource(), source)
+                  + ")");
         } else if (type == null) {
           type = sourceType.isEmpty() ? "string" : sourceType;
         }
       }
-      if (tenantFields.containsKey(destination) || mappings.stream().anyMatch(x -> x.destination().equals(destination))) {
+      if (tenantFields.containsKey(destination)
+          || mappings.stream().anyMatch(x -> x.destination().equals(destination))) {
         problems.add(where + ": destination " + m.getDestination() + " is mapped twice");
       }
       if (destination.startsWith(namespace + ".")) {
         tenantFields.put(destination, type == null ? "string" : type);
       }
-      mappings.add(expression ? Mapping.expression(m.getSource(), destination)
-          : Mapping.attribute(m.getSource(), destination));
+      mappings.add(
+          expression
+              ? Mapping.expression(m.getSource(), destination)
+              : Mapping.attribute(m.getSource(), destination));
     }
     List<String> defaults = new ArrayList<>();
     if (EXPERIENCE_EVENT.equals(classId)) {
-      addDefault(mappings, defaults, problems, source, "_id", Mapping.attribute("data.id", "_id"), "data.id");
-      addDefault(mappings, defaults, problems, source, "timestamp",
-          Mapping.expression(TIMESTAMP_FROM_CREATED, "timestamp"), "data.created");
+      addDefault(
+          mappings,
+          defaults,
+          problems,
+          source,
+          "_id",
+          Mapping.attribute("data.id", "_id"),
+          "data.id");
+      addDefault(
+          mappings,
+          defaults,
+          problems,
+          source,
+          "timestamp",
+          Mapping.expression(TIMESTAMP_FROM_CREATED, "timestamp"),
+          "data.created");
     }
     List<IdentitySpec> identities = new ArrayList<>();
     for (int i = 0; i < specIdentities.size(); i++) {
@@ -94,20 +128,36 @@ public record MappingPlan(
       String path = resolve(id.getPath(), namespace);
       String type = tenantFields.get(path);
       if (type == null) {
-        problems.add("spec.target.schema.create.identities[" + i + "]: " + id.getPath()
-            + " is not a _tenant destination of spec.mapping; an identity must be a mapped custom field");
+        problems.add(
+            "spec.target.schema.create.identities["
+                + i
+                + "]: "
+                + id.getPath()
+                + " is not a _tenant destination of spec.mapping; an identity must be a mapped custom field");
       } else if (!type.equals("string")) {
-        problems.add("spec.target.schema.create.identities[" + i + "]: " + id.getPath() + " is of type " + type
-            + "; only string fields can be identities");
+        problems.add(
+            "spec.target.schema.create.identities["
+                + i
+                + "]: "
+                + id.getPath()
+                + " is of type "
+                + type
+                + "; only string fields can be identities");
       }
       identities.add(new IdentitySpec(path, id.getNamespace(), id.isPrimary()));
     }
     if (!problems.isEmpty()) {
-      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC,
-          "The mapping cannot work: " + String.join("; ", problems) + ".", StepFailure.Retry.ON_CHANGE);
+      throw new StepFailure(
+          FlowConditions.REASON_INVALID_SPEC,
+          "The mapping cannot work: " + String.join("; ", problems) + ".",
+          StepFailure.Retry.ON_CHANGE);
     }
-    return new MappingPlan(namespace, List.copyOf(mappings), List.copyOf(defaults),
-        java.util.Collections.unmodifiableMap(tenantFields), List.copyOf(identities));
+    return new MappingPlan(
+        namespace,
+        List.copyOf(mappings),
+        List.copyOf(defaults),
+        java.util.Collections.unmodifiableMap(tenantFields),
+        List.copyOf(identities));
   }
 
   /** Every destination the mappings write, in order. */
@@ -120,35 +170,57 @@ public record MappingPlan(
     if (path.equals(TENANT_PLACEHOLDER)) {
       return namespace;
     }
-    return path.startsWith(TENANT_PLACEHOLDER + ".") ? namespace + path.substring(TENANT_PLACEHOLDER.length()) : path;
+    return path.startsWith(TENANT_PLACEHOLDER + ".")
+        ? namespace + path.substring(TENANT_PLACEHOLDER.length())
+        : path;
   }
 
-  private static void addDefault(List<Mapping> mappings, List<String> defaults, List<String> problems,
-      SourceSchema source, String destination, Mapping mapping, String needs) {
+  private static void addDefault(
+      List<Mapping> mappings,
+      List<String> defaults,
+      List<String> problems,
+      SourceSchema source,
+      String destination,
+      Mapping mapping,
+      String needs) {
     if (mappings.stream().anyMatch(m -> m.destination().equals(destination))) {
       return;
     }
     if (!source.fields().containsKey(needs)) {
-      problems.add("the ExperienceEvent class requires " + destination + " and the explored record has no "
-          + needs + " to fill it by default: map " + destination + " in spec.mapping");
+      problems.add(
+          "the ExperienceEvent class requires "
+              + destination
+              + " and the explored record has no "
+              + needs
+              + " to fill it by default: map "
+              + destination
+              + " in spec.mapping");
       return;
     }
     mappings.add(mapping);
     defaults.add(destination + " <- " + mapping.source());
   }
 
-  private static boolean checkSource(String path, String where, SourceSchema source, String resourcePath,
-      List<String> problems) {
+  private static boolean checkSource(
+      String path, String where, SourceSchema source, String resourcePath, List<String> problems) {
     if (source.fields().containsKey(path)) {
       return true;
     }
-    problems.add(where + ": source " + path + " is not a field of the explored Stripe " + resourcePath
-        + " record" + closest(path, source.fields().keySet()).map(c -> " (closest: " + c + ")").orElse(""));
+    problems.add(
+        where
+            + ": source "
+            + path
+            + " is not a field of the explored Stripe "
+            + resourcePath
+            + " record"
+            + closest(path, source.fields().keySet()).map(c -> " (closest: " + c + ")").orElse(""));
     return false;
   }
 
   private static String firstChild(String path, SourceSchema source) {
-    return source.fields().keySet().stream().filter(f -> f.startsWith(path + ".")).findFirst()
+    return source.fields().keySet().stream()
+        .filter(f -> f.startsWith(path + "."))
+        .findFirst()
         .orElse(path + ".<field>");
   }
 
@@ -164,7 +236,8 @@ public record MappingPlan(
       }
     }
     return best != null && bestDistance <= Math.max(3, wanted.length() / 2)
-        ? java.util.Optional.of(best) : java.util.Optional.empty();
+        ? java.util.Optional.of(best)
+        : java.util.Optional.empty();
   }
 
   private static int distance(String a, String b) {

@@ -51,8 +51,9 @@ public final class MappingSetStep implements Step<MappingSet> {
         return found;
       }
     }
-    Optional<MappingSet> newest = ctx.observer().mappingSetsNamed(remoteName(ctx)).stream()
-        .max(Comparator.comparingInt(MappingSet::version));
+    Optional<MappingSet> newest =
+        ctx.observer().mappingSetsNamed(remoteName(ctx)).stream()
+            .max(Comparator.comparingInt(MappingSet::version));
     // List answers may be summaries: read the version itself to compare its mappings.
     return newest.map(m -> ctx.observer().mappingSet(m.id(), (long) m.version()).orElse(m));
   }
@@ -62,8 +63,14 @@ public final class MappingSetStep implements Step<MappingSet> {
     MappingSetRequest request = request(ctx);
     preflight(ctx, request);
     MappingSetVersion created = ctx.session().dataPrep().createMappingSet(request);
-    return new MappingSet(created.id(), created.version(), request.name(), request.outputSchema(),
-        request.mappings(), null, null);
+    return new MappingSet(
+        created.id(),
+        created.version(),
+        request.name(),
+        request.outputSchema(),
+        request.mappings(),
+        null,
+        null);
   }
 
   @Override
@@ -89,43 +96,58 @@ public final class MappingSetStep implements Step<MappingSet> {
   /**
    * The Platform's own checks before a mapping set is written (platform-api.md 14): validate
    * refuses bad destinations and expressions with a message per mapping, and nothing is written
-   * then; preview maps the explored sample records, and status says which destinations they
-   * filled (never the values: Stripe records hold personal data). An accepted verdict is kept in
-   * {@link PlatformFacts} by the content that decides it.
+   * then; preview maps the explored sample records, and status says which destinations they filled
+   * (never the values: Stripe records hold personal data). An accepted verdict is kept in {@link
+   * PlatformFacts} by the content that decides it.
    */
   private static void preflight(FlowContext ctx, MappingSetRequest request) {
-    PlatformFacts.MappingVerdict verdict = contentKey(ctx, request)
-        .map(key -> ctx.facts().verdict(ctx.session(), key, () -> askDataPrep(ctx, request)))
-        .orElseGet(() -> askDataPrep(ctx, request));
+    PlatformFacts.MappingVerdict verdict =
+        contentKey(ctx, request)
+            .map(key -> ctx.facts().verdict(ctx.session(), key, () -> askDataPrep(ctx, request)))
+            .orElseGet(() -> askDataPrep(ctx, request));
     Set<String> filled = new HashSet<>();
     verdict.rows().forEach(row -> filled.addAll(row.filledDestinations()));
     MappingStatus status = ctx.mappingStatus();
     status.setPreviewedRecords(verdict.rows().size());
     List<String> destinations = request.mappings().stream().map(Mapping::destination).toList();
-    status.setDestinationsWithValue(destinations.stream().filter(d -> hasValue(filled, d)).toList());
-    status.setDestinationsWithoutValue(destinations.stream().filter(d -> !hasValue(filled, d)).toList());
+    status.setDestinationsWithValue(
+        destinations.stream().filter(d -> hasValue(filled, d)).toList());
+    status.setDestinationsWithoutValue(
+        destinations.stream().filter(d -> !hasValue(filled, d)).toList());
   }
 
   /** Validate, then (when it accepts) preview; a refusal ends the pass with InvalidSpec. */
-  private static PlatformFacts.MappingVerdict askDataPrep(FlowContext ctx, MappingSetRequest request) {
+  private static PlatformFacts.MappingVerdict askDataPrep(
+      FlowContext ctx, MappingSetRequest request) {
     List<MappingCheck> checks = ctx.session().dataPrep().validateMappingSet(request);
     List<String> refused = new ArrayList<>();
     for (MappingCheck check : checks) {
       if (!check.ok()) {
-        Mapping m = check.index() < request.mappings().size() ? request.mappings().get(check.index()) : null;
-        refused.add("mapping " + check.index() + (m == null ? "" : " (" + m.source() + " -> " + m.destination() + ")")
-            + ": " + String.join("; ", check.errors()));
+        Mapping m =
+            check.index() < request.mappings().size()
+                ? request.mappings().get(check.index())
+                : null;
+        refused.add(
+            "mapping "
+                + check.index()
+                + (m == null ? "" : " (" + m.source() + " -> " + m.destination() + ")")
+                + ": "
+                + String.join("; ", check.errors()));
       }
     }
     if (!refused.isEmpty()) {
-      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC,
-          "Data Prep refused the mapping: " + String.join(" | ", refused)
+      throw new StepFailure(
+          FlowConditions.REASON_INVALID_SPEC,
+          "Data Prep refused the mapping: "
+              + String.join(" | ", refused)
               + ". Nothing was written; fix spec.mapping.",
           StepFailure.Retry.ON_CHANGE);
     }
     SourceSchema source = ctx.source();
-    return new PlatformFacts.MappingVerdict(source.samples().isEmpty() ? List.of()
-        : ctx.session().dataPrep().previewMappingSet(request, source.samples()));
+    return new PlatformFacts.MappingVerdict(
+        source.samples().isEmpty()
+            ? List.of()
+            : ctx.session().dataPrep().previewMappingSet(request, source.samples()));
   }
 
   /**
@@ -139,22 +161,36 @@ public final class MappingSetStep implements Step<MappingSet> {
     if (create == null) {
       return Optional.empty();
     }
-    StringBuilder key = new StringBuilder()
-        .append(PlatformFacts.credentialsKey(ctx.credentials(), ctx.status().getBaseConnection().getId()))
-        .append('\n').append(ctx.spec().getResourcePath().value())
-        .append('\n').append(create.getClassId())
-        .append('\n').append(ctx.plan().tenantNamespace())
-        .append('\n').append(FieldGroupStep.digest(ctx.plan().tenantFields()))
-        .append('\n').append(create.getFieldGroupIds());
+    StringBuilder key =
+        new StringBuilder()
+            .append(
+                PlatformFacts.credentialsKey(
+                    ctx.credentials(), ctx.status().getBaseConnection().getId()))
+            .append('\n')
+            .append(ctx.spec().getResourcePath().value())
+            .append('\n')
+            .append(create.getClassId())
+            .append('\n')
+            .append(ctx.plan().tenantNamespace())
+            .append('\n')
+            .append(FieldGroupStep.digest(ctx.plan().tenantFields()))
+            .append('\n')
+            .append(create.getFieldGroupIds());
     for (Mapping m : request.mappings()) {
-      key.append('\n').append(m.sourceType()).append('\t').append(m.source()).append('\t').append(m.destination());
+      key.append('\n')
+          .append(m.sourceType())
+          .append('\t')
+          .append(m.source())
+          .append('\t')
+          .append(m.destination());
     }
     return Optional.of(key.toString());
   }
 
   /** A destination counts as filled when it or a field below it (an object mapping) has a value. */
   private static boolean hasValue(Set<String> filled, String destination) {
-    return filled.contains(destination) || filled.stream().anyMatch(f -> f.startsWith(destination + "."));
+    return filled.contains(destination)
+        || filled.stream().anyMatch(f -> f.startsWith(destination + "."));
   }
 
   @Override
@@ -174,8 +210,13 @@ public final class MappingSetStep implements Step<MappingSet> {
 
   @Override
   public String describe(FlowContext ctx, MappingSet remote) {
-    return "mapping set " + remoteName(ctx) + " (id " + remote.id() + ", version "
-        + remote.version() + ")";
+    return "mapping set "
+        + remoteName(ctx)
+        + " (id "
+        + remote.id()
+        + ", version "
+        + remote.version()
+        + ")";
   }
 
   /** With the version: every PUT makes a new one, and the flow names the version it uses. */
@@ -189,22 +230,29 @@ public final class MappingSetStep implements Step<MappingSet> {
   }
 
   private static MappingSetRequest request(FlowContext ctx) {
-    return new MappingSetRequest(remoteName(ctx), SchemaRef.forMapping(schemaId(ctx)),
-        desired(ctx));
+    return new MappingSetRequest(
+        remoteName(ctx), SchemaRef.forMapping(schemaId(ctx)), desired(ctx));
   }
 
   private static List<Mapping> desired(FlowContext ctx) {
     return ctx.plan().mappings();
   }
 
-  /** Order-insensitive view; any non-expression type (the Platform answers a MIME type) is ATTRIBUTE. */
+  /**
+   * Order-insensitive view; any non-expression type (the Platform answers a MIME type) is
+   * ATTRIBUTE.
+   */
   private static Set<List<Object>> normalized(List<Mapping> mappings) {
     Set<List<Object>> result = new HashSet<>();
     for (Mapping m : mappings) {
-      boolean expression = m.sourceType() != null
-          && m.sourceType().toUpperCase(Locale.ROOT).equals(Mapping.EXPRESSION);
-      result.add(List.of(expression ? Mapping.EXPRESSION : Mapping.ATTRIBUTE,
-          String.valueOf(m.source()), String.valueOf(m.destination())));
+      boolean expression =
+          m.sourceType() != null
+              && m.sourceType().toUpperCase(Locale.ROOT).equals(Mapping.EXPRESSION);
+      result.add(
+          List.of(
+              expression ? Mapping.EXPRESSION : Mapping.ATTRIBUTE,
+              String.valueOf(m.source()),
+              String.valueOf(m.destination())));
     }
     return result;
   }

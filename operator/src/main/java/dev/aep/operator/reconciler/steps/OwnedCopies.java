@@ -29,9 +29,12 @@ final class OwnedCopies<R> {
    * @param id the id of an object
    * @param description the description of an object, which holds the ownership marker
    */
-  OwnedCopies(Function<FlowContext, String> recordedId,
-      BiFunction<FlowContext, String, Optional<R>> byId, Function<FlowContext, List<R>> byName,
-      Function<R, String> id, Function<R, String> description) {
+  OwnedCopies(
+      Function<FlowContext, String> recordedId,
+      BiFunction<FlowContext, String, Optional<R>> byId,
+      Function<FlowContext, List<R>> byName,
+      Function<R, String> id,
+      Function<R, String> description) {
     this.recordedId = recordedId;
     this.byId = byId;
     this.byName = byName;
@@ -47,9 +50,7 @@ final class OwnedCopies<R> {
 
   /** The objects with this flow's name whose description proves this flow created them. */
   List<R> named(FlowContext ctx) {
-    return byName.apply(ctx).stream()
-        .filter(r -> ctx.owns(description.apply(r)))
-        .toList();
+    return byName.apply(ctx).stream().filter(r -> ctx.owns(description.apply(r))).toList();
   }
 
   /** Ids of the recorded object and every named copy, recorded first, without repeats. */

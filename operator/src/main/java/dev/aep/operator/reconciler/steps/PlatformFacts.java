@@ -8,8 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -23,11 +23,11 @@ import java.util.function.Supplier;
  * grow.
  *
  * <p>Explores and verdicts are keyed by what decides their answer, not by the flow: an explore by
- * the Stripe credentials (a fingerprint of the key, never the key) or the existing base
- * connection, and the resource path; a verdict by the mapping, the schema's content and the
- * explored records. Many flows of one Stripe account and one mapping, the usual case in an org,
- * then cost one explore and one validate and preview between them instead of one each
- * (issue 13: at most 1.5 calls per new flow beyond its creates).
+ * the Stripe credentials (a fingerprint of the key, never the key) or the existing base connection,
+ * and the resource path; a verdict by the mapping, the schema's content and the explored records.
+ * Many flows of one Stripe account and one mapping, the usual case in an org, then cost one explore
+ * and one validate and preview between them instead of one each (issue 13: at most 1.5 calls per
+ * new flow beyond its creates).
  */
 public final class PlatformFacts {
   private static final int MAX_ENTRIES = 10_000;
@@ -37,8 +37,8 @@ public final class PlatformFacts {
   private final Memo<MappingVerdict> verdicts = new Memo<>();
 
   /**
-   * What Data Prep answered for a mapping it accepted: validate found no error, and preview
-   * filled these rows from the explored samples.
+   * What Data Prep answered for a mapping it accepted: validate found no error, and preview filled
+   * these rows from the explored samples.
    */
   public record MappingVerdict(List<PreviewRow> rows) {
     public MappingVerdict {
@@ -57,9 +57,13 @@ public final class PlatformFacts {
    *
    * @param credentialsKey {@link #credentialsKey}: which Stripe account the connection reads
    */
-  public SourceSchema source(PlatformSession session, String credentialsKey, String baseConnectionId,
+  public SourceSchema source(
+      PlatformSession session,
+      String credentialsKey,
+      String baseConnectionId,
       String resourcePath) {
-    return sources.get(scope(session) + "/" + credentialsKey + "/" + resourcePath,
+    return sources.get(
+        scope(session) + "/" + credentialsKey + "/" + resourcePath,
         () -> session.flowService().explore(baseConnectionId, resourcePath));
   }
 
@@ -67,7 +71,8 @@ public final class PlatformFacts {
    * Data Prep's verdict on a mapping of this content: as given before, else {@code ask}ed now. A
    * refusal is an exception and is not kept, so the next pass asks again.
    */
-  public MappingVerdict verdict(PlatformSession session, String contentKey, Supplier<MappingVerdict> ask) {
+  public MappingVerdict verdict(
+      PlatformSession session, String contentKey, Supplier<MappingVerdict> ask) {
     return verdicts.get(scope(session) + "/" + sha256(contentKey), ask);
   }
 
@@ -77,7 +82,8 @@ public final class PlatformFacts {
    * spec names, whose credentials the operator does not know.
    */
   public static String credentialsKey(Credentials credentials, String baseConnectionId) {
-    return credentials.stripeAccessToken() == null ? "connection:" + baseConnectionId
+    return credentials.stripeAccessToken() == null
+        ? "connection:" + baseConnectionId
         : "key:" + sha256(credentials.stripeAccessToken());
   }
 
@@ -87,8 +93,9 @@ public final class PlatformFacts {
 
   static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
@@ -99,13 +106,14 @@ public final class PlatformFacts {
    * call is not remembered, and the eldest answers leave beyond {@link #MAX_ENTRIES}.
    */
   private static final class Memo<V> {
-    private final Map<String, FutureTask<V>> answers = Collections.synchronizedMap(
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, FutureTask<V>> eldest) {
-            return size() > MAX_ENTRIES;
-          }
-        });
+    private final Map<String, FutureTask<V>> answers =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, FutureTask<V>> eldest) {
+                return size() > MAX_ENTRIES;
+              }
+            });
 
     V get(String key, Supplier<V> call) {
       FutureTask<V> mine = new FutureTask<>(call::get);
@@ -128,5 +136,4 @@ public final class PlatformFacts {
       }
     }
   }
-
 }

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Deterministic remote names and the ownership marker. A pass that crashed between a create and
- * the status write finds its object again by name and proves ownership by the CR uid in the
+ * Deterministic remote names and the ownership marker. A pass that crashed between a create and the
+ * status write finds its object again by name and proves ownership by the CR uid in the
  * description, instead of creating a duplicate.
  */
 public final class RemoteNames {
@@ -18,10 +18,11 @@ public final class RemoteNames {
   /**
    * The Catalog tag the operator puts on every dataset it creates, so that it can list its own
    * datasets among any number of others with {@code tags=key:value} (platform-api.md 4, 17
-   * [DOC:CAT-FILTER]): dataset names are the user's and carry no common prefix. Tag names
-   * starting with {@code adobe} and the Profile ones are reserved; this is neither.
+   * [DOC:CAT-FILTER]): dataset names are the user's and carry no common prefix. Tag names starting
+   * with {@code adobe} and the Profile ones are reserved; this is neither.
    */
   public static final String DATASET_TAG = "stripeAepOperator";
+
   /** The value of {@link #DATASET_TAG}. */
   public static final String DATASET_TAG_VALUE = "managed";
 
@@ -41,10 +42,13 @@ public final class RemoteNames {
 
   /** Kind suffix of a flow's Stripe base connection. */
   public static final String BASE_CONNECTION = BaseConnectionStep.KIND_SUFFIX;
+
   /** Kind suffix of a flow's source connection. */
   public static final String SOURCE_CONNECTION = SourceConnectionStep.KIND_SUFFIX;
+
   /** Kind suffix of a flow's target connection. */
   public static final String TARGET_CONNECTION = TargetConnectionStep.KIND_SUFFIX;
+
   /** Kind suffix of a flow's dataflow. */
   public static final String FLOW = FlowStep.KIND_SUFFIX;
 

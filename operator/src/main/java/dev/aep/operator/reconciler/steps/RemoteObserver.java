@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Every read the steps make to observe remote objects. Kept apart from the write clients so that
  * per-object GETs can be replaced by one shared list per sandbox and resync without touching the
- * steps; an implementation that caches must drop what it holds on {@link #invalidate()}, which
- * the executor calls after each write.
+ * steps; an implementation that caches must drop what it holds on {@link #invalidate()}, which the
+ * executor calls after each write.
  */
 public interface RemoteObserver {
   Optional<BaseConnection> baseConnection(String id);

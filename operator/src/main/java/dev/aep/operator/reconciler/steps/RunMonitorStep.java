@@ -71,17 +71,23 @@ public final class RunMonitorStep implements Step<RunMonitorStep.Runs> {
   }
 
   private static RunStatus toStatus(FlowRun run) {
-    List<String> errors = run.errors().stream().limit(MAX_ERRORS)
-        .map(RunMonitorStep::describe).toList();
-    return new RunStatus(run.id(), run.status(), format(run.startedAt()),
-        format(run.completedAt()), run.recordsRead(), run.recordsWritten(), run.recordsFailed(),
+    List<String> errors =
+        run.errors().stream().limit(MAX_ERRORS).map(RunMonitorStep::describe).toList();
+    return new RunStatus(
+        run.id(),
+        run.status(),
+        format(run.startedAt()),
+        format(run.completedAt()),
+        run.recordsRead(),
+        run.recordsWritten(),
+        run.recordsFailed(),
         errors);
   }
 
   /**
    * A record-level error is told by its code and count only: its message may quote the record's
-   * values (customer data), which never reach status, events or logs. The README says how to
-   * fetch the failed rows.
+   * values (customer data), which never reach status, events or logs. The README says how to fetch
+   * the failed rows.
    */
   private static String describe(RunError error) {
     if (error.aboutRecords()) {

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The target XDM schema: created from {@code target.schema.create} (titles are unique in a
- * sandbox, so an existing schema with that title is adopted only when it carries this flow's uid)
- * or an existing one verified by {@code target.schema.id}. Schemas hold the shape of customer
- * data: cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
+ * The target XDM schema: created from {@code target.schema.create} (titles are unique in a sandbox,
+ * so an existing schema with that title is adopted only when it carries this flow's uid) or an
+ * existing one verified by {@code target.schema.id}. Schemas hold the shape of customer data:
+ * cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
  */
 public final class SchemaStep implements Step<Schema> {
 
@@ -36,8 +36,12 @@ public final class SchemaStep implements Step<Schema> {
 
   @Override
   public String missingMessage(FlowContext ctx) {
-    return "Schema " + ctx.spec().getTarget().getSchema().getId() + " (spec.target.schema.id) "
-        + "does not exist in sandbox " + ctx.sandbox() + ". Use the $id of an existing tenant "
+    return "Schema "
+        + ctx.spec().getTarget().getSchema().getId()
+        + " (spec.target.schema.id) "
+        + "does not exist in sandbox "
+        + ctx.sandbox()
+        + ". Use the $id of an existing tenant "
         + "schema or let the operator create one with target.schema.create.";
   }
 
@@ -61,9 +65,15 @@ public final class SchemaStep implements Step<Schema> {
     // Summaries may omit the description: read the schema itself to check the owner.
     Schema full = ctx.observer().schema(titled.get().id()).orElse(titled.get());
     if (!ctx.owns(full.description())) {
-      throw new StepFailure(FlowConditions.REASON_INVALID_SPEC,
-          "A schema titled '" + title + "' already exists in sandbox " + ctx.sandbox() + " (id "
-              + full.id() + ") and was not created by this flow. Schema titles are unique: choose "
+      throw new StepFailure(
+          FlowConditions.REASON_INVALID_SPEC,
+          "A schema titled '"
+              + title
+              + "' already exists in sandbox "
+              + ctx.sandbox()
+              + " (id "
+              + full.id()
+              + ") and was not created by this flow. Schema titles are unique: choose "
               + "another target.schema.create.title, or use the existing schema with "
               + "target.schema.id.",
           StepFailure.Retry.ON_CHANGE);
@@ -77,7 +87,9 @@ public final class SchemaStep implements Step<Schema> {
     return true;
   }
 
-  /** allOf: the class, the field group made for the mapping (if any), then the user's field groups. */
+  /**
+   * allOf: the class, the field group made for the mapping (if any), then the user's field groups.
+   */
   @Override
   public Schema create(FlowContext ctx) {
     SchemaRequest request = create(ctx.spec().getTarget().getSchema().getCreate());
@@ -86,29 +98,41 @@ public final class SchemaStep implements Step<Schema> {
       fieldGroups.add(ctx.status().getFieldGroup().getId());
     }
     fieldGroups.addAll(request.fieldGroupIds());
-    return ctx.session().schemaRegistry().createSchema(new SchemaRequest(request.title(),
-        ctx.remoteDescription(request.description()), request.classId(), fieldGroups));
+    return ctx.session()
+        .schemaRegistry()
+        .createSchema(
+            new SchemaRequest(
+                request.title(),
+                ctx.remoteDescription(request.description()),
+                request.classId(),
+                fieldGroups));
   }
 
   /**
-   * Schema Registry has no If-Match and the schema is immutable for the flow (CEL rule): nothing
-   * is patched back. An existing schema must have a field for every destination of the mapping,
-   * or every row would lose those values: checked against its resolved fields.
+   * Schema Registry has no If-Match and the schema is immutable for the flow (CEL rule): nothing is
+   * patched back. An existing schema must have a field for every destination of the mapping, or
+   * every row would lose those values: checked against its resolved fields.
    */
   @Override
   public Diff diff(FlowContext ctx, Schema remote) {
     if (managed(ctx)) {
       return Diff.none();
     }
-    Map<String, SchemaField> fields = ctx.session().schemaRegistry().schemaFields(remote.id()).orElse(Map.of());
-    List<String> missing = ctx.plan().destinations().stream().filter(d -> !fields.containsKey(d)).toList();
+    Map<String, SchemaField> fields =
+        ctx.session().schemaRegistry().schemaFields(remote.id()).orElse(Map.of());
+    List<String> missing =
+        ctx.plan().destinations().stream().filter(d -> !fields.containsKey(d)).toList();
     if (missing.isEmpty()) {
       return Diff.none();
     }
-    return Diff.rejected("Schema " + remote.id() + " (spec.target.schema.id) has no field for "
-        + String.join(", ", missing) + " of spec.mapping. Map only fields the schema has, add a field group with "
-        + "them to the schema, or let the operator create a schema that fits the mapping with "
-        + "target.schema.create.");
+    return Diff.rejected(
+        "Schema "
+            + remote.id()
+            + " (spec.target.schema.id) has no field for "
+            + String.join(", ", missing)
+            + " of spec.mapping. Map only fields the schema has, add a field group with "
+            + "them to the schema, or let the operator create a schema that fits the mapping with "
+            + "target.schema.create.");
   }
 
   @Override
@@ -129,7 +153,8 @@ public final class SchemaStep implements Step<Schema> {
 
   @Override
   public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx) && FlowSteps.deletesRemote(ctx)
+    return managed(ctx)
+        && FlowSteps.deletesRemote(ctx)
         && ctx.spec().getTarget().deletesManagedOnDelete();
   }
 
@@ -146,7 +171,8 @@ public final class SchemaStep implements Step<Schema> {
       return ids;
     }
     String title = ctx.spec().getTarget().getSchema().getCreate().getTitle();
-    ctx.observer().schemaTitled(title)
+    ctx.observer()
+        .schemaTitled(title)
         .flatMap(summary -> ctx.observer().schema(summary.id()))
         .filter(schema -> ctx.owns(schema.description()))
         .ifPresent(schema -> ids.add(schema.id()));
@@ -160,8 +186,11 @@ public final class SchemaStep implements Step<Schema> {
 
   @Override
   public String describe(FlowContext ctx, Schema remote) {
-    return "schema " + (remote.title() == null ? "" : "'" + remote.title() + "' ")
-        + "(id " + remote.id() + ")";
+    return "schema "
+        + (remote.title() == null ? "" : "'" + remote.title() + "' ")
+        + "(id "
+        + remote.id()
+        + ")";
   }
 
   private static String recordedId(FlowContext ctx) {
@@ -170,7 +199,7 @@ public final class SchemaStep implements Step<Schema> {
   }
 
   private static SchemaRequest create(SchemaCreateSpec spec) {
-    return new SchemaRequest(spec.getTitle(), spec.getDescription(), spec.getClassId(),
-        spec.getFieldGroupIds());
+    return new SchemaRequest(
+        spec.getTitle(), spec.getDescription(), spec.getClassId(), spec.getFieldGroupIds());
   }
 }

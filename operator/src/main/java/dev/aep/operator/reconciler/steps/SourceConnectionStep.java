@@ -8,15 +8,21 @@ import dev.aep.operator.platform.SourceConnectionRequest;
 import java.util.Objects;
 
 /**
- * The source connection reading one Stripe resource path through the base connection; bound to
- * both ({@link LinkedConnectionStep}).
+ * The source connection reading one Stripe resource path through the base connection; bound to both
+ * ({@link LinkedConnectionStep}).
  */
-public final class SourceConnectionStep extends LinkedConnectionStep<SourceConnection, SourceConnectionRequest> {
+public final class SourceConnectionStep
+    extends LinkedConnectionStep<SourceConnection, SourceConnectionRequest> {
   static final String KIND_SUFFIX = "source";
 
   public SourceConnectionStep() {
-    super("sourceConnection", "source connection", KIND_SUFFIX, StripeIngestionFlowStatus::getSourceConnection,
-        StripeIngestionFlowStatus::setSourceConnection, RemoteObserver::sourceConnection,
+    super(
+        "sourceConnection",
+        "source connection",
+        KIND_SUFFIX,
+        StripeIngestionFlowStatus::getSourceConnection,
+        StripeIngestionFlowStatus::setSourceConnection,
+        RemoteObserver::sourceConnection,
         RemoteObserver::sourceConnectionsNamed);
   }
 
@@ -27,38 +33,69 @@ public final class SourceConnectionStep extends LinkedConnectionStep<SourceConne
 
   @Override
   SourceConnectionRequest request(FlowContext ctx, String name, String description) {
-    return SourceConnectionRequest.stripe(name, description, baseConnectionId(ctx), ctx.spec().getResourcePath().value());
+    return SourceConnectionRequest.stripe(
+        name, description, baseConnectionId(ctx), ctx.spec().getResourcePath().value());
   }
 
   @Override
   SourceConnection created(EntityRef ref, SourceConnectionRequest r) {
-    return new SourceConnection(ref.id(), ref.etag(), r.name(), r.description(), null, r.baseConnectionId(),
-        r.connectionSpec(), r.dataFormat(), r.params());
+    return new SourceConnection(
+        ref.id(),
+        ref.etag(),
+        r.name(),
+        r.description(),
+        null,
+        r.baseConnectionId(),
+        r.connectionSpec(),
+        r.dataFormat(),
+        r.params());
   }
 
   @Override
   SourceConnection withEtag(SourceConnection c, String etag) {
-    return new SourceConnection(c.id(), etag, c.name(), c.description(), c.state(), c.baseConnectionId(),
-        c.connectionSpec(), c.dataFormat(), c.params());
+    return new SourceConnection(
+        c.id(),
+        etag,
+        c.name(),
+        c.description(),
+        c.state(),
+        c.baseConnectionId(),
+        c.connectionSpec(),
+        c.dataFormat(),
+        c.params());
   }
 
   @Override
   String mislinked(FlowContext ctx, SourceConnection remote) {
     String path = ctx.spec().getResourcePath().value();
-    if (Objects.equals(remote.baseConnectionId(), baseConnectionId(ctx)) && Objects.equals(remote.resourcePath(), path)) {
+    if (Objects.equals(remote.baseConnectionId(), baseConnectionId(ctx))
+        && Objects.equals(remote.resourcePath(), path)) {
       return null;
     }
-    return "it reads base connection " + remote.baseConnectionId() + " path " + remote.resourcePath()
-        + " instead of base connection " + baseConnectionId(ctx) + " path " + path;
+    return "it reads base connection "
+        + remote.baseConnectionId()
+        + " path "
+        + remote.resourcePath()
+        + " instead of base connection "
+        + baseConnectionId(ctx)
+        + " path "
+        + path;
   }
 
   @Override
   String description(FlowContext ctx) {
-    return "Stripe " + ctx.spec().getResourcePath().value() + " for StripeIngestionFlow " + ctx.namespace() + "/"
-        + ctx.name() + ".";
+    return "Stripe "
+        + ctx.spec().getResourcePath().value()
+        + " for StripeIngestionFlow "
+        + ctx.namespace()
+        + "/"
+        + ctx.name()
+        + ".";
   }
 
   private static String baseConnectionId(FlowContext ctx) {
-    return ctx.status().getBaseConnection() == null ? null : ctx.status().getBaseConnection().getId();
+    return ctx.status().getBaseConnection() == null
+        ? null
+        : ctx.status().getBaseConnection().getId();
   }
 }

@@ -33,15 +33,18 @@ public interface Step<R> {
 
   /** Why a missing unmanaged object is a problem, for the condition message. */
   default String missingMessage(FlowContext ctx) {
-    return "The " + kind() + " referenced by the spec does not exist in sandbox "
-        + ctx.sandbox() + ".";
+    return "The "
+        + kind()
+        + " referenced by the spec does not exist in sandbox "
+        + ctx.sandbox()
+        + ".";
   }
 
   /**
-   * Whether the executor observes this object before any step of a flow that is not Ready runs,
-   * so that a wrong manifest fails before its first Platform write: for an object the spec
-   * references by id (it must exist), or one whose observation enforces a uniqueness rule, when
-   * earlier steps would otherwise create things first. Observing must not need earlier steps.
+   * Whether the executor observes this object before any step of a flow that is not Ready runs, so
+   * that a wrong manifest fails before its first Platform write: for an object the spec references
+   * by id (it must exist), or one whose observation enforces a uniqueness rule, when earlier steps
+   * would otherwise create things first. Observing must not need earlier steps.
    */
   default boolean observedFirst(FlowContext ctx) {
     return false;
@@ -100,8 +103,8 @@ public interface Step<R> {
   }
 
   /**
-   * Ids of every object of this flow cleanup must delete: the recorded one plus any unrecorded
-   * copy carrying the flow's name and uid.
+   * Ids of every object of this flow cleanup must delete: the recorded one plus any unrecorded copy
+   * carrying the flow's name and uid.
    */
   default List<String> owned(FlowContext ctx) {
     return List.of();

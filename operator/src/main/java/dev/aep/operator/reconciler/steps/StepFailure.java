@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A failure a step or the executor understood: it carries the condition reason, a message a
- * person can act on, and how soon trying again makes sense.
+ * A failure a step or the executor understood: it carries the condition reason, a message a person
+ * can act on, and how soon trying again makes sense.
  */
 public class StepFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -11,12 +11,18 @@ import java.util.Objects;
  * The data lake target connection writing into the dataset with the target schema; bound to both
  * ({@link LinkedConnectionStep}).
  */
-public final class TargetConnectionStep extends LinkedConnectionStep<TargetConnection, TargetConnectionRequest> {
+public final class TargetConnectionStep
+    extends LinkedConnectionStep<TargetConnection, TargetConnectionRequest> {
   static final String KIND_SUFFIX = "target";
 
   public TargetConnectionStep() {
-    super("targetConnection", "target connection", KIND_SUFFIX, StripeIngestionFlowStatus::getTargetConnection,
-        StripeIngestionFlowStatus::setTargetConnection, RemoteObserver::targetConnection,
+    super(
+        "targetConnection",
+        "target connection",
+        KIND_SUFFIX,
+        StripeIngestionFlowStatus::getTargetConnection,
+        StripeIngestionFlowStatus::setTargetConnection,
+        RemoteObserver::targetConnection,
         RemoteObserver::targetConnectionsNamed);
   }
 
@@ -27,28 +33,54 @@ public final class TargetConnectionStep extends LinkedConnectionStep<TargetConne
 
   @Override
   TargetConnectionRequest request(FlowContext ctx, String name, String description) {
-    return TargetConnectionRequest.dataLake(name, description, schemaId(ctx), schemaVersion(ctx), datasetId(ctx));
+    return TargetConnectionRequest.dataLake(
+        name, description, schemaId(ctx), schemaVersion(ctx), datasetId(ctx));
   }
 
   @Override
   TargetConnection created(EntityRef ref, TargetConnectionRequest r) {
-    return new TargetConnection(ref.id(), ref.etag(), r.name(), r.description(), null, r.connectionSpec(),
-        r.dataFormat(), r.schemaId(), r.schemaVersion(), r.params());
+    return new TargetConnection(
+        ref.id(),
+        ref.etag(),
+        r.name(),
+        r.description(),
+        null,
+        r.connectionSpec(),
+        r.dataFormat(),
+        r.schemaId(),
+        r.schemaVersion(),
+        r.params());
   }
 
   @Override
   TargetConnection withEtag(TargetConnection c, String etag) {
-    return new TargetConnection(c.id(), etag, c.name(), c.description(), c.state(), c.connectionSpec(),
-        c.dataFormat(), c.schemaId(), c.schemaVersion(), c.params());
+    return new TargetConnection(
+        c.id(),
+        etag,
+        c.name(),
+        c.description(),
+        c.state(),
+        c.connectionSpec(),
+        c.dataFormat(),
+        c.schemaId(),
+        c.schemaVersion(),
+        c.params());
   }
 
   @Override
   String mislinked(FlowContext ctx, TargetConnection remote) {
-    if (Objects.equals(remote.dataSetId(), datasetId(ctx)) && Objects.equals(remote.schemaId(), schemaId(ctx))) {
+    if (Objects.equals(remote.dataSetId(), datasetId(ctx))
+        && Objects.equals(remote.schemaId(), schemaId(ctx))) {
       return null;
     }
-    return "it writes to dataset " + remote.dataSetId() + " with schema " + remote.schemaId() + " instead of dataset "
-        + datasetId(ctx) + " with schema " + schemaId(ctx);
+    return "it writes to dataset "
+        + remote.dataSetId()
+        + " with schema "
+        + remote.schemaId()
+        + " instead of dataset "
+        + datasetId(ctx)
+        + " with schema "
+        + schemaId(ctx);
   }
 
   @Override
@@ -65,7 +97,8 @@ public final class TargetConnectionStep extends LinkedConnectionStep<TargetConne
   }
 
   private static String schemaVersion(FlowContext ctx) {
-    String version = ctx.status().getSchema() == null ? null : ctx.status().getSchema().getVersion();
+    String version =
+        ctx.status().getSchema() == null ? null : ctx.status().getSchema().getVersion();
     return version == null ? "1.0" : version;
   }
 }

@@ -50,51 +50,88 @@ class ChangeLogTest {
 
   @Test
   void logsOneLinePerChangeWithThePlatformIdAndTheFlowInTheMdcButNeverAPatchValue() {
-    fixture.server.handler = r -> switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
-      case "POST /data/foundation/flowservice/flows" -> json(201, "{\"id\":\"new-1\",\"etag\":\"\\\"e1\\\"\"}");
-      case "PATCH /data/foundation/flowservice/connections/conn-1" ->
-          json(200, "{\"id\":\"conn-1\",\"etag\":\"\\\"e2\\\"\"}");
-      case "GET /data/foundation/flowservice/flows/flow-1" -> json(200, "{\"items\":[{\"id\":\"flow-1\"}]}");
-      default -> json(404, "{\"code\":\"1404\",\"message\":\"not found\"}");
-    };
+    fixture.server.handler =
+        r ->
+            switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
+              case "POST /data/foundation/flowservice/flows" ->
+                  json(201, "{\"id\":\"new-1\",\"etag\":\"\\\"e1\\\"\"}");
+              case "PATCH /data/foundation/flowservice/connections/conn-1" ->
+                  json(200, "{\"id\":\"conn-1\",\"etag\":\"\\\"e2\\\"\"}");
+              case "GET /data/foundation/flowservice/flows/flow-1" ->
+                  json(200, "{\"items\":[{\"id\":\"flow-1\"}]}");
+              default -> json(404, "{\"code\":\"1404\",\"message\":\"not found\"}");
+            };
     var flowService = fixture.session.flowService();
 
-    flowService.flows().create(FlowRequest.stripe("f", "d", "src", "tgt", Transformation.mapping("map", 0),
-        new ScheduleParams("minute", 15, 1_800_000_000L, null)));
+    flowService
+        .flows()
+        .create(
+            FlowRequest.stripe(
+                "f",
+                "d",
+                "src",
+                "tgt",
+                Transformation.mapping("map", 0),
+                new ScheduleParams("minute", 15, 1_800_000_000L, null)));
     flowService.flows().get("flow-1");
-    flowService.baseConnections().patch("conn-1", "\"e0\"",
-        List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", "sk_live_secret"))));
+    flowService
+        .baseConnections()
+        .patch(
+            "conn-1",
+            "\"e0\"",
+            List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", "sk_live_secret"))));
     flowService.flows().delete("flow-9");
 
-    assertThat(lines()).containsExactly(
-        "created flow new-1 (sandbox prod)",
-        "patched base connection conn-1 [replace /auth/params] (sandbox prod)",
-        "deleted flow flow-9 (was already gone) (sandbox prod)");
-    assertThat(appender.list).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
-        .containsEntry("resource.namespace", "payments").containsEntry("resource.name", "stripe-charges"));
+    assertThat(lines())
+        .containsExactly(
+            "created flow new-1 (sandbox prod)",
+            "patched base connection conn-1 [replace /auth/params] (sandbox prod)",
+            "deleted flow flow-9 (was already gone) (sandbox prod)");
+    assertThat(appender.list)
+        .allSatisfy(
+            e ->
+                assertThat(e.getMDCPropertyMap())
+                    .containsEntry("resource.namespace", "payments")
+                    .containsEntry("resource.name", "stripe-charges"));
     assertThat(String.join("\n", lines())).doesNotContain("sk_live_secret");
   }
 
   @Test
   void fieldGroupAndMappingSetChangesAreLoggedAndTheDataPrepChecksAreNot() {
-    fixture.server.handler = r -> switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
-      case "POST /data/foundation/schemaregistry/tenant/fieldgroups" ->
-          json(201, "{\"$id\":\"https://ns.adobe.com/acme/mixins/fg1\",\"version\":\"1.0\",\"title\":\"T\"}");
-      case "POST /data/foundation/conversion/mappingSets" -> json(200, "{\"id\":\"ms1\",\"version\":0}");
-      case "POST /data/foundation/conversion/mappingSets/validate" ->
-          json(200, "{\"validationResponse\":[{\"status\":\"SUCCESS\"}]}");
-      default -> json(404, "{}");
-    };
-    MappingSetRequest mapping = new MappingSetRequest("m", SchemaRef.forMapping("https://ns.adobe.com/acme/schemas/s"),
-        List.of(Mapping.attribute("data.id", "_acme.stripe.id")));
+    fixture.server.handler =
+        r ->
+            switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
+              case "POST /data/foundation/schemaregistry/tenant/fieldgroups" ->
+                  json(
+                      201,
+                      "{\"$id\":\"https://ns.adobe.com/acme/mixins/fg1\",\"version\":\"1.0\",\"title\":\"T\"}");
+              case "POST /data/foundation/conversion/mappingSets" ->
+                  json(200, "{\"id\":\"ms1\",\"version\":0}");
+              case "POST /data/foundation/conversion/mappingSets/validate" ->
+                  json(200, "{\"validationResponse\":[{\"status\":\"SUCCESS\"}]}");
+              default -> json(404, "{}");
+            };
+    MappingSetRequest mapping =
+        new MappingSetRequest(
+            "m",
+            SchemaRef.forMapping("https://ns.adobe.com/acme/schemas/s"),
+            List.of(Mapping.attribute("data.id", "_acme.stripe.id")));
 
-    fixture.session.schemaRegistry().createFieldGroup(new FieldGroupRequest("T", "d",
-        "https://ns.adobe.com/xdm/context/experienceevent", Map.of("_acme.stripe.id", "string")));
+    fixture
+        .session
+        .schemaRegistry()
+        .createFieldGroup(
+            new FieldGroupRequest(
+                "T",
+                "d",
+                "https://ns.adobe.com/xdm/context/experienceevent",
+                Map.of("_acme.stripe.id", "string")));
     fixture.session.dataPrep().validateMappingSet(mapping);
     fixture.session.dataPrep().createMappingSet(mapping);
 
-    assertThat(lines()).containsExactly(
-        "created field group https://ns.adobe.com/acme/mixins/fg1 (sandbox prod)",
-        "created mapping set ms1 (sandbox prod)");
+    assertThat(lines())
+        .containsExactly(
+            "created field group https://ns.adobe.com/acme/mixins/fg1 (sandbox prod)",
+            "created mapping set ms1 (sandbox prod)");
   }
 }

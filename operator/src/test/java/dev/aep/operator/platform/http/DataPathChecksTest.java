@@ -41,38 +41,46 @@ class DataPathChecksTest {
   }
 
   private static MappingSetRequest request() {
-    return new MappingSetRequest("m", SchemaRef.forMapping(SCHEMA), List.of(
-        Mapping.attribute("data.id", "_acme.stripe.id"),
-        Mapping.expression("lower(data.currency)", "_acme.stripe.currency")));
+    return new MappingSetRequest(
+        "m",
+        SchemaRef.forMapping(SCHEMA),
+        List.of(
+            Mapping.attribute("data.id", "_acme.stripe.id"),
+            Mapping.expression("lower(data.currency)", "_acme.stripe.currency")));
   }
 
   // --- explore ---
 
   @Test
   void exploreListsEveryPathUnderTheDataObjectParentsFirstWithUntypedFieldsAsEmptyType() {
-    fixture.server.handler = r -> json(200, "{\"format\":\"hierarchical\",\"schema\":{"
-        + "\"type\":\"object\",\"properties\":{\"data\":{\"type\":\"object\",\"properties\":{"
-        + "\"id\":{\"type\":\"string\"},"
-        + "\"amount\":{\"type\":\"integer\",\"minimum\":-9007199254740991},"
-        + "\"description\":{},"
-        + "\"payment_method_details\":{\"type\":\"object\",\"properties\":{"
-        + "\"card\":{\"properties\":{\"brand\":{\"type\":\"string\"},\"last4\":{\"type\":[\"null\",\"string\"]}}}}},"
-        + "\"refunds\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}}"
-        + "}}}},"
-        + "\"data\":[{\"data\":{\"id\":\"ch_1\",\"amount\":100,\"description\":null}},"
-        + "{\"data\":{\"id\":\"ch_2\",\"amount\":250,\"payment_method_details\":{\"card\":{\"brand\":\"visa\"}}}}]}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"format\":\"hierarchical\",\"schema\":{"
+                    + "\"type\":\"object\",\"properties\":{\"data\":{\"type\":\"object\",\"properties\":{"
+                    + "\"id\":{\"type\":\"string\"},"
+                    + "\"amount\":{\"type\":\"integer\",\"minimum\":-9007199254740991},"
+                    + "\"description\":{},"
+                    + "\"payment_method_details\":{\"type\":\"object\",\"properties\":{"
+                    + "\"card\":{\"properties\":{\"brand\":{\"type\":\"string\"},\"last4\":{\"type\":[\"null\",\"string\"]}}}}},"
+                    + "\"refunds\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}}"
+                    + "}}}},"
+                    + "\"data\":[{\"data\":{\"id\":\"ch_1\",\"amount\":100,\"description\":null}},"
+                    + "{\"data\":{\"id\":\"ch_2\",\"amount\":250,\"payment_method_details\":{\"card\":{\"brand\":\"visa\"}}}}]}");
     SourceSchema explored = fixture.session.flowService().explore("b1", "charges");
 
-    assertThat(explored.fields()).containsExactly(
-        Map.entry("data", "object"),
-        Map.entry("data.id", "string"),
-        Map.entry("data.amount", "integer"),
-        Map.entry("data.description", ""),
-        Map.entry("data.payment_method_details", "object"),
-        Map.entry("data.payment_method_details.card", ""),
-        Map.entry("data.payment_method_details.card.brand", "string"),
-        Map.entry("data.payment_method_details.card.last4", "string"),
-        Map.entry("data.refunds", "array"));
+    assertThat(explored.fields())
+        .containsExactly(
+            Map.entry("data", "object"),
+            Map.entry("data.id", "string"),
+            Map.entry("data.amount", "integer"),
+            Map.entry("data.description", ""),
+            Map.entry("data.payment_method_details", "object"),
+            Map.entry("data.payment_method_details.card", ""),
+            Map.entry("data.payment_method_details.card.brand", "string"),
+            Map.entry("data.payment_method_details.card.last4", "string"),
+            Map.entry("data.refunds", "array"));
     assertThat(explored.samples()).hasSize(2);
     assertThat(explored.samples().get(0)).containsOnlyKeys("data");
     @SuppressWarnings("unchecked")
@@ -85,31 +93,47 @@ class DataPathChecksTest {
   // --- validate ---
 
   @Test
-  void validateSendsTheMappingSetWithoutIdentityFlagsAndReadsOneVerdictPerMapping() throws Exception {
-    fixture.server.handler = r -> json(200, "{\"validationResponse\":["
-        + "{\"status\":\"SUCCESS\",\"errors\":null},"
-        + "{\"status\":\"FAILED\",\"errors\":[{\"source\":\"lower(data.currency)\","
-        + "\"destination\":\"_acme.stripe.currency\",\"sourceType\":\"EXPRESSION\","
-        + "\"columnName\":\"currency\",\"exception\":\"Function lower expects a string\"},"
-        + "{\"destination\":\"_acme.stripe.currency\"}]}]}");
+  void validateSendsTheMappingSetWithoutIdentityFlagsAndReadsOneVerdictPerMapping()
+      throws Exception {
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"validationResponse\":["
+                    + "{\"status\":\"SUCCESS\",\"errors\":null},"
+                    + "{\"status\":\"FAILED\",\"errors\":[{\"source\":\"lower(data.currency)\","
+                    + "\"destination\":\"_acme.stripe.currency\",\"sourceType\":\"EXPRESSION\","
+                    + "\"columnName\":\"currency\",\"exception\":\"Function lower expects a string\"},"
+                    + "{\"destination\":\"_acme.stripe.currency\"}]}]}");
     List<MappingCheck> checks = fixture.session.dataPrep().validateMappingSet(request());
 
-    assertThat(checks).containsExactly(
-        new MappingCheck(0, true, List.of()),
-        new MappingCheck(1, false, List.of("Function lower expects a string",
-            "the mapping to _acme.stripe.currency was refused without a message")));
+    assertThat(checks)
+        .containsExactly(
+            new MappingCheck(0, true, List.of()),
+            new MappingCheck(
+                1,
+                false,
+                List.of(
+                    "Function lower expects a string",
+                    "the mapping to _acme.stripe.currency was refused without a message")));
     assertThat(last().getMethod()).isEqualTo("POST");
     assertThat(last().getUrl().encodedPath()).isEqualTo(CONVERSION + "/validate");
-    assertThat(lastBody()).isEqualTo(mapper.readTree("{\"name\":\"m\",\"outputSchema\":{\"schemaRef\":"
-        + "{\"id\":\"" + SCHEMA + "\",\"contentType\":\"application/vnd.adobe.xed-full+json;version=1\"}},"
-        + "\"mappings\":[{\"sourceType\":\"ATTRIBUTE\",\"source\":\"data.id\",\"destination\":\"_acme.stripe.id\"},"
-        + "{\"sourceType\":\"EXPRESSION\",\"source\":\"lower(data.currency)\","
-        + "\"destination\":\"_acme.stripe.currency\"}]}"));
+    assertThat(lastBody())
+        .isEqualTo(
+            mapper.readTree(
+                "{\"name\":\"m\",\"outputSchema\":{\"schemaRef\":"
+                    + "{\"id\":\""
+                    + SCHEMA
+                    + "\",\"contentType\":\"application/vnd.adobe.xed-full+json;version=1\"}},"
+                    + "\"mappings\":[{\"sourceType\":\"ATTRIBUTE\",\"source\":\"data.id\",\"destination\":\"_acme.stripe.id\"},"
+                    + "{\"sourceType\":\"EXPRESSION\",\"source\":\"lower(data.currency)\","
+                    + "\"destination\":\"_acme.stripe.currency\"}]}"));
   }
 
   @Test
   void createMappingSetSendsNoIdentityFlag() throws Exception {
-    fixture.server.handler = r -> json(200, "{\"id\":\"e7c80e4c0d8f4a98a7d400b4e178b635\",\"version\":0}");
+    fixture.server.handler =
+        r -> json(200, "{\"id\":\"e7c80e4c0d8f4a98a7d400b4e178b635\",\"version\":0}");
     fixture.session.dataPrep().createMappingSet(request());
     for (JsonNode m : lastBody().get("mappings")) {
       assertThat(m.has("identity")).isFalse();
@@ -118,10 +142,13 @@ class DataPathChecksTest {
 
   @Test
   void aValidationVerdictWithoutAStatusIsDecidedByItsErrors() {
-    fixture.server.handler = r -> json(200, "{\"validationResponse\":[{\"errors\":[]},"
-        + "{\"errors\":[\"bad path\"]}]}");
+    fixture.server.handler =
+        r ->
+            json(
+                200, "{\"validationResponse\":[{\"errors\":[]}," + "{\"errors\":[\"bad path\"]}]}");
     assertThat(fixture.session.dataPrep().validateMappingSet(request()))
-        .extracting(MappingCheck::ok).containsExactly(true, false);
+        .extracting(MappingCheck::ok)
+        .containsExactly(true, false);
   }
 
   // --- preview ---
@@ -137,39 +164,60 @@ class DataPathChecksTest {
 
   @Test
   void previewSendsTheRecordsWithTheMappingSetAndReturnsOnlyTheFilledLeafPaths() throws Exception {
-    fixture.server.handler = r -> json(200, "[{\"data\":{\"_acme\":{\"stripe\":{"
-        + "\"id\":\"ch_secret_customer_1\",\"currency\":\"usd\",\"email\":null,\"card\":{}}},"
-        + "\"_id\":\"1234\",\"tags\":[\"a\"]},\"errors\":null}]");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "[{\"data\":{\"_acme\":{\"stripe\":{"
+                    + "\"id\":\"ch_secret_customer_1\",\"currency\":\"usd\",\"email\":null,\"card\":{}}},"
+                    + "\"_id\":\"1234\",\"tags\":[\"a\"]},\"errors\":null}]");
     List<PreviewRow> rows = fixture.session.dataPrep().previewMappingSet(request(), samples());
 
-    assertThat(rows).containsExactly(new PreviewRow(
-        java.util.Set.of("_acme.stripe.id", "_acme.stripe.currency", "_id", "tags"), List.of()));
+    assertThat(rows)
+        .containsExactly(
+            new PreviewRow(
+                java.util.Set.of("_acme.stripe.id", "_acme.stripe.currency", "_id", "tags"),
+                List.of()));
     assertThat(rows.toString()).doesNotContain("ch_secret_customer_1").doesNotContain("usd");
     assertThat(last().getMethod()).isEqualTo("POST");
     assertThat(last().getUrl().encodedPath()).isEqualTo(CONVERSION + "/preview");
     JsonNode body = lastBody();
-    assertThat(body.get("data")).isEqualTo(mapper.readTree("[{\"data\":{\"id\":\"ch_secret_customer_1\","
-        + "\"amount\":1234,\"currency\":\"USD\",\"receipt_email\":null}}]"));
+    assertThat(body.get("data"))
+        .isEqualTo(
+            mapper.readTree(
+                "[{\"data\":{\"id\":\"ch_secret_customer_1\","
+                    + "\"amount\":1234,\"currency\":\"USD\",\"receipt_email\":null}}]"));
     assertThat(body.at("/mappingSet/outputSchema/schemaRef/id").asText()).isEqualTo(SCHEMA);
     assertThat(body.at("/mappingSet/mappings")).hasSize(2);
   }
 
   @Test
   void previewErrorsKeepThePlatformMessageButNotTheRecordValuesItQuotes() {
-    fixture.server.handler = r -> json(200, "[{\"data\":{},\"errors\":[{\"destination\":\"_acme.stripe.amount\","
-        + "\"exception\":\"Cannot convert 'ch_secret_customer_1' to integer\"}]}]");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "[{\"data\":{},\"errors\":[{\"destination\":\"_acme.stripe.amount\","
+                    + "\"exception\":\"Cannot convert 'ch_secret_customer_1' to integer\"}]}]");
     List<PreviewRow> rows = fixture.session.dataPrep().previewMappingSet(request(), samples());
 
-    assertThat(rows).singleElement().satisfies(row -> {
-      assertThat(row.filledDestinations()).isEmpty();
-      assertThat(row.errors()).singleElement().asString()
-          .startsWith("Cannot convert").doesNotContain("ch_secret_customer_1");
-    });
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.filledDestinations()).isEmpty();
+              assertThat(row.errors())
+                  .singleElement()
+                  .asString()
+                  .startsWith("Cannot convert")
+                  .doesNotContain("ch_secret_customer_1");
+            });
   }
 
   @Test
   void aRefusedPreviewDoesNotQuoteTheRecordsInItsException() {
-    fixture.server.handler = r -> json(400, "{\"message\":\"bad record {id=ch_secret_customer_1}\"}");
+    fixture.server.handler =
+        r -> json(400, "{\"message\":\"bad record {id=ch_secret_customer_1}\"}");
     assertThatThrownBy(() -> fixture.session.dataPrep().previewMappingSet(request(), samples()))
         .isInstanceOf(PlatformException.class)
         .hasMessageNotContaining("ch_secret_customer_1");
@@ -177,8 +225,11 @@ class DataPathChecksTest {
 
   @Test
   void aPreviewAnsweredAsOneObjectIsOneRow() {
-    fixture.server.handler = r -> json(200, "{\"data\":{\"person\":{\"name\":{\"firstName\":\"Jim\"}},"
-        + "\"_id\":\"1234\"}}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"data\":{\"person\":{\"name\":{\"firstName\":\"Jim\"}}," + "\"_id\":\"1234\"}}");
     assertThat(fixture.session.dataPrep().previewMappingSet(request(), samples()))
         .singleElement()
         .extracting(PreviewRow::filledDestinations)

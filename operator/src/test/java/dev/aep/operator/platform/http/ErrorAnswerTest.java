@@ -19,11 +19,22 @@ class ErrorAnswerTest {
 
   @Test
   void staleEtagIsPreconditionFailedWithFlowCodeAndRequestId() {
-    fixture.server.handler = r -> json(412, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1404-412\","
-        + "\"title\":\"Version not matching\",\"status\":412,\"report\":{\"detailed-message\":"
-        + "\"Supplied version does not match\",\"request-id\":\"req-77\"}}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().patch("f1", "\"old\"", List.of(JsonPatchOp.replace("/name", "x"))));
+    fixture.server.handler =
+        r ->
+            json(
+                412,
+                "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1404-412\","
+                    + "\"title\":\"Version not matching\",\"status\":412,\"report\":{\"detailed-message\":"
+                    + "\"Supplied version does not match\",\"request-id\":\"req-77\"}}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class,
+            () ->
+                fixture
+                    .session
+                    .flowService()
+                    .flows()
+                    .patch("f1", "\"old\"", List.of(JsonPatchOp.replace("/name", "x"))));
     assertThat(e.isPreconditionFailed()).isTrue();
     assertThat(e.isNotFound()).isFalse();
     assertThat(e.httpStatus()).isEqualTo(412);
@@ -40,8 +51,12 @@ class ErrorAnswerTest {
 
   @Test
   void notFoundOnGetIsEmptyAndOnDeleteIsFalse() {
-    fixture.server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1439-404\","
-        + "\"title\":\"Resource not found\",\"status\":404}");
+    fixture.server.handler =
+        r ->
+            json(
+                404,
+                "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1439-404\","
+                    + "\"title\":\"Resource not found\",\"status\":404}");
     assertThat(fixture.session.flowService().flows().get("gone")).isEmpty();
     assertThat(fixture.session.flowService().baseConnections().get("gone")).isEmpty();
     assertThat(fixture.session.flowService().flows().delete("gone")).isFalse();
@@ -52,21 +67,36 @@ class ErrorAnswerTest {
 
   @Test
   void unknownSandboxIsAnErrorNotAMissingObject() {
-    fixture.server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-2100-404\","
-        + "\"title\":\"Sandbox not found\",\"status\":404}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().get("f1"));
+    fixture.server.handler =
+        r ->
+            json(
+                404,
+                "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-2100-404\","
+                    + "\"title\":\"Sandbox not found\",\"status\":404}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.isNotFound()).isTrue();
     assertThat(e.hasErrorCode("2100-404")).isTrue();
-    assertThat(catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().delete("f1"))).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                PlatformException.class, () -> fixture.session.flowService().flows().delete("f1")))
+        .isNotNull();
   }
 
   @Test
   void notFoundOnPatchIsTypedNotFound() {
-    fixture.server.handler = r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1101-404\"}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().sourceConnections().patch("s1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))));
+    fixture.server.handler =
+        r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1101-404\"}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class,
+            () ->
+                fixture
+                    .session
+                    .flowService()
+                    .sourceConnections()
+                    .patch("s1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))));
     assertThat(e.isNotFound()).isTrue();
     assertThat(e.isPreconditionFailed()).isFalse();
     assertThat(e.errorCode()).isEqualTo("FLOW-1101-404");
@@ -74,9 +104,17 @@ class ErrorAnswerTest {
 
   @Test
   void gatewayBodiesGiveTheirNumericErrorCode() {
-    fixture.server.handler = r -> json(403, "{\"error_code\":\"403025\",\"message\":\"Profile is not valid\"}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().list(dev.aep.operator.platform.ListQuery.all()));
+    fixture.server.handler =
+        r -> json(403, "{\"error_code\":\"403025\",\"message\":\"Profile is not valid\"}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class,
+            () ->
+                fixture
+                    .session
+                    .flowService()
+                    .flows()
+                    .list(dev.aep.operator.platform.ListQuery.all()));
     assertThat(e.isAuthFailure()).isTrue();
     assertThat(e.errorCode()).isEqualTo("403025");
     assertThat(e.detail()).isEqualTo("Profile is not valid");
@@ -85,9 +123,11 @@ class ErrorAnswerTest {
 
   @Test
   void rejectedTokenAfterRenewalIsAuthFailureWithGatewayCode401013() {
-    fixture.server.handler = r -> json(401, "{\"error_code\":\"401013\",\"message\":\"Oauth token is not valid\"}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().get("f1"));
+    fixture.server.handler =
+        r -> json(401, "{\"error_code\":\"401013\",\"message\":\"Oauth token is not valid\"}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.httpStatus()).isEqualTo(401);
     assertThat(e.errorCode()).isEqualTo("401013");
     assertThat(e.isAuthFailure()).isTrue();
@@ -95,11 +135,17 @@ class ErrorAnswerTest {
 
   @Test
   void baseConnectionInUseIsBadRequestWithCode1418() {
-    fixture.server.handler = r -> json(400, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1418-400\","
-        + "\"title\":\"Bad Request\",\"status\":400,\"report\":{\"detailed-message\":"
-        + "\"Base connection is used by flows\"}}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().baseConnections().delete("b1"));
+    fixture.server.handler =
+        r ->
+            json(
+                400,
+                "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1418-400\","
+                    + "\"title\":\"Bad Request\",\"status\":400,\"report\":{\"detailed-message\":"
+                    + "\"Base connection is used by flows\"}}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class,
+            () -> fixture.session.flowService().baseConnections().delete("b1"));
     assertThat(e.isBadRequest()).isTrue();
     assertThat(e.hasErrorCode("1418-400")).isTrue();
     assertThat(e.detail()).contains("used by flows");
@@ -107,12 +153,23 @@ class ErrorAnswerTest {
 
   @Test
   void schemaRegistryErrorBodyGivesXdmCodeAndRegistryRequestId() {
-    fixture.server.handler = r -> json(400, "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-3005-400\","
-        + "\"title\":\"Bad\",\"status\":400,\"report\":{\"registryRequestId\":\"rr-1\","
-        + "\"detailed-message\":\"Title must be unique\"},\"detail\":\"Title must be unique\"}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.schemaRegistry().createSchema(new dev.aep.operator.platform.SchemaRequest(
-            "t", "d", "https://ns.adobe.com/xdm/context/profile", List.of())));
+    fixture.server.handler =
+        r ->
+            json(
+                400,
+                "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-3005-400\","
+                    + "\"title\":\"Bad\",\"status\":400,\"report\":{\"registryRequestId\":\"rr-1\","
+                    + "\"detailed-message\":\"Title must be unique\"},\"detail\":\"Title must be unique\"}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class,
+            () ->
+                fixture
+                    .session
+                    .schemaRegistry()
+                    .createSchema(
+                        new dev.aep.operator.platform.SchemaRequest(
+                            "t", "d", "https://ns.adobe.com/xdm/context/profile", List.of())));
     assertThat(e.errorCode()).isEqualTo("XDM-3005-400");
     assertThat(e.requestId()).isEqualTo("rr-1");
     assertThat(e.service()).isEqualTo("schemaregistry");
@@ -121,10 +178,16 @@ class ErrorAnswerTest {
 
   @Test
   void requestIdHeaderIsUsedWhenTheBodyHasNone() {
-    fixture.server.handler = r -> new MockResponse.Builder().code(400).setHeader("x-request-id", "hdr-9")
-        .body("{\"errorMessage\":\"bad\"}").build();
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().get("f1"));
+    fixture.server.handler =
+        r ->
+            new MockResponse.Builder()
+                .code(400)
+                .setHeader("x-request-id", "hdr-9")
+                .body("{\"errorMessage\":\"bad\"}")
+                .build();
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.requestId()).isEqualTo("hdr-9");
     assertThat(e.detail()).isEqualTo("bad");
     assertThat(e.errorCode()).isNull();
@@ -132,19 +195,26 @@ class ErrorAnswerTest {
 
   @Test
   void malformedJsonInASuccessAnswerIsAPlatformExceptionWithoutTheBody() {
-    fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\", \"name\": \"secret-ish-body");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().get("f1"));
+    fixture.server.handler =
+        r -> json(200, "{\"items\":[{\"id\":\"f1\", \"name\": \"secret-ish-body");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.httpStatus()).isEqualTo(200);
     assertThat(e.getMessage()).contains("malformed JSON").doesNotContain("secret-ish-body");
   }
 
   @Test
   void nonJsonErrorBodyIsKeptAsShortDetail() {
-    fixture.server.handler = r -> new MockResponse.Builder().code(400)
-        .body("<html>\n<body>Bad   Request</body></html>").build();
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().get("f1"));
+    fixture.server.handler =
+        r ->
+            new MockResponse.Builder()
+                .code(400)
+                .body("<html>\n<body>Bad   Request</body></html>")
+                .build();
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.isBadRequest()).isTrue();
     assertThat(e.detail()).isEqualTo("<html> <body>Bad Request</body></html>");
   }
@@ -152,8 +222,9 @@ class ErrorAnswerTest {
   @Test
   void serverErrorsOnGetAreRetriedThenReportedRetryable() {
     fixture.server.handler = r -> json(503, "{\"title\":\"Service Unavailable\"}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().flows().get("f1"));
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
     assertThat(e.isServerError()).isTrue();
     assertThat(e.isRetryable()).isTrue();
     assertThat(fixture.server.platformRequests).hasSize(RetryPolicy.defaults().maxAttempts());
@@ -171,9 +242,17 @@ class ErrorAnswerTest {
   @Test
   void createWithoutIdInTheAnswerIsAnError() {
     fixture.server.handler = r -> empty(201);
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> fixture.session.flowService().sourceConnections().create(
-            dev.aep.operator.platform.SourceConnectionRequest.stripe("n", null, "b", "charges")));
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class,
+            () ->
+                fixture
+                    .session
+                    .flowService()
+                    .sourceConnections()
+                    .create(
+                        dev.aep.operator.platform.SourceConnectionRequest.stripe(
+                            "n", null, "b", "charges")));
     assertThat(e.getMessage()).contains("no id");
   }
 }

@@ -30,33 +30,42 @@ final class FakePlatformServer implements AutoCloseable {
   final List<Long> platformArrivalNanos = new CopyOnWriteArrayList<>();
   volatile long expiresInSeconds = 86399;
   volatile Duration imsDelay = Duration.ZERO;
+
   /** When set, IMS answers with this instead of a token. */
   volatile MockResponse imsFailure;
+
   volatile Function<RecordedRequest, MockResponse> handler =
       r -> json(404, "{\"title\":\"not found\"}");
 
   FakePlatformServer() throws IOException {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        if (request.getUrl().encodedPath().equals("/ims/token/v3")) {
-          imsRecorded.add(request);
-          int n = imsRequests.incrementAndGet();
-          if (!imsDelay.isZero()) {
-            Thread.sleep(imsDelay.toMillis());
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (request.getUrl().encodedPath().equals("/ims/token/v3")) {
+              imsRecorded.add(request);
+              int n = imsRequests.incrementAndGet();
+              if (!imsDelay.isZero()) {
+                Thread.sleep(imsDelay.toMillis());
+              }
+              MockResponse failure = imsFailure;
+              if (failure != null) {
+                return failure;
+              }
+              return json(
+                  200,
+                  "{\"access_token\":\"token-"
+                      + n
+                      + "\",\"token_type\":\"bearer\","
+                      + "\"expires_in\":"
+                      + expiresInSeconds
+                      + "}");
+            }
+            platformArrivalNanos.add(System.nanoTime());
+            platformRequests.add(request);
+            return handler.apply(request);
           }
-          MockResponse failure = imsFailure;
-          if (failure != null) {
-            return failure;
-          }
-          return json(200, "{\"access_token\":\"token-" + n + "\",\"token_type\":\"bearer\","
-              + "\"expires_in\":" + expiresInSeconds + "}");
-        }
-        platformArrivalNanos.add(System.nanoTime());
-        platformRequests.add(request);
-        return handler.apply(request);
-      }
-    });
+        });
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
@@ -65,22 +74,25 @@ final class FakePlatformServer implements AutoCloseable {
   }
 
   HttpPlatform platform(HttpPlatformOptions options) {
-    return new HttpPlatform(PlatformEndpoints.single(baseUrl(), true), options,
-        new SimpleMeterRegistry());
+    return new HttpPlatform(
+        PlatformEndpoints.single(baseUrl(), true), options, new SimpleMeterRegistry());
   }
 
   /** Fast test options: no real backoff waits, generous rate. */
   static HttpPlatformOptions fastOptions() {
     return HttpPlatformOptions.defaults()
         .withMaxRequestsPerSecond(1000)
-        .withRetryPolicy(RetryPolicy.defaults().withDelays(Duration.ofMillis(1),
-            Duration.ofMillis(5)))
+        .withRetryPolicy(
+            RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(5)))
         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-        .body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   static MockResponse empty(int code) {

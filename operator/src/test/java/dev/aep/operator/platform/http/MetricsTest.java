@@ -15,27 +15,63 @@ class MetricsTest {
   void requestsAreTimedPerServiceMethodOperationAndStatus() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (FakePlatformServer server = new FakePlatformServer();
-        HttpPlatform platform = new HttpPlatform(PlatformEndpoints.single(server.baseUrl(), true),
-            FakePlatformServer.fastOptions(), registry)) {
-      server.handler = r -> r.getUrl().encodedPath().endsWith("/flows/f1")
-          ? json(200, "{\"items\":[{\"id\":\"f1\"}]}")
-          : json(404, "{}");
+        HttpPlatform platform =
+            new HttpPlatform(
+                PlatformEndpoints.single(server.baseUrl(), true),
+                FakePlatformServer.fastOptions(),
+                registry)) {
+      server.handler =
+          r ->
+              r.getUrl().encodedPath().endsWith("/flows/f1")
+                  ? json(200, "{\"items\":[{\"id\":\"f1\"}]}")
+                  : json(404, "{}");
       var fs = platform.session(ACCOUNT, "prod").flowService();
       fs.flows().get("f1");
       fs.flows().get("f1");
       fs.flows().get("missing");
-      Timer ok = registry.find("aep.platform.requests").tags("service", "flowservice",
-          "method", "GET", "operation", "getFlow", "status", "200").timer();
-      Timer missing = registry.find("aep.platform.requests").tags("service", "flowservice",
-          "method", "GET", "operation", "getFlow", "status", "404").timer();
-      Timer ims = registry.find("aep.platform.requests").tags("service", "ims",
-          "method", "POST", "operation", "requestToken", "status", "200").timer();
+      Timer ok =
+          registry
+              .find("aep.platform.requests")
+              .tags(
+                  "service",
+                  "flowservice",
+                  "method",
+                  "GET",
+                  "operation",
+                  "getFlow",
+                  "status",
+                  "200")
+              .timer();
+      Timer missing =
+          registry
+              .find("aep.platform.requests")
+              .tags(
+                  "service",
+                  "flowservice",
+                  "method",
+                  "GET",
+                  "operation",
+                  "getFlow",
+                  "status",
+                  "404")
+              .timer();
+      Timer ims =
+          registry
+              .find("aep.platform.requests")
+              .tags(
+                  "service", "ims", "method", "POST", "operation", "requestToken", "status", "200")
+              .timer();
       assertThat(ok).isNotNull();
       assertThat(ok.count()).isEqualTo(2);
       assertThat(missing.count()).isEqualTo(1);
       assertThat(ims.count()).isEqualTo(1);
-      assertThat(registry.find("aep.platform.token.requests").tag("outcome", "success")
-          .counter().count()).isEqualTo(1);
+      assertThat(
+              registry
+                  .find("aep.platform.token.requests")
+                  .tag("outcome", "success")
+                  .counter()
+                  .count())
+          .isEqualTo(1);
     }
   }
 }

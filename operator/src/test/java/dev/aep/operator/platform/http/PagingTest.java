@@ -20,95 +20,141 @@ class PagingTest {
 
   @Test
   void flowServiceListFollowsContinuationTokensKeepingTheFilter() {
-    fixture.server.handler = r -> {
-      String token = r.getUrl().queryParameter("continuationToken");
-      if (token == null) {
-        return json(200, "{\"items\":[{\"id\":\"s1\"},{\"id\":\"s2\"}],"
-            + "\"_links\":{\"next\":{\"href\":\"/sourceConnections?continuationToken=tok%2B1&limit=2\"}}}");
-      }
-      if (token.equals("tok+1")) {
-        return json(200, "{\"items\":[{\"id\":\"s3\"}],\"_links\":{\"next\":{\"href\":"
-            + "\"https://platform.adobe.io/data/foundation/flowservice/sourceConnections?continuationToken=tok2\"}}}");
-      }
-      return json(200, "{\"items\":[{\"id\":\"s4\"}],\"_links\":{}}");
-    };
-    var all = fixture.session.flowService().sourceConnections().list(
-        ListQuery.where("params.resourcePath==charges").limit(2));
+    fixture.server.handler =
+        r -> {
+          String token = r.getUrl().queryParameter("continuationToken");
+          if (token == null) {
+            return json(
+                200,
+                "{\"items\":[{\"id\":\"s1\"},{\"id\":\"s2\"}],"
+                    + "\"_links\":{\"next\":{\"href\":\"/sourceConnections?continuationToken=tok%2B1&limit=2\"}}}");
+          }
+          if (token.equals("tok+1")) {
+            return json(
+                200,
+                "{\"items\":[{\"id\":\"s3\"}],\"_links\":{\"next\":{\"href\":"
+                    + "\"https://platform.adobe.io/data/foundation/flowservice/sourceConnections?continuationToken=tok2\"}}}");
+          }
+          return json(200, "{\"items\":[{\"id\":\"s4\"}],\"_links\":{}}");
+        };
+    var all =
+        fixture
+            .session
+            .flowService()
+            .sourceConnections()
+            .list(ListQuery.where("params.resourcePath==charges").limit(2));
     assertThat(all).extracting(SourceConnection::id).containsExactly("s1", "s2", "s3", "s4");
-    assertThat(fixture.server.platformRequests).hasSize(3).allSatisfy(r -> {
-      assertThat(r.getUrl().queryParameter("property")).isEqualTo("params.resourcePath==charges");
-      // The link's host is never followed: every page comes from the configured fixture.server.
-      assertThat(r.getUrl().host()).isEqualTo("127.0.0.1");
-    });
+    assertThat(fixture.server.platformRequests)
+        .hasSize(3)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getUrl().queryParameter("property"))
+                  .isEqualTo("params.resourcePath==charges");
+              // The link's host is never followed: every page comes from the configured
+              // fixture.server.
+              assertThat(r.getUrl().host()).isEqualTo("127.0.0.1");
+            });
     assertThat(fixture.server.platformRequests.get(2).getUrl().queryParameter("continuationToken"))
         .isEqualTo("tok2");
   }
 
   @Test
   void pagedVariantReturnsOnePageAndItsToken() {
-    fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\"}],"
-        + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=abc\"}}}");
-    Page<dev.aep.operator.platform.Flow> page = fixture.session.flowService().flows().listPage(ListQuery.all(), null);
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"items\":[{\"id\":\"f1\"}],"
+                    + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=abc\"}}}");
+    Page<dev.aep.operator.platform.Flow> page =
+        fixture.session.flowService().flows().listPage(ListQuery.all(), null);
     assertThat(page.items()).hasSize(1);
     assertThat(page.nextPageToken()).isEqualTo("abc");
     fixture.session.flowService().flows().listPage(ListQuery.all(), page.nextPageToken());
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("continuationToken")).isEqualTo("abc");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("continuationToken"))
+        .isEqualTo("abc");
   }
 
   @Test
   void repeatedContinuationTokenStopsTheListing() {
-    fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"x\"}],"
-        + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=same\"}}}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"items\":[{\"id\":\"x\"}],"
+                    + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=same\"}}}");
     assertThatThrownBy(() -> fixture.session.flowService().flows().list(ListQuery.all()))
-        .isInstanceOf(PlatformException.class).hasMessageContaining("repeated a page token");
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining("repeated a page token");
   }
 
   @Test
   void findByNameKeepsOnlyExactMatches() {
-    fixture.server.handler = r -> json(200, "{\"items\":[{\"id\":\"f1\",\"name\":\"sif-payments-charges\"},"
-        + "{\"id\":\"f2\",\"name\":\"SIF-payments-charges\"}]}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"items\":[{\"id\":\"f1\",\"name\":\"sif-payments-charges\"},"
+                    + "{\"id\":\"f2\",\"name\":\"SIF-payments-charges\"}]}");
     assertThat(fixture.session.flowService().flows().findByName("sif-payments-charges"))
-        .extracting(f -> f.id()).containsExactly("f1");
+        .extracting(f -> f.id())
+        .containsExactly("f1");
     assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("property"))
         .isEqualTo("name==sif-payments-charges");
   }
 
   @Test
   void schemaListFollowsPageNextAsStart() {
-    fixture.server.handler = r -> {
-      String start = r.getUrl().queryParameter("start");
-      if (start == null) {
-        return json(200, "{\"results\":[{\"$id\":\"a\",\"title\":\"A\"}],\"_page\":{\"next\":\"A\",\"count\":1}}");
-      }
-      return json(200, "{\"results\":[{\"$id\":\"b\",\"title\":\"B\"}],\"_page\":{\"next\":null,\"count\":1}}");
-    };
+    fixture.server.handler =
+        r -> {
+          String start = r.getUrl().queryParameter("start");
+          if (start == null) {
+            return json(
+                200,
+                "{\"results\":[{\"$id\":\"a\",\"title\":\"A\"}],\"_page\":{\"next\":\"A\",\"count\":1}}");
+          }
+          return json(
+              200,
+              "{\"results\":[{\"$id\":\"b\",\"title\":\"B\"}],\"_page\":{\"next\":null,\"count\":1}}");
+        };
     assertThat(fixture.session.schemaRegistry().listSchemas(ListQuery.all().orderBy("title")))
-        .extracting(s -> s.id()).containsExactly("a", "b");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("start")).isEqualTo("A");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("orderby")).isEqualTo("title");
+        .extracting(s -> s.id())
+        .containsExactly("a", "b");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("start"))
+        .isEqualTo("A");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("orderby"))
+        .isEqualTo("title");
   }
 
   @Test
   void catalogListPagesByOffsetUntilAShortPage() {
-    fixture.server.handler = r -> {
-      int start = Integer.parseInt(r.getUrl().queryParameter("start"));
-      int limit = Integer.parseInt(r.getUrl().queryParameter("limit"));
-      int total = 5;
-      String body = IntStream.range(start, Math.min(start + limit, total))
-          .mapToObj(i -> "\"id" + i + "\":{\"name\":\"ds" + i + "\"}")
-          .collect(Collectors.joining(",", "{", "}"));
-      return json(200, body);
-    };
+    fixture.server.handler =
+        r -> {
+          int start = Integer.parseInt(r.getUrl().queryParameter("start"));
+          int limit = Integer.parseInt(r.getUrl().queryParameter("limit"));
+          int total = 5;
+          String body =
+              IntStream.range(start, Math.min(start + limit, total))
+                  .mapToObj(i -> "\"id" + i + "\":{\"name\":\"ds" + i + "\"}")
+                  .collect(Collectors.joining(",", "{", "}"));
+          return json(200, body);
+        };
     assertThat(fixture.session.catalog().listDatasets(ListQuery.all().limit(2)))
-        .extracting(d -> d.id()).containsExactly("id0", "id1", "id2", "id3", "id4");
+        .extracting(d -> d.id())
+        .containsExactly("id0", "id1", "id2", "id3", "id4");
     assertThat(fixture.server.platformRequests).hasSize(3);
   }
 
   @Test
   void mappingSetListSendsRequiredLimitAndStart() {
-    fixture.server.handler = r -> json(200, "{\"data\":[{\"id\":\"m1\",\"name\":\"n\",\"version\":1},"
-        + "{\"id\":\"m2\",\"name\":\"other\",\"version\":0}],\"_page\":{\"count\":2,\"limit\":100}}");
-    assertThat(fixture.session.dataPrep().findMappingSetsByName("n")).extracting(m -> m.id())
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"data\":[{\"id\":\"m1\",\"name\":\"n\",\"version\":1},"
+                    + "{\"id\":\"m2\",\"name\":\"other\",\"version\":0}],\"_page\":{\"count\":2,\"limit\":100}}");
+    assertThat(fixture.session.dataPrep().findMappingSetsByName("n"))
+        .extracting(m -> m.id())
         .containsExactly("m1");
     var url = fixture.server.lastPlatformRequest().getUrl();
     assertThat(url.queryParameter("limit")).isEqualTo("100");

@@ -6,41 +6,56 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client's own guard on its endpoints (OperatorConfig reads them from the environment):
- * plain http only when allowed, no credentials or queries in a base URL.
+ * The client's own guard on its endpoints (OperatorConfig reads them from the environment): plain
+ * http only when allowed, no credentials or queries in a base URL.
  */
 class PlatformEndpointsTest {
 
   @Test
   void plainHttpIsRefusedUnlessAllowed() {
-    assertThatThrownBy(() -> PlatformEndpoints.of("http://127.0.0.1:8081",
-        PlatformEndpoints.DEFAULT_IMS_URL, false))
+    assertThatThrownBy(
+            () ->
+                PlatformEndpoints.of(
+                    "http://127.0.0.1:8081", PlatformEndpoints.DEFAULT_IMS_URL, false))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("AEP_PLATFORM_URL").hasMessageContaining("AEP_ALLOW_HTTP=true");
-    assertThatThrownBy(() -> PlatformEndpoints.of(PlatformEndpoints.DEFAULT_PLATFORM_URL,
-        "http://127.0.0.1:8081", false))
+        .hasMessageContaining("AEP_PLATFORM_URL")
+        .hasMessageContaining("AEP_ALLOW_HTTP=true");
+    assertThatThrownBy(
+            () ->
+                PlatformEndpoints.of(
+                    PlatformEndpoints.DEFAULT_PLATFORM_URL, "http://127.0.0.1:8081", false))
         .hasMessageContaining("AEP_IMS_URL");
-    PlatformEndpoints e = PlatformEndpoints.of("http://127.0.0.1:8081/", "http://127.0.0.1:8081",
-        true);
+    PlatformEndpoints e =
+        PlatformEndpoints.of("http://127.0.0.1:8081/", "http://127.0.0.1:8081", true);
     assertThat(e.platformUrl().toString()).isEqualTo("http://127.0.0.1:8081");
     assertThat(e.allowHttp()).isTrue();
   }
 
   @Test
   void productionEndpointsAreAcceptedAsTheyAre() {
-    PlatformEndpoints e = PlatformEndpoints.of(PlatformEndpoints.DEFAULT_PLATFORM_URL,
-        PlatformEndpoints.DEFAULT_IMS_URL, false);
+    PlatformEndpoints e =
+        PlatformEndpoints.of(
+            PlatformEndpoints.DEFAULT_PLATFORM_URL, PlatformEndpoints.DEFAULT_IMS_URL, false);
     assertThat(e.platformUrl().toString()).isEqualTo("https://platform.adobe.io");
     assertThat(e.imsUrl().toString()).isEqualTo("https://ims-na1.adobelogin.com");
   }
 
   @Test
   void urlsWithCredentialsOrQueriesAreRefused() {
-    assertThatThrownBy(() -> PlatformEndpoints.of("https://user:pw@platform.adobe.io",
-        PlatformEndpoints.DEFAULT_IMS_URL, false)).hasMessageContaining("user info");
-    assertThatThrownBy(() -> PlatformEndpoints.of("https://platform.adobe.io?key=1",
-        PlatformEndpoints.DEFAULT_IMS_URL, false)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PlatformEndpoints.of("ftp://platform.adobe.io",
-        PlatformEndpoints.DEFAULT_IMS_URL, false)).hasMessageContaining("http(s)");
+    assertThatThrownBy(
+            () ->
+                PlatformEndpoints.of(
+                    "https://user:pw@platform.adobe.io", PlatformEndpoints.DEFAULT_IMS_URL, false))
+        .hasMessageContaining("user info");
+    assertThatThrownBy(
+            () ->
+                PlatformEndpoints.of(
+                    "https://platform.adobe.io?key=1", PlatformEndpoints.DEFAULT_IMS_URL, false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                PlatformEndpoints.of(
+                    "ftp://platform.adobe.io", PlatformEndpoints.DEFAULT_IMS_URL, false))
+        .hasMessageContaining("http(s)");
   }
 }

@@ -32,12 +32,15 @@ class RequestShapeTest {
     fixture.session.catalog().getDataset("abc");
     fixture.session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1");
     fixture.session.dataPrep().getMappingSet("m1");
-    assertThat(fixture.server.platformRequests).hasSize(4).allSatisfy(r -> {
-      assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
-      assertThat(r.getHeaders().get("x-api-key")).isEqualTo("client-id-1");
-      assertThat(r.getHeaders().get("x-gw-ims-org-id")).isEqualTo("ORG1@AdobeOrg");
-      assertThat(r.getHeaders().get("x-sandbox-name")).isEqualTo("prod");
-    });
+    assertThat(fixture.server.platformRequests)
+        .hasSize(4)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
+              assertThat(r.getHeaders().get("x-api-key")).isEqualTo("client-id-1");
+              assertThat(r.getHeaders().get("x-gw-ims-org-id")).isEqualTo("ORG1@AdobeOrg");
+              assertThat(r.getHeaders().get("x-sandbox-name")).isEqualTo("prod");
+            });
   }
 
   @Test
@@ -47,25 +50,39 @@ class RequestShapeTest {
     RecordedRequest ims = fixture.server.imsRecorded.get(0);
     assertThat(ims.getMethod()).isEqualTo("POST");
     assertThat(ims.getUrl().query()).isNull();
-    assertThat(ims.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(ims.getHeaders().get("Content-Type"))
+        .startsWith("application/x-www-form-urlencoded");
     String form = ims.getBody().utf8();
-    assertThat(form).contains("grant_type=client_credentials", "client_id=client-id-1",
-        "client_secret=client-secret-1", "scope=openid%2CAdobeID");
+    assertThat(form)
+        .contains(
+            "grant_type=client_credentials",
+            "client_id=client-id-1",
+            "client_secret=client-secret-1",
+            "scope=openid%2CAdobeID");
   }
 
   @Test
   void patchSendsExactEtagWithQuotesAndJsonPatchArray() throws Exception {
     fixture.server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"new-etag\\\"\"}");
-    EntityRef ref = fixture.session.flowService().flows().patch("f1", "\"1a0037e4-0000-0200-0000-602e06f60000\"",
-        List.of(JsonPatchOp.replace("/scheduleParams/interval", 30),
-            JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
-            JsonPatchOp.add("/description", "d"),
-            JsonPatchOp.remove("/labels")));
+    EntityRef ref =
+        fixture
+            .session
+            .flowService()
+            .flows()
+            .patch(
+                "f1",
+                "\"1a0037e4-0000-0200-0000-602e06f60000\"",
+                List.of(
+                    JsonPatchOp.replace("/scheduleParams/interval", 30),
+                    JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
+                    JsonPatchOp.add("/description", "d"),
+                    JsonPatchOp.remove("/labels")));
     assertThat(ref).isEqualTo(new EntityRef("f1", "\"new-etag\""));
     RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getMethod()).isEqualTo("PATCH");
     assertThat(r.getUrl().encodedPath()).isEqualTo("/data/foundation/flowservice/flows/f1");
-    assertThat(r.getHeaders().get("If-Match")).isEqualTo("\"1a0037e4-0000-0200-0000-602e06f60000\"");
+    assertThat(r.getHeaders().get("If-Match"))
+        .isEqualTo("\"1a0037e4-0000-0200-0000-602e06f60000\"");
     assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
     JsonNode body = mapper.readTree(r.getBody().utf8());
     assertThat(body.isArray()).isTrue();
@@ -78,8 +95,18 @@ class RequestShapeTest {
   @Test
   void createFlowSendsStartTimeAsStringAndOmitsState() throws Exception {
     fixture.server.handler = r -> json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\"}");
-    fixture.session.flowService().flows().create(FlowRequest.stripe("n", "d", "s1", "t1",
-        Transformation.mapping("m1", 0), new ScheduleParams("minute", 15, 1710267858L, true)));
+    fixture
+        .session
+        .flowService()
+        .flows()
+        .create(
+            FlowRequest.stripe(
+                "n",
+                "d",
+                "s1",
+                "t1",
+                Transformation.mapping("m1", 0),
+                new ScheduleParams("minute", 15, 1710267858L, true)));
     JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.has("state")).isFalse();
     assertThat(body.at("/flowSpec/id").asText()).isEqualTo("6499120c-0b15-42dc-936e-847ea3c24d72");
@@ -93,8 +120,12 @@ class RequestShapeTest {
   @Test
   void createBaseConnectionSendsStripeSpecAndAuthParams() throws Exception {
     fixture.server.handler = r -> json(201, "{\"id\":\"b1\",\"etag\":\"\\\"e1\\\"\"}");
-    EntityRef ref = fixture.session.flowService()
-        .baseConnections().create(BaseConnectionRequest.stripe("n", null, "sk_test_123"));
+    EntityRef ref =
+        fixture
+            .session
+            .flowService()
+            .baseConnections()
+            .create(BaseConnectionRequest.stripe("n", null, "sk_test_123"));
     assertThat(ref.id()).isEqualTo("b1");
     JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.at("/auth/specName").asText()).isEqualTo("OAuth2 Refresh Code");
@@ -106,46 +137,72 @@ class RequestShapeTest {
 
   @Test
   void exploreAsksForAPreviewWithBase64SourceParamsAndReturnsEveryFieldPathUnderData() {
-    fixture.server.handler = r -> json(200, "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
-        + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
-        + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
-        + "\"currency\":{\"type\":\"string\"}}}}}}}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
+                    + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+                    + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
+                    + "\"currency\":{\"type\":\"string\"}}}}}}}");
     var explored = fixture.session.flowService().explore("b1", "charges");
-    assertThat(explored.fields()).containsExactly(Map.entry("data", "array"),
-        Map.entry("data.id", "string"), Map.entry("data.amount", "integer"),
-        Map.entry("data.currency", "string"));
+    assertThat(explored.fields())
+        .containsExactly(
+            Map.entry("data", "array"),
+            Map.entry("data.id", "string"),
+            Map.entry("data.amount", "integer"),
+            Map.entry("data.currency", "string"));
     assertThat(explored.samples()).isEmpty();
     RecordedRequest r = fixture.server.lastPlatformRequest();
-    assertThat(r.getUrl().encodedPath()).isEqualTo("/data/foundation/flowservice/connections/b1/explore");
+    assertThat(r.getUrl().encodedPath())
+        .isEqualTo("/data/foundation/flowservice/connections/b1/explore");
     assertThat(r.getUrl().queryParameter("objectType")).isEqualTo("rest");
     assertThat(r.getUrl().queryParameter("preview")).isEqualTo("true");
-    String decoded = new String(Base64.getDecoder().decode(r.getUrl().queryParameter("sourceParams")),
-        StandardCharsets.UTF_8);
+    String decoded =
+        new String(
+            Base64.getDecoder().decode(r.getUrl().queryParameter("sourceParams")),
+            StandardCharsets.UTF_8);
     assertThat(decoded).isEqualTo("{\"resourcePath\":\"charges\"}");
   }
 
   @Test
   void schemaLookupSendsVersionedAcceptAndEncodesIdAsOneSegment() {
-    fixture.server.handler = r -> json(200, "{\"$id\":\"https://ns.adobe.com/t/schemas/1\","
-        + "\"meta:altId\":\"_t.schemas.1\",\"version\":\"1.2\",\"title\":\"T\","
-        + "\"meta:class\":\"https://ns.adobe.com/xdm/context/profile\",\"allOf\":["
-        + "{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"},{\"$ref\":\"https://ns.adobe.com/t/mixins/fg\"}]}");
-    var schema = fixture.session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1").orElseThrow();
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"$id\":\"https://ns.adobe.com/t/schemas/1\","
+                    + "\"meta:altId\":\"_t.schemas.1\",\"version\":\"1.2\",\"title\":\"T\","
+                    + "\"meta:class\":\"https://ns.adobe.com/xdm/context/profile\",\"allOf\":["
+                    + "{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"},{\"$ref\":\"https://ns.adobe.com/t/mixins/fg\"}]}");
+    var schema =
+        fixture
+            .session
+            .schemaRegistry()
+            .getSchema("https://ns.adobe.com/t/schemas/1")
+            .orElseThrow();
     assertThat(schema.version()).isEqualTo("1.2");
     assertThat(schema.classId()).isEqualTo("https://ns.adobe.com/xdm/context/profile");
     assertThat(schema.fieldGroupIds()).containsExactly("https://ns.adobe.com/t/mixins/fg");
     RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed+json; version=1");
-    assertThat(r.getUrl().encodedPath()).isEqualTo(
-        "/data/foundation/schemaregistry/tenant/schemas/https:%2F%2Fns.adobe.com%2Ft%2Fschemas%2F1");
+    assertThat(r.getUrl().encodedPath())
+        .isEqualTo(
+            "/data/foundation/schemaregistry/tenant/schemas/https:%2F%2Fns.adobe.com%2Ft%2Fschemas%2F1");
   }
 
   @Test
   void schemaFindByTitleUsesSummaryAcceptAndPropertyFilter() {
-    fixture.server.handler = r -> json(200, "{\"results\":[{\"$id\":\"x\",\"title\":\"Stripe Charges\","
-        + "\"version\":\"1.0\",\"meta:altId\":\"_t.schemas.x\"}],\"_page\":{\"count\":1}}");
-    assertThat(fixture.session.schemaRegistry().findSchemaByTitle("Stripe Charges")).get()
-        .extracting(s -> s.id()).isEqualTo("x");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"results\":[{\"$id\":\"x\",\"title\":\"Stripe Charges\","
+                    + "\"version\":\"1.0\",\"meta:altId\":\"_t.schemas.x\"}],\"_page\":{\"count\":1}}");
+    assertThat(fixture.session.schemaRegistry().findSchemaByTitle("Stripe Charges"))
+        .get()
+        .extracting(s -> s.id())
+        .isEqualTo("x");
     RecordedRequest r = fixture.server.lastPlatformRequest();
     assertThat(r.getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed-id+json");
     assertThat(r.getUrl().queryParameter("property")).isEqualTo("title==Stripe Charges");
@@ -155,18 +212,27 @@ class RequestShapeTest {
   void enableAndDisableUseTheActionEndpoint() {
     fixture.server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
     assertThat(fixture.session.flowService().disableFlow("f1").etag()).isEqualTo("\"e2\"");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().toString()).endsWith("/flows/f1/action?op=disable");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().toString())
+        .endsWith("/flows/f1/action?op=disable");
     fixture.session.flowService().enableFlow("f1");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("op")).isEqualTo("enable");
+    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("op"))
+        .isEqualTo("enable");
     assertThat(fixture.server.lastPlatformRequest().getMethod()).isEqualTo("POST");
   }
 
   @Test
   void datasetCreateParsesTheArrayReference() throws Exception {
     fixture.server.handler = r -> json(201, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
-    String id = fixture.session.catalog().createDataset(new dev.aep.operator.platform.DatasetRequest("n",
-        "d", dev.aep.operator.platform.SchemaRef.forDataset("https://s"),
-        Map.of("managedBy", List.of("op"))));
+    String id =
+        fixture
+            .session
+            .catalog()
+            .createDataset(
+                new dev.aep.operator.platform.DatasetRequest(
+                    "n",
+                    "d",
+                    dev.aep.operator.platform.SchemaRef.forDataset("https://s"),
+                    Map.of("managedBy", List.of("op"))));
     assertThat(id).isEqualTo("5c8c3c555033b814b69f947f");
     JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
     assertThat(body.at("/schemaRef/contentType").asText())
@@ -176,10 +242,14 @@ class RequestShapeTest {
 
   @Test
   void listRunsFiltersByFlowNewestFirst() {
-    fixture.server.handler = r -> json(200, "{\"items\":["
-        + "{\"id\":\"old\",\"flowId\":\"f1\",\"createdAt\":1000},"
-        + "{\"id\":\"new\",\"flowId\":\"f1\",\"createdAt\":3000},"
-        + "{\"id\":\"mid\",\"flowId\":\"f1\",\"createdAt\":\"2000\"}]}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"items\":["
+                    + "{\"id\":\"old\",\"flowId\":\"f1\",\"createdAt\":1000},"
+                    + "{\"id\":\"new\",\"flowId\":\"f1\",\"createdAt\":3000},"
+                    + "{\"id\":\"mid\",\"flowId\":\"f1\",\"createdAt\":\"2000\"}]}");
     var runs = fixture.session.flowService().listRuns("f1", 2);
     assertThat(runs).extracting(run -> run.id()).containsExactly("new", "mid");
     RecordedRequest r = fixture.server.lastPlatformRequest();

@@ -35,12 +35,15 @@ class RetryAfterGateTest {
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   // Sleeping moves the fake clock, so nothing waits for real and the order of events is all that
   // decides the outcome.
-  private final Sleeper sleeper = d -> {
-    sleeps.add(d);
-    now.addAndGet(d.toNanos());
-  };
+  private final Sleeper sleeper =
+      d -> {
+        sleeps.add(d);
+        now.addAndGet(d.toNanos());
+      };
+
   /** Fake-clock instant at which the server saw each request, in arrival order. */
   private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
   private final List<String> paths = new CopyOnWriteArrayList<>();
 
   private FakePlatformServer server;
@@ -49,16 +52,20 @@ class RetryAfterGateTest {
   @BeforeEach
   void start() throws Exception {
     server = new FakePlatformServer();
-    server.handler = r -> {
-      arrivals.add(now.get());
-      String last = r.getUrl().pathSegments().get(r.getUrl().pathSize() - 1);
-      paths.add(last);
-      return last.equals("limited")
-          ? new MockResponse.Builder().code(429).setHeader("Retry-After", "2")
-              .setHeader("Content-Type", "application/json")
-              .body("{\"error_code\":\"429050\",\"message\":\"Too many requests\"}").build()
-          : json(200, "{}");
-    };
+    server.handler =
+        r -> {
+          arrivals.add(now.get());
+          String last = r.getUrl().pathSegments().get(r.getUrl().pathSize() - 1);
+          paths.add(last);
+          return last.equals("limited")
+              ? new MockResponse.Builder()
+                  .code(429)
+                  .setHeader("Retry-After", "2")
+                  .setHeader("Content-Type", "application/json")
+                  .body("{\"error_code\":\"429050\",\"message\":\"Too many requests\"}")
+                  .build()
+              : json(200, "{}");
+        };
   }
 
   @AfterEach
@@ -71,8 +78,12 @@ class RetryAfterGateTest {
   }
 
   private PlatformCaller.Call get(String name) {
-    HttpUrl url = HttpUrl.get(server.baseUrl()).newBuilder()
-        .addPathSegments("data/foundation/flowservice/flows").addPathSegment(name).build();
+    HttpUrl url =
+        HttpUrl.get(server.baseUrl())
+            .newBuilder()
+            .addPathSegments("data/foundation/flowservice/flows")
+            .addPathSegment(name)
+            .build();
     return PlatformCaller.Call.builder("flowservice", "getFlow", "GET", url).build();
   }
 
@@ -84,32 +95,42 @@ class RetryAfterGateTest {
     // An application interceptor runs after PlatformCaller passed the limiter and before the
     // network interceptors, where a real caller would wait for a connection or a TCP handshake:
     // the early request is parked there until the other caller's 429 has been answered.
-    Interceptor parkEarlyRequest = chain -> {
-      if (chain.request().url().encodedPath().endsWith("/early") && held.compareAndSet(false, true)) {
-        passedLimiter.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return chain.proceed(chain.request());
-    };
-    HttpPlatformOptions options = FakePlatformServer.fastOptions()
-        .withRetryPolicy(RetryPolicy.none());
+    Interceptor parkEarlyRequest =
+        chain -> {
+          if (chain.request().url().encodedPath().endsWith("/early")
+              && held.compareAndSet(false, true)) {
+            passedLimiter.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return chain.proceed(chain.request());
+        };
+    HttpPlatformOptions options =
+        FakePlatformServer.fastOptions().withRetryPolicy(RetryPolicy.none());
     http = HttpPlatform.httpClient(options).addInterceptor(parkEarlyRequest).build();
     RequestLimiter limiter = new RequestLimiter(1000, now::get, sleeper);
-    PlatformCaller caller = new PlatformCaller(http, new ObjectMapper(),
-        new PlatformScope(ACCOUNT, "prod"), null, limiter, RetryPolicy.none(), sleeper,
-        new SimpleMeterRegistry());
+    PlatformCaller caller =
+        new PlatformCaller(
+            http,
+            new ObjectMapper(),
+            new PlatformScope(ACCOUNT, "prod"),
+            null,
+            limiter,
+            RetryPolicy.none(),
+            sleeper,
+            new SimpleMeterRegistry());
 
     CompletableFuture<PlatformCaller.Answer> early =
         CompletableFuture.supplyAsync(() -> caller.execute(get("early")));
-    assertThat(passedLimiter.await(30, TimeUnit.SECONDS)).as("early request passed the limiter")
+    assertThat(passedLimiter.await(30, TimeUnit.SECONDS))
+        .as("early request passed the limiter")
         .isTrue();
     long answered = now.get();
-    PlatformException limited = catchThrowableOfType(PlatformException.class,
-        () -> caller.execute(get("limited")));
+    PlatformException limited =
+        catchThrowableOfType(PlatformException.class, () -> caller.execute(get("limited")));
     assertThat(limited.httpStatus()).isEqualTo(429);
     release.countDown();
     PlatformCaller.Answer answer = early.get(30, TimeUnit.SECONDS);
@@ -130,9 +151,16 @@ class RetryAfterGateTest {
     RequestLimiter paused = new RequestLimiter(1000, now::get, sleeper);
     RequestLimiter other = new RequestLimiter(1000, now::get, sleeper);
     paused.pauseFor(Duration.ofSeconds(5));
-    PlatformCaller caller = new PlatformCaller(http, new ObjectMapper(),
-        new PlatformScope(ACCOUNT, "dev"), null, other, RetryPolicy.none(), sleeper,
-        new SimpleMeterRegistry());
+    PlatformCaller caller =
+        new PlatformCaller(
+            http,
+            new ObjectMapper(),
+            new PlatformScope(ACCOUNT, "dev"),
+            null,
+            other,
+            RetryPolicy.none(),
+            sleeper,
+            new SimpleMeterRegistry());
 
     assertThat(caller.execute(get("elsewhere")).status()).isEqualTo(200);
     assertThat(sleeps).isEmpty();

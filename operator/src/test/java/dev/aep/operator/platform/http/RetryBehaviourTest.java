@@ -25,8 +25,14 @@ import org.junit.jupiter.api.Test;
 class RetryBehaviourTest {
 
   private static final String FLOW = "{\"items\":[{\"id\":\"f1\",\"etag\":\"\\\"e\\\"\"}]}";
-  private static final FlowRequest NEW_FLOW = FlowRequest.stripe("n", null, "s", "t",
-      Transformation.mapping("m", 0), new ScheduleParams("minute", 15, 1L, true));
+  private static final FlowRequest NEW_FLOW =
+      FlowRequest.stripe(
+          "n",
+          null,
+          "s",
+          "t",
+          Transformation.mapping("m", 0),
+          new ScheduleParams("minute", 15, 1L, true));
 
   private FakePlatformServer server;
   private HttpPlatform platform;
@@ -52,10 +58,15 @@ class RetryBehaviourTest {
   @Test
   void retryAfterTwoSecondsDelaysTheRetryAtLeastThatLong() {
     AtomicInteger n = new AtomicInteger();
-    server.handler = r -> n.getAndIncrement() == 0
-        ? new MockResponse.Builder().code(429).setHeader("Retry-After", "2")
-            .body("{\"title\":\"Too Many Requests\"}").build()
-        : json(200, FLOW);
+    server.handler =
+        r ->
+            n.getAndIncrement() == 0
+                ? new MockResponse.Builder()
+                    .code(429)
+                    .setHeader("Retry-After", "2")
+                    .body("{\"title\":\"Too Many Requests\"}")
+                    .build()
+                : json(200, FLOW);
     PlatformSession session = session(FakePlatformServer.fastOptions());
     assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.platformArrivalNanos).hasSize(2);
@@ -65,12 +76,21 @@ class RetryBehaviourTest {
 
   @Test
   void timedOutPostIsNotRepeatedAndReportsAnUnknownOutcome() {
-    server.handler = r -> new MockResponse.Builder().code(201)
-        .headersDelay(3, TimeUnit.SECONDS).body("{\"id\":\"late\"}").build();
-    PlatformSession session = session(FakePlatformServer.fastOptions()
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(600)));
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().flows().create(NEW_FLOW));
+    server.handler =
+        r ->
+            new MockResponse.Builder()
+                .code(201)
+                .headersDelay(3, TimeUnit.SECONDS)
+                .body("{\"id\":\"late\"}")
+                .build();
+    PlatformSession session =
+        session(
+            FakePlatformServer.fastOptions()
+                .withTimeouts(
+                    Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(600)));
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> session.flowService().flows().create(NEW_FLOW));
     assertThat(e.isTransportFailure()).isTrue();
     assertThat(e.isOutcomeUnknown()).isTrue();
     assertThat(e.method()).isEqualTo("POST");
@@ -81,11 +101,20 @@ class RetryBehaviourTest {
   @Test
   void timedOutGetIsRetried() {
     AtomicInteger n = new AtomicInteger();
-    server.handler = r -> n.getAndIncrement() == 0
-        ? new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).body(FLOW).build()
-        : json(200, FLOW);
-    PlatformSession session = session(FakePlatformServer.fastOptions()
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(600)));
+    server.handler =
+        r ->
+            n.getAndIncrement() == 0
+                ? new MockResponse.Builder()
+                    .code(200)
+                    .headersDelay(2, TimeUnit.SECONDS)
+                    .body(FLOW)
+                    .build()
+                : json(200, FLOW);
+    PlatformSession session =
+        session(
+            FakePlatformServer.fastOptions()
+                .withTimeouts(
+                    Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(600)));
     assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.platformRequests).hasSize(2);
   }
@@ -94,8 +123,9 @@ class RetryBehaviourTest {
   void postIsNotRepeatedAfterAServerError() {
     server.handler = r -> json(500, "{\"title\":\"Internal\"}");
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().flows().create(NEW_FLOW));
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> session.flowService().flows().create(NEW_FLOW));
     assertThat(e.isServerError()).isTrue();
     assertThat(e.isRetryable()).isTrue();
     assertThat(server.platformRequests).hasSize(1);
@@ -104,9 +134,11 @@ class RetryBehaviourTest {
   @Test
   void postRefusedWith429IsSentAgain() {
     AtomicInteger n = new AtomicInteger();
-    server.handler = r -> n.getAndIncrement() == 0
-        ? new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build()
-        : json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e\\\"\"}");
+    server.handler =
+        r ->
+            n.getAndIncrement() == 0
+                ? new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build()
+                : json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e\\\"\"}");
     PlatformSession session = session(FakePlatformServer.fastOptions());
     assertThat(session.flowService().flows().create(NEW_FLOW).id()).isEqualTo("f1");
     assertThat(server.platformRequests).hasSize(2);
@@ -115,19 +147,33 @@ class RetryBehaviourTest {
   @Test
   void conditionalPatchDeleteAndPutAreRetriedOnServerErrors() {
     AtomicInteger n = new AtomicInteger();
-    server.handler = r -> n.getAndIncrement() % 2 == 0
-        ? json(502, "{}")
-        : r.getMethod().equals("PUT")
-            ? json(200, "{\"id\":\"m1\",\"version\":1}")
-            : json(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
+    server.handler =
+        r ->
+            n.getAndIncrement() % 2 == 0
+                ? json(502, "{}")
+                : r.getMethod().equals("PUT")
+                    ? json(200, "{\"id\":\"m1\",\"version\":1}")
+                    : json(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    assertThat(session.flowService().flows().patch("f1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))).etag())
+    assertThat(
+            session
+                .flowService()
+                .flows()
+                .patch("f1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x")))
+                .etag())
         .isEqualTo("\"e2\"");
     assertThat(session.flowService().flows().delete("f1")).isTrue();
-    assertThat(session.dataPrep().updateMappingSet("m1",
-        new dev.aep.operator.platform.MappingSetRequest(null,
-            dev.aep.operator.platform.SchemaRef.forMapping("s"), List.of())).version()).isEqualTo(1);
-    assertThat(server.platformRequests).extracting(r -> r.getMethod())
+    assertThat(
+            session
+                .dataPrep()
+                .updateMappingSet(
+                    "m1",
+                    new dev.aep.operator.platform.MappingSetRequest(
+                        null, dev.aep.operator.platform.SchemaRef.forMapping("s"), List.of()))
+                .version())
+        .isEqualTo(1);
+    assertThat(server.platformRequests)
+        .extracting(r -> r.getMethod())
         .containsExactly("PATCH", "PATCH", "DELETE", "DELETE", "PUT", "PUT");
   }
 
@@ -135,22 +181,35 @@ class RetryBehaviourTest {
   void backoffDelaysComeFromThePolicyAndGrow() {
     List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
     server.handler = r -> json(503, "{}");
-    PlatformSession session = session(FakePlatformServer.fastOptions()
-        .withRetryPolicy(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1),
-            Duration.ofSeconds(60), () -> 0.999))
-        .withSleeper(slept::add));
+    PlatformSession session =
+        session(
+            FakePlatformServer.fastOptions()
+                .withRetryPolicy(
+                    new RetryPolicy(
+                        4,
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60),
+                        () -> 0.999))
+                .withSleeper(slept::add));
     catchThrowableOfType(PlatformException.class, () -> session.flowService().flows().get("f1"));
-    assertThat(slept).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
-        Duration.ofMillis(400));
+    assertThat(slept)
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
   }
 
   @Test
   void retryAfterBeyondTheCapIsReturnedToTheCaller() {
-    server.handler = r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "3600")
-        .body("{}").build();
+    server.handler =
+        r ->
+            new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "3600")
+                .body("{}")
+                .build();
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().flows().get("f1"));
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> session.flowService().flows().get("f1"));
     assertThat(e.isRateLimited()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofHours(1));
     assertThat(server.platformRequests).hasSize(1);
@@ -159,17 +218,27 @@ class RetryBehaviourTest {
   @Test
   void retryAfterPausesEverySessionOfTheSameOrgAndSandboxOnly() throws Exception {
     AtomicInteger n = new AtomicInteger();
-    server.handler = r -> n.getAndIncrement() == 0
-        ? new MockResponse.Builder().code(429).setHeader("Retry-After", "2").body("{}").build()
-        : json(200, FLOW);
-    platform = server.platform(FakePlatformServer.fastOptions().withRetryPolicy(RetryPolicy.none()));
-    catchThrowableOfType(PlatformException.class,
+    server.handler =
+        r ->
+            n.getAndIncrement() == 0
+                ? new MockResponse.Builder()
+                    .code(429)
+                    .setHeader("Retry-After", "2")
+                    .body("{}")
+                    .build()
+                : json(200, FLOW);
+    platform =
+        server.platform(FakePlatformServer.fastOptions().withRetryPolicy(RetryPolicy.none()));
+    catchThrowableOfType(
+        PlatformException.class,
         () -> platform.session(ACCOUNT, "prod").flowService().flows().get("first"));
-    CompletableFuture<?> sameScope = CompletableFuture.runAsync(
-        () -> platform.session(ACCOUNT, "prod").flowService().flows().get("same-scope"));
+    CompletableFuture<?> sameScope =
+        CompletableFuture.runAsync(
+            () -> platform.session(ACCOUNT, "prod").flowService().flows().get("same-scope"));
     platform.session(ACCOUNT, "dev").flowService().flows().get("other-sandbox");
     sameScope.get(30, TimeUnit.SECONDS);
-    assertThat(server.platformRequests).extracting(r -> r.getUrl().pathSegments().get(4))
+    assertThat(server.platformRequests)
+        .extracting(r -> r.getUrl().pathSegments().get(4))
         .containsExactly("first", "other-sandbox", "same-scope");
     long gap = server.platformArrivalNanos.get(2) - server.platformArrivalNanos.get(0);
     assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
@@ -178,15 +247,19 @@ class RetryBehaviourTest {
   @Test
   void connectionRefusedIsATransportFailureAfterRetries() throws Exception {
     int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       port = s.getLocalPort();
     }
-    platform = new HttpPlatform(
-        PlatformEndpoints.of("http://127.0.0.1:" + port, server.baseUrl(), true),
-        FakePlatformServer.fastOptions(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> platform.session(ACCOUNT, "prod").flowService().flows().create(NEW_FLOW));
+    platform =
+        new HttpPlatform(
+            PlatformEndpoints.of("http://127.0.0.1:" + port, server.baseUrl(), true),
+            FakePlatformServer.fastOptions(),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class,
+            () -> platform.session(ACCOUNT, "prod").flowService().flows().create(NEW_FLOW));
     assertThat(e.isTransportFailure()).isTrue();
     // Nothing reached the server, so the create is known not to have happened.
     assertThat(e.isOutcomeUnknown()).isFalse();

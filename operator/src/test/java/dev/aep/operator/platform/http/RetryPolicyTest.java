@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
   private RetryPolicy withRandom(double r) {
-    return new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(30),
-        () -> r);
+    return new RetryPolicy(
+        5, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(30), () -> r);
   }
 
   @Test

@@ -46,8 +46,11 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void tenantIdIsReadFromStatsOnceAndThenRemembered() {
-    fixture.server.handler = r -> json(200,
-        "{\"imsOrg\":\"ORG1@AdobeOrg\",\"tenantId\":\"acme\",\"counts\":{\"schemas\":4}}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"imsOrg\":\"ORG1@AdobeOrg\",\"tenantId\":\"acme\",\"counts\":{\"schemas\":4}}");
     assertThat(registry().tenantId()).isEqualTo("acme");
     assertThat(registry().tenantId()).isEqualTo("acme");
     assertThat(fixture.server.platformRequests).hasSize(1);
@@ -68,22 +71,36 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void schemaFieldsAsksForTheResolvedSchemaAndFlattensItsPropertiesIntoTypedDotPaths() {
-    fixture.server.handler = r -> json(200, "{\"$id\":\"" + SCHEMA + "\",\"type\":\"object\","
-        + "\"required\":[\"_id\",\"timestamp\"],\"properties\":{"
-        + "\"_id\":{\"type\":\"string\"},"
-        + "\"timestamp\":{\"type\":\"string\",\"format\":\"date-time\",\"meta:xdmType\":\"date-time\"},"
-        + "\"eventType\":{\"type\":\"string\"},"
-        + "\"_acme\":{\"type\":\"object\",\"required\":[\"stripe\"],\"properties\":{"
-        + "\"stripe\":{\"type\":\"object\",\"required\":[\"id\"],\"properties\":{"
-        + "\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
-        + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
-        + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
-        + "\"metadata\":{\"type\":\"object\",\"meta:xdmType\":\"map\",\"additionalProperties\":{\"type\":\"string\"}}"
-        + "}}}}}}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"$id\":\""
+                    + SCHEMA
+                    + "\",\"type\":\"object\","
+                    + "\"required\":[\"_id\",\"timestamp\"],\"properties\":{"
+                    + "\"_id\":{\"type\":\"string\"},"
+                    + "\"timestamp\":{\"type\":\"string\",\"format\":\"date-time\",\"meta:xdmType\":\"date-time\"},"
+                    + "\"eventType\":{\"type\":\"string\"},"
+                    + "\"_acme\":{\"type\":\"object\",\"required\":[\"stripe\"],\"properties\":{"
+                    + "\"stripe\":{\"type\":\"object\",\"required\":[\"id\"],\"properties\":{"
+                    + "\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
+                    + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
+                    + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+                    + "\"metadata\":{\"type\":\"object\",\"meta:xdmType\":\"map\",\"additionalProperties\":{\"type\":\"string\"}}"
+                    + "}}}}}}");
     Map<String, SchemaField> fields = registry().schemaFields(SCHEMA).orElseThrow();
 
-    assertThat(fields).containsOnlyKeys("_id", "timestamp", "eventType", "_acme.stripe.id",
-        "_acme.stripe.amount", "_acme.stripe.day", "_acme.stripe.tags", "_acme.stripe.metadata");
+    assertThat(fields)
+        .containsOnlyKeys(
+            "_id",
+            "timestamp",
+            "eventType",
+            "_acme.stripe.id",
+            "_acme.stripe.amount",
+            "_acme.stripe.day",
+            "_acme.stripe.tags",
+            "_acme.stripe.metadata");
     assertThat(fields.get("_id")).isEqualTo(new SchemaField("_id", "string", true));
     assertThat(fields.get("timestamp")).isEqualTo(new SchemaField("timestamp", "date-time", true));
     assertThat(fields.get("eventType").required()).isFalse();
@@ -95,75 +112,93 @@ class SchemaRegistryDataPathTest {
     assertThat(fields.get("_acme.stripe.id").required()).isFalse();
 
     assertThat(last().getMethod()).isEqualTo("GET");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(
-        BASE + "/tenant/schemas/https:%2F%2Fns.adobe.com%2Facme%2Fschemas%2Fs1");
+    assertThat(last().getUrl().encodedPath())
+        .isEqualTo(BASE + "/tenant/schemas/https:%2F%2Fns.adobe.com%2Facme%2Fschemas%2Fs1");
     assertThat(last().getHeaders().get("Accept"))
         .isEqualTo("application/vnd.adobe.xed-full+json; version=1");
   }
 
   @Test
   void schemaFieldsOfAMissingSchemaAreEmpty() {
-    fixture.server.handler = r -> json(404, "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-1012-404\","
-        + "\"title\":\"Resource Not Found\",\"status\":404}");
+    fixture.server.handler =
+        r ->
+            json(
+                404,
+                "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-1012-404\","
+                    + "\"title\":\"Resource Not Found\",\"status\":404}");
     assertThat(registry().schemaFields(SCHEMA)).isEmpty();
   }
 
   // --- field groups ---
 
-  private static final String CREATED_GROUP = "{\"$id\":\"https://ns.adobe.com/acme/mixins/fg1\","
-      + "\"meta:altId\":\"_acme.mixins.fg1\",\"meta:resourceType\":\"mixins\",\"version\":\"1.0\","
-      + "\"title\":\"Stripe Charge Fields\",\"description\":\"d\",\"type\":\"object\","
-      + "\"meta:intendedToExtend\":[\"" + EVENT + "\"],"
-      + "\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
-      + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
-      + "\"amount\":{\"type\":\"integer\"},"
-      + "\"created\":{\"type\":\"string\",\"format\":\"date-time\",\"meta:xdmType\":\"date-time\"}}}}}}}},"
-      + "\"allOf\":[{\"$ref\":\"#/definitions/customFields\",\"type\":\"object\"}]}";
+  private static final String CREATED_GROUP =
+      "{\"$id\":\"https://ns.adobe.com/acme/mixins/fg1\","
+          + "\"meta:altId\":\"_acme.mixins.fg1\",\"meta:resourceType\":\"mixins\",\"version\":\"1.0\","
+          + "\"title\":\"Stripe Charge Fields\",\"description\":\"d\",\"type\":\"object\","
+          + "\"meta:intendedToExtend\":[\""
+          + EVENT
+          + "\"],"
+          + "\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
+          + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
+          + "\"amount\":{\"type\":\"integer\"},"
+          + "\"created\":{\"type\":\"string\",\"format\":\"date-time\",\"meta:xdmType\":\"date-time\"}}}}}}}},"
+          + "\"allOf\":[{\"$ref\":\"#/definitions/customFields\",\"type\":\"object\"}]}";
 
   private static FieldGroupRequest chargeFields() {
-    return new FieldGroupRequest("Stripe Charge Fields", "d", EVENT, Map.of(
-        "_acme.stripe.amount", "integer",
-        "_acme.stripe.created", "date-time",
-        "_acme.stripe.day", "date",
-        "_acme.stripe.card.brand", "string",
-        "_acme.stripe.paid", "boolean",
-        "_acme.stripe.fee", "number"));
+    return new FieldGroupRequest(
+        "Stripe Charge Fields",
+        "d",
+        EVENT,
+        Map.of(
+            "_acme.stripe.amount", "integer",
+            "_acme.stripe.created", "date-time",
+            "_acme.stripe.day", "date",
+            "_acme.stripe.card.brand", "string",
+            "_acme.stripe.paid", "boolean",
+            "_acme.stripe.fee", "number"));
   }
 
   @Test
-  void createFieldGroupSendsOneDefinitionNestedFromTheDotPathsWithJsonSchemaTypes() throws Exception {
+  void createFieldGroupSendsOneDefinitionNestedFromTheDotPathsWithJsonSchemaTypes()
+      throws Exception {
     fixture.server.handler = r -> json(201, CREATED_GROUP);
     FieldGroup created = registry().createFieldGroup(chargeFields());
 
     assertThat(last().getMethod()).isEqualTo("POST");
     assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/fieldgroups");
     assertThat(last().getHeaders().get("Content-Type")).startsWith("application/json");
-    JsonNode expected = mapper.readTree("{\"title\":\"Stripe Charge Fields\",\"description\":\"d\","
-        + "\"type\":\"object\",\"meta:intendedToExtend\":[\"" + EVENT + "\"],"
-        + "\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
-        + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
-        + "\"amount\":{\"type\":\"integer\"},"
-        + "\"card\":{\"type\":\"object\",\"properties\":{\"brand\":{\"type\":\"string\"}}},"
-        + "\"created\":{\"type\":\"string\",\"format\":\"date-time\"},"
-        + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
-        + "\"fee\":{\"type\":\"number\"},"
-        + "\"paid\":{\"type\":\"boolean\"}}}}}}}},"
-        + "\"allOf\":[{\"$ref\":\"#/definitions/customFields\"}]}");
+    JsonNode expected =
+        mapper.readTree(
+            "{\"title\":\"Stripe Charge Fields\",\"description\":\"d\","
+                + "\"type\":\"object\",\"meta:intendedToExtend\":[\""
+                + EVENT
+                + "\"],"
+                + "\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
+                + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
+                + "\"amount\":{\"type\":\"integer\"},"
+                + "\"card\":{\"type\":\"object\",\"properties\":{\"brand\":{\"type\":\"string\"}}},"
+                + "\"created\":{\"type\":\"string\",\"format\":\"date-time\"},"
+                + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
+                + "\"fee\":{\"type\":\"number\"},"
+                + "\"paid\":{\"type\":\"boolean\"}}}}}}}},"
+                + "\"allOf\":[{\"$ref\":\"#/definitions/customFields\"}]}");
     assertThat(lastBody()).isEqualTo(expected);
 
     assertThat(created.id()).isEqualTo("https://ns.adobe.com/acme/mixins/fg1");
     assertThat(created.altId()).isEqualTo("_acme.mixins.fg1");
     assertThat(created.version()).isEqualTo("1.0");
     assertThat(created.classIds()).containsExactly(EVENT);
-    assertThat(created.fields()).containsOnly(
-        Map.entry("_acme.stripe.amount", "integer"),
-        Map.entry("_acme.stripe.created", "date-time"));
+    assertThat(created.fields())
+        .containsOnly(
+            Map.entry("_acme.stripe.amount", "integer"),
+            Map.entry("_acme.stripe.created", "date-time"));
   }
 
   @Test
   void aPathThatIsBothALeafAndAnObjectIsRefusedBeforeAnythingIsSent() {
-    FieldGroupRequest clash = new FieldGroupRequest("T", "d", EVENT,
-        Map.of("_acme.stripe", "string", "_acme.stripe.id", "string"));
+    FieldGroupRequest clash =
+        new FieldGroupRequest(
+            "T", "d", EVENT, Map.of("_acme.stripe", "string", "_acme.stripe.id", "string"));
     assertThatThrownBy(() -> registry().createFieldGroup(clash))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("_acme.stripe");
@@ -185,8 +220,10 @@ class SchemaRegistryDataPathTest {
     FieldGroup group = registry().getFieldGroup("_acme.mixins.fg1").orElseThrow();
     assertThat(group.title()).isEqualTo("Stripe Charge Fields");
     assertThat(group.fields()).containsKeys("_acme.stripe.amount", "_acme.stripe.created");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
-    assertThat(last().getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed+json; version=1");
+    assertThat(last().getUrl().encodedPath())
+        .isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
+    assertThat(last().getHeaders().get("Accept"))
+        .isEqualTo("application/vnd.adobe.xed+json; version=1");
   }
 
   @Test
@@ -197,11 +234,15 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void findFieldGroupByTitleFiltersOnTheServerWithSummariesAndKeepsOnlyTheExactTitle() {
-    fixture.server.handler = r -> json(200, "{\"results\":["
-        + "{\"$id\":\"https://ns.adobe.com/acme/mixins/a\",\"meta:altId\":\"_acme.mixins.a\","
-        + "\"version\":\"1.1\",\"title\":\"stripe charge fields\"},"
-        + "{\"$id\":\"https://ns.adobe.com/acme/mixins/b\",\"meta:altId\":\"_acme.mixins.b\","
-        + "\"version\":\"1.3\",\"title\":\"Stripe Charge Fields\"}],\"_page\":{\"count\":2}}");
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"results\":["
+                    + "{\"$id\":\"https://ns.adobe.com/acme/mixins/a\",\"meta:altId\":\"_acme.mixins.a\","
+                    + "\"version\":\"1.1\",\"title\":\"stripe charge fields\"},"
+                    + "{\"$id\":\"https://ns.adobe.com/acme/mixins/b\",\"meta:altId\":\"_acme.mixins.b\","
+                    + "\"version\":\"1.3\",\"title\":\"Stripe Charge Fields\"}],\"_page\":{\"count\":2}}");
     FieldGroup found = registry().findFieldGroupByTitle("Stripe Charge Fields").orElseThrow();
     assertThat(found.id()).isEqualTo("https://ns.adobe.com/acme/mixins/b");
     assertThat(found.version()).isEqualTo("1.3");
@@ -224,10 +265,16 @@ class SchemaRegistryDataPathTest {
     FieldGroup replaced = registry().replaceFieldGroup("_acme.mixins.fg1", chargeFields());
     assertThat(replaced.version()).isEqualTo("1.1");
     assertThat(last().getMethod()).isEqualTo("PUT");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
+    assertThat(last().getUrl().encodedPath())
+        .isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
     assertThat(lastBody().at("/meta:intendedToExtend/0").asText()).isEqualTo(EVENT);
-    assertThat(lastBody().at("/definitions/customFields/properties/_acme/properties/stripe/properties/card"
-        + "/properties/brand/type").asText()).isEqualTo("string");
+    assertThat(
+            lastBody()
+                .at(
+                    "/definitions/customFields/properties/_acme/properties/stripe/properties/card"
+                        + "/properties/brand/type")
+                .asText())
+        .isEqualTo("string");
   }
 
   @Test
@@ -235,40 +282,55 @@ class SchemaRegistryDataPathTest {
     fixture.server.handler = r -> new mockwebserver3.MockResponse.Builder().code(204).build();
     assertThat(registry().deleteFieldGroup("_acme.mixins.fg1")).isTrue();
     assertThat(last().getMethod()).isEqualTo("DELETE");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
+    assertThat(last().getUrl().encodedPath())
+        .isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
     fixture.server.handler = r -> json(404, "{\"title\":\"Resource Not Found\",\"status\":404}");
     assertThat(registry().deleteFieldGroup("_acme.mixins.fg1")).isFalse();
   }
 
   // --- identity descriptors ---
 
-  private static final String DESCRIPTOR = "{\"@id\":\"d1\",\"@type\":\"xdm:descriptorIdentity\","
-      + "\"xdm:sourceSchema\":\"" + SCHEMA + "\",\"xdm:sourceVersion\":1,"
-      + "\"xdm:sourceProperty\":\"/_acme/stripe/email\",\"xdm:namespace\":\"Email\","
-      + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true,\"version\":\"1\"}";
+  private static final String DESCRIPTOR =
+      "{\"@id\":\"d1\",\"@type\":\"xdm:descriptorIdentity\","
+          + "\"xdm:sourceSchema\":\""
+          + SCHEMA
+          + "\",\"xdm:sourceVersion\":1,"
+          + "\"xdm:sourceProperty\":\"/_acme/stripe/email\",\"xdm:namespace\":\"Email\","
+          + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true,\"version\":\"1\"}";
 
   @Test
   void createIdentityDescriptorSendsAJsonPointerAndTheNamespaceByCode() throws Exception {
     fixture.server.handler = r -> json(201, DESCRIPTOR);
-    IdentityDescriptor created = registry().createIdentityDescriptor(
-        new IdentityDescriptor(null, SCHEMA, 1, "_acme.stripe.email", "Email", true));
+    IdentityDescriptor created =
+        registry()
+            .createIdentityDescriptor(
+                new IdentityDescriptor(null, SCHEMA, 1, "_acme.stripe.email", "Email", true));
 
     assertThat(last().getMethod()).isEqualTo("POST");
     assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/descriptors");
-    assertThat(lastBody()).isEqualTo(mapper.readTree("{\"@type\":\"xdm:descriptorIdentity\","
-        + "\"xdm:sourceSchema\":\"" + SCHEMA + "\",\"xdm:sourceVersion\":1,"
-        + "\"xdm:sourceProperty\":\"/_acme/stripe/email\",\"xdm:namespace\":\"Email\","
-        + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true}"));
+    assertThat(lastBody())
+        .isEqualTo(
+            mapper.readTree(
+                "{\"@type\":\"xdm:descriptorIdentity\","
+                    + "\"xdm:sourceSchema\":\""
+                    + SCHEMA
+                    + "\",\"xdm:sourceVersion\":1,"
+                    + "\"xdm:sourceProperty\":\"/_acme/stripe/email\",\"xdm:namespace\":\"Email\","
+                    + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true}"));
     assertThat(lastBody().get("xdm:sourceVersion").isInt()).isTrue();
-    assertThat(created).isEqualTo(
-        new IdentityDescriptor("d1", SCHEMA, 1, "_acme.stripe.email", "Email", true));
+    assertThat(created)
+        .isEqualTo(new IdentityDescriptor("d1", SCHEMA, 1, "_acme.stripe.email", "Email", true));
   }
 
   @Test
   void aCreateAnswerWithoutAnIdIsAnError() {
     fixture.server.handler = r -> json(201, "{}");
-    assertThatThrownBy(() -> registry().createIdentityDescriptor(
-        new IdentityDescriptor(null, SCHEMA, 1, "_acme.stripe.email", "Email", true)))
+    assertThatThrownBy(
+            () ->
+                registry()
+                    .createIdentityDescriptor(
+                        new IdentityDescriptor(
+                            null, SCHEMA, 1, "_acme.stripe.email", "Email", true)))
         .isInstanceOf(PlatformException.class)
         .hasMessageContaining("no @id");
   }
@@ -276,12 +338,22 @@ class SchemaRegistryDataPathTest {
   @Test
   void listIdentityDescriptorsFiltersBySchemaOnTheServerAndAgainOnTheClient() {
     // A registry that ignores the filter answers every schema's descriptors, grouped by type.
-    fixture.server.handler = r -> json(200, "{\"xdm:descriptorIdentity\":[" + DESCRIPTOR + ","
-        + DESCRIPTOR.replace("\"d1\"", "\"d2\"").replace(SCHEMA, SCHEMA + "-other") + "],"
-        + "\"xdm:alternateDisplayInfo\":[{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\","
-        + "\"xdm:sourceSchema\":\"" + SCHEMA + "\"}]}");
-    assertThat(registry().listIdentityDescriptors(SCHEMA)).containsExactly(
-        new IdentityDescriptor("d1", SCHEMA, 1, "_acme.stripe.email", "Email", true));
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"xdm:descriptorIdentity\":["
+                    + DESCRIPTOR
+                    + ","
+                    + DESCRIPTOR.replace("\"d1\"", "\"d2\"").replace(SCHEMA, SCHEMA + "-other")
+                    + "],"
+                    + "\"xdm:alternateDisplayInfo\":[{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\","
+                    + "\"xdm:sourceSchema\":\""
+                    + SCHEMA
+                    + "\"}]}");
+    assertThat(registry().listIdentityDescriptors(SCHEMA))
+        .containsExactly(
+            new IdentityDescriptor("d1", SCHEMA, 1, "_acme.stripe.email", "Email", true));
     assertThat(last().getMethod()).isEqualTo("GET");
     assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/descriptors");
     assertThat(last().getUrl().queryParameter("property")).isEqualTo("xdm:sourceSchema==" + SCHEMA);
@@ -290,19 +362,33 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void listIdentityDescriptorsAlsoReadsAResultsArrayOfMixedTypes() {
-    fixture.server.handler = r -> json(200, "{\"results\":[" + DESCRIPTOR
-        + ",{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\",\"xdm:sourceSchema\":\"" + SCHEMA + "\"}]}");
-    assertThat(registry().listIdentityDescriptors(SCHEMA)).extracting(IdentityDescriptor::id)
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"results\":["
+                    + DESCRIPTOR
+                    + ",{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\",\"xdm:sourceSchema\":\""
+                    + SCHEMA
+                    + "\"}]}");
+    assertThat(registry().listIdentityDescriptors(SCHEMA))
+        .extracting(IdentityDescriptor::id)
         .containsExactly("d1");
   }
 
   @Test
   void aSourceVersionSentAsAStringAndAnEscapedPointerAreRead() {
-    fixture.server.handler = r -> json(200, "{\"xdm:descriptorIdentity\":[{\"@id\":\"d3\","
-        + "\"xdm:sourceSchema\":\"" + SCHEMA + "\",\"xdm:sourceVersion\":\"2\","
-        + "\"xdm:sourceProperty\":\"/_acme/a~1b\",\"xdm:namespace\":\"Phone\",\"xdm:isPrimary\":\"false\"}]}");
-    assertThat(registry().listIdentityDescriptors(SCHEMA)).containsExactly(
-        new IdentityDescriptor("d3", SCHEMA, 2, "_acme.a/b", "Phone", false));
+    fixture.server.handler =
+        r ->
+            json(
+                200,
+                "{\"xdm:descriptorIdentity\":[{\"@id\":\"d3\","
+                    + "\"xdm:sourceSchema\":\""
+                    + SCHEMA
+                    + "\",\"xdm:sourceVersion\":\"2\","
+                    + "\"xdm:sourceProperty\":\"/_acme/a~1b\",\"xdm:namespace\":\"Phone\",\"xdm:isPrimary\":\"false\"}]}");
+    assertThat(registry().listIdentityDescriptors(SCHEMA))
+        .containsExactly(new IdentityDescriptor("d3", SCHEMA, 2, "_acme.a/b", "Phone", false));
   }
 
   @Test

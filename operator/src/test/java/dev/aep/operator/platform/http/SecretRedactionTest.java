@@ -34,7 +34,6 @@ import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Secrets (client secret, IMS token, Stripe keys) never show up in a log line, exception message
- * or metric, through a full create/patch/delete sequence with failures along the way.
+ * Secrets (client secret, IMS token, Stripe keys) never show up in a log line, exception message or
+ * metric, through a full create/patch/delete sequence with failures along the way.
  */
 class SecretRedactionTest {
 
@@ -84,65 +83,126 @@ class SecretRedactionTest {
     try (PlatformSimulator sim = PlatformSimulator.start()) {
       sim.accounts().register(CLIENT_ID, CLIENT_SECRET, "SIMORG@AdobeOrg");
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
-      try (HttpPlatform platform = new HttpPlatform(PlatformEndpoints.single(sim.baseUrl(), true),
-          FakePlatformServer.fastOptions(), meters)) {
-        PlatformAccount account = new PlatformAccount(CLIENT_ID, CLIENT_SECRET,
-            "SIMORG@AdobeOrg", null, null);
+      try (HttpPlatform platform =
+          new HttpPlatform(
+              PlatformEndpoints.single(sim.baseUrl(), true),
+              FakePlatformServer.fastOptions(),
+              meters)) {
+        PlatformAccount account =
+            new PlatformAccount(CLIENT_ID, CLIENT_SECRET, "SIMORG@AdobeOrg", null, null);
         PlatformSession session = platform.session(account, "prod");
         runSequence(sim, platform, account, session);
         tokensSeen.add(platform.tokens().token(account));
 
         // Credentials IMS refuses.
-        PlatformAccount wrong = new PlatformAccount(CLIENT_ID, CLIENT_SECRET + "-wrong",
-            "SIMORG@AdobeOrg", null, null);
+        PlatformAccount wrong =
+            new PlatformAccount(CLIENT_ID, CLIENT_SECRET + "-wrong", "SIMORG@AdobeOrg", null, null);
         capture(() -> platform.session(wrong, "prod").flowService().flows().get("x"));
 
-        assertNoSecretIn(allTexts(meters, account, session), List.of(CLIENT_SECRET,
-            CLIENT_SECRET + "-wrong", STRIPE_KEY, ROTATED_KEY, REJECTED_KEY));
+        assertNoSecretIn(
+            allTexts(meters, account, session),
+            List.of(
+                CLIENT_SECRET, CLIENT_SECRET + "-wrong", STRIPE_KEY, ROTATED_KEY, REJECTED_KEY));
         assertThat(tokensSeen).hasSizeGreaterThanOrEqualTo(2);
         assertNoSecretIn(allTexts(meters, account, session), tokensSeen);
       }
     }
   }
 
-  private void runSequence(PlatformSimulator sim, HttpPlatform platform, PlatformAccount account,
+  private void runSequence(
+      PlatformSimulator sim,
+      HttpPlatform platform,
+      PlatformAccount account,
       PlatformSession session) {
     FlowServiceClient fs = session.flowService();
-    EntityRef base = fs.baseConnections().create(
-        BaseConnectionRequest.stripe("redaction-base", "uid-r", STRIPE_KEY));
+    EntityRef base =
+        fs.baseConnections()
+            .create(BaseConnectionRequest.stripe("redaction-base", "uid-r", STRIPE_KEY));
     tokensSeen.add(platform.tokens().token(account));
     fs.explore(base.id(), "charges");
-    EntityRef source = fs.sourceConnections().create(
-        SourceConnectionRequest.stripe("redaction-source", "uid-r", base.id(), "charges"));
-    FieldGroup group = session.schemaRegistry().createFieldGroup(new FieldGroupRequest("Redaction fields",
-        "uid-r", SimulatorClientTest.PROFILE, Map.of("_simtenant.stripe.chargeId", "string")));
-    Schema schema = session.schemaRegistry().createSchema(new SchemaRequest("Redaction",
-        "uid-r", SimulatorClientTest.PROFILE, List.of(group.id())));
-    String dataset = session.catalog().createDataset(new DatasetRequest("redaction-ds", "uid-r",
-        SchemaRef.forDataset(schema.id()), Map.of()));
-    EntityRef target = fs.targetConnections().create(TargetConnectionRequest.dataLake(
-        "redaction-target", "uid-r", schema.id(), schema.version(), dataset));
-    MappingSetVersion mapping = session.dataPrep().createMappingSet(new MappingSetRequest(
-        "redaction-mapping", SchemaRef.forMapping(schema.id()),
-        List.of(Mapping.attribute("data.id", "_simtenant.stripe.chargeId"))));
-    EntityRef flow = fs.flows().create(FlowRequest.stripe("redaction-flow", "uid-r", source.id(),
-        target.id(), Transformation.mapping(mapping.id(), mapping.version()),
-        new ScheduleParams("minute", 15, Instant.now().plusSeconds(3600).getEpochSecond(), true)));
+    EntityRef source =
+        fs.sourceConnections()
+            .create(
+                SourceConnectionRequest.stripe("redaction-source", "uid-r", base.id(), "charges"));
+    FieldGroup group =
+        session
+            .schemaRegistry()
+            .createFieldGroup(
+                new FieldGroupRequest(
+                    "Redaction fields",
+                    "uid-r",
+                    SimulatorClientTest.PROFILE,
+                    Map.of("_simtenant.stripe.chargeId", "string")));
+    Schema schema =
+        session
+            .schemaRegistry()
+            .createSchema(
+                new SchemaRequest(
+                    "Redaction", "uid-r", SimulatorClientTest.PROFILE, List.of(group.id())));
+    String dataset =
+        session
+            .catalog()
+            .createDataset(
+                new DatasetRequest(
+                    "redaction-ds", "uid-r", SchemaRef.forDataset(schema.id()), Map.of()));
+    EntityRef target =
+        fs.targetConnections()
+            .create(
+                TargetConnectionRequest.dataLake(
+                    "redaction-target", "uid-r", schema.id(), schema.version(), dataset));
+    MappingSetVersion mapping =
+        session
+            .dataPrep()
+            .createMappingSet(
+                new MappingSetRequest(
+                    "redaction-mapping",
+                    SchemaRef.forMapping(schema.id()),
+                    List.of(Mapping.attribute("data.id", "_simtenant.stripe.chargeId"))));
+    EntityRef flow =
+        fs.flows()
+            .create(
+                FlowRequest.stripe(
+                    "redaction-flow",
+                    "uid-r",
+                    source.id(),
+                    target.id(),
+                    Transformation.mapping(mapping.id(), mapping.version()),
+                    new ScheduleParams(
+                        "minute", 15, Instant.now().plusSeconds(3600).getEpochSecond(), true)));
 
     // Rotation of the Stripe key, then a stale-etag rotation that fails with 412.
-    EntityRef rotated = fs.baseConnections().patch(base.id(), base.etag(),
-        List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", ROTATED_KEY))));
-    capture(() -> fs.baseConnections().patch(base.id(), base.etag(),
-        List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", STRIPE_KEY)))));
+    EntityRef rotated =
+        fs.baseConnections()
+            .patch(
+                base.id(),
+                base.etag(),
+                List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", ROTATED_KEY))));
+    capture(
+        () ->
+            fs.baseConnections()
+                .patch(
+                    base.id(),
+                    base.etag(),
+                    List.of(
+                        JsonPatchOp.replace("/auth/params", Map.of("accessToken", STRIPE_KEY)))));
     // A key Stripe refuses: rejected on rotation and on create.
     sim.stripe().rejectToken(REJECTED_KEY);
-    capture(() -> fs.baseConnections().patch(base.id(), rotated.etag(),
-        List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", REJECTED_KEY)))));
-    capture(() -> fs.baseConnections().create(
-        BaseConnectionRequest.stripe("rejected", "uid-r", REJECTED_KEY)));
+    capture(
+        () ->
+            fs.baseConnections()
+                .patch(
+                    base.id(),
+                    rotated.etag(),
+                    List.of(
+                        JsonPatchOp.replace("/auth/params", Map.of("accessToken", REJECTED_KEY)))));
+    capture(
+        () ->
+            fs.baseConnections()
+                .create(BaseConnectionRequest.stripe("rejected", "uid-r", REJECTED_KEY)));
     // Token expiry behind the client's back: renewed once on the 401.
     sim.faults().expireTokens();
-    fs.flows().patch(flow.id(), flow.etag(), List.of(JsonPatchOp.replace("/description", "uid-r 2")));
+    fs.flows()
+        .patch(flow.id(), flow.etag(), List.of(JsonPatchOp.replace("/description", "uid-r 2")));
     tokensSeen.add(platform.tokens().token(account));
     // Server trouble: retried with warnings, then reported.
     sim.faults().failNext(2, "GET", "/flows/", 503);
@@ -170,24 +230,51 @@ class SecretRedactionTest {
     try (FakePlatformServer server = new FakePlatformServer();
         HttpPlatform platform = server.platform(FakePlatformServer.fastOptions())) {
       // A hostile or buggy server that repeats the request's credentials in its error text.
-      server.handler = r -> new MockResponse.Builder().code(400)
-          .body("{\"title\":\"Bad\",\"detail\":\"got " + r.getHeaders().get("Authorization")
-              + " and " + r.getBody().utf8().replace("\"", "'") + " from "
-              + FakePlatformServer.ACCOUNT.clientSecret() + "\"}")
-          .build();
+      server.handler =
+          r ->
+              new MockResponse.Builder()
+                  .code(400)
+                  .body(
+                      "{\"title\":\"Bad\",\"detail\":\"got "
+                          + r.getHeaders().get("Authorization")
+                          + " and "
+                          + r.getBody().utf8().replace("\"", "'")
+                          + " from "
+                          + FakePlatformServer.ACCOUNT.clientSecret()
+                          + "\"}")
+                  .build();
       PlatformSession session = platform.session(FakePlatformServer.ACCOUNT, "prod");
-      capture(() -> session.flowService().baseConnections().create(
-          BaseConnectionRequest.stripe("n", null, STRIPE_KEY)));
-      capture(() -> session.flowService().baseConnections().patch("b", "\"e\"",
-          List.of(JsonPatchOp.replace("/auth/params", Map.of("accessToken", ROTATED_KEY)))));
-      server.handler = r -> new MockResponse.Builder().code(500)
-          .body("token " + r.getHeaders().get("Authorization").substring(7) + " failed").build();
+      capture(
+          () ->
+              session
+                  .flowService()
+                  .baseConnections()
+                  .create(BaseConnectionRequest.stripe("n", null, STRIPE_KEY)));
+      capture(
+          () ->
+              session
+                  .flowService()
+                  .baseConnections()
+                  .patch(
+                      "b",
+                      "\"e\"",
+                      List.of(
+                          JsonPatchOp.replace(
+                              "/auth/params", Map.of("accessToken", ROTATED_KEY)))));
+      server.handler =
+          r ->
+              new MockResponse.Builder()
+                  .code(500)
+                  .body("token " + r.getHeaders().get("Authorization").substring(7) + " failed")
+                  .build();
       capture(() -> session.flowService().flows().get("f"));
       assertThat(exceptionTexts).hasSize(3).allSatisfy(t -> assertThat(t).contains("<redacted>"));
-      assertNoSecretIn(exceptionTexts,
+      assertNoSecretIn(
+          exceptionTexts,
           List.of(STRIPE_KEY, ROTATED_KEY, "token-1", FakePlatformServer.ACCOUNT.clientSecret()));
-      assertNoSecretIn(logTexts(), List.of(STRIPE_KEY, ROTATED_KEY, "token-1",
-          FakePlatformServer.ACCOUNT.clientSecret()));
+      assertNoSecretIn(
+          logTexts(),
+          List.of(STRIPE_KEY, ROTATED_KEY, "token-1", FakePlatformServer.ACCOUNT.clientSecret()));
     }
   }
 
@@ -211,8 +298,8 @@ class SecretRedactionTest {
     return texts;
   }
 
-  private List<String> allTexts(SimpleMeterRegistry meters, PlatformAccount account,
-      PlatformSession session) {
+  private List<String> allTexts(
+      SimpleMeterRegistry meters, PlatformAccount account, PlatformSession session) {
     List<String> texts = new ArrayList<>(logTexts());
     texts.addAll(exceptionTexts);
     for (Meter m : meters.getMeters()) {

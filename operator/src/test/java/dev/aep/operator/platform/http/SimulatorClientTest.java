@@ -10,9 +10,9 @@ import dev.aep.operator.platform.DataPrepClient;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.EntityRef;
-import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
+import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.FlowServiceClient;
@@ -58,8 +58,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatorClientTest {
 
-  static final PlatformAccount SIM_ACCOUNT = new PlatformAccount(Accounts.DEFAULT_CLIENT_ID,
-      Accounts.DEFAULT_CLIENT_SECRET, Accounts.DEFAULT_ORG_ID, null, null);
+  static final PlatformAccount SIM_ACCOUNT =
+      new PlatformAccount(
+          Accounts.DEFAULT_CLIENT_ID,
+          Accounts.DEFAULT_CLIENT_SECRET,
+          Accounts.DEFAULT_ORG_ID,
+          null,
+          null);
   static final String PROFILE = "https://ns.adobe.com/xdm/context/profile";
   static final String FIELD_GROUP_PREFIX = "https://ns.adobe.com/simtenant/mixins/";
 
@@ -74,8 +79,11 @@ class SimulatorClientTest {
   @BeforeAll
   void startSimulator() {
     sim = PlatformSimulator.start();
-    platform = new HttpPlatform(PlatformEndpoints.single(sim.baseUrl(), true),
-        FakePlatformServer.fastOptions(), new SimpleMeterRegistry());
+    platform =
+        new HttpPlatform(
+            PlatformEndpoints.single(sim.baseUrl(), true),
+            FakePlatformServer.fastOptions(),
+            new SimpleMeterRegistry());
     session = platform.session(SIM_ACCOUNT, "prod");
     fs = session.flowService();
     schemas = session.schemaRegistry();
@@ -97,40 +105,64 @@ class SimulatorClientTest {
   // --- builders of the provisioning chain through the client under test ---
 
   EntityRef baseConnection(String name) {
-    return fs.baseConnections().create(BaseConnectionRequest.stripe(name, "uid-1", "sk_test_abc123"));
+    return fs.baseConnections()
+        .create(BaseConnectionRequest.stripe(name, "uid-1", "sk_test_abc123"));
   }
 
   EntityRef sourceConnection(String name, String baseId) {
-    return fs.sourceConnections().create(SourceConnectionRequest.stripe(name, "uid-1", baseId, "charges"));
+    return fs.sourceConnections()
+        .create(SourceConnectionRequest.stripe(name, "uid-1", baseId, "charges"));
   }
 
   /** A Profile schema with a tenant field group holding the fields the mappings below write. */
   Schema schema(String title) {
-    FieldGroup group = schemas.createFieldGroup(new FieldGroupRequest(title + " fields", "uid-1", PROFILE,
-        Map.of("_simtenant.stripe.chargeId", "string", "_simtenant.stripe.currency", "string",
-            "_simtenant.stripe.amount", "integer")));
+    FieldGroup group =
+        schemas.createFieldGroup(
+            new FieldGroupRequest(
+                title + " fields",
+                "uid-1",
+                PROFILE,
+                Map.of(
+                    "_simtenant.stripe.chargeId",
+                    "string",
+                    "_simtenant.stripe.currency",
+                    "string",
+                    "_simtenant.stripe.amount",
+                    "integer")));
     return schemas.createSchema(new SchemaRequest(title, "uid-1", PROFILE, List.of(group.id())));
   }
 
   String dataset(String name, Schema schema) {
-    return catalog.createDataset(new DatasetRequest(name, "uid-1",
-        SchemaRef.forDataset(schema.id()), Map.of()));
+    return catalog.createDataset(
+        new DatasetRequest(name, "uid-1", SchemaRef.forDataset(schema.id()), Map.of()));
   }
 
   EntityRef targetConnection(String name, Schema schema, String datasetId) {
-    return fs.targetConnections().create(TargetConnectionRequest.dataLake(name, "uid-1", schema.id(),
-        schema.version(), datasetId));
+    return fs.targetConnections()
+        .create(
+            TargetConnectionRequest.dataLake(
+                name, "uid-1", schema.id(), schema.version(), datasetId));
   }
 
   MappingSetRequest mappings(Schema schema, String name) {
-    return new MappingSetRequest(name, SchemaRef.forMapping(schema.id()), List.of(
-        Mapping.attribute("data.id", "_simtenant.stripe.chargeId"),
-        Mapping.expression("lower(data.currency)", "_simtenant.stripe.currency")));
+    return new MappingSetRequest(
+        name,
+        SchemaRef.forMapping(schema.id()),
+        List.of(
+            Mapping.attribute("data.id", "_simtenant.stripe.chargeId"),
+            Mapping.expression("lower(data.currency)", "_simtenant.stripe.currency")));
   }
 
   /** The whole chain up to a flow starting in one hour, every 15 minutes. */
-  record Chain(EntityRef base, EntityRef source, Schema schema, String datasetId,
-      EntityRef target, MappingSetVersion mapping, EntityRef flow, long startTime) {}
+  record Chain(
+      EntityRef base,
+      EntityRef source,
+      Schema schema,
+      String datasetId,
+      EntityRef target,
+      MappingSetVersion mapping,
+      EntityRef flow,
+      long startTime) {}
 
   Chain chain(String name) {
     EntityRef base = baseConnection(name + "-base");
@@ -140,9 +172,16 @@ class SimulatorClientTest {
     EntityRef target = targetConnection(name + "-target", schema, datasetId);
     MappingSetVersion mapping = dataPrep.createMappingSet(mappings(schema, name + "-mapping"));
     long start = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
-    EntityRef flow = fs.flows().create(FlowRequest.stripe(name + "-flow", "uid-1", source.id(),
-        target.id(), Transformation.mapping(mapping.id(), mapping.version()),
-        new ScheduleParams("minute", 15, start, true)));
+    EntityRef flow =
+        fs.flows()
+            .create(
+                FlowRequest.stripe(
+                    name + "-flow",
+                    "uid-1",
+                    source.id(),
+                    target.id(),
+                    Transformation.mapping(mapping.id(), mapping.version()),
+                    new ScheduleParams("minute", 15, start, true)));
     return new Chain(base, source, schema, datasetId, target, mapping, flow, start);
   }
 
@@ -155,7 +194,8 @@ class SimulatorClientTest {
       Instant before = Instant.now();
       var token = platform.ims().requestToken(SIM_ACCOUNT);
       assertThat(token.value()).isNotBlank();
-      assertThat(token.expiresAt()).isAfter(before.plus(Duration.ofHours(23)))
+      assertThat(token.expiresAt())
+          .isAfter(before.plus(Duration.ofHours(23)))
           .isBefore(Instant.now().plus(Duration.ofHours(25)));
     }
 
@@ -166,16 +206,21 @@ class SimulatorClientTest {
       sim.faults().expireTokens();
       assertThat(fs.flows().list(ListQuery.all())).isEmpty();
       assertThat(sim.requestLog().count(Kind.TOKEN) - tokensBefore).isEqualTo(1);
-      assertThat(sim.requestLog().entries()).filteredOn(e -> e.path().endsWith("/flows"))
-          .extracting(e -> e.status()).containsExactly(200, 401, 200);
+      assertThat(sim.requestLog().entries())
+          .filteredOn(e -> e.path().endsWith("/flows"))
+          .extracting(e -> e.status())
+          .containsExactly(200, 401, 200);
     }
 
     @Test
     void wrongSecretIsAnAuthFailureFromIms() {
-      PlatformAccount wrong = new PlatformAccount(Accounts.DEFAULT_CLIENT_ID, "not-the-secret",
-          Accounts.DEFAULT_ORG_ID, null, null);
-      PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> platform.session(wrong, "prod").flowService().flows().get("f"));
+      PlatformAccount wrong =
+          new PlatformAccount(
+              Accounts.DEFAULT_CLIENT_ID, "not-the-secret", Accounts.DEFAULT_ORG_ID, null, null);
+      PlatformException e =
+          catchThrowableOfType(
+              PlatformException.class,
+              () -> platform.session(wrong, "prod").flowService().flows().get("f"));
       assertThat(e.isAuthFailure()).isTrue();
       assertThat(e.service()).isEqualTo("ims");
     }
@@ -212,7 +257,8 @@ class SimulatorClientTest {
       baseConnection("b");
       assertThat(fs.baseConnections().list(ListQuery.all())).hasSize(2);
       assertThat(fs.baseConnections().list(ListQuery.where("name==b")))
-          .extracting(BaseConnection::name).containsExactly("b");
+          .extracting(BaseConnection::name)
+          .containsExactly("b");
     }
 
     @Test
@@ -221,9 +267,12 @@ class SimulatorClientTest {
         baseConnection("c" + i);
       }
       assertThat(fs.baseConnections().list(ListQuery.all().orderBy("name").limit(2)))
-          .extracting(BaseConnection::name).containsExactly("c0", "c1", "c2", "c3", "c4");
-      assertThat(sim.requestLog().count(e -> e.method().equals("GET")
-          && e.path().endsWith("/connections"))).isEqualTo(3);
+          .extracting(BaseConnection::name)
+          .containsExactly("c0", "c1", "c2", "c3", "c4");
+      assertThat(
+              sim.requestLog()
+                  .count(e -> e.method().equals("GET") && e.path().endsWith("/connections")))
+          .isEqualTo(3);
     }
 
     @Test
@@ -234,8 +283,8 @@ class SimulatorClientTest {
       Page<BaseConnection> first = fs.baseConnections().listPage(ListQuery.all().limit(2), null);
       assertThat(first.items()).hasSize(2);
       assertThat(first.hasNext()).isTrue();
-      Page<BaseConnection> second = fs.baseConnections().listPage(ListQuery.all().limit(2),
-          first.nextPageToken());
+      Page<BaseConnection> second =
+          fs.baseConnections().listPage(ListQuery.all().limit(2), first.nextPageToken());
       assertThat(second.items()).hasSize(1);
       assertThat(second.hasNext()).isFalse();
     }
@@ -245,20 +294,29 @@ class SimulatorClientTest {
       EntityRef ref = baseConnection("sif-ns-name-base");
       baseConnection("other");
       assertThat(fs.baseConnections().findByName("sif-ns-name-base"))
-          .extracting(BaseConnection::id).containsExactly(ref.id());
+          .extracting(BaseConnection::id)
+          .containsExactly(ref.id());
     }
 
     @Test
     void patchWithCurrentEtagRotatesCredentialsAndRenamesAndStaleEtagIs412() {
       EntityRef ref = baseConnection("b");
-      EntityRef patched = fs.baseConnections().patch(ref.id(), ref.etag(), List.of(
-          JsonPatchOp.replace("/auth/params", Map.of("accessToken", "sk_test_rotated")),
-          JsonPatchOp.replace("/name", "renamed")));
+      EntityRef patched =
+          fs.baseConnections()
+              .patch(
+                  ref.id(),
+                  ref.etag(),
+                  List.of(
+                      JsonPatchOp.replace("/auth/params", Map.of("accessToken", "sk_test_rotated")),
+                      JsonPatchOp.replace("/name", "renamed")));
       assertThat(patched.etag()).isNotEqualTo(ref.etag());
       assertThat(fs.baseConnections().get(ref.id()).orElseThrow().name()).isEqualTo("renamed");
-      PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> fs.baseConnections().patch(ref.id(), ref.etag(),
-              List.of(JsonPatchOp.replace("/name", "again"))));
+      PlatformException e =
+          catchThrowableOfType(
+              PlatformException.class,
+              () ->
+                  fs.baseConnections()
+                      .patch(ref.id(), ref.etag(), List.of(JsonPatchOp.replace("/name", "again"))));
       assertThat(e.isPreconditionFailed()).isTrue();
       assertThat(e.hasErrorCode("1404-412")).isTrue();
     }
@@ -266,8 +324,9 @@ class SimulatorClientTest {
     @Test
     void deleteIsRefusedWhileAFlowUsesItThenSucceeds() {
       Chain c = chain("d");
-      PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> fs.baseConnections().delete(c.base().id()));
+      PlatformException e =
+          catchThrowableOfType(
+              PlatformException.class, () -> fs.baseConnections().delete(c.base().id()));
       assertThat(e.isBadRequest()).isTrue();
       assertThat(e.hasErrorCode("1418-400")).isTrue();
       assertThat(fs.flows().delete(c.flow().id())).isTrue();
@@ -281,8 +340,8 @@ class SimulatorClientTest {
     void exploreListsTheStripeFieldsUnderTheDataRootWithSamples() {
       EntityRef ref = baseConnection("b");
       SourceSchema explored = fs.explore(ref.id(), "charges");
-      assertThat(explored.fields()).containsKeys("data", "data.id", "data.amount",
-          "data.currency", "data.status");
+      assertThat(explored.fields())
+          .containsKeys("data", "data.id", "data.amount", "data.currency", "data.status");
       assertThat(explored.fields()).containsEntry("data.amount", "integer");
       assertThat(explored.samples()).isNotEmpty();
     }
@@ -291,8 +350,8 @@ class SimulatorClientTest {
     void exploreWithARejectedStripeKeyIsABadRequest() {
       EntityRef ref = baseConnection("b");
       sim.stripe().rejectToken("sk_test_abc123");
-      PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> fs.explore(ref.id(), "charges"));
+      PlatformException e =
+          catchThrowableOfType(PlatformException.class, () -> fs.explore(ref.id(), "charges"));
       assertThat(e.isBadRequest()).isTrue();
       assertThat(e.getMessage()).doesNotContain("sk_test_abc123");
     }
@@ -323,7 +382,8 @@ class SimulatorClientTest {
           .hasSize(2);
       assertThat(fs.sourceConnections().list(ListQuery.where("params.resourcePath==charges")))
           .hasSize(2);
-      assertThat(fs.sourceConnections().findByName("s2")).extracting(SourceConnection::id)
+      assertThat(fs.sourceConnections().findByName("s2"))
+          .extracting(SourceConnection::id)
           .containsExactly(s2.id());
       Page<SourceConnection> page = fs.sourceConnections().listPage(ListQuery.all().limit(1), null);
       assertThat(page.items()).hasSize(1);
@@ -333,8 +393,9 @@ class SimulatorClientTest {
     @Test
     void patchRenamesAndDeleteRemoves() {
       EntityRef ref = sourceConnection("s", baseConnection("b").id());
-      EntityRef patched = fs.sourceConnections().patch(ref.id(), ref.etag(),
-          List.of(JsonPatchOp.replace("/description", "new")));
+      EntityRef patched =
+          fs.sourceConnections()
+              .patch(ref.id(), ref.etag(), List.of(JsonPatchOp.replace("/description", "new")));
       assertThat(patched.etag()).isNotEqualTo(ref.etag());
       assertThat(fs.sourceConnections().get(ref.id()).orElseThrow().description()).isEqualTo("new");
       assertThat(fs.sourceConnections().delete(ref.id())).isTrue();
@@ -365,13 +426,18 @@ class SimulatorClientTest {
       String ds = dataset("ds", schema);
       EntityRef t1 = targetConnection("t1", schema, ds);
       targetConnection("t2", schema, ds);
-      assertThat(fs.targetConnections().list(ListQuery.where("params.dataSetId==" + ds))).hasSize(2);
-      assertThat(fs.targetConnections().findByName("t1")).extracting(TargetConnection::id)
+      assertThat(fs.targetConnections().list(ListQuery.where("params.dataSetId==" + ds)))
+          .hasSize(2);
+      assertThat(fs.targetConnections().findByName("t1"))
+          .extracting(TargetConnection::id)
           .containsExactly(t1.id());
-      assertThat(fs.targetConnections().listPage(ListQuery.all().limit(1), null).hasNext()).isTrue();
-      EntityRef patched = fs.targetConnections().patch(t1.id(), t1.etag(),
-          List.of(JsonPatchOp.replace("/name", "t1-renamed")));
-      assertThat(fs.targetConnections().get(t1.id()).orElseThrow().etag()).isEqualTo(patched.etag());
+      assertThat(fs.targetConnections().listPage(ListQuery.all().limit(1), null).hasNext())
+          .isTrue();
+      EntityRef patched =
+          fs.targetConnections()
+              .patch(t1.id(), t1.etag(), List.of(JsonPatchOp.replace("/name", "t1-renamed")));
+      assertThat(fs.targetConnections().get(t1.id()).orElseThrow().etag())
+          .isEqualTo(patched.etag());
       assertThat(fs.targetConnections().delete(t1.id())).isTrue();
       assertThat(fs.targetConnections().get(t1.id())).isEmpty();
     }
@@ -399,10 +465,13 @@ class SimulatorClientTest {
     void listFindAndPage() {
       Chain c = chain("f");
       assertThat(fs.flows().list(ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id())))
-          .extracting(Flow::id).containsExactly(c.flow().id());
+          .extracting(Flow::id)
+          .containsExactly(c.flow().id());
       assertThat(fs.flows().list(ListQuery.where("sourceConnectionIds[]==" + c.source().id())))
           .hasSize(1);
-      assertThat(fs.flows().findByName("f-flow")).extracting(Flow::id).containsExactly(c.flow().id());
+      assertThat(fs.flows().findByName("f-flow"))
+          .extracting(Flow::id)
+          .containsExactly(c.flow().id());
       assertThat(fs.flows().findByName("f-flow-other")).isEmpty();
       assertThat(fs.flows().listPage(ListQuery.all().limit(5), null).items()).hasSize(1);
     }
@@ -410,11 +479,18 @@ class SimulatorClientTest {
     @Test
     void patchScheduleAndMappingVersionWithIfMatch() {
       Chain c = chain("f");
-      MappingSet v1 = dataPrep.updateMappingSet(c.mapping().id(), mappings(c.schema(), "f-mapping"));
-      EntityRef patched = fs.flows().patch(c.flow().id(), c.flow().etag(), List.of(
-          JsonPatchOp.replace("/scheduleParams/interval", 30),
-          JsonPatchOp.replace("/transformations/0", Transformation.mapping(v1.id(), v1.version())),
-          JsonPatchOp.replace("/description", "uid-1 changed")));
+      MappingSet v1 =
+          dataPrep.updateMappingSet(c.mapping().id(), mappings(c.schema(), "f-mapping"));
+      EntityRef patched =
+          fs.flows()
+              .patch(
+                  c.flow().id(),
+                  c.flow().etag(),
+                  List.of(
+                      JsonPatchOp.replace("/scheduleParams/interval", 30),
+                      JsonPatchOp.replace(
+                          "/transformations/0", Transformation.mapping(v1.id(), v1.version())),
+                      JsonPatchOp.replace("/description", "uid-1 changed")));
       Flow flow = fs.flows().get(c.flow().id()).orElseThrow();
       assertThat(flow.etag()).isEqualTo(patched.etag());
       assertThat(flow.scheduleParams().interval()).isEqualTo(30);
@@ -426,9 +502,15 @@ class SimulatorClientTest {
     void patchWithAnEtagChangedBehindTheClientsBackIs412() {
       Chain c = chain("f");
       sim.faults().bumpEtag(Kind.FLOW, c.flow().id());
-      PlatformException e = catchThrowableOfType(PlatformException.class,
-          () -> fs.flows().patch(c.flow().id(), c.flow().etag(),
-              List.of(JsonPatchOp.replace("/name", "x"))));
+      PlatformException e =
+          catchThrowableOfType(
+              PlatformException.class,
+              () ->
+                  fs.flows()
+                      .patch(
+                          c.flow().id(),
+                          c.flow().etag(),
+                          List.of(JsonPatchOp.replace("/name", "x"))));
       assertThat(e.isPreconditionFailed()).isTrue();
       assertThat(e.errorCode()).isEqualTo("FLOW-1404-412");
     }
@@ -481,13 +563,12 @@ class SimulatorClientTest {
     void runsPageAndGetById() {
       Chain c = chain("r");
       sim.clock().advance(Duration.ofHours(1).plusMinutes(40));
-      Page<FlowRun> page = fs.listRunsPage(ListQuery.where("flowId==" + c.flow().id()).limit(2),
-          null);
+      Page<FlowRun> page =
+          fs.listRunsPage(ListQuery.where("flowId==" + c.flow().id()).limit(2), null);
       assertThat(page.items()).hasSize(2);
       assertThat(page.hasNext()).isTrue();
       FlowRun first = page.items().get(0);
-      assertThat(fs.getRun(first.id())).get().extracting(FlowRun::flowId)
-          .isEqualTo(c.flow().id());
+      assertThat(fs.getRun(first.id())).get().extracting(FlowRun::flowId).isEqualTo(c.flow().id());
       assertThat(fs.getRun("00000000-0000-0000-0000-000000000000")).isEmpty();
     }
 
@@ -497,8 +578,11 @@ class SimulatorClientTest {
       sim.faults().failRuns(true);
       sim.clock().advance(Duration.ofHours(2));
       // The newest run may still be in progress; the newest finished one has failed.
-      FlowRun run = fs.listRuns(c.flow().id(), 3).stream().filter(FlowRun::isTerminal)
-          .findFirst().orElseThrow();
+      FlowRun run =
+          fs.listRuns(c.flow().id(), 3).stream()
+              .filter(FlowRun::isTerminal)
+              .findFirst()
+              .orElseThrow();
       assertThat(run.isFailed()).isTrue();
       assertThat(run.errors()).isNotEmpty();
     }
@@ -542,10 +626,13 @@ class SimulatorClientTest {
       Schema s = schema("Stripe Charges");
       schema("Stripe Refunds");
       schema("Stripe Prices");
-      assertThat(schemas.findSchemaByTitle("Stripe Charges")).get().extracting(Schema::id)
+      assertThat(schemas.findSchemaByTitle("Stripe Charges"))
+          .get()
+          .extracting(Schema::id)
           .isEqualTo(s.id());
       assertThat(schemas.findSchemaByTitle("Missing")).isEmpty();
-      assertThat(schemas.listSchemas(ListQuery.all().limit(1))).extracting(Schema::title)
+      assertThat(schemas.listSchemas(ListQuery.all().limit(1)))
+          .extracting(Schema::title)
           .containsExactly("Stripe Charges", "Stripe Prices", "Stripe Refunds");
       Page<Schema> page = schemas.listSchemasPage(ListQuery.all().limit(2), null);
       assertThat(page.items()).hasSize(2);
@@ -568,8 +655,13 @@ class SimulatorClientTest {
     @Test
     void createParsesTheIdAndGetReadsTheKeyedObject() {
       Schema schema = schema("S");
-      String id = catalog.createDataset(new DatasetRequest("ds", "uid-1",
-          SchemaRef.forDataset(schema.id()), Map.of("managedBy", List.of("uid-1"))));
+      String id =
+          catalog.createDataset(
+              new DatasetRequest(
+                  "ds",
+                  "uid-1",
+                  SchemaRef.forDataset(schema.id()),
+                  Map.of("managedBy", List.of("uid-1"))));
       assertThat(id).matches("[0-9a-f]{24}");
       Dataset ds = catalog.getDataset(id).orElseThrow();
       assertThat(ds.id()).isEqualTo(id);
@@ -600,8 +692,10 @@ class SimulatorClientTest {
       assertThat(catalog.deleteDataset(id)).isTrue();
       assertThat(catalog.getDataset(id)).isEmpty();
       assertThat(catalog.deleteDataset(id)).isFalse();
-      assertThat(sim.requestLog().entries()).filteredOn(e -> e.method().equals("DELETE"))
-          .extracting(e -> e.status()).containsOnly(200);
+      assertThat(sim.requestLog().entries())
+          .filteredOn(e -> e.method().equals("DELETE"))
+          .extracting(e -> e.status())
+          .containsOnly(200);
     }
   }
 
@@ -614,25 +708,32 @@ class SimulatorClientTest {
       MappingSetVersion v = dataPrep.createMappingSet(mappings(schema("S"), "m"));
       assertThat(v.id()).matches("[0-9a-f]{32}");
       assertThat(v.version()).isZero();
-      assertThat(sim.requestLog().entries()).filteredOn(e -> e.method().equals("POST")
-          && e.path().endsWith("/mappingSets")).extracting(e -> e.status()).containsExactly(200);
+      assertThat(sim.requestLog().entries())
+          .filteredOn(e -> e.method().equals("POST") && e.path().endsWith("/mappingSets"))
+          .extracting(e -> e.status())
+          .containsExactly(200);
     }
 
     @Test
     void putCreatesANewVersionAndOldVersionsStayReadable() {
       Schema schema = schema("S");
       MappingSetVersion v0 = dataPrep.createMappingSet(mappings(schema, "m"));
-      MappingSet v1 = dataPrep.updateMappingSet(v0.id(), new MappingSetRequest("m",
-          SchemaRef.forMapping(schema.id()),
-          List.of(Mapping.attribute("data.amount", "_simtenant.stripe.amount"))));
+      MappingSet v1 =
+          dataPrep.updateMappingSet(
+              v0.id(),
+              new MappingSetRequest(
+                  "m",
+                  SchemaRef.forMapping(schema.id()),
+                  List.of(Mapping.attribute("data.amount", "_simtenant.stripe.amount"))));
       assertThat(v1.id()).isEqualTo(v0.id());
       assertThat(v1.version()).isEqualTo(1);
       assertThat(dataPrep.getMappingSet(v0.id(), 0).orElseThrow().mappings())
-          .extracting(Mapping::source).containsExactly("data.id", "lower(data.currency)");
+          .extracting(Mapping::source)
+          .containsExactly("data.id", "lower(data.currency)");
       MappingSet latest = dataPrep.getMappingSet(v0.id()).orElseThrow();
       assertThat(latest.version()).isEqualTo(1);
-      assertThat(latest.mappings()).containsExactly(
-          new Mapping("ATTRIBUTE", "data.amount", "_simtenant.stripe.amount"));
+      assertThat(latest.mappings())
+          .containsExactly(new Mapping("ATTRIBUTE", "data.amount", "_simtenant.stripe.amount"));
       assertThat(latest.outputSchema().id()).isEqualTo(schema.id());
       assertThat(dataPrep.getMappingSet(v0.id(), 7)).isEmpty();
     }
@@ -641,7 +742,8 @@ class SimulatorClientTest {
     void expressionMappingsKeepTheirType() {
       MappingSetVersion v = dataPrep.createMappingSet(mappings(schema("S"), "m"));
       assertThat(dataPrep.getMappingSet(v.id(), 0).orElseThrow().mappings())
-          .extracting(Mapping::sourceType).containsExactly("ATTRIBUTE", "EXPRESSION");
+          .extracting(Mapping::sourceType)
+          .containsExactly("ATTRIBUTE", "EXPRESSION");
     }
 
     @Test
@@ -649,7 +751,8 @@ class SimulatorClientTest {
       Schema schema = schema("S");
       MappingSetVersion a = dataPrep.createMappingSet(mappings(schema, "sif-a"));
       dataPrep.createMappingSet(mappings(schema, "sif-b"));
-      assertThat(dataPrep.findMappingSetsByName("sif-a")).extracting(MappingSet::id)
+      assertThat(dataPrep.findMappingSetsByName("sif-a"))
+          .extracting(MappingSet::id)
           .containsExactly(a.id());
       assertThat(dataPrep.listMappingSetsPage(null, null).items()).hasSize(2);
     }

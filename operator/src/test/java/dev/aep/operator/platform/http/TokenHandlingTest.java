@@ -9,6 +9,7 @@ import dev.aep.operator.platform.AccessToken;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.aep.operator.testing.MutableClock;
 
-/** IMS tokens: cached per credentials, fetched once under contention, renewed on time and on 401. */
+/**
+ * IMS tokens: cached per credentials, fetched once under contention, renewed on time and on 401.
+ */
 class TokenHandlingTest {
 
   private static final String FLOW = "{\"items\":[{\"id\":\"f1\",\"etag\":\"\\\"e\\\"\"}]}";
@@ -59,10 +61,12 @@ class TokenHandlingTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> calls = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        calls.add(pool.submit(() -> {
-          go.await();
-          return session.flowService().flows().get("f1").orElseThrow();
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return session.flowService().flows().get("f1").orElseThrow();
+                }));
       }
       go.countDown();
       for (Future<?> call : calls) {
@@ -72,8 +76,10 @@ class TokenHandlingTest {
       pool.shutdownNow();
     }
     assertThat(server.imsRequests.get()).isEqualTo(1);
-    assertThat(server.platformRequests).hasSize(50)
-        .allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer token-1"));
+    assertThat(server.platformRequests)
+        .hasSize(50)
+        .allSatisfy(
+            r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer token-1"));
   }
 
   @Test
@@ -113,26 +119,39 @@ class TokenHandlingTest {
     clock.advance(Duration.ofMinutes(5));
     session.flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(2);
-    assertThat(server.platformRequests).extracting(r -> r.getHeaders().get("Authorization"))
+    assertThat(server.platformRequests)
+        .extracting(r -> r.getHeaders().get("Authorization"))
         .containsExactly("Bearer token-1", "Bearer token-2");
   }
 
   @Test
   void rejectedTokenIsRenewedOnceAndTheCallRetried() {
-    server.handler = r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
-        ? json(401, REJECTED) : json(200, FLOW);
+    server.handler =
+        r ->
+            "Bearer token-1".equals(r.getHeaders().get("Authorization"))
+                ? json(401, REJECTED)
+                : json(200, FLOW);
     assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.imsRequests.get()).isEqualTo(2);
-    assertThat(server.platformRequests).extracting(r -> r.getHeaders().get("Authorization"))
+    assertThat(server.platformRequests)
+        .extracting(r -> r.getHeaders().get("Authorization"))
         .containsExactly("Bearer token-1", "Bearer token-2");
   }
 
   @Test
   void rejectedPostIsRenewedOnceAndSentAgainBecauseTheGatewayRefusedIt() {
-    server.handler = r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
-        ? json(401, REJECTED) : json(201, "{\"id\":\"f9\",\"etag\":\"\\\"e\\\"\"}");
-    var ref = session.flowService().sourceConnections().create(
-        dev.aep.operator.platform.SourceConnectionRequest.stripe("n", null, "b", "charges"));
+    server.handler =
+        r ->
+            "Bearer token-1".equals(r.getHeaders().get("Authorization"))
+                ? json(401, REJECTED)
+                : json(201, "{\"id\":\"f9\",\"etag\":\"\\\"e\\\"\"}");
+    var ref =
+        session
+            .flowService()
+            .sourceConnections()
+            .create(
+                dev.aep.operator.platform.SourceConnectionRequest.stripe(
+                    "n", null, "b", "charges"));
     assertThat(ref.id()).isEqualTo("f9");
     assertThat(server.platformRequests).hasSize(2);
   }
@@ -140,8 +159,9 @@ class TokenHandlingTest {
   @Test
   void tokenRejectedAgainAfterRenewalFailsWithoutLooping() {
     server.handler = r -> json(401, REJECTED);
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().flows().get("f1"));
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> session.flowService().flows().get("f1"));
     assertThat(e.isAuthFailure()).isTrue();
     assertThat(server.imsRequests.get()).isEqualTo(2);
     assertThat(server.platformRequests).hasSize(2);
@@ -152,17 +172,22 @@ class TokenHandlingTest {
     server.handler = r -> json(200, FLOW);
     session.flowService().flows().get("warm-up");
     // token-1 is now cached; the gateway starts rejecting it (revoked early).
-    server.handler = r -> "Bearer token-1".equals(r.getHeaders().get("Authorization"))
-        ? json(401, REJECTED) : json(200, FLOW);
+    server.handler =
+        r ->
+            "Bearer token-1".equals(r.getHeaders().get("Authorization"))
+                ? json(401, REJECTED)
+                : json(200, FLOW);
     ExecutorService pool = Executors.newFixedThreadPool(20);
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> calls = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        calls.add(pool.submit(() -> {
-          go.await();
-          return session.flowService().flows().get("f1").orElseThrow();
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return session.flowService().flows().get("f1").orElseThrow();
+                }));
       }
       go.countDown();
       for (Future<?> call : calls) {
@@ -177,22 +202,27 @@ class TokenHandlingTest {
   @Test
   void differentCredentialsGetTheirOwnToken() {
     server.handler = r -> json(200, FLOW);
-    PlatformAccount other = new PlatformAccount("client-id-2", "client-secret-2", "ORG1@AdobeOrg",
-        null, null);
+    PlatformAccount other =
+        new PlatformAccount("client-id-2", "client-secret-2", "ORG1@AdobeOrg", null, null);
     session.flowService().flows().get("f1");
     platform.session(other, "prod").flowService().flows().get("f1");
     platform.session(ACCOUNT, "dev").flowService().flows().get("f1");
     assertThat(server.imsRequests.get()).isEqualTo(2);
-    assertThat(server.platformRequests).extracting(r -> r.getHeaders().get("x-api-key"))
+    assertThat(server.platformRequests)
+        .extracting(r -> r.getHeaders().get("x-api-key"))
         .containsExactly("client-id-1", "client-id-2", "client-id-1");
   }
 
   @Test
   void imsRejectingTheCredentialsIsAnAuthFailure() {
-    server.imsFailure = json(400, "{\"error\":\"invalid_client\",\"error_description\":"
-        + "\"invalid client_secret parameter: client-secret-1\"}");
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().flows().get("f1"));
+    server.imsFailure =
+        json(
+            400,
+            "{\"error\":\"invalid_client\",\"error_description\":"
+                + "\"invalid client_secret parameter: client-secret-1\"}");
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> session.flowService().flows().get("f1"));
     assertThat(e.isAuthFailure()).isTrue();
     assertThat(e.service()).isEqualTo("ims");
     assertThat(e.errorCode()).isEqualTo("invalid_client");
@@ -209,11 +239,13 @@ class TokenHandlingTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<PlatformException>> calls = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        calls.add(pool.submit(() -> {
-          go.await();
-          return catchThrowableOfType(PlatformException.class,
-              () -> session.flowService().flows().get("f1"));
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return catchThrowableOfType(
+                      PlatformException.class, () -> session.flowService().flows().get("f1"));
+                }));
       }
       go.countDown();
       for (Future<PlatformException> call : calls) {
@@ -237,16 +269,17 @@ class TokenHandlingTest {
     assertThat(server.lastPlatformRequest().getHeaders().get("Authorization"))
         .isEqualTo("Bearer token-1");
     clock.advance(Duration.ofMinutes(4));
-    PlatformException e = catchThrowableOfType(PlatformException.class,
-        () -> session.flowService().flows().get("f1"));
+    PlatformException e =
+        catchThrowableOfType(
+            PlatformException.class, () -> session.flowService().flows().get("f1"));
     assertThat(e.service()).isEqualTo("ims");
     assertThat(e.isServerError()).isTrue();
   }
 
   @Test
   void renewalTimeIsTheLaterOfMarginBeforeExpiryAndHalfLife() {
-    ImsTokenCache cache = new ImsTokenCache(a -> null, clock, Duration.ofMinutes(5),
-        new SimpleMeterRegistry());
+    ImsTokenCache cache =
+        new ImsTokenCache(a -> null, clock, Duration.ofMinutes(5), new SimpleMeterRegistry());
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     assertThat(cache.renewalTime(new AccessToken("x", t0, t0.plus(Duration.ofHours(24)))))
         .isEqualTo(t0.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(5)));

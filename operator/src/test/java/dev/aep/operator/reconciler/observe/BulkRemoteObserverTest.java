@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.platform.CatalogClient;
 import dev.aep.operator.platform.DataPrepClient;
 import dev.aep.operator.platform.Flow;
+import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.LastRunDetails;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.Page;
-import dev.aep.operator.platform.RemoteCollection;
-import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SchemaRegistryClient;
@@ -45,22 +45,23 @@ class BulkRemoteObserverTest {
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private Instant now = T0;
-  private final Clock clock = new Clock() {
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
   private final BulkObservation observation = new BulkObservation(RESYNC, clock, nanos::get);
 
   // The "Platform".
@@ -89,14 +90,36 @@ class BulkRemoteObserverTest {
   }
 
   private void flow(String id, Instant start, String state, LastRunDetails last) {
-    flows.put(id, new Flow(id, "\"e1\"", "f-" + id, "d", state, SpecRef.STRIPE_FLOW,
-        List.of("s"), List.of("t"), List.of(Transformation.mapping("m", 0)),
-        new ScheduleParams("minute", 15, start.getEpochSecond(), true), last, null, null));
+    flows.put(
+        id,
+        new Flow(
+            id,
+            "\"e1\"",
+            "f-" + id,
+            "d",
+            state,
+            SpecRef.STRIPE_FLOW,
+            List.of("s"),
+            List.of("t"),
+            List.of(Transformation.mapping("m", 0)),
+            new ScheduleParams("minute", 15, start.getEpochSecond(), true),
+            last,
+            null,
+            null));
   }
 
   private static FlowRun run(String id, String flowId, String status, Instant started) {
-    return new FlowRun(id, flowId, started, status, started,
-        status.equals("inProgress") ? null : started.plusSeconds(60), 10L, 10L, 0L, List.of());
+    return new FlowRun(
+        id,
+        flowId,
+        started,
+        status,
+        started,
+        status.equals("inProgress") ? null : started.plusSeconds(60),
+        10L,
+        10L,
+        0L,
+        List.of());
   }
 
   @Test
@@ -186,8 +209,8 @@ class BulkRemoteObserverTest {
   @Test
   void aMappingSetVersionIsReadOnceAndThenRemembered() {
     List<Mapping> mappings = List.of(new Mapping("ATTRIBUTE", "id", "_t.id"));
-    mappingSets.put("m", new MappingSet("m", 2, "map", SchemaRef.forMapping("s"), mappings,
-        null, null));
+    mappingSets.put(
+        "m", new MappingSet("m", 2, "map", SchemaRef.forMapping("s"), mappings, null, null));
 
     assertThat(pass().mappingSet("m", 1L)).isEmpty();
     assertThat(pass().mappingSet("m", 2L)).map(MappingSet::version).contains(2);
@@ -204,33 +227,49 @@ class BulkRemoteObserverTest {
 
   private PlatformSession session(PlatformAccount account) {
     @SuppressWarnings("unchecked")
-    RemoteCollection<Flow, FlowRequest> flowCollection = proxy(RemoteCollection.class, (name, args) -> switch (name) {
-      case "listPage" -> new Page<>(List.copyOf(flows.values()), null);
-      case "get" -> Optional.ofNullable(flows.get((String) args[0]));
-      default -> throw new UnsupportedOperationException(name);
-    }, "Flow");
-    FlowServiceClient flowService = proxy(FlowServiceClient.class, (name, args) -> switch (name) {
-      case "flows" -> flowCollection;
-      case "baseConnections", "sourceConnections", "targetConnections" -> proxy(RemoteCollection.class, (n, a) -> {
-        throw new UnsupportedOperationException(n);
-      });
-      case "listRuns" -> runs.getOrDefault((String) args[0], List.of());
-      default -> throw new UnsupportedOperationException(name);
-    });
-    DataPrepClient dataPrep = proxy(DataPrepClient.class, (name, args) -> switch (name) {
-      case "listMappingSetsPage" -> new Page<>(List.copyOf(mappingSets.values()), null);
-      case "getMappingSet" -> {
-        if (args.length == 2) {
-          synchronized (calls) {
-            calls.add("getMappingSetVersion");
-          }
-          MappingSet m = mappingSets.get((String) args[0]);
-          yield Optional.ofNullable(m).filter(x -> x.version() == (Integer) args[1]);
-        }
-        yield Optional.ofNullable(mappingSets.get((String) args[0]));
-      }
-      default -> throw new UnsupportedOperationException(name);
-    });
+    RemoteCollection<Flow, FlowRequest> flowCollection =
+        proxy(
+            RemoteCollection.class,
+            (name, args) ->
+                switch (name) {
+                  case "listPage" -> new Page<>(List.copyOf(flows.values()), null);
+                  case "get" -> Optional.ofNullable(flows.get((String) args[0]));
+                  default -> throw new UnsupportedOperationException(name);
+                },
+            "Flow");
+    FlowServiceClient flowService =
+        proxy(
+            FlowServiceClient.class,
+            (name, args) ->
+                switch (name) {
+                  case "flows" -> flowCollection;
+                  case "baseConnections", "sourceConnections", "targetConnections" ->
+                      proxy(
+                          RemoteCollection.class,
+                          (n, a) -> {
+                            throw new UnsupportedOperationException(n);
+                          });
+                  case "listRuns" -> runs.getOrDefault((String) args[0], List.of());
+                  default -> throw new UnsupportedOperationException(name);
+                });
+    DataPrepClient dataPrep =
+        proxy(
+            DataPrepClient.class,
+            (name, args) ->
+                switch (name) {
+                  case "listMappingSetsPage" -> new Page<>(List.copyOf(mappingSets.values()), null);
+                  case "getMappingSet" -> {
+                    if (args.length == 2) {
+                      synchronized (calls) {
+                        calls.add("getMappingSetVersion");
+                      }
+                      MappingSet m = mappingSets.get((String) args[0]);
+                      yield Optional.ofNullable(m).filter(x -> x.version() == (Integer) args[1]);
+                    }
+                    yield Optional.ofNullable(mappingSets.get((String) args[0]));
+                  }
+                  default -> throw new UnsupportedOperationException(name);
+                });
     PlatformScope scope = new PlatformScope(account, "prod");
     return new PlatformSession() {
       @Override
@@ -245,16 +284,20 @@ class BulkRemoteObserverTest {
 
       @Override
       public SchemaRegistryClient schemaRegistry() {
-        return proxy(SchemaRegistryClient.class, (name, args) -> {
-          throw new UnsupportedOperationException(name);
-        });
+        return proxy(
+            SchemaRegistryClient.class,
+            (name, args) -> {
+              throw new UnsupportedOperationException(name);
+            });
       }
 
       @Override
       public CatalogClient catalog() {
-        return proxy(CatalogClient.class, (name, args) -> {
-          throw new UnsupportedOperationException(name);
-        });
+        return proxy(
+            CatalogClient.class,
+            (name, args) -> {
+              throw new UnsupportedOperationException(name);
+            });
       }
 
       @Override
@@ -273,23 +316,28 @@ class BulkRemoteObserverTest {
     return proxy(type, handler, "");
   }
 
-  /** Calls are counted by method name, with {@code suffix} (e.g. listPage + Flow = listPageFlow). */
+  /**
+   * Calls are counted by method name, with {@code suffix} (e.g. listPage + Flow = listPageFlow).
+   */
   private <T> T proxy(Class<T> type, Handler handler, String suffix) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        (p, method, args) -> {
-          if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-              case "hashCode" -> System.identityHashCode(p);
-              case "equals" -> p == args[0];
-              default -> type.getSimpleName();
-            };
-          }
-          if (!method.getReturnType().equals(RemoteCollection.class)) {
-            synchronized (calls) {
-              calls.add(method.getName() + suffix);
-            }
-          }
-          return handler.handle(method.getName(), args == null ? new Object[0] : args);
-        }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (p, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                  case "hashCode" -> System.identityHashCode(p);
+                  case "equals" -> p == args[0];
+                  default -> type.getSimpleName();
+                };
+              }
+              if (!method.getReturnType().equals(RemoteCollection.class)) {
+                synchronized (calls) {
+                  calls.add(method.getName() + suffix);
+                }
+              }
+              return handler.handle(method.getName(), args == null ? new Object[0] : args);
+            }));
   }
 }

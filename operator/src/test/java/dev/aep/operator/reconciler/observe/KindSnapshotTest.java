@@ -41,8 +41,8 @@ class KindSnapshotTest {
   private volatile RuntimeException listFailure;
   private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
-  private final KindSnapshot<Obj> snapshot = new KindSnapshot<>("objects", Obj::id, Obj::name,
-      null, this::page, MAX_AGE, now::get);
+  private final KindSnapshot<Obj> snapshot =
+      new KindSnapshot<>("objects", Obj::id, Obj::name, null, this::page, MAX_AGE, now::get);
 
   @AfterEach
   void stop() {
@@ -81,20 +81,27 @@ class KindSnapshotTest {
   }
 
   private Optional<Obj> byId(String id) {
-    return snapshot.byId(null, id, (s, i) -> {
-      gets.incrementAndGet();
-      return Optional.ofNullable(remote.get(i));
-    });
+    return snapshot.byId(
+        null,
+        id,
+        (s, i) -> {
+          gets.incrementAndGet();
+          return Optional.ofNullable(remote.get(i));
+        });
   }
 
   private List<Obj> named(String name) {
-    return snapshot.named(null, name, (s, n) -> {
-      finds.incrementAndGet();
-      return remote.values().stream().filter(o -> o.name().equals(n)).toList();
-    }, (s, i) -> {
-      gets.incrementAndGet();
-      return Optional.ofNullable(remote.get(i));
-    });
+    return snapshot.named(
+        null,
+        name,
+        (s, n) -> {
+          finds.incrementAndGet();
+          return remote.values().stream().filter(o -> o.name().equals(n)).toList();
+        },
+        (s, i) -> {
+          gets.incrementAndGet();
+          return Optional.ofNullable(remote.get(i));
+        });
   }
 
   private void put(String id, String name, int version) {
@@ -156,8 +163,8 @@ class KindSnapshotTest {
   @Test
   void aFailedListFailsEveryWaiterAndTheNextReaderListsAgain() throws Exception {
     put("a", "flow-a", 1);
-    listFailure = PlatformException.builder("GET", "/flows").httpStatus(503).retryable(true)
-        .build();
+    listFailure =
+        PlatformException.builder("GET", "/flows").httpStatus(503).retryable(true).build();
     listGate = new CountDownLatch(1);
     listEntered = new CountDownLatch(1);
     Future<Optional<Obj>> first = pool.submit(() -> byId("a"));
@@ -165,10 +172,10 @@ class KindSnapshotTest {
     Future<Optional<Obj>> second = pool.submit(() -> byId("a"));
     listGate.countDown();
 
-    assertThatThrownBy(() -> first.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
-        PlatformException.class);
-    assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
-        PlatformException.class);
+    assertThatThrownBy(() -> first.get(30, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(PlatformException.class);
+    assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(PlatformException.class);
 
     listFailure = null;
     listGate = null;
@@ -322,8 +329,15 @@ class KindSnapshotTest {
 
   @Test
   void aRepeatedPageTokenStopsTheListing() {
-    KindSnapshot<Obj> looping = new KindSnapshot<>("objects", Obj::id, Obj::name, null,
-        (s, token) -> new Page<>(List.of(new Obj("x", "x", 1)), "same"), MAX_AGE, now::get);
+    KindSnapshot<Obj> looping =
+        new KindSnapshot<>(
+            "objects",
+            Obj::id,
+            Obj::name,
+            null,
+            (s, token) -> new Page<>(List.of(new Obj("x", "x", 1)), "same"),
+            MAX_AGE,
+            now::get);
 
     assertThatThrownBy(() -> looping.byId(null, "x", (s, i) -> Optional.empty()))
         .isInstanceOf(PlatformException.class)

@@ -23,13 +23,24 @@ class BaseConnectionStepTest {
   private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   private BaseConnection remote(String id, String name, String description, long createdAt) {
-    return new BaseConnection(id, "\"etag-" + id + "\"", name, description, "enabled", SpecRef.STRIPE_SOURCE,
-        "OAuth2 Refresh Code", createdAt, createdAt);
+    return new BaseConnection(
+        id,
+        "\"etag-" + id + "\"",
+        name,
+        description,
+        "enabled",
+        SpecRef.STRIPE_SOURCE,
+        "OAuth2 Refresh Code",
+        createdAt,
+        createdAt);
   }
 
   private BaseConnection ours(String id, long createdAt) {
-    return remote(id, "sif-ns-stripe-charges-base",
-        ctx.remoteDescription("Stripe account for StripeIngestionFlow ns/stripe-charges."), createdAt);
+    return remote(
+        id,
+        "sif-ns-stripe-charges-base",
+        ctx.remoteDescription("Stripe account for StripeIngestionFlow ns/stripe-charges."),
+        createdAt);
   }
 
   @Test
@@ -47,9 +58,10 @@ class BaseConnectionStepTest {
     Diff diff = step.diff(ctx, renamed);
 
     assertThat(diff.replaces()).isFalse();
-    assertThat(diff.ops()).containsExactly(
-        JsonPatchOp.replace("/name", "sif-ns-stripe-charges-base"),
-        JsonPatchOp.replace("/auth/params", Map.of("accessToken", "sk_test_kit")));
+    assertThat(diff.ops())
+        .containsExactly(
+            JsonPatchOp.replace("/name", "sif-ns-stripe-charges-base"),
+            JsonPatchOp.replace("/auth/params", Map.of("accessToken", "sk_test_kit")));
   }
 
   @Test
@@ -64,7 +76,9 @@ class BaseConnectionStepTest {
 
     step.record(ctx, ours("b2", 2));
     assertThat(status.getBaseConnection().getId()).isEqualTo("b2");
-    assertThat(status.getBaseConnection().getCredentialsVersion()).as("unknown for an adopted connection").isNull();
+    assertThat(status.getBaseConnection().getCredentialsVersion())
+        .as("unknown for an adopted connection")
+        .isNull();
     assertThat(status.getSource()).as("another account is explored again").isNull();
   }
 
@@ -72,7 +86,8 @@ class BaseConnectionStepTest {
   void withoutARecordTheNewestCopyCarryingTheFlowsUidIsAdopted() {
     observer.baseConnections.add(ours("older", 1));
     observer.baseConnections.add(ours("newer", 2));
-    observer.baseConnections.add(remote("foreign", "sif-ns-stripe-charges-base", "someone else's", 3));
+    observer.baseConnections.add(
+        remote("foreign", "sif-ns-stripe-charges-base", "someone else's", 3));
 
     assertThat(step.observe(ctx)).map(BaseConnection::id).contains("newer");
     assertThat(step.owned(ctx)).containsExactlyInAnyOrder("older", "newer");

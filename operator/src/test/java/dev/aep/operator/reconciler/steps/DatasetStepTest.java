@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The dataset: never updated, refused when its schema is not the target schema, kept on cleanup by default. */
+/**
+ * The dataset: never updated, refused when its schema is not the target schema, kept on cleanup by
+ * default.
+ */
 class DatasetStepTest {
   private final DatasetStep step = new DatasetStep();
   private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
@@ -26,8 +29,15 @@ class DatasetStepTest {
   }
 
   private Dataset dataset(String id, String schemaId, String description) {
-    return new Dataset(id, "Stripe charges", description, SchemaRef.forDataset(schemaId),
-        Map.of(RemoteNames.DATASET_TAG, List.of(RemoteNames.DATASET_TAG_VALUE)), "1.0.0", 1L, 1L);
+    return new Dataset(
+        id,
+        "Stripe charges",
+        description,
+        SchemaRef.forDataset(schemaId),
+        Map.of(RemoteNames.DATASET_TAG, List.of(RemoteNames.DATASET_TAG_VALUE)),
+        "1.0.0",
+        1L,
+        1L);
   }
 
   @Test
@@ -44,7 +54,8 @@ class DatasetStepTest {
     observer.datasets.add(dataset("theirs", "schema-1", "a dataset with the same name"));
     assertThat(step.observe(ctx)).isEmpty();
 
-    observer.datasets.add(dataset("ours", "schema-1", ctx.remoteDescription("Charges ingested from Stripe")));
+    observer.datasets.add(
+        dataset("ours", "schema-1", ctx.remoteDescription("Charges ingested from Stripe")));
     assertThat(step.observe(ctx)).map(Dataset::id).contains("ours");
     step.record(ctx, observer.datasets.get(1));
     assertThat(status.getDataset().getId()).isEqualTo("ours");

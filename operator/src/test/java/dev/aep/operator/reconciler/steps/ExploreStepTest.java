@@ -11,12 +11,20 @@ import org.junit.jupiter.api.Test;
 class ExploreStepTest {
   private final ExploreStep step = new ExploreStep();
   private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(StepKit.sample(), status, new StepKit.FakeObserver());
+  private final FlowContext ctx =
+      StepKit.context(StepKit.sample(), status, new StepKit.FakeObserver());
 
   @Test
   void topLevelFieldsAreTheOnesRightUnderTheRoot() {
     assertThat(ExploreStep.topLevelFields(StepKit.CHARGES))
-        .containsExactly("id", "amount", "created", "currency", "status", "customer", "description",
+        .containsExactly(
+            "id",
+            "amount",
+            "created",
+            "currency",
+            "status",
+            "customer",
+            "description",
             "payment_method_details");
   }
 
@@ -28,8 +36,11 @@ class ExploreStepTest {
 
     assertThat(step.observe(ctx)).contains(List.of("id", "amount"));
     assertThat(step.diff(ctx, List.of("id")).inSync()).isTrue();
-    assertThat(step.brief(ctx, List.of("id", "amount"))).isEqualTo("Stripe resource path charges (2 top-level fields)");
-    assertThat(status.getSource()).extracting(SourceStatus::getFields).isEqualTo(List.of("id", "amount"));
+    assertThat(step.brief(ctx, List.of("id", "amount")))
+        .isEqualTo("Stripe resource path charges (2 top-level fields)");
+    assertThat(status.getSource())
+        .extracting(SourceStatus::getFields)
+        .isEqualTo(List.of("id", "amount"));
     assertThat(step.owned(ctx)).as("nothing to delete").isEmpty();
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mapping's field group: steady state costs no read, fields may only be added, and an
- * existing schema needs none.
+ * The mapping's field group: steady state costs no read, fields may only be added, and an existing
+ * schema needs none.
  */
 class FieldGroupStepTest {
   private static final String EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
@@ -25,7 +25,14 @@ class FieldGroupStepTest {
   private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   private FieldGroup group(Map<String, String> fields) {
-    return new FieldGroup("fg-1", "_acme.mixins.fg-1", "1.0", FieldGroupStep.title(ctx), null, List.of(EVENT), fields);
+    return new FieldGroup(
+        "fg-1",
+        "_acme.mixins.fg-1",
+        "1.0",
+        FieldGroupStep.title(ctx),
+        null,
+        List.of(EVENT),
+        fields);
   }
 
   @Test
@@ -45,7 +52,8 @@ class FieldGroupStepTest {
   @Test
   void inSteadyStateTheRecordedDigestAnswersWithoutAnyRead() {
     MappingPlan plan = StepKit.plan(ctx);
-    status.setFieldGroup(new FieldGroupStatus("fg-1", "1.2", FieldGroupStep.digest(plan.tenantFields())));
+    status.setFieldGroup(
+        new FieldGroupStatus("fg-1", "1.2", FieldGroupStep.digest(plan.tenantFields())));
 
     FieldGroup seen = step.observe(ctx).orElseThrow();
 
@@ -69,17 +77,21 @@ class FieldGroupStepTest {
 
     Map<String, String> more = new LinkedHashMap<>(wanted);
     more.put("_acme.stripe.gone", "string");
-    assertThat(step.diff(ctx, group(more)).rejection()).contains("_acme.stripe.gone is no longer mapped");
+    assertThat(step.diff(ctx, group(more)).rejection())
+        .contains("_acme.stripe.gone is no longer mapped");
 
     Map<String, String> retyped = new LinkedHashMap<>(wanted);
     retyped.put("_acme.stripe.amount", "string");
     assertThat(step.diff(ctx, group(retyped)).rejection())
-        .contains("_acme.stripe.amount would change from string to integer", "only additive changes");
+        .contains(
+            "_acme.stripe.amount would change from string to integer", "only additive changes");
   }
 
   @Test
   void anExistingSchemaNeedsNoFieldGroupAndNothingIsRecorded() {
-    flow.getSpec().getTarget().setSchema(SchemaTarget.ofId("https://ns.adobe.com/acme/schemas/existing"));
+    flow.getSpec()
+        .getTarget()
+        .setSchema(SchemaTarget.ofId("https://ns.adobe.com/acme/schemas/existing"));
 
     FieldGroup none = step.observe(ctx).orElseThrow();
     assertThat(step.managed(ctx)).isFalse();

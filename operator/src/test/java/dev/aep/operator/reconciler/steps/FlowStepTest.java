@@ -19,9 +19,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dataflow's diff: schedule fields are patched, a start time that has passed is left alone
- * with a note, a busy flow finishing the wanted change is in sync, other connections replace it
- * (the old flow first), and the state goes through the enable/disable action.
+ * The dataflow's diff: schedule fields are patched, a start time that has passed is left alone with
+ * a note, a busy flow finishing the wanted change is in sync, other connections replace it (the old
+ * flow first), and the state goes through the enable/disable action.
  */
 class FlowStepTest {
   private static final long SPEC_START = Instant.parse("2026-12-01T00:00:00Z").getEpochSecond();
@@ -38,10 +38,20 @@ class FlowStepTest {
   }
 
   private Flow remote(String state, String source, ScheduleParams schedule) {
-    return new Flow("flow-1", "\"f\"", "sif-ns-stripe-charges-flow",
-        ctx.remoteDescription("Stripe charges into Experience Platform"), state, SpecRef.STRIPE_FLOW,
-        List.of(source), List.of("target-1"), List.of(Transformation.mapping("mapping-1", 0)), schedule, null,
-        1L, 1L);
+    return new Flow(
+        "flow-1",
+        "\"f\"",
+        "sif-ns-stripe-charges-flow",
+        ctx.remoteDescription("Stripe charges into Experience Platform"),
+        state,
+        SpecRef.STRIPE_FLOW,
+        List.of(source),
+        List.of("target-1"),
+        List.of(Transformation.mapping("mapping-1", 0)),
+        schedule,
+        null,
+        1L,
+        1L);
   }
 
   private static ScheduleParams schedule(int interval, long start) {
@@ -50,7 +60,8 @@ class FlowStepTest {
 
   @Test
   void aFlowAsTheSpecSaysIsInSync() {
-    assertThat(step.diff(ctx, remote("enabled", "source-1", schedule(15, SPEC_START))).inSync()).isTrue();
+    assertThat(step.diff(ctx, remote("enabled", "source-1", schedule(15, SPEC_START))).inSync())
+        .isTrue();
   }
 
   @Test
@@ -60,7 +71,10 @@ class FlowStepTest {
     Diff diff = step.diff(ctx, remote("enabled", "source-1", schedule(30, past)));
 
     assertThat(diff.ops()).containsExactly(JsonPatchOp.replace("/scheduleParams/interval", 15));
-    assertThat(ctx.notes()).singleElement().asString().contains("schedule.startTime", "is not applied");
+    assertThat(ctx.notes())
+        .singleElement()
+        .asString()
+        .contains("schedule.startTime", "is not applied");
   }
 
   @Test
@@ -69,18 +83,23 @@ class FlowStepTest {
 
     Diff diff = step.diff(ctx, remote("enabled", "source-1", schedule(15, ahead)));
 
-    assertThat(diff.ops()).containsExactly(
-        JsonPatchOp.replace("/scheduleParams/startTime", String.valueOf(SPEC_START)));
+    assertThat(diff.ops())
+        .containsExactly(
+            JsonPatchOp.replace("/scheduleParams/startTime", String.valueOf(SPEC_START)));
     assertThat(ctx.notes()).isEmpty();
   }
 
   @Test
   void aBusyFlowFinishingTheWantedChangeIsInSyncAnythingElseWaits() {
     status.setFlow(new FlowStatus("flow-1", "\"f\"", "enabled"));
-    assertThat(step.diff(ctx, remote("updating", "source-1", schedule(15, SPEC_START))).inSync()).isTrue();
+    assertThat(step.diff(ctx, remote("updating", "source-1", schedule(15, SPEC_START))).inSync())
+        .isTrue();
 
-    assertThatThrownBy(() -> step.diff(ctx, remote("updating", "source-1", schedule(30, SPEC_START))))
-        .isInstanceOf(NotReady.class).hasMessageContaining("busy").hasMessageContaining("updating");
+    assertThatThrownBy(
+            () -> step.diff(ctx, remote("updating", "source-1", schedule(30, SPEC_START))))
+        .isInstanceOf(NotReady.class)
+        .hasMessageContaining("busy")
+        .hasMessageContaining("updating");
 
     // Recorded as the state it settles in.
     step.record(ctx, remote("disabling", "source-1", schedule(15, SPEC_START)));

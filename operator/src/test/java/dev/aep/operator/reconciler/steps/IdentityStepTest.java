@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Identity descriptors: no read when none is wanted or made; otherwise added and removed one by one. */
+/**
+ * Identity descriptors: no read when none is wanted or made; otherwise added and removed one by
+ * one.
+ */
 class IdentityStepTest {
   private final IdentityStep step = new IdentityStep();
   private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(StepKit.sample(), status, new StepKit.FakeObserver());
+  private final FlowContext ctx =
+      StepKit.context(StepKit.sample(), status, new StepKit.FakeObserver());
 
   private void plan(List<IdentitySpec> identities) {
-    ctx.plan(new MappingPlan("_acme", List.of(), List.of(), Map.of("_acme.stripe.email", "string"), identities));
+    ctx.plan(
+        new MappingPlan(
+            "_acme", List.of(), List.of(), Map.of("_acme.stripe.email", "string"), identities));
   }
 
   @Test
@@ -34,8 +40,10 @@ class IdentityStepTest {
   void wantedDescriptorsAreAddedAndOthersRemovedByMajorVersion() {
     status.setSchema(new SchemaStatus("schema-1", "2.3", true));
     plan(List.of(new IdentitySpec("_acme.stripe.email", "Email", true)));
-    IdentityDescriptor wanted = new IdentityDescriptor("d-1", "schema-1", 2, "_acme.stripe.email", "Email", true);
-    IdentityDescriptor stale = new IdentityDescriptor("d-0", "schema-1", 2, "_acme.stripe.email", "ECID", true);
+    IdentityDescriptor wanted =
+        new IdentityDescriptor("d-1", "schema-1", 2, "_acme.stripe.email", "Email", true);
+    IdentityDescriptor stale =
+        new IdentityDescriptor("d-0", "schema-1", 2, "_acme.stripe.email", "ECID", true);
 
     assertThat(step.diff(ctx, List.of(wanted)).inSync()).isTrue();
     assertThat(step.diff(ctx, List.of(stale)).summary())

@@ -36,38 +36,68 @@ class LinkedConnectionStepTest {
   }
 
   private SourceConnection sourceConnection(String id, String baseId, String path, String state) {
-    return new SourceConnection(id, "\"etag-" + id + "\"", "sif-ns-stripe-charges-source",
-        ctx.remoteDescription("Stripe charges for StripeIngestionFlow ns/stripe-charges."), state, baseId,
-        SpecRef.STRIPE_SOURCE, "json", Map.of("resourcePath", path));
+    return new SourceConnection(
+        id,
+        "\"etag-" + id + "\"",
+        "sif-ns-stripe-charges-source",
+        ctx.remoteDescription("Stripe charges for StripeIngestionFlow ns/stripe-charges."),
+        state,
+        baseId,
+        SpecRef.STRIPE_SOURCE,
+        "json",
+        Map.of("resourcePath", path));
   }
 
   private TargetConnection targetConnection(String id, String datasetId, String schemaId) {
-    return new TargetConnection(id, "\"etag-" + id + "\"", "sif-ns-stripe-charges-target",
-        ctx.remoteDescription("Data lake target for StripeIngestionFlow ns/stripe-charges."), "enabled",
-        SpecRef.DATA_LAKE_TARGET, "parquet_xdm", schemaId, "1.0", Map.of("dataSetId", datasetId));
+    return new TargetConnection(
+        id,
+        "\"etag-" + id + "\"",
+        "sif-ns-stripe-charges-target",
+        ctx.remoteDescription("Data lake target for StripeIngestionFlow ns/stripe-charges."),
+        "enabled",
+        SpecRef.DATA_LAKE_TARGET,
+        "parquet_xdm",
+        schemaId,
+        "1.0",
+        Map.of("dataSetId", datasetId));
   }
 
   @Test
   void aSourceConnectionReadingAnotherAccountOrPathIsReplacedNotPatched() {
-    assertThat(source.diff(ctx, sourceConnection("s1", "base-1", "charges", "enabled")).inSync()).isTrue();
+    assertThat(source.diff(ctx, sourceConnection("s1", "base-1", "charges", "enabled")).inSync())
+        .isTrue();
 
     Diff otherAccount = source.diff(ctx, sourceConnection("s1", "base-0", "charges", "enabled"));
     assertThat(otherAccount.replaces()).isTrue();
     assertThat(otherAccount.replaceReason()).contains("base-0", "base-1");
-    assertThat(source.diff(ctx, sourceConnection("s1", "base-1", "refunds", "enabled")).replaces()).isTrue();
+    assertThat(source.diff(ctx, sourceConnection("s1", "base-1", "refunds", "enabled")).replaces())
+        .isTrue();
   }
 
   @Test
   void aTargetConnectionWritingElsewhereIsReplacedAndADriftedNameIsPatched() {
-    assertThat(target.diff(ctx, targetConnection("t1", "dataset-0", "schema-1")).replaces()).isTrue();
-    assertThat(target.diff(ctx, targetConnection("t1", "dataset-1", "schema-0")).replaces()).isTrue();
+    assertThat(target.diff(ctx, targetConnection("t1", "dataset-0", "schema-1")).replaces())
+        .isTrue();
+    assertThat(target.diff(ctx, targetConnection("t1", "dataset-1", "schema-0")).replaces())
+        .isTrue();
 
     TargetConnection t = targetConnection("t1", "dataset-1", "schema-1");
-    TargetConnection renamed = new TargetConnection(t.id(), t.etag(), "renamed", "edited", t.state(),
-        t.connectionSpec(), t.dataFormat(), t.schemaId(), t.schemaVersion(), t.params());
-    assertThat(target.diff(ctx, renamed).ops()).containsExactly(
-        JsonPatchOp.replace("/name", "sif-ns-stripe-charges-target"),
-        JsonPatchOp.replace("/description", t.description()));
+    TargetConnection renamed =
+        new TargetConnection(
+            t.id(),
+            t.etag(),
+            "renamed",
+            "edited",
+            t.state(),
+            t.connectionSpec(),
+            t.dataFormat(),
+            t.schemaId(),
+            t.schemaVersion(),
+            t.params());
+    assertThat(target.diff(ctx, renamed).ops())
+        .containsExactly(
+            JsonPatchOp.replace("/name", "sif-ns-stripe-charges-target"),
+            JsonPatchOp.replace("/description", t.description()));
   }
 
   @Test
@@ -101,8 +131,10 @@ class LinkedConnectionStepTest {
   void aConnectionInATransitionalStateIsWaitedFor() {
     assertThat(source.notReady(ctx, sourceConnection("s1", "base-1", "charges", "inProgress")))
         .hasValueSatisfying(m -> assertThat(m).contains("s1", "inProgress"));
-    assertThat(source.notReady(ctx, sourceConnection("s1", "base-1", "charges", "enabled"))).isEmpty();
-    assertThat(source.notReady(ctx, sourceConnection("s1", "base-1", "charges", "disabled"))).isEmpty();
+    assertThat(source.notReady(ctx, sourceConnection("s1", "base-1", "charges", "enabled")))
+        .isEmpty();
+    assertThat(source.notReady(ctx, sourceConnection("s1", "base-1", "charges", "disabled")))
+        .isEmpty();
   }
 
   @Test

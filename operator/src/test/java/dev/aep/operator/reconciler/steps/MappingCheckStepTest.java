@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The mapping check: builds the plan from the org's tenant id and the explored record (each asked
- * once and kept in {@link PlatformFacts}), and refuses a source the record lacks before anything
- * is written.
+ * once and kept in {@link PlatformFacts}), and refuses a source the record lacks before anything is
+ * written.
  */
 class MappingCheckStepTest {
   private final MappingCheckStep step = new MappingCheckStep();
@@ -35,30 +35,44 @@ class MappingCheckStepTest {
     SchemaRegistryClient registry = proxy(SchemaRegistryClient.class, "tenantId", "acme");
     FlowServiceClient flowService = proxy(FlowServiceClient.class, "explore", StepKit.CHARGES);
     PlatformScope scope = new PlatformScope(StepKit.CREDENTIALS.account(), "prod");
-    return (PlatformSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {PlatformSession.class}, (p, m, a) -> switch (m.getName()) {
-          case "scope" -> scope;
-          case "schemaRegistry" -> registry;
-          case "flowService" -> flowService;
-          default -> throw new UnsupportedOperationException(m.getName());
-        });
+    return (PlatformSession)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {PlatformSession.class},
+            (p, m, a) ->
+                switch (m.getName()) {
+                  case "scope" -> scope;
+                  case "schemaRegistry" -> registry;
+                  case "flowService" -> flowService;
+                  default -> throw new UnsupportedOperationException(m.getName());
+                });
   }
 
   private <T> T proxy(Class<T> type, String method, Object answer) {
-    return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
-      if (!m.getName().equals(method)) {
-        throw new UnsupportedOperationException(m.getName());
-      }
-      calls.add(method);
-      return answer;
-    }));
+    return type.cast(
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {type},
+            (p, m, a) -> {
+              if (!m.getName().equals(method)) {
+                throw new UnsupportedOperationException(m.getName());
+              }
+              calls.add(method);
+              return answer;
+            }));
   }
 
   private FlowContext pass() {
     StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
     status.setBaseConnection(new BaseConnectionStatus("base-1", "\"b\"", "7", true));
-    return new FlowContext(flow, status, session(), new StepKit.FakeObserver(), StepKit.CREDENTIALS,
-        Clock.fixed(StepKit.NOW, ZoneOffset.UTC), facts);
+    return new FlowContext(
+        flow,
+        status,
+        session(),
+        new StepKit.FakeObserver(),
+        StepKit.CREDENTIALS,
+        Clock.fixed(StepKit.NOW, ZoneOffset.UTC),
+        facts);
   }
 
   @Test
@@ -72,7 +86,8 @@ class MappingCheckStepTest {
     assertThat(first.plan()).isSameAs(plan);
     assertThat(first.status().getMapping().getTenantNamespace()).isEqualTo("_acme");
     assertThat(first.status().getMapping().getDefaultsAdded())
-        .as("the ExperienceEvent class needs _id and timestamp").hasSize(2);
+        .as("the ExperienceEvent class needs _id and timestamp")
+        .hasSize(2);
 
     step.observe(pass());
     assertThat(calls).as("reads over two passes").containsExactly("tenantId", "explore");
@@ -81,7 +96,9 @@ class MappingCheckStepTest {
 
   @Test
   void aSourceTheExploredRecordLacksIsAnInvalidSpecBeforeAnyWrite() {
-    flow.getSpec().getMapping().add(new MappingSpec("data.no_such_field", "_tenant.stripe.nothing"));
+    flow.getSpec()
+        .getMapping()
+        .add(new MappingSpec("data.no_such_field", "_tenant.stripe.nothing"));
 
     StepFailure failure = catchThrowableOfType(() -> step.observe(pass()), StepFailure.class);
 

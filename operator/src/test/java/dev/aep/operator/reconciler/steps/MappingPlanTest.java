@@ -34,54 +34,92 @@ class MappingPlanTest {
     return new SourceSchema(fields, List.of());
   }
 
-  private static MappingPlan plan(List<MappingSpec> mappings, String classId, List<IdentitySpec> identities) {
+  private static MappingPlan plan(
+      List<MappingSpec> mappings, String classId, List<IdentitySpec> identities) {
     return MappingPlan.of(mappings, identities, "acme", classId, CHARGES, "charges");
   }
 
   @Test
   void tenantPlaceholderBecomesTheOrgsNamespace() {
-    MappingPlan plan = plan(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")), PROFILE, List.of());
+    MappingPlan plan =
+        plan(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")), PROFILE, List.of());
     assertThat(plan.tenantNamespace()).isEqualTo("_acme");
-    assertThat(plan.mappings()).containsExactly(Mapping.attribute("data.amount", "_acme.stripe.amount"));
-    assertThat(MappingPlan.of(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")), List.of(), "globex",
-        PROFILE, CHARGES, "charges").mappings().get(0).destination()).isEqualTo("_globex.stripe.amount");
+    assertThat(plan.mappings())
+        .containsExactly(Mapping.attribute("data.amount", "_acme.stripe.amount"));
+    assertThat(
+            MappingPlan.of(
+                    List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
+                    List.of(),
+                    "globex",
+                    PROFILE,
+                    CHARGES,
+                    "charges")
+                .mappings()
+                .get(0)
+                .destination())
+        .isEqualTo("_globex.stripe.amount");
   }
 
   @Test
   void fieldTypesComeFromTheExploredSourceOrTheMappingsType() {
-    MappingPlan plan = plan(List.of(
-        new MappingSpec("data.amount", "_tenant.stripe.amount"),
-        new MappingSpec("data.captured", "_tenant.stripe.captured"),
-        new MappingSpec("data.description", "_tenant.stripe.description"),
-        new MappingSpec("data.payment_method_details.card.brand", "_tenant.stripe.cardBrand"),
-        MappingSpec.expression("lower(data.currency)", "_tenant.stripe.currency", null),
-        MappingSpec.expression("dformat(data.created * 1000, \"yyyy-MM-dd\")", "_tenant.stripe.day", XdmType.DATE)),
-        PROFILE, List.of());
-    assertThat(plan.tenantFields()).containsExactly(
-        Map.entry("_acme.stripe.amount", "integer"),
-        Map.entry("_acme.stripe.captured", "boolean"),
-        Map.entry("_acme.stripe.description", "string"),
-        Map.entry("_acme.stripe.cardBrand", "string"),
-        Map.entry("_acme.stripe.currency", "string"),
-        Map.entry("_acme.stripe.day", "date"));
+    MappingPlan plan =
+        plan(
+            List.of(
+                new MappingSpec("data.amount", "_tenant.stripe.amount"),
+                new MappingSpec("data.captured", "_tenant.stripe.captured"),
+                new MappingSpec("data.description", "_tenant.stripe.description"),
+                new MappingSpec(
+                    "data.payment_method_details.card.brand", "_tenant.stripe.cardBrand"),
+                MappingSpec.expression("lower(data.currency)", "_tenant.stripe.currency", null),
+                MappingSpec.expression(
+                    "dformat(data.created * 1000, \"yyyy-MM-dd\")",
+                    "_tenant.stripe.day",
+                    XdmType.DATE)),
+            PROFILE,
+            List.of());
+    assertThat(plan.tenantFields())
+        .containsExactly(
+            Map.entry("_acme.stripe.amount", "integer"),
+            Map.entry("_acme.stripe.captured", "boolean"),
+            Map.entry("_acme.stripe.description", "string"),
+            Map.entry("_acme.stripe.cardBrand", "string"),
+            Map.entry("_acme.stripe.currency", "string"),
+            Map.entry("_acme.stripe.day", "date"));
   }
 
   @Test
   void anUnknownSourceIsInvalidSpecNamingTheMappingAndTheClosestField() {
-    assertThatThrownBy(() -> plan(List.of(
-        new MappingSpec("data.amount", "_tenant.stripe.amount"),
-        new MappingSpec("data.amout", "_tenant.stripe.amount2")), PROFILE, List.of()))
-        .isInstanceOfSatisfying(StepFailure.class, f -> {
-          assertThat(f.reason()).isEqualTo(FlowConditions.REASON_INVALID_SPEC);
-          assertThat(f.getMessage()).contains("spec.mapping[1]", "data.amout",
-              "not a field of the explored Stripe charges record", "closest: data.amount");
-        });
+    assertThatThrownBy(
+            () ->
+                plan(
+                    List.of(
+                        new MappingSpec("data.amount", "_tenant.stripe.amount"),
+                        new MappingSpec("data.amout", "_tenant.stripe.amount2")),
+                    PROFILE,
+                    List.of()))
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            f -> {
+              assertThat(f.reason()).isEqualTo(FlowConditions.REASON_INVALID_SPEC);
+              assertThat(f.getMessage())
+                  .contains(
+                      "spec.mapping[1]",
+                      "data.amout",
+                      "not a field of the explored Stripe charges record",
+                      "closest: data.amount");
+            });
   }
 
   @Test
   void everyPathAnExpressionReadsMustExist() {
-    assertThatThrownBy(() -> plan(List.of(
-        MappingSpec.expression("concat(data.currency, data.curency)", "_tenant.stripe.c", null)), PROFILE, List.of()))
+    assertThatThrownBy(
+            () ->
+                plan(
+                    List.of(
+                        MappingSpec.expression(
+                            "concat(data.currency, data.curency)", "_tenant.stripe.c", null)),
+                    PROFILE,
+                    List.of()))
         .isInstanceOf(StepFailure.class)
         .hasMessageContaining("spec.mapping[0]: source data.curency")
         .hasMessageContaining("closest: data.currency");
@@ -89,8 +127,12 @@ class MappingPlanTest {
 
   @Test
   void anObjectSourceForACustomFieldIsRefusedWithItsLeaves() {
-    assertThatThrownBy(() -> plan(List.of(new MappingSpec("data.payment_method_details", "_tenant.stripe.pm")),
-        PROFILE, List.of()))
+    assertThatThrownBy(
+            () ->
+                plan(
+                    List.of(new MappingSpec("data.payment_method_details", "_tenant.stripe.pm")),
+                    PROFILE,
+                    List.of()))
         .isInstanceOf(StepFailure.class)
         .hasMessageContaining("is of type object")
         .hasMessageContaining("data.payment_method_details.card");
@@ -98,41 +140,78 @@ class MappingPlanTest {
 
   @Test
   void experienceEventsGetIdAndTimestampUnlessTheSpecMapsThem() {
-    MappingPlan added = plan(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
-        MappingPlan.EXPERIENCE_EVENT, List.of());
-    assertThat(added.mappings()).contains(Mapping.attribute("data.id", "_id"),
-        Mapping.expression(MappingPlan.TIMESTAMP_FROM_CREATED, "timestamp"));
-    assertThat(added.defaultsAdded()).containsExactly("_id <- data.id",
-        "timestamp <- " + MappingPlan.TIMESTAMP_FROM_CREATED);
+    MappingPlan added =
+        plan(
+            List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
+            MappingPlan.EXPERIENCE_EVENT,
+            List.of());
+    assertThat(added.mappings())
+        .contains(
+            Mapping.attribute("data.id", "_id"),
+            Mapping.expression(MappingPlan.TIMESTAMP_FROM_CREATED, "timestamp"));
+    assertThat(added.defaultsAdded())
+        .containsExactly("_id <- data.id", "timestamp <- " + MappingPlan.TIMESTAMP_FROM_CREATED);
 
-    MappingPlan own = plan(List.of(new MappingSpec("data.receipt_email", "_id"),
-        MappingSpec.expression("now()", "timestamp", null)), MappingPlan.EXPERIENCE_EVENT, List.of());
+    MappingPlan own =
+        plan(
+            List.of(
+                new MappingSpec("data.receipt_email", "_id"),
+                MappingSpec.expression("now()", "timestamp", null)),
+            MappingPlan.EXPERIENCE_EVENT,
+            List.of());
     assertThat(own.defaultsAdded()).isEmpty();
-    assertThat(own.mappings()).containsExactly(Mapping.attribute("data.receipt_email", "_id"),
-        Mapping.expression("now()", "timestamp"));
-    assertThat(plan(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")), PROFILE, List.of())
-        .defaultsAdded()).isEmpty();
+    assertThat(own.mappings())
+        .containsExactly(
+            Mapping.attribute("data.receipt_email", "_id"),
+            Mapping.expression("now()", "timestamp"));
+    assertThat(
+            plan(
+                    List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
+                    PROFILE,
+                    List.of())
+                .defaultsAdded())
+        .isEmpty();
   }
 
   @Test
   void identitiesMustBeMappedStringFields() {
-    MappingPlan plan = plan(List.of(new MappingSpec("data.receipt_email", "_tenant.stripe.email")), PROFILE,
-        List.of(new IdentitySpec("_tenant.stripe.email", "Email", true)));
-    assertThat(plan.identities()).usingRecursiveFieldByFieldElementComparator()
+    MappingPlan plan =
+        plan(
+            List.of(new MappingSpec("data.receipt_email", "_tenant.stripe.email")),
+            PROFILE,
+            List.of(new IdentitySpec("_tenant.stripe.email", "Email", true)));
+    assertThat(plan.identities())
+        .usingRecursiveFieldByFieldElementComparator()
         .containsExactly(new IdentitySpec("_acme.stripe.email", "Email", true));
 
-    assertThatThrownBy(() -> plan(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")), PROFILE,
-        List.of(new IdentitySpec("_tenant.stripe.amount", "Email", false))))
-        .hasMessageContaining("identities[0]: _tenant.stripe.amount is of type integer; only string fields");
-    assertThatThrownBy(() -> plan(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")), PROFILE,
-        List.of(new IdentitySpec("_tenant.stripe.email", "Email", false))))
-        .hasMessageContaining("identities[0]: _tenant.stripe.email is not a _tenant destination of spec.mapping");
+    assertThatThrownBy(
+            () ->
+                plan(
+                    List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
+                    PROFILE,
+                    List.of(new IdentitySpec("_tenant.stripe.amount", "Email", false))))
+        .hasMessageContaining(
+            "identities[0]: _tenant.stripe.amount is of type integer; only string fields");
+    assertThatThrownBy(
+            () ->
+                plan(
+                    List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
+                    PROFILE,
+                    List.of(new IdentitySpec("_tenant.stripe.email", "Email", false))))
+        .hasMessageContaining(
+            "identities[0]: _tenant.stripe.email is not a _tenant destination of spec.mapping");
   }
 
   @Test
   void aDestinationMappedTwiceIsRefused() {
-    assertThatThrownBy(() -> plan(List.of(new MappingSpec("data.amount", "_tenant.stripe.amount"),
-        new MappingSpec("data.amount", "_tenant.stripe.amount")), PROFILE, List.of()))
+    assertThatThrownBy(
+            () ->
+                plan(
+                    List.of(
+                        new MappingSpec("data.amount", "_tenant.stripe.amount"),
+                        new MappingSpec("data.amount", "_tenant.stripe.amount")),
+                    PROFILE,
+                    List.of()))
         .hasMessageContaining("spec.mapping[1]: destination _tenant.stripe.amount is mapped twice");
   }
 }

@@ -34,12 +34,17 @@ class MappingSetStepTest {
     return new MappingSet(id, version, name, SchemaRef.forMapping(schemaId), mappings, 1L, 1L);
   }
 
-  /** The plan's mappings as a read answers them: another order, attributes as text/x.schema-path. */
+  /**
+   * The plan's mappings as a read answers them: another order, attributes as text/x.schema-path.
+   */
   private List<Mapping> asRead(List<Mapping> planned) {
     List<Mapping> read = new ArrayList<>();
     for (Mapping m : planned) {
-      read.add(new Mapping(m.sourceType().equals(Mapping.EXPRESSION) ? "expression" : "text/x.schema-path",
-          m.source(), m.destination()));
+      read.add(
+          new Mapping(
+              m.sourceType().equals(Mapping.EXPRESSION) ? "expression" : "text/x.schema-path",
+              m.source(),
+              m.destination()));
     }
     Collections.reverse(read);
     return read;
@@ -55,7 +60,8 @@ class MappingSetStepTest {
   @Test
   void anotherOutputSchemaOrAChangedMappingIsAnUpdateNeverAReplace() {
     List<Mapping> planned = StepKit.plan(ctx).mappings();
-    assertThat(step.diff(ctx, version("m1", 0, "schema-0", planned)).summary()).isEqualTo("output schema");
+    assertThat(step.diff(ctx, version("m1", 0, "schema-0", planned)).summary())
+        .isEqualTo("output schema");
 
     List<Mapping> changed = new ArrayList<>(planned);
     changed.set(0, Mapping.expression("upper(data.id)", planned.get(0).destination()));

@@ -19,9 +19,13 @@ class OwnedCopiesTest {
   private final FlowContext ctx = context("uid-1");
   private final List<Remote> onPlatform = new ArrayList<>();
   private String recordedId;
-  private final OwnedCopies<Remote> copies = new OwnedCopies<>(c -> recordedId,
-      (c, id) -> onPlatform.stream().filter(r -> r.id().equals(id)).findFirst(),
-      c -> List.copyOf(onPlatform), Remote::id, Remote::description);
+  private final OwnedCopies<Remote> copies =
+      new OwnedCopies<>(
+          c -> recordedId,
+          (c, id) -> onPlatform.stream().filter(r -> r.id().equals(id)).findFirst(),
+          c -> List.copyOf(onPlatform),
+          Remote::id,
+          Remote::description);
 
   @Test
   void namedKeepsOnlyCopiesCarryingThisFlowsUid() {
@@ -84,7 +88,8 @@ class OwnedCopiesTest {
 
   private static FlowContext context(String uid) {
     StripeIngestionFlow flow = new StripeIngestionFlow();
-    flow.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("f").withUid(uid).build());
+    flow.setMetadata(
+        new ObjectMetaBuilder().withNamespace("ns").withName("f").withUid(uid).build());
     return new FlowContext(flow, new StripeIngestionFlowStatus(), null, null, null, null, null);
   }
 }

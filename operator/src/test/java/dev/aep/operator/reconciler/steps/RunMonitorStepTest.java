@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs reach status as the newest run's summary; a record-level error never carries its message. */
+/**
+ * Runs reach status as the newest run's summary; a record-level error never carries its message.
+ */
 class RunMonitorStepTest {
   private final RunMonitorStep step = new RunMonitorStep();
   private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
@@ -24,12 +26,22 @@ class RunMonitorStepTest {
   void theNewestRunGoesToStatusWithAtMostThreeErrorsAndNoRecordValues() {
     status.setFlow(new FlowStatus("flow-1", "\"f\"", "enabled"));
     Instant started = Instant.parse("2026-06-01T00:00:00Z");
-    observer.runs.add(new FlowRun("run-2", "flow-1", started, "partialSuccess", started, started.plusSeconds(60),
-        10L, 8L, 2L, List.of(
-            new RunError("MAPPER-2010", "value 'jane@example.com' is not a number", 2L),
-            new RunError("CONNECTOR-1001", "Stripe answered 429", null),
-            new RunError(null, "no code", null),
-            new RunError("EXTRA", "a fourth", null))));
+    observer.runs.add(
+        new FlowRun(
+            "run-2",
+            "flow-1",
+            started,
+            "partialSuccess",
+            started,
+            started.plusSeconds(60),
+            10L,
+            8L,
+            2L,
+            List.of(
+                new RunError("MAPPER-2010", "value 'jane@example.com' is not a number", 2L),
+                new RunError("CONNECTOR-1001", "Stripe answered 429", null),
+                new RunError(null, "no code", null),
+                new RunError("EXTRA", "a fourth", null))));
 
     RunMonitorStep.Runs runs = step.observe(ctx).orElseThrow();
     assertThat(step.managed(ctx)).isFalse();
@@ -41,8 +53,9 @@ class RunMonitorStepTest {
     assertThat(last.getStatus()).isEqualTo("partialSuccess");
     assertThat(last.getCompletedAt()).isEqualTo("2026-06-01T00:01:00Z");
     assertThat(last.getRecordsFailed()).isEqualTo(2L);
-    assertThat(last.getErrors()).containsExactly(
-        "MAPPER-2010 (2 records)", "CONNECTOR-1001: Stripe answered 429", "no code");
+    assertThat(last.getErrors())
+        .containsExactly(
+            "MAPPER-2010 (2 records)", "CONNECTOR-1001: Stripe answered 429", "no code");
     assertThat(String.join(" ", last.getErrors())).doesNotContain("jane@example.com");
   }
 

@@ -25,7 +25,8 @@ class SchemaStepTest {
   private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   private Schema schema(String id, String version, String description) {
-    return new Schema(id, "_acme.schemas." + id, version, "Stripe charges", description, EVENT, List.of());
+    return new Schema(
+        id, "_acme.schemas." + id, version, "Stripe charges", description, EVENT, List.of());
   }
 
   @Test
@@ -42,7 +43,8 @@ class SchemaStepTest {
 
   @Test
   void aSchemaWithTheFlowsTitleAndUidIsAdoptedAndTheRecordedOneIsReadById() {
-    observer.schemas.add(schema("ours", "1.0", ctx.remoteDescription("Charges ingested from Stripe")));
+    observer.schemas.add(
+        schema("ours", "1.0", ctx.remoteDescription("Charges ingested from Stripe")));
     assertThat(step.observe(ctx)).map(Schema::id).contains("ours");
     assertThat(step.owned(ctx)).containsExactly("ours");
 

@@ -37,8 +37,13 @@ import java.util.function.Function;
 final class StepKit {
   static final String UID = "0d7c4f0e-3c1b-4b8e-a1f2-5d9e8c7b6a54";
   static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-  static final Credentials CREDENTIALS = new Credentials(PlatformAccount.of("c", "s", "ORG@AdobeOrg"),
-      "sk_test_kit", "7", "ns/stripe (key accessToken)");
+  static final Credentials CREDENTIALS =
+      new Credentials(
+          PlatformAccount.of("c", "s", "ORG@AdobeOrg"),
+          "sk_test_kit",
+          "7",
+          "ns/stripe (key accessToken)");
+
   /** The explored charges record, as far as the sample's mapping reads it. */
   static final SourceSchema CHARGES = charges();
 
@@ -52,8 +57,11 @@ final class StepKit {
     }
     Objects.requireNonNull(root, "no samples/ above the working directory");
     try {
-      StripeIngestionFlow flow = new KubernetesSerialization().unmarshal(
-          Files.readString(root.resolve("samples/charges.yaml")), StripeIngestionFlow.class);
+      StripeIngestionFlow flow =
+          new KubernetesSerialization()
+              .unmarshal(
+                  Files.readString(root.resolve("samples/charges.yaml")),
+                  StripeIngestionFlow.class);
       flow.getMetadata().setNamespace("ns");
       flow.getMetadata().setUid(UID);
       return flow;
@@ -62,16 +70,34 @@ final class StepKit {
     }
   }
 
-  /** A context for one pass over {@code flow} with {@code status}, reading through {@code observer}. */
-  static FlowContext context(StripeIngestionFlow flow, StripeIngestionFlowStatus status, RemoteObserver observer) {
-    return new FlowContext(flow, status, null, observer, CREDENTIALS, Clock.fixed(NOW, ZoneOffset.UTC),
+  /**
+   * A context for one pass over {@code flow} with {@code status}, reading through {@code observer}.
+   */
+  static FlowContext context(
+      StripeIngestionFlow flow, StripeIngestionFlowStatus status, RemoteObserver observer) {
+    return new FlowContext(
+        flow,
+        status,
+        null,
+        observer,
+        CREDENTIALS,
+        Clock.fixed(NOW, ZoneOffset.UTC),
         new PlatformFacts());
   }
 
-  /** The sample's mapping plan for tenant {@code acme}, set on the context as the mapping step would. */
+  /**
+   * The sample's mapping plan for tenant {@code acme}, set on the context as the mapping step
+   * would.
+   */
   static MappingPlan plan(FlowContext ctx) {
-    MappingPlan plan = MappingPlan.of(ctx.spec().getMapping(), List.of(), "acme",
-        ctx.spec().getTarget().getSchema().getCreate().getClassId(), CHARGES, "charges");
+    MappingPlan plan =
+        MappingPlan.of(
+            ctx.spec().getMapping(),
+            List.of(),
+            "acme",
+            ctx.spec().getTarget().getSchema().getCreate().getClassId(),
+            CHARGES,
+            "charges");
     ctx.plan(plan);
     return plan;
   }
