@@ -2,8 +2,10 @@ package dev.aep.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aep.operator.api.v1alpha1.AdoptSpec;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.ExportCommand;
 import dev.aep.operator.platform.PlatformSession;
@@ -20,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -126,57 +129,37 @@ class AdoptionTest {
     assertThat(writesSince(ns, before)).isEmpty();
   }
 
-  @Test
-  void aSpecThatDiffersFromTheAdoptedFlowIsPatchedLikeDrift() {
-    String ns = "adopt-drift";
+  /**
+   * Adopts a hand-made flow with {@code change} made to the exported spec; checks that the only
+   * write was one PATCH of the dataflow and returns the dataflow as the Platform holds it then.
+   */
+  private static JsonNode adoptedWithOnePatch(String ns, Consumer<ScheduleSpec> change) {
     stack.isolatedNamespace(ns);
     HandMadeFlow made = buildByHand(stack.session(ns));
     int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
-    wanted.getSpec().getSchedule().setInterval(6);
+    change.accept(wanted.getSpec().getSchedule());
 
     stack.create(wanted);
     StripeIngestionFlow ready = stack.awaitReady(ns, "finance-charges");
 
+    assertThat(ready.getStatus().getFlow().getId()).isEqualTo(made.flowId());
     assertThat(writesSince(ns, before))
         .extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(
-            stack
-                .simulator()
-                .inventory()
-                .get(Kind.FLOW, made.flowId())
-                .orElseThrow()
-                .at("/scheduleParams/interval")
-                .asInt())
-        .isEqualTo(6);
-    assertThat(ready.getStatus().getFlow().getId()).isEqualTo(made.flowId());
+    return stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow();
+  }
+
+  @Test
+  void aSpecThatDiffersFromTheAdoptedFlowIsPatchedLikeDrift() {
+    JsonNode flow = adoptedWithOnePatch("adopt-drift", schedule -> schedule.setInterval(6));
+    assertThat(flow.at("/scheduleParams/interval").asInt()).isEqualTo(6);
   }
 
   @Test
   void backfillChosenInTheSpecIsAddedToAnAdoptedFlowMadeWithout() {
-    String ns = "adopt-backfill";
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
-    int before = (int) stack.platformWrites(ns);
-    StripeIngestionFlow wanted = adopting(ns, made);
-    wanted.getSpec().getSchedule().setBackfill(true);
-
-    stack.create(wanted);
-    stack.awaitReady(ns, "finance-charges");
-
-    assertThat(writesSince(ns, before))
-        .extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(
-            stack
-                .simulator()
-                .inventory()
-                .get(Kind.FLOW, made.flowId())
-                .orElseThrow()
-                .at("/scheduleParams/backfill")
-                .asBoolean())
-        .isTrue();
+    JsonNode flow = adoptedWithOnePatch("adopt-backfill", schedule -> schedule.setBackfill(true));
+    assertThat(flow.at("/scheduleParams/backfill").asBoolean()).isTrue();
   }
 
   @Test
