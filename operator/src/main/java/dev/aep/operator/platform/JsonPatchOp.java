@@ -48,6 +48,11 @@ public record JsonPatchOp(Op op, String path, Object value) {
     return new JsonPatchOp(Op.REMOVE, path, null);
   }
 
+  /** "replace /name": the operation and its path, never the value (for logs and status.plan). */
+  public String opAndPath() {
+    return op.wireName() + " " + path;
+  }
+
   /** True when the value may hold credentials and must not be shown. */
   public boolean isSensitive() {
     return path.equals("/auth") || path.startsWith("/auth/");

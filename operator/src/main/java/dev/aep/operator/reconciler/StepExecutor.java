@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.PlannedChange;
+import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.reconciler.steps.Diff;
 import dev.aep.operator.reconciler.steps.FlowContext;
@@ -140,7 +141,7 @@ final class StepExecutor {
               step.kind(),
               step.id(remote),
               "update",
-              diff.ops().stream().map(op -> op.op().wireName() + " " + op.path()).toList(),
+              diff.ops().stream().map(JsonPatchOp::opAndPath).toList(),
               diff.summary()));
     }
     return false;

@@ -20,6 +20,7 @@ import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.reconciler.steps.MappingPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +41,6 @@ public record HandMadeFlow(
     MappingSetVersion mapping,
     String flowId,
     long startTime) {
-
-  /** Data Prep expression for the ExperienceEvent timestamp from Stripe's epoch-seconds created. */
-  public static final String TIMESTAMP =
-      "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
 
   /** Builds the chain, every two hours from {@code start}, named as {@code title} says. */
   public static HandMadeFlow build(PlatformSession session, String title, Instant start) {
@@ -89,8 +86,10 @@ public record HandMadeFlow(
                         Mapping.attribute("data.id", tenant + ".stripe.chargeId"),
                         Mapping.attribute("data.amount", tenant + ".stripe.amount"),
                         Mapping.attribute("data.currency", tenant + ".stripe.currency"),
+                        // The timestamp a user writes by hand is the one the operator would add for
+                        // the class.
                         Mapping.attribute("data.id", "_id"),
-                        Mapping.expression(TIMESTAMP, "timestamp"))));
+                        Mapping.expression(MappingPlan.TIMESTAMP_FROM_CREATED, "timestamp"))));
     EntityRef flow =
         fs.flows()
             .create(
@@ -132,7 +131,8 @@ public record HandMadeFlow(
                     new MappingSpec("data.amount", "_tenant.stripe.amount"),
                     new MappingSpec("data.currency", "_tenant.stripe.currency"),
                     new MappingSpec("data.id", "_id"),
-                    MappingSpec.expression(TIMESTAMP, "timestamp", null))));
+                    MappingSpec.expression(
+                        MappingPlan.TIMESTAMP_FROM_CREATED, "timestamp", null))));
     flow.getSpec().getSchedule().setFrequency(Frequency.HOUR);
     flow.getSpec().getSchedule().setInterval(2);
     flow.getSpec().getSchedule().setStartTime(Instant.ofEpochSecond(startTime).toString());

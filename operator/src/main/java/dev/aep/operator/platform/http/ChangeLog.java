@@ -45,9 +45,7 @@ final class ChangeLog {
             + " "
             + id
             + " ["
-            + ops.stream()
-                .map(o -> o.op().wireName() + " " + o.path())
-                .collect(Collectors.joining(", "))
+            + ops.stream().map(JsonPatchOp::opAndPath).collect(Collectors.joining(", "))
             + "]");
   }
 }

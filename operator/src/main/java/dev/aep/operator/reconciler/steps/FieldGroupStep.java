@@ -5,11 +5,7 @@ import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,14 +194,9 @@ public final class FieldGroupStep implements Step<FieldGroup> {
     StringBuilder text = new StringBuilder();
     new TreeMap<>(fields)
         .forEach((path, type) -> text.append(path).append(':').append(type).append('\n'));
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    // The first 12 bytes of the hash, as hex: short enough for status, and only compared with
+    // itself.
+    return PlatformFacts.sha256(text.toString()).substring(0, 24);
   }
 
   /** Registry titles are unique across schemas and field groups: derived from the schema title. */

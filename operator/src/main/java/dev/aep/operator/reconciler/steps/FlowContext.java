@@ -82,12 +82,18 @@ public final class FlowContext {
 
   /** The explored Stripe record of this flow's resource path (cached in {@link PlatformFacts}). */
   public SourceSchema source() {
-    String baseConnectionId = status.getBaseConnection().getId();
     return facts.source(
         session,
-        PlatformFacts.credentialsKey(credentials, baseConnectionId),
-        baseConnectionId,
+        credentialsKey(),
+        status.getBaseConnection().getId(),
         spec().getResourcePath().value());
+  }
+
+  /**
+   * Which Stripe account this flow's base connection reads ({@link PlatformFacts#credentialsKey}).
+   */
+  String credentialsKey() {
+    return PlatformFacts.credentialsKey(credentials, status.getBaseConnection().getId());
   }
 
   /**

@@ -44,7 +44,7 @@ public record MappingPlan(
    * 14; help/data-prep/functions.md): the Platform's validate call checks the expression before
    * use.
    */
-  static final String TIMESTAMP_FROM_CREATED =
+  public static final String TIMESTAMP_FROM_CREATED =
       "dformat(data.created * 1000, \"yyyy-MM-dd'T'HH:mm:ss.SSSX\")";
 
   private static final Pattern SOURCE_PATH =

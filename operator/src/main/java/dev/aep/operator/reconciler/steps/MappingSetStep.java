@@ -163,9 +163,7 @@ public final class MappingSetStep implements Step<MappingSet> {
     }
     StringBuilder key =
         new StringBuilder()
-            .append(
-                PlatformFacts.credentialsKey(
-                    ctx.credentials(), ctx.status().getBaseConnection().getId()))
+            .append(ctx.credentialsKey())
             .append('\n')
             .append(ctx.spec().getResourcePath().value())
             .append('\n')
