@@ -3,23 +3,15 @@ package dev.aep.operator.platform;
 import java.util.List;
 import java.util.Optional;
 
-/** Catalog ({@code /data/foundation/catalog}) datasets for one org+sandbox. */
+/**
+ * Catalog ({@code /data/foundation/catalog}) datasets for one org+sandbox: {@code /dataSets} as a
+ * {@link RemoteCollection} (creates answer {@code ["@/dataSets/<id>"]}, no etag; reads are keyed by
+ * id; pages are offsets; datasets are not patched), plus the list by tag.
+ */
 public interface CatalogClient {
 
-  /** {@code POST /dataSets}; returns the id parsed from the {@code ["@/dataSets/<id>"]} answer. */
-  String createDataset(DatasetRequest request);
-
-  /** {@code GET /dataSets/{id}} (an object keyed by the id). */
-  Optional<Dataset> getDataset(String id);
-
-  /** Datasets named exactly {@code name} (names are not unique). */
-  List<Dataset> findDatasetsByName(String name);
-
-  /** {@code GET /dataSets?property=...}, all pages. */
-  List<Dataset> listDatasets(ListQuery query);
-
-  /** One page of {@code GET /dataSets}; the page token is the next {@code start} offset. */
-  Page<Dataset> listDatasetsPage(ListQuery query, String pageToken);
+  /** {@code /dataSets}. A delete is answered 200, with an empty {@code []} when already gone. */
+  RemoteCollection<Dataset, DatasetRequest> datasets();
 
   /**
    * One page of {@code GET /dataSets?tags=<tag>:<value>}: the datasets carrying that tag value
@@ -27,9 +19,33 @@ public interface CatalogClient {
    */
   Page<Dataset> listDatasetsTaggedPage(String tag, String value, int limit, String pageToken);
 
-  /**
-   * {@code DELETE /dataSets/{id}} (answered 200); false when the dataset was already gone (404 or
-   * an empty {@code []} answer).
-   */
-  boolean deleteDataset(String id);
+  /** {@code POST /dataSets}; returns the id parsed from the {@code ["@/dataSets/<id>"]} answer. */
+  default String createDataset(DatasetRequest request) {
+    return datasets().create(request).id();
+  }
+
+  /** {@code GET /dataSets/{id}} (an object keyed by the id). */
+  default Optional<Dataset> getDataset(String id) {
+    return datasets().get(id);
+  }
+
+  /** Datasets named exactly {@code name} (names are not unique). */
+  default List<Dataset> findDatasetsByName(String name) {
+    return datasets().findByName(name);
+  }
+
+  /** {@code GET /dataSets?property=...}, all pages. */
+  default List<Dataset> listDatasets(ListQuery query) {
+    return datasets().list(query);
+  }
+
+  /** One page of {@code GET /dataSets}; the page token is the next {@code start} offset. */
+  default Page<Dataset> listDatasetsPage(ListQuery query, String pageToken) {
+    return datasets().listPage(query, pageToken);
+  }
+
+  /** {@code DELETE /dataSets/{id}}; false when the dataset was already gone. */
+  default boolean deleteDataset(String id) {
+    return datasets().delete(id);
+  }
 }

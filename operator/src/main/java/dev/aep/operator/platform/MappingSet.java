@@ -25,4 +25,10 @@ public record MappingSet(
   public MappingSet {
     mappings = mappings == null ? List.of() : List.copyOf(mappings);
   }
+
+  /** Version {@code version} of {@code id} as its request described it. */
+  public static MappingSet sent(String id, int version, MappingSetRequest request) {
+    return new MappingSet(
+        id, version, request.name(), request.outputSchema(), request.mappings(), null, null);
+  }
 }

@@ -16,31 +16,12 @@ public class PlatformException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String service;
-  private final String operation;
-  private final String method;
-  private final String path;
-  private final int httpStatus;
-  private final String errorCode;
-  private final String requestId;
-  private final String detail;
-  private final boolean retryable;
-  private final boolean outcomeUnknown;
-  private final Duration retryAfter;
+  // The builder's values, never changed after build(): builders are not reused.
+  private final Builder b;
 
   private PlatformException(Builder b, Throwable cause) {
     super(describe(b), cause);
-    this.service = b.service;
-    this.operation = b.operation;
-    this.method = b.method;
-    this.path = b.path;
-    this.httpStatus = b.httpStatus;
-    this.errorCode = b.errorCode;
-    this.requestId = b.requestId;
-    this.detail = b.detail;
-    this.retryable = b.retryable;
-    this.outcomeUnknown = b.outcomeUnknown;
-    this.retryAfter = b.retryAfter;
+    this.b = b;
   }
 
   /** Starts an exception for a call identified by HTTP method and URL path (no query string). */
@@ -50,49 +31,49 @@ public class PlatformException extends RuntimeException {
 
   /** Platform service: {@code flowservice}, {@code schemaregistry}, {@code catalog}, ... */
   public String service() {
-    return service;
+    return b.service;
   }
 
   /** Client operation name, such as {@code patchFlow}; may be null. */
   public String operation() {
-    return operation;
+    return b.operation;
   }
 
   /** HTTP method of the failed call. */
   public String method() {
-    return method;
+    return b.method;
   }
 
   /** URL path of the failed call, without query string. */
   public String path() {
-    return path;
+    return b.path;
   }
 
   /** HTTP status, or {@code 0} when no response was received (I/O error, timeout). */
   public int httpStatus() {
-    return httpStatus;
+    return b.httpStatus;
   }
 
   /**
    * Platform error code ({@code FLOW-1404-412}, {@code 401013}, ...) or null when none was sent.
    */
   public String errorCode() {
-    return errorCode;
+    return b.errorCode;
   }
 
   /** Request id reported by the Platform ({@code x-request-id} or in the body), or null. */
   public String requestId() {
-    return requestId;
+    return b.requestId;
   }
 
   /** Human-readable reason reported by the Platform (secrets removed), or null. */
   public String detail() {
-    return detail;
+    return b.detail;
   }
 
   /** True when the same call may succeed later (429, 5xx, I/O errors). */
   public boolean isRetryable() {
-    return retryable;
+    return b.retryable;
   }
 
   /**
@@ -100,22 +81,22 @@ public class PlatformException extends RuntimeException {
    * never arrived. Repeating it could create a duplicate; look the object up by name instead.
    */
   public boolean isOutcomeUnknown() {
-    return outcomeUnknown;
+    return b.outcomeUnknown;
   }
 
   /** The delay the server asked for with {@code Retry-After}, if any. */
   public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+    return Optional.ofNullable(b.retryAfter);
   }
 
   /** 404: the object does not exist. */
   public boolean isNotFound() {
-    return httpStatus == 404;
+    return b.httpStatus == 404;
   }
 
   /** 412: the {@code If-Match} etag is stale ({@code FLOW-1404-412}). */
   public boolean isPreconditionFailed() {
-    return httpStatus == 412;
+    return b.httpStatus == 412;
   }
 
   /**
@@ -124,27 +105,29 @@ public class PlatformException extends RuntimeException {
    * invalid_client}).
    */
   public boolean isAuthFailure() {
-    return httpStatus == 401 || httpStatus == 403 || ("ims".equals(service) && httpStatus == 400);
+    return b.httpStatus == 401
+        || b.httpStatus == 403
+        || ("ims".equals(b.service) && b.httpStatus == 400);
   }
 
   /** 400: the request was rejected as invalid. */
   public boolean isBadRequest() {
-    return httpStatus == 400;
+    return b.httpStatus == 400;
   }
 
   /** 429: too many requests. */
   public boolean isRateLimited() {
-    return httpStatus == 429;
+    return b.httpStatus == 429;
   }
 
   /** 5xx: the Platform failed. */
   public boolean isServerError() {
-    return httpStatus >= 500 && httpStatus <= 599;
+    return b.httpStatus >= 500 && b.httpStatus <= 599;
   }
 
   /** No HTTP answer: connection refused, reset, or a timeout. */
   public boolean isTransportFailure() {
-    return httpStatus == 0;
+    return b.httpStatus == 0;
   }
 
   /**
@@ -152,11 +135,11 @@ public class PlatformException extends RuntimeException {
    * hasErrorCode("1418-400")} matches {@code FLOW-1418-400}.
    */
   public boolean hasErrorCode(String code) {
-    if (errorCode == null || code == null) {
+    if (b.errorCode == null || code == null) {
       return false;
     }
-    return errorCode.equalsIgnoreCase(code)
-        || errorCode.toUpperCase().endsWith("-" + code.toUpperCase());
+    return b.errorCode.equalsIgnoreCase(code)
+        || b.errorCode.toUpperCase().endsWith("-" + code.toUpperCase());
   }
 
   private static String describe(Builder b) {
@@ -182,8 +165,10 @@ public class PlatformException extends RuntimeException {
     return sb.toString();
   }
 
-  /** Collects the fields of a {@link PlatformException}. */
-  public static final class Builder {
+  /** Collects the fields of a {@link PlatformException}; one builder makes one exception. */
+  public static final class Builder implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String method;
     private final String path;
     private String service;

@@ -9,7 +9,7 @@ public interface PlatformSession {
   /** Flow Service: base, source and target connections, flows, runs. */
   FlowServiceClient flowService();
 
-  /** Schema Registry: tenant schemas. */
+  /** Schema Registry: tenant schemas, field groups, descriptors. */
   SchemaRegistryClient schemaRegistry();
 
   /** Catalog: datasets. */
@@ -17,4 +17,28 @@ public interface PlatformSession {
 
   /** Data Prep: mapping sets. */
   DataPrepClient dataPrep();
+
+  /** A session made of these clients (over HTTP, or decorating another session's). */
+  static PlatformSession of(
+      PlatformScope scope,
+      FlowServiceClient flowService,
+      SchemaRegistryClient schemaRegistry,
+      CatalogClient catalog,
+      DataPrepClient dataPrep) {
+    return new Clients(scope, flowService, schemaRegistry, catalog, dataPrep);
+  }
+
+  /** The clients of one scope. */
+  record Clients(
+      PlatformScope scope,
+      FlowServiceClient flowService,
+      SchemaRegistryClient schemaRegistry,
+      CatalogClient catalog,
+      DataPrepClient dataPrep)
+      implements PlatformSession {
+    @Override
+    public String toString() {
+      return "PlatformSession[" + scope + "]";
+    }
+  }
 }

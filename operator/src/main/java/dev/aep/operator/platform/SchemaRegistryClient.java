@@ -14,6 +14,15 @@ import java.util.Optional;
 public interface SchemaRegistryClient {
 
   /**
+   * {@code /tenant/schemas}, looked up by exact {@code title} (titles are unique). Reads by id are
+   * whole schemas ({@code Accept: application/vnd.adobe.xed+json; version=1}), lists summaries.
+   */
+  RemoteCollection<Schema, SchemaRequest> schemas();
+
+  /** {@code /tenant/fieldgroups}, looked up by exact {@code title}; lists are summaries. */
+  RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups();
+
+  /**
    * {@code POST /tenant/schemas}; returns the created schema with its {@code $id} and version.
    * Fails with 400 when the title is already used.
    */
@@ -23,19 +32,29 @@ public interface SchemaRegistryClient {
    * {@code GET /tenant/schemas/{id}} with {@code Accept: application/vnd.adobe.xed+json;
    * version=1}.
    */
-  Optional<Schema> getSchema(String id);
+  default Optional<Schema> getSchema(String id) {
+    return schemas().get(id);
+  }
 
   /** The schema whose title is exactly {@code title} (titles are unique); a summary. */
-  Optional<Schema> findSchemaByTitle(String title);
+  default Optional<Schema> findSchemaByTitle(String title) {
+    return schemas().findByName(title).stream().findFirst();
+  }
 
   /** {@code GET /tenant/schemas?property=...}, all pages; summaries. */
-  List<Schema> listSchemas(ListQuery query);
+  default List<Schema> listSchemas(ListQuery query) {
+    return schemas().list(query);
+  }
 
   /** One page of {@code GET /tenant/schemas}; summaries. */
-  Page<Schema> listSchemasPage(ListQuery query, String pageToken);
+  default Page<Schema> listSchemasPage(ListQuery query, String pageToken) {
+    return schemas().listPage(query, pageToken);
+  }
 
   /** {@code DELETE /tenant/schemas/{id}}; false when it was already gone. */
-  boolean deleteSchema(String id);
+  default boolean deleteSchema(String id) {
+    return schemas().delete(id);
+  }
 
   /**
    * The schema's resolved leaf fields (class and field groups), keyed by dot path: {@code GET
@@ -53,15 +72,21 @@ public interface SchemaRegistryClient {
   FieldGroup createFieldGroup(FieldGroupRequest request);
 
   /** {@code GET /tenant/fieldgroups/{id}} with its fields. */
-  Optional<FieldGroup> getFieldGroup(String id);
+  default Optional<FieldGroup> getFieldGroup(String id) {
+    return fieldGroups().get(id);
+  }
 
   /** The field group titled exactly {@code title} ({@code property=title==...}); a summary. */
-  Optional<FieldGroup> findFieldGroupByTitle(String title);
+  default Optional<FieldGroup> findFieldGroupByTitle(String title) {
+    return fieldGroups().findByName(title).stream().findFirst();
+  }
 
   /**
    * One page of tenant field group summaries (id, altId, version, title); null token: the first.
    */
-  Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken);
+  default Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken) {
+    return fieldGroups().listPage(query, pageToken);
+  }
 
   /**
    * {@code PUT /tenant/fieldgroups/{id}}: the full new body. The registry refuses anything but
@@ -70,7 +95,9 @@ public interface SchemaRegistryClient {
   FieldGroup replaceFieldGroup(String id, FieldGroupRequest request);
 
   /** {@code DELETE /tenant/fieldgroups/{id}}; false when it was already gone. */
-  boolean deleteFieldGroup(String id);
+  default boolean deleteFieldGroup(String id) {
+    return fieldGroups().delete(id);
+  }
 
   // --- descriptors (/tenant/descriptors, platform-api.md 12) ---
 

@@ -1,22 +1,27 @@
 package dev.aep.operator.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.operator.platform.CatalogClient;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
-import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
-/** Catalog datasets over HTTP: array create answers, keyed-object reads, 200 deletes. */
+/**
+ * Catalog datasets over HTTP. Its {@link Wire}: array create answers ({@code ["@/dataSets/<id>"]}),
+ * reads keyed by id, offsets for pages, 200 deletes.
+ */
 final class HttpCatalogClient implements CatalogClient {
 
   static final String SERVICE = "catalog";
@@ -25,18 +30,37 @@ final class HttpCatalogClient implements CatalogClient {
   /** Catalog's largest page. */
   static final int MAX_PAGE = 100;
 
-  private final PlatformCaller caller;
-  private final HttpUrl datasets;
+  private final HttpCollection<Dataset, DatasetRequest> datasets;
 
   HttpCatalogClient(PlatformCaller caller, HttpUrl platformBase) {
-    this.caller = caller;
+    ObjectMapper mapper = caller.mapper();
     this.datasets =
-        platformBase.newBuilder().addPathSegments("data/foundation/catalog/dataSets").build();
+        new HttpCollection<>(
+            caller,
+            new Wire(),
+            platformBase.newBuilder().addPathSegments("data/foundation/catalog").build(),
+            HttpCollection.Kind.of(
+                "dataSets", "dataset", n -> dataset(n), r -> body(mapper, r), Dataset::name));
   }
 
   @Override
-  public String createDataset(DatasetRequest request) {
-    ObjectNode body = caller.mapper().createObjectNode();
+  public RemoteCollection<Dataset, DatasetRequest> datasets() {
+    return datasets;
+  }
+
+  @Override
+  public Page<Dataset> listDatasetsTaggedPage(
+      String tag, String value, int limit, String pageToken) {
+    if (tag == null || tag.isBlank() || value == null || value.isBlank()) {
+      throw new IllegalArgumentException("tag and value must not be blank");
+    }
+    HttpUrl.Builder url = datasets.url().addQueryParameter("tags", tag + ":" + value);
+    // A stable order, so that offsets do not skip or repeat datasets between pages.
+    return datasets.page(url, ListQuery.all().orderBy("asc:created").limit(limit), pageToken);
+  }
+
+  private static ObjectNode body(ObjectMapper mapper, DatasetRequest request) {
+    ObjectNode body = mapper.createObjectNode();
     body.put("name", request.name());
     if (request.description() != null) {
       body.put("description", request.description());
@@ -48,152 +72,7 @@ final class HttpCatalogClient implements CatalogClient {
       ObjectNode tags = body.putObject("tags");
       request.tags().forEach((k, v) -> v.forEach(tags.putArray(k)::add));
     }
-    PlatformCaller.Call call =
-        PlatformCaller.Call.builder(SERVICE, "createDataset", "POST", datasets).json(body).build();
-    PlatformCaller.Answer answer = caller.execute(call);
-    List<String> ids = refs(answer.body());
-    if (ids.size() != 1) {
-      throw PlatformException.builder("POST", datasets.encodedPath())
-          .service(SERVICE)
-          .operation("createDataset")
-          .httpStatus(answer.status())
-          .requestId(answer.requestId())
-          .detail("expected one \"@/dataSets/<id>\" in the answer, got " + ids.size())
-          .build();
-    }
-    ChangeLog.record(caller, "created dataset " + ids.get(0));
-    return ids.get(0);
-  }
-
-  @Override
-  public Optional<Dataset> getDataset(String id) {
-    try {
-      JsonNode body =
-          caller
-              .execute(PlatformCaller.Call.builder(SERVICE, "getDataset", "GET", byId(id)).build())
-              .body();
-      if (body == null || !body.isObject() || body.isEmpty()) {
-        return Optional.empty();
-      }
-      JsonNode entry = body.path(id);
-      if (!entry.isObject()) {
-        // Tolerate an answer keyed differently (e.g. case) when it holds exactly one dataset.
-        if (body.size() != 1) {
-          return Optional.empty();
-        }
-        Map.Entry<String, JsonNode> only = body.properties().iterator().next();
-        return Optional.of(dataset(only.getKey(), only.getValue()));
-      }
-      return Optional.of(dataset(id, entry));
-    } catch (PlatformException e) {
-      if (PlatformErrors.isMissingObject(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public List<Dataset> findDatasetsByName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    return listDatasets(ListQuery.where("name==" + name)).stream()
-        .filter(d -> name.equals(d.name()))
-        .toList();
-  }
-
-  @Override
-  public List<Dataset> listDatasets(ListQuery query) {
-    return Paging.all("GET", datasets.encodedPath(), token -> listDatasetsPage(query, token));
-  }
-
-  @Override
-  public Page<Dataset> listDatasetsPage(ListQuery query, String pageToken) {
-    ListQuery q = query == null ? ListQuery.all() : query;
-    HttpUrl.Builder url = datasets.newBuilder();
-    q.properties().forEach(p -> url.addQueryParameter("property", p));
-    if (q.orderBy() != null) {
-      url.addQueryParameter("orderBy", q.orderBy());
-    }
-    return datasetsPage(url, q.limit() == null ? MAX_PAGE : q.limit(), pageToken);
-  }
-
-  @Override
-  public Page<Dataset> listDatasetsTaggedPage(
-      String tag, String value, int limit, String pageToken) {
-    if (tag == null || tag.isBlank() || value == null || value.isBlank()) {
-      throw new IllegalArgumentException("tag and value must not be blank");
-    }
-    HttpUrl.Builder url = datasets.newBuilder().addQueryParameter("tags", tag + ":" + value);
-    // A stable order, so that offsets do not skip or repeat datasets between pages.
-    url.addQueryParameter("orderBy", "asc:created");
-    return datasetsPage(url, limit, pageToken);
-  }
-
-  private Page<Dataset> datasetsPage(HttpUrl.Builder url, int pageSize, String pageToken) {
-    int limit = Math.min(pageSize, MAX_PAGE);
-    int start = parseStart(pageToken);
-    url.addQueryParameter("limit", Integer.toString(limit));
-    url.addQueryParameter("start", Integer.toString(start));
-    JsonNode body =
-        caller
-            .execute(
-                PlatformCaller.Call.builder(SERVICE, "listDatasets", "GET", url.build()).build())
-            .body();
-    List<Dataset> items = new ArrayList<>();
-    if (body != null && body.isObject()) {
-      body.properties()
-          .forEach(
-              e -> {
-                if (e.getValue().isObject()) {
-                  items.add(dataset(e.getKey(), e.getValue()));
-                }
-              });
-    }
-    // Catalog has no page token: a full page means there may be more at the next offset.
-    String next = items.size() >= limit ? Integer.toString(start + items.size()) : null;
-    return new Page<>(items, next);
-  }
-
-  @Override
-  public boolean deleteDataset(String id) {
-    try {
-      JsonNode body =
-          caller
-              .execute(
-                  PlatformCaller.Call.builder(SERVICE, "deleteDataset", "DELETE", byId(id)).build())
-              .body();
-      // 200 with ["@/dataSets/<id>"] when deleted; 200 with [] when there was nothing to delete.
-      return ChangeLog.deleted(caller, "dataset", id, !refs(body).isEmpty());
-    } catch (PlatformException e) {
-      if (PlatformErrors.isMissingObject(e)) {
-        return ChangeLog.deleted(caller, "dataset", id, false);
-      }
-      throw e;
-    }
-  }
-
-  private static int parseStart(String token) {
-    if (token == null) {
-      return 0;
-    }
-    try {
-      int start = Integer.parseInt(token);
-      if (start < 0) {
-        throw new NumberFormatException();
-      }
-      return start;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a Catalog page token: " + token, e);
-    }
-  }
-
-  private HttpUrl byId(String id) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("dataset id must not be blank");
-    }
-    return datasets.newBuilder().addPathSegment(id).build();
+    return body;
   }
 
   /** Ids from an array of {@code "@/dataSets/<id>"} references. */
@@ -208,14 +87,15 @@ final class HttpCatalogClient implements CatalogClient {
     return ids;
   }
 
-  static Dataset dataset(String id, JsonNode n) {
+  /** A dataset; Catalog keys objects by id, which {@link Wire} copies into {@code id}. */
+  static Dataset dataset(JsonNode n) {
     JsonNode ref = n.path("schemaRef");
     SchemaRef schemaRef =
         ref.isObject()
             ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
             : null;
     return new Dataset(
-        id,
+        LenientJson.text(n, "id"),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
         schemaRef,
@@ -223,5 +103,69 @@ final class HttpCatalogClient implements CatalogClient {
         LenientJson.text(n, "version"),
         LenientJson.longValue(n, "created"),
         LenientJson.longValue(n, "updated"));
+  }
+
+  /** Catalog's answers: objects keyed by id, reference arrays, offsets for pages. */
+  private static final class Wire implements HttpCollection.Wire {
+    @Override
+    public String service() {
+      return SERVICE;
+    }
+
+    @Override
+    public Page<JsonNode> page(
+        HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
+      q.properties().forEach(p -> url.addQueryParameter("property", p));
+      if (q.orderBy() != null) {
+        url.addQueryParameter("orderBy", q.orderBy());
+      }
+      int limit = Math.min(q.limit() == null ? MAX_PAGE : q.limit(), MAX_PAGE);
+      int start = Paging.offset(token, "Catalog");
+      url.addQueryParameter("limit", Integer.toString(limit));
+      url.addQueryParameter("start", Integer.toString(start));
+      JsonNode body = fetch.apply(url.build());
+      List<JsonNode> items = new ArrayList<>();
+      if (body != null && body.isObject()) {
+        body.properties().forEach(e -> keyed(e).ifPresent(items::add));
+      }
+      // Catalog has no page token: a full page means there may be more at the next offset.
+      return new Page<>(items, Paging.nextOffset(start, items.size(), limit));
+    }
+
+    @Override
+    public Optional<JsonNode> single(JsonNode body, String id) {
+      if (body == null || !body.isObject() || body.isEmpty()) {
+        return Optional.empty();
+      }
+      JsonNode entry = body.path(id);
+      if (entry.isObject()) {
+        return keyed(Map.entry(id, entry));
+      }
+      // Tolerate an answer keyed differently (e.g. case) when it holds exactly one dataset.
+      return body.size() == 1 ? keyed(body.properties().iterator().next()) : Optional.empty();
+    }
+
+    private static Optional<JsonNode> keyed(Map.Entry<String, JsonNode> e) {
+      return e.getValue() instanceof ObjectNode o
+          ? Optional.of(o.deepCopy().put("id", e.getKey()))
+          : Optional.empty();
+    }
+
+    @Override
+    public String createdId(JsonNode body) {
+      List<String> ids = refs(body);
+      return ids.size() == 1 ? ids.get(0) : null;
+    }
+
+    @Override
+    public String idField() {
+      return "single \"@/dataSets/<id>\"";
+    }
+
+    @Override
+    public boolean deleted(JsonNode body) {
+      // 200 with ["@/dataSets/<id>"] when deleted; 200 with [] when there was nothing to delete.
+      return !refs(body).isEmpty();
+    }
   }
 }

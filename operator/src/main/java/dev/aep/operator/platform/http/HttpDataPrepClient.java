@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.operator.platform.DataPrepClient;
+import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
 import dev.aep.operator.platform.Page;
-import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PreviewRow;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -34,12 +35,21 @@ final class HttpDataPrepClient implements DataPrepClient {
   static final int PAGE_SIZE = 100;
 
   private final PlatformCaller caller;
-  private final HttpUrl mappingSets;
+  private final HttpCollection<MappingSet, MappingSetRequest> mappingSets;
 
   HttpDataPrepClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
     this.mappingSets =
-        platformBase.newBuilder().addPathSegments("data/foundation/conversion/mappingSets").build();
+        new HttpCollection<>(
+            caller,
+            new Wire(),
+            platformBase.newBuilder().addPathSegments("data/foundation/conversion").build(),
+            HttpCollection.Kind.of(
+                "mappingSets",
+                "mapping set",
+                HttpDataPrepClient::mappingSet,
+                this::body,
+                MappingSet::name));
   }
 
   @Override
@@ -149,65 +159,35 @@ final class HttpDataPrepClient implements DataPrepClient {
   }
 
   private HttpUrl action(String name) {
-    return mappingSets.newBuilder().addPathSegment(name).build();
+    return mappingSets.url().addPathSegment(name).build();
   }
 
   @Override
   public MappingSetVersion createMappingSet(MappingSetRequest request) {
-    PlatformCaller.Call call =
-        PlatformCaller.Call.builder(SERVICE, "createMappingSet", "POST", mappingSets)
-            .json(body(request))
-            .build();
-    PlatformCaller.Answer answer = caller.execute(call);
-    String id = LenientJson.text(answer.body(), "id");
-    Integer version = LenientJson.intValue(answer.body(), "version");
-    if (id == null || id.isBlank()) {
-      throw PlatformException.builder("POST", mappingSets.encodedPath())
-          .service(SERVICE)
-          .operation("createMappingSet")
-          .httpStatus(answer.status())
-          .requestId(answer.requestId())
-          .detail("the answer carries no id")
-          .build();
-    }
-    ChangeLog.record(caller, "created mapping set " + id);
-    return new MappingSetVersion(id, version == null ? 0 : version);
+    JsonNode body = mappingSets.post(request);
+    Integer version = LenientJson.intValue(body, "version");
+    return new MappingSetVersion(LenientJson.text(body, "id"), version == null ? 0 : version);
   }
 
   @Override
   public Optional<MappingSet> getMappingSet(String id) {
-    return get(byId(id));
+    return mappingSets.get(id);
   }
 
   @Override
   public Optional<MappingSet> getMappingSet(String id, int version) {
-    return get(
-        byId(id).newBuilder().addQueryParameter("version", Integer.toString(version)).build());
-  }
-
-  private Optional<MappingSet> get(HttpUrl url) {
-    try {
-      JsonNode body =
-          caller
-              .execute(PlatformCaller.Call.builder(SERVICE, "getMappingSet", "GET", url).build())
-              .body();
-      return body == null || !body.isObject() ? Optional.empty() : Optional.of(mappingSet(body));
-    } catch (PlatformException e) {
-      if (PlatformErrors.isMissingObject(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    HttpUrl url =
+        mappingSets
+            .byId(id)
+            .newBuilder()
+            .addQueryParameter("version", Integer.toString(version))
+            .build();
+    return mappingSets.read(url, id);
   }
 
   @Override
   public MappingSet updateMappingSet(String id, MappingSetRequest request) {
-    PlatformCaller.Answer answer =
-        caller.execute(
-            PlatformCaller.Call.builder(SERVICE, "updateMappingSet", "PUT", byId(id))
-                .json(body(request))
-                .build());
-    MappingSet updated = mappingSet(answer.body());
+    MappingSet updated = mappingSet(mappingSets.put(id, request, "update"));
     ChangeLog.record(caller, "updated mapping set " + id + " to version " + updated.version());
     return updated.id() == null
         ? new MappingSet(
@@ -223,45 +203,13 @@ final class HttpDataPrepClient implements DataPrepClient {
 
   @Override
   public List<MappingSet> findMappingSetsByName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    List<MappingSet> all =
-        Paging.all("GET", mappingSets.encodedPath(), token -> listMappingSetsPage(name, token));
-    return all.stream().filter(m -> name.equals(m.name())).toList();
+    return mappingSets.findByName(name);
   }
 
   @Override
   public Page<MappingSet> listMappingSetsPage(String name, String pageToken) {
-    int start = 0;
-    if (pageToken != null) {
-      try {
-        start = Integer.parseInt(pageToken);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not a Data Prep page token: " + pageToken, e);
-      }
-    }
-    // limit and start are both required by the service.
-    HttpUrl.Builder url =
-        mappingSets
-            .newBuilder()
-            .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
-            .addQueryParameter("start", Integer.toString(start));
-    if (name != null) {
-      url.addQueryParameter("name", name);
-    }
-    JsonNode body =
-        caller
-            .execute(
-                PlatformCaller.Call.builder(SERVICE, "listMappingSets", "GET", url.build()).build())
-            .body();
-    JsonNode data = body != null && body.isArray() ? body : LenientJson.at(body, "data");
-    List<MappingSet> items = new ArrayList<>();
-    for (JsonNode n : LenientJson.elements(data)) {
-      items.add(mappingSet(n));
-    }
-    String next = items.size() >= PAGE_SIZE ? Integer.toString(start + items.size()) : null;
-    return new Page<>(items, next);
+    return mappingSets.listPage(
+        name == null ? ListQuery.all() : ListQuery.where("name==" + name), pageToken);
   }
 
   private ObjectNode body(MappingSetRequest request) {
@@ -281,13 +229,6 @@ final class HttpDataPrepClient implements DataPrepClient {
       n.put("destination", m.destination());
     }
     return body;
-  }
-
-  private HttpUrl byId(String id) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("mapping set id must not be blank");
-    }
-    return mappingSets.newBuilder().addPathSegment(id).build();
   }
 
   static MappingSet mappingSet(JsonNode n) {
@@ -336,5 +277,43 @@ final class HttpDataPrepClient implements DataPrepClient {
       return Mapping.EXPRESSION;
     }
     return wire.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Data Prep's answers: bare objects, lists as an array (or {@code data}), offsets for pages, and
+   * a filter by plain parameters ({@code name=}) rather than {@code property=}.
+   */
+  private static final class Wire implements HttpCollection.Wire {
+    @Override
+    public String service() {
+      return SERVICE;
+    }
+
+    @Override
+    public Page<JsonNode> page(
+        HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
+      int start = Paging.offset(token, "Data Prep");
+      // limit and start are both required by the service.
+      url.addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+          .addQueryParameter("start", Integer.toString(start));
+      for (String property : q.properties()) {
+        String[] nameAndValue = property.split("==", 2);
+        url.addQueryParameter(nameAndValue[0], nameAndValue[1]);
+      }
+      JsonNode body = fetch.apply(url.build());
+      JsonNode data = body != null && body.isArray() ? body : LenientJson.at(body, "data");
+      List<JsonNode> items = LenientJson.elements(data);
+      return new Page<>(items, Paging.nextOffset(start, items.size(), PAGE_SIZE));
+    }
+
+    @Override
+    public Optional<JsonNode> single(JsonNode body, String id) {
+      return body == null || !body.isObject() ? Optional.empty() : Optional.of(body);
+    }
+
+    @Override
+    public String createdId(JsonNode body) {
+      return LenientJson.text(body, "id");
+    }
   }
 }

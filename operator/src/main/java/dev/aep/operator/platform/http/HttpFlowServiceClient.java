@@ -1,6 +1,7 @@
 package dev.aep.operator.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
@@ -8,6 +9,7 @@ import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.FlowServiceClient;
+import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.RemoteCollection;
@@ -21,13 +23,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * Flow Service over HTTP: one {@link FlowServiceCollection} per kind, plus explore, actions and
- * runs.
+ * Flow Service over HTTP: one {@link HttpCollection} per kind, plus explore, actions and runs. The
+ * service's own shapes (the items wrapper, {@code property=} filters, continuation tokens, etags in
+ * answers) are its {@link Wire} (platform-api.md 2.1-2.8).
  */
 final class HttpFlowServiceClient implements FlowServiceClient {
 
@@ -35,90 +40,72 @@ final class HttpFlowServiceClient implements FlowServiceClient {
 
   private final PlatformCaller caller;
   private final FlowServiceJson json;
-  private final FlowServiceCollection<BaseConnection, BaseConnectionRequest> baseConnections;
-  private final FlowServiceCollection<SourceConnection, SourceConnectionRequest> sourceConnections;
-  private final FlowServiceCollection<TargetConnection, TargetConnectionRequest> targetConnections;
-  private final FlowServiceCollection<Flow, FlowRequest> flows;
+  private final HttpCollection<BaseConnection, BaseConnectionRequest> baseConnections;
+  private final HttpCollection<SourceConnection, SourceConnectionRequest> sourceConnections;
+  private final HttpCollection<TargetConnection, TargetConnectionRequest> targetConnections;
+  private final HttpCollection<Flow, FlowRequest> flows;
 
   /** Runs are only read. */
-  private final FlowServiceCollection<FlowRun, Void> runs;
+  private final HttpCollection<FlowRun, Void> runs;
 
   HttpFlowServiceClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
     HttpUrl base = platformBase.newBuilder().addPathSegments("data/foundation/flowservice").build();
     this.json = new FlowServiceJson(caller.mapper());
+    Wire wire = new Wire(json);
     this.baseConnections =
-        new FlowServiceCollection<>(
+        new HttpCollection<>(
             caller,
-            json,
+            wire,
             base,
-            new FlowServiceCollection.Kind<>(
-                "connections",
-                "base connection",
-                "BaseConnection",
-                "BaseConnections",
-                FlowServiceJson::baseConnection,
-                json::baseConnection,
-                BaseConnection::name,
-                r -> r.authParams().values()));
+            HttpCollection.Kind.<BaseConnection, BaseConnectionRequest>of(
+                    "connections",
+                    "base connection",
+                    FlowServiceJson::baseConnection,
+                    json::baseConnection,
+                    BaseConnection::name)
+                .withSecrets(r -> r.authParams().values()));
     this.sourceConnections =
-        new FlowServiceCollection<>(
+        new HttpCollection<>(
             caller,
-            json,
+            wire,
             base,
-            new FlowServiceCollection.Kind<>(
+            HttpCollection.Kind.of(
                 "sourceConnections",
                 "source connection",
-                "SourceConnection",
-                "SourceConnections",
                 FlowServiceJson::sourceConnection,
                 json::sourceConnection,
-                SourceConnection::name,
-                r -> List.of()));
+                SourceConnection::name));
     this.targetConnections =
-        new FlowServiceCollection<>(
+        new HttpCollection<>(
             caller,
-            json,
+            wire,
             base,
-            new FlowServiceCollection.Kind<>(
+            HttpCollection.Kind.of(
                 "targetConnections",
                 "target connection",
-                "TargetConnection",
-                "TargetConnections",
                 FlowServiceJson::targetConnection,
                 json::targetConnection,
-                TargetConnection::name,
-                r -> List.of()));
+                TargetConnection::name));
     this.flows =
-        new FlowServiceCollection<>(
+        new HttpCollection<>(
             caller,
-            json,
+            wire,
             base,
-            new FlowServiceCollection.Kind<>(
-                "flows",
-                "flow",
-                "Flow",
-                "Flows",
-                FlowServiceJson::flow,
-                json::flow,
-                Flow::name,
-                r -> List.of()));
+            HttpCollection.Kind.of("flows", "flow", FlowServiceJson::flow, json::flow, Flow::name));
     this.runs =
-        new FlowServiceCollection<>(
+        new HttpCollection<>(
             caller,
-            json,
+            wire,
             base,
-            new FlowServiceCollection.Kind<>(
+            HttpCollection.Kind.of(
                 "runs",
                 "run",
-                "Run",
-                "Runs",
                 FlowServiceJson::run,
                 r -> {
                   throw new UnsupportedOperationException("runs are not created by the operator");
                 },
-                r -> null,
-                r -> List.of()));
+                r -> null));
   }
 
   @Override
@@ -160,30 +147,31 @@ final class HttpFlowServiceClient implements FlowServiceClient {
             .addQueryParameter("sourceParams", sourceParams)
             .build();
     JsonNode body =
-        caller.execute(FlowServiceCollection.call("explore", "GET", url).build()).body();
+        caller.execute(PlatformCaller.Call.builder(SERVICE, "explore", "GET", url).build()).body();
     return json.sourceSchema(body);
   }
 
   @Override
   public EntityRef enableFlow(String id) {
-    EntityRef enabled = action("enableFlow", id, "enable");
-    ChangeLog.record(caller, "enabled flow " + id);
-    return enabled;
+    return action(id, "enable");
   }
 
   @Override
   public EntityRef disableFlow(String id) {
-    EntityRef disabled = action("disableFlow", id, "disable");
-    ChangeLog.record(caller, "disabled flow " + id);
-    return disabled;
+    return action(id, "disable");
   }
 
-  private EntityRef action(String operation, String id, String op) {
+  private EntityRef action(String id, String op) {
     HttpUrl url = flows.byId(id, "action").newBuilder().addQueryParameter("op", op).build();
     // Enabling an enabled flow (or disabling a disabled one) changes nothing: safe to repeat.
     // The docs send no If-Match here (platform-api.md 2.6); the spec makes it optional.
-    return FlowServiceCollection.send(
-        caller, FlowServiceCollection.call(operation, "POST", url).idempotent(true));
+    JsonNode body =
+        flows.send(
+            PlatformCaller.Call.builder(SERVICE, op + "Flow", "POST", url).idempotent(true),
+            n -> LenientJson.text(n, "id"),
+            "id");
+    ChangeLog.record(caller, op + "d flow " + id);
+    return new EntityRef(LenientJson.text(body, "id"), FlowServiceJson.etag(body));
   }
 
   @Override
@@ -191,10 +179,10 @@ final class HttpFlowServiceClient implements FlowServiceClient {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive");
     }
-    ListQuery query =
-        ListQuery.where("flowId==" + FlowServiceCollection.requireId(flowId))
-            .orderBy("-createdAt")
-            .limit(limit);
+    if (flowId == null || flowId.isBlank()) {
+      throw new IllegalArgumentException("id must not be blank");
+    }
+    ListQuery query = ListQuery.where("flowId==" + flowId).orderBy("-createdAt").limit(limit);
     List<FlowRun> newest = new ArrayList<>(listRunsPage(query, null).items());
     // Sorted here as well: the order parameter is not documented for runs.
     newest.sort(
@@ -211,5 +199,75 @@ final class HttpFlowServiceClient implements FlowServiceClient {
   @Override
   public Optional<FlowRun> getRun(String id) {
     return runs.get(id);
+  }
+
+  /** Flow Service answers: the items wrapper, continuation tokens, ids and etags. */
+  private record Wire(FlowServiceJson json) implements HttpCollection.Wire {
+    @Override
+    public String service() {
+      return SERVICE;
+    }
+
+    @Override
+    public Page<JsonNode> page(
+        HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
+      q.properties().forEach(p -> url.addQueryParameter("property", p));
+      if (q.orderBy() != null) {
+        url.addQueryParameter("orderby", q.orderBy());
+      }
+      if (q.limit() != null) {
+        url.addQueryParameter("limit", Integer.toString(q.limit()));
+      }
+      if (token != null) {
+        url.addQueryParameter("continuationToken", token);
+      }
+      JsonNode body = fetch.apply(url.build());
+      return new Page<>(
+          LenientJson.elements(LenientJson.at(body, "items")), continuationToken(body));
+    }
+
+    @Override
+    public Optional<JsonNode> single(JsonNode body, String id) {
+      Iterator<JsonNode> items = LenientJson.at(body, "items").elements();
+      if (items.hasNext()) {
+        return Optional.of(items.next());
+      }
+      // Some answers are the bare object rather than the items wrapper.
+      return body != null && body.isObject() && body.has("id")
+          ? Optional.of(body)
+          : Optional.empty();
+    }
+
+    @Override
+    public String createdId(JsonNode body) {
+      return LenientJson.text(body, "id");
+    }
+
+    @Override
+    public String etag(JsonNode body) {
+      return FlowServiceJson.etag(body);
+    }
+
+    @Override
+    public ArrayNode patch(List<JsonPatchOp> ops) {
+      return json.patch(ops);
+    }
+  }
+
+  /** The continuation token of {@code _links.next.href}, or a top-level one; null at the end. */
+  static String continuationToken(JsonNode body) {
+    JsonNode next = LenientJson.at(body, "_links", "next");
+    String href = next.isTextual() ? next.asText() : LenientJson.text(next, "href");
+    if (href != null && !href.isBlank()) {
+      // Only the token is taken from the link: the host and path stay ours, so the bearer token
+      // never goes where a link points.
+      HttpUrl resolved = HttpUrl.get("http://localhost/").resolve(href.trim());
+      String token = resolved == null ? null : resolved.queryParameter("continuationToken");
+      if (token != null && !token.isBlank()) {
+        return token;
+      }
+    }
+    String token = LenientJson.text(body, "continuationToken");
+    return token == null || token.isBlank() ? null : token;
   }
 }

@@ -3,15 +3,11 @@ package dev.aep.operator.platform.http;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.aep.operator.platform.CatalogClient;
-import dev.aep.operator.platform.DataPrepClient;
-import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.ImsClient;
 import dev.aep.operator.platform.Platform;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
-import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.TokenProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
@@ -91,7 +87,12 @@ public final class HttpPlatform implements Platform, AutoCloseable {
     PlatformCaller caller =
         new PlatformCaller(
             http, mapper, scope, tokens, limiter, options.retryPolicy(), options.sleeper(), meters);
-    return new Session(scope, caller, platformBase);
+    return PlatformSession.of(
+        scope,
+        new HttpFlowServiceClient(caller, platformBase),
+        new HttpSchemaRegistryClient(caller, platformBase),
+        new HttpCatalogClient(caller, platformBase),
+        new HttpDataPrepClient(caller, platformBase));
   }
 
   /** The IMS token endpoint client. */
@@ -118,51 +119,4 @@ public final class HttpPlatform implements Platform, AutoCloseable {
 
   /** Limiter identity: the request cap is per org and sandbox, whatever the credentials. */
   private record LimiterKey(String orgId, String sandbox) {}
-
-  /** The four clients of one scope over one caller. */
-  private static final class Session implements PlatformSession {
-    private final PlatformScope scope;
-    private final FlowServiceClient flowService;
-    private final SchemaRegistryClient schemaRegistry;
-    private final CatalogClient catalog;
-    private final DataPrepClient dataPrep;
-
-    Session(PlatformScope scope, PlatformCaller caller, HttpUrl base) {
-      this.scope = scope;
-      this.flowService = new HttpFlowServiceClient(caller, base);
-      this.schemaRegistry = new HttpSchemaRegistryClient(caller, base);
-      this.catalog = new HttpCatalogClient(caller, base);
-      this.dataPrep = new HttpDataPrepClient(caller, base);
-    }
-
-    @Override
-    public PlatformScope scope() {
-      return scope;
-    }
-
-    @Override
-    public FlowServiceClient flowService() {
-      return flowService;
-    }
-
-    @Override
-    public SchemaRegistryClient schemaRegistry() {
-      return schemaRegistry;
-    }
-
-    @Override
-    public CatalogClient catalog() {
-      return catalog;
-    }
-
-    @Override
-    public DataPrepClient dataPrep() {
-      return dataPrep;
-    }
-
-    @Override
-    public String toString() {
-      return "PlatformSession[" + scope + "]";
-    }
-  }
 }

@@ -10,6 +10,7 @@ import dev.aep.operator.platform.IdentityDescriptor;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -61,9 +63,9 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   static final String DEFINITION = "customFields";
 
   private final PlatformCaller caller;
-  private final HttpUrl schemas;
-  private final HttpUrl fieldGroups;
-  private final HttpUrl descriptors;
+  private final HttpCollection<Schema, SchemaRequest> schemas;
+  private final HttpCollection<FieldGroup, FieldGroupRequest> fieldGroups;
+  private final HttpCollection<IdentityDescriptor, IdentityDescriptor> descriptors;
   private final HttpUrl stats;
   // The TENANT_ID of an org never changes: read once per session (platform-api.md 9).
   private volatile String tenantId;
@@ -72,14 +74,61 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     this.caller = caller;
     HttpUrl registry =
         platformBase.newBuilder().addPathSegments("data/foundation/schemaregistry").build();
-    this.schemas = registry.newBuilder().addPathSegments("tenant/schemas").build();
-    this.fieldGroups = registry.newBuilder().addPathSegments("tenant/fieldgroups").build();
-    this.descriptors = registry.newBuilder().addPathSegments("tenant/descriptors").build();
+    Wire wire = new Wire();
+    this.schemas =
+        new HttpCollection<>(
+            caller,
+            wire,
+            registry,
+            HttpCollection.Kind.of(
+                    "tenant/schemas",
+                    "schema",
+                    HttpSchemaRegistryClient::schema,
+                    this::schemaBody,
+                    Schema::title)
+                .namedBy("title"));
+    this.fieldGroups =
+        new HttpCollection<>(
+            caller,
+            wire,
+            registry,
+            HttpCollection.Kind.of(
+                    "tenant/fieldgroups",
+                    "field group",
+                    HttpSchemaRegistryClient::fieldGroup,
+                    this::fieldGroupBody,
+                    FieldGroup::title)
+                .namedBy("title"));
+    this.descriptors =
+        new HttpCollection<>(
+            caller,
+            wire,
+            registry,
+            HttpCollection.Kind.of(
+                "tenant/descriptors",
+                "descriptor",
+                HttpSchemaRegistryClient::descriptor,
+                this::descriptorBody,
+                IdentityDescriptor::id));
     this.stats = registry.newBuilder().addPathSegment("stats").build();
   }
 
   @Override
+  public RemoteCollection<Schema, SchemaRequest> schemas() {
+    return schemas;
+  }
+
+  @Override
+  public RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups() {
+    return fieldGroups;
+  }
+
+  @Override
   public Schema createSchema(SchemaRequest request) {
+    return schema(schemas.post(request));
+  }
+
+  private ObjectNode schemaBody(SchemaRequest request) {
     ObjectNode body = caller.mapper().createObjectNode();
     body.put("title", request.title());
     body.put("description", request.description() == null ? "" : request.description());
@@ -87,84 +136,17 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     ArrayNode allOf = body.putArray("allOf");
     allOf.addObject().put("$ref", Objects.requireNonNull(request.classId(), "classId"));
     request.fieldGroupIds().forEach(fg -> allOf.addObject().put("$ref", fg));
-    PlatformCaller.Call call =
-        PlatformCaller.Call.builder(SERVICE, "createSchema", "POST", schemas)
-            .accept(ACCEPT_CREATE)
-            .json(body)
-            .build();
-    PlatformCaller.Answer answer = caller.execute(call);
-    Schema created = schema(answer.body());
-    if (created.id() == null) {
-      throw PlatformException.builder("POST", schemas.encodedPath())
-          .service(SERVICE)
-          .operation("createSchema")
-          .httpStatus(answer.status())
-          .requestId(answer.requestId())
-          .detail("the answer carries no $id")
-          .build();
-    }
-    ChangeLog.record(caller, "created schema " + created.id());
-    return created;
-  }
-
-  @Override
-  public Optional<Schema> getSchema(String id) {
-    try {
-      JsonNode body =
-          caller
-              .execute(
-                  PlatformCaller.Call.builder(SERVICE, "getSchema", "GET", byId(id))
-                      .accept(ACCEPT_SCHEMA)
-                      .build())
-              .body();
-      return Optional.of(schema(body));
-    } catch (PlatformException e) {
-      if (PlatformErrors.isMissingObject(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public Optional<Schema> findSchemaByTitle(String title) {
-    if (title == null || title.isBlank()) {
-      throw new IllegalArgumentException("title must not be blank");
-    }
-    return listSchemas(ListQuery.where("title==" + title)).stream()
-        .filter(s -> title.equals(s.title()))
-        .findFirst();
-  }
-
-  @Override
-  public List<Schema> listSchemas(ListQuery query) {
-    return Paging.all("GET", schemas.encodedPath(), token -> listSchemasPage(query, token));
-  }
-
-  @Override
-  public Page<Schema> listSchemasPage(ListQuery query, String pageToken) {
-    Page<JsonNode> page = registryPage("listSchemas", schemas, query, pageToken);
-    return new Page<>(
-        page.items().stream().map(HttpSchemaRegistryClient::schema).toList(), page.nextPageToken());
-  }
-
-  @Override
-  public boolean deleteSchema(String id) {
-    return ChangeLog.deleted(caller, "schema", id, delete("deleteSchema", byId(id)));
+    return body;
   }
 
   @Override
   public Optional<Map<String, SchemaField>> schemaFields(String id) {
+    PlatformCaller.Call.Builder call =
+        PlatformCaller.Call.builder(SERVICE, "schemaFields", "GET", schemas.byId(id))
+            .accept(ACCEPT_FULL);
     JsonNode body;
     try {
-      body =
-          caller
-              .execute(
-                  PlatformCaller.Call.builder(
-                          SERVICE, "schemaFields", "GET", byId(schemas, id, "schema"))
-                      .accept(ACCEPT_FULL)
-                      .build())
-              .body();
+      body = caller.execute(call.build()).body();
     } catch (PlatformException e) {
       if (PlatformErrors.isMissingObject(e)) {
         return Optional.empty();
@@ -211,17 +193,12 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       return known;
     }
     // The spec says /stats produces application/json, which is what the default Accept asks for.
-    PlatformCaller.Answer answer =
-        caller.execute(PlatformCaller.Call.builder(SERVICE, "tenantId", "GET", stats).build());
+    PlatformCaller.Call call =
+        PlatformCaller.Call.builder(SERVICE, "tenantId", "GET", stats).build();
+    PlatformCaller.Answer answer = caller.execute(call);
     String id = LenientJson.text(answer.body(), "tenantId");
     if (id == null || id.isBlank()) {
-      throw PlatformException.builder("GET", stats.encodedPath())
-          .service(SERVICE)
-          .operation("tenantId")
-          .httpStatus(answer.status())
-          .requestId(answer.requestId())
-          .detail("the answer carries no tenantId")
-          .build();
+      throw call.failure(answer).detail("the answer carries no tenantId").build();
     }
     tenantId = id;
     return id;
@@ -231,82 +208,12 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public FieldGroup createFieldGroup(FieldGroupRequest request) {
-    PlatformCaller.Answer answer =
-        caller.execute(
-            PlatformCaller.Call.builder(SERVICE, "createFieldGroup", "POST", fieldGroups)
-                .accept(ACCEPT_CREATE)
-                .json(fieldGroupBody(request))
-                .build());
-    FieldGroup created = fieldGroup(answer.body());
-    if (created.id() == null) {
-      throw PlatformException.builder("POST", fieldGroups.encodedPath())
-          .service(SERVICE)
-          .operation("createFieldGroup")
-          .httpStatus(answer.status())
-          .requestId(answer.requestId())
-          .detail("the answer carries no $id")
-          .build();
-    }
-    ChangeLog.record(caller, "created field group " + created.id());
-    return created;
-  }
-
-  @Override
-  public Optional<FieldGroup> getFieldGroup(String id) {
-    try {
-      JsonNode body =
-          caller
-              .execute(
-                  PlatformCaller.Call.builder(
-                          SERVICE, "getFieldGroup", "GET", byId(fieldGroups, id, "field group"))
-                      .accept(ACCEPT_SCHEMA)
-                      .build())
-              .body();
-      return Optional.of(fieldGroup(body));
-    } catch (PlatformException e) {
-      if (PlatformErrors.isMissingObject(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public Optional<FieldGroup> findFieldGroupByTitle(String title) {
-    if (title == null || title.isBlank()) {
-      throw new IllegalArgumentException("title must not be blank");
-    }
-    ListQuery query = ListQuery.where("title==" + title);
-    List<JsonNode> found =
-        Paging.all(
-            "GET",
-            fieldGroups.encodedPath(),
-            token -> registryPage("listFieldGroups", fieldGroups, query, token));
-    // The filter may match loosely: only the exact title counts.
-    return found.stream()
-        .map(HttpSchemaRegistryClient::fieldGroup)
-        .filter(g -> title.equals(g.title()))
-        .findFirst();
-  }
-
-  @Override
-  public Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken) {
-    Page<JsonNode> page = registryPage("listFieldGroups", fieldGroups, query, pageToken);
-    return new Page<>(
-        page.items().stream().map(HttpSchemaRegistryClient::fieldGroup).toList(),
-        page.nextPageToken());
+    return fieldGroup(fieldGroups.post(request));
   }
 
   @Override
   public FieldGroup replaceFieldGroup(String id, FieldGroupRequest request) {
-    PlatformCaller.Answer answer =
-        caller.execute(
-            PlatformCaller.Call.builder(
-                    SERVICE, "replaceFieldGroup", "PUT", byId(fieldGroups, id, "field group"))
-                .accept(ACCEPT_CREATE)
-                .json(fieldGroupBody(request))
-                .build());
-    FieldGroup replaced = fieldGroup(answer.body());
+    FieldGroup replaced = fieldGroup(fieldGroups.put(id, request, "replace"));
     ChangeLog.record(
         caller,
         "replaced field group "
@@ -322,15 +229,6 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             replaced.description(),
             replaced.classIds(),
             replaced.fields());
-  }
-
-  @Override
-  public boolean deleteFieldGroup(String id) {
-    return ChangeLog.deleted(
-        caller,
-        "field group",
-        id,
-        delete("deleteFieldGroup", byId(fieldGroups, id, "field group")));
   }
 
   /** The documented create/PUT body (platform-api.md 10), nested objects built from dot paths. */
@@ -400,8 +298,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   // --- descriptors ---
 
-  @Override
-  public IdentityDescriptor createIdentityDescriptor(IdentityDescriptor descriptor) {
+  private ObjectNode descriptorBody(IdentityDescriptor descriptor) {
     ObjectNode body = caller.mapper().createObjectNode();
     body.put("@type", IDENTITY_DESCRIPTOR);
     body.put("xdm:sourceSchema", Objects.requireNonNull(descriptor.schemaId(), "schemaId"));
@@ -411,25 +308,22 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     // The namespace is sent by its code (e.g. Email), not by its numeric id.
     body.put("xdm:property", "xdm:code");
     body.put("xdm:isPrimary", descriptor.primary());
+    return body;
+  }
+
+  @Override
+  public IdentityDescriptor createIdentityDescriptor(IdentityDescriptor descriptor) {
     // [INF] No Accept is documented for descriptor writes; the spec says they produce JSON.
-    PlatformCaller.Answer answer =
-        caller.execute(
-            PlatformCaller.Call.builder(SERVICE, "createIdentityDescriptor", "POST", descriptors)
-                .json(body)
-                .build());
-    IdentityDescriptor read = descriptor(answer.body());
-    if (read.id() == null || read.id().isBlank()) {
-      throw PlatformException.builder("POST", descriptors.encodedPath())
-          .service(SERVICE)
-          .operation("createIdentityDescriptor")
-          .httpStatus(answer.status())
-          .requestId(answer.requestId())
-          .detail("the answer carries no @id")
-          .build();
-    }
+    JsonNode n =
+        descriptors.send(
+            PlatformCaller.Call.builder(
+                    SERVICE, "createIdentityDescriptor", "POST", descriptors.url().build())
+                .json(descriptorBody(descriptor)),
+            body -> LenientJson.text(body, "@id"),
+            "@id");
+    IdentityDescriptor read = descriptor(n);
     ChangeLog.record(caller, "created identity descriptor " + read.id());
     // Whatever the answer leaves out is what was sent.
-    JsonNode n = answer.body();
     return new IdentityDescriptor(
         read.id(),
         read.schemaId() != null ? read.schemaId() : descriptor.schemaId(),
@@ -447,10 +341,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       throw new IllegalArgumentException("schema id must not be blank");
     }
     HttpUrl url =
-        descriptors
-            .newBuilder()
-            .addQueryParameter("property", "xdm:sourceSchema==" + schemaId)
-            .build();
+        descriptors.url().addQueryParameter("property", "xdm:sourceSchema==" + schemaId).build();
     JsonNode body =
         caller
             .execute(
@@ -458,6 +349,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                     .accept(ACCEPT_DESCRIPTORS)
                     .build())
             .body();
+
     List<JsonNode> candidates = new ArrayList<>();
     JsonNode grouped = LenientJson.at(body, IDENTITY_DESCRIPTOR);
     if (grouped.isArray()) {
@@ -485,8 +377,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public boolean deleteDescriptor(String id) {
-    return ChangeLog.deleted(
-        caller, "descriptor", id, delete("deleteDescriptor", byId(descriptors, id, "descriptor")));
+    return descriptors.delete(id);
   }
 
   static IdentityDescriptor descriptor(JsonNode n) {
@@ -537,58 +428,55 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     return segments;
   }
 
-  // --- shared plumbing ---
+  /** The registry's answers: Accept per call, {@code results} pages with {@code _page.next}. */
+  private static final class Wire implements HttpCollection.Wire {
+    @Override
+    public String service() {
+      return SERVICE;
+    }
 
-  /** One page of a registry list ({@code results}, next start in {@code _page.next}). */
-  private Page<JsonNode> registryPage(
-      String operation, HttpUrl collection, ListQuery query, String pageToken) {
-    ListQuery q = query == null ? ListQuery.all() : query;
-    HttpUrl.Builder url = collection.newBuilder();
-    q.properties().forEach(p -> url.addQueryParameter("property", p));
-    // start (the next page) and limit are only taken with orderby (platform-api.md 3, 17
-    // [DOC:XDM-APPX]); the service's own default order is title.
-    String orderBy =
-        q.orderBy() == null && (q.limit() != null || pageToken != null) ? "title" : q.orderBy();
-    if (orderBy != null) {
-      url.addQueryParameter("orderby", orderBy);
+    @Override
+    public String accept(String call) {
+      return switch (call) {
+        case "get" -> ACCEPT_SCHEMA;
+        case "list" -> ACCEPT_LIST;
+        default -> ACCEPT_CREATE;
+      };
     }
-    if (q.limit() != null) {
-      url.addQueryParameter("limit", Integer.toString(q.limit()));
-    }
-    if (pageToken != null) {
-      url.addQueryParameter("start", pageToken);
-    }
-    JsonNode body =
-        caller
-            .execute(
-                PlatformCaller.Call.builder(SERVICE, operation, "GET", url.build())
-                    .accept(ACCEPT_LIST)
-                    .build())
-            .body();
-    String next = LenientJson.text(body, "_page", "next");
-    return new Page<>(
-        LenientJson.elements(LenientJson.at(body, "results")),
-        next == null || next.isBlank() ? null : next);
-  }
 
-  private boolean delete(String operation, HttpUrl url) {
-    try {
-      caller.execute(PlatformCaller.Call.builder(SERVICE, operation, "DELETE", url).build());
-      return true;
-    } catch (PlatformException e) {
-      if (PlatformErrors.isMissingObject(e)) {
-        return false;
+    @Override
+    public Page<JsonNode> page(
+        HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
+      q.properties().forEach(p -> url.addQueryParameter("property", p));
+      // start (the next page) and limit are only taken with orderby (platform-api.md 3, 17
+      // [DOC:XDM-APPX]); the service's own default order is title.
+      String orderBy =
+          q.orderBy() == null && (q.limit() != null || token != null) ? "title" : q.orderBy();
+      if (orderBy != null) {
+        url.addQueryParameter("orderby", orderBy);
       }
-      throw e;
+      if (q.limit() != null) {
+        url.addQueryParameter("limit", Integer.toString(q.limit()));
+      }
+      if (token != null) {
+        url.addQueryParameter("start", token);
+      }
+      JsonNode body = fetch.apply(url.build());
+      String next = LenientJson.text(body, "_page", "next");
+      return new Page<>(
+          LenientJson.elements(LenientJson.at(body, "results")),
+          next == null || next.isBlank() ? null : next);
     }
-  }
 
-  private static HttpUrl byId(HttpUrl collection, String id, String what) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException(what + " id must not be blank");
+    @Override
+    public String createdId(JsonNode body) {
+      return LenientJson.text(body, "$id");
     }
-    // One path segment: a $id URI has its slashes and colon percent-encoded.
-    return collection.newBuilder().addPathSegment(id).build();
+
+    @Override
+    public String idField() {
+      return "$id";
+    }
   }
 
   private static boolean hasProperties(JsonNode field) {
@@ -641,10 +529,6 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 out.put(path, xdmType(e.getValue()));
               }
             });
-  }
-
-  private HttpUrl byId(String id) {
-    return byId(schemas, id, "schema");
   }
 
   static Schema schema(JsonNode n) {

@@ -1,11 +1,7 @@
 package dev.aep.operator.platform.http;
 
 import dev.aep.operator.platform.Page;
-import dev.aep.operator.platform.PlatformException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Walks every page of a list call, refusing to loop on a token the server repeats. */
@@ -16,28 +12,28 @@ final class Paging {
 
   private Paging() {}
 
-  static <T> List<T> all(String method, String path, Function<String, Page<T>> fetch) {
-    List<T> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String token = null;
-    for (int pages = 0; pages < MAX_PAGES; pages++) {
-      Page<T> page = fetch.apply(token);
-      out.addAll(page.items());
-      if (!page.hasNext()) {
-        return out;
-      }
-      token = page.nextPageToken();
-      if (!seen.add(token)) {
-        throw PlatformException.builder(method, path)
-            .detail(
-                "the server repeated a page token; listing stopped after "
-                    + out.size()
-                    + " objects")
-            .build();
-      }
+  /** The offset a page token of an offset-paged service stands for; 0 for the first page. */
+  static int offset(String token, String service) {
+    if (token == null) {
+      return 0;
     }
-    throw PlatformException.builder(method, path)
-        .detail("listing exceeded " + MAX_PAGES + " pages")
-        .build();
+    try {
+      int start = Integer.parseInt(token);
+      if (start < 0) {
+        throw new NumberFormatException();
+      }
+      return start;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a " + service + " page token: " + token, e);
+    }
+  }
+
+  /** Without a page token, a full page means there may be more at the next offset. */
+  static String nextOffset(int start, int items, int pageSize) {
+    return items >= pageSize ? Integer.toString(start + items) : null;
+  }
+
+  static <T> List<T> all(String method, String path, Function<String, Page<T>> fetch) {
+    return Page.all(method, path, MAX_PAGES, fetch);
   }
 }

@@ -111,11 +111,7 @@ final class PlatformCaller {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw PlatformException.builder(call.method(), path)
-            .service(call.service())
-            .operation(call.operation())
-            .detail("interrupted while waiting to send")
-            .build(e);
+        throw call.failure().detail("interrupted while waiting to send").build(e);
       }
       Redactor redactor = new Redactor(secrets);
       Request request = buildRequest(call, token);
@@ -138,11 +134,7 @@ final class PlatformCaller {
           limiter.awaitResume();
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          throw PlatformException.builder(call.method(), path)
-              .service(call.service())
-              .operation(call.operation())
-              .detail("interrupted while waiting to send")
-              .build(ie);
+          throw call.failure().detail("interrupted while waiting to send").build(ie);
         }
         continue;
       } catch (IOException e) {
@@ -159,12 +151,10 @@ final class PlatformCaller {
               attempt,
               retry.maxAttempts() - 1,
               delay.toMillis());
-          pause(call, path, delay);
+          pause(call, delay);
           continue;
         }
-        throw PlatformException.builder(call.method(), path)
-            .service(call.service())
-            .operation(call.operation())
+        throw call.failure()
             .httpStatus(0)
             .detail(redactor.redact(describe(e)))
             .retryable(true)
@@ -190,12 +180,12 @@ final class PlatformCaller {
       }
       String raw = new String(bytes, StandardCharsets.UTF_8);
       if (status >= 200 && status < 300) {
-        return new Answer(status, parse(call, path, status, raw), requestIdHeader);
+        return new Answer(status, parse(call, status, raw), requestIdHeader);
       }
       JsonNode errorBody = tryParse(raw);
       PlatformException error =
           PlatformErrors.fromResponse(
-              call, path, status, errorBody, raw, requestIdHeader, retryAfter, redactor);
+              call, status, errorBody, raw, requestIdHeader, retryAfter, redactor);
       // A Retry-After has already paused the scope's limiter (RetryAfterGate), as soon as the
       // answer's headers arrived and before this thread read the body.
       // A 429 was refused before any processing, so even a POST may be sent again.
@@ -214,7 +204,7 @@ final class PlatformCaller {
             attempt,
             retry.maxAttempts() - 1,
             delay.toMillis());
-        pause(call, path, delay);
+        pause(call, delay);
         continue;
       }
       throw error;
@@ -256,7 +246,7 @@ final class PlatformCaller {
     return b.method(call.method(), body).build();
   }
 
-  private JsonNode parse(Call call, String path, int status, String raw) {
+  private JsonNode parse(Call call, int status, String raw) {
     if (raw.isBlank()) {
       return null;
     }
@@ -271,9 +261,7 @@ final class PlatformCaller {
                   + e.getLocation().getLineNr()
                   + ", column "
                   + e.getLocation().getColumnNr();
-      throw PlatformException.builder(call.method(), path)
-          .service(call.service())
-          .operation(call.operation())
+      throw call.failure()
           .httpStatus(status)
           .detail("malformed JSON in the response" + where)
           .build();
@@ -291,16 +279,12 @@ final class PlatformCaller {
     }
   }
 
-  private void pause(Call call, String path, Duration delay) {
+  private void pause(Call call, Duration delay) {
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw PlatformException.builder(call.method(), path)
-          .service(call.service())
-          .operation(call.operation())
-          .detail("interrupted while waiting to retry")
-          .build(e);
+      throw call.failure().detail("interrupted while waiting to retry").build(e);
     }
   }
 
@@ -380,6 +364,18 @@ final class PlatformCaller {
 
     static Builder builder(String service, String operation, String method, HttpUrl url) {
       return new Builder(service, operation, method, url);
+    }
+
+    /** An exception about this call (its path without the query), to complete and build. */
+    PlatformException.Builder failure() {
+      return PlatformException.builder(method, url.encodedPath())
+          .service(service)
+          .operation(operation);
+    }
+
+    /** As {@link #failure()}, about a 2xx answer whose content was not what the call needs. */
+    PlatformException.Builder failure(Answer answer) {
+      return failure().httpStatus(answer.status()).requestId(answer.requestId());
     }
 
     /** Assembles a {@link Call}; GET, PUT and DELETE are idempotent by default. */

@@ -38,7 +38,6 @@ final class PlatformErrors {
 
   static PlatformException fromResponse(
       PlatformCaller.Call call,
-      String path,
       int status,
       JsonNode body,
       String rawBody,
@@ -81,9 +80,7 @@ final class PlatformErrors {
     } else if (rawBody != null && !rawBody.isBlank()) {
       detail = rawBody.strip().replaceAll("\\s+", " ");
     }
-    return PlatformException.builder(call.method(), path)
-        .service(call.service())
-        .operation(call.operation())
+    return call.failure()
         .httpStatus(status)
         .errorCode(code)
         .requestId(requestId)

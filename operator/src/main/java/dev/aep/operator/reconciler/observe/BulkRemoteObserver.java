@@ -8,6 +8,7 @@ import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.LastRunDetails;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.TargetConnection;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One pass's view of the Platform answered from its org+sandbox's shared snapshots: objects by id
@@ -30,7 +32,7 @@ import java.util.Set;
  * title, where ownership must be checked; otherwise the listed summary answers), and runs (read
  * only when the flow's {@code lastRunDetails} moved, a run seen last time had not finished, or a
  * scheduled run time has passed since the last read). Writes go through {@link
- * WriteThroughSession}, which keeps the snapshots current, so {@link #invalidate()} has nothing to
+ * BulkObservation#open}, which keeps the snapshots current, so {@link #invalidate()} has nothing to
  * drop.
  */
 final class BulkRemoteObserver implements RemoteObserver {
@@ -48,61 +50,71 @@ final class BulkRemoteObserver implements RemoteObserver {
 
   @Override
   public Optional<BaseConnection> baseConnection(String id) {
-    return scope.baseConnections.byId(
-        session, id, (s, i) -> s.flowService().baseConnections().get(i));
+    return byId(scope.baseConnections, s -> s.flowService().baseConnections(), id);
   }
 
   @Override
   public List<BaseConnection> baseConnectionsNamed(String name) {
-    return scope.baseConnections.named(
-        session,
-        name,
-        (s, n) -> s.flowService().baseConnections().findByName(n),
-        (s, i) -> s.flowService().baseConnections().get(i));
+    return named(scope.baseConnections, s -> s.flowService().baseConnections(), name);
   }
 
   @Override
   public Optional<SourceConnection> sourceConnection(String id) {
-    return scope.sourceConnections.byId(
-        session, id, (s, i) -> s.flowService().sourceConnections().get(i));
+    return byId(scope.sourceConnections, s -> s.flowService().sourceConnections(), id);
   }
 
   @Override
   public List<SourceConnection> sourceConnectionsNamed(String name) {
-    return scope.sourceConnections.named(
-        session,
-        name,
-        (s, n) -> s.flowService().sourceConnections().findByName(n),
-        (s, i) -> s.flowService().sourceConnections().get(i));
+    return named(scope.sourceConnections, s -> s.flowService().sourceConnections(), name);
   }
 
   @Override
   public Optional<TargetConnection> targetConnection(String id) {
-    return scope.targetConnections.byId(
-        session, id, (s, i) -> s.flowService().targetConnections().get(i));
+    return byId(scope.targetConnections, s -> s.flowService().targetConnections(), id);
   }
 
   @Override
   public List<TargetConnection> targetConnectionsNamed(String name) {
-    return scope.targetConnections.named(
-        session,
-        name,
-        (s, n) -> s.flowService().targetConnections().findByName(n),
-        (s, i) -> s.flowService().targetConnections().get(i));
+    return named(scope.targetConnections, s -> s.flowService().targetConnections(), name);
   }
 
   @Override
   public Optional<Flow> flow(String id) {
-    return scope.flows.byId(session, id, (s, i) -> s.flowService().flows().get(i));
+    return byId(scope.flows, s -> s.flowService().flows(), id);
   }
 
   @Override
   public List<Flow> flowsNamed(String name) {
-    return scope.flows.named(
-        session,
-        name,
-        (s, n) -> s.flowService().flows().findByName(n),
-        (s, i) -> s.flowService().flows().get(i));
+    return named(scope.flows, s -> s.flowService().flows(), name);
+  }
+
+  @Override
+  public Optional<Dataset> dataset(String id) {
+    return byId(scope.datasets, s -> s.catalog().datasets(), id);
+  }
+
+  @Override
+  public List<Dataset> datasetsNamed(String name) {
+    return named(scope.datasets, s -> s.catalog().datasets(), name);
+  }
+
+  @Override
+  public Optional<FieldGroup> fieldGroupTitled(String title) {
+    return named(scope.fieldGroups, s -> s.schemaRegistry().fieldGroups(), title).stream()
+        .findFirst();
+  }
+
+  /** One object of a kind: from its snapshot, else one GET of its collection. */
+  private <T> Optional<T> byId(
+      KindSnapshot<T> kind, Function<PlatformSession, RemoteCollection<T, ?>> of, String id) {
+    return kind.byId(session, id, (s, i) -> of.apply(s).get(i));
+  }
+
+  /** The objects of a kind named exactly {@code name}: from its snapshot, or the collection. */
+  private <T> List<T> named(
+      KindSnapshot<T> kind, Function<PlatformSession, RemoteCollection<T, ?>> of, String name) {
+    return kind.named(
+        session, name, (s, n) -> of.apply(s).findByName(n), (s, i) -> of.apply(s).get(i));
   }
 
   /**
@@ -135,7 +147,7 @@ final class BulkRemoteObserver implements RemoteObserver {
             .named(
                 session,
                 title,
-                (s, t) -> s.schemaRegistry().findSchemaByTitle(t).map(List::of).orElse(List.of()),
+                (s, t) -> s.schemaRegistry().schemas().findByName(t),
                 this::fullSchema)
             .stream()
             .findFirst();
@@ -147,33 +159,6 @@ final class BulkRemoteObserver implements RemoteObserver {
           }
         });
     return found;
-  }
-
-  @Override
-  public Optional<FieldGroup> fieldGroupTitled(String title) {
-    return scope
-        .fieldGroups
-        .named(
-            session,
-            title,
-            (s, t) -> s.schemaRegistry().findFieldGroupByTitle(t).map(List::of).orElse(List.of()),
-            (s, id) -> s.schemaRegistry().getFieldGroup(id))
-        .stream()
-        .findFirst();
-  }
-
-  @Override
-  public Optional<Dataset> dataset(String id) {
-    return scope.datasets.byId(session, id, (s, i) -> s.catalog().getDataset(i));
-  }
-
-  @Override
-  public List<Dataset> datasetsNamed(String name) {
-    return scope.datasets.named(
-        session,
-        name,
-        (s, n) -> s.catalog().findDatasetsByName(n),
-        (s, i) -> s.catalog().getDataset(i));
   }
 
   /**
@@ -230,7 +215,7 @@ final class BulkRemoteObserver implements RemoteObserver {
     return runs;
   }
 
-  /** Nothing to drop: writes update the snapshots through {@link WriteThroughSession}. */
+  /** Nothing to drop: writes update the snapshots through {@link BulkObservation#open}. */
   @Override
   public void invalidate() {}
 

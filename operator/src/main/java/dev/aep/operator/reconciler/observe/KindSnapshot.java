@@ -326,6 +326,43 @@ final class KindSnapshot<T> {
     }
   }
 
+  /**
+   * Makes a create: one that failed in a way that may still have created the object leaves its name
+   * uncertain ({@link #createUncertain}).
+   */
+  <V> V creating(String name, Supplier<V> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      if (ScopeSnapshots.mayHaveCreated(e)) {
+        createUncertain(name);
+      }
+      throw e;
+    }
+  }
+
+  /** Makes a PATCH, PUT or action: changed, or refused as stale, the object is read again. */
+  <V> V changing(String id, Supplier<V> call) {
+    try {
+      return call.get();
+    } finally {
+      changed(id);
+    }
+  }
+
+  /** Makes a delete: the object is gone, or read again when the delete failed. */
+  boolean deleting(String id, Supplier<Boolean> call) {
+    boolean wasThere;
+    try {
+      wasThere = call.get();
+    } catch (RuntimeException e) {
+      changed(id);
+      throw e;
+    }
+    deleted(id);
+    return wasThere;
+  }
+
   /** How many times the list was taken. */
   long refreshes() {
     return refreshes.get();
@@ -560,27 +597,15 @@ final class KindSnapshot<T> {
   }
 
   private List<T> listAll(PlatformSession session, Lister<T> lister) {
-    List<T> all = new ArrayList<>();
-    Set<String> tokens = new HashSet<>();
-    String token = null;
-    int fetched = 0;
-    do {
-      if (++fetched > MAX_PAGES) {
-        throw PlatformException.builder("GET", kind)
-            .detail("listing " + kind + " exceeded " + MAX_PAGES + " pages")
-            .build();
-      }
-      Page<T> page = lister.page(session, token);
-      pages.incrementAndGet();
-      all.addAll(page.items());
-      token = page.nextPageToken();
-      if (token != null && !tokens.add(token)) {
-        throw PlatformException.builder("GET", kind)
-            .detail("the server repeated a page token while listing " + kind)
-            .build();
-      }
-    } while (token != null);
-    return all;
+    return Page.all(
+        "GET",
+        kind,
+        MAX_PAGES,
+        token -> {
+          Page<T> page = lister.page(session, token);
+          pages.incrementAndGet();
+          return page;
+        });
   }
 
   private <V> V await(CompletableFuture<V> refresh) {

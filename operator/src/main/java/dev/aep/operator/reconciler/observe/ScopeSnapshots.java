@@ -5,11 +5,14 @@ import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
+import dev.aep.operator.platform.FlowServiceClient;
+import dev.aep.operator.platform.FlowServiceObject;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
@@ -22,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the operator knows about one org+sandbox, shared by every flow of it: one snapshot per
@@ -84,6 +89,8 @@ final class ScopeSnapshots {
   record RunMemo(List<FlowRun> runs, int limit, Instant readAt) {}
 
   private final Canonical canonical = new Canonical();
+  private final Duration maxAge;
+  private final LongSupplier nanoTime;
 
   /** The flows the operator holds for this sandbox, as the last pass was told them. */
   volatile Supplier<Collection<Observation.Sibling>> siblings = List::of;
@@ -117,54 +124,35 @@ final class ScopeSnapshots {
    * </ul>
    */
   ScopeSnapshots(Duration maxAge, LongSupplier nanoTime) {
+    this.maxAge = maxAge;
+    this.nanoTime = nanoTime;
     String stripeSources = "connectionSpec.id==" + SpecRef.STRIPE_SOURCE.id();
     String dataLakeTargets = "connectionSpec.id==" + SpecRef.DATA_LAKE_TARGET.id();
     String stripeFlows = "flowSpec.id==" + SpecRef.STRIPE_FLOW.id();
     baseConnections =
-        KindSnapshot.keyed(
+        flowService(
             "base connections",
-            BaseConnection::id,
-            BaseConnection::name,
+            RemoteNames.BASE_CONNECTION,
             canonical::baseConnection,
-            byKeys(stripeSources, (s, q, t) -> s.flowService().baseConnections().listPage(q, t)),
-            KEY_CHARS,
-            anticipated(RemoteNames.BASE_CONNECTION),
-            maxAge,
-            nanoTime);
+            stripeSources,
+            FlowServiceClient::baseConnections);
     sourceConnections =
-        KindSnapshot.keyed(
+        flowService(
             "source connections",
-            SourceConnection::id,
-            SourceConnection::name,
+            RemoteNames.SOURCE_CONNECTION,
             canonical::sourceConnection,
-            byKeys(stripeSources, (s, q, t) -> s.flowService().sourceConnections().listPage(q, t)),
-            KEY_CHARS,
-            anticipated(RemoteNames.SOURCE_CONNECTION),
-            maxAge,
-            nanoTime);
+            stripeSources,
+            FlowServiceClient::sourceConnections);
     targetConnections =
-        KindSnapshot.keyed(
+        flowService(
             "target connections",
-            TargetConnection::id,
-            TargetConnection::name,
+            RemoteNames.TARGET_CONNECTION,
             canonical::targetConnection,
-            byKeys(
-                dataLakeTargets, (s, q, t) -> s.flowService().targetConnections().listPage(q, t)),
-            KEY_CHARS,
-            anticipated(RemoteNames.TARGET_CONNECTION),
-            maxAge,
-            nanoTime);
+            dataLakeTargets,
+            FlowServiceClient::targetConnections);
     flows =
-        KindSnapshot.keyed(
-            "flows",
-            Flow::id,
-            Flow::name,
-            canonical::flow,
-            byKeys(stripeFlows, (s, q, t) -> s.flowService().flows().listPage(q, t)),
-            KEY_CHARS,
-            anticipated(RemoteNames.FLOW),
-            maxAge,
-            nanoTime);
+        flowService(
+            "flows", RemoteNames.FLOW, canonical::flow, stripeFlows, FlowServiceClient::flows);
     datasets =
         new KindSnapshot<>(
             "datasets",
@@ -207,10 +195,30 @@ final class ScopeSnapshots {
             nanoTime);
   }
 
-  /** The deterministic names of one kind for every flow the operator holds here. */
-  private Supplier<Collection<String>> anticipated(String kind) {
-    return () ->
-        siblings.get().stream().map(s -> RemoteNames.name(s.namespace(), s.name(), kind)).toList();
+  /**
+   * A Flow Service kind listed by the names and ids its flows ask for (see {@link #byKeys}); a
+   * lookup also asks for the names of the {@code suffix} kind the operator's other flows will ask
+   * for.
+   */
+  private <T extends FlowServiceObject> KindSnapshot<T> flowService(
+      String words,
+      String suffix,
+      UnaryOperator<T> canonical,
+      String specFilter,
+      Function<FlowServiceClient, RemoteCollection<T, ?>> collection) {
+    return KindSnapshot.keyed(
+        words,
+        FlowServiceObject::id,
+        FlowServiceObject::name,
+        canonical,
+        byKeys(specFilter, (s, q, t) -> collection.apply(s.flowService()).listPage(q, t)),
+        KEY_CHARS,
+        () ->
+            siblings.get().stream()
+                .map(s -> RemoteNames.name(s.namespace(), s.name(), suffix))
+                .toList(),
+        maxAge,
+        nanoTime);
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A Flow Service collection whose writes keep the kind's snapshot current: a create is remembered
+ * A collection of any service whose writes keep its kind's snapshot current: a create is remembered
  * as the request described it (or its name marked uncertain when the answer was lost), a PATCH
  * marks the object to be read again, a delete marks it gone. Reads pass through.
  */
@@ -26,17 +26,10 @@ final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
   /**
    * @param nameOf the name a create request gives the object
    * @param created the object as a create answer and its request show it: only what was sent (a
-   *     state the Platform did not answer stays unknown)
+   *     state the Platform did not answer stays unknown); null when they do not show enough, so the
+   *     next lookup of the name asks the Platform
+   * @param deleted forgets what else was kept about a deleted object
    */
-  WriteThroughCollection(
-      RemoteCollection<T, R> delegate,
-      KindSnapshot<T> snapshot,
-      Function<R, String> nameOf,
-      BiFunction<EntityRef, R, T> created) {
-    this(delegate, snapshot, nameOf, created, id -> {});
-  }
-
-  /** As above; {@code deleted} forgets what else was kept about a deleted object. */
   WriteThroughCollection(
       RemoteCollection<T, R> delegate,
       KindSnapshot<T> snapshot,
@@ -50,12 +43,23 @@ final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
     this.deleted = deleted;
   }
 
+  WriteThroughCollection(
+      RemoteCollection<T, R> delegate,
+      KindSnapshot<T> snapshot,
+      Function<R, String> nameOf,
+      BiFunction<EntityRef, R, T> created) {
+    this(delegate, snapshot, nameOf, created, id -> {});
+  }
+
   @Override
   public EntityRef create(R request) {
-    EntityRef ref =
-        WriteThroughFlowService.create(
-            snapshot, nameOf.apply(request), () -> delegate.create(request));
-    snapshot.remember(created.apply(ref, request));
+    String name = nameOf.apply(request);
+    EntityRef ref = snapshot.creating(name, () -> delegate.create(request));
+    if (created == null) {
+      snapshot.createUncertain(name);
+    } else {
+      snapshot.remember(created.apply(ref, request));
+    }
     return ref;
   }
 
@@ -81,12 +85,12 @@ final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
 
   @Override
   public EntityRef patch(String id, String etag, List<JsonPatchOp> ops) {
-    return WriteThroughFlowService.change(snapshot, id, () -> delegate.patch(id, etag, ops));
+    return snapshot.changing(id, () -> delegate.patch(id, etag, ops));
   }
 
   @Override
   public boolean delete(String id) {
-    boolean gone = WriteThroughFlowService.delete(snapshot, id, () -> delegate.delete(id));
+    boolean gone = snapshot.deleting(id, () -> delegate.delete(id));
     deleted.accept(id);
     return gone;
   }

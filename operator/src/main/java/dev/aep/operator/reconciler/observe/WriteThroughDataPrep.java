@@ -29,15 +29,7 @@ final class WriteThroughDataPrep implements DataPrepClient {
     // Mapping sets are found by name on the Platform itself (no snapshot), so a lost answer needs
     // no bookkeeping: the next lookup by name sees whatever the create made.
     MappingSetVersion created = delegate.createMappingSet(request);
-    scope.rememberVersion(
-        new MappingSet(
-            created.id(),
-            created.version(),
-            request.name(),
-            request.outputSchema(),
-            request.mappings(),
-            null,
-            null));
+    scope.rememberVersion(MappingSet.sent(created.id(), created.version(), request));
     return created;
   }
 
@@ -56,18 +48,8 @@ final class WriteThroughDataPrep implements DataPrepClient {
     // A lost answer may still have made a new version: the flow's status keeps the old one, and
     // the next pass reads versions by number, never "the newest" from memory.
     MappingSet updated = delegate.updateMappingSet(id, request);
-    MappingSet version =
-        updated.mappings().isEmpty()
-            ? new MappingSet(
-                id,
-                updated.version(),
-                request.name(),
-                request.outputSchema(),
-                request.mappings(),
-                updated.createdDate(),
-                updated.modifiedDate())
-            : updated;
-    scope.rememberVersion(version);
+    scope.rememberVersion(
+        updated.mappings().isEmpty() ? MappingSet.sent(id, updated.version(), request) : updated);
     return updated;
   }
 

@@ -17,7 +17,6 @@ import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Flow Service writes that keep the scope's connection and flow snapshots current. */
 final class WriteThroughFlowService implements FlowServiceClient {
@@ -37,50 +36,19 @@ final class WriteThroughFlowService implements FlowServiceClient {
             delegate.baseConnections(),
             scope.baseConnections,
             BaseConnectionRequest::name,
-            (ref, r) ->
-                new BaseConnection(
-                    ref.id(),
-                    ref.etag(),
-                    r.name(),
-                    r.description(),
-                    null,
-                    r.connectionSpec(),
-                    r.authSpecName(),
-                    null,
-                    null));
+            BaseConnection::created);
     this.sourceConnections =
         new WriteThroughCollection<>(
             delegate.sourceConnections(),
             scope.sourceConnections,
             SourceConnectionRequest::name,
-            (ref, r) ->
-                new SourceConnection(
-                    ref.id(),
-                    ref.etag(),
-                    r.name(),
-                    r.description(),
-                    null,
-                    r.baseConnectionId(),
-                    r.connectionSpec(),
-                    r.dataFormat(),
-                    r.params()));
+            SourceConnection::created);
     this.targetConnections =
         new WriteThroughCollection<>(
             delegate.targetConnections(),
             scope.targetConnections,
             TargetConnectionRequest::name,
-            (ref, r) ->
-                new TargetConnection(
-                    ref.id(),
-                    ref.etag(),
-                    r.name(),
-                    r.description(),
-                    null,
-                    r.connectionSpec(),
-                    r.dataFormat(),
-                    r.schemaId(),
-                    r.schemaVersion(),
-                    r.params()));
+            TargetConnection::created);
     // A new flow is enabled (platform-api.md 2.6); a deleted flow's remembered runs go with it.
     this.flows =
         new WriteThroughCollection<>(
@@ -114,15 +82,13 @@ final class WriteThroughFlowService implements FlowServiceClient {
 
   @Override
   public EntityRef enableFlow(String id) {
-    return change(scope.flows, id, () -> delegate.enableFlow(id));
+    return scope.flows.changing(id, () -> delegate.enableFlow(id));
   }
 
   @Override
   public EntityRef disableFlow(String id) {
-    return change(scope.flows, id, () -> delegate.disableFlow(id));
+    return scope.flows.changing(id, () -> delegate.disableFlow(id));
   }
-
-  // --- runs ---
 
   @Override
   public List<FlowRun> listRuns(String flowId, int limit) {
@@ -137,37 +103,5 @@ final class WriteThroughFlowService implements FlowServiceClient {
   @Override
   public Optional<FlowRun> getRun(String id) {
     return delegate.getRun(id);
-  }
-
-  static <R> R create(KindSnapshot<?> kind, String name, Supplier<R> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      if (ScopeSnapshots.mayHaveCreated(e)) {
-        kind.createUncertain(name);
-      }
-      throw e;
-    }
-  }
-
-  static <R> R change(KindSnapshot<?> kind, String id, Supplier<R> call) {
-    try {
-      return call.get();
-    } finally {
-      // Changed, or refused because what we held was stale: either way read it again.
-      kind.changed(id);
-    }
-  }
-
-  static boolean delete(KindSnapshot<?> kind, String id, Supplier<Boolean> call) {
-    boolean deleted;
-    try {
-      deleted = call.get();
-    } catch (RuntimeException e) {
-      kind.changed(id);
-      throw e;
-    }
-    kind.deleted(id);
-    return deleted;
   }
 }

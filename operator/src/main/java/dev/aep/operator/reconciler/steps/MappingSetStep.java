@@ -63,14 +63,7 @@ public final class MappingSetStep implements Step<MappingSet> {
     MappingSetRequest request = request(ctx);
     preflight(ctx, request);
     MappingSetVersion created = ctx.session().dataPrep().createMappingSet(request);
-    return new MappingSet(
-        created.id(),
-        created.version(),
-        request.name(),
-        request.outputSchema(),
-        request.mappings(),
-        null,
-        null);
+    return MappingSet.sent(created.id(), created.version(), request);
   }
 
   @Override

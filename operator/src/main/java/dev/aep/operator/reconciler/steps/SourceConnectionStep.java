@@ -39,16 +39,7 @@ public final class SourceConnectionStep
 
   @Override
   SourceConnection created(EntityRef ref, SourceConnectionRequest r) {
-    return new SourceConnection(
-        ref.id(),
-        ref.etag(),
-        r.name(),
-        r.description(),
-        null,
-        r.baseConnectionId(),
-        r.connectionSpec(),
-        r.dataFormat(),
-        r.params());
+    return SourceConnection.created(ref, r);
   }
 
   @Override

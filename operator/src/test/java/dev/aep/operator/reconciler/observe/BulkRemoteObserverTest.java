@@ -284,20 +284,12 @@ class BulkRemoteObserverTest {
 
       @Override
       public SchemaRegistryClient schemaRegistry() {
-        return proxy(
-            SchemaRegistryClient.class,
-            (name, args) -> {
-              throw new UnsupportedOperationException(name);
-            });
+        return proxy(SchemaRegistryClient.class, (name, args) -> unsupported(name));
       }
 
       @Override
       public CatalogClient catalog() {
-        return proxy(
-            CatalogClient.class,
-            (name, args) -> {
-              throw new UnsupportedOperationException(name);
-            });
+        return proxy(CatalogClient.class, (name, args) -> unsupported(name));
       }
 
       @Override
@@ -305,6 +297,14 @@ class BulkRemoteObserverTest {
         return dataPrep;
       }
     };
+  }
+
+  /** A collection accessor answers a collection whose every call fails; other calls fail. */
+  private Object unsupported(String name) {
+    if (List.of("schemas", "fieldGroups", "datasets").contains(name)) {
+      return proxy(RemoteCollection.class, (n, a) -> unsupported(n));
+    }
+    throw new UnsupportedOperationException(name);
   }
 
   @FunctionalInterface
