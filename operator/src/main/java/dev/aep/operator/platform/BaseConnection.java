@@ -23,19 +23,4 @@ public record BaseConnection(
     String authSpecName,
     Long createdAt,
     Long updatedAt)
-    implements FlowServiceObject {
-
-  /** A connection just created from {@code request}: only what was sent, its state unknown. */
-  public static BaseConnection created(EntityRef ref, BaseConnectionRequest r) {
-    return new BaseConnection(
-        ref.id(),
-        ref.etag(),
-        r.name(),
-        r.description(),
-        null,
-        r.connectionSpec(),
-        r.authSpecName(),
-        null,
-        null);
-  }
-}
+    implements FlowServiceObject {}

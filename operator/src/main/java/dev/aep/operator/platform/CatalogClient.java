@@ -34,16 +34,6 @@ public interface CatalogClient {
     return datasets().findByName(name);
   }
 
-  /** {@code GET /dataSets?property=...}, all pages. */
-  default List<Dataset> listDatasets(ListQuery query) {
-    return datasets().list(query);
-  }
-
-  /** One page of {@code GET /dataSets}; the page token is the next {@code start} offset. */
-  default Page<Dataset> listDatasetsPage(ListQuery query, String pageToken) {
-    return datasets().listPage(query, pageToken);
-  }
-
   /** {@code DELETE /dataSets/{id}}; false when the dataset was already gone. */
   default boolean deleteDataset(String id) {
     return datasets().delete(id);

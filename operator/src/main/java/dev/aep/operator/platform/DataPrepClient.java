@@ -10,11 +10,20 @@ import java.util.Optional;
  */
 public interface DataPrepClient {
 
+  /**
+   * {@code /mappingSets}: creates answer id and version 0 (no etag); lookups by name use Data
+   * Prep's one exact {@code name=} filter; pages are offsets. Mapping sets are neither patched nor
+   * deleted.
+   */
+  RemoteCollection<MappingSet, MappingSetRequest> mappingSets();
+
   /** {@code POST /mappingSets} (answered 200); returns id and version 0. */
   MappingSetVersion createMappingSet(MappingSetRequest request);
 
   /** {@code GET /mappingSets/{id}} without a version: the service's default version. */
-  Optional<MappingSet> getMappingSet(String id);
+  default Optional<MappingSet> getMappingSet(String id) {
+    return mappingSets().get(id);
+  }
 
   /** {@code GET /mappingSets/{id}?version=N}. */
   Optional<MappingSet> getMappingSet(String id, int version);
@@ -23,13 +32,18 @@ public interface DataPrepClient {
   MappingSet updateMappingSet(String id, MappingSetRequest request);
 
   /** Mapping sets named exactly {@code name}, all pages. */
-  List<MappingSet> findMappingSetsByName(String name);
+  default List<MappingSet> findMappingSetsByName(String name) {
+    return mappingSets().findByName(name);
+  }
 
   /**
    * One page of {@code GET /mappingSets} ({@code name} filter optional); the page token is the next
    * {@code start} offset.
    */
-  Page<MappingSet> listMappingSetsPage(String name, String pageToken);
+  default Page<MappingSet> listMappingSetsPage(String name, String pageToken) {
+    return mappingSets()
+        .listPage(name == null ? ListQuery.all() : ListQuery.where("name==" + name), pageToken);
+  }
 
   /**
    * {@code POST /mappingSets/validate}: the Platform's verdict per mapping; stores nothing

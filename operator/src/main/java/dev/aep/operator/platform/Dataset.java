@@ -28,10 +28,4 @@ public record Dataset(
   public Dataset {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
-
-  /** A dataset just created from {@code request}: only what was sent. */
-  public static Dataset created(EntityRef ref, DatasetRequest r) {
-    return new Dataset(
-        ref.id(), r.name(), r.description(), r.schemaRef(), r.tags(), null, null, null);
-  }
 }

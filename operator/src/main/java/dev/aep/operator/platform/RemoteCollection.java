@@ -16,6 +16,12 @@ public interface RemoteCollection<T, R> {
   /** Creates an object; returns its id and first etag. */
   EntityRef create(R request);
 
+  /**
+   * The object a create of {@code request} answered with {@code ref} made, as far as known without
+   * reading it back: what was sent, and nothing the service did not answer (a state stays unknown).
+   */
+  T created(EntityRef ref, R request);
+
   /** The object with this id; empty when the service answers that it does not exist. */
   Optional<T> get(String id);
 

@@ -41,16 +41,6 @@ public interface SchemaRegistryClient {
     return schemas().findByName(title).stream().findFirst();
   }
 
-  /** {@code GET /tenant/schemas?property=...}, all pages; summaries. */
-  default List<Schema> listSchemas(ListQuery query) {
-    return schemas().list(query);
-  }
-
-  /** One page of {@code GET /tenant/schemas}; summaries. */
-  default Page<Schema> listSchemasPage(ListQuery query, String pageToken) {
-    return schemas().listPage(query, pageToken);
-  }
-
   /** {@code DELETE /tenant/schemas/{id}}; false when it was already gone. */
   default boolean deleteSchema(String id) {
     return schemas().delete(id);
@@ -79,13 +69,6 @@ public interface SchemaRegistryClient {
   /** The field group titled exactly {@code title} ({@code property=title==...}); a summary. */
   default Optional<FieldGroup> findFieldGroupByTitle(String title) {
     return fieldGroups().findByName(title).stream().findFirst();
-  }
-
-  /**
-   * One page of tenant field group summaries (id, altId, version, title); null token: the first.
-   */
-  default Page<FieldGroup> listFieldGroupsPage(ListQuery query, String pageToken) {
-    return fieldGroups().listPage(query, pageToken);
   }
 
   /**

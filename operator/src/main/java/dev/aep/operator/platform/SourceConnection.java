@@ -35,18 +35,4 @@ public record SourceConnection(
   public String resourcePath() {
     return params.get("resourcePath");
   }
-
-  /** A connection just created from {@code request}: only what was sent, its state unknown. */
-  public static SourceConnection created(EntityRef ref, SourceConnectionRequest r) {
-    return new SourceConnection(
-        ref.id(),
-        ref.etag(),
-        r.name(),
-        r.description(),
-        null,
-        r.baseConnectionId(),
-        r.connectionSpec(),
-        r.dataFormat(),
-        r.params());
-  }
 }

@@ -38,19 +38,4 @@ public record TargetConnection(
   public String dataSetId() {
     return params.get("dataSetId");
   }
-
-  /** A connection just created from {@code request}: only what was sent, its state unknown. */
-  public static TargetConnection created(EntityRef ref, TargetConnectionRequest r) {
-    return new TargetConnection(
-        ref.id(),
-        ref.etag(),
-        r.name(),
-        r.description(),
-        null,
-        r.connectionSpec(),
-        r.dataFormat(),
-        r.schemaId(),
-        r.schemaVersion(),
-        r.params());
-  }
 }

@@ -106,19 +106,15 @@ final class HttpCatalogClient implements CatalogClient {
   }
 
   /** Catalog's answers: objects keyed by id, reference arrays, offsets for pages. */
-  private static final class Wire implements HttpCollection.Wire {
-    @Override
-    public String service() {
-      return SERVICE;
+  private static final class Wire extends HttpCollection.Wire {
+    Wire() {
+      super(SERVICE);
     }
 
     @Override
-    public Page<JsonNode> page(
+    Page<JsonNode> page(
         HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
-      q.properties().forEach(p -> url.addQueryParameter("property", p));
-      if (q.orderBy() != null) {
-        url.addQueryParameter("orderBy", q.orderBy());
-      }
+      filter(url, q, "orderBy", q.orderBy());
       int limit = Math.min(q.limit() == null ? MAX_PAGE : q.limit(), MAX_PAGE);
       int start = Paging.offset(token, "Catalog");
       url.addQueryParameter("limit", Integer.toString(limit));
@@ -133,7 +129,7 @@ final class HttpCatalogClient implements CatalogClient {
     }
 
     @Override
-    public Optional<JsonNode> single(JsonNode body, String id) {
+    Optional<JsonNode> single(JsonNode body, String id) {
       if (body == null || !body.isObject() || body.isEmpty()) {
         return Optional.empty();
       }
@@ -152,18 +148,18 @@ final class HttpCatalogClient implements CatalogClient {
     }
 
     @Override
-    public String createdId(JsonNode body) {
+    String createdId(JsonNode body) {
       List<String> ids = refs(body);
       return ids.size() == 1 ? ids.get(0) : null;
     }
 
     @Override
-    public String idField() {
+    String idField() {
       return "single \"@/dataSets/<id>\"";
     }
 
     @Override
-    public boolean deleted(JsonNode body) {
+    boolean deleted(JsonNode body) {
       // 200 with ["@/dataSets/<id>"] when deleted; 200 with [] when there was nothing to delete.
       return !refs(body).isEmpty();
     }

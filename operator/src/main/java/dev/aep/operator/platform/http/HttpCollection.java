@@ -80,12 +80,28 @@ final class HttpCollection<T, R> implements RemoteCollection<T, R> {
   }
 
   /** Where one service answers the same calls differently from another. */
-  interface Wire {
-    /** The service tag of metrics and errors: flowservice, catalog, schemaregistry, conversion. */
-    String service();
+  abstract static class Wire {
+    private final String service;
+
+    /** {@code service}: the tag of metrics and errors (flowservice, catalog, ...). */
+    Wire(String service) {
+      this.service = service;
+    }
+
+    final String service() {
+      return service;
+    }
+
+    /** Adds the query's {@code property=} filters and its order, named {@code orderParam}. */
+    static void filter(HttpUrl.Builder url, ListQuery q, String orderParam, String orderBy) {
+      q.properties().forEach(p -> url.addQueryParameter("property", p));
+      if (orderBy != null) {
+        url.addQueryParameter(orderParam, orderBy);
+      }
+    }
 
     /** Accept header of a call ({@code get}, {@code list} or {@code write}); null for JSON. */
-    default String accept(String call) {
+    String accept(String call) {
       return null;
     }
 
@@ -93,34 +109,34 @@ final class HttpCollection<T, R> implements RemoteCollection<T, R> {
      * One page of a list: adds the query and the page token to {@code url}, fetches it and reads
      * the items and the next page token from the answer.
      */
-    Page<JsonNode> page(
+    abstract Page<JsonNode> page(
         HttpUrl.Builder url, ListQuery query, String token, Function<HttpUrl, JsonNode> fetch);
 
     /** The object a GET of {@code id} answered; empty when the answer holds none. */
-    default Optional<JsonNode> single(JsonNode body, String id) {
+    Optional<JsonNode> single(JsonNode body, String id) {
       return Optional.of(body == null ? MissingNode.getInstance() : body);
     }
 
     /** The id a create answer carries, or null when it carries none. */
-    String createdId(JsonNode body);
+    abstract String createdId(JsonNode body);
 
     /** Where a create answer carries the id, for the error when it does not. */
-    default String idField() {
+    String idField() {
       return "id";
     }
 
     /** The etag a create, PATCH or action answer carries, or null. */
-    default String etag(JsonNode body) {
+    String etag(JsonNode body) {
       return null;
     }
 
     /** Whether a 2xx answer to a DELETE says the object was there. */
-    default boolean deleted(JsonNode body) {
+    boolean deleted(JsonNode body) {
       return true;
     }
 
     /** The body of a JSON Patch; only services that take PATCH have one. */
-    default ArrayNode patch(List<JsonPatchOp> ops) {
+    ArrayNode patch(List<JsonPatchOp> ops) {
       throw new UnsupportedOperationException(service() + " objects are not patched");
     }
   }
@@ -151,6 +167,13 @@ final class HttpCollection<T, R> implements RemoteCollection<T, R> {
     JsonNode body = send(call, wire::createdId, wire.idField());
     ChangeLog.record(caller, "created " + kind.words() + " " + wire.createdId(body));
     return body;
+  }
+
+  /** The request's own JSON read back as an answer, with the id and etag the create answered. */
+  @Override
+  public T created(EntityRef ref, R request) {
+    ObjectNode sent = kind.write().apply(request).put("id", ref.id());
+    return kind.read().apply(ref.etag() == null ? sent : sent.put("etag", ref.etag()));
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PreviewRow;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -170,8 +171,8 @@ final class HttpDataPrepClient implements DataPrepClient {
   }
 
   @Override
-  public Optional<MappingSet> getMappingSet(String id) {
-    return mappingSets.get(id);
+  public RemoteCollection<MappingSet, MappingSetRequest> mappingSets() {
+    return mappingSets;
   }
 
   @Override
@@ -199,17 +200,6 @@ final class HttpDataPrepClient implements DataPrepClient {
             updated.createdDate(),
             updated.modifiedDate())
         : updated;
-  }
-
-  @Override
-  public List<MappingSet> findMappingSetsByName(String name) {
-    return mappingSets.findByName(name);
-  }
-
-  @Override
-  public Page<MappingSet> listMappingSetsPage(String name, String pageToken) {
-    return mappingSets.listPage(
-        name == null ? ListQuery.all() : ListQuery.where("name==" + name), pageToken);
   }
 
   private ObjectNode body(MappingSetRequest request) {
@@ -283,14 +273,18 @@ final class HttpDataPrepClient implements DataPrepClient {
    * Data Prep's answers: bare objects, lists as an array (or {@code data}), offsets for pages, and
    * a filter by plain parameters ({@code name=}) rather than {@code property=}.
    */
-  private static final class Wire implements HttpCollection.Wire {
-    @Override
-    public String service() {
-      return SERVICE;
+  private static final class Wire extends HttpCollection.Wire {
+    Wire() {
+      super(SERVICE);
     }
 
     @Override
-    public Page<JsonNode> page(
+    String createdId(JsonNode body) {
+      return LenientJson.text(body, "id");
+    }
+
+    @Override
+    Page<JsonNode> page(
         HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
       int start = Paging.offset(token, "Data Prep");
       // limit and start are both required by the service.
@@ -307,13 +301,8 @@ final class HttpDataPrepClient implements DataPrepClient {
     }
 
     @Override
-    public Optional<JsonNode> single(JsonNode body, String id) {
+    Optional<JsonNode> single(JsonNode body, String id) {
       return body == null || !body.isObject() ? Optional.empty() : Optional.of(body);
-    }
-
-    @Override
-    public String createdId(JsonNode body) {
-      return LenientJson.text(body, "id");
     }
   }
 }

@@ -202,19 +202,18 @@ final class HttpFlowServiceClient implements FlowServiceClient {
   }
 
   /** Flow Service answers: the items wrapper, continuation tokens, ids and etags. */
-  private record Wire(FlowServiceJson json) implements HttpCollection.Wire {
-    @Override
-    public String service() {
-      return SERVICE;
+  private static final class Wire extends HttpCollection.Wire {
+    private final FlowServiceJson json;
+
+    Wire(FlowServiceJson json) {
+      super(SERVICE);
+      this.json = json;
     }
 
     @Override
-    public Page<JsonNode> page(
+    Page<JsonNode> page(
         HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
-      q.properties().forEach(p -> url.addQueryParameter("property", p));
-      if (q.orderBy() != null) {
-        url.addQueryParameter("orderby", q.orderBy());
-      }
+      filter(url, q, "orderby", q.orderBy());
       if (q.limit() != null) {
         url.addQueryParameter("limit", Integer.toString(q.limit()));
       }
@@ -227,7 +226,7 @@ final class HttpFlowServiceClient implements FlowServiceClient {
     }
 
     @Override
-    public Optional<JsonNode> single(JsonNode body, String id) {
+    Optional<JsonNode> single(JsonNode body, String id) {
       Iterator<JsonNode> items = LenientJson.at(body, "items").elements();
       if (items.hasNext()) {
         return Optional.of(items.next());
@@ -239,17 +238,17 @@ final class HttpFlowServiceClient implements FlowServiceClient {
     }
 
     @Override
-    public String createdId(JsonNode body) {
+    String createdId(JsonNode body) {
       return LenientJson.text(body, "id");
     }
 
     @Override
-    public String etag(JsonNode body) {
+    String etag(JsonNode body) {
       return FlowServiceJson.etag(body);
     }
 
     @Override
-    public ArrayNode patch(List<JsonPatchOp> ops) {
+    ArrayNode patch(List<JsonPatchOp> ops) {
       return json.patch(ops);
     }
   }

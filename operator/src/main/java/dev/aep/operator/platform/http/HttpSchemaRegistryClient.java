@@ -429,14 +429,13 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   /** The registry's answers: Accept per call, {@code results} pages with {@code _page.next}. */
-  private static final class Wire implements HttpCollection.Wire {
-    @Override
-    public String service() {
-      return SERVICE;
+  private static final class Wire extends HttpCollection.Wire {
+    Wire() {
+      super(SERVICE);
     }
 
     @Override
-    public String accept(String call) {
+    String accept(String call) {
       return switch (call) {
         case "get" -> ACCEPT_SCHEMA;
         case "list" -> ACCEPT_LIST;
@@ -445,16 +444,12 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
-    public Page<JsonNode> page(
+    Page<JsonNode> page(
         HttpUrl.Builder url, ListQuery q, String token, Function<HttpUrl, JsonNode> fetch) {
-      q.properties().forEach(p -> url.addQueryParameter("property", p));
       // start (the next page) and limit are only taken with orderby (platform-api.md 3, 17
       // [DOC:XDM-APPX]); the service's own default order is title.
-      String orderBy =
-          q.orderBy() == null && (q.limit() != null || token != null) ? "title" : q.orderBy();
-      if (orderBy != null) {
-        url.addQueryParameter("orderby", orderBy);
-      }
+      boolean paged = q.limit() != null || token != null;
+      filter(url, q, "orderby", q.orderBy() == null && paged ? "title" : q.orderBy());
       if (q.limit() != null) {
         url.addQueryParameter("limit", Integer.toString(q.limit()));
       }
@@ -469,12 +464,12 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
-    public String createdId(JsonNode body) {
+    String createdId(JsonNode body) {
       return LenientJson.text(body, "$id");
     }
 
     @Override
-    public String idField() {
+    String idField() {
       return "$id";
     }
   }

@@ -178,7 +178,8 @@ final class ScopeSnapshots {
             canonical::schema,
             (s, token) ->
                 s.schemaRegistry()
-                    .listSchemasPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
+                    .schemas()
+                    .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
             maxAge,
             nanoTime);
     fieldGroups =
@@ -189,8 +190,8 @@ final class ScopeSnapshots {
             FieldGroup::altId,
             (s, token) ->
                 s.schemaRegistry()
-                    .listFieldGroupsPage(
-                        ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
+                    .fieldGroups()
+                    .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
             maxAge,
             nanoTime);
   }

@@ -14,8 +14,7 @@ final class WriteThroughCatalog implements CatalogClient {
   WriteThroughCatalog(CatalogClient delegate, ScopeSnapshots scope) {
     this.delegate = delegate;
     this.datasets =
-        new WriteThroughCollection<>(
-            delegate.datasets(), scope.datasets, DatasetRequest::name, Dataset::created);
+        new WriteThroughCollection<>(delegate.datasets(), scope.datasets, DatasetRequest::name);
   }
 
   @Override

@@ -43,12 +43,10 @@ final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
     this.deleted = deleted;
   }
 
+  /** As above; a create is remembered as the collection tells it from its answer and request. */
   WriteThroughCollection(
-      RemoteCollection<T, R> delegate,
-      KindSnapshot<T> snapshot,
-      Function<R, String> nameOf,
-      BiFunction<EntityRef, R, T> created) {
-    this(delegate, snapshot, nameOf, created, id -> {});
+      RemoteCollection<T, R> delegate, KindSnapshot<T> snapshot, Function<R, String> nameOf) {
+    this(delegate, snapshot, nameOf, delegate::created, id -> {});
   }
 
   @Override
@@ -61,6 +59,11 @@ final class WriteThroughCollection<T, R> implements RemoteCollection<T, R> {
       snapshot.remember(created.apply(ref, request));
     }
     return ref;
+  }
+
+  @Override
+  public T created(EntityRef ref, R request) {
+    return delegate.created(ref, request);
   }
 
   @Override

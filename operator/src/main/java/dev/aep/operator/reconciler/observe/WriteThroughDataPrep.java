@@ -5,8 +5,8 @@ import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
-import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PreviewRow;
+import dev.aep.operator.platform.RemoteCollection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +24,12 @@ final class WriteThroughDataPrep implements DataPrepClient {
     this.scope = scope;
   }
 
+  /** Mapping sets have no snapshot: reads pass through, and so do writes made through it. */
+  @Override
+  public RemoteCollection<MappingSet, MappingSetRequest> mappingSets() {
+    return delegate.mappingSets();
+  }
+
   @Override
   public MappingSetVersion createMappingSet(MappingSetRequest request) {
     // Mapping sets are found by name on the Platform itself (no snapshot), so a lost answer needs
@@ -31,11 +37,6 @@ final class WriteThroughDataPrep implements DataPrepClient {
     MappingSetVersion created = delegate.createMappingSet(request);
     scope.rememberVersion(MappingSet.sent(created.id(), created.version(), request));
     return created;
-  }
-
-  @Override
-  public Optional<MappingSet> getMappingSet(String id) {
-    return delegate.getMappingSet(id);
   }
 
   @Override
@@ -51,16 +52,6 @@ final class WriteThroughDataPrep implements DataPrepClient {
     scope.rememberVersion(
         updated.mappings().isEmpty() ? MappingSet.sent(id, updated.version(), request) : updated);
     return updated;
-  }
-
-  @Override
-  public List<MappingSet> findMappingSetsByName(String name) {
-    return delegate.findMappingSetsByName(name);
-  }
-
-  @Override
-  public Page<MappingSet> listMappingSetsPage(String name, String pageToken) {
-    return delegate.listMappingSetsPage(name, pageToken);
   }
 
   @Override

@@ -33,22 +33,13 @@ final class WriteThroughFlowService implements FlowServiceClient {
     // The state is left unknown: nothing is claimed that the Platform did not answer.
     this.baseConnections =
         new WriteThroughCollection<>(
-            delegate.baseConnections(),
-            scope.baseConnections,
-            BaseConnectionRequest::name,
-            BaseConnection::created);
+            delegate.baseConnections(), scope.baseConnections, BaseConnectionRequest::name);
     this.sourceConnections =
         new WriteThroughCollection<>(
-            delegate.sourceConnections(),
-            scope.sourceConnections,
-            SourceConnectionRequest::name,
-            SourceConnection::created);
+            delegate.sourceConnections(), scope.sourceConnections, SourceConnectionRequest::name);
     this.targetConnections =
         new WriteThroughCollection<>(
-            delegate.targetConnections(),
-            scope.targetConnections,
-            TargetConnectionRequest::name,
-            TargetConnection::created);
+            delegate.targetConnections(), scope.targetConnections, TargetConnectionRequest::name);
     // A new flow is enabled (platform-api.md 2.6); a deleted flow's remembered runs go with it.
     this.flows =
         new WriteThroughCollection<>(

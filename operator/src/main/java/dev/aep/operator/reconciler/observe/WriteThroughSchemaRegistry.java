@@ -35,7 +35,7 @@ final class WriteThroughSchemaRegistry implements SchemaRegistryClient {
             scope.fullSchemas::remove);
     this.fieldGroups =
         new WriteThroughCollection<>(
-            delegate.fieldGroups(), scope.fieldGroups, FieldGroupRequest::title, null);
+            delegate.fieldGroups(), scope.fieldGroups, FieldGroupRequest::title, null, id -> {});
   }
 
   @Override

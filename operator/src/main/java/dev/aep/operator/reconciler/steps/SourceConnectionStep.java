@@ -39,7 +39,16 @@ public final class SourceConnectionStep
 
   @Override
   SourceConnection created(EntityRef ref, SourceConnectionRequest r) {
-    return SourceConnection.created(ref, r);
+    return new SourceConnection(
+        ref.id(),
+        ref.etag(),
+        r.name(),
+        r.description(),
+        null,
+        r.baseConnectionId(),
+        r.connectionSpec(),
+        r.dataFormat(),
+        r.params());
   }
 
   @Override

@@ -39,7 +39,17 @@ public final class TargetConnectionStep
 
   @Override
   TargetConnection created(EntityRef ref, TargetConnectionRequest r) {
-    return TargetConnection.created(ref, r);
+    return new TargetConnection(
+        ref.id(),
+        ref.etag(),
+        r.name(),
+        r.description(),
+        null,
+        r.connectionSpec(),
+        r.dataFormat(),
+        r.schemaId(),
+        r.schemaVersion(),
+        r.params());
   }
 
   @Override

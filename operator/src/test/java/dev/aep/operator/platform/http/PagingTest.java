@@ -117,7 +117,7 @@ class PagingTest {
               200,
               "{\"results\":[{\"$id\":\"b\",\"title\":\"B\"}],\"_page\":{\"next\":null,\"count\":1}}");
         };
-    assertThat(fixture.session.schemaRegistry().listSchemas(ListQuery.all().orderBy("title")))
+    assertThat(fixture.session.schemaRegistry().schemas().list(ListQuery.all().orderBy("title")))
         .extracting(s -> s.id())
         .containsExactly("a", "b");
     assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("start"))
@@ -139,7 +139,7 @@ class PagingTest {
                   .collect(Collectors.joining(",", "{", "}"));
           return json(200, body);
         };
-    assertThat(fixture.session.catalog().listDatasets(ListQuery.all().limit(2)))
+    assertThat(fixture.session.catalog().datasets().list(ListQuery.all().limit(2)))
         .extracting(d -> d.id())
         .containsExactly("id0", "id1", "id2", "id3", "id4");
     assertThat(fixture.server.platformRequests).hasSize(3);

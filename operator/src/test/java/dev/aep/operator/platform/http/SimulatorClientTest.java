@@ -631,10 +631,10 @@ class SimulatorClientTest {
           .extracting(Schema::id)
           .isEqualTo(s.id());
       assertThat(schemas.findSchemaByTitle("Missing")).isEmpty();
-      assertThat(schemas.listSchemas(ListQuery.all().limit(1)))
+      assertThat(schemas.schemas().list(ListQuery.all().limit(1)))
           .extracting(Schema::title)
           .containsExactly("Stripe Charges", "Stripe Prices", "Stripe Refunds");
-      Page<Schema> page = schemas.listSchemasPage(ListQuery.all().limit(2), null);
+      Page<Schema> page = schemas.schemas().listPage(ListQuery.all().limit(2), null);
       assertThat(page.items()).hasSize(2);
       assertThat(page.nextPageToken()).isEqualTo("Stripe Refunds");
     }
@@ -679,11 +679,11 @@ class SimulatorClientTest {
       dataset("b", schema);
       dataset("c", schema);
       assertThat(catalog.findDatasetsByName("a")).extracting(Dataset::id).containsExactly(a);
-      assertThat(catalog.listDatasets(ListQuery.all().limit(2))).hasSize(3);
-      Page<Dataset> page = catalog.listDatasetsPage(ListQuery.all().limit(2), null);
+      assertThat(catalog.datasets().list(ListQuery.all().limit(2))).hasSize(3);
+      Page<Dataset> page = catalog.datasets().listPage(ListQuery.all().limit(2), null);
       assertThat(page.items()).hasSize(2);
       assertThat(page.nextPageToken()).isEqualTo("2");
-      assertThat(catalog.listDatasetsPage(ListQuery.all().limit(2), "2").items()).hasSize(1);
+      assertThat(catalog.datasets().listPage(ListQuery.all().limit(2), "2").items()).hasSize(1);
     }
 
     @Test
