@@ -9,6 +9,7 @@ import dev.aep.simulator.api.DescriptorsApi;
 import dev.aep.simulator.api.FieldGroupsApi;
 import dev.aep.simulator.api.FlowServiceApi;
 import dev.aep.simulator.api.ImsApi;
+import dev.aep.simulator.api.RegistryResources;
 import dev.aep.simulator.api.SchemaRegistryApi;
 import dev.aep.simulator.http.Gateway;
 import dev.aep.simulator.http.Router;
@@ -78,9 +79,11 @@ public final class PlatformSimulator implements AutoCloseable {
     clock.onAdvance(scheduler::tick);
     new ImsApi(accounts).register(router);
     new FlowServiceApi(store, clock, stripe, scheduler, faults).register(router);
-    new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
-    new FieldGroupsApi(store, clock, tenantId, schemas).register(router);
-    new DescriptorsApi(store, clock, tenantId, schemas).register(router);
+    RegistryResources.Context registry =
+        new RegistryResources.Context(store, clock, tenantId, schemas);
+    new SchemaRegistryApi(registry).register(router);
+    new FieldGroupsApi(registry).register(router);
+    new DescriptorsApi(registry).register(router);
     new CatalogApi(store, clock).register(router);
     new DataPrepApi(store, clock, schemas).register(router);
     new AdminApi(this).register(router);

@@ -29,17 +29,9 @@ import java.util.stream.Collectors;
  * Catalog datasets (platform-api.md 4): create answers ["@/dataSets/<id>"], GETs answer objects
  * keyed by the 24-hex id, lists filter by name= / property= with limit/start paging, DELETE 200.
  */
-public final class CatalogApi {
+public record CatalogApi(Store store, SimClock clock) {
   private static final String BASE = Service.CATALOG.basePath();
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final Store store;
-  private final SimClock clock;
-
-  public CatalogApi(Store store, SimClock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
 
   public void register(Router r) {
     r.add(Service.CATALOG, Kind.DATASET, "GET", "/dataSets", this::list);

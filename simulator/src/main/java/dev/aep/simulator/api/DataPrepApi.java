@@ -36,17 +36,8 @@ import java.util.Map;
  * 400 "invalid mapping set"; [INF] the strict choice is to check what /validate checks);
  * /mappingSets/validate and /mappingSets/preview store nothing.
  */
-public final class DataPrepApi {
+public record DataPrepApi(Store store, SimClock clock, SchemaResolver schemas) {
   private static final String BASE = Service.DATA_PREP.basePath();
-  private final Store store;
-  private final SimClock clock;
-  private final SchemaResolver schemas;
-
-  public DataPrepApi(Store store, SimClock clock, SchemaResolver schemas) {
-    this.store = store;
-    this.clock = clock;
-    this.schemas = schemas;
-  }
 
   public void register(Router r) {
     r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets", this::list);

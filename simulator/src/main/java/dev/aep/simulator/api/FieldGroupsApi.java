@@ -3,13 +3,11 @@ package dev.aep.simulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.SimClock;
 import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
 import dev.aep.simulator.store.Entity;
-import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.Evolution;
 import dev.aep.simulator.xdm.SchemaResolver;
 import java.util.List;
@@ -26,8 +24,8 @@ public final class FieldGroupsApi extends RegistryResources {
   private static final List<String> CONTENT =
       List.of("title", "description", "type", "meta:intendedToExtend", "definitions", "allOf");
 
-  public FieldGroupsApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    super(store, clock, tenantId, schemas, Kind.FIELD_GROUP, "/tenant/fieldgroups", true);
+  public FieldGroupsApi(Context ctx) {
+    super(ctx, Kind.FIELD_GROUP, "/tenant/fieldgroups");
   }
 
   /**

@@ -39,7 +39,7 @@ import java.util.stream.StreamSupport;
  * registry-assigned ids and metadata, unique titles, version bumps and JSON Patch with read-only
  * fields. Each collection fills in its create, GET, PUT and (where the registry has one) PATCH.
  */
-abstract class RegistryResources {
+public abstract class RegistryResources {
   /** [INF] Generic code for payload validation errors; the registry documents only "400". */
   static final String INVALID = "1000-400";
 
@@ -57,6 +57,9 @@ abstract class RegistryResources {
           "^application/vnd\\.adobe\\.([a-z-]+)\\+json\\s*(?:;\\s*version\\s*=\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*$");
   private static final Set<String> READ_ONLY = Set.of("/$id", "/meta:altId", "/version");
 
+  /** What every registry collection works with: the store, the clock and the org's tenant. */
+  public record Context(Store store, SimClock clock, String tenantId, SchemaResolver resolver) {}
+
   final Store store;
   final SimClock clock;
   final String tenantId;
@@ -66,23 +69,13 @@ abstract class RegistryResources {
   /** The collection's path under the registry, e.g. /tenant/schemas. */
   final String path;
 
-  private final boolean patchable;
-
-  RegistryResources(
-      Store store,
-      SimClock clock,
-      String tenantId,
-      SchemaResolver resolver,
-      Kind kind,
-      String path,
-      boolean patchable) {
-    this.store = store;
-    this.clock = clock;
-    this.tenantId = tenantId;
-    this.resolver = resolver;
+  RegistryResources(Context ctx, Kind kind, String path) {
+    this.store = ctx.store();
+    this.clock = ctx.clock();
+    this.tenantId = ctx.tenantId();
+    this.resolver = ctx.resolver();
     this.kind = kind;
     this.path = path;
-    this.patchable = patchable;
   }
 
   public void register(Router r) {
@@ -90,7 +83,7 @@ abstract class RegistryResources {
     add(r, kind, "POST", path, req -> create(body(req), req.caller()));
     add(r, kind, "GET", path + "/{id}", this::get);
     add(r, kind, "PUT", path + "/{id}", this::put);
-    if (patchable) {
+    if (patchable()) {
       add(r, kind, "PATCH", path + "/{id}", this::patch);
     }
     add(r, kind, "DELETE", path + "/{id}", this::delete);
@@ -107,7 +100,11 @@ abstract class RegistryResources {
 
   abstract Response put(Request req);
 
-  /** Only collections registered as patchable have a PATCH route. */
+  /** Schemas and field groups take JSON Patch; a collection without it has no PATCH route. */
+  boolean patchable() {
+    return true;
+  }
+
   Response patch(Request req) {
     throw new UnsupportedOperationException(kind.value() + " has no PATCH");
   }

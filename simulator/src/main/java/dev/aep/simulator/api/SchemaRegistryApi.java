@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.SimClock;
 import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
 import dev.aep.simulator.http.Router;
 import dev.aep.simulator.store.Entity;
-import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.Evolution;
-import dev.aep.simulator.xdm.SchemaResolver;
 import dev.aep.simulator.xdm.XdmClasses;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +22,8 @@ import java.util.Optional;
  */
 public final class SchemaRegistryApi extends RegistryResources {
 
-  public SchemaRegistryApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    super(store, clock, tenantId, schemas, Kind.SCHEMA, "/tenant/schemas", true);
+  public SchemaRegistryApi(Context ctx) {
+    super(ctx, Kind.SCHEMA, "/tenant/schemas");
   }
 
   @Override
