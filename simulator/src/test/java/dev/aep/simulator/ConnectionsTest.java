@@ -274,36 +274,24 @@ class ConnectionsTest extends SimulatorTestBase {
         .isEqualTo(200);
   }
 
+  /** PATCH replace /auth/params of a base connection: a new Stripe key. */
+  private SimClient.Resp replaceKey(String id, String accessToken, String etag) {
+    return c.patchOne(
+        FLOW + "/connections/" + id,
+        "replace",
+        "/auth/params",
+        Map.of("accessToken", accessToken),
+        etag);
+  }
+
   @Test
   void patchAuthParamsRotatesTheSecretAndIsCheckedAgainstStripe() {
     SimClient.Resp created = createBase("a");
     String id = created.text("id");
     sim.stripe().rejectToken("sk_revoked");
-    SimClient.Resp refused =
-        c.patch(
-            FLOW + "/connections/" + id,
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/auth/params",
-                    "value",
-                    Map.of("accessToken", "sk_revoked"))),
-            created.text("etag"));
+    SimClient.Resp refused = replaceKey(id, "sk_revoked", created.text("etag"));
     assertThat(refused.status()).isEqualTo(400);
-    SimClient.Resp ok =
-        c.patch(
-            FLOW + "/connections/" + id,
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/auth/params",
-                    "value",
-                    Map.of("accessToken", "sk_new"))),
-            created.text("etag"));
+    SimClient.Resp ok = replaceKey(id, "sk_new", created.text("etag"));
     assertThat(ok.status()).isEqualTo(200);
     sim.stripe().rejectToken("sk_test_a");
     // the old key no longer matters: explore uses the rotated one

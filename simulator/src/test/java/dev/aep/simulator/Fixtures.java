@@ -117,19 +117,41 @@ final class Fixtures {
                     "paid", Map.of("type", "boolean"))));
     assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
     SimClient.Resp schema =
-        c.post(
-            SimClient.SCHEMAS + "/tenant/schemas",
-            Map.of(
-                "title",
-                title,
-                "description",
-                "Stripe charges as events",
-                "type",
-                "object",
-                "allOf",
-                List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
+        c.post(SimClient.SCHEMAS + "/tenant/schemas", eventSchemaBody(title, fg.text("$id")));
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
     return schema.text("$id");
+  }
+
+  /** An ExperienceEvent schema body over one tenant field group ($id or altId). */
+  static Map<String, Object> eventSchemaBody(String title, String fieldGroup) {
+    return Map.of(
+        "title",
+        title,
+        "description",
+        "Stripe charges as events",
+        "type",
+        "object",
+        "allOf",
+        List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fieldGroup)));
+  }
+
+  /** An identity descriptor body (platform-api.md 12) in the Email namespace, by code. */
+  static Map<String, Object> identityDescriptor(String schemaId, String property, boolean primary) {
+    return Map.of(
+        "@type",
+        "xdm:descriptorIdentity",
+        "xdm:sourceSchema",
+        schemaId,
+        "xdm:sourceVersion",
+        1,
+        "xdm:sourceProperty",
+        property,
+        "xdm:namespace",
+        "Email",
+        "xdm:property",
+        "xdm:code",
+        "xdm:isPrimary",
+        primary);
   }
 
   /** Creates a Stripe field group and a schema using it; answers the schema's $id. */

@@ -212,30 +212,20 @@ class FlowsTest extends SimulatorTestBase {
     Fixtures.Chain ch = chain("a");
     long future = now() + 7200;
     SimClient.Resp moved =
-        c.patch(
+        c.patchOne(
             FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/scheduleParams/startTime",
-                    "value",
-                    Long.toString(future))),
+            "replace",
+            "/scheduleParams/startTime",
+            Long.toString(future),
             ch.flowEtag());
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     sim.clock().advance(Duration.ofHours(3));
     SimClient.Resp refused =
-        c.patch(
+        c.patchOne(
             FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/scheduleParams/startTime",
-                    "value",
-                    Long.toString(future + 60))),
+            "replace",
+            "/scheduleParams/startTime",
+            Long.toString(future + 60),
             moved.text("etag"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("report").path("detailed-message").asText())

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -330,85 +331,38 @@ class OpenApiRoutesTest extends SimulatorTestBase {
               Map.of("If-Match", ch.flowEtag()),
               200);
         });
-    m.put(
-        "POST " + SimClient.SCHEMAS + "/tenant/schemas",
-        () ->
-            new Sample(
-                "POST",
-                SimClient.SCHEMAS + "/tenant/schemas",
-                tree(Fixtures.schema("t" + System.nanoTime())),
-                Map.of(),
-                201));
-    m.put(
-        "PUT " + SimClient.SCHEMAS + "/tenant/schemas/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/schemas",
-                      Fixtures.schema("p" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PUT",
-              SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
-              tree(Fixtures.schema("q" + System.nanoTime())),
-              Map.of(),
-              200);
-        });
-    m.put(
-        "PATCH " + SimClient.SCHEMAS + "/tenant/schemas/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/schemas",
-                      Fixtures.schema("r" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PATCH",
-              SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
-              tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
-              Map.of(),
-              200);
-        });
-    m.put(
-        "POST " + SimClient.SCHEMAS + "/tenant/fieldgroups",
-        () ->
-            new Sample(
-                "POST",
-                SimClient.SCHEMAS + "/tenant/fieldgroups",
-                tree(Fixtures.fieldGroup("g" + System.nanoTime())),
-                Map.of(),
-                201));
-    m.put(
-        "PUT " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/fieldgroups",
-                      Fixtures.fieldGroup("h" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PUT",
-              SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
-              tree(Fixtures.fieldGroup("i" + System.nanoTime())),
-              Map.of(),
-              200);
-        });
-    m.put(
-        "PATCH " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/fieldgroups",
-                      Fixtures.fieldGroup("j" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PATCH",
-              SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
-              tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
-              Map.of(),
-              200);
-        });
+    registrySamples(m, "schemas", Fixtures::schema);
+    registrySamples(m, "fieldgroups", Fixtures::fieldGroup);
     return m;
+  }
+
+  /**
+   * POST, PUT and PATCH samples of a tenant registry collection whose bodies {@code body} makes
+   * from a unique title.
+   */
+  private void registrySamples(
+      Map<String, Supplier<Sample>> m, String collection, Function<String, Object> body) {
+    String path = SimClient.SCHEMAS + "/tenant/" + collection;
+    m.put(
+        "POST " + path, () -> new Sample("POST", path, tree(body.apply(unique())), Map.of(), 201));
+    Supplier<String> created =
+        () -> path + "/" + SimClient.enc(c.post(path, body.apply(unique())).text("$id"));
+    m.put(
+        "PUT " + path + "/{id}",
+        () -> new Sample("PUT", created.get(), tree(body.apply(unique())), Map.of(), 200));
+    m.put(
+        "PATCH " + path + "/{id}",
+        () ->
+            new Sample(
+                "PATCH",
+                created.get(),
+                tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
+                Map.of(),
+                200));
+  }
+
+  private static String unique() {
+    return "t" + System.nanoTime();
   }
 
   private int chains;

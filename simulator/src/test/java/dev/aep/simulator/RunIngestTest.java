@@ -165,18 +165,20 @@ class RunIngestTest extends SimulatorTestBase {
     assertThat(options.get("errorDiagnosticsEnabled").asBoolean()).isTrue();
 
     SimClient.Resp tooMuch =
-        c.patch(
+        c.patchOne(
             FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of("op", "replace", "path", "/options/partialIngestionPercent", "value", 101)),
+            "replace",
+            "/options/partialIngestionPercent",
+            101,
             patched.text("etag"));
     assertThat(tooMuch.status()).isEqualTo(400);
     assertThat(tooMuch.text("errorMessage")).contains("partialIngestionPercent");
     SimClient.Resp replaced =
-        c.patch(
+        c.patchOne(
             FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of("op", "replace", "path", "/options/partialIngestionPercent", "value", 25)),
+            "replace",
+            "/options/partialIngestionPercent",
+            25,
             patched.text("etag"));
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(

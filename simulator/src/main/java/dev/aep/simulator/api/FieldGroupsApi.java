@@ -99,16 +99,15 @@ public final class FieldGroupsApi extends RegistryResources {
           Evolution.breakingChange(
               resolver.fields(schema), SchemaResolver.fields(schema.doc(), groups));
       if (breaking.isPresent()) {
-        throw invalid(
+        throw notAdditive(
             "Field group "
                 + group.id()
                 + " is used by schema "
                 + schema.id()
                 + ", which dataset "
                 + datasets.get(0).id()
-                + " uses, so changes must be additive: this change "
-                + breaking.get()
-                + "; create a new field group, schema and dataset for a breaking change");
+                + " uses",
+            breaking.get());
       }
     }
   }

@@ -152,6 +152,18 @@ public abstract class RegistryResources {
   }
 
   /**
+   * A breaking change to what a dataset uses: changes must be additive (platform-api.md 10,
+   * Evolution [DOC:XDM-COMP]); the real error code is undocumented [INF].
+   */
+  static ApiError notAdditive(String usedBy, String change) {
+    return invalid(
+        usedBy
+            + ", so changes must be additive: this change "
+            + change
+            + "; create a new field group, schema and dataset for a breaking change");
+  }
+
+  /**
    * The lookup format the Accept header asks for (e.g. "xed-full") once it names an available
    * version of {@code e}: missing version 400 XDM-1007, unknown format or version 406
    * (platform-api.md 3 [DOC:XDM-GS, SPEC:SR]).

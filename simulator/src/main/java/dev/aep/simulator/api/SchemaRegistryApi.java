@@ -126,21 +126,14 @@ public final class SchemaRegistryApi extends RegistryResources {
 
   /**
    * Once a dataset uses the schema, changes must be additive (platform-api.md 10, Evolution
-   * [DOC:XDM-COMP]): no field group may leave allOf and no field may go or change type. The real
-   * error code is undocumented [INF].
+   * [DOC:XDM-COMP]): no field group may leave allOf and no field may go or change type.
    */
   private void checkAdditive(Entity e, ObjectNode after) {
     List<Entity> datasets = datasetsUsing(e);
     if (datasets.isEmpty()) {
       return;
     }
-    String why =
-        "Schema "
-            + e.id()
-            + " is used by dataset "
-            + datasets.get(0).id()
-            + ", so changes must be additive: this change ";
-    String fix = "; create a new field group, schema and dataset for a breaking change";
+    String usedBy = "Schema " + e.id() + " is used by dataset " + datasets.get(0).id();
     for (JsonNode ref : e.doc().path("allOf")) {
       String r = Json.text(ref, "$ref");
       boolean kept = false;
@@ -148,13 +141,13 @@ public final class SchemaRegistryApi extends RegistryResources {
         kept |= r.equals(Json.text(n, "$ref"));
       }
       if (!kept) {
-        throw invalid(why + "removes field group " + r + fix);
+        throw notAdditive(usedBy, "removes field group " + r);
       }
     }
     Optional<String> breaking =
         Evolution.breakingChange(resolver.fields(e), resolver.fields(after, e.scope()));
     if (breaking.isPresent()) {
-      throw invalid(why + breaking.get() + fix);
+      throw notAdditive(usedBy, breaking.get());
     }
   }
 

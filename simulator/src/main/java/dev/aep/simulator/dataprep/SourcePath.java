@@ -86,13 +86,7 @@ public record SourcePath(List<Object> segments) {
   public JsonNode lookup(JsonNode root) {
     JsonNode n = root;
     for (Object s : segments) {
-      if (n == null || n.isNull()) {
-        return null;
-      }
-      n =
-          s instanceof Integer idx
-              ? (n.isArray() ? n.get(idx) : null)
-              : (n.isObject() ? n.get((String) s) : null);
+      n = n == null || n.isNull() ? null : step(n, s);
     }
     return n == null || n.isNull() || n.isMissingNode() ? null : n;
   }
@@ -103,16 +97,19 @@ public record SourcePath(List<Object> segments) {
   public boolean exists(JsonNode root) {
     JsonNode n = root;
     for (Object s : segments) {
-      JsonNode next =
-          s instanceof Integer idx
-              ? (n.isArray() ? n.get(idx) : null)
-              : (n.isObject() ? n.get((String) s) : null);
-      if (next == null) {
+      n = step(n, s);
+      if (n == null) {
         return false;
       }
-      n = next;
     }
     return true;
+  }
+
+  /** One step down: an array element by index or an object field by name; null when absent. */
+  private static JsonNode step(JsonNode n, Object segment) {
+    return segment instanceof Integer idx
+        ? (n.isArray() ? n.get(idx) : null)
+        : (n.isObject() ? n.get((String) segment) : null);
   }
 
   @Override
