@@ -98,30 +98,30 @@ class ConnectionsTest extends SimulatorTestBase {
     String id = createBase("good").text("id");
     sim.stripe().rejectToken("sk_test_good");
     SimClient.Resp explore =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&object=json"
-                + "&fileType=json&preview=false&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("charges")));
+        explore(id, "objectType=rest&object=json&fileType=json&preview=false", "charges");
     assertThat(explore.status()).isEqualTo(400);
     assertThat(explore.text("type")).startsWith("https://ns.adobe.com/aep/errors/FLOW-");
     assertThat(c.get(FLOW + "/connections/" + id + "/test").json().get("result").asBoolean())
         .isFalse();
   }
 
+  /** GET explore of a base connection with these query parameters and a resource path. */
+  private SimClient.Resp explore(String id, String query, String resourcePath) {
+    return c.get(
+        FLOW
+            + "/connections/"
+            + id
+            + "/explore?"
+            + query
+            + "&sourceParams="
+            + SimClient.enc(Fixtures.sourceParams(resourcePath)));
+  }
+
   @Test
   void exploreRootIsOneDataObjectHoldingTheResourceFieldsWithStripeNesting() {
     String id = createBase("a").text("id");
     SimClient.Resp r =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&object=json&fileType=json"
-                + "&preview=false&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("charges")));
+        explore(id, "objectType=rest&object=json&fileType=json&preview=false", "charges");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.text("format")).isEqualTo("hierarchical");
     assertThat(r.json().at("/schema/properties").size()).isEqualTo(1);
@@ -139,14 +139,7 @@ class ConnectionsTest extends SimulatorTestBase {
     assertThat(fields.at("/metadata").has("properties")).isFalse();
     assertThat(r.json().has("data")).isFalse();
 
-    SimClient.Resp prices =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest"
-                + "&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("prices")));
+    SimClient.Resp prices = explore(id, "objectType=rest", "prices");
     assertThat(
             prices
                 .json()
@@ -154,27 +147,14 @@ class ConnectionsTest extends SimulatorTestBase {
                 .has("interval_count"))
         .isTrue();
 
-    SimClient.Resp unknown =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("invoices")));
+    SimClient.Resp unknown = explore(id, "objectType=rest", "invoices");
     assertThat(unknown.status()).isEqualTo(400);
   }
 
   @Test
   void explorePreviewAddsRealisticRecordsUnderTheSameRoot() {
     String id = createBase("a").text("id");
-    SimClient.Resp customers =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&preview=true"
-                + "&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("customers")));
+    SimClient.Resp customers = explore(id, "objectType=rest&preview=true", "customers");
     assertThat(customers.json().at("/schema/properties/data/properties").has("email")).isTrue();
     JsonNode records = customers.json().get("data");
     assertThat(records).isNotEmpty();
@@ -185,14 +165,7 @@ class ConnectionsTest extends SimulatorTestBase {
       assertThat(rec.at("/data/email").asText()).endsWith("@example.com");
       assertThat(rec.at("/data/currency").asText()).matches("[a-z]{3}");
     }
-    SimClient.Resp again =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&preview=true"
-                + "&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("customers")));
+    SimClient.Resp again = explore(id, "objectType=rest&preview=true", "customers");
     assertThat(again.json().get("data")).isEqualTo(records);
   }
 
@@ -295,15 +268,7 @@ class ConnectionsTest extends SimulatorTestBase {
     assertThat(ok.status()).isEqualTo(200);
     sim.stripe().rejectToken("sk_test_a");
     // the old key no longer matters: explore uses the rotated one
-    assertThat(
-            c.get(
-                    FLOW
-                        + "/connections/"
-                        + id
-                        + "/explore?objectType=rest&sourceParams="
-                        + SimClient.enc(Fixtures.sourceParams("refunds")))
-                .status())
-        .isEqualTo(200);
+    assertThat(explore(id, "objectType=rest", "refunds").status()).isEqualTo(200);
     assertThat(c.get(FLOW + "/connections/" + id).body()).doesNotContain("sk_new");
   }
 

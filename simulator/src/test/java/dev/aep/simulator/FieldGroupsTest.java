@@ -24,6 +24,13 @@ class FieldGroupsTest extends SimulatorTestBase {
     return r.json();
   }
 
+  /** Field group "F" and schema "S" over it. */
+  private JsonNode groupInUse() {
+    JsonNode fg = create(Fixtures.fieldGroup("F"));
+    schemaUsing(fg);
+    return fg;
+  }
+
   /** Creates schema "S" over the field group, asserting the 201. */
   private SimClient.Resp schemaUsing(JsonNode fg) {
     SimClient.Resp r =
@@ -302,8 +309,7 @@ class FieldGroupsTest extends SimulatorTestBase {
 
   @Test
   void aFieldGroupOfASchemaNoDatasetUsesMayLoseFields() {
-    JsonNode fg = create(Fixtures.fieldGroup("F"));
-    schemaUsing(fg);
+    JsonNode fg = groupInUse();
     SimClient.Resp r =
         c.put(
             path(fg),
@@ -313,8 +319,7 @@ class FieldGroupsTest extends SimulatorTestBase {
 
   @Test
   void narrowingIntendedToExtendBelowAUsingSchemasClassIsRefused() {
-    JsonNode fg = create(Fixtures.fieldGroup("F"));
-    schemaUsing(fg);
+    JsonNode fg = groupInUse();
     SimClient.Resp r =
         c.put(
             path(fg),
