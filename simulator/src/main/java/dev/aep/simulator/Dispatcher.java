@@ -88,12 +88,10 @@ record Dispatcher(
     if (fault != null) {
       throw fault;
     }
-    if (match.isPresent() && service.behindGateway()) {
-      gateway.check(req, service);
-    }
+    Request call = match.isPresent() && service.behindGateway() ? gateway.check(req, service) : req;
     synchronized (lock) {
       scheduler.tick();
-      return serve(req, match);
+      return serve(call, match);
     }
   }
 

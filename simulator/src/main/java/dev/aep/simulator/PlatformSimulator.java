@@ -166,6 +166,7 @@ public final class PlatformSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** The port the simulator listens on. */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -181,10 +182,12 @@ public final class PlatformSimulator implements AutoCloseable {
     }
   }
 
+  /** The fault switches: rate limits, errors, latency, token expiry, out-of-band changes. */
   public Faults faults() {
     return faults;
   }
 
+  /** Every stored object across orgs and sandboxes, as a GET would show it now. */
   public Inventory inventory() {
     return inventory;
   }
@@ -200,18 +203,22 @@ public final class PlatformSimulator implements AutoCloseable {
     }
   }
 
+  /** Every Platform and IMS call answered so far (admin calls excluded). */
   public RequestLog requestLog() {
     return requestLog;
   }
 
+  /** The simulated "now" of schedules, runs and timestamps; tests move it forward. */
   public SimClock clock() {
     return clock;
   }
 
+  /** The IMS clients, their tokens and the sandboxes that exist. */
   public Accounts accounts() {
     return accounts;
   }
 
+  /** The Stripe account behind base connections: which keys it refuses. */
   public StripeSource stripe() {
     return stripe;
   }

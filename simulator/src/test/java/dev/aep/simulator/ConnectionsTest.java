@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -209,41 +210,25 @@ class ConnectionsTest extends SimulatorTestBase {
     SimClient.Resp created = createBase("a");
     String id = created.text("id");
     String etag = created.text("etag");
+    Function<Map<String, String>, SimClient.Resp> patch =
+        op -> c.patch(FLOW + "/connections/" + id, List.of(op), etag);
     assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "move", "from", "/name", "path", "/description")),
-                    etag)
-                .text("type"))
+            patch.apply(Map.of("op", "move", "from", "/name", "path", "/description")).text("type"))
         .endsWith("FLOW-1434-400");
     assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "replace", "path", "/connectionSpec/id", "value", "x")),
-                    etag)
+            patch
+                .apply(Map.of("op", "replace", "path", "/connectionSpec/id", "value", "x"))
                 .text("type"))
         .endsWith("FLOW-1414-400");
     assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "replace", "path", "/state", "value", "disabled")),
-                    etag)
+            patch
+                .apply(Map.of("op", "replace", "path", "/state", "value", "disabled"))
                 .text("type"))
         .endsWith("FLOW-1455-400");
-    assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "replace", "path", "/name")),
-                    etag)
-                .text("type"))
+    assertThat(patch.apply(Map.of("op", "replace", "path", "/name")).text("type"))
         .endsWith("FLOW-1455-400");
     // nothing above was applied: the original etag still works
-    assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "REPLACE", "path", "/name", "value", "n")),
-                    etag)
-                .status())
+    assertThat(patch.apply(Map.of("op", "REPLACE", "path", "/name", "value", "n")).status())
         .isEqualTo(200);
   }
 

@@ -118,17 +118,13 @@ final class Fixtures {
         fieldGroupId -> eventSchemaBody(title, fieldGroupId));
   }
 
+  private static final String CHARGE_EVENTS = "Stripe charges as events";
+
   /** An ExperienceEvent schema body over one tenant field group ($id or altId). */
   static Map<String, Object> eventSchemaBody(String title, String fieldGroup) {
-    return Map.of(
-        "title",
-        title,
-        "description",
-        "Stripe charges as events",
-        "type",
-        "object",
-        "allOf",
-        List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fieldGroup)));
+    List<Map<String, String>> allOf =
+        List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fieldGroup));
+    return Map.of("title", title, "description", CHARGE_EVENTS, "type", "object", "allOf", allOf);
   }
 
   /** An identity descriptor body (platform-api.md 12) in the Email namespace, by code. */

@@ -118,14 +118,11 @@ public final class FieldGroupsApi extends RegistryResources {
    */
   @Override
   void beforeDelete(Entity e, Request req) {
-    List<Entity> users = schemasUsing(e);
-    if (!users.isEmpty()) {
-      throw invalid(
-          "Field group "
-              + e.id()
-              + " is used by schema "
-              + users.get(0).id()
-              + "; remove it from the schema's allOf or delete the schema first");
-    }
+    refuseWhileUsed(
+        "Field group",
+        e,
+        "schema",
+        schemasUsing(e),
+        "remove it from the schema's allOf or delete the schema first");
   }
 }

@@ -120,6 +120,15 @@ public abstract class RegistryResources {
     return Response.empty(204);
   }
 
+  /** Refuses a delete of {@code e} while {@code users} (of kind {@code userKind}) refer to it. */
+  static void refuseWhileUsed(
+      String what, Entity e, String userKind, List<Entity> users, String fix) {
+    if (!users.isEmpty()) {
+      throw invalid(
+          what + " " + e.id() + " is used by " + userKind + " " + users.get(0).id() + "; " + fix);
+    }
+  }
+
   /** The tenant namespace key, {@code _<tenantId>} (platform-api.md 9 [DOC:XDM-FG]). */
   String namespace() {
     return "_" + tenantId;

@@ -159,15 +159,7 @@ public final class SchemaRegistryApi extends RegistryResources {
    */
   @Override
   void beforeDelete(Entity e, Request req) {
-    List<Entity> datasets = datasetsUsing(e);
-    if (!datasets.isEmpty()) {
-      throw invalid(
-          "Schema "
-              + e.id()
-              + " is used by dataset "
-              + datasets.get(0).id()
-              + "; delete the dataset first");
-    }
+    refuseWhileUsed("Schema", e, "dataset", datasetsUsing(e), "delete the dataset first");
     for (Entity d : store.list(Kind.DESCRIPTOR, req.caller())) {
       if (e.id().equals(Json.text(d.doc(), "xdm:sourceSchema"))) {
         store.remove(Kind.DESCRIPTOR, d.id());

@@ -26,26 +26,14 @@ public record SourcePath(List<Object> segments) {
         name.append(text.charAt(i + 1));
         i += 2;
       } else if (ch == '.') {
-        if (name.isEmpty() && !afterIndex) {
-          throw new ExpressionException("Empty field name in path '" + text + "'", i);
-        }
-        if (!name.isEmpty()) {
-          segs.add(name.toString());
-        }
-        name.setLength(0);
+        endName(segs, name, afterIndex, "Empty field name in path '" + text + "'", i);
         afterIndex = false;
         i++;
         if (i == text.length()) {
           throw new ExpressionException("Path '" + text + "' ends with '.'", i - 1);
         }
       } else if (ch == '[') {
-        if (name.isEmpty() && !afterIndex) {
-          throw new ExpressionException("Array index without a field in path '" + text + "'", i);
-        }
-        if (!name.isEmpty()) {
-          segs.add(name.toString());
-        }
-        name.setLength(0);
+        endName(segs, name, afterIndex, "Array index without a field in path '" + text + "'", i);
         int close = text.indexOf(']', i);
         String index = close < 0 ? "" : text.substring(i + 1, close);
         if (!index.matches("\\d+")) {
@@ -80,6 +68,21 @@ public record SourcePath(List<Object> segments) {
       throw new ExpressionException("Empty path", 0);
     }
     return new SourcePath(List.copyOf(segs));
+  }
+
+  /**
+   * Ends the name before a '.' or '[': adds it, or throws {@code why} at {@code i} when it is empty
+   * and does not follow an index.
+   */
+  private static void endName(
+      List<Object> segs, StringBuilder name, boolean afterIndex, String why, int i) {
+    if (name.isEmpty() && !afterIndex) {
+      throw new ExpressionException(why, i);
+    }
+    if (!name.isEmpty()) {
+      segs.add(name.toString());
+    }
+    name.setLength(0);
   }
 
   /** The value at this path, or null when any step is missing or null. */
