@@ -97,11 +97,11 @@ public record CatalogApi(Store store, SimClock clock) {
   }
 
   private Response list(Request req) {
-    int limit = intParam(req, "limit", 20);
+    int limit = req.intQuery("limit", 20, CatalogApi::bad);
     if (limit < 1 || limit > 100) {
       throw bad("limit must be within 1..100");
     }
-    int start = intParam(req, "start", 0);
+    int start = req.intQuery("start", 0, CatalogApi::bad);
     if (start < 0) {
       throw bad("start must be >= 0");
     }
@@ -213,18 +213,6 @@ public record CatalogApi(Store store, SimClock clock) {
     byte[] raw = new byte[12];
     RANDOM.nextBytes(raw);
     return HexFormat.of().formatHex(raw);
-  }
-
-  private static int intParam(Request req, String name, int dflt) {
-    String v = req.query(name);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw bad(name + " must be an integer");
-    }
   }
 
   private static ApiError bad(String detail) {

@@ -118,16 +118,10 @@ public record DataPrepApi(Store store, SimClock clock, SchemaResolver schemas) {
   /** The latest version, or the one ?version= asks for. */
   private ObjectNode version(Request req) {
     Entity e = require(req);
-    String v = req.query("version");
-    if (v == null) {
+    if (req.query("version") == null) {
       return e.doc();
     }
-    int n;
-    try {
-      n = Integer.parseInt(v);
-    } catch (NumberFormatException ex) {
-      throw bad("version must be an integer");
-    }
+    int n = req.intQuery("version", 0, DataPrepApi::bad);
     if (n < 0 || n >= e.versions().size()) {
       throw notFound("Mapping set " + e.id() + " has no version " + n);
     }

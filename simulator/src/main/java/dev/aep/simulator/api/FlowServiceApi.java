@@ -856,22 +856,18 @@ public record FlowServiceApi(
     if (!req.hasBody()) {
       throw emptyBody();
     }
-    List<JsonPatch.Op> ops;
-    try {
-      ops = JsonPatch.parse(req.json());
-    } catch (IllegalArgumentException e) {
-      throw invalidPatch(e.getMessage(), null, null);
-    }
+    List<JsonPatch.Op> ops = JsonPatch.parse(req, why -> invalidPatch(why, null, null));
     for (JsonPatch.Op op : ops) {
-      if (!JsonPatch.supported(op.op())) {
-        throw Problems.flowBadRequest(
-            "1434-400",
-            "Unsupported patch operation "
-                + op.op()
-                + ": only add, replace and remove are supported",
-            null,
-            null);
-      }
+      JsonPatch.requireSupported(
+          op,
+          name ->
+              Problems.flowBadRequest(
+                  "1434-400",
+                  "Unsupported patch operation "
+                      + name
+                      + ": only add, replace and remove are supported",
+                  null,
+                  null));
     }
     return ops;
   }
@@ -894,11 +890,7 @@ public record FlowServiceApi(
   }
 
   private static void applyOp(ObjectNode doc, JsonPatch.Op op, String collection, String id) {
-    try {
-      JsonPatch.apply(doc, op);
-    } catch (IllegalArgumentException e) {
-      throw invalidPatch(e.getMessage(), collection, id);
-    }
+    JsonPatch.apply(doc, op, why -> invalidPatch(why, collection, id));
   }
 
   private static ObjectNode body(Request req) {

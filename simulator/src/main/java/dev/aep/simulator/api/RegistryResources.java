@@ -312,15 +312,7 @@ public abstract class RegistryResources {
 
   /** limit is a hint within 0..500; 0 or absent means the 300 cap [DOC:XDM-SCHEMAS]. */
   private static int limit(Request req) {
-    if (req.query("limit") == null) {
-      return 300;
-    }
-    int limit;
-    try {
-      limit = Integer.parseInt(req.query("limit"));
-    } catch (NumberFormatException ex) {
-      throw invalid("limit must be an integer");
-    }
+    int limit = req.intQuery("limit", 0, RegistryResources::invalid);
     if (limit < 0 || limit > 500) {
       throw invalid("limit must be within 0..500");
     }
@@ -404,28 +396,17 @@ public abstract class RegistryResources {
    * and registry metadata are read-only [DOC:XDM-SCHEMAS]; meta:immutableTags can only be added.
    */
   static ObjectNode patched(Entity e, Request req) {
-    List<JsonPatch.Op> ops;
-    try {
-      ops = JsonPatch.parse(req.json());
-    } catch (IllegalArgumentException ex) {
-      throw invalid("Invalid JSON Patch: " + ex.getMessage());
-    }
+    List<JsonPatch.Op> ops = JsonPatch.parse(req, why -> invalid("Invalid JSON Patch: " + why));
     ObjectNode doc = e.doc().deepCopy();
     for (JsonPatch.Op op : ops) {
-      if (!JsonPatch.supported(op.op())) {
-        throw invalid("Unsupported patch op " + op.op());
-      }
+      JsonPatch.requireSupported(op, name -> invalid("Unsupported patch op " + name));
       if (READ_ONLY.contains(op.path()) || op.path().startsWith("/meta:registryMetadata")) {
         throw invalid(op.path() + " is read-only");
       }
       if (op.path().startsWith("/meta:immutableTags") && !op.op().equals("add")) {
         throw invalid("meta:immutableTags cannot be removed or replaced");
       }
-      try {
-        JsonPatch.apply(doc, op);
-      } catch (IllegalArgumentException ex) {
-        throw invalid(ex.getMessage());
-      }
+      JsonPatch.apply(doc, op, RegistryResources::invalid);
     }
     return doc;
   }

@@ -100,6 +100,22 @@ public record Request(
     return parseQuery(rawQuery);
   }
 
+  /**
+   * An integer query parameter, {@code absent} when not sent; another value is answered with {@code
+   * bad("<name> must be an integer")}.
+   */
+  public int intQuery(String name, int absent, Function<String, ApiError> bad) {
+    String v = query(name);
+    if (v == null) {
+      return absent;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw bad.apply(name + " must be an integer");
+    }
+  }
+
   /** A decoded path parameter. */
   public String param(String name) {
     return params.get(name);
