@@ -113,13 +113,7 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** Starts on a free port of 127.0.0.1. */
   public static PlatformSimulator start() {
-    return start(0);
-  }
-
-  /** Starts on the given port of 127.0.0.1 (0 = any free port). */
-  public static PlatformSimulator start(int port) {
-    return new PlatformSimulator(
-        InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS, DEFAULT_TENANT);
+    return startWithTenant(DEFAULT_TENANT);
   }
 
   /**
@@ -131,14 +125,10 @@ public final class PlatformSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts on the given address and port. Only the container image binds beyond loopback (its pod
-   * network is the boundary); tests and the demo always use {@link #start()}.
+   * Starts on the given address and port (0 = any free one) for the given tenant id. Only the
+   * container image binds beyond loopback (its pod network is the boundary); tests and the demo
+   * always use {@link #start()}.
    */
-  public static PlatformSimulator start(InetAddress bindAddress, int port) {
-    return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS, DEFAULT_TENANT);
-  }
-
-  /** Starts on the given address and port for the given tenant id. */
   public static PlatformSimulator start(InetAddress bindAddress, int port, String tenantId) {
     return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS, tenantId);
   }

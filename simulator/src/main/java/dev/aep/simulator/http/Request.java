@@ -72,7 +72,7 @@ public record Request(
     return q;
   }
 
-  public static String decode(String s) {
+  private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
