@@ -1,6 +1,5 @@
 package dev.aep.operator.platform.http;
 
-import static dev.aep.operator.platform.http.FakePlatformServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +12,6 @@ import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
 import java.util.Map;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,34 +32,22 @@ class SchemaRegistryDataPathTest {
     return fixture.session.schemaRegistry();
   }
 
-  private RecordedRequest last() {
-    return fixture.server.lastPlatformRequest();
-  }
-
-  private JsonNode lastBody() throws Exception {
-    return mapper.readTree(last().getBody().utf8());
-  }
-
   // --- tenant ---
 
   @Test
   void tenantIdIsReadFromStatsOnceAndThenRemembered() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"imsOrg\":\"ORG1@AdobeOrg\",\"tenantId\":\"acme\",\"counts\":{\"schemas\":4}}");
+    fixture.answer(
+        200, "{\"imsOrg\":\"ORG1@AdobeOrg\",\"tenantId\":\"acme\",\"counts\":{\"schemas\":4}}");
     assertThat(registry().tenantId()).isEqualTo("acme");
     assertThat(registry().tenantId()).isEqualTo("acme");
     assertThat(fixture.server.platformRequests).hasSize(1);
-    assertThat(last().getMethod()).isEqualTo("GET");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/stats");
-    assertThat(last().getHeaders().get("Accept")).isEqualTo("application/json");
+    assertThat(fixture.lastCall()).isEqualTo("GET " + BASE + "/stats");
+    assertThat(fixture.last().getHeaders().get("Accept")).isEqualTo("application/json");
   }
 
   @Test
   void statsAnswerWithoutATenantIdIsAnError() {
-    fixture.server.handler = r -> json(200, "{\"imsOrg\":\"ORG1@AdobeOrg\"}");
+    fixture.answer(200, "{\"imsOrg\":\"ORG1@AdobeOrg\"}");
     assertThatThrownBy(() -> registry().tenantId())
         .isInstanceOf(PlatformException.class)
         .hasMessageContaining("no tenantId");
@@ -71,24 +57,21 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void schemaFieldsAsksForTheResolvedSchemaAndFlattensItsPropertiesIntoTypedDotPaths() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"$id\":\""
-                    + SCHEMA
-                    + "\",\"type\":\"object\","
-                    + "\"required\":[\"_id\",\"timestamp\"],\"properties\":{"
-                    + "\"_id\":{\"type\":\"string\"},"
-                    + "\"timestamp\":{\"type\":\"string\",\"format\":\"date-time\",\"meta:xdmType\":\"date-time\"},"
-                    + "\"eventType\":{\"type\":\"string\"},"
-                    + "\"_acme\":{\"type\":\"object\",\"required\":[\"stripe\"],\"properties\":{"
-                    + "\"stripe\":{\"type\":\"object\",\"required\":[\"id\"],\"properties\":{"
-                    + "\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
-                    + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
-                    + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
-                    + "\"metadata\":{\"type\":\"object\",\"meta:xdmType\":\"map\",\"additionalProperties\":{\"type\":\"string\"}}"
-                    + "}}}}}}");
+    fixture.answer(
+        200,
+        "{\"$id\":\""
+            + SCHEMA
+            + "\",\"type\":\"object\",\"required\":[\"_id\",\"timestamp\"],\"properties\":{"
+            + "\"_id\":{\"type\":\"string\"},"
+            + "\"timestamp\":{\"type\":\"string\",\"format\":\"date-time\",\"meta:xdmType\":\"date-time\"},"
+            + "\"eventType\":{\"type\":\"string\"},"
+            + "\"_acme\":{\"type\":\"object\",\"required\":[\"stripe\"],\"properties\":{"
+            + "\"stripe\":{\"type\":\"object\",\"required\":[\"id\"],\"properties\":{"
+            + "\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
+            + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
+            + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+            + "\"metadata\":{\"type\":\"object\",\"meta:xdmType\":\"map\",\"additionalProperties\":{\"type\":\"string\"}}"
+            + "}}}}}}");
     Map<String, SchemaField> fields = registry().schemaFields(SCHEMA).orElseThrow();
 
     assertThat(fields)
@@ -111,21 +94,19 @@ class SchemaRegistryDataPathTest {
     // Required inside _acme, but _acme itself is optional: a row without _acme is accepted.
     assertThat(fields.get("_acme.stripe.id").required()).isFalse();
 
-    assertThat(last().getMethod()).isEqualTo("GET");
-    assertThat(last().getUrl().encodedPath())
-        .isEqualTo(BASE + "/tenant/schemas/https:%2F%2Fns.adobe.com%2Facme%2Fschemas%2Fs1");
-    assertThat(last().getHeaders().get("Accept"))
+    assertThat(fixture.lastCall())
+        .isEqualTo(
+            "GET " + BASE + "/tenant/schemas/https:%2F%2Fns.adobe.com%2Facme%2Fschemas%2Fs1");
+    assertThat(fixture.last().getHeaders().get("Accept"))
         .isEqualTo("application/vnd.adobe.xed-full+json; version=1");
   }
 
   @Test
   void schemaFieldsOfAMissingSchemaAreEmpty() {
-    fixture.server.handler =
-        r ->
-            json(
-                404,
-                "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-1012-404\","
-                    + "\"title\":\"Resource Not Found\",\"status\":404}");
+    fixture.answer(
+        404,
+        "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-1012-404\","
+            + "\"title\":\"Resource Not Found\",\"status\":404}");
     assertThat(registry().schemaFields(SCHEMA)).isEmpty();
   }
 
@@ -133,12 +114,11 @@ class SchemaRegistryDataPathTest {
 
   private static final String CREATED_GROUP =
       "{\"$id\":\"https://ns.adobe.com/acme/mixins/fg1\","
-          + "\"meta:altId\":\"_acme.mixins.fg1\",\"meta:resourceType\":\"mixins\",\"version\":\"1.0\","
-          + "\"title\":\"Stripe Charge Fields\",\"description\":\"d\",\"type\":\"object\","
+          + "\"meta:altId\":\"_acme.mixins.fg1\",\"meta:resourceType\":\"mixins\",\"version\":\"1.0\",\"title\":\"Stripe"
+          + " Charge Fields\",\"description\":\"d\",\"type\":\"object\","
           + "\"meta:intendedToExtend\":[\""
           + EVENT
-          + "\"],"
-          + "\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
+          + "\"],\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
           + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
           + "\"amount\":{\"type\":\"integer\"},"
           + "\"created\":{\"type\":\"string\",\"format\":\"date-time\",\"meta:xdmType\":\"date-time\"}}}}}}}},"
@@ -161,28 +141,25 @@ class SchemaRegistryDataPathTest {
   @Test
   void createFieldGroupSendsOneDefinitionNestedFromTheDotPathsWithJsonSchemaTypes()
       throws Exception {
-    fixture.server.handler = r -> json(201, CREATED_GROUP);
+    fixture.answer(201, CREATED_GROUP);
     FieldGroup created = registry().createFieldGroup(chargeFields());
 
-    assertThat(last().getMethod()).isEqualTo("POST");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/fieldgroups");
-    assertThat(last().getHeaders().get("Content-Type")).startsWith("application/json");
+    assertThat(fixture.lastCall()).isEqualTo("POST " + BASE + "/tenant/fieldgroups");
+    assertThat(fixture.last().getHeaders().get("Content-Type")).startsWith("application/json");
     JsonNode expected =
         mapper.readTree(
             "{\"title\":\"Stripe Charge Fields\",\"description\":\"d\","
                 + "\"type\":\"object\",\"meta:intendedToExtend\":[\""
                 + EVENT
-                + "\"],"
-                + "\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
+                + "\"],\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
                 + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
                 + "\"amount\":{\"type\":\"integer\"},"
                 + "\"card\":{\"type\":\"object\",\"properties\":{\"brand\":{\"type\":\"string\"}}},"
                 + "\"created\":{\"type\":\"string\",\"format\":\"date-time\"},"
-                + "\"day\":{\"type\":\"string\",\"format\":\"date\"},"
-                + "\"fee\":{\"type\":\"number\"},"
+                + "\"day\":{\"type\":\"string\",\"format\":\"date\"},\"fee\":{\"type\":\"number\"},"
                 + "\"paid\":{\"type\":\"boolean\"}}}}}}}},"
                 + "\"allOf\":[{\"$ref\":\"#/definitions/customFields\"}]}");
-    assertThat(lastBody()).isEqualTo(expected);
+    assertThat(fixture.lastBody()).isEqualTo(expected);
 
     assertThat(created.id()).isEqualTo("https://ns.adobe.com/acme/mixins/fg1");
     assertThat(created.altId()).isEqualTo("_acme.mixins.fg1");
@@ -216,60 +193,59 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void getFieldGroupSendsAVersionedAcceptAndReadsTheLeafFields() {
-    fixture.server.handler = r -> json(200, CREATED_GROUP);
+    fixture.answer(200, CREATED_GROUP);
     FieldGroup group = registry().getFieldGroup("_acme.mixins.fg1").orElseThrow();
     assertThat(group.title()).isEqualTo("Stripe Charge Fields");
     assertThat(group.fields()).containsKeys("_acme.stripe.amount", "_acme.stripe.created");
-    assertThat(last().getUrl().encodedPath())
+    assertThat(fixture.last().getUrl().encodedPath())
         .isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
-    assertThat(last().getHeaders().get("Accept"))
+    assertThat(fixture.last().getHeaders().get("Accept"))
         .isEqualTo("application/vnd.adobe.xed+json; version=1");
   }
 
   @Test
   void getFieldGroupOfAMissingGroupIsEmpty() {
-    fixture.server.handler = r -> json(404, "{\"title\":\"Resource Not Found\",\"status\":404}");
+    fixture.answer(404, "{\"title\":\"Resource Not Found\",\"status\":404}");
     assertThat(registry().getFieldGroup("_acme.mixins.gone")).isEmpty();
   }
 
   @Test
   void findFieldGroupByTitleFiltersOnTheServerWithSummariesAndKeepsOnlyTheExactTitle() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"results\":["
-                    + "{\"$id\":\"https://ns.adobe.com/acme/mixins/a\",\"meta:altId\":\"_acme.mixins.a\","
-                    + "\"version\":\"1.1\",\"title\":\"stripe charge fields\"},"
-                    + "{\"$id\":\"https://ns.adobe.com/acme/mixins/b\",\"meta:altId\":\"_acme.mixins.b\","
-                    + "\"version\":\"1.3\",\"title\":\"Stripe Charge Fields\"}],\"_page\":{\"count\":2}}");
+    fixture.answer(
+        200,
+        "{\"results\":["
+            + "{\"$id\":\"https://ns.adobe.com/acme/mixins/a\",\"meta:altId\":\"_acme.mixins.a\","
+            + "\"version\":\"1.1\",\"title\":\"stripe charge fields\"},"
+            + "{\"$id\":\"https://ns.adobe.com/acme/mixins/b\",\"meta:altId\":\"_acme.mixins.b\","
+            + "\"version\":\"1.3\",\"title\":\"Stripe Charge Fields\"}],\"_page\":{\"count\":2}}");
     FieldGroup found = registry().findFieldGroupByTitle("Stripe Charge Fields").orElseThrow();
     assertThat(found.id()).isEqualTo("https://ns.adobe.com/acme/mixins/b");
     assertThat(found.version()).isEqualTo("1.3");
     assertThat(found.fields()).isEmpty();
-    assertThat(last().getMethod()).isEqualTo("GET");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/fieldgroups");
-    assertThat(last().getUrl().queryParameter("property")).isEqualTo("title==Stripe Charge Fields");
-    assertThat(last().getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed-id+json");
+    assertThat(fixture.lastCall()).isEqualTo("GET " + BASE + "/tenant/fieldgroups");
+    assertThat(fixture.last().getUrl().queryParameter("property"))
+        .isEqualTo("title==Stripe Charge Fields");
+    assertThat(fixture.last().getHeaders().get("Accept"))
+        .isEqualTo("application/vnd.adobe.xed-id+json");
   }
 
   @Test
   void findFieldGroupByTitleWithoutAMatchIsEmpty() {
-    fixture.server.handler = r -> json(200, "{\"results\":[],\"_page\":{\"count\":0}}");
+    fixture.answer(200, "{\"results\":[],\"_page\":{\"count\":0}}");
     assertThat(registry().findFieldGroupByTitle("Nothing")).isEmpty();
   }
 
   @Test
   void replaceFieldGroupPutsTheWholeBodyToTheGroup() throws Exception {
-    fixture.server.handler = r -> json(200, CREATED_GROUP.replace("\"1.0\"", "\"1.1\""));
+    fixture.answer(200, CREATED_GROUP.replace("\"1.0\"", "\"1.1\""));
     FieldGroup replaced = registry().replaceFieldGroup("_acme.mixins.fg1", chargeFields());
     assertThat(replaced.version()).isEqualTo("1.1");
-    assertThat(last().getMethod()).isEqualTo("PUT");
-    assertThat(last().getUrl().encodedPath())
-        .isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
-    assertThat(lastBody().at("/meta:intendedToExtend/0").asText()).isEqualTo(EVENT);
+    assertThat(fixture.lastCall())
+        .isEqualTo("PUT " + BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
+    assertThat(fixture.lastBody().at("/meta:intendedToExtend/0").asText()).isEqualTo(EVENT);
     assertThat(
-            lastBody()
+            fixture
+                .lastBody()
                 .at(
                     "/definitions/customFields/properties/_acme/properties/stripe/properties/card"
                         + "/properties/brand/type")
@@ -281,10 +257,9 @@ class SchemaRegistryDataPathTest {
   void deleteFieldGroupIsTrueWhenDeletedAndFalseWhenAlreadyGone() {
     fixture.server.handler = r -> new mockwebserver3.MockResponse.Builder().code(204).build();
     assertThat(registry().deleteFieldGroup("_acme.mixins.fg1")).isTrue();
-    assertThat(last().getMethod()).isEqualTo("DELETE");
-    assertThat(last().getUrl().encodedPath())
-        .isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
-    fixture.server.handler = r -> json(404, "{\"title\":\"Resource Not Found\",\"status\":404}");
+    assertThat(fixture.lastCall())
+        .isEqualTo("DELETE " + BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
+    fixture.answer(404, "{\"title\":\"Resource Not Found\",\"status\":404}");
     assertThat(registry().deleteFieldGroup("_acme.mixins.fg1")).isFalse();
   }
 
@@ -300,15 +275,14 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void createIdentityDescriptorSendsAJsonPointerAndTheNamespaceByCode() throws Exception {
-    fixture.server.handler = r -> json(201, DESCRIPTOR);
+    fixture.answer(201, DESCRIPTOR);
     IdentityDescriptor created =
         registry()
             .createIdentityDescriptor(
                 new IdentityDescriptor(null, SCHEMA, 1, "_acme.stripe.email", "Email", true));
 
-    assertThat(last().getMethod()).isEqualTo("POST");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/descriptors");
-    assertThat(lastBody())
+    assertThat(fixture.lastCall()).isEqualTo("POST " + BASE + "/tenant/descriptors");
+    assertThat(fixture.lastBody())
         .isEqualTo(
             mapper.readTree(
                 "{\"@type\":\"xdm:descriptorIdentity\","
@@ -317,14 +291,14 @@ class SchemaRegistryDataPathTest {
                     + "\",\"xdm:sourceVersion\":1,"
                     + "\"xdm:sourceProperty\":\"/_acme/stripe/email\",\"xdm:namespace\":\"Email\","
                     + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true}"));
-    assertThat(lastBody().get("xdm:sourceVersion").isInt()).isTrue();
+    assertThat(fixture.lastBody().get("xdm:sourceVersion").isInt()).isTrue();
     assertThat(created)
         .isEqualTo(new IdentityDescriptor("d1", SCHEMA, 1, "_acme.stripe.email", "Email", true));
   }
 
   @Test
   void aCreateAnswerWithoutAnIdIsAnError() {
-    fixture.server.handler = r -> json(201, "{}");
+    fixture.answer(201, "{}");
     assertThatThrownBy(
             () ->
                 registry()
@@ -338,39 +312,35 @@ class SchemaRegistryDataPathTest {
   @Test
   void listIdentityDescriptorsFiltersBySchemaOnTheServerAndAgainOnTheClient() {
     // A registry that ignores the filter answers every schema's descriptors, grouped by type.
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"xdm:descriptorIdentity\":["
-                    + DESCRIPTOR
-                    + ","
-                    + DESCRIPTOR.replace("\"d1\"", "\"d2\"").replace(SCHEMA, SCHEMA + "-other")
-                    + "],"
-                    + "\"xdm:alternateDisplayInfo\":[{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\","
-                    + "\"xdm:sourceSchema\":\""
-                    + SCHEMA
-                    + "\"}]}");
+    fixture.answer(
+        200,
+        "{\"xdm:descriptorIdentity\":["
+            + DESCRIPTOR
+            + ","
+            + DESCRIPTOR.replace("\"d1\"", "\"d2\"").replace(SCHEMA, SCHEMA + "-other")
+            + "],\"xdm:alternateDisplayInfo\":[{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\","
+            + "\"xdm:sourceSchema\":\""
+            + SCHEMA
+            + "\"}]}");
     assertThat(registry().listIdentityDescriptors(SCHEMA))
         .containsExactly(
             new IdentityDescriptor("d1", SCHEMA, 1, "_acme.stripe.email", "Email", true));
-    assertThat(last().getMethod()).isEqualTo("GET");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/descriptors");
-    assertThat(last().getUrl().queryParameter("property")).isEqualTo("xdm:sourceSchema==" + SCHEMA);
-    assertThat(last().getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xdm+json");
+    assertThat(fixture.lastCall()).isEqualTo("GET " + BASE + "/tenant/descriptors");
+    assertThat(fixture.last().getUrl().queryParameter("property"))
+        .isEqualTo("xdm:sourceSchema==" + SCHEMA);
+    assertThat(fixture.last().getHeaders().get("Accept"))
+        .isEqualTo("application/vnd.adobe.xdm+json");
   }
 
   @Test
   void listIdentityDescriptorsAlsoReadsAResultsArrayOfMixedTypes() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"results\":["
-                    + DESCRIPTOR
-                    + ",{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\",\"xdm:sourceSchema\":\""
-                    + SCHEMA
-                    + "\"}]}");
+    fixture.answer(
+        200,
+        "{\"results\":["
+            + DESCRIPTOR
+            + ",{\"@id\":\"n1\",\"@type\":\"xdm:alternateDisplayInfo\",\"xdm:sourceSchema\":\""
+            + SCHEMA
+            + "\"}]}");
     assertThat(registry().listIdentityDescriptors(SCHEMA))
         .extracting(IdentityDescriptor::id)
         .containsExactly("d1");
@@ -378,15 +348,13 @@ class SchemaRegistryDataPathTest {
 
   @Test
   void aSourceVersionSentAsAStringAndAnEscapedPointerAreRead() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"xdm:descriptorIdentity\":[{\"@id\":\"d3\","
-                    + "\"xdm:sourceSchema\":\""
-                    + SCHEMA
-                    + "\",\"xdm:sourceVersion\":\"2\","
-                    + "\"xdm:sourceProperty\":\"/_acme/a~1b\",\"xdm:namespace\":\"Phone\",\"xdm:isPrimary\":\"false\"}]}");
+    fixture.answer(
+        200,
+        "{\"xdm:descriptorIdentity\":[{\"@id\":\"d3\","
+            + "\"xdm:sourceSchema\":\""
+            + SCHEMA
+            + "\",\"xdm:sourceVersion\":\"2\","
+            + "\"xdm:sourceProperty\":\"/_acme/a~1b\",\"xdm:namespace\":\"Phone\",\"xdm:isPrimary\":\"false\"}]}");
     assertThat(registry().listIdentityDescriptors(SCHEMA))
         .containsExactly(new IdentityDescriptor("d3", SCHEMA, 2, "_acme.a/b", "Phone", false));
   }
@@ -395,9 +363,8 @@ class SchemaRegistryDataPathTest {
   void deleteDescriptorIsTrueWhenDeletedAndFalseWhenAlreadyGone() {
     fixture.server.handler = r -> new mockwebserver3.MockResponse.Builder().code(204).build();
     assertThat(registry().deleteDescriptor("d1")).isTrue();
-    assertThat(last().getMethod()).isEqualTo("DELETE");
-    assertThat(last().getUrl().encodedPath()).isEqualTo(BASE + "/tenant/descriptors/d1");
-    fixture.server.handler = r -> json(404, "{\"title\":\"Not found\",\"status\":404}");
+    assertThat(fixture.lastCall()).isEqualTo("DELETE " + BASE + "/tenant/descriptors/d1");
+    fixture.answer(404, "{\"title\":\"Not found\",\"status\":404}");
     assertThat(registry().deleteDescriptor("d1")).isFalse();
   }
 }

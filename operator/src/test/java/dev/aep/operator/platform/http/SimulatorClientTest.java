@@ -38,6 +38,7 @@ import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.testing.SimulatorAccount;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.Faults;
 import dev.aep.simulator.Kind;
@@ -58,13 +59,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatorClientTest {
 
-  static final PlatformAccount SIM_ACCOUNT =
-      new PlatformAccount(
-          Accounts.DEFAULT_CLIENT_ID,
-          Accounts.DEFAULT_CLIENT_SECRET,
-          Accounts.DEFAULT_ORG_ID,
-          null,
-          null);
+  static final PlatformAccount SIM_ACCOUNT = SimulatorAccount.DEFAULT;
   static final String PROFILE = "https://ns.adobe.com/xdm/context/profile";
   static final String FIELD_GROUP_PREFIX = "https://ns.adobe.com/simtenant/mixins/";
 

@@ -244,11 +244,7 @@ class BulkRemoteObserverTest {
                 switch (name) {
                   case "flows" -> flowCollection;
                   case "baseConnections", "sourceConnections", "targetConnections" ->
-                      proxy(
-                          RemoteCollection.class,
-                          (n, a) -> {
-                            throw new UnsupportedOperationException(n);
-                          });
+                      unsupported(RemoteCollection.class);
                   case "listRuns" -> runs.getOrDefault((String) args[0], List.of());
                   default -> throw new UnsupportedOperationException(name);
                 });
@@ -284,20 +280,12 @@ class BulkRemoteObserverTest {
 
       @Override
       public SchemaRegistryClient schemaRegistry() {
-        return proxy(
-            SchemaRegistryClient.class,
-            (name, args) -> {
-              throw new UnsupportedOperationException(name);
-            });
+        return unsupported(SchemaRegistryClient.class);
       }
 
       @Override
       public CatalogClient catalog() {
-        return proxy(
-            CatalogClient.class,
-            (name, args) -> {
-              throw new UnsupportedOperationException(name);
-            });
+        return unsupported(CatalogClient.class);
       }
 
       @Override
@@ -314,6 +302,15 @@ class BulkRemoteObserverTest {
 
   private <T> T proxy(Class<T> type, Handler handler) {
     return proxy(type, handler, "");
+  }
+
+  /** A client no read of this test may reach: every call fails. */
+  private <T> T unsupported(Class<T> type) {
+    return proxy(
+        type,
+        (name, args) -> {
+          throw new UnsupportedOperationException(name);
+        });
   }
 
   /**
