@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSetRequest;
@@ -28,7 +27,6 @@ class DataPathChecksTest {
   private static final String SCHEMA = "https://ns.adobe.com/acme/schemas/s1";
   private static final String CONVERSION = "/data/foundation/conversion/mappingSets";
 
-  private final ObjectMapper mapper = new ObjectMapper();
   @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("prod");
 
   private static MappingSetRequest request() {
@@ -42,20 +40,21 @@ class DataPathChecksTest {
 
   // --- explore ---
 
+  /** Explored charges with two records; some fields have no type, one a list of types. */
+  private static final String EXPLORED_CHARGES =
+      "{\"format\":\"hierarchical\",\"schema\":{"
+          + "\"type\":\"object\",\"properties\":{\"data\":{\"type\":\"object\",\"properties\":{"
+          + "\"id\":{\"type\":\"string\"},"
+          + "\"amount\":{\"type\":\"integer\",\"minimum\":-9007199254740991},\"description\":{},"
+          + "\"payment_method_details\":{\"type\":\"object\",\"properties\":{"
+          + "\"card\":{\"properties\":{\"brand\":{\"type\":\"string\"},\"last4\":{\"type\":[\"null\",\"string\"]}}}}},"
+          + "\"refunds\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}}"
+          + "}}}},\"data\":[{\"data\":{\"id\":\"ch_1\",\"amount\":100,\"description\":null}},"
+          + "{\"data\":{\"id\":\"ch_2\",\"amount\":250,\"payment_method_details\":{\"card\":{\"brand\":\"visa\"}}}}]}";
+
   @Test
   void exploreListsEveryPathUnderTheDataObjectParentsFirstWithUntypedFieldsAsEmptyType() {
-    fixture.answer(
-        200,
-        "{\"format\":\"hierarchical\",\"schema\":{"
-            + "\"type\":\"object\",\"properties\":{\"data\":{\"type\":\"object\",\"properties\":{"
-            + "\"id\":{\"type\":\"string\"},"
-            + "\"amount\":{\"type\":\"integer\",\"minimum\":-9007199254740991},\"description\":{},"
-            + "\"payment_method_details\":{\"type\":\"object\",\"properties\":{"
-            + "\"card\":{\"properties\":{\"brand\":{\"type\":\"string\"},\"last4\":{\"type\":[\"null\",\"string\"]}}}}},"
-            + "\"refunds\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}}"
-            + "}}}},\"data\":[{\"data\":{\"id\":\"ch_1\",\"amount\":100,\"description\":null}},"
-            + "{\"data\":{\"id\":\"ch_2\",\"amount\":250,\"payment_method_details\":{\"card\":{\"brand\":\"visa\"}}}}]}");
-    SourceSchema explored = fixture.flowService().explore("b1", "charges");
+    SourceSchema explored = fixture.explored(EXPLORED_CHARGES);
 
     assertThat(explored.fields())
         .containsExactlyEntriesOf(
@@ -76,8 +75,7 @@ class DataPathChecksTest {
   // --- validate ---
 
   @Test
-  void validateSendsTheMappingSetWithoutIdentityFlagsAndReadsOneVerdictPerMapping()
-      throws Exception {
+  void validateSendsTheMappingSetWithoutIdentityFlagsAndReadsOneVerdictPerMapping() {
     fixture.answer(
         200,
         "{\"validationResponse\":["
@@ -97,21 +95,19 @@ class DataPathChecksTest {
                 List.of(
                     "Function lower expects a string",
                     "the mapping to _acme.stripe.currency was refused without a message")));
-    assertThat(fixture.lastCall()).isEqualTo("POST " + CONVERSION + "/validate");
-    assertThat(fixture.lastBody())
-        .isEqualTo(
-            mapper.readTree(
-                "{\"name\":\"m\",\"outputSchema\":{\"schemaRef\":"
-                    + "{\"id\":\""
-                    + SCHEMA
-                    + "\",\"contentType\":\"application/vnd.adobe.xed-full+json;version=1\"}},"
-                    + "\"mappings\":[{\"sourceType\":\"ATTRIBUTE\",\"source\":\"data.id\",\"destination\":\"_acme.stripe.id\"},"
-                    + "{\"sourceType\":\"EXPRESSION\",\"source\":\"lower(data.currency)\","
-                    + "\"destination\":\"_acme.stripe.currency\"}]}"));
+    fixture.assertLastSent(
+        "POST " + CONVERSION + "/validate",
+        "{\"name\":\"m\",\"outputSchema\":{\"schemaRef\":"
+            + "{\"id\":\""
+            + SCHEMA
+            + "\",\"contentType\":\"application/vnd.adobe.xed-full+json;version=1\"}},"
+            + "\"mappings\":[{\"sourceType\":\"ATTRIBUTE\",\"source\":\"data.id\",\"destination\":\"_acme.stripe.id\"},"
+            + "{\"sourceType\":\"EXPRESSION\",\"source\":\"lower(data.currency)\","
+            + "\"destination\":\"_acme.stripe.currency\"}]}");
   }
 
   @Test
-  void createMappingSetSendsNoIdentityFlag() throws Exception {
+  void createMappingSetSendsNoIdentityFlag() {
     fixture.answer(200, "{\"id\":\"e7c80e4c0d8f4a98a7d400b4e178b635\",\"version\":0}");
     fixture.session.dataPrep().createMappingSet(request());
     for (JsonNode m : fixture.lastBody().get("mappings")) {
@@ -140,7 +136,7 @@ class DataPathChecksTest {
   }
 
   @Test
-  void previewSendsTheRecordsWithTheMappingSetAndReturnsOnlyTheFilledLeafPaths() throws Exception {
+  void previewSendsTheRecordsWithTheMappingSetAndReturnsOnlyTheFilledLeafPaths() {
     fixture.answer(
         200,
         "[{\"data\":{\"_acme\":{\"stripe\":{"
@@ -158,7 +154,7 @@ class DataPathChecksTest {
     JsonNode body = fixture.lastBody();
     assertThat(body.get("data"))
         .isEqualTo(
-            mapper.readTree(
+            PlatformSessionFixture.jsonTree(
                 "[{\"data\":{\"id\":\"ch_secret_customer_1\","
                     + "\"amount\":1234,\"currency\":\"USD\",\"receipt_email\":null}}]"));
     assertThat(body.at("/mappingSet/outputSchema/schemaRef/id").asText()).isEqualTo(SCHEMA);

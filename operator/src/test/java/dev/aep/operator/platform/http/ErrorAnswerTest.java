@@ -142,9 +142,10 @@ class ErrorAnswerTest {
                 .setHeader("x-request-id", "hdr-9")
                 .body("{\"errorMessage\":\"bad\"}")
                 .build());
-    assertThat(e.requestId()).isEqualTo("hdr-9");
-    assertThat(e.detail()).isEqualTo("bad");
-    assertThat(e.errorCode()).isNull();
+    assertThat(e)
+        .extracting(
+            PlatformException::requestId, PlatformException::detail, PlatformException::errorCode)
+        .containsExactly("hdr-9", "bad", null);
   }
 
   @Test

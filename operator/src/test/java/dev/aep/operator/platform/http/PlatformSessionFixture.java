@@ -1,6 +1,7 @@
 package dev.aep.operator.platform.http;
 
 import static dev.aep.operator.platform.http.FakePlatformServer.ACCOUNT;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.SourceSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.UnaryOperator;
@@ -71,6 +73,12 @@ final class PlatformSessionFixture implements BeforeEachCallback, AfterEachCallb
     return session.flowService().flows();
   }
 
+  /** Explores charges through base connection b1 while the Platform answers {@code answer}. */
+  SourceSchema explored(String answer) {
+    answer(200, answer);
+    return session.flowService().explore("b1", "charges");
+  }
+
   /** The last request that reached the Platform (IMS requests are not counted). */
   RecordedRequest last() {
     return server.lastPlatformRequest();
@@ -81,12 +89,24 @@ final class PlatformSessionFixture implements BeforeEachCallback, AfterEachCallb
     return last().getMethod() + " " + last().getUrl().encodedPath();
   }
 
-  /** The JSON body of {@link #last()}. */
-  JsonNode lastBody() {
-    return json(last().getBody().utf8());
+  String lastAccept() {
+    return last().getHeaders().get("Accept");
   }
 
-  static JsonNode json(String text) {
+  /** The JSON body of {@link #last()}. */
+  JsonNode lastBody() {
+    return jsonTree(last().getBody().utf8());
+  }
+
+  /**
+   * The last request was {@code call} (as {@link #lastCall()} gives it) with the JSON {@code body}.
+   */
+  void assertLastSent(String call, String body) {
+    assertThat(lastCall()).isEqualTo(call);
+    assertThat(lastBody()).isEqualTo(jsonTree(body));
+  }
+
+  static JsonNode jsonTree(String text) {
     try {
       return MAPPER.readTree(text);
     } catch (IOException e) {

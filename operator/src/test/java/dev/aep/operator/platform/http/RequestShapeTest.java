@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.JsonPatchOp;
+import dev.aep.operator.platform.SourceSchema;
 import dev.aep.operator.platform.Transformation;
 import dev.aep.operator.testing.FieldTable;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What goes on the wire: headers, etags, JSON Patch arrays, request bodies, IMS form. */
 class RequestShapeTest {
+
+  /** An explore answer whose data root is an array of charge records, and no sample records. */
+  private static final String EXPLORED_ARRAY_ROOT =
+      "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
+          + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+          + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
+          + "\"currency\":{\"type\":\"string\"}}}}}}}";
 
   @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("Prod");
 
@@ -58,19 +66,15 @@ class RequestShapeTest {
   }
 
   @Test
-  void patchSendsExactEtagWithQuotesAndJsonPatchArray() throws Exception {
+  void patchSendsExactEtagWithQuotesAndJsonPatchArray() {
     fixture.answer(200, "{\"id\":\"f1\",\"etag\":\"\\\"new-etag\\\"\"}");
-    EntityRef ref =
-        fixture
-            .flows()
-            .patch(
-                "f1",
-                "\"1a0037e4-0000-0200-0000-602e06f60000\"",
-                List.of(
-                    JsonPatchOp.replace("/scheduleParams/interval", 30),
-                    JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
-                    JsonPatchOp.add("/description", "d"),
-                    JsonPatchOp.remove("/labels")));
+    List<JsonPatchOp> ops =
+        List.of(
+            JsonPatchOp.replace("/scheduleParams/interval", 30),
+            JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
+            JsonPatchOp.add("/description", "d"),
+            JsonPatchOp.remove("/labels"));
+    EntityRef ref = fixture.flows().patch("f1", "\"1a0037e4-0000-0200-0000-602e06f60000\"", ops);
     assertThat(ref).isEqualTo(new EntityRef("f1", "\"new-etag\""));
     RecordedRequest r = fixture.last();
     assertThat(fixture.lastCall()).isEqualTo("PATCH /data/foundation/flowservice/flows/f1");
@@ -86,7 +90,7 @@ class RequestShapeTest {
   }
 
   @Test
-  void createFlowSendsStartTimeAsStringAndOmitsState() throws Exception {
+  void createFlowSendsStartTimeAsStringAndOmitsState() {
     fixture.answer(201, "{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\"}");
     fixture.flows().create(Requests.NEW_FLOW);
     JsonNode body = fixture.lastBody();
@@ -100,7 +104,7 @@ class RequestShapeTest {
   }
 
   @Test
-  void createBaseConnectionSendsStripeSpecAndAuthParams() throws Exception {
+  void createBaseConnectionSendsStripeSpecAndAuthParams() {
     fixture.answer(201, "{\"id\":\"b1\",\"etag\":\"\\\"e1\\\"\"}");
     EntityRef ref =
         fixture
@@ -118,13 +122,7 @@ class RequestShapeTest {
 
   @Test
   void exploreAsksForAPreviewWithBase64SourceParamsAndReturnsEveryFieldPathUnderData() {
-    fixture.answer(
-        200,
-        "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
-            + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
-            + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
-            + "\"currency\":{\"type\":\"string\"}}}}}}}");
-    var explored = fixture.flowService().explore("b1", "charges");
+    SourceSchema explored = fixture.explored(EXPLORED_ARRAY_ROOT);
     assertThat(explored.fields())
         .containsExactlyEntriesOf(
             FieldTable.of("data:array data.id:string data.amount:integer data.currency:string"));
@@ -191,7 +189,7 @@ class RequestShapeTest {
   }
 
   @Test
-  void datasetCreateParsesTheArrayReference() throws Exception {
+  void datasetCreateParsesTheArrayReference() {
     fixture.answer(201, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
     String id =
         fixture

@@ -3,17 +3,23 @@ package dev.aep.operator.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
 import dev.aep.operator.platform.IdentityDescriptor;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
+import dev.aep.operator.testing.FieldTable;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tenant id, resolved schema fields, field groups and identity descriptors: the exact requests
@@ -25,7 +31,6 @@ class SchemaRegistryDataPathTest {
   private static final String EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
   private static final String SCHEMA = "https://ns.adobe.com/acme/schemas/s1";
 
-  private final ObjectMapper mapper = new ObjectMapper();
   @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("prod");
 
   private SchemaRegistryClient registry() {
@@ -42,7 +47,7 @@ class SchemaRegistryDataPathTest {
     assertThat(registry().tenantId()).isEqualTo("acme");
     assertThat(fixture.server.platformRequests).hasSize(1);
     assertThat(fixture.lastCall()).isEqualTo("GET " + BASE + "/stats");
-    assertThat(fixture.last().getHeaders().get("Accept")).isEqualTo("application/json");
+    assertThat(fixture.lastAccept()).isEqualTo("application/json");
   }
 
   @Test
@@ -97,17 +102,7 @@ class SchemaRegistryDataPathTest {
     assertThat(fixture.lastCall())
         .isEqualTo(
             "GET " + BASE + "/tenant/schemas/https:%2F%2Fns.adobe.com%2Facme%2Fschemas%2Fs1");
-    assertThat(fixture.last().getHeaders().get("Accept"))
-        .isEqualTo("application/vnd.adobe.xed-full+json; version=1");
-  }
-
-  @Test
-  void schemaFieldsOfAMissingSchemaAreEmpty() {
-    fixture.answer(
-        404,
-        "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-1012-404\","
-            + "\"title\":\"Resource Not Found\",\"status\":404}");
-    assertThat(registry().schemaFields(SCHEMA)).isEmpty();
+    assertThat(fixture.lastAccept()).isEqualTo("application/vnd.adobe.xed-full+json; version=1");
   }
 
   // --- field groups ---
@@ -139,27 +134,24 @@ class SchemaRegistryDataPathTest {
   }
 
   @Test
-  void createFieldGroupSendsOneDefinitionNestedFromTheDotPathsWithJsonSchemaTypes()
-      throws Exception {
+  void createFieldGroupSendsOneDefinitionNestedFromTheDotPathsWithJsonSchemaTypes() {
     fixture.answer(201, CREATED_GROUP);
     FieldGroup created = registry().createFieldGroup(chargeFields());
 
-    assertThat(fixture.lastCall()).isEqualTo("POST " + BASE + "/tenant/fieldgroups");
     assertThat(fixture.last().getHeaders().get("Content-Type")).startsWith("application/json");
-    JsonNode expected =
-        mapper.readTree(
-            "{\"title\":\"Stripe Charge Fields\",\"description\":\"d\","
-                + "\"type\":\"object\",\"meta:intendedToExtend\":[\""
-                + EVENT
-                + "\"],\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
-                + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
-                + "\"amount\":{\"type\":\"integer\"},"
-                + "\"card\":{\"type\":\"object\",\"properties\":{\"brand\":{\"type\":\"string\"}}},"
-                + "\"created\":{\"type\":\"string\",\"format\":\"date-time\"},"
-                + "\"day\":{\"type\":\"string\",\"format\":\"date\"},\"fee\":{\"type\":\"number\"},"
-                + "\"paid\":{\"type\":\"boolean\"}}}}}}}},"
-                + "\"allOf\":[{\"$ref\":\"#/definitions/customFields\"}]}");
-    assertThat(fixture.lastBody()).isEqualTo(expected);
+    fixture.assertLastSent(
+        "POST " + BASE + "/tenant/fieldgroups",
+        "{\"title\":\"Stripe Charge Fields\",\"description\":\"d\","
+            + "\"type\":\"object\",\"meta:intendedToExtend\":[\""
+            + EVENT
+            + "\"],\"definitions\":{\"customFields\":{\"properties\":{\"_acme\":{\"type\":\"object\","
+            + "\"properties\":{\"stripe\":{\"type\":\"object\",\"properties\":{"
+            + "\"amount\":{\"type\":\"integer\"},"
+            + "\"card\":{\"type\":\"object\",\"properties\":{\"brand\":{\"type\":\"string\"}}},"
+            + "\"created\":{\"type\":\"string\",\"format\":\"date-time\"},"
+            + "\"day\":{\"type\":\"string\",\"format\":\"date\"},\"fee\":{\"type\":\"number\"},"
+            + "\"paid\":{\"type\":\"boolean\"}}}}}}}},"
+            + "\"allOf\":[{\"$ref\":\"#/definitions/customFields\"}]}");
 
     assertThat(created.id()).isEqualTo("https://ns.adobe.com/acme/mixins/fg1");
     assertThat(created.altId()).isEqualTo("_acme.mixins.fg1");
@@ -171,23 +163,18 @@ class SchemaRegistryDataPathTest {
             Map.entry("_acme.stripe.created", "date-time"));
   }
 
-  @Test
-  void aPathThatIsBothALeafAndAnObjectIsRefusedBeforeAnythingIsSent() {
-    FieldGroupRequest clash =
-        new FieldGroupRequest(
-            "T", "d", EVENT, Map.of("_acme.stripe", "string", "_acme.stripe.id", "string"));
-    assertThatThrownBy(() -> registry().createFieldGroup(clash))
+  @ParameterizedTest(name = "{0} is refused before anything is sent")
+  @CsvSource({
+    "a path that is both a leaf and an object, _acme.stripe:string _acme.stripe.id:string,"
+        + " _acme.stripe",
+    "a type a field group cannot hold, _acme.x:map, _acme.x"
+  })
+  void aFieldGroupTheRegistryCannotHoldIsRefusedBeforeAnythingIsSent(
+      String behaviour, String fields, String named) {
+    FieldGroupRequest refused = new FieldGroupRequest("T", "d", EVENT, FieldTable.of(fields));
+    assertThatThrownBy(() -> registry().createFieldGroup(refused))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("_acme.stripe");
-    assertThat(fixture.server.platformRequests).isEmpty();
-  }
-
-  @Test
-  void aTypeAFieldGroupCannotHoldIsRefusedBeforeAnythingIsSent() {
-    FieldGroupRequest odd = new FieldGroupRequest("T", "d", EVENT, Map.of("_acme.x", "map"));
-    assertThatThrownBy(() -> registry().createFieldGroup(odd))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("_acme.x");
+        .hasMessageContaining(named);
     assertThat(fixture.server.platformRequests).isEmpty();
   }
 
@@ -199,14 +186,7 @@ class SchemaRegistryDataPathTest {
     assertThat(group.fields()).containsKeys("_acme.stripe.amount", "_acme.stripe.created");
     assertThat(fixture.last().getUrl().encodedPath())
         .isEqualTo(BASE + "/tenant/fieldgroups/_acme.mixins.fg1");
-    assertThat(fixture.last().getHeaders().get("Accept"))
-        .isEqualTo("application/vnd.adobe.xed+json; version=1");
-  }
-
-  @Test
-  void getFieldGroupOfAMissingGroupIsEmpty() {
-    fixture.answer(404, "{\"title\":\"Resource Not Found\",\"status\":404}");
-    assertThat(registry().getFieldGroup("_acme.mixins.gone")).isEmpty();
+    assertThat(fixture.lastAccept()).isEqualTo("application/vnd.adobe.xed+json; version=1");
   }
 
   @Test
@@ -225,18 +205,11 @@ class SchemaRegistryDataPathTest {
     assertThat(fixture.lastCall()).isEqualTo("GET " + BASE + "/tenant/fieldgroups");
     assertThat(fixture.last().getUrl().queryParameter("property"))
         .isEqualTo("title==Stripe Charge Fields");
-    assertThat(fixture.last().getHeaders().get("Accept"))
-        .isEqualTo("application/vnd.adobe.xed-id+json");
+    assertThat(fixture.lastAccept()).isEqualTo("application/vnd.adobe.xed-id+json");
   }
 
   @Test
-  void findFieldGroupByTitleWithoutAMatchIsEmpty() {
-    fixture.answer(200, "{\"results\":[],\"_page\":{\"count\":0}}");
-    assertThat(registry().findFieldGroupByTitle("Nothing")).isEmpty();
-  }
-
-  @Test
-  void replaceFieldGroupPutsTheWholeBodyToTheGroup() throws Exception {
+  void replaceFieldGroupPutsTheWholeBodyToTheGroup() {
     fixture.answer(200, CREATED_GROUP.replace("\"1.0\"", "\"1.1\""));
     FieldGroup replaced = registry().replaceFieldGroup("_acme.mixins.fg1", chargeFields());
     assertThat(replaced.version()).isEqualTo("1.1");
@@ -274,23 +247,21 @@ class SchemaRegistryDataPathTest {
           + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true,\"version\":\"1\"}";
 
   @Test
-  void createIdentityDescriptorSendsAJsonPointerAndTheNamespaceByCode() throws Exception {
+  void createIdentityDescriptorSendsAJsonPointerAndTheNamespaceByCode() {
     fixture.answer(201, DESCRIPTOR);
     IdentityDescriptor created =
         registry()
             .createIdentityDescriptor(
                 new IdentityDescriptor(null, SCHEMA, 1, "_acme.stripe.email", "Email", true));
 
-    assertThat(fixture.lastCall()).isEqualTo("POST " + BASE + "/tenant/descriptors");
-    assertThat(fixture.lastBody())
-        .isEqualTo(
-            mapper.readTree(
-                "{\"@type\":\"xdm:descriptorIdentity\","
-                    + "\"xdm:sourceSchema\":\""
-                    + SCHEMA
-                    + "\",\"xdm:sourceVersion\":1,"
-                    + "\"xdm:sourceProperty\":\"/_acme/stripe/email\",\"xdm:namespace\":\"Email\","
-                    + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true}"));
+    fixture.assertLastSent(
+        "POST " + BASE + "/tenant/descriptors",
+        "{\"@type\":\"xdm:descriptorIdentity\","
+            + "\"xdm:sourceSchema\":\""
+            + SCHEMA
+            + "\",\"xdm:sourceVersion\":1,"
+            + "\"xdm:sourceProperty\":\"/_acme/stripe/email\",\"xdm:namespace\":\"Email\","
+            + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true}");
     assertThat(fixture.lastBody().get("xdm:sourceVersion").isInt()).isTrue();
     assertThat(created)
         .isEqualTo(new IdentityDescriptor("d1", SCHEMA, 1, "_acme.stripe.email", "Email", true));
@@ -328,8 +299,7 @@ class SchemaRegistryDataPathTest {
     assertThat(fixture.lastCall()).isEqualTo("GET " + BASE + "/tenant/descriptors");
     assertThat(fixture.last().getUrl().queryParameter("property"))
         .isEqualTo("xdm:sourceSchema==" + SCHEMA);
-    assertThat(fixture.last().getHeaders().get("Accept"))
-        .isEqualTo("application/vnd.adobe.xdm+json");
+    assertThat(fixture.lastAccept()).isEqualTo("application/vnd.adobe.xdm+json");
   }
 
   @Test
@@ -366,5 +336,45 @@ class SchemaRegistryDataPathTest {
     assertThat(fixture.lastCall()).isEqualTo("DELETE " + BASE + "/tenant/descriptors/d1");
     fixture.answer(404, "{\"title\":\"Not found\",\"status\":404}");
     assertThat(registry().deleteDescriptor("d1")).isFalse();
+  }
+
+  /** Reads of something the Platform does not hold, and how each answers that. */
+  static Stream<Arguments> missingObjects() {
+    return Stream.of(
+        missing(
+            "the fields of a missing schema are empty",
+            404,
+            "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-1012-404\","
+                + "\"title\":\"Resource Not Found\",\"status\":404}",
+            r -> r.schemaFields(SCHEMA)),
+        missing(
+            "a missing field group is empty",
+            404,
+            "{\"title\":\"Resource Not Found\",\"status\":404}",
+            r -> r.getFieldGroup("_acme.mixins.gone")),
+        missing(
+            "a field group title without a match is empty",
+            200,
+            "{\"results\":[],\"_page\":{\"count\":0}}",
+            r -> r.findFieldGroupByTitle("Nothing")));
+  }
+
+  private static Arguments missing(
+      String behaviour,
+      int status,
+      String answer,
+      Function<SchemaRegistryClient, Optional<?>> read) {
+    return Arguments.of(behaviour, status, answer, read);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("missingObjects")
+  void aReadOfSomethingMissingIsEmpty(
+      String behaviour,
+      int status,
+      String answer,
+      Function<SchemaRegistryClient, Optional<?>> read) {
+    fixture.answer(status, answer);
+    assertThat(read.apply(registry())).isEmpty();
   }
 }

@@ -80,6 +80,21 @@ class TokenHandlingTest {
             "Bearer token-1".equals(r.getHeaders().get("Authorization")) ? json(401, REJECTED) : ok;
   }
 
+  /** IMS was asked twice, and the Platform saw token-1 and then token-2. */
+  private void assertRenewedOnceBetweenTwoCalls() {
+    assertThat(fixture.server.imsRequests.get()).isEqualTo(2);
+    assertThat(fixture.server.platformRequests)
+        .extracting(r -> r.getHeaders().get("Authorization"))
+        .containsExactly("Bearer token-1", "Bearer token-2");
+  }
+
+  /** A first call, answered, takes a token that expires after {@code seconds}. */
+  private void firstCallTakesATokenFor(long seconds) {
+    fixture.answer(200, FLOW);
+    fixture.server.expiresInSeconds = seconds;
+    getFlow();
+  }
+
   private Optional<Flow> getFlow() {
     return fixture.flows().get("f1");
   }
@@ -104,9 +119,7 @@ class TokenHandlingTest {
   })
   void aTokenIsReusedUntilItsRenewalTimeAndThenRenewed(
       String behaviour, long lifetimeSeconds, Duration stillReused, Duration thenRenewed) {
-    fixture.answer(200, FLOW);
-    fixture.server.expiresInSeconds = lifetimeSeconds;
-    getFlow();
+    firstCallTakesATokenFor(lifetimeSeconds);
     clock.advance(stillReused);
     getFlow();
     assertThat(fixture.server.imsRequests.get()).isEqualTo(1);
@@ -118,25 +131,17 @@ class TokenHandlingTest {
 
   @Test
   void expiredTokenIsRenewedBeforeTheCall() {
-    fixture.answer(200, FLOW);
-    fixture.server.expiresInSeconds = 60;
-    getFlow();
+    firstCallTakesATokenFor(60);
     clock.advance(Duration.ofMinutes(5));
     getFlow();
-    assertThat(fixture.server.imsRequests.get()).isEqualTo(2);
-    assertThat(fixture.server.platformRequests)
-        .extracting(r -> r.getHeaders().get("Authorization"))
-        .containsExactly("Bearer token-1", "Bearer token-2");
+    assertRenewedOnceBetweenTwoCalls();
   }
 
   @Test
   void rejectedTokenIsRenewedOnceAndTheCallRetried() {
     rejectToken1Else(json(200, FLOW));
     assertThat(getFlow()).isPresent();
-    assertThat(fixture.server.imsRequests.get()).isEqualTo(2);
-    assertThat(fixture.server.platformRequests)
-        .extracting(r -> r.getHeaders().get("Authorization"))
-        .containsExactly("Bearer token-1", "Bearer token-2");
+    assertRenewedOnceBetweenTwoCalls();
   }
 
   @Test
@@ -207,9 +212,7 @@ class TokenHandlingTest {
 
   @Test
   void failedRenewalKeepsServingAStillValidToken() {
-    fixture.answer(200, FLOW);
-    fixture.server.expiresInSeconds = 3600;
-    getFlow();
+    firstCallTakesATokenFor(3600);
     clock.advance(Duration.ofMinutes(57));
     fixture.server.imsFailure = json(500, "{\"error\":\"server_error\"}");
     assertThat(getFlow()).isPresent();

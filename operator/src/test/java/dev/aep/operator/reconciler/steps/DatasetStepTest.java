@@ -3,7 +3,6 @@ package dev.aep.operator.reconciler.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.DatasetTarget;
-import dev.aep.operator.api.v1alpha1.DeletionPolicy;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.SchemaRef;
@@ -68,14 +67,5 @@ class DatasetStepTest extends SampleFlowPass {
     assertThat(step.deletesOnCleanup(ctx)).isFalse();
     step.record(ctx, dataset("existing", "schema-1", null));
     assertThat(status.getDataset().getManaged()).isFalse();
-  }
-
-  @Test
-  void aManagedDatasetIsDeletedOnlyUnderDeleteWithDeleteManagedOnDelete() {
-    assertThat(step.deletesOnCleanup(ctx)).isFalse();
-    flow.getSpec().getTarget().setDeleteManagedOnDelete(true);
-    assertThat(step.deletesOnCleanup(ctx)).isTrue();
-    flow.getSpec().setDeletionPolicy(DeletionPolicy.ORPHAN);
-    assertThat(step.deletesOnCleanup(ctx)).isFalse();
   }
 }

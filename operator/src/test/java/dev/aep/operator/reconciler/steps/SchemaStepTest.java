@@ -66,11 +66,4 @@ class SchemaStepTest extends SampleFlowPass {
     step.record(ctx, schema("other", "1.0", null));
     assertThat(status.getSchema().getIdentityDescriptors()).isEmpty();
   }
-
-  @Test
-  void aManagedSchemaIsDeletedOnlyWithDeleteManagedOnDelete() {
-    assertThat(step.deletesOnCleanup(ctx)).isFalse();
-    flow.getSpec().getTarget().setDeleteManagedOnDelete(true);
-    assertThat(step.deletesOnCleanup(ctx)).isTrue();
-  }
 }
