@@ -251,7 +251,11 @@ class BulkRemoteObserverTest {
                 switch (name) {
                   case "flows" -> flowCollection;
                   case "baseConnections", "sourceConnections", "targetConnections" ->
-                      unsupported(RemoteCollection.class);
+                      proxy(
+                          RemoteCollection.class,
+                          (n, a) -> {
+                            throw new UnsupportedOperationException(n);
+                          });
                   case "listRuns" -> runs.getOrDefault((String) args[0], List.of());
                   default -> throw new UnsupportedOperationException(name);
                 });
@@ -287,12 +291,20 @@ class BulkRemoteObserverTest {
 
       @Override
       public SchemaRegistryClient schemaRegistry() {
-        return unsupported(SchemaRegistryClient.class);
+        return proxy(
+            SchemaRegistryClient.class,
+            (name, args) -> {
+              throw new UnsupportedOperationException(name);
+            });
       }
 
       @Override
       public CatalogClient catalog() {
-        return unsupported(CatalogClient.class);
+        return proxy(
+            CatalogClient.class,
+            (name, args) -> {
+              throw new UnsupportedOperationException(name);
+            });
       }
 
       @Override
@@ -309,15 +321,6 @@ class BulkRemoteObserverTest {
 
   private <T> T proxy(Class<T> type, Handler handler) {
     return proxy(type, handler, "");
-  }
-
-  /** A client no read of this test may reach: every call fails. */
-  private <T> T unsupported(Class<T> type) {
-    return proxy(
-        type,
-        (name, args) -> {
-          throw new UnsupportedOperationException(name);
-        });
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.aep.operator.api.v1alpha1.ConnectionStatus;
 import dev.aep.operator.api.v1alpha1.FlowState;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.MappingSetStatus;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ScheduleParams;
@@ -21,9 +23,13 @@ import org.junit.jupiter.api.Test;
  * a note, a busy flow finishing the wanted change is in sync, other connections replace it (the old
  * flow first), and the state goes through the enable/disable action.
  */
-class FlowStepTest extends SampleFlowPass {
+class FlowStepTest {
   private static final long SPEC_START = Instant.parse("2026-12-01T00:00:00Z").getEpochSecond();
   private final FlowStep step = new FlowStep();
+  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
+  private final StripeIngestionFlow flow = StepKit.sample();
+  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
+  private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   FlowStepTest() {
     status.setSourceConnection(new ConnectionStatus("source-1", "\"s\""));
