@@ -1,7 +1,7 @@
 package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.DatasetCreateSpec;
-import dev.aep.operator.api.v1alpha1.DatasetStatus;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.SchemaRef;
@@ -104,7 +104,7 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public void record(FlowContext ctx, Dataset remote) {
-    ctx.status().setDataset(new DatasetStatus(remote.id(), managed(ctx)));
+    ctx.status().setDataset(new RemoteObjectStatus(remote.id(), null, managed(ctx)));
   }
 
   @Override
@@ -139,7 +139,7 @@ public final class DatasetStep implements Step<Dataset> {
   }
 
   private static String recordedId(FlowContext ctx) {
-    DatasetStatus status = ctx.status().getDataset();
+    RemoteObjectStatus status = ctx.status().getDataset();
     return status == null || !Boolean.TRUE.equals(status.getManaged()) ? null : status.getId();
   }
 

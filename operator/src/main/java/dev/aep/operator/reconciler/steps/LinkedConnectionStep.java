@@ -1,6 +1,6 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.api.v1alpha1.ConnectionStatus;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FlowServiceObject;
@@ -25,8 +25,8 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
   private final String name;
   private final String kind;
   private final String nameSuffix;
-  private final Function<StripeIngestionFlowStatus, ConnectionStatus> recorded;
-  private final BiConsumer<StripeIngestionFlowStatus, ConnectionStatus> record;
+  private final Function<StripeIngestionFlowStatus, RemoteObjectStatus> recorded;
+  private final BiConsumer<StripeIngestionFlowStatus, RemoteObjectStatus> record;
   private final OwnedCopies<T> copies;
 
   /**
@@ -42,8 +42,8 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
       String name,
       String kind,
       String nameSuffix,
-      Function<StripeIngestionFlowStatus, ConnectionStatus> recorded,
-      BiConsumer<StripeIngestionFlowStatus, ConnectionStatus> record,
+      Function<StripeIngestionFlowStatus, RemoteObjectStatus> recorded,
+      BiConsumer<StripeIngestionFlowStatus, RemoteObjectStatus> record,
       BiFunction<RemoteObserver, String, Optional<T>> byId,
       BiFunction<RemoteObserver, String, List<T>> byName) {
     this.name = name;
@@ -134,7 +134,7 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
 
   @Override
   public final void record(FlowContext ctx, T remote) {
-    record.accept(ctx.status(), new ConnectionStatus(remote.id(), remote.etag()));
+    record.accept(ctx.status(), new RemoteObjectStatus(remote.id(), remote.etag(), null));
   }
 
   @Override
@@ -182,7 +182,7 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
   }
 
   private String recordedId(FlowContext ctx) {
-    ConnectionStatus status = recorded.apply(ctx.status());
+    RemoteObjectStatus status = recorded.apply(ctx.status());
     return status == null ? null : status.getId();
   }
 }
