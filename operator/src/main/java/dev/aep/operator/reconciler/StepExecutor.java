@@ -48,18 +48,19 @@ final class StepExecutor {
       // A flow that is not Ready yet may be about to create things: a wrong reference or a taken
       // unique name must fail before the first Platform write, not after half the chain exists.
       for (Step<?> step : steps) {
-        guarded(ctx, "checking the " + step.kind(), () -> check(step, ctx));
+        guarded(ctx, "checking the " + step.traits().kind(), () -> check(step, ctx));
       }
     }
     boolean changed = false;
     for (Step<?> step : steps) {
-      changed |= guarded(ctx, "reconciling the " + step.kind(), () -> run(step, ctx, recorder));
+      changed |=
+          guarded(ctx, "reconciling the " + step.traits().kind(), () -> run(step, ctx, recorder));
     }
     if (changed || sweep) {
       for (Step<?> step : steps) {
         guarded(
             ctx,
-            "removing replaced copies of the " + step.kind(),
+            "removing replaced copies of the " + step.traits().kind(),
             () -> sweep(step, ctx, recorder));
       }
     }
@@ -83,12 +84,16 @@ final class StepExecutor {
         throw e;
       } catch (RuntimeException e) {
         if (!chainMissing) {
-          throw ErrorClassifier.classify(e, "observing the " + step.kind(), ctx.flow());
+          throw ErrorClassifier.classify(e, "observing the " + step.traits().kind(), ctx.flow());
         }
-        if (step.managed(ctx) && step.remote()) {
+        if (step.managed(ctx) && step.traits().remote()) {
           plan.add(
               new PlannedChange(
-                  step.kind(), null, "create", List.of(), "missing (after the objects above)"));
+                  step.traits().kind(),
+                  null,
+                  "create",
+                  List.of(),
+                  "missing (after the objects above)"));
         }
       }
     }
@@ -98,7 +103,11 @@ final class StepExecutor {
           for (String id : step.strays(ctx)) {
             plan.add(
                 new PlannedChange(
-                    step.kind(), id, "delete", List.of(), "an earlier copy this flow replaced"));
+                    step.traits().kind(),
+                    id,
+                    "delete",
+                    List.of(),
+                    "an earlier copy this flow replaced"));
           }
         }
       }
@@ -111,21 +120,19 @@ final class StepExecutor {
     Optional<R> seen = step.observe(ctx);
     if (seen.isEmpty()) {
       if (!step.managed(ctx)) {
-        throw new StepFailure(
-            FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+        throw missing(step, ctx);
       }
-      if (!step.remote()) {
+      if (!step.traits().remote()) {
         step.record(ctx, step.create(ctx));
         return false;
       }
-      plan.add(new PlannedChange(step.kind(), null, "create", List.of(), "missing"));
+      plan.add(new PlannedChange(step.traits().kind(), null, "create", List.of(), "missing"));
       return true;
     }
     R remote = seen.get();
     Diff diff = step.diff(ctx, remote);
     if (diff.rejects()) {
-      throw new StepFailure(
-          FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
+      throw rejected(diff);
     }
     step.record(ctx, remote);
     if (diff.inSync() || !step.managed(ctx)) {
@@ -134,11 +141,11 @@ final class StepExecutor {
     if (diff.replaces()) {
       plan.add(
           new PlannedChange(
-              step.kind(), step.id(remote), "replace", List.of(), diff.replaceReason()));
+              step.traits().kind(), step.id(remote), "replace", List.of(), diff.replaceReason()));
     } else {
       plan.add(
           new PlannedChange(
-              step.kind(),
+              step.traits().kind(),
               step.id(remote),
               "update",
               diff.ops().stream().map(JsonPatchOp::opAndPath).toList(),
@@ -156,13 +163,13 @@ final class StepExecutor {
       }
       guarded(
           ctx,
-          "deleting the " + step.kind(),
+          "deleting the " + step.traits().kind(),
           () -> {
             for (String id : step.owned(ctx)) {
               boolean deleted = step.delete(ctx, id);
               ctx.observer().invalidate();
               if (deleted) {
-                recorder.changed(DELETED, step.kind() + " " + id);
+                recorder.changed(DELETED, step.traits().kind() + " " + id);
               }
             }
             return false;
@@ -180,25 +187,24 @@ final class StepExecutor {
       Optional<R> seen = step.observe(ctx);
       if (seen.isEmpty()) {
         if (!step.managed(ctx)) {
-          throw new StepFailure(
-              FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+          throw missing(step, ctx);
         }
         if (created) {
           throw new NotReady(
-              step.name(),
-              "waiting for the new " + step.kind() + " to become visible on the Platform");
+              step.traits().name(),
+              "waiting for the new " + step.traits().kind() + " to become visible on the Platform");
         }
         R made = step.create(ctx);
-        creations.created(step.name(), step.id(made));
+        creations.created(step.traits().name(), step.id(made));
         step.record(ctx, made);
         ctx.observer().invalidate();
         LOG.debug(
             "{}/{}: {} {}",
             ctx.namespace(),
             ctx.name(),
-            step.createdReason(),
+            step.traits().createdReason(),
             step.describe(ctx, made));
-        recorder.changed(step.createdReason(), step.brief(ctx, made));
+        recorder.changed(step.traits().createdReason(), step.brief(ctx, made));
         created = true;
         changed = true;
         continue;
@@ -206,14 +212,13 @@ final class StepExecutor {
       R remote = seen.get();
       Diff diff = step.diff(ctx, remote);
       if (diff.rejects()) {
-        throw new StepFailure(
-            FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
+        throw rejected(diff);
       }
       if (diff.inSync() || !step.managed(ctx)) {
         step.record(ctx, remote);
         Optional<String> waiting = step.notReady(ctx, remote);
         if (waiting.isPresent()) {
-          throw new NotReady(step.name(), waiting.get());
+          throw new NotReady(step.traits().name(), waiting.get());
         }
         return changed;
       }
@@ -223,7 +228,7 @@ final class StepExecutor {
         ctx.retire(step.id(remote));
         step.forget(ctx);
         recorder.changed(REPLACING, step.brief(ctx, remote) + ": " + diff.replaceReason());
-        if (step.deleteBeforeReplace() && step.delete(ctx, step.id(remote))) {
+        if (step.traits().deleteBeforeReplace() && step.delete(ctx, step.id(remote))) {
           recorder.changed(DELETED, step.brief(ctx, remote));
         }
         ctx.observer().invalidate();
@@ -243,7 +248,7 @@ final class StepExecutor {
         ctx.observer().invalidate();
         LOG.debug(
             "{} {}: stale etag ({} of {}), re-reading",
-            step.kind(),
+            step.traits().kind(),
             step.id(remote),
             conflicts,
             maxConflictRetries);
@@ -265,7 +270,7 @@ final class StepExecutor {
     throw new StepFailure(
         FlowConditions.REASON_RECONCILE_ERROR,
         "The "
-            + step.kind()
+            + step.traits().kind()
             + " did not settle after "
             + rounds
             + " rounds (still differs: "
@@ -276,8 +281,7 @@ final class StepExecutor {
 
   private static <R> boolean check(Step<R> step, FlowContext ctx) {
     if (step.observedFirst(ctx) && step.observe(ctx).isEmpty() && !step.managed(ctx)) {
-      throw new StepFailure(
-          FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+      throw missing(step, ctx);
     }
     return false;
   }
@@ -288,11 +292,23 @@ final class StepExecutor {
     }
     for (String id : step.strays(ctx)) {
       if (step.delete(ctx, id)) {
-        recorder.changed(DELETED, "replaced " + step.kind() + " " + id);
+        recorder.changed(DELETED, "replaced " + step.traits().kind() + " " + id);
       }
       ctx.observer().invalidate();
     }
     return false;
+  }
+
+  /** An object the spec references by id does not exist: the spec is wrong. */
+  private static StepFailure missing(Step<?> step, FlowContext ctx) {
+    return new StepFailure(
+        FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+  }
+
+  /** The spec asks for a change the Platform cannot make: wait for another spec. */
+  private static StepFailure rejected(Diff diff) {
+    return new StepFailure(
+        FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
   }
 
   /** Runs one step's work, turning unexpected failures into classified ones naming the step. */

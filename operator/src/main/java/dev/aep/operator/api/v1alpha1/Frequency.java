@@ -14,9 +14,4 @@ public enum Frequency implements WireValue {
   DAY,
   @JsonProperty("week")
   WEEK;
-
-  /** The constant for a wire value, or IllegalArgumentException. */
-  public static Frequency fromValue(String value) {
-    return WireValue.parse(Frequency.class, value);
-  }
 }

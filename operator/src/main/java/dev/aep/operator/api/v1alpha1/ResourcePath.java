@@ -16,9 +16,4 @@ public enum ResourcePath implements WireValue {
   CUSTOMERS,
   @JsonProperty("prices")
   PRICES;
-
-  /** The constant for a wire value, or IllegalArgumentException. */
-  public static ResourcePath fromValue(String value) {
-    return WireValue.parse(ResourcePath.class, value);
-  }
 }

@@ -112,7 +112,7 @@ class FlowStepTest {
 
     assertThat(diff.replaces()).isTrue();
     assertThat(diff.replaceReason()).contains("source-0", "source-1");
-    assertThat(step.deleteBeforeReplace()).isTrue();
+    assertThat(step.traits().deleteBeforeReplace()).isTrue();
   }
 
   @Test
