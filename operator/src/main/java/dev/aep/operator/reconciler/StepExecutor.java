@@ -48,19 +48,18 @@ final class StepExecutor {
       // A flow that is not Ready yet may be about to create things: a wrong reference or a taken
       // unique name must fail before the first Platform write, not after half the chain exists.
       for (Step<?> step : steps) {
-        guarded(ctx, "checking the " + step.traits().kind(), () -> check(step, ctx));
+        guarded(ctx, "checking the " + step.kind(), () -> check(step, ctx));
       }
     }
     boolean changed = false;
     for (Step<?> step : steps) {
-      changed |=
-          guarded(ctx, "reconciling the " + step.traits().kind(), () -> run(step, ctx, recorder));
+      changed |= guarded(ctx, "reconciling the " + step.kind(), () -> run(step, ctx, recorder));
     }
     if (changed || sweep) {
       for (Step<?> step : steps) {
         guarded(
             ctx,
-            "removing replaced copies of the " + step.traits().kind(),
+            "removing replaced copies of the " + step.kind(),
             () -> sweep(step, ctx, recorder));
       }
     }
@@ -84,16 +83,12 @@ final class StepExecutor {
         throw e;
       } catch (RuntimeException e) {
         if (!chainMissing) {
-          throw ErrorClassifier.classify(e, "observing the " + step.traits().kind(), ctx.flow());
+          throw ErrorClassifier.classify(e, "observing the " + step.kind(), ctx.flow());
         }
         if (step.managed(ctx) && step.traits().remote()) {
           plan.add(
               new PlannedChange(
-                  step.traits().kind(),
-                  null,
-                  "create",
-                  List.of(),
-                  "missing (after the objects above)"));
+                  step.kind(), null, "create", List.of(), "missing (after the objects above)"));
         }
       }
     }
@@ -103,11 +98,7 @@ final class StepExecutor {
           for (String id : step.strays(ctx)) {
             plan.add(
                 new PlannedChange(
-                    step.traits().kind(),
-                    id,
-                    "delete",
-                    List.of(),
-                    "an earlier copy this flow replaced"));
+                    step.kind(), id, "delete", List.of(), "an earlier copy this flow replaced"));
           }
         }
       }
@@ -126,7 +117,7 @@ final class StepExecutor {
         step.record(ctx, step.create(ctx));
         return false;
       }
-      plan.add(new PlannedChange(step.traits().kind(), null, "create", List.of(), "missing"));
+      plan.add(new PlannedChange(step.kind(), null, "create", List.of(), "missing"));
       return true;
     }
     R remote = seen.get();
@@ -141,11 +132,11 @@ final class StepExecutor {
     if (diff.replaces()) {
       plan.add(
           new PlannedChange(
-              step.traits().kind(), step.id(remote), "replace", List.of(), diff.replaceReason()));
+              step.kind(), step.id(remote), "replace", List.of(), diff.replaceReason()));
     } else {
       plan.add(
           new PlannedChange(
-              step.traits().kind(),
+              step.kind(),
               step.id(remote),
               "update",
               diff.ops().stream().map(JsonPatchOp::opAndPath).toList(),
@@ -163,13 +154,13 @@ final class StepExecutor {
       }
       guarded(
           ctx,
-          "deleting the " + step.traits().kind(),
+          "deleting the " + step.kind(),
           () -> {
             for (String id : step.owned(ctx)) {
               boolean deleted = step.delete(ctx, id);
               ctx.observer().invalidate();
               if (deleted) {
-                recorder.changed(DELETED, step.traits().kind() + " " + id);
+                recorder.changed(DELETED, step.kind() + " " + id);
               }
             }
             return false;
@@ -191,11 +182,11 @@ final class StepExecutor {
         }
         if (created) {
           throw new NotReady(
-              step.traits().name(),
-              "waiting for the new " + step.traits().kind() + " to become visible on the Platform");
+              step.name(),
+              "waiting for the new " + step.kind() + " to become visible on the Platform");
         }
         R made = step.create(ctx);
-        creations.created(step.traits().name(), step.id(made));
+        creations.created(step.name(), step.id(made));
         step.record(ctx, made);
         ctx.observer().invalidate();
         LOG.debug(
@@ -218,7 +209,7 @@ final class StepExecutor {
         step.record(ctx, remote);
         Optional<String> waiting = step.notReady(ctx, remote);
         if (waiting.isPresent()) {
-          throw new NotReady(step.traits().name(), waiting.get());
+          throw new NotReady(step.name(), waiting.get());
         }
         return changed;
       }
@@ -248,7 +239,7 @@ final class StepExecutor {
         ctx.observer().invalidate();
         LOG.debug(
             "{} {}: stale etag ({} of {}), re-reading",
-            step.traits().kind(),
+            step.kind(),
             step.id(remote),
             conflicts,
             maxConflictRetries);
@@ -270,7 +261,7 @@ final class StepExecutor {
     throw new StepFailure(
         FlowConditions.REASON_RECONCILE_ERROR,
         "The "
-            + step.traits().kind()
+            + step.kind()
             + " did not settle after "
             + rounds
             + " rounds (still differs: "
@@ -292,7 +283,7 @@ final class StepExecutor {
     }
     for (String id : step.strays(ctx)) {
       if (step.delete(ctx, id)) {
-        recorder.changed(DELETED, "replaced " + step.traits().kind() + " " + id);
+        recorder.changed(DELETED, "replaced " + step.kind() + " " + id);
       }
       ctx.observer().invalidate();
     }

@@ -33,6 +33,7 @@ import dev.aep.operator.reconciler.ExecutorBench.Pass;
 import dev.aep.operator.reconciler.observe.Observation;
 import dev.aep.operator.reconciler.steps.FlowSteps;
 import dev.aep.operator.reconciler.steps.RemoteObserver;
+import dev.aep.operator.reconciler.steps.Step;
 import dev.aep.simulator.Kind;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -455,8 +456,7 @@ class StepExecutorTableTest {
 
   @Test
   void theKindsAreTheExecutorsStepsThatOwnPlatformObjectsInTheirOrder() {
-    List<String> names =
-        FlowSteps.tutorialOrder().stream().map(step -> step.traits().name()).toList();
+    List<String> names = FlowSteps.tutorialOrder().stream().map(Step::name).toList();
     List<Integer> positions = Stream.of(Obj.values()).map(o -> names.indexOf(o.step)).toList();
     assertThat(positions).doesNotContain(-1).isSorted();
   }

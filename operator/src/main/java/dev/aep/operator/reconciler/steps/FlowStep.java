@@ -150,7 +150,7 @@ public final class FlowStep extends Step<Flow> {
                 .orElseThrow(
                     () ->
                         new NotReady(
-                            traits().name(),
+                            name(),
                             "the flow "
                                 + remote.id()
                                 + " was patched but is no longer visible on the Platform"));
@@ -309,7 +309,7 @@ public final class FlowStep extends Step<Flow> {
     String since =
         flow.updatedAt() == null ? "" : " since " + Instant.ofEpochMilli(flow.updatedAt());
     return new NotReady(
-        traits().name(),
+        name(),
         "the flow "
             + flow.id()
             + " is busy on the Platform (state "

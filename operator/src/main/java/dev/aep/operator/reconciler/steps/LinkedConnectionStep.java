@@ -125,7 +125,7 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
 
   @Override
   public final Optional<String> notReady(FlowContext ctx, T remote) {
-    return FlowSteps.waitingState(traits().kind(), remote.id(), remote.state());
+    return FlowSteps.waitingState(kind(), remote.id(), remote.state());
   }
 
   @Override
@@ -145,7 +145,7 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
 
   @Override
   public final String describe(FlowContext ctx, T remote) {
-    return FlowSteps.described(traits().kind(), ctx.remoteName(nameSuffix), remote.id());
+    return FlowSteps.described(kind(), ctx.remoteName(nameSuffix), remote.id());
   }
 
   private String desiredDescription(FlowContext ctx) {

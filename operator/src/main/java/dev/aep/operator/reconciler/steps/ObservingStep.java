@@ -16,7 +16,7 @@ abstract class ObservingStep<R> extends Step<R> {
 
   @Override
   public final R create(FlowContext ctx) {
-    throw new UnsupportedOperationException(traits().kind() + " only observes: nothing to create");
+    throw new UnsupportedOperationException(kind() + " only observes: nothing to create");
   }
 
   @Override

@@ -30,6 +30,16 @@ public abstract class Step<R> {
     return traits;
   }
 
+  /** Name used in conditions, events and logs, e.g. {@code baseConnection}. */
+  public final String name() {
+    return traits.name();
+  }
+
+  /** Words for people, e.g. {@code base connection}. */
+  public final String kind() {
+    return traits.kind();
+  }
+
   /**
    * Whether this flow owns the object (create, update, delete) or only uses an existing one given
    * by id in the spec, which must then exist and is never modified or deleted.
@@ -50,7 +60,7 @@ public abstract class Step<R> {
 
   /** Applies a non-empty, non-replacing diff; returns the object with its new etag. */
   public R update(FlowContext ctx, R remote, Diff diff) {
-    throw new UnsupportedOperationException(traits().kind() + " cannot be updated");
+    throw new UnsupportedOperationException(kind() + " cannot be updated");
   }
 
   /** Writes the object's ids and etag into the working status. */
@@ -72,7 +82,7 @@ public abstract class Step<R> {
   /** Why a missing unmanaged object is a problem, for the condition message. */
   public String missingMessage(FlowContext ctx) {
     return "The "
-        + traits().kind()
+        + kind()
         + " referenced by the spec does not exist in sandbox "
         + ctx.sandbox()
         + ".";
@@ -113,7 +123,7 @@ public abstract class Step<R> {
 
   /** How the object is named in events and messages. */
   public String describe(FlowContext ctx, R remote) {
-    return traits().kind() + " (id " + id(remote) + ")";
+    return kind() + " (id " + id(remote) + ")";
   }
 
   /**
@@ -121,6 +131,6 @@ public abstract class Step<R> {
    * every object a pass changed and the API server refuses notes over 1 KiB.
    */
   public String brief(FlowContext ctx, R remote) {
-    return traits().kind() + " " + id(remote);
+    return kind() + " " + id(remote);
   }
 }
