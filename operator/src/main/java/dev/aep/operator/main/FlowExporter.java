@@ -14,6 +14,7 @@ import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowSpec;
 import dev.aep.operator.api.v1alpha1.StripeSpec;
 import dev.aep.operator.api.v1alpha1.TargetSpec;
+import dev.aep.operator.api.v1alpha1.WireValue;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Mapping;
@@ -111,7 +112,7 @@ final class FlowExporter {
     StripeSpec stripe = new StripeSpec();
     stripe.setBaseConnectionId(source.baseConnectionId());
     spec.setStripe(stripe);
-    spec.setResourcePath(ResourcePath.fromValue(source.resourcePath()));
+    spec.setResourcePath(WireValue.parse(ResourcePath.class, source.resourcePath()));
     TargetSpec targetSpec = new TargetSpec();
     SchemaTarget schema = new SchemaTarget();
     schema.setId(target.schemaId());
@@ -172,7 +173,7 @@ final class FlowExporter {
   }
 
   private static ScheduleSpec schedule(ScheduleParams params) {
-    Frequency frequency = Frequency.fromValue(params.frequency());
+    Frequency frequency = WireValue.parse(Frequency.class, params.frequency());
     String start =
         params.startTime() == null ? null : Instant.ofEpochSecond(params.startTime()).toString();
     return new ScheduleSpec(

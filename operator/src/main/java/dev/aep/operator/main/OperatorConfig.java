@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -203,72 +204,69 @@ public record OperatorConfig(
       return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 
-    boolean bool(String name, boolean fallback) {
+    /**
+     * The variable read by {@code parse} (empty for text it refuses), or empty when unset; refused
+     * text is a ConfigException saying what was expected.
+     */
+    <T> Optional<T> typed(String name, Function<String, Optional<T>> parse, String expected) {
       return value(name)
           .map(
-              v -> {
-                if (v.equalsIgnoreCase("true")) {
-                  return true;
-                }
-                if (v.equalsIgnoreCase("false")) {
-                  return false;
-                }
-                throw new ConfigException(name, "expected true or false, got \"" + v + "\"");
-              })
+              v ->
+                  parse
+                      .apply(v)
+                      .orElseThrow(
+                          () ->
+                              new ConfigException(
+                                  name, "expected " + expected + ", got \"" + v + "\"")));
+    }
+
+    boolean bool(String name, boolean fallback) {
+      return typed(
+              name,
+              v ->
+                  v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
+                      ? Optional.of(Boolean.parseBoolean(v))
+                      : Optional.empty(),
+              "true or false")
           .orElse(fallback);
     }
 
     int integer(String name, int fallback, int min, int max) {
-      Optional<String> v = value(name);
-      if (v.isEmpty()) {
-        return fallback;
-      }
-      int parsed;
-      try {
-        parsed = Integer.parseInt(v.get());
-      } catch (NumberFormatException e) {
-        throw new ConfigException(name, "expected a whole number, got \"" + v.get() + "\"");
-      }
-      if (parsed < min || parsed > max) {
+      Optional<Integer> v = typed(name, number(Integer::parseInt), "a whole number");
+      if (v.isPresent() && (v.get() < min || v.get() > max)) {
         throw new ConfigException(
-            name, "must be between " + min + " and " + max + ", got " + parsed);
+            name, "must be between " + min + " and " + max + ", got " + v.get());
       }
-      return parsed;
+      return v.orElse(fallback);
     }
 
     double positiveNumber(String name, double fallback) {
-      Optional<String> v = value(name);
-      if (v.isEmpty()) {
-        return fallback;
+      Optional<Double> v = typed(name, number(Double::parseDouble), "a number");
+      if (v.isPresent() && (!(v.get() > 0) || v.get().isInfinite())) {
+        throw new ConfigException(
+            name, "must be a positive number, got \"" + value(name).orElseThrow() + "\"");
       }
-      double parsed;
-      try {
-        parsed = Double.parseDouble(v.get());
-      } catch (NumberFormatException e) {
-        throw new ConfigException(name, "expected a number, got \"" + v.get() + "\"");
-      }
-      if (!(parsed > 0) || Double.isInfinite(parsed)) {
-        throw new ConfigException(name, "must be a positive number, got \"" + v.get() + "\"");
-      }
-      return parsed;
+      return v.orElse(fallback);
     }
 
     Duration duration(String name, Duration fallback) {
-      Optional<String> v = value(name);
-      if (v.isEmpty()) {
-        return fallback;
-      }
-      Duration d =
-          parseDuration(v.get())
-              .orElseThrow(
-                  () ->
-                      new ConfigException(
-                          name,
-                          "expected a duration such as 30s, 10m or 1h, got \"" + v.get() + "\""));
-      if (d.isZero()) {
+      Optional<Duration> v =
+          typed(name, OperatorConfig::parseDuration, "a duration such as 30s, 10m or 1h");
+      if (v.isPresent() && v.get().isZero()) {
         throw new ConfigException(name, "must be longer than zero");
       }
-      return d;
+      return v.orElse(fallback);
+    }
+
+    /** A parser of numbers that answers empty for text that is not one. */
+    private static <T> Function<String, Optional<T>> number(Function<String, T> parse) {
+      return v -> {
+        try {
+          return Optional.of(parse.apply(v));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      };
     }
 
     URI baseUrl(String name, String fallback, boolean allowHttp) {

@@ -85,7 +85,7 @@ final class StepExecutor {
         if (!chainMissing) {
           throw ErrorClassifier.classify(e, "observing the " + step.kind(), ctx.flow());
         }
-        if (step.managed(ctx) && step.remote()) {
+        if (step.managed(ctx) && step.traits().remote()) {
           plan.add(
               new PlannedChange(
                   step.kind(), null, "create", List.of(), "missing (after the objects above)"));
@@ -111,10 +111,9 @@ final class StepExecutor {
     Optional<R> seen = step.observe(ctx);
     if (seen.isEmpty()) {
       if (!step.managed(ctx)) {
-        throw new StepFailure(
-            FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+        throw missing(step, ctx);
       }
-      if (!step.remote()) {
+      if (!step.traits().remote()) {
         step.record(ctx, step.create(ctx));
         return false;
       }
@@ -124,8 +123,7 @@ final class StepExecutor {
     R remote = seen.get();
     Diff diff = step.diff(ctx, remote);
     if (diff.rejects()) {
-      throw new StepFailure(
-          FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
+      throw rejected(diff);
     }
     step.record(ctx, remote);
     if (diff.inSync() || !step.managed(ctx)) {
@@ -180,8 +178,7 @@ final class StepExecutor {
       Optional<R> seen = step.observe(ctx);
       if (seen.isEmpty()) {
         if (!step.managed(ctx)) {
-          throw new StepFailure(
-              FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+          throw missing(step, ctx);
         }
         if (created) {
           throw new NotReady(
@@ -196,9 +193,9 @@ final class StepExecutor {
             "{}/{}: {} {}",
             ctx.namespace(),
             ctx.name(),
-            step.createdReason(),
+            step.traits().createdReason(),
             step.describe(ctx, made));
-        recorder.changed(step.createdReason(), step.brief(ctx, made));
+        recorder.changed(step.traits().createdReason(), step.brief(ctx, made));
         created = true;
         changed = true;
         continue;
@@ -206,8 +203,7 @@ final class StepExecutor {
       R remote = seen.get();
       Diff diff = step.diff(ctx, remote);
       if (diff.rejects()) {
-        throw new StepFailure(
-            FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
+        throw rejected(diff);
       }
       if (diff.inSync() || !step.managed(ctx)) {
         step.record(ctx, remote);
@@ -223,7 +219,7 @@ final class StepExecutor {
         ctx.retire(step.id(remote));
         step.forget(ctx);
         recorder.changed(REPLACING, step.brief(ctx, remote) + ": " + diff.replaceReason());
-        if (step.deleteBeforeReplace() && step.delete(ctx, step.id(remote))) {
+        if (step.traits().deleteBeforeReplace() && step.delete(ctx, step.id(remote))) {
           recorder.changed(DELETED, step.brief(ctx, remote));
         }
         ctx.observer().invalidate();
@@ -276,8 +272,7 @@ final class StepExecutor {
 
   private static <R> boolean check(Step<R> step, FlowContext ctx) {
     if (step.observedFirst(ctx) && step.observe(ctx).isEmpty() && !step.managed(ctx)) {
-      throw new StepFailure(
-          FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+      throw missing(step, ctx);
     }
     return false;
   }
@@ -293,6 +288,18 @@ final class StepExecutor {
       ctx.observer().invalidate();
     }
     return false;
+  }
+
+  /** An object the spec references by id does not exist: the spec is wrong. */
+  private static StepFailure missing(Step<?> step, FlowContext ctx) {
+    return new StepFailure(
+        FlowConditions.REASON_INVALID_SPEC, step.missingMessage(ctx), StepFailure.Retry.SLOW);
+  }
+
+  /** The spec asks for a change the Platform cannot make: wait for another spec. */
+  private static StepFailure rejected(Diff diff) {
+    return new StepFailure(
+        FlowConditions.REASON_INVALID_SPEC, diff.rejection(), StepFailure.Retry.ON_CHANGE);
   }
 
   /** Runs one step's work, turning unexpected failures into classified ones naming the step. */

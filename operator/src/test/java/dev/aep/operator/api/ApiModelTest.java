@@ -17,6 +17,7 @@ import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.api.v1alpha1.SourceType;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.api.v1alpha1.WireValue;
 import dev.aep.operator.testing.RepoRoot;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -157,7 +158,7 @@ class ApiModelTest {
   @Test
   void enumsUseTheirWireValuesBothWays() {
     for (ResourcePath path : ResourcePath.values()) {
-      assertThat(ResourcePath.fromValue(path.value())).isSameAs(path);
+      assertThat(WireValue.parse(ResourcePath.class, path.value())).isSameAs(path);
       assertThat(mapper.convertValue(path, String.class)).isEqualTo(path.value());
     }
     assertThat(mapper.convertValue("balance_transactions", ResourcePath.class))

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** The tenant field group the operator created for the mapping's _tenant destinations. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class FieldGroupStatus {
-
-  @JsonPropertyDescription("$id of the field group.")
-  private String id;
+public class FieldGroupStatus extends RemoteObjectStatus {
 
   @JsonPropertyDescription(
       "Schema Registry version of the field group; the minor rises when fields are added.")
@@ -23,17 +20,9 @@ public class FieldGroupStatus {
 
   /** A status with every field given. */
   public FieldGroupStatus(String id, String version, String fieldsDigest) {
-    this.id = id;
+    super(id, null, null);
     this.version = version;
     this.fieldsDigest = fieldsDigest;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 
   public String getVersion() {

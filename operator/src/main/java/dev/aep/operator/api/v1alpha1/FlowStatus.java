@@ -3,15 +3,9 @@ package dev.aep.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** The dataflow as last observed. */
+/** The dataflow as last observed, with its state. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class FlowStatus {
-
-  @JsonPropertyDescription("Flow Service id of the dataflow.")
-  private String id;
-
-  @JsonPropertyDescription("Etag of the dataflow as last read or written (with its quotes).")
-  private String etag;
+public class FlowStatus extends RemoteObjectStatus {
 
   @JsonPropertyDescription("State of the dataflow on the Platform: enabled or disabled.")
   private String state;
@@ -20,25 +14,8 @@ public class FlowStatus {
 
   /** A status with every field given. */
   public FlowStatus(String id, String etag, String state) {
-    this.id = id;
-    this.etag = etag;
+    super(id, etag, null);
     this.state = state;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
-  }
-
-  public String getEtag() {
-    return etag;
-  }
-
-  public void setEtag(String etag) {
-    this.etag = etag;
   }
 
   public String getState() {

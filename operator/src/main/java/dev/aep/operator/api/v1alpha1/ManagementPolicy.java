@@ -6,22 +6,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * How far the operator may act on the flow's Platform objects (Crossplane's management policies,
  * reduced to two).
  */
-public enum ManagementPolicy {
+public enum ManagementPolicy implements WireValue {
   /** Create, update, replace and delete as the spec says. */
   @JsonProperty("Full")
-  FULL("Full"),
+  FULL,
   /** Read only: report what exists and what differs in status.plan, never write to the Platform. */
   @JsonProperty("ObserveOnly")
-  OBSERVE_ONLY("ObserveOnly");
-
-  private final String value;
-
-  ManagementPolicy(String value) {
-    this.value = value;
-  }
-
-  /** The wire value, as written in manifests. */
-  public String value() {
-    return value;
-  }
+  OBSERVE_ONLY;
 }

@@ -3,12 +3,9 @@ package dev.aep.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** The Data Prep mapping set as last written. */
+/** The Data Prep mapping set as last written, with the version the dataflow uses. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class MappingSetStatus {
-
-  @JsonPropertyDescription("Data Prep id of the mapping set.")
-  private String id;
+public class MappingSetStatus extends RemoteObjectStatus {
 
   @JsonPropertyDescription(
       "Version of the mapping set the dataflow uses; it grows by one with every mapping change.")
@@ -18,16 +15,8 @@ public class MappingSetStatus {
 
   /** A status with every field given. */
   public MappingSetStatus(String id, Long version) {
-    this.id = id;
+    super(id, null, null);
     this.version = version;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 
   public Long getVersion() {

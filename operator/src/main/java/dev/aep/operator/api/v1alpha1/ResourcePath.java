@@ -3,38 +3,17 @@ package dev.aep.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The Stripe resource paths the Platform's Stripe source can read. */
-public enum ResourcePath {
+public enum ResourcePath implements WireValue {
   @JsonProperty("charges")
-  CHARGES("charges"),
+  CHARGES,
   @JsonProperty("subscriptions")
-  SUBSCRIPTIONS("subscriptions"),
+  SUBSCRIPTIONS,
   @JsonProperty("refunds")
-  REFUNDS("refunds"),
+  REFUNDS,
   @JsonProperty("balance_transactions")
-  BALANCE_TRANSACTIONS("balance_transactions"),
+  BALANCE_TRANSACTIONS,
   @JsonProperty("customers")
-  CUSTOMERS("customers"),
+  CUSTOMERS,
   @JsonProperty("prices")
-  PRICES("prices");
-
-  private final String value;
-
-  ResourcePath(String value) {
-    this.value = value;
-  }
-
-  /** The wire value, as written in manifests and sent to the Platform. */
-  public String value() {
-    return value;
-  }
-
-  /** The constant for a wire value, or IllegalArgumentException. */
-  public static ResourcePath fromValue(String value) {
-    for (ResourcePath candidate : values()) {
-      if (candidate.value.equals(value)) {
-        return candidate;
-      }
-    }
-    throw new IllegalArgumentException("unknown ResourcePath: " + value);
-  }
+  PRICES;
 }

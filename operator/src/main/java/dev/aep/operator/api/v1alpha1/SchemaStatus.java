@@ -5,18 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The target XDM schema as last observed. */
+/** The target XDM schema as last observed, with its version and identity descriptors. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class SchemaStatus {
-
-  @JsonPropertyDescription("$id of the schema.")
-  private String id;
+public class SchemaStatus extends RemoteObjectStatus {
 
   @JsonPropertyDescription("Schema Registry version of the schema, for example 1.0.")
   private String version;
-
-  @JsonPropertyDescription("True when the operator created the schema (target.schema.create).")
-  private Boolean managed;
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonPropertyDescription(
@@ -27,17 +21,8 @@ public class SchemaStatus {
 
   /** A status with every field given. */
   public SchemaStatus(String id, String version, Boolean managed) {
-    this.id = id;
+    super(id, null, managed);
     this.version = version;
-    this.managed = managed;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 
   public String getVersion() {
@@ -55,13 +40,5 @@ public class SchemaStatus {
   public void setIdentityDescriptors(List<String> identityDescriptors) {
     this.identityDescriptors =
         identityDescriptors == null ? new ArrayList<>() : new ArrayList<>(identityDescriptors);
-  }
-
-  public Boolean getManaged() {
-    return managed;
-  }
-
-  public void setManaged(Boolean managed) {
-    this.managed = managed;
   }
 }

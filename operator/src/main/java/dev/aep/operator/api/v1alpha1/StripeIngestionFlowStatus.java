@@ -28,27 +28,33 @@ public class StripeIngestionFlowStatus {
           + " succeeded), each with a CamelCase reason and the observedGeneration it refers to.")
   private List<Condition> conditions = new ArrayList<>();
 
-  @JsonPropertyDescription("The Stripe base connection holding the API key.")
+  @JsonPropertyDescription(
+      "The Stripe base connection holding the API key; managed is true when the operator created it from"
+          + " stripe.accessTokenSecretRef, false for stripe.baseConnectionId.")
   private BaseConnectionStatus baseConnection;
 
   @JsonPropertyDescription("What exploring the Stripe resource path returned.")
   private SourceStatus source;
 
   @JsonPropertyDescription("The source connection reading the resource path.")
-  private ConnectionStatus sourceConnection;
+  private RemoteObjectStatus sourceConnection;
 
   @JsonPropertyDescription(
       "The tenant field group defining the mapping's _tenant destinations (target.schema.create).")
   private FieldGroupStatus fieldGroup;
 
-  @JsonPropertyDescription("The target XDM schema.")
+  @JsonPropertyDescription(
+      "The target XDM schema (id: its $id); managed is true when the operator created it from"
+          + " target.schema.create.")
   private SchemaStatus schema;
 
-  @JsonPropertyDescription("The target dataset.")
-  private DatasetStatus dataset;
+  @JsonPropertyDescription(
+      "The target dataset (id: its Catalog id); managed is true when the operator created it from"
+          + " target.dataset.create.")
+  private RemoteObjectStatus dataset;
 
   @JsonPropertyDescription("The data lake target connection writing to the dataset.")
-  private ConnectionStatus targetConnection;
+  private RemoteObjectStatus targetConnection;
 
   @JsonPropertyDescription(
       "What the operator made of spec.mapping and what the Platform's preview of it showed.")
@@ -108,11 +114,11 @@ public class StripeIngestionFlowStatus {
     this.source = source;
   }
 
-  public ConnectionStatus getSourceConnection() {
+  public RemoteObjectStatus getSourceConnection() {
     return sourceConnection;
   }
 
-  public void setSourceConnection(ConnectionStatus sourceConnection) {
+  public void setSourceConnection(RemoteObjectStatus sourceConnection) {
     this.sourceConnection = sourceConnection;
   }
 
@@ -140,19 +146,19 @@ public class StripeIngestionFlowStatus {
     this.schema = schema;
   }
 
-  public DatasetStatus getDataset() {
+  public RemoteObjectStatus getDataset() {
     return dataset;
   }
 
-  public void setDataset(DatasetStatus dataset) {
+  public void setDataset(RemoteObjectStatus dataset) {
     this.dataset = dataset;
   }
 
-  public ConnectionStatus getTargetConnection() {
+  public RemoteObjectStatus getTargetConnection() {
     return targetConnection;
   }
 
-  public void setTargetConnection(ConnectionStatus targetConnection) {
+  public void setTargetConnection(RemoteObjectStatus targetConnection) {
     this.targetConnection = targetConnection;
   }
 

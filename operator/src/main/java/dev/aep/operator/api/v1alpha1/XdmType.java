@@ -3,28 +3,17 @@ package dev.aep.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The XDM field types a mapping destination the operator creates can have (platform-api.md 10). */
-public enum XdmType {
+public enum XdmType implements WireValue {
   @JsonProperty("string")
-  STRING("string"),
+  STRING,
   @JsonProperty("integer")
-  INTEGER("integer"),
+  INTEGER,
   @JsonProperty("number")
-  NUMBER("number"),
+  NUMBER,
   @JsonProperty("boolean")
-  BOOLEAN("boolean"),
+  BOOLEAN,
   @JsonProperty("date-time")
-  DATE_TIME("date-time"),
+  DATE_TIME,
   @JsonProperty("date")
-  DATE("date");
-
-  private final String value;
-
-  XdmType(String value) {
-    this.value = value;
-  }
-
-  /** The wire value, as written in manifests and in the field group. */
-  public String value() {
-    return value;
-  }
+  DATE;
 }

@@ -1,11 +1,10 @@
 package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.BaseConnectionStatus;
-import dev.aep.operator.api.v1alpha1.ConnectionStatus;
-import dev.aep.operator.api.v1alpha1.DatasetStatus;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.MappingSetStatus;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Flow;
@@ -105,10 +104,10 @@ public final class Adoption {
     // the next pass.
     status.setBaseConnection(
         new BaseConnectionStatus(base.id(), base.etag(), null, specBase == null));
-    status.setSourceConnection(new ConnectionStatus(source.id(), source.etag()));
+    status.setSourceConnection(new RemoteObjectStatus(source.id(), source.etag(), null));
     status.setSchema(new SchemaStatus(target.schemaId(), null, false));
-    status.setDataset(new DatasetStatus(target.dataSetId(), false));
-    status.setTargetConnection(new ConnectionStatus(target.id(), target.etag()));
+    status.setDataset(new RemoteObjectStatus(target.dataSetId(), null, false));
+    status.setTargetConnection(new RemoteObjectStatus(target.id(), target.etag(), null));
     flow.mapping()
         .map(Transformation::mappingId)
         .ifPresent(

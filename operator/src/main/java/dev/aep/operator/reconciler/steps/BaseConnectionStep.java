@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.BaseConnectionStatus;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
@@ -19,25 +20,21 @@ import java.util.Optional;
  * never modified or deleted. A new Stripe Secret version is pushed with a PATCH of {@code
  * /auth/params}.
  */
-public final class BaseConnectionStep implements Step<BaseConnection> {
+public final class BaseConnectionStep extends Step<BaseConnection> {
   static final String KIND_SUFFIX = "base";
 
   private final OwnedCopies<BaseConnection> copies =
       new OwnedCopies<>(
-          BaseConnectionStep::recordedId,
+          ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getBaseConnection()),
           (ctx, id) -> ctx.observer().baseConnection(id),
           ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
           BaseConnection::id,
           BaseConnection::description);
 
-  @Override
-  public String name() {
-    return "baseConnection";
-  }
-
-  @Override
-  public String kind() {
-    return "base connection";
+  public BaseConnectionStep() {
+    super(
+        StepTraits.object("baseConnection", "base connection", StepTraits.Cleanup.WITH_FLOW),
+        BaseConnection::id);
   }
 
   @Override
@@ -47,11 +44,12 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
 
   @Override
   public String missingMessage(FlowContext ctx) {
-    return "Base connection "
-        + ctx.spec().getStripe().getBaseConnectionId()
-        + " (spec.stripe.baseConnectionId) does not exist in sandbox "
-        + ctx.sandbox()
-        + ". Use the id of an existing Stripe account or reference a Stripe Secret instead.";
+    return FlowSteps.missing(
+        ctx,
+        "Base connection",
+        ctx.spec().getStripe().getBaseConnectionId(),
+        "spec.stripe.baseConnectionId",
+        "Use the id of an existing Stripe account or reference a Stripe Secret instead.");
   }
 
   @Override
@@ -163,11 +161,6 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   }
 
   @Override
-  public String id(BaseConnection remote) {
-    return remote.id();
-  }
-
-  @Override
   public List<String> owned(FlowContext ctx) {
     return copies.owned(ctx);
   }
@@ -178,17 +171,8 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
   }
 
   @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx) && FlowSteps.deletesRemote(ctx);
-  }
-
-  @Override
   public String describe(FlowContext ctx, BaseConnection remote) {
-    return "base connection "
-        + (remote.name() == null ? "" : remote.name() + " ")
-        + "(id "
-        + remote.id()
-        + ")";
+    return FlowSteps.described("base connection", remote.name(), remote.id());
   }
 
   /**
@@ -222,11 +206,6 @@ public final class BaseConnectionStep implements Step<BaseConnection> {
     current.setCredentialsVersion(ctx.credentials().stripeSecretVersion());
     // New credentials: the explore must run again against them.
     ctx.status().setSource(null);
-  }
-
-  private static String recordedId(FlowContext ctx) {
-    BaseConnectionStatus status = ctx.status().getBaseConnection();
-    return status == null || !Boolean.TRUE.equals(status.getManaged()) ? null : status.getId();
   }
 
   private static String desiredDescription(FlowContext ctx) {

@@ -1,7 +1,7 @@
 package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.DatasetCreateSpec;
-import dev.aep.operator.api.v1alpha1.DatasetStatus;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.SchemaRef;
@@ -15,10 +15,11 @@ import java.util.Optional;
  * existing one verified by {@code target.dataset.id}; it must use the target schema. Datasets hold
  * customer data: cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
  */
-public final class DatasetStep implements Step<Dataset> {
+public final class DatasetStep extends Step<Dataset> {
+
   private final OwnedCopies<Dataset> copies =
       new OwnedCopies<>(
-          DatasetStep::recordedId,
+          ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getDataset()),
           (ctx, id) -> ctx.observer().dataset(id),
           // Only a dataset the operator creates has a name of its own to look for.
           ctx ->
@@ -29,14 +30,8 @@ public final class DatasetStep implements Step<Dataset> {
           Dataset::id,
           Dataset::description);
 
-  @Override
-  public String name() {
-    return "dataset";
-  }
-
-  @Override
-  public String kind() {
-    return "dataset";
+  public DatasetStep() {
+    super(StepTraits.object("dataset", "dataset", StepTraits.Cleanup.WITH_DATA), Dataset::id);
   }
 
   @Override
@@ -46,13 +41,13 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public String missingMessage(FlowContext ctx) {
-    return "Dataset "
-        + ctx.spec().getTarget().getDataset().getId()
-        + " (spec.target.dataset.id) "
-        + "does not exist in sandbox "
-        + ctx.sandbox()
-        + ". Use the id of an existing dataset or "
-        + "let the operator create one with target.dataset.create.";
+    return FlowSteps.missing(
+        ctx,
+        "Dataset",
+        ctx.spec().getTarget().getDataset().getId(),
+        "spec.target.dataset.id",
+        "Use the id of an existing dataset or let the operator create one with"
+            + " target.dataset.create.");
   }
 
   /** An existing dataset given by id must exist before anything is created for the flow. */
@@ -66,7 +61,7 @@ public final class DatasetStep implements Step<Dataset> {
     if (!managed(ctx)) {
       return ctx.observer().dataset(ctx.spec().getTarget().getDataset().getId());
     }
-    return copies.recorded(ctx).or(() -> copies.named(ctx).stream().findFirst());
+    return copies.current(ctx, dataset -> true);
   }
 
   @Override
@@ -104,19 +99,7 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public void record(FlowContext ctx, Dataset remote) {
-    ctx.status().setDataset(new DatasetStatus(remote.id(), managed(ctx)));
-  }
-
-  @Override
-  public String id(Dataset remote) {
-    return remote.id();
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx)
-        && FlowSteps.deletesRemote(ctx)
-        && ctx.spec().getTarget().deletesManagedOnDelete();
+    ctx.status().setDataset(new RemoteObjectStatus(remote.id(), null, managed(ctx)));
   }
 
   @Override
@@ -131,19 +114,10 @@ public final class DatasetStep implements Step<Dataset> {
 
   @Override
   public String describe(FlowContext ctx, Dataset remote) {
-    return "dataset "
-        + (remote.name() == null ? "" : "'" + remote.name() + "' ")
-        + "(id "
-        + remote.id()
-        + ")";
-  }
-
-  private static String recordedId(FlowContext ctx) {
-    DatasetStatus status = ctx.status().getDataset();
-    return status == null || !Boolean.TRUE.equals(status.getManaged()) ? null : status.getId();
+    return FlowSteps.described("dataset", FlowSteps.quoted(remote.name()), remote.id());
   }
 
   private static String schemaId(FlowContext ctx) {
-    return ctx.status().getSchema() == null ? null : ctx.status().getSchema().getId();
+    return RemoteObjectStatus.idOf(ctx.status().getSchema());
   }
 }

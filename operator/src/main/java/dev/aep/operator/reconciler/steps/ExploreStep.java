@@ -15,21 +15,18 @@ import java.util.Optional;
  * connection and again after every credentials change (both clear {@code status.source}); flows of
  * one Stripe account share one explore of a path ({@link PlatformFacts}).
  */
-public final class ExploreStep implements Step<List<String>> {
+public final class ExploreStep extends Step<List<String>> {
+
   /** At most this many field names are kept in status. */
   public static final int MAX_FIELDS = 50;
 
   /** The explored Stripe schema's root object (platform-api.md 13). */
   static final String ROOT = "data";
 
-  @Override
-  public String name() {
-    return "explore";
-  }
-
-  @Override
-  public String kind() {
-    return "source exploration";
+  public ExploreStep() {
+    super(
+        StepTraits.reading("explore", "source exploration").createdAs("Explored"),
+        fields -> "resource path");
   }
 
   @Override
@@ -41,12 +38,6 @@ public final class ExploreStep implements Step<List<String>> {
   public Optional<List<String>> observe(FlowContext ctx) {
     SourceStatus source = ctx.status().getSource();
     return source == null ? Optional.empty() : Optional.of(source.getFields());
-  }
-
-  /** Exploring is a read. */
-  @Override
-  public boolean remote() {
-    return false;
   }
 
   @Override
@@ -103,16 +94,6 @@ public final class ExploreStep implements Step<List<String>> {
   @Override
   public void record(FlowContext ctx, List<String> fields) {
     ctx.status().setSource(new SourceStatus(fields));
-  }
-
-  @Override
-  public String id(List<String> remote) {
-    return "resource path";
-  }
-
-  @Override
-  public String createdReason() {
-    return "Explored";
   }
 
   /** Not an object: the summary says what was explored and what it found. */

@@ -1,7 +1,6 @@
 package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.FieldGroupStatus;
-import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
@@ -18,23 +17,28 @@ import java.util.TreeMap;
  * additions once data exists); removing or retyping a field is refused by XDM for a schema in use,
  * so it is never sent: the flow reports InvalidSpec instead. Kept and deleted with the schema.
  */
-public final class FieldGroupStep implements Step<FieldGroup> {
+public final class FieldGroupStep extends Step<FieldGroup> {
   /** Stands for "no field group is needed": never written, never recorded. */
   private static final FieldGroup NONE = new FieldGroup("none", null, null, null, null, null, null);
 
-  @Override
-  public String name() {
-    return "fieldGroup";
-  }
+  private final TitledCopy<FieldGroup> titled =
+      new TitledCopy<>(
+          "field group",
+          (ctx, title) -> ctx.observer().fieldGroupTitled(title),
+          (ctx, id) -> ctx.session().schemaRegistry().getFieldGroup(id),
+          FieldGroup::id,
+          FieldGroup::description,
+          "Registry titles are unique: choose another target.schema.create.title.");
 
-  @Override
-  public String kind() {
-    return "field group";
+  public FieldGroupStep() {
+    super(
+        StepTraits.object("fieldGroup", "field group", StepTraits.Cleanup.WITH_DATA),
+        FieldGroup::id);
   }
 
   @Override
   public boolean managed(FlowContext ctx) {
-    return ctx.spec().getTarget().getSchema().getCreate() != null;
+    return FlowSteps.createsSchema(ctx);
   }
 
   /**
@@ -54,8 +58,8 @@ public final class FieldGroupStep implements Step<FieldGroup> {
         && recorded.getId() != null
         && digest(ctx.plan().tenantFields()).equals(recorded.getFieldsDigest())) {
       // Steady state costs no read: the registry allows only additions to a group whose schema
-      // holds data and
-      // refuses to delete a group a schema uses, so the fields last written are still there.
+      // holds data and refuses to delete a group a schema uses, so the fields last written are
+      // still there.
       return Optional.of(
           new FieldGroup(
               recorded.getId(),
@@ -72,27 +76,7 @@ public final class FieldGroupStep implements Step<FieldGroup> {
         return found;
       }
     }
-    String title = title(ctx);
-    Optional<FieldGroup> titled = ctx.observer().fieldGroupTitled(title);
-    if (titled.isEmpty()) {
-      return Optional.empty();
-    }
-    FieldGroup full =
-        ctx.session().schemaRegistry().getFieldGroup(titled.get().id()).orElse(titled.get());
-    if (!ctx.owns(full.description())) {
-      throw new StepFailure(
-          FlowConditions.REASON_INVALID_SPEC,
-          "A field group titled '"
-              + title
-              + "' already exists in sandbox "
-              + ctx.sandbox()
-              + " (id "
-              + full.id()
-              + ") and was not created by this flow. Registry titles are unique: choose another "
-              + "target.schema.create.title.",
-          StepFailure.Retry.ON_CHANGE);
-    }
-    return Optional.of(full);
+    return titled.find(ctx, title(ctx));
   }
 
   @Override
@@ -146,31 +130,14 @@ public final class FieldGroupStep implements Step<FieldGroup> {
     }
   }
 
-  @Override
-  public String id(FieldGroup remote) {
-    return remote.id();
-  }
-
   /** Deleted with the schema it exists for (after it: the reverse order of the steps). */
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx)
-        && FlowSteps.deletesRemote(ctx)
-        && ctx.spec().getTarget().deletesManagedOnDelete();
-  }
-
   @Override
   public List<String> owned(FlowContext ctx) {
     FieldGroupStatus recorded = ctx.status().getFieldGroup();
     if (recorded != null && recorded.getId() != null) {
       return List.of(recorded.getId());
     }
-    return ctx.observer()
-        .fieldGroupTitled(title(ctx))
-        .flatMap(summary -> ctx.session().schemaRegistry().getFieldGroup(summary.id()))
-        .filter(group -> ctx.owns(group.description()))
-        .map(group -> List.of(group.id()))
-        .orElse(List.of());
+    return titled.ownedId(ctx, title(ctx)).stream().toList();
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.aep.operator.api.v1alpha1.FlowState;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.Frequency;
 import dev.aep.operator.api.v1alpha1.IngestionSpec;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.Flow;
@@ -25,25 +26,22 @@ import java.util.Optional;
  * the enable/disable action; other connections mean a new flow (the old one is deleted first, since
  * nothing references a flow).
  */
-public final class FlowStep implements Step<Flow> {
+public final class FlowStep extends Step<Flow> {
+
   static final String KIND_SUFFIX = "flow";
 
   private final OwnedCopies<Flow> copies =
       new OwnedCopies<>(
-          FlowStep::recordedId,
+          ctx -> RemoteObjectStatus.idOf(ctx.status().getFlow()),
           (ctx, id) -> ctx.observer().flow(id),
           ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)),
           Flow::id,
           Flow::description);
 
-  @Override
-  public String name() {
-    return "flow";
-  }
-
-  @Override
-  public String kind() {
-    return "flow";
+  public FlowStep() {
+    super(
+        StepTraits.object("flow", "flow", StepTraits.Cleanup.WITH_FLOW).deletedBeforeReplace(),
+        Flow::id);
   }
 
   @Override
@@ -53,13 +51,7 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public Optional<Flow> observe(FlowContext ctx) {
-    return copies
-        .recorded(ctx)
-        .or(
-            () ->
-                copies.named(ctx).stream()
-                    .filter(f -> !ctx.retired(f.id()) && linked(ctx, f))
-                    .findFirst());
+    return copies.current(ctx, f -> !ctx.retired(f.id()) && linked(ctx, f));
   }
 
   @Override
@@ -180,11 +172,6 @@ public final class FlowStep implements Step<Flow> {
   }
 
   @Override
-  public boolean deleteBeforeReplace() {
-    return true;
-  }
-
-  @Override
   public void record(FlowContext ctx, Flow remote) {
     // status.flow.state says enabled or disabled: a transitional flow is recorded as the state it
     // settles in.
@@ -198,18 +185,8 @@ public final class FlowStep implements Step<Flow> {
   }
 
   @Override
-  public String id(Flow remote) {
-    return remote.id();
-  }
-
-  @Override
   public List<String> strays(FlowContext ctx) {
     return copies.strays(ctx);
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return FlowSteps.deletesRemote(ctx);
   }
 
   @Override
@@ -224,7 +201,7 @@ public final class FlowStep implements Step<Flow> {
 
   @Override
   public String describe(FlowContext ctx, Flow remote) {
-    return "flow " + ctx.remoteName(KIND_SUFFIX) + " (id " + remote.id() + ")";
+    return FlowSteps.described("flow", ctx.remoteName(KIND_SUFFIX), remote.id());
   }
 
   /**
@@ -353,21 +330,12 @@ public final class FlowStep implements Step<Flow> {
         ctx.status().getMappingSet().getId(), ctx.status().getMappingSet().getVersion().intValue());
   }
 
-  private static String recordedId(FlowContext ctx) {
-    FlowStatus status = ctx.status().getFlow();
-    return status == null ? null : status.getId();
-  }
-
   private static String sourceId(FlowContext ctx) {
-    return ctx.status().getSourceConnection() == null
-        ? null
-        : ctx.status().getSourceConnection().getId();
+    return RemoteObjectStatus.idOf(ctx.status().getSourceConnection());
   }
 
   private static String targetId(FlowContext ctx) {
-    return ctx.status().getTargetConnection() == null
-        ? null
-        : ctx.status().getTargetConnection().getId();
+    return RemoteObjectStatus.idOf(ctx.status().getTargetConnection());
   }
 
   private static String desiredDescription(FlowContext ctx) {

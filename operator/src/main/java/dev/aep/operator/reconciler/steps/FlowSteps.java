@@ -1,9 +1,9 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.api.v1alpha1.DeletionPolicy;
 import java.util.List;
+import java.util.Optional;
 
-/** The tutorial's chain of steps, in creation order. */
+/** The tutorial's chain of steps, in creation order, and what several steps say alike. */
 public final class FlowSteps {
   private FlowSteps() {}
 
@@ -32,15 +32,41 @@ public final class FlowSteps {
    * A reason to wait when a connection is in a transitional state ({@code inProgress}, {@code
    * updating}, ...); enabled, disabled and unknown states are usable.
    */
-  static java.util.Optional<String> waitingState(String kind, String id, String state) {
+  static Optional<String> waitingState(String kind, String id, String state) {
     if (state == null || state.equalsIgnoreCase("enabled") || state.equalsIgnoreCase("disabled")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of("waiting for " + kind + " " + id + " to leave state " + state);
+    return Optional.of("waiting for " + kind + " " + id + " to leave state " + state);
   }
 
-  /** Whether the deletion policy removes flow and connections from the Platform. */
-  static boolean deletesRemote(FlowContext ctx) {
-    return ctx.spec().effectiveDeletionPolicy() == DeletionPolicy.DELETE;
+  /**
+   * Whether the operator builds the target schema (target.schema.create): then the field group, the
+   * schema and its identity descriptors are the flow's own.
+   */
+  static boolean createsSchema(FlowContext ctx) {
+    return ctx.spec().getTarget().getSchema().getCreate() != null;
+  }
+
+  /** The condition message for an object the spec references by id that does not exist. */
+  static String missing(FlowContext ctx, String what, String id, String field, String advice) {
+    return what
+        + " "
+        + id
+        + " ("
+        + field
+        + ") does not exist in sandbox "
+        + ctx.sandbox()
+        + ". "
+        + advice;
+  }
+
+  /** An object in events and messages: its kind, its name when it has one, and its id. */
+  static String described(String kind, String name, String id) {
+    return kind + " " + (name == null ? "" : name + " ") + "(id " + id + ")";
+  }
+
+  /** A name in quotes, or null. */
+  static String quoted(String name) {
+    return name == null ? null : "'" + name + "'";
   }
 }

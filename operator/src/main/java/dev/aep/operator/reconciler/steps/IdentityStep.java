@@ -13,21 +13,17 @@ import java.util.Optional;
  * delete and a create: descriptors are small and have no etag) and deleted with the schema.
  * Identities live here, not in the mapping: current Data Prep mappings carry no identity flag.
  */
-public final class IdentityStep implements Step<List<IdentityDescriptor>> {
+public final class IdentityStep extends Step<List<IdentityDescriptor>> {
 
-  @Override
-  public String name() {
-    return "identities";
-  }
-
-  @Override
-  public String kind() {
-    return "identity descriptors";
+  public IdentityStep() {
+    super(
+        StepTraits.object("identities", "identity descriptors", StepTraits.Cleanup.WITH_DATA),
+        descriptors -> descriptors.stream().map(IdentityDescriptor::id).toList().toString());
   }
 
   @Override
   public boolean managed(FlowContext ctx) {
-    return ctx.spec().getTarget().getSchema().getCreate() != null;
+    return FlowSteps.createsSchema(ctx);
   }
 
   /** Always present (possibly empty): the set is brought in line by update, never created whole. */
@@ -101,19 +97,7 @@ public final class IdentityStep implements Step<List<IdentityDescriptor>> {
     }
   }
 
-  @Override
-  public String id(List<IdentityDescriptor> remote) {
-    return remote.stream().map(IdentityDescriptor::id).toList().toString();
-  }
-
   /** Deleted with the schema they describe. */
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx)
-        && FlowSteps.deletesRemote(ctx)
-        && ctx.spec().getTarget().deletesManagedOnDelete();
-  }
-
   @Override
   public List<String> owned(FlowContext ctx) {
     SchemaStatus schema = ctx.status().getSchema();

@@ -1,6 +1,6 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.api.v1alpha1.ConnectionStatus;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FlowServiceObject;
@@ -21,12 +21,10 @@ import java.util.function.Function;
  * @param <T> the connection as read
  * @param <R> the body of its create
  */
-abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements Step<T> {
-  private final String name;
-  private final String kind;
+abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step<T> {
   private final String nameSuffix;
-  private final Function<StripeIngestionFlowStatus, ConnectionStatus> recorded;
-  private final BiConsumer<StripeIngestionFlowStatus, ConnectionStatus> record;
+  private final Function<StripeIngestionFlowStatus, RemoteObjectStatus> recorded;
+  private final BiConsumer<StripeIngestionFlowStatus, RemoteObjectStatus> record;
   private final OwnedCopies<T> copies;
 
   /**
@@ -42,18 +40,17 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
       String name,
       String kind,
       String nameSuffix,
-      Function<StripeIngestionFlowStatus, ConnectionStatus> recorded,
-      BiConsumer<StripeIngestionFlowStatus, ConnectionStatus> record,
+      Function<StripeIngestionFlowStatus, RemoteObjectStatus> recorded,
+      BiConsumer<StripeIngestionFlowStatus, RemoteObjectStatus> record,
       BiFunction<RemoteObserver, String, Optional<T>> byId,
       BiFunction<RemoteObserver, String, List<T>> byName) {
-    this.name = name;
-    this.kind = kind;
+    super(StepTraits.object(name, kind, StepTraits.Cleanup.WITH_FLOW), T::id);
     this.nameSuffix = nameSuffix;
     this.recorded = recorded;
     this.record = record;
     this.copies =
         new OwnedCopies<>(
-            this::recordedId,
+            ctx -> RemoteObjectStatus.idOf(recorded.apply(ctx.status())),
             (ctx, id) -> byId.apply(ctx.observer(), id),
             ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)),
             T::id,
@@ -79,29 +76,13 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
   abstract String description(FlowContext ctx);
 
   @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final String kind() {
-    return kind;
-  }
-
-  @Override
   public final boolean managed(FlowContext ctx) {
     return true;
   }
 
   @Override
   public final Optional<T> observe(FlowContext ctx) {
-    return copies
-        .recorded(ctx)
-        .or(
-            () ->
-                copies.named(ctx).stream()
-                    .filter(c -> !ctx.retired(c.id()) && mislinked(ctx, c) == null)
-                    .findFirst());
+    return copies.current(ctx, c -> !ctx.retired(c.id()) && mislinked(ctx, c) == null);
   }
 
   @Override
@@ -134,7 +115,7 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
 
   @Override
   public final void record(FlowContext ctx, T remote) {
-    record.accept(ctx.status(), new ConnectionStatus(remote.id(), remote.etag()));
+    record.accept(ctx.status(), new RemoteObjectStatus(remote.id(), remote.etag(), null));
   }
 
   @Override
@@ -143,23 +124,13 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
   }
 
   @Override
-  public final String id(T remote) {
-    return remote.id();
-  }
-
-  @Override
   public final Optional<String> notReady(FlowContext ctx, T remote) {
-    return FlowSteps.waitingState(kind, remote.id(), remote.state());
+    return FlowSteps.waitingState(kind(), remote.id(), remote.state());
   }
 
   @Override
   public final List<String> strays(FlowContext ctx) {
     return copies.strays(ctx);
-  }
-
-  @Override
-  public final boolean deletesOnCleanup(FlowContext ctx) {
-    return FlowSteps.deletesRemote(ctx);
   }
 
   @Override
@@ -174,15 +145,10 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> implements S
 
   @Override
   public final String describe(FlowContext ctx, T remote) {
-    return kind + " " + ctx.remoteName(nameSuffix) + " (id " + remote.id() + ")";
+    return FlowSteps.described(kind(), ctx.remoteName(nameSuffix), remote.id());
   }
 
   private String desiredDescription(FlowContext ctx) {
     return ctx.remoteDescription(description(ctx));
-  }
-
-  private String recordedId(FlowContext ctx) {
-    ConnectionStatus status = recorded.apply(ctx.status());
-    return status == null ? null : status.getId();
   }
 }

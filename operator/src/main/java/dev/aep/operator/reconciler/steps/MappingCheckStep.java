@@ -14,22 +14,9 @@ import java.util.Optional;
  * source fails before the field group, schema or mapping set is written. Nothing remote is created:
  * the plan is recomputed on every pass from cached facts.
  */
-public final class MappingCheckStep implements Step<MappingPlan> {
-
-  /** Only reads. */
-  @Override
-  public boolean remote() {
-    return false;
-  }
-
-  @Override
-  public String name() {
-    return "mapping";
-  }
-
-  @Override
-  public String kind() {
-    return "mapping check";
+public final class MappingCheckStep extends ObservingStep<MappingPlan> {
+  public MappingCheckStep() {
+    super("mapping", "mapping check", plan -> "mapping");
   }
 
   @Override
@@ -69,30 +56,10 @@ public final class MappingCheckStep implements Step<MappingPlan> {
   }
 
   @Override
-  public MappingPlan create(FlowContext ctx) {
-    throw new UnsupportedOperationException("a mapping plan is computed, never created");
-  }
-
-  @Override
-  public Diff diff(FlowContext ctx, MappingPlan remote) {
-    return Diff.none();
-  }
-
-  @Override
   public void record(FlowContext ctx, MappingPlan plan) {
     ctx.plan(plan);
     MappingStatus status = ctx.mappingStatus();
     status.setTenantNamespace(plan.tenantNamespace());
     status.setDefaultsAdded(plan.defaultsAdded());
-  }
-
-  @Override
-  public String id(MappingPlan remote) {
-    return "mapping";
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return false;
   }
 }

@@ -3,6 +3,7 @@ package dev.aep.operator.reconciler.steps;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.MappingSetStatus;
 import dev.aep.operator.api.v1alpha1.MappingStatus;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingCheck;
@@ -25,16 +26,10 @@ import java.util.Set;
  * makes a new version; the flow then moves to it. Mapping sets have no description, so the name
  * itself carries the flow's uid; they cannot be deleted (the Platform has no such call).
  */
-public final class MappingSetStep implements Step<MappingSet> {
+public final class MappingSetStep extends Step<MappingSet> {
 
-  @Override
-  public String name() {
-    return "mappingSet";
-  }
-
-  @Override
-  public String kind() {
-    return "mapping set";
+  public MappingSetStep() {
+    super(StepTraits.object("mappingSet", "mapping set", StepTraits.Cleanup.NEVER), MappingSet::id);
   }
 
   @Override
@@ -70,7 +65,7 @@ public final class MappingSetStep implements Step<MappingSet> {
   public Diff diff(FlowContext ctx, MappingSet remote) {
     Diff.Builder diff = Diff.builder();
     String schema = remote.outputSchema() == null ? null : remote.outputSchema().id();
-    if (!Objects.equals(schema, schemaId(ctx))) {
+    if (!Objects.equals(schema, RemoteObjectStatus.idOf(ctx.status().getSchema()))) {
       diff.change("output schema");
     }
     if (!normalized(desired(ctx)).equals(normalized(remote.mappings()))) {
@@ -190,16 +185,6 @@ public final class MappingSetStep implements Step<MappingSet> {
   }
 
   @Override
-  public String id(MappingSet remote) {
-    return remote.id();
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return false;
-  }
-
-  @Override
   public String describe(FlowContext ctx, MappingSet remote) {
     return "mapping set "
         + remoteName(ctx)
@@ -222,7 +207,9 @@ public final class MappingSetStep implements Step<MappingSet> {
 
   private static MappingSetRequest request(FlowContext ctx) {
     return new MappingSetRequest(
-        remoteName(ctx), SchemaRef.forMapping(schemaId(ctx)), desired(ctx));
+        remoteName(ctx),
+        SchemaRef.forMapping(RemoteObjectStatus.idOf(ctx.status().getSchema())),
+        desired(ctx));
   }
 
   private static List<Mapping> desired(FlowContext ctx) {
@@ -246,9 +233,5 @@ public final class MappingSetStep implements Step<MappingSet> {
               String.valueOf(m.destination())));
     }
     return result;
-  }
-
-  private static String schemaId(FlowContext ctx) {
-    return ctx.status().getSchema() == null ? null : ctx.status().getSchema().getId();
   }
 }

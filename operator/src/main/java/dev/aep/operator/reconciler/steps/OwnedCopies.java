@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * How a step finds its own objects on the Platform: by the id recorded in status, else by the
@@ -14,38 +15,28 @@ import java.util.function.Function;
  * place for the crash-recovery, replace and cleanup lookups the managed steps share.
  *
  * @param <R> the remote object as the Platform client returns it
+ * @param recordedId the id in the working status, null when none is recorded (or not owned)
+ * @param byId reads one object by id, empty when it does not exist
+ * @param byName lists the objects carrying this flow's deterministic name
+ * @param id the id of an object
+ * @param description the description of an object, which holds the ownership marker
  */
-final class OwnedCopies<R> {
-  private final Function<FlowContext, String> recordedId;
-  private final BiFunction<FlowContext, String, Optional<R>> byId;
-  private final Function<FlowContext, List<R>> byName;
-  private final Function<R, String> id;
-  private final Function<R, String> description;
-
-  /**
-   * @param recordedId the id in the working status, null when none is recorded (or not owned)
-   * @param byId reads one object by id, empty when it does not exist
-   * @param byName lists the objects carrying this flow's deterministic name
-   * @param id the id of an object
-   * @param description the description of an object, which holds the ownership marker
-   */
-  OwnedCopies(
-      Function<FlowContext, String> recordedId,
-      BiFunction<FlowContext, String, Optional<R>> byId,
-      Function<FlowContext, List<R>> byName,
-      Function<R, String> id,
-      Function<R, String> description) {
-    this.recordedId = recordedId;
-    this.byId = byId;
-    this.byName = byName;
-    this.id = id;
-    this.description = description;
-  }
+record OwnedCopies<R>(
+    Function<FlowContext, String> recordedId,
+    BiFunction<FlowContext, String, Optional<R>> byId,
+    Function<FlowContext, List<R>> byName,
+    Function<R, String> id,
+    Function<R, String> description) {
 
   /** The object whose id is recorded in status, when one is recorded and it still exists. */
   Optional<R> recorded(FlowContext ctx) {
     String recorded = recordedId.apply(ctx);
     return recorded == null ? Optional.empty() : byId.apply(ctx, recorded);
+  }
+
+  /** The recorded object, else the first named copy that {@code fits} (crash recovery). */
+  Optional<R> current(FlowContext ctx, Predicate<R> fits) {
+    return recorded(ctx).or(() -> named(ctx).stream().filter(fits).findFirst());
   }
 
   /** The objects with this flow's name whose description proves this flow created them. */

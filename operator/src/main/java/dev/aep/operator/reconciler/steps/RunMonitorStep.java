@@ -11,27 +11,15 @@ import java.util.Optional;
  * Watches the flow's runs: the newest run (status, times, record counts, first errors) goes to
  * {@code status.lastRun}. It only observes; there is nothing to create or change.
  */
-public final class RunMonitorStep implements Step<RunMonitorStep.Runs> {
+public final class RunMonitorStep extends ObservingStep<RunMonitorStep.Runs> {
   /** At most this many run errors are copied into status. */
   static final int MAX_ERRORS = 3;
 
   /** The newest run of the flow, if it ran yet. */
   public record Runs(Optional<FlowRun> newest) {}
 
-  /** Only reads. */
-  @Override
-  public boolean remote() {
-    return false;
-  }
-
-  @Override
-  public String name() {
-    return "runMonitor";
-  }
-
-  @Override
-  public String kind() {
-    return "run monitor";
+  public RunMonitorStep() {
+    super("runMonitor", "run monitor", runs -> runs.newest().map(FlowRun::id).orElse("none"));
   }
 
   @Override
@@ -46,28 +34,8 @@ public final class RunMonitorStep implements Step<RunMonitorStep.Runs> {
   }
 
   @Override
-  public Runs create(FlowContext ctx) {
-    throw new UnsupportedOperationException("runs are started by the Platform's schedule");
-  }
-
-  @Override
-  public Diff diff(FlowContext ctx, Runs remote) {
-    return Diff.none();
-  }
-
-  @Override
   public void record(FlowContext ctx, Runs runs) {
     ctx.status().setLastRun(runs.newest().map(RunMonitorStep::toStatus).orElse(null));
-  }
-
-  @Override
-  public String id(Runs remote) {
-    return remote.newest().map(FlowRun::id).orElse("none");
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return false;
   }
 
   private static RunStatus toStatus(FlowRun run) {

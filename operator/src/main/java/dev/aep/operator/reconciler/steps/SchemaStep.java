@@ -1,6 +1,6 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.api.v1alpha1.FlowConditions;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
 import dev.aep.operator.platform.Schema;
@@ -17,32 +17,36 @@ import java.util.Optional;
  * existing one verified by {@code target.schema.id}. Schemas hold the shape of customer data:
  * cleanup keeps them unless {@code target.deleteManagedOnDelete} is set.
  */
-public final class SchemaStep implements Step<Schema> {
+public final class SchemaStep extends Step<Schema> {
 
-  @Override
-  public String name() {
-    return "schema";
-  }
+  private final TitledCopy<Schema> titled =
+      new TitledCopy<>(
+          "schema",
+          (ctx, title) -> ctx.observer().schemaTitled(title),
+          (ctx, id) -> ctx.observer().schema(id),
+          Schema::id,
+          Schema::description,
+          "Schema titles are unique: choose another target.schema.create.title, or use the existing"
+              + " schema with target.schema.id.");
 
-  @Override
-  public String kind() {
-    return "schema";
+  public SchemaStep() {
+    super(StepTraits.object("schema", "schema", StepTraits.Cleanup.WITH_DATA), Schema::id);
   }
 
   @Override
   public boolean managed(FlowContext ctx) {
-    return ctx.spec().getTarget().getSchema().getCreate() != null;
+    return FlowSteps.createsSchema(ctx);
   }
 
   @Override
   public String missingMessage(FlowContext ctx) {
-    return "Schema "
-        + ctx.spec().getTarget().getSchema().getId()
-        + " (spec.target.schema.id) "
-        + "does not exist in sandbox "
-        + ctx.sandbox()
-        + ". Use the $id of an existing tenant "
-        + "schema or let the operator create one with target.schema.create.";
+    return FlowSteps.missing(
+        ctx,
+        "Schema",
+        ctx.spec().getTarget().getSchema().getId(),
+        "spec.target.schema.id",
+        "Use the $id of an existing tenant schema or let the operator create one with"
+            + " target.schema.create.");
   }
 
   @Override
@@ -50,35 +54,9 @@ public final class SchemaStep implements Step<Schema> {
     if (!managed(ctx)) {
       return ctx.observer().schema(ctx.spec().getTarget().getSchema().getId());
     }
-    String recorded = recordedId(ctx);
-    if (recorded != null) {
-      Optional<Schema> found = ctx.observer().schema(recorded);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    String title = create(ctx.spec().getTarget().getSchema().getCreate()).title();
-    Optional<Schema> titled = ctx.observer().schemaTitled(title);
-    if (titled.isEmpty()) {
-      return Optional.empty();
-    }
-    // Summaries may omit the description: read the schema itself to check the owner.
-    Schema full = ctx.observer().schema(titled.get().id()).orElse(titled.get());
-    if (!ctx.owns(full.description())) {
-      throw new StepFailure(
-          FlowConditions.REASON_INVALID_SPEC,
-          "A schema titled '"
-              + title
-              + "' already exists in sandbox "
-              + ctx.sandbox()
-              + " (id "
-              + full.id()
-              + ") and was not created by this flow. Schema titles are unique: choose "
-              + "another target.schema.create.title, or use the existing schema with "
-              + "target.schema.id.",
-          StepFailure.Retry.ON_CHANGE);
-    }
-    return Optional.of(full);
+    String recorded = RemoteObjectStatus.managedIdOf(ctx.status().getSchema());
+    Optional<Schema> found = recorded == null ? Optional.empty() : ctx.observer().schema(recorded);
+    return found.or(() -> titled.find(ctx, title(ctx)));
   }
 
   /** Both forms: an id must exist, and a title to create must not be taken by someone else. */
@@ -92,19 +70,21 @@ public final class SchemaStep implements Step<Schema> {
    */
   @Override
   public Schema create(FlowContext ctx) {
-    SchemaRequest request = create(ctx.spec().getTarget().getSchema().getCreate());
+    SchemaCreateSpec spec = ctx.spec().getTarget().getSchema().getCreate();
     List<String> fieldGroups = new ArrayList<>();
     if (ctx.status().getFieldGroup() != null) {
       fieldGroups.add(ctx.status().getFieldGroup().getId());
     }
-    fieldGroups.addAll(request.fieldGroupIds());
+    if (spec.getFieldGroupIds() != null) {
+      fieldGroups.addAll(spec.getFieldGroupIds());
+    }
     return ctx.session()
         .schemaRegistry()
         .createSchema(
             new SchemaRequest(
-                request.title(),
-                ctx.remoteDescription(request.description()),
-                request.classId(),
+                spec.getTitle(),
+                ctx.remoteDescription(spec.getDescription()),
+                spec.getClassId(),
                 fieldGroups));
   }
 
@@ -146,37 +126,14 @@ public final class SchemaStep implements Step<Schema> {
     ctx.status().setSchema(status);
   }
 
-  @Override
-  public String id(Schema remote) {
-    return remote.id();
-  }
-
-  @Override
-  public boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx)
-        && FlowSteps.deletesRemote(ctx)
-        && ctx.spec().getTarget().deletesManagedOnDelete();
-  }
-
+  /** The recorded schema, else the flow's schema with its title; never one given by id. */
   @Override
   public List<String> owned(FlowContext ctx) {
-    List<String> ids = new ArrayList<>();
-    String recorded = recordedId(ctx);
+    String recorded = RemoteObjectStatus.managedIdOf(ctx.status().getSchema());
     if (recorded != null) {
-      ids.add(recorded);
-      return ids;
+      return List.of(recorded);
     }
-    if (ctx.spec().getTarget().getSchema().getCreate() == null) {
-      // A schema given by id is never the operator's to delete.
-      return ids;
-    }
-    String title = ctx.spec().getTarget().getSchema().getCreate().getTitle();
-    ctx.observer()
-        .schemaTitled(title)
-        .flatMap(summary -> ctx.observer().schema(summary.id()))
-        .filter(schema -> ctx.owns(schema.description()))
-        .ifPresent(schema -> ids.add(schema.id()));
-    return ids;
+    return managed(ctx) ? titled.ownedId(ctx, title(ctx)).stream().toList() : List.of();
   }
 
   @Override
@@ -186,20 +143,10 @@ public final class SchemaStep implements Step<Schema> {
 
   @Override
   public String describe(FlowContext ctx, Schema remote) {
-    return "schema "
-        + (remote.title() == null ? "" : "'" + remote.title() + "' ")
-        + "(id "
-        + remote.id()
-        + ")";
+    return FlowSteps.described("schema", FlowSteps.quoted(remote.title()), remote.id());
   }
 
-  private static String recordedId(FlowContext ctx) {
-    SchemaStatus status = ctx.status().getSchema();
-    return status == null || !Boolean.TRUE.equals(status.getManaged()) ? null : status.getId();
-  }
-
-  private static SchemaRequest create(SchemaCreateSpec spec) {
-    return new SchemaRequest(
-        spec.getTitle(), spec.getDescription(), spec.getClassId(), spec.getFieldGroupIds());
+  private static String title(FlowContext ctx) {
+    return ctx.spec().getTarget().getSchema().getCreate().getTitle();
   }
 }

@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler.steps;
 
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.RemoteCollection;
@@ -94,8 +95,6 @@ public final class SourceConnectionStep
   }
 
   private static String baseConnectionId(FlowContext ctx) {
-    return ctx.status().getBaseConnection() == null
-        ? null
-        : ctx.status().getBaseConnection().getId();
+    return RemoteObjectStatus.idOf(ctx.status().getBaseConnection());
   }
 }

@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.steps;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one contract every remote object of a flow follows. A step only answers questions and
@@ -11,28 +12,75 @@ import java.util.Optional;
  *
  * @param <R> the remote object as the Platform client returns it
  */
-public interface Step<R> {
+public abstract class Step<R> {
+  private final StepTraits traits;
+  private final Function<R, String> id;
+
+  /**
+   * @param traits names and fixed behaviour
+   * @param id the id of an object (for steps that only read, what they read)
+   */
+  protected Step(StepTraits traits, Function<R, String> id) {
+    this.traits = traits;
+    this.id = id;
+  }
+
+  /** Names and fixed behaviour of the step. */
+  public final StepTraits traits() {
+    return traits;
+  }
 
   /** Name used in conditions, events and logs, e.g. {@code baseConnection}. */
-  String name();
+  public final String name() {
+    return traits.name();
+  }
 
   /** Words for people, e.g. {@code base connection}. */
-  String kind();
+  public final String kind() {
+    return traits.kind();
+  }
 
   /**
    * Whether this flow owns the object (create, update, delete) or only uses an existing one given
    * by id in the spec, which must then exist and is never modified or deleted.
    */
-  boolean managed(FlowContext ctx);
+  public abstract boolean managed(FlowContext ctx);
 
   /**
    * The object as it is on the Platform now: by the id in status, else (crash recovery) the object
    * carrying this flow's deterministic name and uid. Empty when it does not exist.
    */
-  Optional<R> observe(FlowContext ctx);
+  public abstract Optional<R> observe(FlowContext ctx);
+
+  /** Creates the object; returns it with at least its id. */
+  public abstract R create(FlowContext ctx);
+
+  /** Differences between the spec and the observed object; empty when in sync. */
+  public abstract Diff diff(FlowContext ctx, R remote);
+
+  /** Applies a non-empty, non-replacing diff; returns the object with its new etag. */
+  public R update(FlowContext ctx, R remote, Diff diff) {
+    throw new UnsupportedOperationException(kind() + " cannot be updated");
+  }
+
+  /** Writes the object's ids and etag into the working status. */
+  public abstract void record(FlowContext ctx, R remote);
+
+  /** Forgets the object in the working status (it is being replaced). */
+  public void forget(FlowContext ctx) {}
+
+  /** Id of the object. */
+  public final String id(R remote) {
+    return id.apply(remote);
+  }
+
+  /** A reason to wait when the object exists but cannot be used yet (e.g. still provisioning). */
+  public Optional<String> notReady(FlowContext ctx, R remote) {
+    return Optional.empty();
+  }
 
   /** Why a missing unmanaged object is a problem, for the condition message. */
-  default String missingMessage(FlowContext ctx) {
+  public String missingMessage(FlowContext ctx) {
     return "The "
         + kind()
         + " referenced by the spec does not exist in sandbox "
@@ -46,82 +94,35 @@ public interface Step<R> {
    * by id (it must exist), or one whose observation enforces a uniqueness rule, when earlier steps
    * would otherwise create things first. Observing must not need earlier steps.
    */
-  default boolean observedFirst(FlowContext ctx) {
+  public boolean observedFirst(FlowContext ctx) {
     return false;
-  }
-
-  /**
-   * Whether the step stands for objects on the Platform. False for the steps that only read
-   * (explore, whose {@link #create} is a read, the mapping check and the run monitor): a pass that
-   * must not write still runs them.
-   */
-  default boolean remote() {
-    return true;
-  }
-
-  /** Creates the object; returns it with at least its id. */
-  R create(FlowContext ctx);
-
-  /** Differences between the spec and the observed object; empty when in sync. */
-  Diff diff(FlowContext ctx, R remote);
-
-  /** Applies a non-empty, non-replacing diff; returns the object with its new etag. */
-  default R update(FlowContext ctx, R remote, Diff diff) {
-    throw new UnsupportedOperationException(kind() + " cannot be updated");
-  }
-
-  /**
-   * Whether a replaced object is deleted before its successor is created (true for a flow, which
-   * nothing references) or after the whole chain points at the successor (connections).
-   */
-  default boolean deleteBeforeReplace() {
-    return false;
-  }
-
-  /** Writes the object's ids and etag into the working status. */
-  void record(FlowContext ctx, R remote);
-
-  /** Forgets the object in the working status (it is being replaced). */
-  default void forget(FlowContext ctx) {}
-
-  /** Id of the object. */
-  String id(R remote);
-
-  /** A reason to wait when the object exists but cannot be used yet (e.g. still provisioning). */
-  default Optional<String> notReady(FlowContext ctx, R remote) {
-    return Optional.empty();
   }
 
   /** Earlier copies of this flow's object that no longer belong to the chain (after a replace). */
-  default List<String> strays(FlowContext ctx) {
+  public List<String> strays(FlowContext ctx) {
     return List.of();
-  }
-
-  /** Whether cleanup deletes this step's objects for this flow (deletion policy, data kept). */
-  default boolean deletesOnCleanup(FlowContext ctx) {
-    return managed(ctx);
   }
 
   /**
    * Ids of every object of this flow cleanup must delete: the recorded one plus any unrecorded copy
    * carrying the flow's name and uid.
    */
-  default List<String> owned(FlowContext ctx) {
+  public List<String> owned(FlowContext ctx) {
     return List.of();
   }
 
   /** Deletes one object; false when it was already gone. */
-  default boolean delete(FlowContext ctx, String id) {
+  public boolean delete(FlowContext ctx, String id) {
     return false;
   }
 
-  /** Event reason when {@link #create} succeeded. */
-  default String createdReason() {
-    return "Created";
+  /** Whether cleanup deletes this step's objects for this flow: managed ones, as traits say. */
+  public final boolean deletesOnCleanup(FlowContext ctx) {
+    return managed(ctx) && traits().cleanup().applies(ctx);
   }
 
   /** How the object is named in events and messages. */
-  default String describe(FlowContext ctx, R remote) {
+  public String describe(FlowContext ctx, R remote) {
     return kind() + " (id " + id(remote) + ")";
   }
 
@@ -129,7 +130,7 @@ public interface Step<R> {
    * How the object is named in the pass's summary Event: kind and id only, since one Event lists
    * every object a pass changed and the API server refuses notes over 1 KiB.
    */
-  default String brief(FlowContext ctx, R remote) {
+  public String brief(FlowContext ctx, R remote) {
     return kind() + " " + id(remote);
   }
 }

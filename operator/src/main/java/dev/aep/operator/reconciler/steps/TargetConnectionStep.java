@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler.steps;
 
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.RemoteCollection;
@@ -89,11 +90,11 @@ public final class TargetConnectionStep
   }
 
   private static String datasetId(FlowContext ctx) {
-    return ctx.status().getDataset() == null ? null : ctx.status().getDataset().getId();
+    return RemoteObjectStatus.idOf(ctx.status().getDataset());
   }
 
   private static String schemaId(FlowContext ctx) {
-    return ctx.status().getSchema() == null ? null : ctx.status().getSchema().getId();
+    return RemoteObjectStatus.idOf(ctx.status().getSchema());
   }
 
   private static String schemaVersion(FlowContext ctx) {

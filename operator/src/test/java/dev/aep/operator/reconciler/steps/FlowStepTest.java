@@ -3,10 +3,10 @@ package dev.aep.operator.reconciler.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aep.operator.api.v1alpha1.ConnectionStatus;
 import dev.aep.operator.api.v1alpha1.FlowState;
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.MappingSetStatus;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Flow;
@@ -32,8 +32,8 @@ class FlowStepTest {
   private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   FlowStepTest() {
-    status.setSourceConnection(new ConnectionStatus("source-1", "\"s\""));
-    status.setTargetConnection(new ConnectionStatus("target-1", "\"t\""));
+    status.setSourceConnection(new RemoteObjectStatus("source-1", "\"s\"", null));
+    status.setTargetConnection(new RemoteObjectStatus("target-1", "\"t\"", null));
     status.setMappingSet(new MappingSetStatus("mapping-1", 0L));
   }
 
@@ -112,7 +112,7 @@ class FlowStepTest {
 
     assertThat(diff.replaces()).isTrue();
     assertThat(diff.replaceReason()).contains("source-0", "source-1");
-    assertThat(step.deleteBeforeReplace()).isTrue();
+    assertThat(step.traits().deleteBeforeReplace()).isTrue();
   }
 
   @Test

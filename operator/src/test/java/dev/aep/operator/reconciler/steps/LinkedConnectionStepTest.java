@@ -3,9 +3,8 @@ package dev.aep.operator.reconciler.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.BaseConnectionStatus;
-import dev.aep.operator.api.v1alpha1.ConnectionStatus;
-import dev.aep.operator.api.v1alpha1.DatasetStatus;
 import dev.aep.operator.api.v1alpha1.DeletionPolicy;
+import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.SourceConnection;
@@ -26,7 +25,7 @@ class LinkedConnectionStepTest extends SampleFlowPass {
   LinkedConnectionStepTest() {
     status.setBaseConnection(new BaseConnectionStatus("base-1", "\"b\"", "7", true));
     status.setSchema(new SchemaStatus("schema-1", "1.0", true));
-    status.setDataset(new DatasetStatus("dataset-1", true));
+    status.setDataset(new RemoteObjectStatus("dataset-1", null, true));
   }
 
   private SourceConnection sourceConnection(String id, String baseId, String path, String state) {
@@ -112,7 +111,7 @@ class LinkedConnectionStepTest extends SampleFlowPass {
   @Test
   void theRecordedConnectionIsReadByIdAndForgottenWhenReplaced() {
     observer.targetConnections.add(targetConnection("t1", "dataset-1", "schema-1"));
-    status.setTargetConnection(new ConnectionStatus("t1", "\"old\""));
+    status.setTargetConnection(new RemoteObjectStatus("t1", "\"old\"", null));
 
     assertThat(target.observe(ctx)).map(TargetConnection::id).contains("t1");
     assertThat(observer.reads).containsExactly("targetConnection t1");
