@@ -2,9 +2,12 @@ package dev.aep.operator.testing;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Small readers of a flow's conditions for tests. */
 public final class FlowAssertions {
@@ -45,5 +48,23 @@ public final class FlowAssertions {
   /** Whether the condition of {@code type} has {@code reason}. */
   public static boolean hasReason(StripeIngestionFlow flow, String type, String reason) {
     return condition(flow, type).filter(c -> reason.equals(c.getReason())).isPresent();
+  }
+
+  /** As a condition to wait for: the condition of {@code type} has {@code reason}. */
+  public static Predicate<StripeIngestionFlow> withReason(String type, String reason) {
+    return flow -> hasReason(flow, type, reason);
+  }
+
+  /** The ids of the eight Platform objects a flow owns, in the order a pass creates them. */
+  public static List<String> createdIds(StripeIngestionFlowStatus s) {
+    return List.of(
+        s.getBaseConnection().getId(),
+        s.getSourceConnection().getId(),
+        s.getFieldGroup().getId(),
+        s.getSchema().getId(),
+        s.getDataset().getId(),
+        s.getTargetConnection().getId(),
+        s.getMappingSet().getId(),
+        s.getFlow().getId());
   }
 }

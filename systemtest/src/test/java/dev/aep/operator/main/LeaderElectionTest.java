@@ -98,16 +98,7 @@ class LeaderElectionTest {
 
     leader.stop();
     await().atMost(Duration.ofSeconds(60)).until(standby::isLeader);
-    stack
-        .client()
-        .resources(StripeIngestionFlow.class)
-        .inNamespace(NAMESPACE)
-        .withName("stripe-charges")
-        .edit(
-            f -> {
-              f.getSpec().getSchedule().setInterval(30);
-              return f;
-            });
+    stack.change(NAMESPACE, "stripe-charges", f -> f.getSpec().getSchedule().setInterval(30));
     StripeIngestionFlow changed = stack.awaitReady(NAMESPACE, "stripe-charges");
 
     assertThat(changed.getStatus().getObservedGeneration())

@@ -93,26 +93,8 @@ class OperatorAssemblyTest {
   @Test
   void watchedNamespacesAndLabelSelectorLimitWhatIsReconciled() {
     stack.applySamples(NAMESPACE, "charges.yaml", "prices.yaml");
-    stack
-        .client()
-        .resources(StripeIngestionFlow.class)
-        .inNamespace(NAMESPACE)
-        .withName("stripe-prices")
-        .edit(
-            f -> {
-              f.getMetadata().getLabels().put("shard", "b");
-              return f;
-            });
-    stack
-        .client()
-        .resources(StripeIngestionFlow.class)
-        .inNamespace(NAMESPACE)
-        .withName("stripe-charges")
-        .edit(
-            f -> {
-              f.getMetadata().getLabels().put("shard", "a");
-              return f;
-            });
+    stack.change(NAMESPACE, "stripe-prices", f -> f.getMetadata().getLabels().put("shard", "b"));
+    stack.change(NAMESPACE, "stripe-charges", f -> f.getMetadata().getLabels().put("shard", "a"));
     OperatorAssembly shardA =
         stack.assembly(
             Map.of("WATCH_NAMESPACES", "payments,billing", "WATCH_LABEL_SELECTOR", "shard=a"));

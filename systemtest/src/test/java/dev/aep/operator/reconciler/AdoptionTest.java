@@ -75,14 +75,7 @@ class AdoptionTest {
     assertThat(status.getFlow().getEtag()).isNotBlank();
     // Nothing created, nothing patched: the Data Prep checks (validate, preview) store nothing.
     assertThat(writesSince(ns, before)).isEmpty();
-    assertThat(
-            stack
-                .simulator()
-                .inventory()
-                .get(Kind.FLOW, made.flowId())
-                .orElseThrow()
-                .path("name")
-                .asText())
+    assertThat(stack.remote(Kind.FLOW, made.flowId()).path("name").asText())
         .isEqualTo("Stripe Connector Flow");
     stack.await(
         ns, "finance-charges", f -> Integer.valueOf(0).equals(f.getStatus().getPendingChanges()));
@@ -147,7 +140,7 @@ class AdoptionTest {
     assertThat(writesSince(ns, before))
         .extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    return stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow();
+    return stack.remote(Kind.FLOW, made.flowId());
   }
 
   @Test
@@ -173,12 +166,8 @@ class AdoptionTest {
 
     stack.create(wanted);
     StripeIngestionFlow refused =
-        stack.await(
-            ns,
-            "finance-charges",
-            f ->
-                FlowAssertions.hasReason(
-                    f, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC));
+        stack.awaitReason(
+            ns, "finance-charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
 
     assertThat(
             FlowAssertions.condition(refused, FlowConditions.READY)

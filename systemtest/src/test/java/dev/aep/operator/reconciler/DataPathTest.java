@@ -51,20 +51,9 @@ class DataPathTest {
    * simulator's clock.
    */
   private static StripeIngestionFlow sample(String file, String ns) {
-    StripeIngestionFlow flow = stack.loadSample(file, StripeIngestionFlow.class);
-    flow.getMetadata().setNamespace(ns);
-    flow.getSpec().getPlatform().setSandbox(ns);
+    StripeIngestionFlow flow = stack.sampleFlow(file, ns);
     if (flow.getSpec().getSchedule().getFrequency() != Frequency.ONCE) {
-      flow.getSpec()
-          .getSchedule()
-          .setStartTime(
-              stack
-                  .simulator()
-                  .clock()
-                  .now()
-                  .plus(Duration.ofMinutes(1))
-                  .truncatedTo(ChronoUnit.SECONDS)
-                  .toString());
+      stack.startingIn(flow, Duration.ofMinutes(1), ChronoUnit.SECONDS);
     }
     return flow;
   }
@@ -84,6 +73,21 @@ class DataPathTest {
     } finally {
       stack.simulator().clock().speed(1);
     }
+  }
+
+  /** Points the flow at a schema and a dataset made by hand in its sandbox; returns the schema. */
+  private static Schema existingTarget(StripeIngestionFlow flow, String ns) {
+    PlatformSession session = stack.session(ns);
+    Schema schema = Flows.existingChargesSchema(session, "Existing " + ns);
+    String dataset =
+        session
+            .catalog()
+            .createDataset(
+                new DatasetRequest(
+                    "Existing " + ns, "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
+    flow.getSpec().getTarget().getSchema().setId(schema.id());
+    flow.getSpec().getTarget().getDataset().setId(dataset);
+    return schema;
   }
 
   private static JsonNode at(JsonNode row, String dotPath) {
@@ -114,19 +118,7 @@ class DataPathTest {
     // prices is committed disabled (the user enables it); enabled here so that it runs.
     flow.getSpec().setState(FlowState.ENABLED);
     if (flow.getSpec().getTarget().getSchema().getId() != null) {
-      PlatformSession session = stack.session(ns);
-      Schema schema = Flows.existingChargesSchema(session, "Existing " + ns);
-      String dataset =
-          session
-              .catalog()
-              .createDataset(
-                  new DatasetRequest(
-                      "Existing " + ns,
-                      "made by hand",
-                      SchemaRef.forDataset(schema.id()),
-                      Map.of()));
-      flow.getSpec().getTarget().getSchema().setId(schema.id());
-      flow.getSpec().getTarget().getDataset().setId(dataset);
+      existingTarget(flow, ns);
     }
     String name = flow.getMetadata().getName();
     stack.create(flow);
@@ -258,14 +250,10 @@ class DataPathTest {
             "charges",
             addMapping(new MappingSpec("data.receipt_email", "_tenant.stripe.receiptEmail")));
     StripeIngestionFlow after =
-        stack.await(
+        stack.awaitReadyAnd(
             ns,
             "charges",
-            f ->
-                FlowAssertions.readyForGeneration(f)
-                    && f.getMetadata()
-                        .getGeneration()
-                        .equals(edited.getMetadata().getGeneration()));
+            f -> f.getMetadata().getGeneration().equals(edited.getMetadata().getGeneration()));
     assertThat(after.getStatus().getFieldGroup().getId()).isEqualTo(groupId);
     assertThat(after.getStatus().getFieldGroup().getVersion())
         .isNotEqualTo(ready.getStatus().getFieldGroup().getVersion());
@@ -297,24 +285,21 @@ class DataPathTest {
         .doesNotContain("\"identity\":true");
 
     // A changed namespace is a new descriptor in place of the old one.
-    stack.edit(
+    stack.change(
         ns,
         ready.getMetadata().getName(),
-        f -> {
-          f.getSpec()
-              .getTarget()
-              .getSchema()
-              .getCreate()
-              .setIdentities(List.of(new IdentitySpec("_tenant.stripe.email", "Phone", true)));
-          return f;
-        });
+        f ->
+            f.getSpec()
+                .getTarget()
+                .getSchema()
+                .getCreate()
+                .setIdentities(List.of(new IdentitySpec("_tenant.stripe.email", "Phone", true))));
     StripeIngestionFlow changed =
-        stack.await(
+        stack.awaitReadyAnd(
             ns,
             ready.getMetadata().getName(),
             f ->
-                FlowAssertions.readyForGeneration(f)
-                    && f.getStatus().getSchema().getIdentityDescriptors().size() == 1
+                f.getStatus().getSchema().getIdentityDescriptors().size() == 1
                     && !f.getStatus().getSchema().getIdentityDescriptors().equals(ids));
     String newId = changed.getStatus().getSchema().getIdentityDescriptors().get(0);
     assertThat(stack.simulator().inventory().get(Kind.DESCRIPTOR, ids.get(0))).isEmpty();
@@ -383,17 +368,8 @@ class DataPathTest {
   @Test
   void aDestinationMissingFromAnExistingSchemaIsListedBeforeAnythingUsesTheSchema() {
     String ns = stack.isolatedNamespace("missing-dest");
-    PlatformSession session = stack.session(ns);
-    Schema schema = Flows.existingChargesSchema(session, "Existing " + ns);
-    String dataset =
-        session
-            .catalog()
-            .createDataset(
-                new DatasetRequest(
-                    "Existing " + ns, "made by hand", SchemaRef.forDataset(schema.id()), Map.of()));
     StripeIngestionFlow flow = sample("existing-schema-and-dataset.yaml", ns);
-    flow.getSpec().getTarget().getSchema().setId(schema.id());
-    flow.getSpec().getTarget().getDataset().setId(dataset);
+    Schema schema = existingTarget(flow, ns);
     flow.getSpec().getMapping().add(new MappingSpec("data.status", "_tenant.stripe.status"));
     stack.create(flow);
 
@@ -417,17 +393,15 @@ class DataPathTest {
     StripeIngestionFlow ready = stack.createAndAwaitReady(stack.charges(ns, "charges"));
     String version = ready.getStatus().getFieldGroup().getVersion();
 
-    stack.edit(
+    stack.change(
         ns,
         "charges",
-        f -> {
-          f.getSpec().getMapping().stream()
-              .filter(m -> m.getSource().equals("data.amount"))
-              .findFirst()
-              .orElseThrow()
-              .setType(XdmType.STRING);
-          return f;
-        });
+        f ->
+            f.getSpec().getMapping().stream()
+                .filter(m -> m.getSource().equals("data.amount"))
+                .findFirst()
+                .orElseThrow()
+                .setType(XdmType.STRING));
     StripeIngestionFlow refused =
         stack.awaitReason(ns, "charges", FlowConditions.SYNCED, FlowConditions.REASON_INVALID_SPEC);
     assertThat(message(refused, FlowConditions.SYNCED))
@@ -470,16 +444,7 @@ class DataPathTest {
   void aRunThatFailsRecordsMakesTheFlowNotReadyUntilAGoodRun() {
     String ns = stack.isolatedNamespace("failed-records");
     StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec()
-        .getSchedule()
-        .setStartTime(
-            stack
-                .simulator()
-                .clock()
-                .now()
-                .plus(Duration.ofMinutes(1))
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString());
+    stack.startingIn(flow, Duration.ofMinutes(1), ChronoUnit.SECONDS);
     // failure_code is null on most charges: _id is required, so those records fail.
     flow.getSpec().getMapping().add(new MappingSpec("data.failure_code", "_id"));
     stack.createAndAwaitReady(flow);
@@ -497,13 +462,10 @@ class DataPathTest {
     assertThat(stack.events(ns)).map(Event::getReason).contains(FlowConditions.REASON_RUN_FAILED);
 
     String failedRun = failed.getStatus().getLastRun().getId();
-    stack.edit(
+    stack.change(
         ns,
         "charges",
-        f -> {
-          f.getSpec().getMapping().removeIf(m -> m.getDestination().equals("_id"));
-          return f;
-        });
+        f -> f.getSpec().getMapping().removeIf(m -> m.getDestination().equals("_id")));
     stack.simulator().clock().advance(Duration.ofMinutes(15));
     try {
       stack.simulator().clock().speed(600);
@@ -525,16 +487,7 @@ class DataPathTest {
   void partialIngestionLetsTheRunLandTheGoodRowsAndStillReportsTheFailedOnes() {
     String ns = stack.isolatedNamespace("partial");
     StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec()
-        .getSchedule()
-        .setStartTime(
-            stack
-                .simulator()
-                .clock()
-                .now()
-                .plus(Duration.ofMinutes(1))
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString());
+    stack.startingIn(flow, Duration.ofMinutes(1), ChronoUnit.SECONDS);
     flow.getSpec().getMapping().add(new MappingSpec("data.failure_code", "_id"));
     flow.getSpec().setIngestion(new IngestionSpec(100, null));
     StripeIngestionFlow ready = stack.createAndAwaitReady(flow);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Platform;
+import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.operator.testing.RecordingDispatcher;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
@@ -62,7 +63,7 @@ class KubernetesWritesTest {
     assertThat(summary.getReason()).isEqualTo("Created");
     assertThat(summary.getRegarding().getUid()).isEqualTo(flow.getMetadata().getUid());
     assertThat(summary.getNote())
-        .contains(createdIds(ready.getStatus()))
+        .contains(FlowAssertions.createdIds(ready.getStatus()))
         .contains(
             "base connection",
             "source connection",
@@ -104,7 +105,7 @@ class KubernetesWritesTest {
           .as(name)
           .filteredOn(e -> e.getRegarding().getName().equals(name))
           .singleElement()
-          .satisfies(e -> assertThat(e.getNote()).contains(createdIds(status)));
+          .satisfies(e -> assertThat(e.getNote()).contains(FlowAssertions.createdIds(status)));
     }
   }
 
@@ -163,18 +164,5 @@ class KubernetesWritesTest {
       byKind.merge(kind, 1, Integer::sum);
     }
     return byKind;
-  }
-
-  private static String[] createdIds(StripeIngestionFlowStatus s) {
-    return new String[] {
-      s.getBaseConnection().getId(),
-      s.getSourceConnection().getId(),
-      s.getFieldGroup().getId(),
-      s.getSchema().getId(),
-      s.getDataset().getId(),
-      s.getTargetConnection().getId(),
-      s.getMappingSet().getId(),
-      s.getFlow().getId()
-    };
   }
 }

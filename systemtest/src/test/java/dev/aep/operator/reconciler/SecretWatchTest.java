@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.OperatorStackExtension;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
@@ -56,12 +55,7 @@ class SecretWatchTest {
   void flowWaitingForAMissingSecretProceedsAsSoonAsTheSecretIsCreated() {
     String ns = namespace("watch-missing");
     stack.create(stack.charges(ns, "charges"));
-    stack.await(
-        ns,
-        "charges",
-        f ->
-            FlowAssertions.hasReason(
-                f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
+    stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND);
     assertThat(stack.platformWrites(ns)).isZero();
 
     stack.stripeSecret(ns, "sk_test_created_later");

@@ -159,13 +159,10 @@ class BadInputTest {
           default -> {}
         }
         if (c.name().equals("past-start-time")) {
-          stack.edit(
+          stack.change(
               c.namespace(),
               "flow",
-              f -> {
-                f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z");
-                return f;
-              });
+              f -> f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z"));
         } else {
           stack.create(flow);
         }

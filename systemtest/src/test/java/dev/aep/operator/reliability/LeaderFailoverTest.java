@@ -86,13 +86,12 @@ class LeaderFailoverTest {
       // A fresh standby; then an update wave, and the leader stopped gracefully in the middle.
       Replica third = stack.startReplica(with(shortShutdown, "replica-c"), settings);
       for (StripeIngestionFlow f : created) {
-        stack.edit(
+        stack.change(
             ns,
             f.getMetadata().getName(),
             e -> {
               e.getSpec().getSchedule().setInterval(45);
               e.getSpec().setDescription("Every 45 minutes");
-              return e;
             });
       }
       int patchesBefore = patches(sim);
@@ -184,13 +183,7 @@ class LeaderFailoverTest {
                   + lease.getSpec().getLeaseTransitions()
                   + " transitions")
           .line("remote objects", objectsAudit.total() + " " + objectsAudit.objects())
-          .line(
-              "duplicates / orphans / missing",
-              objectsAudit.duplicates().size()
-                  + " / "
-                  + objectsAudit.orphans().size()
-                  + " / "
-                  + objectsAudit.missing().size())
+          .line("duplicates / orphans / missing", objectsAudit.counts())
           .publish();
 
       assertThat(afterCrash.clean()).as(afterCrash.toString()).isTrue();

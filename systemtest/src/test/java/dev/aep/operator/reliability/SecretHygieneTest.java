@@ -106,19 +106,16 @@ class SecretHygieneTest {
         Secret rotated = stack.stripeSecret(ns, secrets.get(key));
         String version = rotated.getMetadata().getResourceVersion();
         boolean refused = key.startsWith("refused");
-        for (StripeIngestionFlow f : flows) {
-          stack.await(
-              ns,
-              f.getMetadata().getName(),
-              timeout,
-              now ->
-                  refused
-                      ? FlowAssertions.hasReason(
-                          now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
-                      : FlowAssertions.readyForGeneration(now)
-                          && version.equals(
-                              now.getStatus().getBaseConnection().getCredentialsVersion()));
-        }
+        stack.awaitEach(
+            flows,
+            timeout,
+            now ->
+                refused
+                    ? FlowAssertions.hasReason(
+                        now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
+                    : FlowAssertions.readyForGeneration(now)
+                        && version.equals(
+                            now.getStatus().getBaseConnection().getCredentialsVersion()));
         scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       }
 
@@ -127,33 +124,18 @@ class SecretHygieneTest {
           .register(clientId, secrets.get("rotated client secret"), Accounts.DEFAULT_ORG_ID);
       sim.faults().expireTokens();
       platformSecret(stack, ns, clientId, secrets.get("wrong client secret"));
-      for (StripeIngestionFlow f : flows) {
-        stack.await(
-            ns,
-            f.getMetadata().getName(),
-            timeout,
-            now ->
-                FlowAssertions.hasReason(
-                    now, FlowConditions.SYNCED, FlowConditions.REASON_AUTH_FAILED));
-      }
+      stack.awaitEach(
+          flows,
+          timeout,
+          FlowAssertions.withReason(FlowConditions.SYNCED, FlowConditions.REASON_AUTH_FAILED));
       platformSecret(stack, ns, clientId, secrets.get("rotated client secret"));
+      stack.awaitEach(
+          flows,
+          timeout,
+          FlowAssertions.withReason(
+              FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
       for (StripeIngestionFlow f : flows) {
-        stack.await(
-            ns,
-            f.getMetadata().getName(),
-            timeout,
-            now ->
-                FlowAssertions.hasReason(
-                    now, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
-      }
-      for (StripeIngestionFlow f : flows) {
-        stack.edit(
-            ns,
-            f.getMetadata().getName(),
-            e -> {
-              e.getSpec().getSchedule().setInterval(60);
-              return e;
-            });
+        stack.change(ns, f.getMetadata().getName(), e -> e.getSpec().getSchedule().setInterval(60));
       }
       stack.awaitAllReady(flows, timeout);
       scrapes.add(stack.get(replica.assembly(), "/metrics").body());
@@ -161,27 +143,20 @@ class SecretHygieneTest {
       // Runs whose records fail: the Platform's messages for those quote record values (here the
       // customers' emails), which must stay out of status, Events, logs and metrics.
       for (StripeIngestionFlow f : flows) {
-        stack.edit(
+        stack.change(
             ns,
             f.getMetadata().getName(),
-            e -> {
-              e.getSpec()
-                  .getMapping()
-                  .add(MappingSpec.expression("to_integer(data.receipt_email)", "_id", null));
-              return e;
-            });
+            e ->
+                e.getSpec()
+                    .getMapping()
+                    .add(MappingSpec.expression("to_integer(data.receipt_email)", "_id", null)));
       }
       stack.awaitAllReady(flows, timeout);
       sim.clock().advance(Duration.ofDays(2));
-      for (StripeIngestionFlow f : flows) {
-        stack.await(
-            ns,
-            f.getMetadata().getName(),
-            timeout,
-            now ->
-                FlowAssertions.hasReason(
-                    now, FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
-      }
+      stack.awaitEach(
+          flows,
+          timeout,
+          FlowAssertions.withReason(FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
       Map<String, String> recordValues = quotedRecordValues(sim);
       scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       List<String> events = new ArrayList<>();
