@@ -55,6 +55,24 @@ public final class FlowAssertions {
     return flow -> hasReason(flow, type, reason);
   }
 
+  /** As a condition to wait for: the flow's base connection carries this Secret version. */
+  public static Predicate<StripeIngestionFlow> usesSecretVersion(String resourceVersion) {
+    return flow ->
+        resourceVersion.equals(flow.getStatus().getBaseConnection().getCredentialsVersion());
+  }
+
+  /** How status, Events and plans name the eight Platform objects of a flow, in creation order. */
+  public static final List<String> OBJECT_NAMES =
+      List.of(
+          "base connection",
+          "source connection",
+          "field group",
+          "schema",
+          "dataset",
+          "target connection",
+          "mapping set",
+          "flow");
+
   /** The ids of the eight Platform objects a flow owns, in the order a pass creates them. */
   public static List<String> createdIds(StripeIngestionFlowStatus s) {
     return List.of(

@@ -8,7 +8,6 @@ import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.ExportCommand;
-import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.Flows;
 import dev.aep.operator.testing.HandMadeFlow;
@@ -35,9 +34,11 @@ class AdoptionTest {
   @RegisterExtension
   static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
-  private static HandMadeFlow buildByHand(PlatformSession session) {
+  /** A dataflow and its objects made by hand in a namespace of its own and its sandbox. */
+  private static HandMadeFlow buildByHand(String ns) {
+    stack.isolatedNamespace(ns);
     return HandMadeFlow.build(
-        session,
+        stack.session(ns),
         "Finance",
         stack.simulator().clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
   }
@@ -55,8 +56,7 @@ class AdoptionTest {
   @Test
   void aHandMadeFlowIsAdoptedWithoutCreatingOrPatchingAnythingAndIsLeftInPlaceOnDelete() {
     String ns = "adopt";
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
 
     stack.create(adopting(ns, made));
@@ -92,8 +92,7 @@ class AdoptionTest {
   @Test
   void anExportedManifestAppliedAsIsIsAdoptedWithNoWriteAndCarriesNoSecret() {
     String ns = "adopt-export";
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -127,8 +126,7 @@ class AdoptionTest {
    * write was one PATCH of the dataflow and returns the dataflow as the Platform holds it then.
    */
   private static JsonNode adoptedWithOnePatch(String ns, Consumer<ScheduleSpec> change) {
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     change.accept(wanted.getSpec().getSchedule());
@@ -158,8 +156,7 @@ class AdoptionTest {
   @Test
   void aFlowIdThatDoesNotExistIsInvalidSpecAndCreatesNothing() {
     String ns = "adopt-missing";
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().setAdopt(new AdoptSpec("00000000-0000-0000-0000-000000000000"));

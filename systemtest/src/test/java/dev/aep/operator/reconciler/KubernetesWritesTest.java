@@ -64,16 +64,8 @@ class KubernetesWritesTest {
     assertThat(summary.getRegarding().getUid()).isEqualTo(flow.getMetadata().getUid());
     assertThat(summary.getNote())
         .contains(FlowAssertions.createdIds(ready.getStatus()))
-        .contains(
-            "base connection",
-            "source connection",
-            "field group",
-            "schema",
-            "dataset",
-            "target connection",
-            "mapping set",
-            "flow",
-            "Stripe resource path charges");
+        .contains(FlowAssertions.OBJECT_NAMES)
+        .contains("Stripe resource path charges");
   }
 
   @Test

@@ -209,15 +209,7 @@ class ManagementPolicyTest {
                     && f.getStatus().getPendingChanges() > 0);
     assertThat(observed.getStatus().getPlan())
         .extracting(PlannedChange::getObject)
-        .containsExactly(
-            "base connection",
-            "source connection",
-            "field group",
-            "schema",
-            "dataset",
-            "target connection",
-            "mapping set",
-            "flow");
+        .containsExactlyElementsOf(FlowAssertions.OBJECT_NAMES);
     assertThat(observed.getStatus().getPlan())
         .allSatisfy(c -> assertThat(c.getOperation()).isEqualTo("create"));
     assertThat(FlowAssertions.condition(observed, FlowConditions.READY).map(Condition::getStatus))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.OperatorStackExtension;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
@@ -42,11 +43,7 @@ class SecretWatchTest {
         stack.await(
             ns,
             "charges",
-            f ->
-                rotated
-                    .getMetadata()
-                    .getResourceVersion()
-                    .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+            FlowAssertions.usesSecretVersion(rotated.getMetadata().getResourceVersion()));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(stack.count(ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
   }

@@ -259,11 +259,7 @@ class StripeIngestionFlowLifecycleTest {
         stack.awaitReadyAnd(
             ns,
             "charges",
-            f ->
-                rotated
-                    .getMetadata()
-                    .getResourceVersion()
-                    .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+            FlowAssertions.usesSecretVersion(rotated.getMetadata().getResourceVersion()));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(pushed.getStatus().getBaseConnection().getEtag())
         .isNotEqualTo(ready.getStatus().getBaseConnection().getEtag());
@@ -672,15 +668,7 @@ class StripeIngestionFlowLifecycleTest {
   void reconcilesEverySampleFlowToReady() {
     String ns = stack.isolatedNamespace("samples");
     List<String> names = new ArrayList<>();
-    for (String file :
-        List.of(
-            "charges.yaml",
-            "subscriptions.yaml",
-            "refunds.yaml",
-            "balance-transactions.yaml",
-            "customers.yaml",
-            "prices.yaml",
-            "once.yaml")) {
+    for (String file : Flows.SAMPLES) {
       StripeIngestionFlow flow = stack.sampleFlow(file, ns);
       stack.create(flow);
       names.add(flow.getMetadata().getName());

@@ -114,8 +114,7 @@ class SecretHygieneTest {
                     ? FlowAssertions.hasReason(
                         now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
                     : FlowAssertions.readyForGeneration(now)
-                        && version.equals(
-                            now.getStatus().getBaseConnection().getCredentialsVersion()));
+                        && FlowAssertions.usesSecretVersion(version).test(now));
         scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       }
 
@@ -159,22 +158,12 @@ class SecretHygieneTest {
           FlowAssertions.withReason(FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
       Map<String, String> recordValues = quotedRecordValues(sim);
       scrapes.add(stack.get(replica.assembly(), "/metrics").body());
+      // Both Event APIs: events.k8s.io/v1 (what the operator writes) and core v1.
+      List<Object> bothApis =
+          new ArrayList<>(client.events().v1().events().inNamespace(ns).list().getItems());
+      bothApis.addAll(client.v1().events().inNamespace(ns).list().getItems());
       List<String> events = new ArrayList<>();
-      client
-          .events()
-          .v1()
-          .events()
-          .inNamespace(ns)
-          .list()
-          .getItems()
-          .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
-      client
-          .v1()
-          .events()
-          .inNamespace(ns)
-          .list()
-          .getItems()
-          .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
+      bothApis.forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
       List<String> statuses = new ArrayList<>();
       stack.flows().forEach(f -> statuses.add(client.getKubernetesSerialization().asJson(f)));
 
@@ -369,31 +358,10 @@ class SecretHygieneTest {
                       .baseConnections()
                       .findByName("any")));
       traces.add(
-          trace(
-              () ->
-                  session
-                      .flowService()
-                      .baseConnections()
-                      .create(
-                          BaseConnectionRequest.stripe(
-                              "hygiene-refused", "d", secrets.get("refused Stripe key")))));
+          trace(() -> createBase(session, "hygiene-refused", secrets.get("refused Stripe key"))));
       sim.faults().failNext(1, "POST", "/connections$", 500);
-      traces.add(
-          trace(
-              () ->
-                  session
-                      .flowService()
-                      .baseConnections()
-                      .create(
-                          BaseConnectionRequest.stripe(
-                              "hygiene-500", "d", secrets.get("fixed Stripe key")))));
-      EntityRef made =
-          session
-              .flowService()
-              .baseConnections()
-              .create(
-                  BaseConnectionRequest.stripe(
-                      "hygiene-patch", "d", secrets.get("fixed Stripe key")));
+      traces.add(trace(() -> createBase(session, "hygiene-500", secrets.get("fixed Stripe key"))));
+      EntityRef made = createBase(session, "hygiene-patch", secrets.get("fixed Stripe key"));
       sim.faults().failNext(1, "PATCH", "/connections/", 400);
       traces.add(
           trace(
@@ -410,6 +378,13 @@ class SecretHygieneTest {
                                   Map.of("accessToken", secrets.get("rotated Stripe key")))))));
     }
     return traces;
+  }
+
+  private static EntityRef createBase(PlatformSession session, String name, String stripeKey) {
+    return session
+        .flowService()
+        .baseConnections()
+        .create(BaseConnectionRequest.stripe(name, "d", stripeKey));
   }
 
   private static String trace(Runnable call) {

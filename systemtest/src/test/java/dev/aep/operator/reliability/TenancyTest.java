@@ -194,7 +194,7 @@ class TenancyTest {
           TIMEOUT,
           f ->
               FlowAssertions.readyForGeneration(f)
-                  && version.equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+                  && FlowAssertions.usesSecretVersion(version).test(f));
       stack.client().resource(flow).delete();
       Awaitility.await().atMost(TIMEOUT).until(() -> stack.flow(ns, "charges").isEmpty());
       replica.stop();
