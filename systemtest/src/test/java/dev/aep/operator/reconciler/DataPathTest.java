@@ -64,9 +64,16 @@ class DataPathTest {
    * null on most charges and _id is required, so those records fail.
    */
   private static StripeIngestionFlow failingRecords(String ns) {
-    StripeIngestionFlow flow =
-        stack.startingIn(stack.charges(ns, "charges"), Duration.ofMinutes(1), ChronoUnit.SECONDS);
-    flow.getSpec().getMapping().add(new MappingSpec("data.failure_code", "_id"));
+    return stack.startingIn(
+        chargesAlsoMapping(ns, new MappingSpec("data.failure_code", "_id")),
+        Duration.ofMinutes(1),
+        ChronoUnit.SECONDS);
+  }
+
+  /** The charges sample as flow "charges" in {@code ns}, with one more mapping. */
+  private static StripeIngestionFlow chargesAlsoMapping(String ns, MappingSpec extra) {
+    StripeIngestionFlow flow = stack.charges(ns, "charges");
+    flow.getSpec().getMapping().add(extra);
     return flow;
   }
 
@@ -357,11 +364,8 @@ class DataPathTest {
   @Test
   void anUnknownSourceIsInvalidSpecBeforeTheFieldGroupSchemaOrMappingSetIsWritten() {
     String ns = stack.isolatedNamespace("bad-source");
-    StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec()
-        .getMapping()
-        .add(new MappingSpec("data.amout_refunded", "_tenant.stripe.refunded"));
-    stack.create(flow);
+    stack.create(
+        chargesAlsoMapping(ns, new MappingSpec("data.amout_refunded", "_tenant.stripe.refunded")));
 
     StripeIngestionFlow refused =
         stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
@@ -429,11 +433,9 @@ class DataPathTest {
   @Test
   void anUnknownExpressionFunctionIsRefusedByTheValidateCallAndNoMappingSetIsWritten() {
     String ns = stack.isolatedNamespace("bad-function");
-    StripeIngestionFlow flow = stack.charges(ns, "charges");
-    flow.getSpec()
-        .getMapping()
-        .add(MappingSpec.expression("frobnicate(data.currency)", "_tenant.stripe.x", null));
-    stack.create(flow);
+    stack.create(
+        chargesAlsoMapping(
+            ns, MappingSpec.expression("frobnicate(data.currency)", "_tenant.stripe.x", null)));
 
     StripeIngestionFlow refused =
         stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);

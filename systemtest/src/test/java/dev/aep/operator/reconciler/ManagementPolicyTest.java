@@ -37,6 +37,13 @@ class ManagementPolicyTest {
     return stack.awaitReady(ns, "charges");
   }
 
+  /** A Ready flow, then paused; returns the id of its dataflow. */
+  private static String pausedReadyFlow(String ns) {
+    String flowId = readyFlow(ns).getStatus().getFlow().getId();
+    pause(ns);
+    return flowId;
+  }
+
   private static StripeIngestionFlow awaitSynced(String ns, String reason, int pending) {
     return stack.await(
         ns,
@@ -225,9 +232,7 @@ class ManagementPolicyTest {
   @Test
   void aPausedFlowWritesNothingDuringASpecChangeAndAppliesItOnceTheAnnotationGoes() {
     String ns = "paused";
-    StripeIngestionFlow ready = readyFlow(ns);
-    String flowId = ready.getStatus().getFlow().getId();
-    pause(ns);
+    String flowId = pausedReadyFlow(ns);
     int writesBefore = writes(ns).size();
 
     stack.change(ns, "charges", f -> f.getSpec().getSchedule().setInterval(30));
@@ -264,9 +269,7 @@ class ManagementPolicyTest {
   @Test
   void aPausedFlowBeingDeletedKeepsItsFinalizerAndItsPlatformObjectsUntilUnpaused() {
     String ns = "paused-delete";
-    StripeIngestionFlow ready = readyFlow(ns);
-    String flowId = ready.getStatus().getFlow().getId();
-    pause(ns);
+    String flowId = pausedReadyFlow(ns);
 
     stack.client().resource(stack.flow(ns, "charges").orElseThrow()).delete();
     StripeIngestionFlow waiting =

@@ -44,8 +44,8 @@ class BadInputTest {
 
   @Test
   void eachWrongManifestEndsInItsReasonWithoutPlatformWritesAndIsRetriedAtABoundedRate() {
-    Duration resync = ScenarioParameters.seconds("badinput.resyncSeconds", 5);
-    Duration window = ScenarioParameters.seconds("badinput.windowSeconds", 15);
+    Duration resync = ScenarioParameters.seconds("badinput.resyncSeconds", 3);
+    Duration window = ScenarioParameters.seconds("badinput.windowSeconds", 9);
     Duration timeout = ScenarioParameters.seconds("badinput.timeoutSeconds", 120);
     ReconcilerSettings settings = ReliabilityStack.settings(resync, resync);
 
