@@ -4,6 +4,7 @@ import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +60,11 @@ public final class FlowAssertions {
   public static Predicate<StripeIngestionFlow> usesSecretVersion(String resourceVersion) {
     return flow ->
         resourceVersion.equals(flow.getStatus().getBaseConnection().getCredentialsVersion());
+  }
+
+  /** The same for a Secret as written: its current resource version. */
+  public static Predicate<StripeIngestionFlow> usesSecret(Secret secret) {
+    return usesSecretVersion(secret.getMetadata().getResourceVersion());
   }
 
   /** How status, Events and plans name the eight Platform objects of a flow, in creation order. */

@@ -39,8 +39,7 @@ class KubernetesWritesTest {
   @Test
   void creatingOneFlowWithoutFaultsTakesAtMostFourWritesAndOneEventNamingEveryObject() {
     String ns = stack.isolatedNamespace("writes");
-    AtomicInteger passes = new AtomicInteger();
-    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    AtomicInteger passes = startCountingOperator();
     int before = stack.kubernetesWrites().size();
 
     StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
@@ -71,8 +70,7 @@ class KubernetesWritesTest {
   @Test
   void twentyFlowsCreatedTogetherTakeAtMostFourWritesEach() {
     String ns = stack.isolatedNamespace("writes-many");
-    AtomicInteger passes = new AtomicInteger();
-    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    AtomicInteger passes = startCountingOperator();
     int before = stack.kubernetesWrites().size();
 
     List<String> names = new ArrayList<>();
@@ -102,6 +100,13 @@ class KubernetesWritesTest {
   }
 
   /** The production reconciler, counting the passes it runs. */
+  /** Starts the operator with a reconciler that counts its passes; returns the count. */
+  private AtomicInteger startCountingOperator() {
+    AtomicInteger passes = new AtomicInteger();
+    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    return passes;
+  }
+
   private static StripeIngestionFlowReconciler counting(
       Platform platform, ReconcilerSettings settings, AtomicInteger passes) {
     return new StripeIngestionFlowReconciler(platform, settings) {

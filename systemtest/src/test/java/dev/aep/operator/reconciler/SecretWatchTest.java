@@ -39,11 +39,7 @@ class SecretWatchTest {
 
     Secret rotated = stack.stripeSecret(ns, "sk_test_after_rotation");
 
-    StripeIngestionFlow pushed =
-        stack.await(
-            ns,
-            "charges",
-            FlowAssertions.usesSecretVersion(rotated.getMetadata().getResourceVersion()));
+    StripeIngestionFlow pushed = stack.await(ns, "charges", FlowAssertions.usesSecret(rotated));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(stack.count(ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
   }

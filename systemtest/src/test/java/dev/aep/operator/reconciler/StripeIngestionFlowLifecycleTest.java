@@ -256,10 +256,7 @@ class StripeIngestionFlowLifecycleTest {
 
     Secret rotated = stack.stripeSecret(ns, "sk_test_rotated");
     StripeIngestionFlow pushed =
-        stack.awaitReadyAnd(
-            ns,
-            "charges",
-            FlowAssertions.usesSecretVersion(rotated.getMetadata().getResourceVersion()));
+        stack.awaitReadyAnd(ns, "charges", FlowAssertions.usesSecret(rotated));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(pushed.getStatus().getBaseConnection().getEtag())
         .isNotEqualTo(ready.getStatus().getBaseConnection().getEtag());

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +64,8 @@ class LeaderFailoverTest {
 
       // Kill the leader once about half of the objects exist, while it waits for a Platform answer.
       int objects = flows * RemoteObjectAudit.KINDS.size();
-      AtomicInteger awaitingAtCrash = new AtomicInteger();
-      Awaitility.await()
-          .atMost(timeout)
-          .pollInterval(Duration.ofMillis(5))
-          .until(
-              () ->
-                  acknowledgedCreates(sim) >= objects / 2
-                      && awaitingAtCrash.updateAndGet(n -> first.network().awaitingAnswers()) > 0);
+      int awaitingAtCrash =
+          awaitMidCall(first, () -> acknowledgedCreates(sim) >= objects / 2, timeout);
       Instant crash = Instant.now();
       first.crash();
       long createsAtCrash = acknowledgedCreates(sim);
@@ -95,14 +90,7 @@ class LeaderFailoverTest {
             });
       }
       int patchesBefore = patches(sim);
-      AtomicInteger awaitingAtStop = new AtomicInteger();
-      Awaitility.await()
-          .atMost(timeout)
-          .pollInterval(Duration.ofMillis(5))
-          .until(
-              () ->
-                  patches(sim) > patchesBefore
-                      && awaitingAtStop.updateAndGet(n -> second.network().awaitingAnswers()) > 0);
+      int awaitingAtStop = awaitMidCall(second, () -> patches(sim) > patchesBefore, timeout);
       Instant handOver = Instant.now();
       int updatedAtStop = flows - stack.notReady(created).size();
       second.stop();
@@ -134,7 +122,7 @@ class LeaderFailoverTest {
                   + objects
                   + " creates"
                   + "; "
-                  + awaitingAtCrash.get()
+                  + awaitingAtCrash
                   + " Platform calls awaiting an answer ("
                   + inFlight
                   + " of them served after the kill), "
@@ -149,7 +137,7 @@ class LeaderFailoverTest {
           .line(
               "graceful stop of the new leader",
               "during the update wave: "
-                  + awaitingAtStop.get()
+                  + awaitingAtStop
                   + " Platform calls awaiting an answer ("
                   + inFlightAtStop
                   + " served after the stop began), "
@@ -192,12 +180,28 @@ class LeaderFailoverTest {
           .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
       assertThat(creates).as("creates acknowledged").isEqualTo(objects);
       assertThat(readyAtCrash).as("flows Ready when the leader was killed").isLessThan(flows);
-      assertThat(awaitingAtCrash.get()).as("calls awaiting an answer at the kill").isPositive();
-      assertThat(awaitingAtStop.get()).as("calls awaiting an answer at the stop").isPositive();
+      assertThat(awaitingAtCrash).as("calls awaiting an answer at the kill").isPositive();
+      assertThat(awaitingAtStop).as("calls awaiting an answer at the stop").isPositive();
       assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replica-c");
       assertThat(updated)
           .allSatisfy(f -> assertThat(f.getStatus().getObservedGeneration()).isEqualTo(2L));
     }
+  }
+
+  /**
+   * Waits until {@code progress} holds at a moment when {@code replica} awaits a Platform answer;
+   * returns how many answers it awaited then.
+   */
+  private static int awaitMidCall(Replica replica, BooleanSupplier progress, Duration timeout) {
+    AtomicInteger awaiting = new AtomicInteger();
+    Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(5))
+        .until(
+            () ->
+                progress.getAsBoolean()
+                    && awaiting.updateAndGet(n -> replica.network().awaitingAnswers()) > 0);
+    return awaiting.get();
   }
 
   private static Map<String, String> with(Map<String, String> env, String identity) {
