@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
 
 /**
  * The operator's package layering, as it is today, checked on the production classes (tests are
@@ -52,41 +53,28 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule theApiModelDependsOnNothingElseOfOurs =
-      classes()
-          .that()
-          .resideInAPackage(API)
-          .should()
-          .onlyDependOnClassesThat(onlyOursIn(API))
-          .because("the CRD model is generated into crds/ and must stand alone");
+      mayUseOfOursOnly(API, "the CRD model is generated into crds/ and must stand alone");
 
   @ArchTest
   static final ArchRule thePlatformContractsDependOnNothingElseOfOurs =
-      classes()
-          .that()
-          .resideInAPackage(PLATFORM)
-          .should()
-          .onlyDependOnClassesThat(onlyOursIn(PLATFORM))
-          .because(
-              "the Platform client interfaces and records are the contract both sides build on");
+      mayUseOfOursOnly(
+          PLATFORM,
+          "the Platform client interfaces and records are the contract both sides build on");
 
   @ArchTest
   static final ArchRule theHttpClientsDependOnlyOnThePlatformContracts =
-      classes()
-          .that()
-          .resideInAPackage(PLATFORM_HTTP)
-          .should()
-          .onlyDependOnClassesThat(onlyOursIn(PLATFORM_HTTP, PLATFORM))
-          .because(
-              "the HTTP clients implement the platform interfaces and know nothing of flows or the operator");
+      mayUseOfOursOnly(
+          PLATFORM_HTTP,
+          "the HTTP clients implement the platform interfaces and know nothing of flows or the operator",
+          PLATFORM);
 
   @ArchTest
   static final ArchRule theReconcilerDependsOnlyOnTheApiModelAndThePlatformContracts =
-      classes()
-          .that()
-          .resideInAPackage(RECONCILER)
-          .should()
-          .onlyDependOnClassesThat(onlyOursIn(RECONCILER, API, PLATFORM))
-          .because("the reconciler works on the CRD model through the platform interfaces only");
+      mayUseOfOursOnly(
+          RECONCILER,
+          "the reconciler works on the CRD model through the platform interfaces only",
+          API,
+          PLATFORM);
 
   @ArchTest
   static final ArchRule theReconcilerNeverReachesTheHttpClients =
@@ -125,6 +113,20 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule everyPackageIsFreeOfCycles =
       slices().matching("dev.aep.operator.(**)").should().beFreeOfCycles();
+
+  /**
+   * Classes in {@code layer} depend, of our code, only on {@code layer} itself and the packages
+   * {@code below} it.
+   */
+  private static ArchRule mayUseOfOursOnly(String layer, String because, String... below) {
+    String[] allowed = Stream.concat(Stream.of(layer), Stream.of(below)).toArray(String[]::new);
+    return classes()
+        .that()
+        .resideInAPackage(layer)
+        .should()
+        .onlyDependOnClassesThat(onlyOursIn(allowed))
+        .because(because);
+  }
 
   /** Classes outside our code (JDK, libraries) or in one of the given packages of ours. */
   private static DescribedPredicate<JavaClass> onlyOursIn(String... packages) {

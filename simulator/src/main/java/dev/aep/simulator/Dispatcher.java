@@ -23,30 +23,15 @@ import java.util.logging.Logger;
  * latency, injected faults, the gateway checks, then the handler under the store lock, and are
  * written to the request log with the status they got.
  */
-final class Dispatcher implements HttpHandler {
+record Dispatcher(
+    Router router,
+    Gateway gateway,
+    Faults faults,
+    RequestLog log,
+    RunScheduler scheduler,
+    Object lock)
+    implements HttpHandler {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-
-  private final Router router;
-  private final Gateway gateway;
-  private final Faults faults;
-  private final RequestLog log;
-  private final RunScheduler scheduler;
-  private final Object lock;
-
-  Dispatcher(
-      Router router,
-      Gateway gateway,
-      Faults faults,
-      RequestLog log,
-      RunScheduler scheduler,
-      Object lock) {
-    this.router = router;
-    this.gateway = gateway;
-    this.faults = faults;
-    this.log = log;
-    this.scheduler = scheduler;
-    this.lock = lock;
-  }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
@@ -103,12 +88,10 @@ final class Dispatcher implements HttpHandler {
     if (fault != null) {
       throw fault;
     }
-    if (match.isPresent() && service.behindGateway()) {
-      gateway.check(req, service);
-    }
+    Request call = match.isPresent() && service.behindGateway() ? gateway.check(req, service) : req;
     synchronized (lock) {
       scheduler.tick();
-      return serve(req, match);
+      return serve(call, match);
     }
   }
 

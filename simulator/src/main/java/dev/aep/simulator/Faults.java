@@ -100,7 +100,7 @@ public final class Faults {
     return this;
   }
 
-  public synchronized Duration latency() {
+  synchronized Duration latency() {
     return latency;
   }
 
@@ -141,7 +141,7 @@ public final class Faults {
     return this;
   }
 
-  public synchronized boolean failRuns() {
+  synchronized boolean failRuns() {
     return failRuns;
   }
 

@@ -9,6 +9,7 @@ import dev.aep.simulator.api.DescriptorsApi;
 import dev.aep.simulator.api.FieldGroupsApi;
 import dev.aep.simulator.api.FlowServiceApi;
 import dev.aep.simulator.api.ImsApi;
+import dev.aep.simulator.api.RegistryResources;
 import dev.aep.simulator.api.SchemaRegistryApi;
 import dev.aep.simulator.http.Gateway;
 import dev.aep.simulator.http.Router;
@@ -78,9 +79,11 @@ public final class PlatformSimulator implements AutoCloseable {
     clock.onAdvance(scheduler::tick);
     new ImsApi(accounts).register(router);
     new FlowServiceApi(store, clock, stripe, scheduler, faults).register(router);
-    new SchemaRegistryApi(store, clock, tenantId, schemas).register(router);
-    new FieldGroupsApi(store, clock, tenantId, schemas).register(router);
-    new DescriptorsApi(store, clock, tenantId, schemas).register(router);
+    RegistryResources.Context registry =
+        new RegistryResources.Context(store, clock, tenantId, schemas);
+    new SchemaRegistryApi(registry).register(router);
+    new FieldGroupsApi(registry).register(router);
+    new DescriptorsApi(registry).register(router);
     new CatalogApi(store, clock).register(router);
     new DataPrepApi(store, clock, schemas).register(router);
     new AdminApi(this).register(router);
@@ -110,13 +113,7 @@ public final class PlatformSimulator implements AutoCloseable {
 
   /** Starts on a free port of 127.0.0.1. */
   public static PlatformSimulator start() {
-    return start(0);
-  }
-
-  /** Starts on the given port of 127.0.0.1 (0 = any free port). */
-  public static PlatformSimulator start(int port) {
-    return new PlatformSimulator(
-        InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS, DEFAULT_TENANT);
+    return startWithTenant(DEFAULT_TENANT);
   }
 
   /**
@@ -128,14 +125,10 @@ public final class PlatformSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts on the given address and port. Only the container image binds beyond loopback (its pod
-   * network is the boundary); tests and the demo always use {@link #start()}.
+   * Starts on the given address and port (0 = any free one) for the given tenant id. Only the
+   * container image binds beyond loopback (its pod network is the boundary); tests and the demo
+   * always use {@link #start()}.
    */
-  public static PlatformSimulator start(InetAddress bindAddress, int port) {
-    return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS, DEFAULT_TENANT);
-  }
-
-  /** Starts on the given address and port for the given tenant id. */
   public static PlatformSimulator start(InetAddress bindAddress, int port, String tenantId) {
     return new PlatformSimulator(bindAddress, port, DEFAULT_THREADS, tenantId);
   }
@@ -163,6 +156,7 @@ public final class PlatformSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** The port the simulator listens on. */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -178,10 +172,12 @@ public final class PlatformSimulator implements AutoCloseable {
     }
   }
 
+  /** The fault switches: rate limits, errors, latency, token expiry, out-of-band changes. */
   public Faults faults() {
     return faults;
   }
 
+  /** Every stored object across orgs and sandboxes, as a GET would show it now. */
   public Inventory inventory() {
     return inventory;
   }
@@ -197,18 +193,22 @@ public final class PlatformSimulator implements AutoCloseable {
     }
   }
 
+  /** Every Platform and IMS call answered so far (admin calls excluded). */
   public RequestLog requestLog() {
     return requestLog;
   }
 
+  /** The simulated "now" of schedules, runs and timestamps; tests move it forward. */
   public SimClock clock() {
     return clock;
   }
 
+  /** The IMS clients, their tokens and the sandboxes that exist. */
   public Accounts accounts() {
     return accounts;
   }
 
+  /** The Stripe account behind base connections: which keys it refuses. */
   public StripeSource stripe() {
     return stripe;
   }

@@ -53,14 +53,14 @@ public final class RunScheduler {
       long now = clock.nowMillis();
       for (Entity flow : store.all(Kind.FLOW)) {
         int made = 0;
-        while (flow.nextRunAtMillis() != null
-            && flow.nextRunAtMillis() <= now
+        while (flow.nextRunAtMillis != null
+            && flow.nextRunAtMillis <= now
             && "enabled".equals(state(flow))) {
-          long at = flow.nextRunAtMillis();
+          long at = flow.nextRunAtMillis;
           if (made++ < MAX_RUNS_PER_TICK) {
             createRun(flow, at);
           }
-          flow.nextRunAtMillis(nextSlotAfter(flow, at));
+          flow.nextRunAtMillis = nextSlotAfter(flow, at);
         }
       }
     }
@@ -71,17 +71,17 @@ public final class RunScheduler {
     synchronized (store) {
       long now = clock.nowMillis();
       long start = Schedules.startMillis(flow.doc().get("scheduleParams"));
-      if (flow.runCount() == 0) {
-        flow.nextRunAtMillis(Math.max(start, now));
+      if (flow.runCount == 0) {
+        flow.nextRunAtMillis = Math.max(start, now);
       } else {
-        flow.nextRunAtMillis(start > now ? start : nextSlotAfter(flow, now));
+        flow.nextRunAtMillis = start > now ? start : nextSlotAfter(flow, now);
       }
     }
   }
 
   public void flowDisabled(Entity flow) {
     synchronized (store) {
-      flow.nextRunAtMillis(null);
+      flow.nextRunAtMillis = null;
     }
   }
 
@@ -103,8 +103,8 @@ public final class RunScheduler {
   }
 
   private void createRun(Entity flow, long at) {
-    int n = flow.runCount() + 1;
-    flow.runCount(n);
+    int n = flow.runCount + 1;
+    flow.runCount = n;
     int h = RunIngest.seed(flow.id(), n);
     long durationMs = (30 + h % 60) * 1000L;
     boolean rejected = stripe.isRejected(baseConnectionSecret(flow));
@@ -127,8 +127,9 @@ public final class RunScheduler {
     run.put("createdAt", at).put("updatedAt", at + durationMs);
     run.put("etag", store.newEtag(at));
     run.put("providerRefId", UUID.randomUUID().toString());
-    run.put("sandboxId", Json.text(flow.doc(), "sandboxId")).put("sandboxName", flow.sandbox());
-    run.put("imsOrgId", flow.orgId());
+    run.put("sandboxId", Json.text(flow.doc(), "sandboxId"))
+        .put("sandboxName", flow.scope().sandbox());
+    run.put("imsOrgId", flow.scope().orgId());
     ObjectNode metrics = run.putObject("metrics");
     metrics
         .putObject("durationSummary")
@@ -191,7 +192,7 @@ public final class RunScheduler {
         flow.doc().at("/inheritedAttributes/sourceConnections/0/baseConnection/id").asText(null);
     return baseId == null
         ? null
-        : store.any(Kind.CONNECTION, baseId).map(Entity::secret).orElse(null);
+        : store.any(Kind.CONNECTION, baseId).map(e -> e.secret).orElse(null);
   }
 
   /**

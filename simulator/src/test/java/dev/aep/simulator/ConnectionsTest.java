@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,30 +99,30 @@ class ConnectionsTest extends SimulatorTestBase {
     String id = createBase("good").text("id");
     sim.stripe().rejectToken("sk_test_good");
     SimClient.Resp explore =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&object=json"
-                + "&fileType=json&preview=false&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("charges")));
+        explore(id, "objectType=rest&object=json&fileType=json&preview=false", "charges");
     assertThat(explore.status()).isEqualTo(400);
     assertThat(explore.text("type")).startsWith("https://ns.adobe.com/aep/errors/FLOW-");
     assertThat(c.get(FLOW + "/connections/" + id + "/test").json().get("result").asBoolean())
         .isFalse();
   }
 
+  /** GET explore of a base connection with these query parameters and a resource path. */
+  private SimClient.Resp explore(String id, String query, String resourcePath) {
+    return c.get(
+        FLOW
+            + "/connections/"
+            + id
+            + "/explore?"
+            + query
+            + "&sourceParams="
+            + SimClient.enc(Fixtures.sourceParams(resourcePath)));
+  }
+
   @Test
   void exploreRootIsOneDataObjectHoldingTheResourceFieldsWithStripeNesting() {
     String id = createBase("a").text("id");
     SimClient.Resp r =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&object=json&fileType=json"
-                + "&preview=false&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("charges")));
+        explore(id, "objectType=rest&object=json&fileType=json&preview=false", "charges");
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.text("format")).isEqualTo("hierarchical");
     assertThat(r.json().at("/schema/properties").size()).isEqualTo(1);
@@ -139,14 +140,7 @@ class ConnectionsTest extends SimulatorTestBase {
     assertThat(fields.at("/metadata").has("properties")).isFalse();
     assertThat(r.json().has("data")).isFalse();
 
-    SimClient.Resp prices =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest"
-                + "&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("prices")));
+    SimClient.Resp prices = explore(id, "objectType=rest", "prices");
     assertThat(
             prices
                 .json()
@@ -154,27 +148,14 @@ class ConnectionsTest extends SimulatorTestBase {
                 .has("interval_count"))
         .isTrue();
 
-    SimClient.Resp unknown =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("invoices")));
+    SimClient.Resp unknown = explore(id, "objectType=rest", "invoices");
     assertThat(unknown.status()).isEqualTo(400);
   }
 
   @Test
   void explorePreviewAddsRealisticRecordsUnderTheSameRoot() {
     String id = createBase("a").text("id");
-    SimClient.Resp customers =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&preview=true"
-                + "&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("customers")));
+    SimClient.Resp customers = explore(id, "objectType=rest&preview=true", "customers");
     assertThat(customers.json().at("/schema/properties/data/properties").has("email")).isTrue();
     JsonNode records = customers.json().get("data");
     assertThat(records).isNotEmpty();
@@ -185,14 +166,7 @@ class ConnectionsTest extends SimulatorTestBase {
       assertThat(rec.at("/data/email").asText()).endsWith("@example.com");
       assertThat(rec.at("/data/currency").asText()).matches("[a-z]{3}");
     }
-    SimClient.Resp again =
-        c.get(
-            FLOW
-                + "/connections/"
-                + id
-                + "/explore?objectType=rest&preview=true"
-                + "&sourceParams="
-                + SimClient.enc(Fixtures.sourceParams("customers")));
+    SimClient.Resp again = explore(id, "objectType=rest&preview=true", "customers");
     assertThat(again.json().get("data")).isEqualTo(records);
   }
 
@@ -236,42 +210,36 @@ class ConnectionsTest extends SimulatorTestBase {
     SimClient.Resp created = createBase("a");
     String id = created.text("id");
     String etag = created.text("etag");
+    Function<Map<String, String>, SimClient.Resp> patch =
+        op -> c.patch(FLOW + "/connections/" + id, List.of(op), etag);
     assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "move", "from", "/name", "path", "/description")),
-                    etag)
-                .text("type"))
+            patch.apply(Map.of("op", "move", "from", "/name", "path", "/description")).text("type"))
         .endsWith("FLOW-1434-400");
     assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "replace", "path", "/connectionSpec/id", "value", "x")),
-                    etag)
+            patch
+                .apply(Map.of("op", "replace", "path", "/connectionSpec/id", "value", "x"))
                 .text("type"))
         .endsWith("FLOW-1414-400");
     assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "replace", "path", "/state", "value", "disabled")),
-                    etag)
+            patch
+                .apply(Map.of("op", "replace", "path", "/state", "value", "disabled"))
                 .text("type"))
         .endsWith("FLOW-1455-400");
-    assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "replace", "path", "/name")),
-                    etag)
-                .text("type"))
+    assertThat(patch.apply(Map.of("op", "replace", "path", "/name")).text("type"))
         .endsWith("FLOW-1455-400");
     // nothing above was applied: the original etag still works
-    assertThat(
-            c.patch(
-                    FLOW + "/connections/" + id,
-                    List.of(Map.of("op", "REPLACE", "path", "/name", "value", "n")),
-                    etag)
-                .status())
+    assertThat(patch.apply(Map.of("op", "REPLACE", "path", "/name", "value", "n")).status())
         .isEqualTo(200);
+  }
+
+  /** PATCH replace /auth/params of a base connection: a new Stripe key. */
+  private SimClient.Resp replaceKey(String id, String accessToken, String etag) {
+    return c.patchOne(
+        FLOW + "/connections/" + id,
+        "replace",
+        "/auth/params",
+        Map.of("accessToken", accessToken),
+        etag);
   }
 
   @Test
@@ -279,43 +247,13 @@ class ConnectionsTest extends SimulatorTestBase {
     SimClient.Resp created = createBase("a");
     String id = created.text("id");
     sim.stripe().rejectToken("sk_revoked");
-    SimClient.Resp refused =
-        c.patch(
-            FLOW + "/connections/" + id,
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/auth/params",
-                    "value",
-                    Map.of("accessToken", "sk_revoked"))),
-            created.text("etag"));
+    SimClient.Resp refused = replaceKey(id, "sk_revoked", created.text("etag"));
     assertThat(refused.status()).isEqualTo(400);
-    SimClient.Resp ok =
-        c.patch(
-            FLOW + "/connections/" + id,
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/auth/params",
-                    "value",
-                    Map.of("accessToken", "sk_new"))),
-            created.text("etag"));
+    SimClient.Resp ok = replaceKey(id, "sk_new", created.text("etag"));
     assertThat(ok.status()).isEqualTo(200);
     sim.stripe().rejectToken("sk_test_a");
     // the old key no longer matters: explore uses the rotated one
-    assertThat(
-            c.get(
-                    FLOW
-                        + "/connections/"
-                        + id
-                        + "/explore?objectType=rest&sourceParams="
-                        + SimClient.enc(Fixtures.sourceParams("refunds")))
-                .status())
-        .isEqualTo(200);
+    assertThat(explore(id, "objectType=rest", "refunds").status()).isEqualTo(200);
     assertThat(c.get(FLOW + "/connections/" + id).body()).doesNotContain("sk_new");
   }
 

@@ -23,22 +23,7 @@ class DescriptorsTest extends SimulatorTestBase {
   }
 
   private Map<String, Object> identity(String property, boolean primary) {
-    return new HashMap<>(
-        Map.of(
-            "@type",
-            "xdm:descriptorIdentity",
-            "xdm:sourceSchema",
-            schemaId,
-            "xdm:sourceVersion",
-            1,
-            "xdm:sourceProperty",
-            property,
-            "xdm:namespace",
-            "Email",
-            "xdm:property",
-            "xdm:code",
-            "xdm:isPrimary",
-            primary));
+    return new HashMap<>(Fixtures.identityDescriptor(schemaId, property, primary));
   }
 
   private Map<String, Object> with(String key, Object value) {

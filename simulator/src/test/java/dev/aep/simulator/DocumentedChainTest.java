@@ -54,35 +54,13 @@ class DocumentedChainTest {
     SimClient.Resp schema =
         c.post(
             SimClient.SCHEMAS + "/tenant/schemas",
-            Map.of(
-                "title",
-                "Charges " + name,
-                "description",
-                "Stripe charges as events",
-                "type",
-                "object",
-                "allOf",
-                List.of(Map.of("$ref", Fixtures.EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
+            Fixtures.eventSchemaBody("Charges " + name, fg.text("$id")));
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
     String schemaId = schema.text("$id");
     SimClient.Resp descriptor =
         c.post(
             SimClient.SCHEMAS + "/tenant/descriptors",
-            Map.of(
-                "@type",
-                "xdm:descriptorIdentity",
-                "xdm:sourceSchema",
-                schemaId,
-                "xdm:sourceVersion",
-                1,
-                "xdm:sourceProperty",
-                "/_" + tenant + "/stripe/email",
-                "xdm:namespace",
-                "Email",
-                "xdm:property",
-                "xdm:code",
-                "xdm:isPrimary",
-                true));
+            Fixtures.identityDescriptor(schemaId, "/_" + tenant + "/stripe/email", true));
     assertThat(descriptor.status()).as(descriptor.toString()).isEqualTo(201);
     List<Map<String, Object>> resolved =
         mappings.stream()

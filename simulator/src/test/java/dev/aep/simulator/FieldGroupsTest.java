@@ -24,6 +24,21 @@ class FieldGroupsTest extends SimulatorTestBase {
     return r.json();
   }
 
+  /** Field group "F" and schema "S" over it. */
+  private JsonNode groupInUse() {
+    JsonNode fg = create(Fixtures.fieldGroup("F"));
+    schemaUsing(fg);
+    return fg;
+  }
+
+  /** Creates schema "S" over the field group, asserting the 201. */
+  private SimClient.Resp schemaUsing(JsonNode fg) {
+    SimClient.Resp r =
+        c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", fg.path("$id").asText()));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r;
+  }
+
   private static String path(JsonNode fg) {
     return FG + "/" + SimClient.enc(fg.path("$id").asText());
   }
@@ -225,38 +240,21 @@ class FieldGroupsTest extends SimulatorTestBase {
     assertThat(put.text("version")).isEqualTo("1.1");
     assertThat(put.text("$id")).isEqualTo(fg.path("$id").asText());
     SimClient.Resp patch =
-        c.send(
-            "PATCH",
+        c.patchOne(
             path(fg),
-            SimClient.json(
-                ops(
-                    Map.of(
-                        "op",
-                        "add",
-                        "path",
-                        "/definitions/stripe/properties/_simtenant/properties/stripe/properties/refunded",
-                        "value",
-                        Map.of("type", "boolean")))),
-            Map.of());
+            "add",
+            "/definitions/stripe/properties/_simtenant/properties/stripe/properties/refunded",
+            Map.of("type", "boolean"),
+            null);
     assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
     assertThat(patch.text("version")).isEqualTo("1.2");
-    assertThat(
-            c.send(
-                    "PATCH",
-                    path(fg),
-                    SimClient.json(
-                        ops(Map.of("op", "replace", "path", "/meta:altId", "value", "x"))),
-                    Map.of())
-                .status())
-        .isEqualTo(400);
+    assertThat(c.patchOne(path(fg), "replace", "/meta:altId", "x", null).status()).isEqualTo(400);
   }
 
   @Test
   void aFieldGroupOfASchemaADatasetUsesMayOnlyGainFields() {
     JsonNode fg = create(Fixtures.fieldGroup("F"));
-    String schema =
-        c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", fg.path("$id").asText()))
-            .text("$id");
+    String schema = schemaUsing(fg).text("$id");
     assertThat(c.post(SimClient.CATALOG + "/dataSets", Fixtures.dataset("d", schema)).status())
         .isEqualTo(201);
     String fields = "/definitions/stripe/properties/_simtenant/properties/stripe/properties/";
@@ -311,25 +309,15 @@ class FieldGroupsTest extends SimulatorTestBase {
 
   @Test
   void aFieldGroupOfASchemaNoDatasetUsesMayLoseFields() {
-    JsonNode fg = create(Fixtures.fieldGroup("F"));
-    assertThat(
-            c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", fg.path("$id").asText()))
-                .status())
-        .isEqualTo(201);
-    SimClient.Resp r =
-        c.put(
-            path(fg),
-            Fixtures.fieldGroup("F", "simtenant", Map.of("chargeId", Map.of("type", "string"))));
+    Map<String, Object> fewerFields =
+        Fixtures.fieldGroup("F", "simtenant", Map.of("chargeId", Map.of("type", "string")));
+    SimClient.Resp r = c.put(path(groupInUse()), fewerFields);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
 
   @Test
   void narrowingIntendedToExtendBelowAUsingSchemasClassIsRefused() {
-    JsonNode fg = create(Fixtures.fieldGroup("F"));
-    assertThat(
-            c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", fg.path("$id").asText()))
-                .status())
-        .isEqualTo(201);
+    JsonNode fg = groupInUse();
     SimClient.Resp r =
         c.put(
             path(fg),
@@ -343,9 +331,7 @@ class FieldGroupsTest extends SimulatorTestBase {
   @Test
   void deleteIsRefusedWhileASchemaUsesTheGroupThenAnswers204() {
     JsonNode fg = create(Fixtures.fieldGroup("F"));
-    String schema =
-        c.post(SCHEMAS + "/tenant/schemas", Fixtures.schema("S", fg.path("$id").asText()))
-            .text("$id");
+    String schema = schemaUsing(fg).text("$id");
     SimClient.Resp refused = c.delete(path(fg));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.text("detail")).contains(schema);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Request bodies from the documented examples, and a helper that builds the whole Stripe chain. */
 final class Fixtures {
@@ -102,43 +103,67 @@ final class Fixtures {
    * $id.
    */
   static String eventSchema(SimClient c, String title) {
-    SimClient.Resp fg =
-        c.post(
-            SimClient.SCHEMAS + "/tenant/fieldgroups",
-            fieldGroup(
-                "Fields of " + title,
-                "simtenant",
-                Map.of(
-                    "chargeId", Map.of("type", "string"),
-                    "currency", Map.of("type", "string"),
-                    "amount", Map.of("type", "integer"),
-                    "created", Map.of("type", "string", "format", "date-time"),
-                    "brand", Map.of("type", "string"),
-                    "paid", Map.of("type", "boolean"))));
-    assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
-    SimClient.Resp schema =
-        c.post(
-            SimClient.SCHEMAS + "/tenant/schemas",
+    return createSchema(
+        c,
+        fieldGroup(
+            "Fields of " + title,
+            "simtenant",
             Map.of(
-                "title",
-                title,
-                "description",
-                "Stripe charges as events",
-                "type",
-                "object",
-                "allOf",
-                List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fg.text("$id")))));
-    assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
-    return schema.text("$id");
+                "chargeId", Map.of("type", "string"),
+                "currency", Map.of("type", "string"),
+                "amount", Map.of("type", "integer"),
+                "created", Map.of("type", "string", "format", "date-time"),
+                "brand", Map.of("type", "string"),
+                "paid", Map.of("type", "boolean"))),
+        fieldGroupId -> eventSchemaBody(title, fieldGroupId));
+  }
+
+  private static final String CHARGE_EVENTS = "Stripe charges as events";
+
+  /** An ExperienceEvent schema body over one tenant field group ($id or altId). */
+  static Map<String, Object> eventSchemaBody(String title, String fieldGroup) {
+    List<Map<String, String>> allOf =
+        List.of(Map.of("$ref", EVENT_CLASS), Map.of("$ref", fieldGroup));
+    return Map.of("title", title, "description", CHARGE_EVENTS, "type", "object", "allOf", allOf);
+  }
+
+  /** An identity descriptor body (platform-api.md 12) in the Email namespace, by code. */
+  static Map<String, Object> identityDescriptor(String schemaId, String property, boolean primary) {
+    return Map.of(
+        "@type",
+        "xdm:descriptorIdentity",
+        "xdm:sourceSchema",
+        schemaId,
+        "xdm:sourceVersion",
+        1,
+        "xdm:sourceProperty",
+        property,
+        "xdm:namespace",
+        "Email",
+        "xdm:property",
+        "xdm:code",
+        "xdm:isPrimary",
+        primary);
   }
 
   /** Creates a Stripe field group and a schema using it; answers the schema's $id. */
   static String stripeSchema(SimClient c, String title) {
-    SimClient.Resp fg =
-        c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup("Fields of " + title));
+    return createSchema(
+        c, fieldGroup("Fields of " + title), fieldGroupId -> schema(title, fieldGroupId));
+  }
+
+  /**
+   * Creates the field group, then the schema {@code schemaBody} makes of its $id; asserts both 201s
+   * and answers the schema's $id.
+   */
+  private static String createSchema(
+      SimClient c,
+      Map<String, Object> fieldGroup,
+      Function<String, Map<String, Object>> schemaBody) {
+    SimClient.Resp fg = c.post(SimClient.SCHEMAS + "/tenant/fieldgroups", fieldGroup);
     assertThat(fg.status()).as(fg.toString()).isEqualTo(201);
     SimClient.Resp schema =
-        c.post(SimClient.SCHEMAS + "/tenant/schemas", schema(title, fg.text("$id")));
+        c.post(SimClient.SCHEMAS + "/tenant/schemas", schemaBody.apply(fg.text("$id")));
     assertThat(schema.status()).as(schema.toString()).isEqualTo(201);
     return schema.text("$id");
   }

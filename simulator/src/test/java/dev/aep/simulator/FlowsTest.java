@@ -74,30 +74,25 @@ class FlowsTest extends SimulatorTestBase {
     assertThat(c.post(FLOW + "/flows", noTarget).status()).isEqualTo(400);
   }
 
+  /** A run-once flow body over the chain's connections with the given mapping set version. */
+  private Map<String, Object> onceFlowWithMapping(
+      Fixtures.Chain ch, String mappingId, int version) {
+    return Fixtures.flow(
+        "f",
+        ch.sourceId(),
+        ch.targetId(),
+        mappingId,
+        version,
+        Fixtures.schedule("once", null, now()));
+  }
+
   @Test
   void unknownMappingSetOrVersionIs1412() {
     Fixtures.Chain ch = chain("a");
-    SimClient.Resp badVersion =
-        c.post(
-            FLOW + "/flows",
-            Fixtures.flow(
-                "f",
-                ch.sourceId(),
-                ch.targetId(),
-                ch.mappingId(),
-                1,
-                Fixtures.schedule("once", null, now())));
+    SimClient.Resp badVersion = c.post(FLOW + "/flows", onceFlowWithMapping(ch, ch.mappingId(), 1));
     assertThat(badVersion.text("type")).endsWith("FLOW-1412-400");
     SimClient.Resp badId =
-        c.post(
-            FLOW + "/flows",
-            Fixtures.flow(
-                "f",
-                ch.sourceId(),
-                ch.targetId(),
-                "0123456789abcdef0123456789abcdef",
-                0,
-                Fixtures.schedule("once", null, now())));
+        c.post(FLOW + "/flows", onceFlowWithMapping(ch, "0123456789abcdef0123456789abcdef", 0));
     assertThat(badId.text("type")).endsWith("FLOW-1412-400");
   }
 
@@ -212,30 +207,20 @@ class FlowsTest extends SimulatorTestBase {
     Fixtures.Chain ch = chain("a");
     long future = now() + 7200;
     SimClient.Resp moved =
-        c.patch(
+        c.patchOne(
             FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/scheduleParams/startTime",
-                    "value",
-                    Long.toString(future))),
+            "replace",
+            "/scheduleParams/startTime",
+            Long.toString(future),
             ch.flowEtag());
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     sim.clock().advance(Duration.ofHours(3));
     SimClient.Resp refused =
-        c.patch(
+        c.patchOne(
             FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of(
-                    "op",
-                    "replace",
-                    "path",
-                    "/scheduleParams/startTime",
-                    "value",
-                    Long.toString(future + 60))),
+            "replace",
+            "/scheduleParams/startTime",
+            Long.toString(future + 60),
             moved.text("etag"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("report").path("detailed-message").asText())

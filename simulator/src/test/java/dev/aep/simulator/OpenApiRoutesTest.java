@@ -4,7 +4,6 @@ import static dev.aep.simulator.SimClient.FLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -229,186 +229,117 @@ class OpenApiRoutesTest extends SimulatorTestBase {
   private Map<String, Supplier<Sample>> samples() {
     Map<String, Supplier<Sample>> m = new LinkedHashMap<>();
     long now = sim.clock().now().getEpochSecond();
-    m.put(
-        "POST " + FLOW + "/connections",
-        () ->
-            new Sample(
-                "POST",
-                FLOW + "/connections",
-                tree(Fixtures.baseConnection("b", "sk_test")),
-                Map.of(),
-                201));
-    m.put(
-        "POST " + FLOW + "/sourceConnections",
-        () -> {
-          String base =
-              c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk")).text("id");
-          return new Sample(
-              "POST",
-              FLOW + "/sourceConnections",
-              tree(Fixtures.sourceConnection(base, "charges")),
-              Map.of(),
-              201);
-        });
-    m.put(
-        "POST " + FLOW + "/targetConnections",
+    postSample(m, FLOW + "/connections", () -> Fixtures.baseConnection("b", "sk_test"));
+    postSample(
+        m, FLOW + "/sourceConnections", () -> Fixtures.sourceConnection(newBase(), "charges"));
+    postSample(
+        m,
+        FLOW + "/targetConnections",
         () -> {
           Fixtures.Chain ch = freshChain(now);
-          return new Sample(
-              "POST",
-              FLOW + "/targetConnections",
-              tree(Fixtures.targetConnection(ch.schemaId(), ch.datasetId())),
-              Map.of(),
-              201);
+          return Fixtures.targetConnection(ch.schemaId(), ch.datasetId());
         });
-    m.put(
-        "POST " + FLOW + "/flows",
+    postSample(
+        m,
+        FLOW + "/flows",
         () -> {
           Fixtures.Chain ch = freshChain(now);
-          return new Sample(
-              "POST",
-              FLOW + "/flows",
-              tree(
-                  Fixtures.flow(
-                      "f",
-                      ch.sourceId(),
-                      ch.targetId(),
-                      ch.mappingId(),
-                      0,
-                      Fixtures.schedule("once", null, now))),
-              Map.of(),
-              201);
+          return Fixtures.flow(
+              "f",
+              ch.sourceId(),
+              ch.targetId(),
+              ch.mappingId(),
+              0,
+              Fixtures.schedule("once", null, now));
         });
-    ArrayNode rename =
-        (ArrayNode) tree(List.of(Map.of("op", "replace", "path", "/name", "value", "renamed")));
-    m.put(
-        "PATCH " + FLOW + "/connections/{id}",
+    renameSample(
+        m,
+        "/connections",
         () -> {
           SimClient.Resp b = c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk"));
-          return new Sample(
-              "PATCH",
-              FLOW + "/connections/" + b.text("id") + "/",
-              rename,
-              Map.of("If-Match", b.text("etag")),
-              200);
+          // the spec's trailing slash (platform-api.md 2.3)
+          return new Target(b.text("id") + "/", b.text("etag"));
         });
-    m.put(
-        "PATCH " + FLOW + "/sourceConnections/{id}",
+    renameSample(
+        m,
+        "/sourceConnections",
         () -> {
-          String base =
-              c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk")).text("id");
           SimClient.Resp s =
-              c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(base, "charges"));
-          return new Sample(
-              "PATCH",
-              FLOW + "/sourceConnections/" + s.text("id"),
-              rename,
-              Map.of("If-Match", s.text("etag")),
-              200);
+              c.post(FLOW + "/sourceConnections", Fixtures.sourceConnection(newBase(), "charges"));
+          return new Target(s.text("id"), s.text("etag"));
         });
-    m.put(
-        "PATCH " + FLOW + "/targetConnections/{id}",
+    renameSample(
+        m,
+        "/targetConnections",
+        () -> {
+          String id = freshChain(now).targetId();
+          return new Target(
+              id, c.get(FLOW + "/targetConnections/" + id).item().path("etag").asText());
+        });
+    renameSample(
+        m,
+        "/flows",
         () -> {
           Fixtures.Chain ch = freshChain(now);
-          String etag =
-              c.get(FLOW + "/targetConnections/" + ch.targetId()).item().path("etag").asText();
-          return new Sample(
-              "PATCH",
-              FLOW + "/targetConnections/" + ch.targetId(),
-              rename,
-              Map.of("If-Match", etag),
-              200);
+          return new Target(ch.flowId(), ch.flowEtag());
         });
-    m.put(
-        "PATCH " + FLOW + "/flows/{id}",
-        () -> {
-          Fixtures.Chain ch = freshChain(now);
-          return new Sample(
-              "PATCH",
-              FLOW + "/flows/" + ch.flowId(),
-              rename,
-              Map.of("If-Match", ch.flowEtag()),
-              200);
-        });
-    m.put(
-        "POST " + SimClient.SCHEMAS + "/tenant/schemas",
-        () ->
-            new Sample(
-                "POST",
-                SimClient.SCHEMAS + "/tenant/schemas",
-                tree(Fixtures.schema("t" + System.nanoTime())),
-                Map.of(),
-                201));
-    m.put(
-        "PUT " + SimClient.SCHEMAS + "/tenant/schemas/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/schemas",
-                      Fixtures.schema("p" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PUT",
-              SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
-              tree(Fixtures.schema("q" + System.nanoTime())),
-              Map.of(),
-              200);
-        });
-    m.put(
-        "PATCH " + SimClient.SCHEMAS + "/tenant/schemas/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/schemas",
-                      Fixtures.schema("r" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PATCH",
-              SimClient.SCHEMAS + "/tenant/schemas/" + SimClient.enc(id),
-              tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
-              Map.of(),
-              200);
-        });
-    m.put(
-        "POST " + SimClient.SCHEMAS + "/tenant/fieldgroups",
-        () ->
-            new Sample(
-                "POST",
-                SimClient.SCHEMAS + "/tenant/fieldgroups",
-                tree(Fixtures.fieldGroup("g" + System.nanoTime())),
-                Map.of(),
-                201));
-    m.put(
-        "PUT " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/fieldgroups",
-                      Fixtures.fieldGroup("h" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PUT",
-              SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
-              tree(Fixtures.fieldGroup("i" + System.nanoTime())),
-              Map.of(),
-              200);
-        });
-    m.put(
-        "PATCH " + SimClient.SCHEMAS + "/tenant/fieldgroups/{id}",
-        () -> {
-          String id =
-              c.post(
-                      SimClient.SCHEMAS + "/tenant/fieldgroups",
-                      Fixtures.fieldGroup("j" + System.nanoTime()))
-                  .text("$id");
-          return new Sample(
-              "PATCH",
-              SimClient.SCHEMAS + "/tenant/fieldgroups/" + SimClient.enc(id),
-              tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
-              Map.of(),
-              200);
-        });
+    registrySamples(m, "schemas", Fixtures::schema);
+    registrySamples(m, "fieldgroups", Fixtures::fieldGroup);
     return m;
+  }
+
+  /** An object to PATCH: its id (as the path writes it) and its etag. */
+  private record Target(String id, String etag) {}
+
+  /** A POST sample of {@code path} whose valid body {@code body} makes. */
+  private static void postSample(
+      Map<String, Supplier<Sample>> m, String path, Supplier<Object> body) {
+    m.put("POST " + path, () -> new Sample("POST", path, tree(body.get()), Map.of(), 201));
+  }
+
+  /** A PATCH sample renaming a fresh object of a Flow Service collection, with its If-Match. */
+  private static void renameSample(
+      Map<String, Supplier<Sample>> m, String collection, Supplier<Target> target) {
+    JsonNode rename = tree(List.of(Map.of("op", "replace", "path", "/name", "value", "renamed")));
+    m.put(
+        "PATCH " + FLOW + collection + "/{id}",
+        () -> {
+          Target t = target.get();
+          return new Sample(
+              "PATCH", FLOW + collection + "/" + t.id(), rename, Map.of("If-Match", t.etag()), 200);
+        });
+  }
+
+  private String newBase() {
+    return c.post(FLOW + "/connections", Fixtures.baseConnection("b", "sk")).text("id");
+  }
+
+  /**
+   * POST, PUT and PATCH samples of a tenant registry collection whose bodies {@code body} makes
+   * from a unique title.
+   */
+  private void registrySamples(
+      Map<String, Supplier<Sample>> m, String collection, Function<String, Object> body) {
+    String path = SimClient.SCHEMAS + "/tenant/" + collection;
+    postSample(m, path, () -> body.apply(unique()));
+    Supplier<String> created =
+        () -> path + "/" + SimClient.enc(c.post(path, body.apply(unique())).text("$id"));
+    m.put(
+        "PUT " + path + "/{id}",
+        () -> new Sample("PUT", created.get(), tree(body.apply(unique())), Map.of(), 200));
+    m.put(
+        "PATCH " + path + "/{id}",
+        () ->
+            new Sample(
+                "PATCH",
+                created.get(),
+                tree(List.of(Map.of("op", "replace", "path", "/description", "value", "patched"))),
+                Map.of(),
+                200));
+  }
+
+  private static String unique() {
+    return "t" + System.nanoTime();
   }
 
   private int chains;

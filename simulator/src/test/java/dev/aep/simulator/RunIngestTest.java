@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,20 +165,18 @@ class RunIngestTest extends SimulatorTestBase {
     assertThat(options.get("partialIngestionPercent").asInt()).isEqualTo(10);
     assertThat(options.get("errorDiagnosticsEnabled").asBoolean()).isTrue();
 
-    SimClient.Resp tooMuch =
-        c.patch(
-            FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of("op", "replace", "path", "/options/partialIngestionPercent", "value", 101)),
-            patched.text("etag"));
+    IntFunction<SimClient.Resp> setPercent =
+        percent ->
+            c.patchOne(
+                FLOW + "/flows/" + ch.flowId(),
+                "replace",
+                "/options/partialIngestionPercent",
+                percent,
+                patched.text("etag"));
+    SimClient.Resp tooMuch = setPercent.apply(101);
     assertThat(tooMuch.status()).isEqualTo(400);
     assertThat(tooMuch.text("errorMessage")).contains("partialIngestionPercent");
-    SimClient.Resp replaced =
-        c.patch(
-            FLOW + "/flows/" + ch.flowId(),
-            List.of(
-                Map.of("op", "replace", "path", "/options/partialIngestionPercent", "value", 25)),
-            patched.text("etag"));
+    SimClient.Resp replaced = setPercent.apply(25);
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(
             c.get(FLOW + "/flows/" + ch.flowId())

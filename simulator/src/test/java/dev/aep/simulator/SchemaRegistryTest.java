@@ -129,23 +129,10 @@ class SchemaRegistryTest extends SimulatorTestBase {
     SimClient.Resp put = c.put(path, replaced);
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
     assertThat(put.text("version")).isEqualTo("1.1");
-    SimClient.Resp patch =
-        c.send(
-            "PATCH",
-            path,
-            SimClient.json(
-                List.of(Map.of("op", "replace", "path", "/description", "value", "new"))),
-            Map.of());
+    SimClient.Resp patch = c.patchOne(path, "replace", "/description", "new", null);
     assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
     assertThat(patch.text("version")).isEqualTo("1.2");
-    assertThat(
-            c.send(
-                    "PATCH",
-                    path,
-                    SimClient.json(List.of(Map.of("op", "replace", "path", "/$id", "value", "x"))),
-                    Map.of())
-                .status())
-        .isEqualTo(400);
+    assertThat(c.patchOne(path, "replace", "/$id", "x", null).status()).isEqualTo(400);
     assertThat(c.get(path, "application/vnd.adobe.xed+json; version=1.2").status()).isEqualTo(200);
   }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -140,6 +141,11 @@ final class SimClient {
   Resp patch(String path, Object body, String ifMatch) {
     return send(
         "PATCH", path, json(body), ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+  }
+
+  /** PATCH with one JSON Patch instruction. */
+  Resp patchOne(String path, String op, String pointer, Object value, String ifMatch) {
+    return patch(path, List.of(Map.of("op", op, "path", pointer, "value", value)), ifMatch);
   }
 
   Resp delete(String path) {

@@ -3,6 +3,7 @@ package dev.aep.operator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.aep.operator.testing.RepoRoot;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -37,11 +38,11 @@ class AdmissionTest {
   }
 
   private static Path samplesDir() {
-    return RepoFiles.repoRoot().resolve("samples");
+    return RepoRoot.path().resolve("samples");
   }
 
   private static Path catalogue(String name) {
-    return RepoFiles.repoRoot().resolve("operator/src/test/resources/admission").resolve(name);
+    return RepoRoot.path().resolve("operator/src/test/resources/admission").resolve(name);
   }
 
   private static List<Map<String, Object>> sampleFlows() {
@@ -108,65 +109,55 @@ class AdmissionTest {
   Stream<DynamicTest> everyInvalidManifestIsRejectedWithItsExpectedMessage() {
     List<Path> files = Manifests.yamlFiles(catalogue("invalid"));
     assertThat(files).as("invalid catalogue size").hasSizeGreaterThanOrEqualTo(25);
-    return files.stream()
-        .map(
-            file ->
-                dynamicTest(
-                    file.getFileName().toString(),
-                    () -> {
-                      List<Map<String, Object>> docs = Manifests.documents(file);
-                      assertThat(docs)
-                          .as("one manifest (create) or two (old, new: update)")
-                          .hasSizeBetween(1, 2);
-                      Map<String, Object> manifest = docs.get(docs.size() - 1);
-                      String expected = Manifests.annotation(manifest, EXPECTED_ERROR);
-                      assertThat(expected)
-                          .as("%s carries the %s annotation", file, EXPECTED_ERROR)
-                          .isNotBlank();
-                      List<String> errors;
-                      if (docs.size() == 2) {
-                        assertThat(admission.create(docs.get(0)))
-                            .as("the old object of %s is itself valid", file)
-                            .isEmpty();
-                        errors = admission.update(docs.get(0), manifest);
-                      } else {
-                        errors = admission.create(manifest);
-                      }
-                      assertThat(errors)
-                          .as("errors for %s", file)
-                          .anySatisfy(e -> assertThat(e).contains(expected));
-                      // Each manifest breaks one thing, so nothing else may be reported: no
-                      // over-broad rule hides behind it.
-                      assertThat(errors)
-                          .as("errors for %s", file)
-                          .allSatisfy(
-                              e ->
-                                  assertThat(e)
-                                      .satisfiesAnyOf(
-                                          m -> assertThat(m).contains(expected),
-                                          m ->
-                                              assertThat(m)
-                                                  .isEqualTo(OfflineAdmission.RULES_NOT_CHECKED)));
-                    }));
+    return perFile(
+        files,
+        (file, docs) -> {
+          assertThat(docs)
+              .as("one manifest (create) or two (old, new: update)")
+              .hasSizeBetween(1, 2);
+          Map<String, Object> manifest = docs.get(docs.size() - 1);
+          String expected = Manifests.annotation(manifest, EXPECTED_ERROR);
+          assertThat(expected)
+              .as("%s carries the %s annotation", file, EXPECTED_ERROR)
+              .isNotBlank();
+          List<String> errors;
+          if (docs.size() == 2) {
+            assertThat(admission.create(docs.get(0)))
+                .as("the old object of %s is itself valid", file)
+                .isEmpty();
+            errors = admission.update(docs.get(0), manifest);
+          } else {
+            errors = admission.create(manifest);
+          }
+          assertThat(errors)
+              .as("errors for %s", file)
+              .anySatisfy(e -> assertThat(e).contains(expected));
+          // Each manifest breaks one thing, so nothing else may be reported: no
+          // over-broad rule hides behind it.
+          assertThat(errors)
+              .as("errors for %s", file)
+              .allSatisfy(
+                  e ->
+                      assertThat(e)
+                          .satisfiesAnyOf(
+                              m -> assertThat(m).contains(expected),
+                              m -> assertThat(m).isEqualTo(OfflineAdmission.RULES_NOT_CHECKED)));
+        });
   }
 
   @TestFactory
   Stream<DynamicTest> updatesThatKeepTheIdentityFieldsAreAdmitted() {
     List<Path> files = Manifests.yamlFiles(catalogue("valid-updates"));
     assertThat(files).isNotEmpty();
-    return files.stream()
-        .map(
-            file ->
-                dynamicTest(
-                    file.getFileName().toString(),
-                    () -> {
-                      List<Map<String, Object>> docs = Manifests.documents(file);
-                      assertThat(docs).hasSize(2);
-                      assertThat(admission.create(docs.get(0))).isEmpty();
-                      assertThat(admission.update(docs.get(0), docs.get(1)))
-                          .as("errors updating per %s", file)
-                          .isEmpty();
-                    }));
+    return perFile(
+        files,
+        (file, docs) -> {
+          assertThat(docs).hasSize(2);
+          assertThat(admission.create(docs.get(0))).isEmpty();
+          assertThat(admission.update(docs.get(0), docs.get(1)))
+              .as("errors updating per %s", file)
+              .isEmpty();
+        });
   }
 
   @Test
@@ -177,8 +168,8 @@ class AdmissionTest {
     assertThat(admission.create(moved)).isEmpty();
     assertThat(admission.update(flow, moved))
         .containsExactly(
-            "spec.platform.sandbox: Invalid value: \"string\": platform.sandbox is immutable: create a"
-                + " new StripeIngestionFlow instead");
+            "spec.platform.sandbox: Invalid value: \"string\": platform.sandbox is immutable:"
+                + " create a new StripeIngestionFlow instead");
   }
 
   @Test
@@ -200,6 +191,22 @@ class AdmissionTest {
         .anySatisfy(
             e -> assertThat(e).startsWith("spec.schedule.interval: string found, integer expected"))
         .contains(OfflineAdmission.RULES_NOT_CHECKED);
+  }
+
+  /** What one manifest file of a catalogue must satisfy, given its YAML documents. */
+  @FunctionalInterface
+  private interface FileCheck {
+    void check(Path file, List<Map<String, Object>> docs);
+  }
+
+  /** One dynamic test per file, named after it. */
+  private static Stream<DynamicTest> perFile(List<Path> files, FileCheck check) {
+    return files.stream()
+        .map(
+            file ->
+                dynamicTest(
+                    file.getFileName().toString(),
+                    () -> check.check(file, Manifests.documents(file))));
   }
 
   private static Map<String, Object> firstSampleFlow() {

@@ -17,6 +17,7 @@ import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.api.v1alpha1.SourceType;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.testing.RepoRoot;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -33,13 +34,13 @@ class ApiModelTest {
   private final ObjectMapper mapper = new ObjectMapper();
 
   private List<Path> sampleFlowFiles() {
-    return Manifests.yamlFiles(RepoFiles.repoRoot().resolve("samples")).stream()
+    return Manifests.yamlFiles(RepoRoot.path().resolve("samples")).stream()
         .filter(f -> Manifests.documents(f).stream().anyMatch(Manifests::isFlow))
         .collect(Collectors.toList());
   }
 
   private StripeIngestionFlow readFlow(Path file) {
-    HasMetadata resource = serialization.unmarshal(RepoFiles.read(file), StripeIngestionFlow.class);
+    HasMetadata resource = serialization.unmarshal(RepoRoot.read(file), StripeIngestionFlow.class);
     return (StripeIngestionFlow) resource;
   }
 
@@ -97,11 +98,11 @@ class ApiModelTest {
       assertThat(flow.getSpec().getMapping()).as("%s", file).isNotEmpty();
     }
     StripeIngestionFlow balance =
-        readFlow(RepoFiles.repoRoot().resolve("samples/balance-transactions.yaml"));
+        readFlow(RepoRoot.path().resolve("samples/balance-transactions.yaml"));
     assertThat(balance.getSpec().getResourcePath()).isEqualTo(ResourcePath.BALANCE_TRANSACTIONS);
     assertThat(balance.getSpec().getDeletionPolicy()).isEqualTo(DeletionPolicy.ORPHAN);
     assertThat(balance.getSpec().getSchedule().getFrequency()).isEqualTo(Frequency.WEEK);
-    StripeIngestionFlow prices = readFlow(RepoFiles.repoRoot().resolve("samples/prices.yaml"));
+    StripeIngestionFlow prices = readFlow(RepoRoot.path().resolve("samples/prices.yaml"));
     assertThat(prices.getSpec().getState()).isEqualTo(FlowState.DISABLED);
   }
 
@@ -126,7 +127,7 @@ class ApiModelTest {
     MappingSpec mapping = new MappingSpec("data.id", "_tenant.stripe.chargeId", null, null);
     assertThat(mapping.effectiveSourceType()).isEqualTo(SourceType.ATTRIBUTE);
     assertThat(new IdentitySpec("_tenant.stripe.email", "Email", null).isPrimary()).isFalse();
-    StripeIngestionFlow flow = readFlow(RepoFiles.repoRoot().resolve("samples/subscriptions.yaml"));
+    StripeIngestionFlow flow = readFlow(RepoRoot.path().resolve("samples/subscriptions.yaml"));
     assertThat(flow.getSpec().getStripe().getAccessTokenSecretRef().effectiveKey())
         .isEqualTo("accessToken");
     assertThat(flow.getSpec().getStripe().managesBaseConnection()).isTrue();

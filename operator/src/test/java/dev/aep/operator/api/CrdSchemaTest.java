@@ -2,6 +2,7 @@ package dev.aep.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aep.operator.testing.RepoRoot;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -28,7 +29,7 @@ class CrdSchemaTest {
   static void load() {
     crd =
         new KubernetesSerialization()
-            .unmarshal(RepoFiles.read(RepoFiles.committedCrd()), CustomResourceDefinition.class);
+            .unmarshal(RepoRoot.read(RepoFiles.committedCrd()), CustomResourceDefinition.class);
     version = crd.getSpec().getVersions().get(0);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.aep.operator.testing.RepoRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,14 +118,7 @@ class DeployManifestsTest {
   void namespacedOverlayReplacesClusterRightsWithARoleInTheWatchedNamespace() throws Exception {
     List<Map<String, Object>> objects = kustomize("deploy/overlays/namespaced");
     assertThat(kinds(objects)).doesNotContain("ClusterRole", "ClusterRoleBinding");
-    Map<String, Object> role =
-        objects.stream()
-            .filter(
-                o ->
-                    "Role".equals(o.get("kind"))
-                        && "payments".equals(map(o, "metadata").get("namespace")))
-            .findFirst()
-            .orElseThrow();
+    Map<String, Object> role = find(objects, "Role", "namespace", "payments");
     assertThat(maps(role.get("rules")))
         .extracting(r -> strings(r.get("resources")).get(0))
         .contains("stripeingestionflows", "stripeingestionflows/status", "secrets", "events");
@@ -135,22 +129,8 @@ class DeployManifestsTest {
   @Test
   void simulatorOverlayRunsTheSimulatorAsAServiceAndPointsTheOperatorAtIt() throws Exception {
     List<Map<String, Object>> objects = kustomize("deploy/overlays/simulator");
-    Map<String, Object> simulator =
-        objects.stream()
-            .filter(
-                o ->
-                    "Deployment".equals(o.get("kind"))
-                        && "aep-platform-simulator".equals(map(o, "metadata").get("name")))
-            .findFirst()
-            .orElseThrow();
-    Map<String, Object> service =
-        objects.stream()
-            .filter(
-                o ->
-                    "Service".equals(o.get("kind"))
-                        && "aep-platform-simulator".equals(map(o, "metadata").get("name")))
-            .findFirst()
-            .orElseThrow();
+    Map<String, Object> simulator = find(objects, "Deployment", "name", "aep-platform-simulator");
+    Map<String, Object> service = find(objects, "Service", "name", "aep-platform-simulator");
     assertThat(map(service, "metadata").get("namespace"))
         .isEqualTo(map(simulator, "metadata").get("namespace"))
         .isEqualTo("stripe-aep-operator");
@@ -191,7 +171,7 @@ class DeployManifestsTest {
                 .map(o -> map(o, "metadata").get("name")))
         .containsExactlyInAnyOrder("aep-credentials", "stripe");
     long flowFiles =
-        Manifests.yamlFiles(RepoFiles.repoRoot().resolve("samples")).stream()
+        Manifests.yamlFiles(RepoRoot.path().resolve("samples")).stream()
             .filter(f -> Manifests.documents(f).stream().anyMatch(Manifests::isFlow))
             .count();
     assertThat(objects.stream().filter(Manifests::isFlow).count())
@@ -199,11 +179,7 @@ class DeployManifestsTest {
         .isGreaterThanOrEqualTo(8);
     assertThat(objects)
         .allSatisfy(o -> assertThat(map(o, "metadata")).doesNotContainKey("namespace"));
-    Map<String, Object> credentials =
-        objects.stream()
-            .filter(o -> "aep-credentials".equals(map(o, "metadata").get("name")))
-            .findFirst()
-            .orElseThrow();
+    Map<String, Object> credentials = find(objects, "Secret", "name", "aep-credentials");
     assertThat(map(credentials, "stringData")).containsKeys("clientId", "clientSecret", "orgId");
   }
 
@@ -238,15 +214,17 @@ class DeployManifestsTest {
   }
 
   private static Map<String, Object> operatorContainer(List<Map<String, Object>> objects) {
-    Map<String, Object> deployment =
-        objects.stream()
-            .filter(
-                o ->
-                    "Deployment".equals(o.get("kind"))
-                        && "stripe-aep-operator".equals(map(o, "metadata").get("name")))
-            .findFirst()
-            .orElseThrow();
+    Map<String, Object> deployment = find(objects, "Deployment", "name", "stripe-aep-operator");
     return maps(map(map(map(deployment, "spec"), "template"), "spec").get("containers")).get(0);
+  }
+
+  /** The object of {@code kind} whose metadata has {@code value} under {@code key}. */
+  private static Map<String, Object> find(
+      List<Map<String, Object>> objects, String kind, String key, String value) {
+    return objects.stream()
+        .filter(o -> kind.equals(o.get("kind")) && value.equals(map(o, "metadata").get(key)))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, String> env(Map<String, Object> container) {
@@ -306,7 +284,7 @@ class DeployManifestsTest {
   }
 
   private static String runKustomize(String dir) throws IOException, InterruptedException {
-    Path root = RepoFiles.repoRoot();
+    Path root = RepoRoot.path();
     Path out = Files.createTempFile("kustomize", ".yaml");
     Path err = Files.createTempFile("kustomize", ".err");
     try {

@@ -52,16 +52,20 @@ class OperatorHttpServerTest {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A response's status and body, compared as one value. */
+  private record Answer(int status, String body) {}
+
+  private Answer answer(String method, String path) throws Exception {
+    HttpResponse<String> response = send(method, path);
+    return new Answer(response.statusCode(), response.body());
+  }
+
   @Test
   void readinessFollowsTheCheckWithAReadableReason() throws Exception {
-    HttpResponse<String> notReady = send("GET", "/readyz");
-    assertThat(notReady.statusCode()).isEqualTo(503);
-    assertThat(notReady.body()).isEqualTo("informers not synced\n");
+    assertThat(answer("GET", "/readyz")).isEqualTo(new Answer(503, "informers not synced\n"));
 
     ready.set(true);
-    HttpResponse<String> isReady = send("GET", "/readyz");
-    assertThat(isReady.statusCode()).isEqualTo(200);
-    assertThat(isReady.body()).isEqualTo("ready\n");
+    assertThat(answer("GET", "/readyz")).isEqualTo(new Answer(200, "ready\n"));
   }
 
   @Test
@@ -90,9 +94,7 @@ class OperatorHttpServerTest {
 
   @Test
   void headIsAnsweredWithoutBody() throws Exception {
-    HttpResponse<String> r = send("HEAD", "/healthz");
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).isEmpty();
+    assertThat(answer("HEAD", "/healthz")).isEqualTo(new Answer(200, ""));
   }
 
   @Test

@@ -17,16 +17,13 @@ import dev.aep.operator.reconciler.steps.NotReady;
 import dev.aep.operator.reconciler.steps.PlatformFacts;
 import dev.aep.operator.reconciler.steps.Step;
 import dev.aep.operator.reconciler.steps.StepFailure;
-import dev.aep.simulator.Accounts;
+import dev.aep.operator.testing.RepoRoot;
+import dev.aep.operator.testing.SimulatorAccount;
 import dev.aep.simulator.Kind;
 import dev.aep.simulator.PlatformSimulator;
 import dev.aep.simulator.RequestLog;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +41,7 @@ import java.util.Objects;
  * ends (succeeded, waiting or failed), not after one that crashed.
  */
 final class ExecutorBench implements AutoCloseable {
-  static final PlatformAccount ACCOUNT =
-      new PlatformAccount(
-          Accounts.DEFAULT_CLIENT_ID,
-          Accounts.DEFAULT_CLIENT_SECRET,
-          Accounts.DEFAULT_ORG_ID,
-          null,
-          null);
+  static final PlatformAccount ACCOUNT = SimulatorAccount.DEFAULT;
   static final String SANDBOX = "prod";
   static final String NAMESPACE = "table";
   static final String UID = "5b0c6a53-7c55-4c3e-9d3a-0e2f6d1c7a11";
@@ -105,8 +96,7 @@ final class ExecutorBench implements AutoCloseable {
    */
   static StripeIngestionFlow sample() {
     StripeIngestionFlow flow =
-        SERIALIZATION.unmarshal(
-            read(repoRoot().resolve("samples/charges.yaml")), StripeIngestionFlow.class);
+        SERIALIZATION.unmarshal(RepoRoot.read("samples/charges.yaml"), StripeIngestionFlow.class);
     flow.getMetadata().setNamespace(NAMESPACE);
     flow.getMetadata().setUid(UID);
     flow.getMetadata().setGeneration(1L);
@@ -300,25 +290,6 @@ final class ExecutorBench implements AutoCloseable {
       List<Call> all = calls();
       return new Pass(
           end, failure, List.copyOf(changes), List.copyOf(all.subList(before, all.size())));
-    }
-  }
-
-  static Path repoRoot() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-      if (Files.isRegularFile(candidate.resolve("pom.xml"))
-          && Files.isDirectory(candidate.resolve("samples"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no repository root above " + dir);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

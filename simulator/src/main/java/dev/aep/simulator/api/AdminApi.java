@@ -21,13 +21,8 @@ import java.util.function.Consumer;
  * /simulator/admin/...: the test-facing switches over HTTP, for a simulator in another process (the
  * demo, the jar). No authentication; loopback only. Not logged as Platform calls.
  */
-public final class AdminApi {
+public record AdminApi(PlatformSimulator sim) {
   private static final String BASE = Service.ADMIN.basePath();
-  private final PlatformSimulator sim;
-
-  public AdminApi(PlatformSimulator sim) {
-    this.sim = sim;
-  }
 
   public void register(Router r) {
     add(r, "GET", "/inventory", req -> ok(sim.inventory().toJson()));

@@ -29,17 +29,9 @@ import java.util.stream.Collectors;
  * Catalog datasets (platform-api.md 4): create answers ["@/dataSets/<id>"], GETs answer objects
  * keyed by the 24-hex id, lists filter by name= / property= with limit/start paging, DELETE 200.
  */
-public final class CatalogApi {
+public record CatalogApi(Store store, SimClock clock) {
   private static final String BASE = Service.CATALOG.basePath();
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final Store store;
-  private final SimClock clock;
-
-  public CatalogApi(Store store, SimClock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
 
   public void register(Router r) {
     r.add(Service.CATALOG, Kind.DATASET, "GET", "/dataSets", this::list);
@@ -105,11 +97,11 @@ public final class CatalogApi {
   }
 
   private Response list(Request req) {
-    int limit = intParam(req, "limit", 20);
+    int limit = req.intQuery("limit", 20, CatalogApi::bad);
     if (limit < 1 || limit > 100) {
       throw bad("limit must be within 1..100");
     }
-    int start = intParam(req, "start", 0);
+    int start = req.intQuery("start", 0, CatalogApi::bad);
     if (start < 0) {
       throw bad("start must be >= 0");
     }
@@ -221,18 +213,6 @@ public final class CatalogApi {
     byte[] raw = new byte[12];
     RANDOM.nextBytes(raw);
     return HexFormat.of().formatHex(raw);
-  }
-
-  private static int intParam(Request req, String name, int dflt) {
-    String v = req.query(name);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw bad(name + " must be an integer");
-    }
   }
 
   private static ApiError bad(String detail) {

@@ -36,17 +36,8 @@ import java.util.Map;
  * 400 "invalid mapping set"; [INF] the strict choice is to check what /validate checks);
  * /mappingSets/validate and /mappingSets/preview store nothing.
  */
-public final class DataPrepApi {
+public record DataPrepApi(Store store, SimClock clock, SchemaResolver schemas) {
   private static final String BASE = Service.DATA_PREP.basePath();
-  private final Store store;
-  private final SimClock clock;
-  private final SchemaResolver schemas;
-
-  public DataPrepApi(Store store, SimClock clock, SchemaResolver schemas) {
-    this.store = store;
-    this.clock = clock;
-    this.schemas = schemas;
-  }
 
   public void register(Router r) {
     r.add(Service.DATA_PREP, Kind.MAPPING_SET, "GET", "/mappingSets", this::list);
@@ -127,16 +118,10 @@ public final class DataPrepApi {
   /** The latest version, or the one ?version= asks for. */
   private ObjectNode version(Request req) {
     Entity e = require(req);
-    String v = req.query("version");
-    if (v == null) {
+    if (req.query("version") == null) {
       return e.doc();
     }
-    int n;
-    try {
-      n = Integer.parseInt(v);
-    } catch (NumberFormatException ex) {
-      throw bad("version must be an integer");
-    }
+    int n = req.intQuery("version", 0, DataPrepApi::bad);
     if (n < 0 || n >= e.versions().size()) {
       throw notFound("Mapping set " + e.id() + " has no version " + n);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.SimClock;
 import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
@@ -12,7 +11,6 @@ import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
-import dev.aep.simulator.xdm.SchemaResolver;
 import dev.aep.simulator.xdm.XdmField;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +25,14 @@ public final class DescriptorsApi extends RegistryResources {
   /** Documented cap per sandbox [DOC:XDM-DESC]. */
   static final int MAX_PER_SANDBOX = 4000;
 
-  public DescriptorsApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    super(store, clock, tenantId, schemas, Kind.DESCRIPTOR, "/tenant/descriptors", false);
+  public DescriptorsApi(Context ctx) {
+    super(ctx, Kind.DESCRIPTOR, "/tenant/descriptors");
+  }
+
+  /** Descriptors are replaced with PUT; the registry has no PATCH for them [SPEC:SR]. */
+  @Override
+  boolean patchable() {
+    return false;
   }
 
   /** 201 with a registry-assigned @id and the body (platform-api.md 12 [DOC:XDM-DESC]). */

@@ -3,13 +3,11 @@ package dev.aep.simulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.SimClock;
 import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
 import dev.aep.simulator.store.Entity;
-import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.Evolution;
 import dev.aep.simulator.xdm.SchemaResolver;
 import java.util.List;
@@ -26,8 +24,8 @@ public final class FieldGroupsApi extends RegistryResources {
   private static final List<String> CONTENT =
       List.of("title", "description", "type", "meta:intendedToExtend", "definitions", "allOf");
 
-  public FieldGroupsApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    super(store, clock, tenantId, schemas, Kind.FIELD_GROUP, "/tenant/fieldgroups", true);
+  public FieldGroupsApi(Context ctx) {
+    super(ctx, Kind.FIELD_GROUP, "/tenant/fieldgroups");
   }
 
   /**
@@ -101,16 +99,15 @@ public final class FieldGroupsApi extends RegistryResources {
           Evolution.breakingChange(
               resolver.fields(schema), SchemaResolver.fields(schema.doc(), groups));
       if (breaking.isPresent()) {
-        throw invalid(
+        throw notAdditive(
             "Field group "
                 + group.id()
                 + " is used by schema "
                 + schema.id()
                 + ", which dataset "
                 + datasets.get(0).id()
-                + " uses, so changes must be additive: this change "
-                + breaking.get()
-                + "; create a new field group, schema and dataset for a breaking change");
+                + " uses",
+            breaking.get());
       }
     }
   }
@@ -121,14 +118,11 @@ public final class FieldGroupsApi extends RegistryResources {
    */
   @Override
   void beforeDelete(Entity e, Request req) {
-    List<Entity> users = schemasUsing(e);
-    if (!users.isEmpty()) {
-      throw invalid(
-          "Field group "
-              + e.id()
-              + " is used by schema "
-              + users.get(0).id()
-              + "; remove it from the schema's allOf or delete the schema first");
-    }
+    refuseWhileUsed(
+        "Field group",
+        e,
+        "schema",
+        schemasUsing(e),
+        "remove it from the schema's allOf or delete the schema first");
   }
 }

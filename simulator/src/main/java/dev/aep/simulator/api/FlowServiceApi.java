@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * connections, flows with schedule rules and enable/disable actions, and runs. Every object has a
  * quoted etag that changes on each write; PATCH demands a current If-Match.
  */
-public final class FlowServiceApi {
+public record FlowServiceApi(
+    Store store, SimClock clock, StripeSource stripe, RunScheduler scheduler, Faults faults) {
   public static final String STRIPE_CONNECTION_SPEC = "cc2c31d6-7b8c-4581-b49f-5c8698aa3ab3";
   public static final String STRIPE_FLOW_SPEC = "6499120c-0b15-42dc-936e-847ea3c24d72";
   public static final String DATA_LAKE_CONNECTION_SPEC = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
@@ -81,21 +82,6 @@ public final class FlowServiceApi {
       this.path = path;
       this.kind = kind;
     }
-  }
-
-  private final Store store;
-  private final SimClock clock;
-  private final StripeSource stripe;
-  private final RunScheduler scheduler;
-  private final Faults faults;
-
-  public FlowServiceApi(
-      Store store, SimClock clock, StripeSource stripe, RunScheduler scheduler, Faults faults) {
-    this.store = store;
-    this.clock = clock;
-    this.stripe = stripe;
-    this.scheduler = scheduler;
-    this.faults = faults;
   }
 
   public void register(Router r) {
@@ -312,7 +298,7 @@ public final class FlowServiceApi {
     doc.put("state", "enabled");
     doc.set("auth", maskedAuth());
     return create(
-        CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> e.secret(token));
+        CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> e.secret = token);
   }
 
   private String stripeToken(JsonNode params) {
@@ -370,7 +356,7 @@ public final class FlowServiceApi {
       }
     }
     if (newSecret != null) {
-      e.secret(newSecret);
+      e.secret = newSecret;
     }
     return updated(e, doc, req.caller());
   }
@@ -422,7 +408,7 @@ public final class FlowServiceApi {
       throw Problems.flowBadRequest(
           "Invalid resourcePath '" + resourcePath + "' for the Stripe source");
     }
-    if (stripe.isRejected(e.secret())) {
+    if (stripe.isRejected(e.secret)) {
       throw stripeRejected();
     }
     return Response.json(
@@ -431,7 +417,7 @@ public final class FlowServiceApi {
 
   private Response testConnection(Request req) {
     Entity e = require(req, CONNECTIONS);
-    return Response.json(200, Json.obj().put("result", !stripe.isRejected(e.secret())));
+    return Response.json(200, Json.obj().put("result", !stripe.isRejected(e.secret)));
   }
 
   // ---- source and target connections ----
@@ -870,22 +856,18 @@ public final class FlowServiceApi {
     if (!req.hasBody()) {
       throw emptyBody();
     }
-    List<JsonPatch.Op> ops;
-    try {
-      ops = JsonPatch.parse(req.json());
-    } catch (IllegalArgumentException e) {
-      throw invalidPatch(e.getMessage(), null, null);
-    }
+    List<JsonPatch.Op> ops = JsonPatch.parse(req, why -> invalidPatch(why, null, null));
     for (JsonPatch.Op op : ops) {
-      if (!JsonPatch.supported(op.op())) {
-        throw Problems.flowBadRequest(
-            "1434-400",
-            "Unsupported patch operation "
-                + op.op()
-                + ": only add, replace and remove are supported",
-            null,
-            null);
-      }
+      JsonPatch.requireSupported(
+          op,
+          name ->
+              Problems.flowBadRequest(
+                  "1434-400",
+                  "Unsupported patch operation "
+                      + name
+                      + ": only add, replace and remove are supported",
+                  null,
+                  null));
     }
     return ops;
   }
@@ -908,11 +890,7 @@ public final class FlowServiceApi {
   }
 
   private static void applyOp(ObjectNode doc, JsonPatch.Op op, String collection, String id) {
-    try {
-      JsonPatch.apply(doc, op);
-    } catch (IllegalArgumentException e) {
-      throw invalidPatch(e.getMessage(), collection, id);
-    }
+    JsonPatch.apply(doc, op, why -> invalidPatch(why, collection, id));
   }
 
   private static ObjectNode body(Request req) {

@@ -21,12 +21,7 @@ import java.util.Map;
  * client_id, client_secret, scope, in the body or (discouraged) the query string. [INF] Errors use
  * the OAuth form {"error", "error_description"}.
  */
-public final class ImsApi {
-  private final Accounts accounts;
-
-  public ImsApi(Accounts accounts) {
-    this.accounts = accounts;
-  }
+public record ImsApi(Accounts accounts) {
 
   public void register(Router r) {
     r.add(new Route("POST", "/ims/token/v3", Service.IMS, Kind.TOKEN, false, this::token));

@@ -3,9 +3,12 @@ package dev.aep.simulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.simulator.http.ApiError;
+import dev.aep.simulator.http.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * RFC 6902 add / replace / remove on a document (the only ops Platform supports). Ops are parsed
@@ -47,8 +50,32 @@ final class JsonPatch {
     return ops;
   }
 
-  static boolean supported(String op) {
-    return op.equals("add") || op.equals("replace") || op.equals("remove");
+  /**
+   * The request's patch body, parsed by {@link #parse(JsonNode)}; a malformed body (JSON or patch)
+   * is answered with {@code invalid(message)}.
+   */
+  static List<Op> parse(Request req, Function<String, ApiError> invalid) {
+    try {
+      return parse(req.json());
+    } catch (IllegalArgumentException e) {
+      throw invalid.apply(e.getMessage());
+    }
+  }
+
+  /** Refuses an op Platform does not support (all but add, replace and remove) with {@code no}. */
+  static void requireSupported(Op op, Function<String, ApiError> no) {
+    if (!(op.op().equals("add") || op.op().equals("replace") || op.op().equals("remove"))) {
+      throw no.apply(op.op());
+    }
+  }
+
+  /** {@link #apply(ObjectNode, Op)}, a missing target answered with {@code invalid(message)}. */
+  static void apply(ObjectNode doc, Op op, Function<String, ApiError> invalid) {
+    try {
+      apply(doc, op);
+    } catch (IllegalArgumentException e) {
+      throw invalid.apply(e.getMessage());
+    }
   }
 
   /** Applies one op in place; IllegalArgumentException when the target does not exist. */

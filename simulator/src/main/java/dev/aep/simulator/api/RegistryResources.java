@@ -39,7 +39,7 @@ import java.util.stream.StreamSupport;
  * registry-assigned ids and metadata, unique titles, version bumps and JSON Patch with read-only
  * fields. Each collection fills in its create, GET, PUT and (where the registry has one) PATCH.
  */
-abstract class RegistryResources {
+public abstract class RegistryResources {
   /** [INF] Generic code for payload validation errors; the registry documents only "400". */
   static final String INVALID = "1000-400";
 
@@ -57,6 +57,9 @@ abstract class RegistryResources {
           "^application/vnd\\.adobe\\.([a-z-]+)\\+json\\s*(?:;\\s*version\\s*=\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*$");
   private static final Set<String> READ_ONLY = Set.of("/$id", "/meta:altId", "/version");
 
+  /** What every registry collection works with: the store, the clock and the org's tenant. */
+  public record Context(Store store, SimClock clock, String tenantId, SchemaResolver resolver) {}
+
   final Store store;
   final SimClock clock;
   final String tenantId;
@@ -66,23 +69,13 @@ abstract class RegistryResources {
   /** The collection's path under the registry, e.g. /tenant/schemas. */
   final String path;
 
-  private final boolean patchable;
-
-  RegistryResources(
-      Store store,
-      SimClock clock,
-      String tenantId,
-      SchemaResolver resolver,
-      Kind kind,
-      String path,
-      boolean patchable) {
-    this.store = store;
-    this.clock = clock;
-    this.tenantId = tenantId;
-    this.resolver = resolver;
+  RegistryResources(Context ctx, Kind kind, String path) {
+    this.store = ctx.store();
+    this.clock = ctx.clock();
+    this.tenantId = ctx.tenantId();
+    this.resolver = ctx.resolver();
     this.kind = kind;
     this.path = path;
-    this.patchable = patchable;
   }
 
   public void register(Router r) {
@@ -90,7 +83,7 @@ abstract class RegistryResources {
     add(r, kind, "POST", path, req -> create(body(req), req.caller()));
     add(r, kind, "GET", path + "/{id}", this::get);
     add(r, kind, "PUT", path + "/{id}", this::put);
-    if (patchable) {
+    if (patchable()) {
       add(r, kind, "PATCH", path + "/{id}", this::patch);
     }
     add(r, kind, "DELETE", path + "/{id}", this::delete);
@@ -107,7 +100,11 @@ abstract class RegistryResources {
 
   abstract Response put(Request req);
 
-  /** Only collections registered as patchable have a PATCH route. */
+  /** Schemas and field groups take JSON Patch; a collection without it has no PATCH route. */
+  boolean patchable() {
+    return true;
+  }
+
   Response patch(Request req) {
     throw new UnsupportedOperationException(kind.value() + " has no PATCH");
   }
@@ -121,6 +118,15 @@ abstract class RegistryResources {
     beforeDelete(e, req);
     store.remove(kind, e.id());
     return Response.empty(204);
+  }
+
+  /** Refuses a delete of {@code e} while {@code users} (of kind {@code userKind}) refer to it. */
+  static void refuseWhileUsed(
+      String what, Entity e, String userKind, List<Entity> users, String fix) {
+    if (!users.isEmpty()) {
+      throw invalid(
+          what + " " + e.id() + " is used by " + userKind + " " + users.get(0).id() + "; " + fix);
+    }
   }
 
   /** The tenant namespace key, {@code _<tenantId>} (platform-api.md 9 [DOC:XDM-FG]). */
@@ -152,6 +158,18 @@ abstract class RegistryResources {
 
   static ApiError invalid(String detail) {
     return Problems.xdm(INVALID, "Bad Request", detail);
+  }
+
+  /**
+   * A breaking change to what a dataset uses: changes must be additive (platform-api.md 10,
+   * Evolution [DOC:XDM-COMP]); the real error code is undocumented [INF].
+   */
+  static ApiError notAdditive(String usedBy, String change) {
+    return invalid(
+        usedBy
+            + ", so changes must be additive: this change "
+            + change
+            + "; create a new field group, schema and dataset for a breaking change");
   }
 
   /**
@@ -294,15 +312,7 @@ abstract class RegistryResources {
 
   /** limit is a hint within 0..500; 0 or absent means the 300 cap [DOC:XDM-SCHEMAS]. */
   private static int limit(Request req) {
-    if (req.query("limit") == null) {
-      return 300;
-    }
-    int limit;
-    try {
-      limit = Integer.parseInt(req.query("limit"));
-    } catch (NumberFormatException ex) {
-      throw invalid("limit must be an integer");
-    }
+    int limit = req.intQuery("limit", 0, RegistryResources::invalid);
     if (limit < 0 || limit > 500) {
       throw invalid("limit must be within 0..500");
     }
@@ -386,28 +396,17 @@ abstract class RegistryResources {
    * and registry metadata are read-only [DOC:XDM-SCHEMAS]; meta:immutableTags can only be added.
    */
   static ObjectNode patched(Entity e, Request req) {
-    List<JsonPatch.Op> ops;
-    try {
-      ops = JsonPatch.parse(req.json());
-    } catch (IllegalArgumentException ex) {
-      throw invalid("Invalid JSON Patch: " + ex.getMessage());
-    }
+    List<JsonPatch.Op> ops = JsonPatch.parse(req, why -> invalid("Invalid JSON Patch: " + why));
     ObjectNode doc = e.doc().deepCopy();
     for (JsonPatch.Op op : ops) {
-      if (!JsonPatch.supported(op.op())) {
-        throw invalid("Unsupported patch op " + op.op());
-      }
+      JsonPatch.requireSupported(op, name -> invalid("Unsupported patch op " + name));
       if (READ_ONLY.contains(op.path()) || op.path().startsWith("/meta:registryMetadata")) {
         throw invalid(op.path() + " is read-only");
       }
       if (op.path().startsWith("/meta:immutableTags") && !op.op().equals("add")) {
         throw invalid("meta:immutableTags cannot be removed or replaced");
       }
-      try {
-        JsonPatch.apply(doc, op);
-      } catch (IllegalArgumentException ex) {
-        throw invalid(ex.getMessage());
-      }
+      JsonPatch.apply(doc, op, RegistryResources::invalid);
     }
     return doc;
   }

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.simulator.Kind;
-import dev.aep.simulator.SimClock;
 import dev.aep.simulator.http.Caller;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Response;
 import dev.aep.simulator.http.Router;
 import dev.aep.simulator.store.Entity;
-import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.Evolution;
-import dev.aep.simulator.xdm.SchemaResolver;
 import dev.aep.simulator.xdm.XdmClasses;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +22,8 @@ import java.util.Optional;
  */
 public final class SchemaRegistryApi extends RegistryResources {
 
-  public SchemaRegistryApi(Store store, SimClock clock, String tenantId, SchemaResolver schemas) {
-    super(store, clock, tenantId, schemas, Kind.SCHEMA, "/tenant/schemas", true);
+  public SchemaRegistryApi(Context ctx) {
+    super(ctx, Kind.SCHEMA, "/tenant/schemas");
   }
 
   @Override
@@ -129,21 +126,14 @@ public final class SchemaRegistryApi extends RegistryResources {
 
   /**
    * Once a dataset uses the schema, changes must be additive (platform-api.md 10, Evolution
-   * [DOC:XDM-COMP]): no field group may leave allOf and no field may go or change type. The real
-   * error code is undocumented [INF].
+   * [DOC:XDM-COMP]): no field group may leave allOf and no field may go or change type.
    */
   private void checkAdditive(Entity e, ObjectNode after) {
     List<Entity> datasets = datasetsUsing(e);
     if (datasets.isEmpty()) {
       return;
     }
-    String why =
-        "Schema "
-            + e.id()
-            + " is used by dataset "
-            + datasets.get(0).id()
-            + ", so changes must be additive: this change ";
-    String fix = "; create a new field group, schema and dataset for a breaking change";
+    String usedBy = "Schema " + e.id() + " is used by dataset " + datasets.get(0).id();
     for (JsonNode ref : e.doc().path("allOf")) {
       String r = Json.text(ref, "$ref");
       boolean kept = false;
@@ -151,13 +141,13 @@ public final class SchemaRegistryApi extends RegistryResources {
         kept |= r.equals(Json.text(n, "$ref"));
       }
       if (!kept) {
-        throw invalid(why + "removes field group " + r + fix);
+        throw notAdditive(usedBy, "removes field group " + r);
       }
     }
     Optional<String> breaking =
         Evolution.breakingChange(resolver.fields(e), resolver.fields(after, e.scope()));
     if (breaking.isPresent()) {
-      throw invalid(why + breaking.get() + fix);
+      throw notAdditive(usedBy, breaking.get());
     }
   }
 
@@ -169,15 +159,7 @@ public final class SchemaRegistryApi extends RegistryResources {
    */
   @Override
   void beforeDelete(Entity e, Request req) {
-    List<Entity> datasets = datasetsUsing(e);
-    if (!datasets.isEmpty()) {
-      throw invalid(
-          "Schema "
-              + e.id()
-              + " is used by dataset "
-              + datasets.get(0).id()
-              + "; delete the dataset first");
-    }
+    refuseWhileUsed("Schema", e, "dataset", datasetsUsing(e), "delete the dataset first");
     for (Entity d : store.list(Kind.DESCRIPTOR, req.caller())) {
       if (e.id().equals(Json.text(d.doc(), "xdm:sourceSchema"))) {
         store.remove(Kind.DESCRIPTOR, d.id());

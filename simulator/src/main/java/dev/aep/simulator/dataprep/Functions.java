@@ -9,14 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The Data Prep functions the simulator implements (DOC:DP-FN, platform-api.md 14). A string
@@ -34,70 +33,47 @@ public final class Functions {
     Object apply(List<Object> args, EvalContext ctx);
   }
 
-  /** One function: its name, argument count range, documented syntax and implementation. */
-  public record Function(
-      String name, int minArgs, int maxArgs, String syntax, boolean pathArgument, Impl impl) {
+  /** One function: its argument count range, whether it takes a field path, its implementation. */
+  record Function(int minArgs, int maxArgs, boolean pathArgument, Impl impl) {
     Object apply(List<Node> args, EvalContext ctx) {
       return impl.apply(args, ctx);
     }
   }
 
   private static final int MANY = Integer.MAX_VALUE;
+
+  /** The functions by name, in the order DOC:DP-FN documents them. */
   private static final Map<String, Function> ALL = new LinkedHashMap<>();
 
   static {
-    eager(
-        "lower",
-        1,
-        1,
-        "lower(STRING)",
-        (a, c) -> str(a, 0, "lower", s -> s.toLowerCase(Locale.ROOT)));
-    eager(
-        "upper",
-        1,
-        1,
-        "upper(STRING)",
-        (a, c) -> str(a, 0, "upper", s -> s.toUpperCase(Locale.ROOT)));
-    eager("trim", 1, 1, "trim(STRING)", (a, c) -> str(a, 0, "trim", String::trim));
-    eager("concat", 1, MANY, "concat(STRING_1, STRING_2, ...)", (a, c) -> concat(a));
-    eager("substr", 3, 3, "substr(INPUT, START_INDEX, LENGTH)", (a, c) -> substr(a));
-    eager("uuid", 0, 0, "uuid()", (a, c) -> UUID.randomUUID().toString());
-    eager("now", 0, 0, "now()", (a, c) -> rfc3339(c.now().atZone(ZoneOffset.UTC)));
-    eager("timestamp", 0, 0, "timestamp()", (a, c) -> c.now().toEpochMilli());
-    eager(
-        "dformat",
-        2,
-        2,
-        "dformat(DATE_IN_MILLISECONDS, FORMAT)",
-        (a, c) -> Dates.dformat(a.get(0), a.get(1)));
-    eager("date", 1, 3, "date(DATE_STRING, FORMAT, DEFAULT_DATE)", (a, c) -> Dates.date(a));
-    lazy(
+    eager("lower", 1, 1, (a, c) -> str(a, "lower", s -> s.toLowerCase(Locale.ROOT)));
+    eager("upper", 1, 1, (a, c) -> str(a, "upper", s -> s.toUpperCase(Locale.ROOT)));
+    eager("trim", 1, 1, (a, c) -> str(a, "trim", String::trim));
+    eager("concat", 1, MANY, (a, c) -> concat(a));
+    eager("substr", 3, 3, (a, c) -> substr(a));
+    eager("uuid", 0, 0, (a, c) -> UUID.randomUUID().toString());
+    eager("now", 0, 0, (a, c) -> rfc3339(c.now().atZone(ZoneOffset.UTC)));
+    eager("timestamp", 0, 0, (a, c) -> c.now().toEpochMilli());
+    eager("dformat", 2, 2, (a, c) -> Dates.dformat(a.get(0), a.get(1)));
+    eager("date", 1, 3, (a, c) -> Dates.date(a));
+    ALL.put(
         "iif",
-        3,
-        3,
-        "iif(EXPRESSION, TRUE_VALUE, FALSE_VALUE)",
-        false,
-        (a, c) -> Values.bool(a.get(0).eval(c), "iif") ? a.get(1).eval(c) : a.get(2).eval(c));
-    eager(
-        "decode",
-        3,
-        MANY,
-        "decode(KEY, OPTION_1_KEY, OPTION_1_VALUE, ..., DEFAULT)",
-        (a, c) -> decode(a));
-    lazy("coalesce", 1, MANY, "coalesce(VALUE_1, VALUE_2, ...)", false, Functions::coalesce);
-    eager("to_integer", 1, 1, "to_integer(STRING)", (a, c) -> Conversions.toInteger(a.get(0)));
-    eager("to_bigint", 1, 1, "to_bigint(STRING)", (a, c) -> Conversions.toBigInt(a.get(0)));
-    eager("to_decimal", 1, 1, "to_decimal(STRING)", (a, c) -> Conversions.toDecimal(a.get(0)));
-    eager("to_float", 1, 1, "to_float(STRING)", (a, c) -> Conversions.toFloat(a.get(0)));
-    eager("sha256", 1, 2, "sha256(INPUT, CHARSET)", (a, c) -> sha256(a));
-    eager("nullify", 0, 0, "nullify()", (a, c) -> null);
-    lazy(
+        new Function(
+            3,
+            3,
+            false,
+            (a, c) -> Values.bool(a.get(0).eval(c), "iif") ? a.get(1).eval(c) : a.get(2).eval(c)));
+    eager("decode", 3, MANY, (a, c) -> decode(a));
+    ALL.put("coalesce", new Function(1, MANY, false, Functions::coalesce));
+    eager("to_integer", 1, 1, (a, c) -> Conversions.toInteger(a.get(0)));
+    eager("to_bigint", 1, 1, (a, c) -> Conversions.toBigInt(a.get(0)));
+    eager("to_decimal", 1, 1, (a, c) -> Conversions.toDecimal(a.get(0)));
+    eager("to_float", 1, 1, (a, c) -> Conversions.toFloat(a.get(0)));
+    eager("sha256", 1, 2, (a, c) -> sha256(a));
+    eager("nullify", 0, 0, (a, c) -> null);
+    ALL.put(
         "contains_key",
-        1,
-        1,
-        "contains_key(PATH)",
-        true,
-        (a, c) -> ((Node.Path) a.get(0)).path().exists(c.record()));
+        new Function(1, 1, true, (a, c) -> ((Node.Path) a.get(0)).path().exists(c.record())));
   }
 
   private Functions() {}
@@ -107,34 +83,19 @@ public final class Functions {
     return ALL.get(name);
   }
 
-  /** Every function, in documentation order (for GET /languages/el/functions). */
-  public static Collection<Function> all() {
-    return ALL.values();
-  }
-
-  private static void eager(String name, int min, int max, String syntax, Eager e) {
-    lazy(
+  /** A function of its evaluated arguments. */
+  private static void eager(String name, int min, int max, Eager e) {
+    ALL.put(
         name,
-        min,
-        max,
-        syntax,
-        false,
-        (args, ctx) -> {
-          List<Object> values = new ArrayList<>(args.size());
-          for (Node n : args) {
-            values.add(n.eval(ctx));
-          }
-          return e.apply(values, ctx);
-        });
+        new Function(
+            min,
+            max,
+            false,
+            (args, ctx) -> e.apply(args.stream().map(n -> n.eval(ctx)).toList(), ctx)));
   }
 
-  private static void lazy(String name, int min, int max, String syntax, boolean path, Impl impl) {
-    ALL.put(name, new Function(name, min, max, syntax, path, impl));
-  }
-
-  private static Object str(
-      List<Object> a, int i, String fn, java.util.function.UnaryOperator<String> op) {
-    Object v = a.get(i);
+  private static Object str(List<Object> a, String fn, UnaryOperator<String> op) {
+    Object v = a.get(0);
     return v == null ? null : op.apply(Values.string(v, fn));
   }
 

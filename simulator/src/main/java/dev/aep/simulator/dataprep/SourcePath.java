@@ -26,26 +26,14 @@ public record SourcePath(List<Object> segments) {
         name.append(text.charAt(i + 1));
         i += 2;
       } else if (ch == '.') {
-        if (name.isEmpty() && !afterIndex) {
-          throw new ExpressionException("Empty field name in path '" + text + "'", i);
-        }
-        if (!name.isEmpty()) {
-          segs.add(name.toString());
-        }
-        name.setLength(0);
+        endName(segs, name, afterIndex, "Empty field name in path '" + text + "'", i);
         afterIndex = false;
         i++;
         if (i == text.length()) {
           throw new ExpressionException("Path '" + text + "' ends with '.'", i - 1);
         }
       } else if (ch == '[') {
-        if (name.isEmpty() && !afterIndex) {
-          throw new ExpressionException("Array index without a field in path '" + text + "'", i);
-        }
-        if (!name.isEmpty()) {
-          segs.add(name.toString());
-        }
-        name.setLength(0);
+        endName(segs, name, afterIndex, "Array index without a field in path '" + text + "'", i);
         int close = text.indexOf(']', i);
         String index = close < 0 ? "" : text.substring(i + 1, close);
         if (!index.matches("\\d+")) {
@@ -82,17 +70,26 @@ public record SourcePath(List<Object> segments) {
     return new SourcePath(List.copyOf(segs));
   }
 
+  /**
+   * Ends the name before a '.' or '[': adds it, or throws {@code why} at {@code i} when it is empty
+   * and does not follow an index.
+   */
+  private static void endName(
+      List<Object> segs, StringBuilder name, boolean afterIndex, String why, int i) {
+    if (name.isEmpty() && !afterIndex) {
+      throw new ExpressionException(why, i);
+    }
+    if (!name.isEmpty()) {
+      segs.add(name.toString());
+    }
+    name.setLength(0);
+  }
+
   /** The value at this path, or null when any step is missing or null. */
   public JsonNode lookup(JsonNode root) {
     JsonNode n = root;
     for (Object s : segments) {
-      if (n == null || n.isNull()) {
-        return null;
-      }
-      n =
-          s instanceof Integer idx
-              ? (n.isArray() ? n.get(idx) : null)
-              : (n.isObject() ? n.get((String) s) : null);
+      n = n == null || n.isNull() ? null : step(n, s);
     }
     return n == null || n.isNull() || n.isMissingNode() ? null : n;
   }
@@ -103,16 +100,19 @@ public record SourcePath(List<Object> segments) {
   public boolean exists(JsonNode root) {
     JsonNode n = root;
     for (Object s : segments) {
-      JsonNode next =
-          s instanceof Integer idx
-              ? (n.isArray() ? n.get(idx) : null)
-              : (n.isObject() ? n.get((String) s) : null);
-      if (next == null) {
+      n = step(n, s);
+      if (n == null) {
         return false;
       }
-      n = next;
     }
     return true;
+  }
+
+  /** One step down: an array element by index or an object field by name; null when absent. */
+  private static JsonNode step(JsonNode n, Object segment) {
+    return segment instanceof Integer idx
+        ? (n.isArray() ? n.get(idx) : null)
+        : (n.isObject() ? n.get((String) segment) : null);
   }
 
   @Override

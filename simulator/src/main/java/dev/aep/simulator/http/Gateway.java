@@ -15,8 +15,8 @@ public final class Gateway {
     this.accounts = accounts;
   }
 
-  /** Establishes the caller or throws the gateway's answer; sets the caller on the request. */
-  public Caller check(Request req, Service service) {
+  /** The request for the caller it establishes, or throws the gateway's answer. */
+  public Request check(Request req, Service service) {
     String auth = req.header("Authorization");
     if (auth == null || auth.isBlank()) {
       throw Problems.gateway(403, "403010", "Oauth token is missing.");
@@ -59,9 +59,7 @@ public final class Gateway {
           "Sandbox " + sandbox + " does not exist for org " + org);
     }
     checkContentType(req);
-    Caller caller = new Caller(token.clientId(), token.orgId(), sandbox);
-    req.caller(caller);
-    return caller;
+    return req.withCaller(new Caller(token.clientId(), token.orgId(), sandbox));
   }
 
   /** Writes with a body must say JSON (application/json or a +json / json-patch type). */

@@ -30,10 +30,6 @@ public final class Json {
     }
   }
 
-  public static String string(JsonNode node) {
-    return new String(bytes(node), java.nio.charset.StandardCharsets.UTF_8);
-  }
-
   /** Parses JSON; throws IllegalArgumentException on malformed input so callers answer 400. */
   public static JsonNode parse(byte[] body) {
     try {

@@ -13,29 +13,46 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One incoming call: method, raw path, decoded query, headers (case-insensitive), body, path
- * params.
+ * One incoming call: method, raw path, raw query, headers (names lower-cased, matched
+ * case-insensitively), body; once routed, its decoded path parameters and, behind the gateway, the
+ * caller.
  */
-public final class Request {
-  private final String method;
-  private final String path;
-  private final String rawQuery;
-  private final Map<String, List<String>> query;
-  private final Map<String, List<String>> headers;
-  private final byte[] body;
-  private Map<String, String> pathParams = Map.of();
-  private Caller caller;
+public record Request(
+    String method,
+    String path,
+    String rawQuery,
+    Map<String, List<String>> headers,
+    byte[] body,
+    Map<String, String> params,
+    Caller caller) {
 
+  /** A call as it arrives: not yet routed or authenticated. */
   public Request(
       String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
-    this.method = method.toUpperCase(Locale.ROOT);
-    this.path = path;
-    this.rawQuery = rawQuery;
-    this.query = parseQuery(rawQuery);
+    this(
+        method.toUpperCase(Locale.ROOT),
+        path,
+        rawQuery,
+        lowerCaseNames(headers),
+        body == null ? new byte[0] : body,
+        Map.of(),
+        null);
+  }
+
+  private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
     Map<String, List<String>> h = new LinkedHashMap<>();
     headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
-    this.headers = h;
-    this.body = body == null ? new byte[0] : body;
+    return h;
+  }
+
+  /** The call with the path parameters of the route it matched. */
+  Request withParams(Map<String, String> params) {
+    return new Request(method, path, rawQuery, headers, body, params, caller);
+  }
+
+  /** The call as the gateway let it through, for {@code caller}. */
+  Request withCaller(Caller caller) {
+    return new Request(method, path, rawQuery, headers, body, params, caller);
   }
 
   public static Map<String, List<String>> parseQuery(String raw) {
@@ -55,7 +72,7 @@ public final class Request {
     return q;
   }
 
-  public static String decode(String s) {
+  private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
@@ -64,39 +81,44 @@ public final class Request {
     return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  public String method() {
-    return method;
-  }
-
-  /** The raw (still percent-encoded) path. */
-  public String path() {
-    return path;
-  }
-
-  public String rawQuery() {
-    return rawQuery;
-  }
-
   public String header(String name) {
     List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
   public String query(String name) {
-    List<String> v = query.get(name);
-    return v == null || v.isEmpty() ? null : v.get(0);
+    List<String> v = queries(name);
+    return v.isEmpty() ? null : v.get(0);
   }
 
   public List<String> queries(String name) {
-    return query.getOrDefault(name, Collections.emptyList());
+    return queryMap().getOrDefault(name, Collections.emptyList());
   }
 
+  /** The decoded query parameters, in the order sent. */
   public Map<String, List<String>> queryMap() {
-    return query;
+    return parseQuery(rawQuery);
   }
 
-  public byte[] body() {
-    return body;
+  /**
+   * An integer query parameter, {@code absent} when not sent; another value is answered with {@code
+   * bad("<name> must be an integer")}.
+   */
+  public int intQuery(String name, int absent, Function<String, ApiError> bad) {
+    String v = query(name);
+    if (v == null) {
+      return absent;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw bad.apply(name + " must be an integer");
+    }
+  }
+
+  /** A decoded path parameter. */
+  public String param(String name) {
+    return params.get(name);
   }
 
   public String bodyText() {
@@ -133,22 +155,5 @@ public final class Request {
       throw bad.apply("The request body must be a JSON object");
     }
     return (ObjectNode) n;
-  }
-
-  /** A decoded path parameter. */
-  public String param(String name) {
-    return pathParams.get(name);
-  }
-
-  void pathParams(Map<String, String> params) {
-    this.pathParams = params;
-  }
-
-  public Caller caller() {
-    return caller;
-  }
-
-  void caller(Caller caller) {
-    this.caller = caller;
   }
 }

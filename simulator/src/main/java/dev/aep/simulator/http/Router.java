@@ -36,8 +36,7 @@ public final class Router {
   public record Match(Route route, Map<String, String> params) {
     /** Runs the route's handler with the path parameters set on the request. */
     public Response invoke(Request request) {
-      request.pathParams(params);
-      return route.handler().handle(request);
+      return route.handler().handle(request.withParams(params));
     }
   }
 

@@ -14,13 +14,20 @@ import java.util.List;
 public final class Entity {
   private final Kind kind;
   private final String id;
-  private final String orgId;
-  private final String sandbox;
-  private final long seq;
+
+  /** The object's own org and sandbox, as a caller for the lookups a service makes for it. */
+  private final Caller scope;
+
   private ObjectNode doc;
-  private String secret;
-  private Long nextRunAtMillis;
-  private int runCount;
+
+  /** A base connection's raw Stripe key (GET shows it masked). */
+  public String secret;
+
+  /** A flow's next scheduled run, sim-clock ms; null when none is due. */
+  public Long nextRunAtMillis;
+
+  /** How many runs a flow has made. */
+  public int runCount;
 
   /**
    * A flow's transitional state (updating, disabling, delete-finalizing) and when it ends,
@@ -33,12 +40,10 @@ public final class Entity {
   /** Mapping sets: every version's document, index = version number. */
   private final List<ObjectNode> versions = new ArrayList<>();
 
-  public Entity(Kind kind, String id, String orgId, String sandbox, long seq, ObjectNode doc) {
+  public Entity(Kind kind, String id, Caller owner, ObjectNode doc) {
     this.kind = kind;
     this.id = id;
-    this.orgId = orgId;
-    this.sandbox = sandbox;
-    this.seq = seq;
+    this.scope = new Caller("simulator", owner.orgId(), owner.sandbox());
     this.doc = doc;
   }
 
@@ -50,49 +55,12 @@ public final class Entity {
     return id;
   }
 
-  public String orgId() {
-    return orgId;
-  }
-
-  public String sandbox() {
-    return sandbox;
-  }
-
-  /** Creation order, used as the stable default sort. */
-  public long seq() {
-    return seq;
-  }
-
   public ObjectNode doc() {
     return doc;
   }
 
   public void doc(ObjectNode doc) {
     this.doc = doc;
-  }
-
-  public String secret() {
-    return secret;
-  }
-
-  public void secret(String secret) {
-    this.secret = secret;
-  }
-
-  public Long nextRunAtMillis() {
-    return nextRunAtMillis;
-  }
-
-  public void nextRunAtMillis(Long nextRunAtMillis) {
-    this.nextRunAtMillis = nextRunAtMillis;
-  }
-
-  public int runCount() {
-    return runCount;
-  }
-
-  public void runCount(int runCount) {
-    this.runCount = runCount;
   }
 
   /** Puts a flow in a transitional state until {@code endsAtMillis} on the simulator clock. */
@@ -115,15 +83,13 @@ public final class Entity {
     return versions;
   }
 
-  /**
-   * A caller in the object's own org and sandbox, for the lookups a service makes on its own
-   * behalf.
-   */
+  /** The object's org and sandbox, as a caller (client "simulator"). */
   public Caller scope() {
-    return new Caller("simulator", orgId, sandbox);
+    return scope;
   }
 
-  public boolean visibleTo(String org, String sandboxName) {
-    return orgId.equals(org) && sandbox.equals(sandboxName);
+  /** Whether a caller of that org and sandbox sees the object (others get 404). */
+  public boolean visibleTo(Caller caller) {
+    return scope.orgId().equals(caller.orgId()) && scope.sandbox().equals(caller.sandbox());
   }
 }

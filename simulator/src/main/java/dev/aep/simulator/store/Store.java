@@ -30,7 +30,7 @@ public final class Store {
   }
 
   public synchronized Entity create(Kind kind, String id, Caller caller, ObjectNode doc) {
-    Entity e = new Entity(kind, id, caller.orgId(), caller.sandbox(), seq.incrementAndGet(), doc);
+    Entity e = new Entity(kind, id, caller, doc);
     data.get(kind).put(id, e);
     return e;
   }
@@ -40,9 +40,7 @@ public final class Store {
    */
   public synchronized Optional<Entity> find(Kind kind, String id, Caller caller) {
     Entity e = data.get(kind).get(id);
-    return e != null && e.visibleTo(caller.orgId(), caller.sandbox())
-        ? Optional.of(e)
-        : Optional.empty();
+    return e != null && e.visibleTo(caller) ? Optional.of(e) : Optional.empty();
   }
 
   /** The object regardless of scope (admin and fault switches). */
@@ -54,7 +52,7 @@ public final class Store {
   public synchronized List<Entity> list(Kind kind, Caller caller) {
     List<Entity> out = new ArrayList<>();
     for (Entity e : data.get(kind).values()) {
-      if (e.visibleTo(caller.orgId(), caller.sandbox())) {
+      if (e.visibleTo(caller)) {
         out.add(e);
       }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aep.simulator.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +34,22 @@ class ExpressionTest {
     return v == null ? null : v.asText();
   }
 
+  /** Each expression (key) evaluates to the text (value). */
+  static void assertTexts(Map<String, String> expected) {
+    expected.forEach(
+        (expression, text) -> assertThat(text(expression)).as(expression).isEqualTo(text));
+  }
+
   @Test
   void pathsReachNestedFieldsArrayElementsAndEscapedNames() {
-    assertThat(text("data.id")).isEqualTo("ch_1");
-    assertThat(text("data.payment_method_details.card.brand")).isEqualTo("visa");
-    assertThat(text("data.items[1].id")).isEqualTo("si_2");
-    assertThat(text("data.${first name}")).isEqualTo("Ada");
-    assertThat(text("data.${a\\.b}")).isEqualTo("dotted");
-    assertThat(text("data.${new}")).isEqualTo("reserved");
+    assertTexts(
+        Map.of(
+            "data.id", "ch_1",
+            "data.payment_method_details.card.brand", "visa",
+            "data.items[1].id", "si_2",
+            "data.${first name}", "Ada",
+            "data.${a\\.b}", "dotted",
+            "data.${new}", "reserved"));
     assertThat(eval("data.missing.deeper")).isNull();
     assertThat(eval("data.nothing")).isNull();
     assertThat(eval("data.payment_method_details.card").get("last4").asText()).isEqualTo("4242");
@@ -75,11 +84,13 @@ class ExpressionTest {
 
   @Test
   void stringFunctions() {
-    assertThat(text("lower(data.currency)")).isEqualTo("usd");
-    assertThat(text("upper('eur')")).isEqualTo("EUR");
-    assertThat(text("trim(data.name)")).isEqualTo("Ada");
-    assertThat(text("concat(\"Hi, \", \"there\", \"!\")")).isEqualTo("Hi, there!");
-    assertThat(text("concat(data.id, '-', data.amount)")).isEqualTo("ch_1-1250");
+    assertTexts(
+        Map.of(
+            "lower(data.currency)", "usd",
+            "upper('eur')", "EUR",
+            "trim(data.name)", "Ada",
+            "concat(\"Hi, \", \"there\", \"!\")", "Hi, there!",
+            "concat(data.id, '-', data.amount)", "ch_1-1250"));
     assertThat(eval("concat(data.id, data.nothing)")).isNull();
     assertThat(text("substr(\"This is a substring test\", 7, 8)")).isEqualTo(" a subst");
     assertThat(eval("lower(data.nothing)")).isNull();

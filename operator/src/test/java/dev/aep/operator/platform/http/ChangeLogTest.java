@@ -7,15 +7,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.aep.operator.platform.FieldGroupRequest;
-import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSetRequest;
-import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.SchemaRef;
-import dev.aep.operator.platform.Transformation;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,35 +42,30 @@ class ChangeLogTest {
     logger.detachAppender(appender);
   }
 
+  /** Answers each "METHOD path" in {@code answers} as given, and every other request with 404. */
+  private void answerByCall(Map<String, MockResponse> answers) {
+    MockResponse notFound = json(404, "{\"code\":\"1404\",\"message\":\"not found\"}");
+    fixture.server.handler =
+        r -> answers.getOrDefault(r.getMethod() + " " + r.getUrl().encodedPath(), notFound);
+  }
+
   private List<String> lines() {
     return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
   @Test
   void logsOneLinePerChangeWithThePlatformIdAndTheFlowInTheMdcButNeverAPatchValue() {
-    fixture.server.handler =
-        r ->
-            switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
-              case "POST /data/foundation/flowservice/flows" ->
-                  json(201, "{\"id\":\"new-1\",\"etag\":\"\\\"e1\\\"\"}");
-              case "PATCH /data/foundation/flowservice/connections/conn-1" ->
-                  json(200, "{\"id\":\"conn-1\",\"etag\":\"\\\"e2\\\"\"}");
-              case "GET /data/foundation/flowservice/flows/flow-1" ->
-                  json(200, "{\"items\":[{\"id\":\"flow-1\"}]}");
-              default -> json(404, "{\"code\":\"1404\",\"message\":\"not found\"}");
-            };
-    var flowService = fixture.session.flowService();
+    answerByCall(
+        Map.of(
+            "POST /data/foundation/flowservice/flows",
+            json(201, "{\"id\":\"new-1\",\"etag\":\"\\\"e1\\\"\"}"),
+            "PATCH /data/foundation/flowservice/connections/conn-1",
+            json(200, "{\"id\":\"conn-1\",\"etag\":\"\\\"e2\\\"\"}"),
+            "GET /data/foundation/flowservice/flows/flow-1",
+            json(200, "{\"items\":[{\"id\":\"flow-1\"}]}")));
+    var flowService = fixture.flowService();
 
-    flowService
-        .flows()
-        .create(
-            FlowRequest.stripe(
-                "f",
-                "d",
-                "src",
-                "tgt",
-                Transformation.mapping("map", 0),
-                new ScheduleParams("minute", 15, 1_800_000_000L, null)));
+    flowService.flows().create(Requests.NEW_FLOW);
     flowService.flows().get("flow-1");
     flowService
         .baseConnections()
@@ -98,19 +91,16 @@ class ChangeLogTest {
 
   @Test
   void fieldGroupAndMappingSetChangesAreLoggedAndTheDataPrepChecksAreNot() {
-    fixture.server.handler =
-        r ->
-            switch (r.getMethod() + " " + r.getUrl().encodedPath()) {
-              case "POST /data/foundation/schemaregistry/tenant/fieldgroups" ->
-                  json(
-                      201,
-                      "{\"$id\":\"https://ns.adobe.com/acme/mixins/fg1\",\"version\":\"1.0\",\"title\":\"T\"}");
-              case "POST /data/foundation/conversion/mappingSets" ->
-                  json(200, "{\"id\":\"ms1\",\"version\":0}");
-              case "POST /data/foundation/conversion/mappingSets/validate" ->
-                  json(200, "{\"validationResponse\":[{\"status\":\"SUCCESS\"}]}");
-              default -> json(404, "{}");
-            };
+    answerByCall(
+        Map.of(
+            "POST /data/foundation/schemaregistry/tenant/fieldgroups",
+            json(
+                201,
+                "{\"$id\":\"https://ns.adobe.com/acme/mixins/fg1\",\"version\":\"1.0\",\"title\":\"T\"}"),
+            "POST /data/foundation/conversion/mappingSets",
+            json(200, "{\"id\":\"ms1\",\"version\":0}"),
+            "POST /data/foundation/conversion/mappingSets/validate",
+            json(200, "{\"validationResponse\":[{\"status\":\"SUCCESS\"}]}")));
     MappingSetRequest mapping =
         new MappingSetRequest(
             "m",

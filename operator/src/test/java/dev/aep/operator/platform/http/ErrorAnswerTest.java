@@ -2,11 +2,12 @@ package dev.aep.operator.platform.http;
 
 import static dev.aep.operator.platform.http.FakePlatformServer.empty;
 import static dev.aep.operator.platform.http.FakePlatformServer.json;
+import static dev.aep.operator.platform.http.PlatformSessionFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.aep.operator.platform.JsonPatchOp;
+import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.SchemaRequest;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
@@ -17,24 +18,20 @@ class ErrorAnswerTest {
 
   @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("prod");
 
+  /** How reading flow f1 fails while the Platform answers every request with {@code answer}. */
+  private PlatformException readingAFlowFails(MockResponse answer) {
+    fixture.server.handler = r -> answer;
+    return failure(() -> fixture.flows().get("f1"));
+  }
+
   @Test
   void staleEtagIsPreconditionFailedWithFlowCodeAndRequestId() {
-    fixture.server.handler =
-        r ->
-            json(
-                412,
-                "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1404-412\","
-                    + "\"title\":\"Version not matching\",\"status\":412,\"report\":{\"detailed-message\":"
-                    + "\"Supplied version does not match\",\"request-id\":\"req-77\"}}");
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class,
-            () ->
-                fixture
-                    .session
-                    .flowService()
-                    .flows()
-                    .patch("f1", "\"old\"", List.of(JsonPatchOp.replace("/name", "x"))));
+    fixture.answer(
+        412,
+        "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1404-412\","
+            + "\"title\":\"Version not matching\",\"status\":412,\"report\":{\"detailed-message\":"
+            + "\"Supplied version does not match\",\"request-id\":\"req-77\"}}");
+    PlatformException e = failure(() -> fixture.flows().patch("f1", "\"old\"", Requests.RENAME));
     assertThat(e.isPreconditionFailed()).isTrue();
     assertThat(e.isNotFound()).isFalse();
     assertThat(e.httpStatus()).isEqualTo(412);
@@ -51,15 +48,13 @@ class ErrorAnswerTest {
 
   @Test
   void notFoundOnGetIsEmptyAndOnDeleteIsFalse() {
-    fixture.server.handler =
-        r ->
-            json(
-                404,
-                "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1439-404\","
-                    + "\"title\":\"Resource not found\",\"status\":404}");
-    assertThat(fixture.session.flowService().flows().get("gone")).isEmpty();
-    assertThat(fixture.session.flowService().baseConnections().get("gone")).isEmpty();
-    assertThat(fixture.session.flowService().flows().delete("gone")).isFalse();
+    fixture.answer(
+        404,
+        "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1439-404\","
+            + "\"title\":\"Resource not found\",\"status\":404}");
+    assertThat(fixture.flows().get("gone")).isEmpty();
+    assertThat(fixture.flowService().baseConnections().get("gone")).isEmpty();
+    assertThat(fixture.flows().delete("gone")).isFalse();
     assertThat(fixture.session.catalog().getDataset("gone")).isEmpty();
     assertThat(fixture.session.schemaRegistry().deleteSchema("gone")).isFalse();
     assertThat(fixture.session.dataPrep().getMappingSet("gone", 1)).isEmpty();
@@ -67,36 +62,23 @@ class ErrorAnswerTest {
 
   @Test
   void unknownSandboxIsAnErrorNotAMissingObject() {
-    fixture.server.handler =
-        r ->
+    PlatformException e =
+        readingAFlowFails(
             json(
                 404,
                 "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-2100-404\","
-                    + "\"title\":\"Sandbox not found\",\"status\":404}");
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
+                    + "\"title\":\"Sandbox not found\",\"status\":404}"));
     assertThat(e.isNotFound()).isTrue();
     assertThat(e.hasErrorCode("2100-404")).isTrue();
-    assertThat(
-            catchThrowableOfType(
-                PlatformException.class, () -> fixture.session.flowService().flows().delete("f1")))
-        .isNotNull();
+    assertThat(failure(() -> fixture.flows().delete("f1"))).isNotNull();
   }
 
   @Test
   void notFoundOnPatchIsTypedNotFound() {
-    fixture.server.handler =
-        r -> json(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1101-404\"}");
+    fixture.answer(404, "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1101-404\"}");
     PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class,
-            () ->
-                fixture
-                    .session
-                    .flowService()
-                    .sourceConnections()
-                    .patch("s1", "\"e\"", List.of(JsonPatchOp.replace("/name", "x"))));
+        failure(
+            () -> fixture.flowService().sourceConnections().patch("s1", "\"e\"", Requests.RENAME));
     assertThat(e.isNotFound()).isTrue();
     assertThat(e.isPreconditionFailed()).isFalse();
     assertThat(e.errorCode()).isEqualTo("FLOW-1101-404");
@@ -104,17 +86,8 @@ class ErrorAnswerTest {
 
   @Test
   void gatewayBodiesGiveTheirNumericErrorCode() {
-    fixture.server.handler =
-        r -> json(403, "{\"error_code\":\"403025\",\"message\":\"Profile is not valid\"}");
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class,
-            () ->
-                fixture
-                    .session
-                    .flowService()
-                    .flows()
-                    .list(dev.aep.operator.platform.ListQuery.all()));
+    fixture.answer(403, "{\"error_code\":\"403025\",\"message\":\"Profile is not valid\"}");
+    PlatformException e = failure(() -> fixture.flows().list(ListQuery.all()));
     assertThat(e.isAuthFailure()).isTrue();
     assertThat(e.errorCode()).isEqualTo("403025");
     assertThat(e.detail()).isEqualTo("Profile is not valid");
@@ -123,11 +96,9 @@ class ErrorAnswerTest {
 
   @Test
   void rejectedTokenAfterRenewalIsAuthFailureWithGatewayCode401013() {
-    fixture.server.handler =
-        r -> json(401, "{\"error_code\":\"401013\",\"message\":\"Oauth token is not valid\"}");
     PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
+        readingAFlowFails(
+            json(401, "{\"error_code\":\"401013\",\"message\":\"Oauth token is not valid\"}"));
     assertThat(e.httpStatus()).isEqualTo(401);
     assertThat(e.errorCode()).isEqualTo("401013");
     assertThat(e.isAuthFailure()).isTrue();
@@ -135,17 +106,12 @@ class ErrorAnswerTest {
 
   @Test
   void baseConnectionInUseIsBadRequestWithCode1418() {
-    fixture.server.handler =
-        r ->
-            json(
-                400,
-                "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1418-400\","
-                    + "\"title\":\"Bad Request\",\"status\":400,\"report\":{\"detailed-message\":"
-                    + "\"Base connection is used by flows\"}}");
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class,
-            () -> fixture.session.flowService().baseConnections().delete("b1"));
+    fixture.answer(
+        400,
+        "{\"type\":\"https://ns.adobe.com/aep/errors/FLOW-1418-400\","
+            + "\"title\":\"Bad Request\",\"status\":400,\"report\":{\"detailed-message\":"
+            + "\"Base connection is used by flows\"}}");
+    PlatformException e = failure(() -> fixture.flowService().baseConnections().delete("b1"));
     assertThat(e.isBadRequest()).isTrue();
     assertThat(e.hasErrorCode("1418-400")).isTrue();
     assertThat(e.detail()).contains("used by flows");
@@ -153,23 +119,14 @@ class ErrorAnswerTest {
 
   @Test
   void schemaRegistryErrorBodyGivesXdmCodeAndRegistryRequestId() {
-    fixture.server.handler =
-        r ->
-            json(
-                400,
-                "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-3005-400\","
-                    + "\"title\":\"Bad\",\"status\":400,\"report\":{\"registryRequestId\":\"rr-1\","
-                    + "\"detailed-message\":\"Title must be unique\"},\"detail\":\"Title must be unique\"}");
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class,
-            () ->
-                fixture
-                    .session
-                    .schemaRegistry()
-                    .createSchema(
-                        new dev.aep.operator.platform.SchemaRequest(
-                            "t", "d", "https://ns.adobe.com/xdm/context/profile", List.of())));
+    fixture.answer(
+        400,
+        "{\"type\":\"http://ns.adobe.com/aep/errors/XDM-3005-400\","
+            + "\"title\":\"Bad\",\"status\":400,\"report\":{\"registryRequestId\":\"rr-1\",\"detailed-message\":\"Title"
+            + " must be unique\"},\"detail\":\"Title must be unique\"}");
+    SchemaRequest schema =
+        new SchemaRequest("t", "d", "https://ns.adobe.com/xdm/context/profile", List.of());
+    PlatformException e = failure(() -> fixture.session.schemaRegistry().createSchema(schema));
     assertThat(e.errorCode()).isEqualTo("XDM-3005-400");
     assertThat(e.requestId()).isEqualTo("rr-1");
     assertThat(e.service()).isEqualTo("schemaregistry");
@@ -178,53 +135,42 @@ class ErrorAnswerTest {
 
   @Test
   void requestIdHeaderIsUsedWhenTheBodyHasNone() {
-    fixture.server.handler =
-        r ->
+    PlatformException e =
+        readingAFlowFails(
             new MockResponse.Builder()
                 .code(400)
                 .setHeader("x-request-id", "hdr-9")
                 .body("{\"errorMessage\":\"bad\"}")
-                .build();
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
-    assertThat(e.requestId()).isEqualTo("hdr-9");
-    assertThat(e.detail()).isEqualTo("bad");
-    assertThat(e.errorCode()).isNull();
+                .build());
+    assertThat(e)
+        .extracting(
+            PlatformException::requestId, PlatformException::detail, PlatformException::errorCode)
+        .containsExactly("hdr-9", "bad", null);
   }
 
   @Test
   void malformedJsonInASuccessAnswerIsAPlatformExceptionWithoutTheBody() {
-    fixture.server.handler =
-        r -> json(200, "{\"items\":[{\"id\":\"f1\", \"name\": \"secret-ish-body");
     PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
+        readingAFlowFails(json(200, "{\"items\":[{\"id\":\"f1\", \"name\": \"secret-ish-body"));
     assertThat(e.httpStatus()).isEqualTo(200);
     assertThat(e.getMessage()).contains("malformed JSON").doesNotContain("secret-ish-body");
   }
 
   @Test
   void nonJsonErrorBodyIsKeptAsShortDetail() {
-    fixture.server.handler =
-        r ->
+    PlatformException e =
+        readingAFlowFails(
             new MockResponse.Builder()
                 .code(400)
                 .body("<html>\n<body>Bad   Request</body></html>")
-                .build();
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
+                .build());
     assertThat(e.isBadRequest()).isTrue();
     assertThat(e.detail()).isEqualTo("<html> <body>Bad Request</body></html>");
   }
 
   @Test
   void serverErrorsOnGetAreRetriedThenReportedRetryable() {
-    fixture.server.handler = r -> json(503, "{\"title\":\"Service Unavailable\"}");
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> fixture.session.flowService().flows().get("f1"));
+    PlatformException e = readingAFlowFails(json(503, "{\"title\":\"Service Unavailable\"}"));
     assertThat(e.isServerError()).isTrue();
     assertThat(e.isRetryable()).isTrue();
     assertThat(fixture.server.platformRequests).hasSize(RetryPolicy.defaults().maxAttempts());
@@ -232,27 +178,18 @@ class ErrorAnswerTest {
 
   @Test
   void datasetDeleteWithEmptyArrayMeansNothingWasDeleted() {
-    fixture.server.handler = r -> json(200, "[]");
+    fixture.answer(200, "[]");
     assertThat(fixture.session.catalog().deleteDataset("5c8c3c555033b814b69f947f")).isFalse();
-    fixture.server.handler = r -> json(200, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
+    fixture.answer(200, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
     assertThat(fixture.session.catalog().deleteDataset("5c8c3c555033b814b69f947f")).isTrue();
-    assertThat(fixture.server.lastPlatformRequest().getMethod()).isEqualTo("DELETE");
+    assertThat(fixture.last().getMethod()).isEqualTo("DELETE");
   }
 
   @Test
   void createWithoutIdInTheAnswerIsAnError() {
     fixture.server.handler = r -> empty(201);
     PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class,
-            () ->
-                fixture
-                    .session
-                    .flowService()
-                    .sourceConnections()
-                    .create(
-                        dev.aep.operator.platform.SourceConnectionRequest.stripe(
-                            "n", null, "b", "charges")));
+        failure(() -> fixture.flowService().sourceConnections().create(Requests.NEW_SOURCE));
     assertThat(e.getMessage()).contains("no id");
   }
 }

@@ -95,6 +95,15 @@ final class FakePlatformServer implements AutoCloseable {
         .build();
   }
 
+  /**
+   * A handler answering the first Platform request with {@code first}, later ones with {@code
+   * then}.
+   */
+  static Function<RecordedRequest, MockResponse> firstThen(MockResponse first, MockResponse then) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> n.getAndIncrement() == 0 ? first : then;
+  }
+
   static MockResponse empty(int code) {
     return new MockResponse.Builder().code(code).build();
   }

@@ -1,7 +1,6 @@
 package dev.aep.operator.platform.http;
 
 import static dev.aep.operator.platform.http.FakePlatformServer.ACCOUNT;
-import static dev.aep.operator.platform.http.FakePlatformServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.platform.Flow;
@@ -21,18 +20,16 @@ class LenientReadingTest {
 
   @Test
   void flowWithStringTypedScheduleAndMappingVersionIsRead() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"items\":[{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\","
-                    + "\"version\":\"\\\"e1\\\"\",\"name\":\"n\",\"state\":\"enabled\",\"unknownField\":{\"x\":1},"
-                    + "\"flowSpec\":{\"id\":\"fs\",\"version\":\"1.0\"},"
-                    + "\"sourceConnectionIds\":[\"s1\"],\"targetConnectionIds\":[\"t1\"],"
-                    + "\"transformations\":[{\"name\":\"Mapping\",\"params\":{\"mappingId\":\"m1\",\"mappingVersion\":\"0\"}}],"
-                    + "\"scheduleParams\":{\"startTime\":\"1612310466\",\"frequency\":\"minute\",\"interval\":\"15\",\"backfill\":\"true\"},"
-                    + "\"lastRunDetails\":{\"id\":\"r1\",\"state\":\"success\",\"startedAtUTC\":\"1596656058198\",\"completedAtUTC\":1596656113306}}]}");
-    Flow flow = fixture.session.flowService().flows().get("f1").orElseThrow();
+    fixture.answer(
+        200,
+        "{\"items\":[{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\","
+            + "\"version\":\"\\\"e1\\\"\",\"name\":\"n\",\"state\":\"enabled\",\"unknownField\":{\"x\":1},"
+            + "\"flowSpec\":{\"id\":\"fs\",\"version\":\"1.0\"},"
+            + "\"sourceConnectionIds\":[\"s1\"],\"targetConnectionIds\":[\"t1\"],"
+            + "\"transformations\":[{\"name\":\"Mapping\",\"params\":{\"mappingId\":\"m1\",\"mappingVersion\":\"0\"}}],"
+            + "\"scheduleParams\":{\"startTime\":\"1612310466\",\"frequency\":\"minute\",\"interval\":\"15\",\"backfill\":\"true\"},"
+            + "\"lastRunDetails\":{\"id\":\"r1\",\"state\":\"success\",\"startedAtUTC\":\"1596656058198\",\"completedAtUTC\":1596656113306}}]}");
+    Flow flow = fixture.flows().get("f1").orElseThrow();
     assertThat(flow.etag()).isEqualTo("\"e1\"");
     assertThat(flow.scheduleParams())
         .isEqualTo(new ScheduleParams("minute", 15, 1612310466L, true));
@@ -45,28 +42,24 @@ class LenientReadingTest {
 
   @Test
   void backfillFalseAsStringAndNumbersAsNumbersAreRead() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"items\":[{\"id\":\"f1\",\"scheduleParams\":"
-                    + "{\"startTime\":1612310466,\"frequency\":\"hour\",\"interval\":2,\"backfill\":\"false\"}}]}");
-    assertThat(fixture.session.flowService().flows().get("f1").orElseThrow().scheduleParams())
+    fixture.answer(
+        200,
+        "{\"items\":[{\"id\":\"f1\",\"scheduleParams\":"
+            + "{\"startTime\":1612310466,\"frequency\":\"hour\",\"interval\":2,\"backfill\":\"false\"}}]}");
+    assertThat(fixture.flows().get("f1").orElseThrow().scheduleParams())
         .isEqualTo(new ScheduleParams("hour", 2, 1612310466L, false));
   }
 
   @Test
   void runMetricsWithStringCountsAndErrorsAreRead() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"items\":[{\"id\":\"r1\",\"flowId\":\"f1\",\"createdAt\":\"1596656079576\","
-                    + "\"eTag\":\"\\\"x\\\"\",\"metrics\":{\"durationSummary\":{\"startedAtUTC\":1596656058198,"
-                    + "\"completedAtUTC\":\"1596656113306\"},\"recordSummary\":{\"inputRecordCount\":\"100\","
-                    + "\"outputRecordCount\":99,\"failedRecordCount\":\"1\"},\"statusSummary\":{\"status\":\"success\","
-                    + "\"errors\":[{\"code\":\"CONNECTOR-2001-500\",\"message\":\"m\"}]}},\"activities\":[]}]}");
-    FlowRun run = fixture.session.flowService().getRun("r1").orElseThrow();
+    fixture.answer(
+        200,
+        "{\"items\":[{\"id\":\"r1\",\"flowId\":\"f1\",\"createdAt\":\"1596656079576\","
+            + "\"eTag\":\"\\\"x\\\"\",\"metrics\":{\"durationSummary\":{\"startedAtUTC\":1596656058198,"
+            + "\"completedAtUTC\":\"1596656113306\"},\"recordSummary\":{\"inputRecordCount\":\"100\","
+            + "\"outputRecordCount\":99,\"failedRecordCount\":\"1\"},\"statusSummary\":{\"status\":\"success\","
+            + "\"errors\":[{\"code\":\"CONNECTOR-2001-500\",\"message\":\"m\"}]}},\"activities\":[]}]}");
+    FlowRun run = fixture.flowService().getRun("r1").orElseThrow();
     assertThat(run.recordsRead()).isEqualTo(100L);
     assertThat(run.recordsWritten()).isEqualTo(99L);
     assertThat(run.recordsFailed()).isEqualTo(1L);
@@ -82,15 +75,13 @@ class LenientReadingTest {
 
   @Test
   void mappingSetWithLegacyFieldNamesAndSchemaPathTypeIsNormalised() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"id\":\"m1\",\"version\":\"3\",\"outputSchema\":{\"schemaRef\":"
-                    + "{\"id\":\"https://s\",\"contentType\":\"application/vnd.adobe.xed-full+json;version=1\"}},"
-                    + "\"mappings\":[{\"sourceType\":\"text/x.schema-path\",\"sourceAttribute\":\"id\","
-                    + "\"destinationXdmPath\":\"_t.id\",\"identity\":\"false\",\"matchScore\":0},"
-                    + "{\"sourceType\":\"EXPRESSION\",\"source\":\"lower(currency)\",\"destination\":\"_t.c\"}]}");
+    fixture.answer(
+        200,
+        "{\"id\":\"m1\",\"version\":\"3\",\"outputSchema\":{\"schemaRef\":"
+            + "{\"id\":\"https://s\",\"contentType\":\"application/vnd.adobe.xed-full+json;version=1\"}},"
+            + "\"mappings\":[{\"sourceType\":\"text/x.schema-path\",\"sourceAttribute\":\"id\","
+            + "\"destinationXdmPath\":\"_t.id\",\"identity\":\"false\",\"matchScore\":0},"
+            + "{\"sourceType\":\"EXPRESSION\",\"source\":\"lower(currency)\",\"destination\":\"_t.c\"}]}");
     MappingSet set = fixture.session.dataPrep().getMappingSet("m1", 3).orElseThrow();
     assertThat(set.version()).isEqualTo(3);
     assertThat(set.outputSchema().id()).isEqualTo("https://s");
@@ -98,19 +89,16 @@ class LenientReadingTest {
         .containsExactly(
             new Mapping("ATTRIBUTE", "id", "_t.id"),
             new Mapping("EXPRESSION", "lower(currency)", "_t.c"));
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("version"))
-        .isEqualTo("3");
+    assertThat(fixture.last().getUrl().queryParameter("version")).isEqualTo("3");
   }
 
   @Test
   void datasetKeyedAnswerIsUnwrapped() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"5ba9452f7de80400007fc52a\":{\"name\":\"ds\",\"created\":\"1521828048923\","
-                    + "\"schemaRef\":{\"id\":\"https://s\",\"contentType\":\"application/vnd.adobe.xed+json;version=1\"},"
-                    + "\"tags\":{\"owner\":[\"uid-1\"],\"single\":\"v\"},\"viewId\":\"v\"}}");
+    fixture.answer(
+        200,
+        "{\"5ba9452f7de80400007fc52a\":{\"name\":\"ds\",\"created\":\"1521828048923\","
+            + "\"schemaRef\":{\"id\":\"https://s\",\"contentType\":\"application/vnd.adobe.xed+json;version=1\"},"
+            + "\"tags\":{\"owner\":[\"uid-1\"],\"single\":\"v\"},\"viewId\":\"v\"}}");
     var ds = fixture.session.catalog().getDataset("5ba9452f7de80400007fc52a").orElseThrow();
     assertThat(ds.id()).isEqualTo("5ba9452f7de80400007fc52a");
     assertThat(ds.name()).isEqualTo("ds");

@@ -29,38 +29,9 @@ class MetricsTest {
       fs.flows().get("f1");
       fs.flows().get("f1");
       fs.flows().get("missing");
-      Timer ok =
-          registry
-              .find("aep.platform.requests")
-              .tags(
-                  "service",
-                  "flowservice",
-                  "method",
-                  "GET",
-                  "operation",
-                  "getFlow",
-                  "status",
-                  "200")
-              .timer();
-      Timer missing =
-          registry
-              .find("aep.platform.requests")
-              .tags(
-                  "service",
-                  "flowservice",
-                  "method",
-                  "GET",
-                  "operation",
-                  "getFlow",
-                  "status",
-                  "404")
-              .timer();
-      Timer ims =
-          registry
-              .find("aep.platform.requests")
-              .tags(
-                  "service", "ims", "method", "POST", "operation", "requestToken", "status", "200")
-              .timer();
+      Timer ok = timer(registry, "flowservice", "GET", "getFlow", "200");
+      Timer missing = timer(registry, "flowservice", "GET", "getFlow", "404");
+      Timer ims = timer(registry, "ims", "POST", "requestToken", "200");
       assertThat(ok).isNotNull();
       assertThat(ok.count()).isEqualTo(2);
       assertThat(missing.count()).isEqualTo(1);
@@ -73,5 +44,17 @@ class MetricsTest {
                   .count())
           .isEqualTo(1);
     }
+  }
+
+  private static Timer timer(
+      SimpleMeterRegistry registry,
+      String service,
+      String method,
+      String operation,
+      String status) {
+    return registry
+        .find("aep.platform.requests")
+        .tags("service", service, "method", method, "operation", operation, "status", status)
+        .timer();
   }
 }

@@ -8,6 +8,7 @@ import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.SourceConnection;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -18,28 +19,32 @@ class PagingTest {
 
   @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("prod");
 
-  @Test
-  void flowServiceListFollowsContinuationTokensKeepingTheFilter() {
+  /**
+   * Answers a request without query parameter {@code param} with {@code first}, and one with it
+   * with the page {@code next} holds for its value.
+   */
+  private void answerPages(String param, String first, Map<String, String> next) {
     fixture.server.handler =
         r -> {
-          String token = r.getUrl().queryParameter("continuationToken");
-          if (token == null) {
-            return json(
-                200,
-                "{\"items\":[{\"id\":\"s1\"},{\"id\":\"s2\"}],"
-                    + "\"_links\":{\"next\":{\"href\":\"/sourceConnections?continuationToken=tok%2B1&limit=2\"}}}");
-          }
-          if (token.equals("tok+1")) {
-            return json(
-                200,
-                "{\"items\":[{\"id\":\"s3\"}],\"_links\":{\"next\":{\"href\":"
-                    + "\"https://platform.adobe.io/data/foundation/flowservice/sourceConnections?continuationToken=tok2\"}}}");
-          }
-          return json(200, "{\"items\":[{\"id\":\"s4\"}],\"_links\":{}}");
+          String value = r.getUrl().queryParameter(param);
+          return json(200, value == null ? first : next.get(value));
         };
+  }
+
+  @Test
+  void flowServiceListFollowsContinuationTokensKeepingTheFilter() {
+    answerPages(
+        "continuationToken",
+        "{\"items\":[{\"id\":\"s1\"},{\"id\":\"s2\"}],"
+            + "\"_links\":{\"next\":{\"href\":\"/sourceConnections?continuationToken=tok%2B1&limit=2\"}}}",
+        Map.of(
+            "tok+1",
+            "{\"items\":[{\"id\":\"s3\"}],\"_links\":{\"next\":{\"href\":"
+                + "\"https://platform.adobe.io/data/foundation/flowservice/sourceConnections?continuationToken=tok2\"}}}",
+            "tok2",
+            "{\"items\":[{\"id\":\"s4\"}],\"_links\":{}}"));
     var all =
         fixture
-            .session
             .flowService()
             .sourceConnections()
             .list(ListQuery.where("params.resourcePath==charges").limit(2));
@@ -60,70 +65,54 @@ class PagingTest {
 
   @Test
   void pagedVariantReturnsOnePageAndItsToken() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"items\":[{\"id\":\"f1\"}],"
-                    + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=abc\"}}}");
-    Page<dev.aep.operator.platform.Flow> page =
-        fixture.session.flowService().flows().listPage(ListQuery.all(), null);
+    fixture.answer(
+        200,
+        "{\"items\":[{\"id\":\"f1\"}],"
+            + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=abc\"}}}");
+    Page<dev.aep.operator.platform.Flow> page = fixture.flows().listPage(ListQuery.all(), null);
     assertThat(page.items()).hasSize(1);
     assertThat(page.nextPageToken()).isEqualTo("abc");
-    fixture.session.flowService().flows().listPage(ListQuery.all(), page.nextPageToken());
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("continuationToken"))
-        .isEqualTo("abc");
+    fixture.flows().listPage(ListQuery.all(), page.nextPageToken());
+    assertThat(fixture.last().getUrl().queryParameter("continuationToken")).isEqualTo("abc");
   }
 
   @Test
   void repeatedContinuationTokenStopsTheListing() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"items\":[{\"id\":\"x\"}],"
-                    + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=same\"}}}");
-    assertThatThrownBy(() -> fixture.session.flowService().flows().list(ListQuery.all()))
+    fixture.answer(
+        200,
+        "{\"items\":[{\"id\":\"x\"}],"
+            + "\"_links\":{\"next\":{\"href\":\"/flows?continuationToken=same\"}}}");
+    assertThatThrownBy(() -> fixture.flows().list(ListQuery.all()))
         .isInstanceOf(PlatformException.class)
         .hasMessageContaining("repeated a page token");
   }
 
   @Test
   void findByNameKeepsOnlyExactMatches() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"items\":[{\"id\":\"f1\",\"name\":\"sif-payments-charges\"},"
-                    + "{\"id\":\"f2\",\"name\":\"SIF-payments-charges\"}]}");
-    assertThat(fixture.session.flowService().flows().findByName("sif-payments-charges"))
+    fixture.answer(
+        200,
+        "{\"items\":[{\"id\":\"f1\",\"name\":\"sif-payments-charges\"},"
+            + "{\"id\":\"f2\",\"name\":\"SIF-payments-charges\"}]}");
+    assertThat(fixture.flows().findByName("sif-payments-charges"))
         .extracting(f -> f.id())
         .containsExactly("f1");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("property"))
+    assertThat(fixture.last().getUrl().queryParameter("property"))
         .isEqualTo("name==sif-payments-charges");
   }
 
   @Test
   void schemaListFollowsPageNextAsStart() {
-    fixture.server.handler =
-        r -> {
-          String start = r.getUrl().queryParameter("start");
-          if (start == null) {
-            return json(
-                200,
-                "{\"results\":[{\"$id\":\"a\",\"title\":\"A\"}],\"_page\":{\"next\":\"A\",\"count\":1}}");
-          }
-          return json(
-              200,
-              "{\"results\":[{\"$id\":\"b\",\"title\":\"B\"}],\"_page\":{\"next\":null,\"count\":1}}");
-        };
+    answerPages(
+        "start",
+        "{\"results\":[{\"$id\":\"a\",\"title\":\"A\"}],\"_page\":{\"next\":\"A\",\"count\":1}}",
+        Map.of(
+            "A",
+            "{\"results\":[{\"$id\":\"b\",\"title\":\"B\"}],\"_page\":{\"next\":null,\"count\":1}}"));
     assertThat(fixture.session.schemaRegistry().listSchemas(ListQuery.all().orderBy("title")))
         .extracting(s -> s.id())
         .containsExactly("a", "b");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("start"))
-        .isEqualTo("A");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("orderby"))
-        .isEqualTo("title");
+    assertThat(fixture.last().getUrl().queryParameter("start")).isEqualTo("A");
+    assertThat(fixture.last().getUrl().queryParameter("orderby")).isEqualTo("title");
   }
 
   @Test
@@ -147,16 +136,14 @@ class PagingTest {
 
   @Test
   void mappingSetListSendsRequiredLimitAndStart() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"data\":[{\"id\":\"m1\",\"name\":\"n\",\"version\":1},"
-                    + "{\"id\":\"m2\",\"name\":\"other\",\"version\":0}],\"_page\":{\"count\":2,\"limit\":100}}");
+    fixture.answer(
+        200,
+        "{\"data\":[{\"id\":\"m1\",\"name\":\"n\",\"version\":1},"
+            + "{\"id\":\"m2\",\"name\":\"other\",\"version\":0}],\"_page\":{\"count\":2,\"limit\":100}}");
     assertThat(fixture.session.dataPrep().findMappingSetsByName("n"))
         .extracting(m -> m.id())
         .containsExactly("m1");
-    var url = fixture.server.lastPlatformRequest().getUrl();
+    var url = fixture.last().getUrl();
     assertThat(url.queryParameter("limit")).isEqualTo("100");
     assertThat(url.queryParameter("start")).isEqualTo("0");
     assertThat(url.queryParameter("name")).isEqualTo("n");

@@ -3,6 +3,7 @@ package dev.aep.operator.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,11 +14,7 @@ class PlatformEndpointsTest {
 
   @Test
   void plainHttpIsRefusedUnlessAllowed() {
-    assertThatThrownBy(
-            () ->
-                PlatformEndpoints.of(
-                    "http://127.0.0.1:8081", PlatformEndpoints.DEFAULT_IMS_URL, false))
-        .isInstanceOf(IllegalArgumentException.class)
+    refusingPlatformUrl("http://127.0.0.1:8081")
         .hasMessageContaining("AEP_PLATFORM_URL")
         .hasMessageContaining("AEP_ALLOW_HTTP=true");
     assertThatThrownBy(
@@ -42,20 +39,15 @@ class PlatformEndpointsTest {
 
   @Test
   void urlsWithCredentialsOrQueriesAreRefused() {
-    assertThatThrownBy(
-            () ->
-                PlatformEndpoints.of(
-                    "https://user:pw@platform.adobe.io", PlatformEndpoints.DEFAULT_IMS_URL, false))
-        .hasMessageContaining("user info");
-    assertThatThrownBy(
-            () ->
-                PlatformEndpoints.of(
-                    "https://platform.adobe.io?key=1", PlatformEndpoints.DEFAULT_IMS_URL, false))
+    refusingPlatformUrl("https://user:pw@platform.adobe.io").hasMessageContaining("user info");
+    refusingPlatformUrl("https://platform.adobe.io?key=1");
+    refusingPlatformUrl("ftp://platform.adobe.io").hasMessageContaining("http(s)");
+  }
+
+  /** Asserts that {@code url} is refused as the Platform URL (with the default IMS URL). */
+  private static AbstractThrowableAssert<?, ? extends Throwable> refusingPlatformUrl(String url) {
+    return assertThatThrownBy(
+            () -> PlatformEndpoints.of(url, PlatformEndpoints.DEFAULT_IMS_URL, false))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                PlatformEndpoints.of(
-                    "ftp://platform.adobe.io", PlatformEndpoints.DEFAULT_IMS_URL, false))
-        .hasMessageContaining("http(s)");
   }
 }

@@ -1,16 +1,14 @@
 package dev.aep.operator.platform.http;
 
-import static dev.aep.operator.platform.http.FakePlatformServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
-import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.JsonPatchOp;
-import dev.aep.operator.platform.ScheduleParams;
+import dev.aep.operator.platform.SourceSchema;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.testing.FieldTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -22,13 +20,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What goes on the wire: headers, etags, JSON Patch arrays, request bodies, IMS form. */
 class RequestShapeTest {
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  /** An explore answer whose data root is an array of charge records, and no sample records. */
+  private static final String EXPLORED_ARRAY_ROOT =
+      "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
+          + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+          + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
+          + "\"currency\":{\"type\":\"string\"}}}}}}}";
+
   @RegisterExtension final PlatformSessionFixture fixture = new PlatformSessionFixture("Prod");
 
   @Test
   void everyPlatformCallCarriesTokenApiKeyOrgAndLowerCaseSandbox() {
-    fixture.server.handler = r -> json(200, "{\"items\":[]}");
-    fixture.session.flowService().flows().list(dev.aep.operator.platform.ListQuery.all());
+    fixture.answer(200, "{\"items\":[]}");
+    fixture.flows().list(dev.aep.operator.platform.ListQuery.all());
     fixture.session.catalog().getDataset("abc");
     fixture.session.schemaRegistry().getSchema("https://ns.adobe.com/t/schemas/1");
     fixture.session.dataPrep().getMappingSet("m1");
@@ -45,8 +49,8 @@ class RequestShapeTest {
 
   @Test
   void imsTokenRequestSendsCredentialsInFormBodyNotUrl() {
-    fixture.server.handler = r -> json(200, "{\"items\":[]}");
-    fixture.session.flowService().flows().get("f1");
+    fixture.answer(200, "{\"items\":[]}");
+    fixture.flows().get("f1");
     RecordedRequest ims = fixture.server.imsRecorded.get(0);
     assertThat(ims.getMethod()).isEqualTo("POST");
     assertThat(ims.getUrl().query()).isNull();
@@ -62,29 +66,22 @@ class RequestShapeTest {
   }
 
   @Test
-  void patchSendsExactEtagWithQuotesAndJsonPatchArray() throws Exception {
-    fixture.server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"new-etag\\\"\"}");
-    EntityRef ref =
-        fixture
-            .session
-            .flowService()
-            .flows()
-            .patch(
-                "f1",
-                "\"1a0037e4-0000-0200-0000-602e06f60000\"",
-                List.of(
-                    JsonPatchOp.replace("/scheduleParams/interval", 30),
-                    JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
-                    JsonPatchOp.add("/description", "d"),
-                    JsonPatchOp.remove("/labels")));
+  void patchSendsExactEtagWithQuotesAndJsonPatchArray() {
+    fixture.answer(200, "{\"id\":\"f1\",\"etag\":\"\\\"new-etag\\\"\"}");
+    List<JsonPatchOp> ops =
+        List.of(
+            JsonPatchOp.replace("/scheduleParams/interval", 30),
+            JsonPatchOp.replace("/transformations/0", Transformation.mapping("m1", 2)),
+            JsonPatchOp.add("/description", "d"),
+            JsonPatchOp.remove("/labels"));
+    EntityRef ref = fixture.flows().patch("f1", "\"1a0037e4-0000-0200-0000-602e06f60000\"", ops);
     assertThat(ref).isEqualTo(new EntityRef("f1", "\"new-etag\""));
-    RecordedRequest r = fixture.server.lastPlatformRequest();
-    assertThat(r.getMethod()).isEqualTo("PATCH");
-    assertThat(r.getUrl().encodedPath()).isEqualTo("/data/foundation/flowservice/flows/f1");
+    RecordedRequest r = fixture.last();
+    assertThat(fixture.lastCall()).isEqualTo("PATCH /data/foundation/flowservice/flows/f1");
     assertThat(r.getHeaders().get("If-Match"))
         .isEqualTo("\"1a0037e4-0000-0200-0000-602e06f60000\"");
     assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
-    JsonNode body = mapper.readTree(r.getBody().utf8());
+    JsonNode body = fixture.lastBody();
     assertThat(body.isArray()).isTrue();
     assertThat(body.findValuesAsText("op")).containsExactly("replace", "replace", "add", "remove");
     assertThat(body.get(1).get("value").get("params").get("mappingVersion").asInt()).isEqualTo(2);
@@ -93,21 +90,10 @@ class RequestShapeTest {
   }
 
   @Test
-  void createFlowSendsStartTimeAsStringAndOmitsState() throws Exception {
-    fixture.server.handler = r -> json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\"}");
-    fixture
-        .session
-        .flowService()
-        .flows()
-        .create(
-            FlowRequest.stripe(
-                "n",
-                "d",
-                "s1",
-                "t1",
-                Transformation.mapping("m1", 0),
-                new ScheduleParams("minute", 15, 1710267858L, true)));
-    JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
+  void createFlowSendsStartTimeAsStringAndOmitsState() {
+    fixture.answer(201, "{\"id\":\"f1\",\"etag\":\"\\\"e1\\\"\"}");
+    fixture.flows().create(Requests.NEW_FLOW);
+    JsonNode body = fixture.lastBody();
     assertThat(body.has("state")).isFalse();
     assertThat(body.at("/flowSpec/id").asText()).isEqualTo("6499120c-0b15-42dc-936e-847ea3c24d72");
     assertThat(body.at("/scheduleParams/startTime").isTextual()).isTrue();
@@ -118,16 +104,15 @@ class RequestShapeTest {
   }
 
   @Test
-  void createBaseConnectionSendsStripeSpecAndAuthParams() throws Exception {
-    fixture.server.handler = r -> json(201, "{\"id\":\"b1\",\"etag\":\"\\\"e1\\\"\"}");
+  void createBaseConnectionSendsStripeSpecAndAuthParams() {
+    fixture.answer(201, "{\"id\":\"b1\",\"etag\":\"\\\"e1\\\"\"}");
     EntityRef ref =
         fixture
-            .session
             .flowService()
             .baseConnections()
             .create(BaseConnectionRequest.stripe("n", null, "sk_test_123"));
     assertThat(ref.id()).isEqualTo("b1");
-    JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
+    JsonNode body = fixture.lastBody();
     assertThat(body.at("/auth/specName").asText()).isEqualTo("OAuth2 Refresh Code");
     assertThat(body.at("/auth/params/accessToken").asText()).isEqualTo("sk_test_123");
     assertThat(body.at("/connectionSpec/id").asText())
@@ -137,23 +122,12 @@ class RequestShapeTest {
 
   @Test
   void exploreAsksForAPreviewWithBase64SourceParamsAndReturnsEveryFieldPathUnderData() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"format\":\"hierarchical\",\"schema\":{\"type\":\"object\","
-                    + "\"properties\":{\"data\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
-                    + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"integer\"},"
-                    + "\"currency\":{\"type\":\"string\"}}}}}}}");
-    var explored = fixture.session.flowService().explore("b1", "charges");
+    SourceSchema explored = fixture.explored(EXPLORED_ARRAY_ROOT);
     assertThat(explored.fields())
-        .containsExactly(
-            Map.entry("data", "array"),
-            Map.entry("data.id", "string"),
-            Map.entry("data.amount", "integer"),
-            Map.entry("data.currency", "string"));
+        .containsExactlyEntriesOf(
+            FieldTable.of("data:array data.id:string data.amount:integer data.currency:string"));
     assertThat(explored.samples()).isEmpty();
-    RecordedRequest r = fixture.server.lastPlatformRequest();
+    RecordedRequest r = fixture.last();
     assertThat(r.getUrl().encodedPath())
         .isEqualTo("/data/foundation/flowservice/connections/b1/explore");
     assertThat(r.getUrl().queryParameter("objectType")).isEqualTo("rest");
@@ -167,14 +141,12 @@ class RequestShapeTest {
 
   @Test
   void schemaLookupSendsVersionedAcceptAndEncodesIdAsOneSegment() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"$id\":\"https://ns.adobe.com/t/schemas/1\","
-                    + "\"meta:altId\":\"_t.schemas.1\",\"version\":\"1.2\",\"title\":\"T\","
-                    + "\"meta:class\":\"https://ns.adobe.com/xdm/context/profile\",\"allOf\":["
-                    + "{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"},{\"$ref\":\"https://ns.adobe.com/t/mixins/fg\"}]}");
+    fixture.answer(
+        200,
+        "{\"$id\":\"https://ns.adobe.com/t/schemas/1\","
+            + "\"meta:altId\":\"_t.schemas.1\",\"version\":\"1.2\",\"title\":\"T\","
+            + "\"meta:class\":\"https://ns.adobe.com/xdm/context/profile\",\"allOf\":["
+            + "{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"},{\"$ref\":\"https://ns.adobe.com/t/mixins/fg\"}]}");
     var schema =
         fixture
             .session
@@ -184,7 +156,7 @@ class RequestShapeTest {
     assertThat(schema.version()).isEqualTo("1.2");
     assertThat(schema.classId()).isEqualTo("https://ns.adobe.com/xdm/context/profile");
     assertThat(schema.fieldGroupIds()).containsExactly("https://ns.adobe.com/t/mixins/fg");
-    RecordedRequest r = fixture.server.lastPlatformRequest();
+    RecordedRequest r = fixture.last();
     assertThat(r.getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed+json; version=1");
     assertThat(r.getUrl().encodedPath())
         .isEqualTo(
@@ -193,36 +165,32 @@ class RequestShapeTest {
 
   @Test
   void schemaFindByTitleUsesSummaryAcceptAndPropertyFilter() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"results\":[{\"$id\":\"x\",\"title\":\"Stripe Charges\","
-                    + "\"version\":\"1.0\",\"meta:altId\":\"_t.schemas.x\"}],\"_page\":{\"count\":1}}");
+    fixture.answer(
+        200,
+        "{\"results\":[{\"$id\":\"x\",\"title\":\"Stripe Charges\","
+            + "\"version\":\"1.0\",\"meta:altId\":\"_t.schemas.x\"}],\"_page\":{\"count\":1}}");
     assertThat(fixture.session.schemaRegistry().findSchemaByTitle("Stripe Charges"))
         .get()
         .extracting(s -> s.id())
         .isEqualTo("x");
-    RecordedRequest r = fixture.server.lastPlatformRequest();
+    RecordedRequest r = fixture.last();
     assertThat(r.getHeaders().get("Accept")).isEqualTo("application/vnd.adobe.xed-id+json");
     assertThat(r.getUrl().queryParameter("property")).isEqualTo("title==Stripe Charges");
   }
 
   @Test
   void enableAndDisableUseTheActionEndpoint() {
-    fixture.server.handler = r -> json(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
-    assertThat(fixture.session.flowService().disableFlow("f1").etag()).isEqualTo("\"e2\"");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().toString())
-        .endsWith("/flows/f1/action?op=disable");
-    fixture.session.flowService().enableFlow("f1");
-    assertThat(fixture.server.lastPlatformRequest().getUrl().queryParameter("op"))
-        .isEqualTo("enable");
-    assertThat(fixture.server.lastPlatformRequest().getMethod()).isEqualTo("POST");
+    fixture.answer(200, "{\"id\":\"f1\",\"etag\":\"\\\"e2\\\"\"}");
+    assertThat(fixture.flowService().disableFlow("f1").etag()).isEqualTo("\"e2\"");
+    assertThat(fixture.last().getUrl().toString()).endsWith("/flows/f1/action?op=disable");
+    fixture.flowService().enableFlow("f1");
+    assertThat(fixture.last().getUrl().queryParameter("op")).isEqualTo("enable");
+    assertThat(fixture.last().getMethod()).isEqualTo("POST");
   }
 
   @Test
-  void datasetCreateParsesTheArrayReference() throws Exception {
-    fixture.server.handler = r -> json(201, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
+  void datasetCreateParsesTheArrayReference() {
+    fixture.answer(201, "[\"@/dataSets/5c8c3c555033b814b69f947f\"]");
     String id =
         fixture
             .session
@@ -234,7 +202,7 @@ class RequestShapeTest {
                     dev.aep.operator.platform.SchemaRef.forDataset("https://s"),
                     Map.of("managedBy", List.of("op"))));
     assertThat(id).isEqualTo("5c8c3c555033b814b69f947f");
-    JsonNode body = mapper.readTree(fixture.server.lastPlatformRequest().getBody().utf8());
+    JsonNode body = fixture.lastBody();
     assertThat(body.at("/schemaRef/contentType").asText())
         .isEqualTo("application/vnd.adobe.xed+json;version=1");
     assertThat(body.at("/tags/managedBy/0").asText()).isEqualTo("op");
@@ -242,17 +210,15 @@ class RequestShapeTest {
 
   @Test
   void listRunsFiltersByFlowNewestFirst() {
-    fixture.server.handler =
-        r ->
-            json(
-                200,
-                "{\"items\":["
-                    + "{\"id\":\"old\",\"flowId\":\"f1\",\"createdAt\":1000},"
-                    + "{\"id\":\"new\",\"flowId\":\"f1\",\"createdAt\":3000},"
-                    + "{\"id\":\"mid\",\"flowId\":\"f1\",\"createdAt\":\"2000\"}]}");
-    var runs = fixture.session.flowService().listRuns("f1", 2);
+    fixture.answer(
+        200,
+        "{\"items\":["
+            + "{\"id\":\"old\",\"flowId\":\"f1\",\"createdAt\":1000},"
+            + "{\"id\":\"new\",\"flowId\":\"f1\",\"createdAt\":3000},"
+            + "{\"id\":\"mid\",\"flowId\":\"f1\",\"createdAt\":\"2000\"}]}");
+    var runs = fixture.flowService().listRuns("f1", 2);
     assertThat(runs).extracting(run -> run.id()).containsExactly("new", "mid");
-    RecordedRequest r = fixture.server.lastPlatformRequest();
+    RecordedRequest r = fixture.last();
     assertThat(r.getUrl().queryParameter("property")).isEqualTo("flowId==f1");
     assertThat(r.getUrl().queryParameter("orderby")).isEqualTo("-createdAt");
     assertThat(r.getUrl().queryParameter("limit")).isEqualTo("2");

@@ -1,9 +1,10 @@
 package dev.aep.operator.platform.http;
 
 import static dev.aep.operator.platform.http.FakePlatformServer.ACCOUNT;
+import static dev.aep.operator.platform.http.FakePlatformServer.firstThen;
 import static dev.aep.operator.platform.http.FakePlatformServer.json;
+import static dev.aep.operator.platform.http.PlatformSessionFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.JsonPatchOp;
@@ -57,16 +58,14 @@ class RetryBehaviourTest {
 
   @Test
   void retryAfterTwoSecondsDelaysTheRetryAtLeastThatLong() {
-    AtomicInteger n = new AtomicInteger();
     server.handler =
-        r ->
-            n.getAndIncrement() == 0
-                ? new MockResponse.Builder()
-                    .code(429)
-                    .setHeader("Retry-After", "2")
-                    .body("{\"title\":\"Too Many Requests\"}")
-                    .build()
-                : json(200, FLOW);
+        firstThen(
+            new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "2")
+                .body("{\"title\":\"Too Many Requests\"}")
+                .build(),
+            json(200, FLOW));
     PlatformSession session = session(FakePlatformServer.fastOptions());
     assertThat(session.flowService().flows().get("f1")).isPresent();
     assertThat(server.platformArrivalNanos).hasSize(2);
@@ -88,9 +87,7 @@ class RetryBehaviourTest {
             FakePlatformServer.fastOptions()
                 .withTimeouts(
                     Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(600)));
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> session.flowService().flows().create(NEW_FLOW));
+    PlatformException e = failure(() -> session.flowService().flows().create(NEW_FLOW));
     assertThat(e.isTransportFailure()).isTrue();
     assertThat(e.isOutcomeUnknown()).isTrue();
     assertThat(e.method()).isEqualTo("POST");
@@ -100,16 +97,14 @@ class RetryBehaviourTest {
 
   @Test
   void timedOutGetIsRetried() {
-    AtomicInteger n = new AtomicInteger();
     server.handler =
-        r ->
-            n.getAndIncrement() == 0
-                ? new MockResponse.Builder()
-                    .code(200)
-                    .headersDelay(2, TimeUnit.SECONDS)
-                    .body(FLOW)
-                    .build()
-                : json(200, FLOW);
+        firstThen(
+            new MockResponse.Builder()
+                .code(200)
+                .headersDelay(2, TimeUnit.SECONDS)
+                .body(FLOW)
+                .build(),
+            json(200, FLOW));
     PlatformSession session =
         session(
             FakePlatformServer.fastOptions()
@@ -123,9 +118,7 @@ class RetryBehaviourTest {
   void postIsNotRepeatedAfterAServerError() {
     server.handler = r -> json(500, "{\"title\":\"Internal\"}");
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> session.flowService().flows().create(NEW_FLOW));
+    PlatformException e = failure(() -> session.flowService().flows().create(NEW_FLOW));
     assertThat(e.isServerError()).isTrue();
     assertThat(e.isRetryable()).isTrue();
     assertThat(server.platformRequests).hasSize(1);
@@ -133,12 +126,10 @@ class RetryBehaviourTest {
 
   @Test
   void postRefusedWith429IsSentAgain() {
-    AtomicInteger n = new AtomicInteger();
     server.handler =
-        r ->
-            n.getAndIncrement() == 0
-                ? new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build()
-                : json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e\\\"\"}");
+        firstThen(
+            new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build(),
+            json(201, "{\"id\":\"f1\",\"etag\":\"\\\"e\\\"\"}"));
     PlatformSession session = session(FakePlatformServer.fastOptions());
     assertThat(session.flowService().flows().create(NEW_FLOW).id()).isEqualTo("f1");
     assertThat(server.platformRequests).hasSize(2);
@@ -192,7 +183,7 @@ class RetryBehaviourTest {
                         Duration.ofSeconds(60),
                         () -> 0.999))
                 .withSleeper(slept::add));
-    catchThrowableOfType(PlatformException.class, () -> session.flowService().flows().get("f1"));
+    failure(() -> session.flowService().flows().get("f1"));
     assertThat(slept)
         .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
   }
@@ -207,9 +198,7 @@ class RetryBehaviourTest {
                 .body("{}")
                 .build();
     PlatformSession session = session(FakePlatformServer.fastOptions());
-    PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class, () -> session.flowService().flows().get("f1"));
+    PlatformException e = failure(() -> session.flowService().flows().get("f1"));
     assertThat(e.isRateLimited()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofHours(1));
     assertThat(server.platformRequests).hasSize(1);
@@ -217,21 +206,13 @@ class RetryBehaviourTest {
 
   @Test
   void retryAfterPausesEverySessionOfTheSameOrgAndSandboxOnly() throws Exception {
-    AtomicInteger n = new AtomicInteger();
     server.handler =
-        r ->
-            n.getAndIncrement() == 0
-                ? new MockResponse.Builder()
-                    .code(429)
-                    .setHeader("Retry-After", "2")
-                    .body("{}")
-                    .build()
-                : json(200, FLOW);
+        firstThen(
+            new MockResponse.Builder().code(429).setHeader("Retry-After", "2").body("{}").build(),
+            json(200, FLOW));
     platform =
         server.platform(FakePlatformServer.fastOptions().withRetryPolicy(RetryPolicy.none()));
-    catchThrowableOfType(
-        PlatformException.class,
-        () -> platform.session(ACCOUNT, "prod").flowService().flows().get("first"));
+    failure(() -> platform.session(ACCOUNT, "prod").flowService().flows().get("first"));
     CompletableFuture<?> sameScope =
         CompletableFuture.runAsync(
             () -> platform.session(ACCOUNT, "prod").flowService().flows().get("same-scope"));
@@ -257,9 +238,7 @@ class RetryBehaviourTest {
             FakePlatformServer.fastOptions(),
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     PlatformException e =
-        catchThrowableOfType(
-            PlatformException.class,
-            () -> platform.session(ACCOUNT, "prod").flowService().flows().create(NEW_FLOW));
+        failure(() -> platform.session(ACCOUNT, "prod").flowService().flows().create(NEW_FLOW));
     assertThat(e.isTransportFailure()).isTrue();
     // Nothing reached the server, so the create is known not to have happened.
     assertThat(e.isOutcomeUnknown()).isFalse();

@@ -53,6 +53,12 @@ class SecretRedactionTest {
 
   private static final String CLIENT_ID = "client-redaction-test";
   private static final String CLIENT_SECRET = "cs-SUPERSECRET-7f3a9c1e";
+  private static final String ORG = "SIMORG@AdobeOrg";
+
+  /** The account the test registers with the simulator. */
+  private static final PlatformAccount ACCOUNT =
+      new PlatformAccount(CLIENT_ID, CLIENT_SECRET, ORG, null, null);
+
   private static final String STRIPE_KEY = "sk_test_STRIPESECRET_91c2d4";
   private static final String ROTATED_KEY = "sk_test_ROTATEDSECRET_55ab";
   private static final String REJECTED_KEY = "sk_test_REJECTEDSECRET_0d0d";
@@ -81,30 +87,28 @@ class SecretRedactionTest {
   @Test
   void fullSequenceAgainstTheSimulatorLeaksNoSecret() {
     try (PlatformSimulator sim = PlatformSimulator.start()) {
-      sim.accounts().register(CLIENT_ID, CLIENT_SECRET, "SIMORG@AdobeOrg");
+      sim.accounts().register(CLIENT_ID, CLIENT_SECRET, ORG);
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
       try (HttpPlatform platform =
           new HttpPlatform(
               PlatformEndpoints.single(sim.baseUrl(), true),
               FakePlatformServer.fastOptions(),
               meters)) {
-        PlatformAccount account =
-            new PlatformAccount(CLIENT_ID, CLIENT_SECRET, "SIMORG@AdobeOrg", null, null);
-        PlatformSession session = platform.session(account, "prod");
-        runSequence(sim, platform, account, session);
-        tokensSeen.add(platform.tokens().token(account));
+        PlatformSession session = platform.session(ACCOUNT, "prod");
+        runSequence(sim, platform, ACCOUNT, session);
+        tokensSeen.add(platform.tokens().token(ACCOUNT));
 
         // Credentials IMS refuses.
         PlatformAccount wrong =
-            new PlatformAccount(CLIENT_ID, CLIENT_SECRET + "-wrong", "SIMORG@AdobeOrg", null, null);
+            new PlatformAccount(CLIENT_ID, CLIENT_SECRET + "-wrong", ORG, null, null);
         capture(() -> platform.session(wrong, "prod").flowService().flows().get("x"));
 
         assertNoSecretIn(
-            allTexts(meters, account, session),
+            allTexts(meters, ACCOUNT, session),
             List.of(
                 CLIENT_SECRET, CLIENT_SECRET + "-wrong", STRIPE_KEY, ROTATED_KEY, REJECTED_KEY));
         assertThat(tokensSeen).hasSizeGreaterThanOrEqualTo(2);
-        assertNoSecretIn(allTexts(meters, account, session), tokensSeen);
+        assertNoSecretIn(allTexts(meters, ACCOUNT, session), tokensSeen);
       }
     }
   }

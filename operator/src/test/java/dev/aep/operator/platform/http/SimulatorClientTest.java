@@ -1,7 +1,7 @@
 package dev.aep.operator.platform.http;
 
+import static dev.aep.operator.platform.http.PlatformSessionFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.BaseConnectionRequest;
@@ -38,6 +38,7 @@ import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.testing.SimulatorAccount;
 import dev.aep.simulator.Accounts;
 import dev.aep.simulator.Faults;
 import dev.aep.simulator.Kind;
@@ -47,6 +48,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,13 +61,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatorClientTest {
 
-  static final PlatformAccount SIM_ACCOUNT =
-      new PlatformAccount(
-          Accounts.DEFAULT_CLIENT_ID,
-          Accounts.DEFAULT_CLIENT_SECRET,
-          Accounts.DEFAULT_ORG_ID,
-          null,
-          null);
+  static final PlatformAccount SIM_ACCOUNT = SimulatorAccount.DEFAULT;
   static final String PROFILE = "https://ns.adobe.com/xdm/context/profile";
   static final String FIELD_GROUP_PREFIX = "https://ns.adobe.com/simtenant/mixins/";
 
@@ -153,6 +150,14 @@ class SimulatorClientTest {
             Mapping.expression("lower(data.currency)", "_simtenant.stripe.currency")));
   }
 
+  /** Deleting {@code id} answers true, the object is gone, and deleting it again answers false. */
+  static void assertDeletedOnceThenGone(
+      Function<String, Boolean> delete, Function<String, Optional<?>> get, String id) {
+    assertThat(delete.apply(id)).as("first delete").isTrue();
+    assertThat(get.apply(id)).as("read after the delete").isEmpty();
+    assertThat(delete.apply(id)).as("second delete").isFalse();
+  }
+
   /** The whole chain up to a flow starting in one hour, every 15 minutes. */
   record Chain(
       EntityRef base,
@@ -218,11 +223,10 @@ class SimulatorClientTest {
           new PlatformAccount(
               Accounts.DEFAULT_CLIENT_ID, "not-the-secret", Accounts.DEFAULT_ORG_ID, null, null);
       PlatformException e =
-          catchThrowableOfType(
-              PlatformException.class,
-              () -> platform.session(wrong, "prod").flowService().flows().get("f"));
-      assertThat(e.isAuthFailure()).isTrue();
-      assertThat(e.service()).isEqualTo("ims");
+          failure(() -> platform.session(wrong, "prod").flowService().flows().get("f"));
+      assertThat(e)
+          .extracting(PlatformException::isAuthFailure, PlatformException::service)
+          .containsExactly(true, "ims");
     }
   }
 
@@ -312,8 +316,7 @@ class SimulatorClientTest {
       assertThat(patched.etag()).isNotEqualTo(ref.etag());
       assertThat(fs.baseConnections().get(ref.id()).orElseThrow().name()).isEqualTo("renamed");
       PlatformException e =
-          catchThrowableOfType(
-              PlatformException.class,
+          failure(
               () ->
                   fs.baseConnections()
                       .patch(ref.id(), ref.etag(), List.of(JsonPatchOp.replace("/name", "again"))));
@@ -324,9 +327,7 @@ class SimulatorClientTest {
     @Test
     void deleteIsRefusedWhileAFlowUsesItThenSucceeds() {
       Chain c = chain("d");
-      PlatformException e =
-          catchThrowableOfType(
-              PlatformException.class, () -> fs.baseConnections().delete(c.base().id()));
+      PlatformException e = failure(() -> fs.baseConnections().delete(c.base().id()));
       assertThat(e.isBadRequest()).isTrue();
       assertThat(e.hasErrorCode("1418-400")).isTrue();
       assertThat(fs.flows().delete(c.flow().id())).isTrue();
@@ -350,8 +351,7 @@ class SimulatorClientTest {
     void exploreWithARejectedStripeKeyIsABadRequest() {
       EntityRef ref = baseConnection("b");
       sim.stripe().rejectToken("sk_test_abc123");
-      PlatformException e =
-          catchThrowableOfType(PlatformException.class, () -> fs.explore(ref.id(), "charges"));
+      PlatformException e = failure(() -> fs.explore(ref.id(), "charges"));
       assertThat(e.isBadRequest()).isTrue();
       assertThat(e.getMessage()).doesNotContain("sk_test_abc123");
     }
@@ -398,9 +398,8 @@ class SimulatorClientTest {
               .patch(ref.id(), ref.etag(), List.of(JsonPatchOp.replace("/description", "new")));
       assertThat(patched.etag()).isNotEqualTo(ref.etag());
       assertThat(fs.sourceConnections().get(ref.id()).orElseThrow().description()).isEqualTo("new");
-      assertThat(fs.sourceConnections().delete(ref.id())).isTrue();
-      assertThat(fs.sourceConnections().get(ref.id())).isEmpty();
-      assertThat(fs.sourceConnections().delete(ref.id())).isFalse();
+      assertDeletedOnceThenGone(
+          fs.sourceConnections()::delete, fs.sourceConnections()::get, ref.id());
     }
   }
 
@@ -438,18 +437,23 @@ class SimulatorClientTest {
               .patch(t1.id(), t1.etag(), List.of(JsonPatchOp.replace("/name", "t1-renamed")));
       assertThat(fs.targetConnections().get(t1.id()).orElseThrow().etag())
           .isEqualTo(patched.etag());
-      assertThat(fs.targetConnections().delete(t1.id())).isTrue();
-      assertThat(fs.targetConnections().get(t1.id())).isEmpty();
+      assertDeletedOnceThenGone(
+          fs.targetConnections()::delete, fs.targetConnections()::get, t1.id());
     }
   }
 
   /** Flows: create, get, list, page, find, patch, enable/disable, delete. */
   @Nested
   class Flows {
+    private Chain c;
+
+    @BeforeEach
+    void provisionAChain() {
+      c = chain("f");
+    }
 
     @Test
     void createAndGetCarryScheduleTransformationsAndConnections() {
-      Chain c = chain("f");
       Flow flow = fs.flows().get(c.flow().id()).orElseThrow();
       assertThat(flow.etag()).isEqualTo(c.flow().etag());
       assertThat(flow.isEnabled()).isTrue();
@@ -463,7 +467,6 @@ class SimulatorClientTest {
 
     @Test
     void listFindAndPage() {
-      Chain c = chain("f");
       assertThat(fs.flows().list(ListQuery.where("flowSpec.id==" + SpecRef.STRIPE_FLOW.id())))
           .extracting(Flow::id)
           .containsExactly(c.flow().id());
@@ -478,7 +481,6 @@ class SimulatorClientTest {
 
     @Test
     void patchScheduleAndMappingVersionWithIfMatch() {
-      Chain c = chain("f");
       MappingSet v1 =
           dataPrep.updateMappingSet(c.mapping().id(), mappings(c.schema(), "f-mapping"));
       EntityRef patched =
@@ -500,11 +502,9 @@ class SimulatorClientTest {
 
     @Test
     void patchWithAnEtagChangedBehindTheClientsBackIs412() {
-      Chain c = chain("f");
       sim.faults().bumpEtag(Kind.FLOW, c.flow().id());
       PlatformException e =
-          catchThrowableOfType(
-              PlatformException.class,
+          failure(
               () ->
                   fs.flows()
                       .patch(
@@ -517,7 +517,6 @@ class SimulatorClientTest {
 
     @Test
     void disableAndEnableChangeStateAndEtag() {
-      Chain c = chain("f");
       EntityRef disabled = fs.disableFlow(c.flow().id());
       assertThat(disabled.etag()).isNotEqualTo(c.flow().etag());
       // Each action leaves the flow transitional for a while (platform-api.md 16).
@@ -533,10 +532,7 @@ class SimulatorClientTest {
 
     @Test
     void deleteRemovesTheFlowAndA404FollowsAsFalse() {
-      Chain c = chain("f");
-      assertThat(fs.flows().delete(c.flow().id())).isTrue();
-      assertThat(fs.flows().get(c.flow().id())).isEmpty();
-      assertThat(fs.flows().delete(c.flow().id())).isFalse();
+      assertDeletedOnceThenGone(fs.flows()::delete, fs.flows()::get, c.flow().id());
       assertThat(sim.inventory().count(Kind.FLOW)).isZero();
     }
   }
@@ -544,10 +540,15 @@ class SimulatorClientTest {
   /** Runs: newest first, paged, by id, with metrics and errors. */
   @Nested
   class Runs {
+    private Chain c;
+
+    @BeforeEach
+    void provisionAChain() {
+      c = chain("r");
+    }
 
     @Test
     void listRunsReturnsTheNewestFirstWithMetrics() {
-      Chain c = chain("r");
       sim.clock().advance(Duration.ofHours(1).plusMinutes(40));
       List<FlowRun> runs = fs.listRuns(c.flow().id(), 2);
       assertThat(runs).hasSize(2);
@@ -561,7 +562,6 @@ class SimulatorClientTest {
 
     @Test
     void runsPageAndGetById() {
-      Chain c = chain("r");
       sim.clock().advance(Duration.ofHours(1).plusMinutes(40));
       Page<FlowRun> page =
           fs.listRunsPage(ListQuery.where("flowId==" + c.flow().id()).limit(2), null);
@@ -574,7 +574,6 @@ class SimulatorClientTest {
 
     @Test
     void failedRunsCarryTheirErrors() {
-      Chain c = chain("r");
       sim.faults().failRuns(true);
       sim.clock().advance(Duration.ofHours(2));
       // The newest run may still be in progress; the newest finished one has failed.
@@ -605,7 +604,7 @@ class SimulatorClientTest {
     @Test
     void duplicateTitleIsABadRequest() {
       schema("Same");
-      PlatformException e = catchThrowableOfType(PlatformException.class, () -> schema("Same"));
+      PlatformException e = failure(() -> schema("Same"));
       assertThat(e.isBadRequest()).isTrue();
       assertThat(e.errorCode()).startsWith("XDM-");
     }
@@ -642,9 +641,7 @@ class SimulatorClientTest {
     @Test
     void deleteRemovesAndA404FollowsAsFalse() {
       Schema s = schema("Gone");
-      assertThat(schemas.deleteSchema(s.id())).isTrue();
-      assertThat(schemas.getSchema(s.id())).isEmpty();
-      assertThat(schemas.deleteSchema(s.id())).isFalse();
+      assertDeletedOnceThenGone(schemas::deleteSchema, schemas::getSchema, s.id());
     }
   }
 
@@ -689,9 +686,7 @@ class SimulatorClientTest {
     @Test
     void deleteAnswers200AndDeletingAgainIsFalse() {
       String id = dataset("ds", schema("S"));
-      assertThat(catalog.deleteDataset(id)).isTrue();
-      assertThat(catalog.getDataset(id)).isEmpty();
-      assertThat(catalog.deleteDataset(id)).isFalse();
+      assertDeletedOnceThenGone(catalog::deleteDataset, catalog::getDataset, id);
       assertThat(sim.requestLog().entries())
           .filteredOn(e -> e.method().equals("DELETE"))
           .extracting(e -> e.status())

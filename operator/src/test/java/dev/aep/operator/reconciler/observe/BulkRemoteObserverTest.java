@@ -108,6 +108,17 @@ class BulkRemoteObserverTest {
             null));
   }
 
+  /**
+   * Flow f1 in {@code state}, started a day before T0, whose only run r1 succeeded at once; returns
+   * the start.
+   */
+  private Instant flowWithOneSucceededRun(String state) {
+    Instant start = T0.minus(Duration.ofDays(1));
+    flow("f1", start, state, new LastRunDetails("r1", "success", start, start));
+    runs.put("f1", List.of(run("r1", "f1", "success", start)));
+    return start;
+  }
+
   private static FlowRun run(String id, String flowId, String status, Instant started) {
     return new FlowRun(
         id,
@@ -161,9 +172,7 @@ class BulkRemoteObserverTest {
 
   @Test
   void aNewLastRunInTheFlowListMakesThePassReadRuns() {
-    Instant start = T0.minus(Duration.ofDays(1));
-    flow("f1", start, "enabled", new LastRunDetails("r1", "success", start, start));
-    runs.put("f1", List.of(run("r1", "f1", "success", start)));
+    Instant start = flowWithOneSucceededRun("enabled");
     runsSeenByAPass("f1");
     assertThat(runsSeenByAPass("f1")).extracting(FlowRun::id).containsExactly("r1");
     assertThat(calls("listRuns")).isEqualTo(1);
@@ -180,9 +189,7 @@ class BulkRemoteObserverTest {
 
   @Test
   void aDisabledFlowStartsNoRunSoItsScheduleIsNotWatched() {
-    Instant start = T0.minus(Duration.ofDays(1));
-    flow("f1", start, "disabled", new LastRunDetails("r1", "success", start, start));
-    runs.put("f1", List.of(run("r1", "f1", "success", start)));
+    flowWithOneSucceededRun("disabled");
     runsSeenByAPass("f1");
 
     now = now.plus(Duration.ofHours(5));

@@ -8,39 +8,44 @@ import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Flow Service lists: large pages, and smaller ones when the service refuses the size. */
 class ScopeSnapshotsTest {
+  private static final ListQuery SPEC_FILTER = ListQuery.where("flowSpec.id==x");
+  private static final Page<String> ONE_PAGE = new Page<>(List.of("a"), null);
+
   private final List<ListQuery> asked = new ArrayList<>();
+
+  /**
+   * The Flow Service lister over {@code service}, noting every query it sends in {@link #asked}.
+   */
+  private KindSnapshot.Lister<String> lister(Function<ListQuery, Page<String>> service) {
+    return ScopeSnapshots.flowServicePages(
+        SPEC_FILTER,
+        (s, q, t) -> {
+          asked.add(q);
+          return service.apply(q);
+        });
+  }
 
   @Test
   void flowServiceListsAskForLargePagesWithTheSpecFilter() {
-    KindSnapshot.Lister<String> lister =
-        ScopeSnapshots.flowServicePages(
-            ListQuery.where("flowSpec.id==x"),
-            (s, q, t) -> {
-              asked.add(q);
-              return new Page<>(List.of("a"), null);
-            });
+    lister(q -> ONE_PAGE).page(null, null);
 
-    lister.page(null, null);
-
-    assertThat(asked)
-        .containsExactly(ListQuery.where("flowSpec.id==x").limit(ScopeSnapshots.FLOW_SERVICE_PAGE));
+    assertThat(asked).containsExactly(SPEC_FILTER.limit(ScopeSnapshots.FLOW_SERVICE_PAGE));
   }
 
   @Test
   void aRefusedPageSizeIsReplacedByASmallerOneForGood() {
     KindSnapshot.Lister<String> lister =
-        ScopeSnapshots.flowServicePages(
-            ListQuery.where("flowSpec.id==x"),
-            (s, q, t) -> {
-              asked.add(q);
+        lister(
+            q -> {
               if (q.limit() > ScopeSnapshots.SMALL_PAGE) {
                 throw PlatformException.builder("GET", "/flows").httpStatus(400).build();
               }
-              return new Page<>(List.of("a"), null);
+              return ONE_PAGE;
             });
 
     lister.page(null, null);
@@ -55,10 +60,8 @@ class ScopeSnapshotsTest {
   @Test
   void otherFailuresOfAListPassThrough() {
     KindSnapshot.Lister<String> lister =
-        ScopeSnapshots.flowServicePages(
-            ListQuery.where("flowSpec.id==x"),
-            (s, q, t) -> {
-              asked.add(q);
+        lister(
+            q -> {
               throw PlatformException.builder("GET", "/flows")
                   .httpStatus(503)
                   .retryable(true)

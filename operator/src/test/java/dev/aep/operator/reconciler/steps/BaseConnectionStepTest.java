@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.api.v1alpha1.BaseConnectionStatus;
 import dev.aep.operator.api.v1alpha1.DeletionPolicy;
 import dev.aep.operator.api.v1alpha1.SourceStatus;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.SpecRef;
@@ -15,12 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Stripe account: what drifts, what a new Secret version costs, which copy is adopted. */
-class BaseConnectionStepTest {
+class BaseConnectionStepTest extends SampleFlowPass {
   private final BaseConnectionStep step = new BaseConnectionStep();
-  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
-  private final StripeIngestionFlow flow = StepKit.sample();
-  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   private BaseConnection remote(String id, String name, String description, long createdAt) {
     return new BaseConnection(

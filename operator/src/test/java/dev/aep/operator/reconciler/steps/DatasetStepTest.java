@@ -3,10 +3,7 @@ package dev.aep.operator.reconciler.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.DatasetTarget;
-import dev.aep.operator.api.v1alpha1.DeletionPolicy;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.List;
@@ -17,12 +14,8 @@ import org.junit.jupiter.api.Test;
  * The dataset: never updated, refused when its schema is not the target schema, kept on cleanup by
  * default.
  */
-class DatasetStepTest {
+class DatasetStepTest extends SampleFlowPass {
   private final DatasetStep step = new DatasetStep();
-  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
-  private final StripeIngestionFlow flow = StepKit.sample();
-  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   DatasetStepTest() {
     status.setSchema(new SchemaStatus("schema-1", "1.0", true));
@@ -74,14 +67,5 @@ class DatasetStepTest {
     assertThat(step.deletesOnCleanup(ctx)).isFalse();
     step.record(ctx, dataset("existing", "schema-1", null));
     assertThat(status.getDataset().getManaged()).isFalse();
-  }
-
-  @Test
-  void aManagedDatasetIsDeletedOnlyUnderDeleteWithDeleteManagedOnDelete() {
-    assertThat(step.deletesOnCleanup(ctx)).isFalse();
-    flow.getSpec().getTarget().setDeleteManagedOnDelete(true);
-    assertThat(step.deletesOnCleanup(ctx)).isTrue();
-    flow.getSpec().setDeletionPolicy(DeletionPolicy.ORPHAN);
-    assertThat(step.deletesOnCleanup(ctx)).isFalse();
   }
 }

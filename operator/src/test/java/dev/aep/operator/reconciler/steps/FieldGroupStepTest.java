@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.FieldGroupStatus;
 import dev.aep.operator.api.v1alpha1.SchemaTarget;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.FieldGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +14,9 @@ import org.junit.jupiter.api.Test;
  * The mapping's field group: steady state costs no read, fields may only be added, and an existing
  * schema needs none.
  */
-class FieldGroupStepTest {
+class FieldGroupStepTest extends SampleFlowPass {
   private static final String EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
   private final FieldGroupStep step = new FieldGroupStep();
-  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
-  private final StripeIngestionFlow flow = StepKit.sample();
-  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   private FieldGroup group(Map<String, String> fields) {
     return new FieldGroup(

@@ -7,8 +7,6 @@ import dev.aep.operator.api.v1alpha1.ConnectionStatus;
 import dev.aep.operator.api.v1alpha1.DatasetStatus;
 import dev.aep.operator.api.v1alpha1.DeletionPolicy;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
@@ -21,13 +19,9 @@ import org.junit.jupiter.api.Test;
  * name or description is patched, a retired or mislinked copy is never adopted, a transitional
  * state waits.
  */
-class LinkedConnectionStepTest {
+class LinkedConnectionStepTest extends SampleFlowPass {
   private final SourceConnectionStep source = new SourceConnectionStep();
   private final TargetConnectionStep target = new TargetConnectionStep();
-  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
-  private final StripeIngestionFlow flow = StepKit.sample();
-  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   LinkedConnectionStepTest() {
     status.setBaseConnection(new BaseConnectionStatus("base-1", "\"b\"", "7", true));

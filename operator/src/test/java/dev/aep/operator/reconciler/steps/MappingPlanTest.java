@@ -9,29 +9,27 @@ import dev.aep.operator.api.v1alpha1.MappingSpec;
 import dev.aep.operator.api.v1alpha1.XdmType;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.SourceSchema;
-import java.util.LinkedHashMap;
+import dev.aep.operator.testing.FieldTable;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MappingPlanTest {
   private static final String PROFILE = "https://ns.adobe.com/xdm/context/profile";
   private static final SourceSchema CHARGES = source();
 
   private static SourceSchema source() {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("data", "object");
-    fields.put("data.id", "string");
-    fields.put("data.amount", "integer");
-    fields.put("data.captured", "boolean");
-    fields.put("data.created", "integer");
-    fields.put("data.currency", "string");
-    fields.put("data.receipt_email", "string");
-    fields.put("data.description", "");
-    fields.put("data.payment_method_details", "object");
-    fields.put("data.payment_method_details.card", "object");
-    fields.put("data.payment_method_details.card.brand", "string");
-    return new SourceSchema(fields, List.of());
+    return new SourceSchema(
+        FieldTable.of(
+            "data:object data.id:string data.amount:integer data.captured:boolean"
+                + " data.created:integer data.currency:string data.receipt_email:string"
+                + " data.description: data.payment_method_details:object"
+                + " data.payment_method_details.card:object"
+                + " data.payment_method_details.card.brand:string"),
+        List.of());
   }
 
   private static MappingPlan plan(
@@ -78,64 +76,11 @@ class MappingPlanTest {
             PROFILE,
             List.of());
     assertThat(plan.tenantFields())
-        .containsExactly(
-            Map.entry("_acme.stripe.amount", "integer"),
-            Map.entry("_acme.stripe.captured", "boolean"),
-            Map.entry("_acme.stripe.description", "string"),
-            Map.entry("_acme.stripe.cardBrand", "string"),
-            Map.entry("_acme.stripe.currency", "string"),
-            Map.entry("_acme.stripe.day", "date"));
-  }
-
-  @Test
-  void anUnknownSourceIsInvalidSpecNamingTheMappingAndTheClosestField() {
-    assertThatThrownBy(
-            () ->
-                plan(
-                    List.of(
-                        new MappingSpec("data.amount", "_tenant.stripe.amount"),
-                        new MappingSpec("data.amout", "_tenant.stripe.amount2")),
-                    PROFILE,
-                    List.of()))
-        .isInstanceOfSatisfying(
-            StepFailure.class,
-            f -> {
-              assertThat(f.reason()).isEqualTo(FlowConditions.REASON_INVALID_SPEC);
-              assertThat(f.getMessage())
-                  .contains(
-                      "spec.mapping[1]",
-                      "data.amout",
-                      "not a field of the explored Stripe charges record",
-                      "closest: data.amount");
-            });
-  }
-
-  @Test
-  void everyPathAnExpressionReadsMustExist() {
-    assertThatThrownBy(
-            () ->
-                plan(
-                    List.of(
-                        MappingSpec.expression(
-                            "concat(data.currency, data.curency)", "_tenant.stripe.c", null)),
-                    PROFILE,
-                    List.of()))
-        .isInstanceOf(StepFailure.class)
-        .hasMessageContaining("spec.mapping[0]: source data.curency")
-        .hasMessageContaining("closest: data.currency");
-  }
-
-  @Test
-  void anObjectSourceForACustomFieldIsRefusedWithItsLeaves() {
-    assertThatThrownBy(
-            () ->
-                plan(
-                    List.of(new MappingSpec("data.payment_method_details", "_tenant.stripe.pm")),
-                    PROFILE,
-                    List.of()))
-        .isInstanceOf(StepFailure.class)
-        .hasMessageContaining("is of type object")
-        .hasMessageContaining("data.payment_method_details.card");
+        .containsExactlyEntriesOf(
+            FieldTable.of(
+                "_acme.stripe.amount:integer _acme.stripe.captured:boolean"
+                    + " _acme.stripe.description:string _acme.stripe.cardBrand:string"
+                    + " _acme.stripe.currency:string _acme.stripe.day:date"));
   }
 
   @Test
@@ -174,7 +119,7 @@ class MappingPlanTest {
   }
 
   @Test
-  void identitiesMustBeMappedStringFields() {
+  void identitiesOnMappedStringFieldsArePlannedInTheTenantNamespace() {
     MappingPlan plan =
         plan(
             List.of(new MappingSpec("data.receipt_email", "_tenant.stripe.email")),
@@ -183,35 +128,72 @@ class MappingPlanTest {
     assertThat(plan.identities())
         .usingRecursiveFieldByFieldElementComparator()
         .containsExactly(new IdentitySpec("_acme.stripe.email", "Email", true));
-
-    assertThatThrownBy(
-            () ->
-                plan(
-                    List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
-                    PROFILE,
-                    List.of(new IdentitySpec("_tenant.stripe.amount", "Email", false))))
-        .hasMessageContaining(
-            "identities[0]: _tenant.stripe.amount is of type integer; only string fields");
-    assertThatThrownBy(
-            () ->
-                plan(
-                    List.of(new MappingSpec("data.amount", "_tenant.stripe.amount")),
-                    PROFILE,
-                    List.of(new IdentitySpec("_tenant.stripe.email", "Email", false))))
-        .hasMessageContaining(
-            "identities[0]: _tenant.stripe.email is not a _tenant destination of spec.mapping");
   }
 
-  @Test
-  void aDestinationMappedTwiceIsRefused() {
-    assertThatThrownBy(
-            () ->
-                plan(
-                    List.of(
-                        new MappingSpec("data.amount", "_tenant.stripe.amount"),
-                        new MappingSpec("data.amount", "_tenant.stripe.amount")),
-                    PROFILE,
-                    List.of()))
-        .hasMessageContaining("spec.mapping[1]: destination _tenant.stripe.amount is mapped twice");
+  /** Specs the plan refuses, and what the refusal must say. */
+  static Stream<Arguments> refusedSpecs() {
+    MappingSpec amount = new MappingSpec("data.amount", "_tenant.stripe.amount");
+    return Stream.of(
+        refused(
+            "an unknown source names the mapping and the closest field",
+            List.of(amount, new MappingSpec("data.amout", "_tenant.stripe.amount2")),
+            List.of(),
+            "spec.mapping[1]",
+            "data.amout",
+            "not a field of the explored Stripe charges record",
+            "closest: data.amount"),
+        refused(
+            "every path an expression reads must exist",
+            List.of(
+                MappingSpec.expression(
+                    "concat(data.currency, data.curency)", "_tenant.stripe.c", null)),
+            List.of(),
+            "spec.mapping[0]: source data.curency",
+            "closest: data.currency"),
+        refused(
+            "an object source for a custom field is refused with its leaves",
+            List.of(new MappingSpec("data.payment_method_details", "_tenant.stripe.pm")),
+            List.of(),
+            "is of type object",
+            "data.payment_method_details.card"),
+        refused(
+            "an identity must be a string field",
+            List.of(amount),
+            List.of(new IdentitySpec("_tenant.stripe.amount", "Email", false)),
+            "identities[0]: _tenant.stripe.amount is of type integer; only string fields"),
+        refused(
+            "an identity must be a mapped _tenant destination",
+            List.of(amount),
+            List.of(new IdentitySpec("_tenant.stripe.email", "Email", false)),
+            "identities[0]: _tenant.stripe.email is not a _tenant destination of spec.mapping"),
+        refused(
+            "a destination mapped twice is refused",
+            List.of(amount, amount),
+            List.of(),
+            "spec.mapping[1]: destination _tenant.stripe.amount is mapped twice"));
+  }
+
+  private static Arguments refused(
+      String behaviour,
+      List<MappingSpec> mappings,
+      List<IdentitySpec> identities,
+      String... messageParts) {
+    return Arguments.of(behaviour, mappings, identities, List.of(messageParts));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedSpecs")
+  void aRefusedSpecIsAnInvalidSpecSayingWhy(
+      String behaviour,
+      List<MappingSpec> mappings,
+      List<IdentitySpec> identities,
+      List<String> messageParts) {
+    assertThatThrownBy(() -> plan(mappings, PROFILE, identities))
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            f -> {
+              assertThat(f.reason()).isEqualTo(FlowConditions.REASON_INVALID_SPEC);
+              assertThat(f.getMessage()).contains(messageParts);
+            });
   }
 }

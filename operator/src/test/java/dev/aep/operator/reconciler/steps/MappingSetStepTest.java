@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.MappingSetStatus;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.SchemaRef;
@@ -18,12 +16,8 @@ import org.junit.jupiter.api.Test;
  * The mapping set: compared without regard to order or the Platform's source type spelling, found
  * by the uid-carrying name after a crash (newest version), never deleted.
  */
-class MappingSetStepTest {
+class MappingSetStepTest extends SampleFlowPass {
   private final MappingSetStep step = new MappingSetStep();
-  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
-  private final StripeIngestionFlow flow = StepKit.sample();
-  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(flow, status, observer);
   private final String name = "sif-ns-stripe-charges-mapping-" + StepKit.UID;
 
   MappingSetStepTest() {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which remote copies a step counts as this flow's: recorded id, then named copies it marked. */
 class OwnedCopiesTest {
@@ -37,41 +39,27 @@ class OwnedCopiesTest {
     assertThat(copies.named(ctx)).extracting(Remote::id).containsExactly("a");
   }
 
-  @Test
-  void ownedListsTheRecordedIdFirstThenEveryOwnedCopyOnce() {
-    onPlatform.add(new Remote("a", ctx.remoteDescription("mine")));
-    onPlatform.add(new Remote("b", ctx.remoteDescription("mine")));
+  /**
+   * {@code mine} are copies this flow marked, beside one foreign copy; lists are space-separated
+   * ids, an empty recorded id is none.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "owned lists the recorded id first then every owned copy once, a b, b, b a, a",
+    "owned keeps a recorded id that is no longer listed, a, gone, gone a, a",
+    "strays are owned copies other than the recorded one, old new, new, new old, old",
+    "without a recorded id every owned copy is a stray, a b, , a b, a b"
+  })
+  void ownedAndStrayCopies(
+      String behaviour, String mine, String recorded, String owned, String strays) {
+    for (String id : mine.split(" ")) {
+      onPlatform.add(new Remote(id, ctx.remoteDescription("mine")));
+    }
     onPlatform.add(new Remote("x", "foreign"));
-    recordedId = "b";
+    recordedId = recorded;
 
-    assertThat(copies.owned(ctx)).containsExactly("b", "a");
-  }
-
-  @Test
-  void ownedKeepsARecordedIdThatIsNoLongerListed() {
-    onPlatform.add(new Remote("a", ctx.remoteDescription("mine")));
-    recordedId = "gone";
-
-    assertThat(copies.owned(ctx)).containsExactly("gone", "a");
-  }
-
-  @Test
-  void straysAreOwnedCopiesOtherThanTheRecordedOne() {
-    onPlatform.add(new Remote("old", ctx.remoteDescription("mine")));
-    onPlatform.add(new Remote("new", ctx.remoteDescription("mine")));
-    onPlatform.add(new Remote("x", "foreign"));
-    recordedId = "new";
-
-    assertThat(copies.strays(ctx)).containsExactly("old");
-  }
-
-  @Test
-  void withoutARecordedIdEveryOwnedCopyIsAStray() {
-    onPlatform.add(new Remote("a", ctx.remoteDescription("mine")));
-    onPlatform.add(new Remote("b", ctx.remoteDescription("mine")));
-
-    assertThat(copies.strays(ctx)).containsExactly("a", "b");
-    assertThat(copies.owned(ctx)).containsExactly("a", "b");
+    assertThat(copies.owned(ctx)).containsExactly(owned.split(" "));
+    assertThat(copies.strays(ctx)).containsExactly(strays.split(" "));
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.api.v1alpha1.FlowStatus;
 import dev.aep.operator.api.v1alpha1.RunStatus;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.RunError;
 import java.time.Instant;
@@ -15,12 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs reach status as the newest run's summary; a record-level error never carries its message.
  */
-class RunMonitorStepTest {
+class RunMonitorStepTest extends SampleFlowPass {
   private final RunMonitorStep step = new RunMonitorStep();
-  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
-  private final StripeIngestionFlow flow = StepKit.sample();
-  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   @Test
   void theNewestRunGoesToStatusWithAtMostThreeErrorsAndNoRecordValues() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
-import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,13 +14,9 @@ import org.junit.jupiter.api.Test;
  * carries the flow's uid; a managed schema is never patched; its identity descriptors survive a
  * re-record of the same schema.
  */
-class SchemaStepTest {
+class SchemaStepTest extends SampleFlowPass {
   private static final String EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
   private final SchemaStep step = new SchemaStep();
-  private final StepKit.FakeObserver observer = new StepKit.FakeObserver();
-  private final StripeIngestionFlow flow = StepKit.sample();
-  private final StripeIngestionFlowStatus status = new StripeIngestionFlowStatus();
-  private final FlowContext ctx = StepKit.context(flow, status, observer);
 
   private Schema schema(String id, String version, String description) {
     return new Schema(
@@ -71,12 +65,5 @@ class SchemaStepTest {
 
     step.record(ctx, schema("other", "1.0", null));
     assertThat(status.getSchema().getIdentityDescriptors()).isEmpty();
-  }
-
-  @Test
-  void aManagedSchemaIsDeletedOnlyWithDeleteManagedOnDelete() {
-    assertThat(step.deletesOnCleanup(ctx)).isFalse();
-    flow.getSpec().getTarget().setDeleteManagedOnDelete(true);
-    assertThat(step.deletesOnCleanup(ctx)).isTrue();
   }
 }

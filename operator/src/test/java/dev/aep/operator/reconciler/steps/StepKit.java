@@ -13,19 +13,14 @@ import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceSchema;
 import dev.aep.operator.platform.TargetConnection;
+import dev.aep.operator.testing.FieldTable;
+import dev.aep.operator.testing.RepoRoot;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,23 +46,12 @@ final class StepKit {
 
   /** The sample, in namespace {@code ns} with {@link #UID}. */
   static StripeIngestionFlow sample() {
-    Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    while (root != null && !Files.isDirectory(root.resolve("samples"))) {
-      root = root.getParent();
-    }
-    Objects.requireNonNull(root, "no samples/ above the working directory");
-    try {
-      StripeIngestionFlow flow =
-          new KubernetesSerialization()
-              .unmarshal(
-                  Files.readString(root.resolve("samples/charges.yaml")),
-                  StripeIngestionFlow.class);
-      flow.getMetadata().setNamespace("ns");
-      flow.getMetadata().setUid(UID);
-      return flow;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    StripeIngestionFlow flow =
+        new KubernetesSerialization()
+            .unmarshal(RepoRoot.read("samples/charges.yaml"), StripeIngestionFlow.class);
+    flow.getMetadata().setNamespace("ns");
+    flow.getMetadata().setUid(UID);
+    return flow;
   }
 
   /**
@@ -103,19 +87,14 @@ final class StepKit {
   }
 
   private static SourceSchema charges() {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("data", "object");
-    fields.put("data.id", "string");
-    fields.put("data.amount", "integer");
-    fields.put("data.created", "integer");
-    fields.put("data.currency", "string");
-    fields.put("data.status", "string");
-    fields.put("data.customer", "string");
-    fields.put("data.description", "string");
-    fields.put("data.payment_method_details", "object");
-    fields.put("data.payment_method_details.card", "object");
-    fields.put("data.payment_method_details.card.brand", "string");
-    return new SourceSchema(fields, List.of());
+    return new SourceSchema(
+        FieldTable.of(
+            "data:object data.id:string data.amount:integer data.created:integer"
+                + " data.currency:string data.status:string data.customer:string"
+                + " data.description:string data.payment_method_details:object"
+                + " data.payment_method_details.card:object"
+                + " data.payment_method_details.card.brand:string"),
+        List.of());
   }
 
   /** Remote objects held in lists; every read is counted in {@link #reads}. */
