@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class DeployManifestsTest {
 
   private static final List<String> RBAC_KINDS = List.of("ClusterRole", "Role");
+
+  /** kubectl's output per directory, built once for the class. */
+  private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void requireKubectl() {
@@ -259,8 +263,27 @@ class DeployManifestsTest {
     return (List<String>) Objects.requireNonNull(value);
   }
 
+  /**
+   * The objects {@code kubectl kustomize dir} prints, parsed afresh on every call (tests may change
+   * them); kubectl runs once per directory, as the output cannot change during the run.
+   */
   private static List<Map<String, Object>> kustomize(String dir)
       throws IOException, InterruptedException {
+    String built = BUILT.get(dir);
+    if (built == null) {
+      built = runKustomize(dir);
+      BUILT.put(dir, built);
+    }
+    try (MappingIterator<Map<String, Object>> docs =
+        new YAMLMapper().readerFor(new TypeReference<Map<String, Object>>() {}).readValues(built)) {
+      List<Map<String, Object>> objects = new ArrayList<>();
+      docs.forEachRemaining(
+          d -> Optional.ofNullable(d).filter(m -> !m.isEmpty()).ifPresent(objects::add));
+      return objects;
+    }
+  }
+
+  private static String runKustomize(String dir) throws IOException, InterruptedException {
     Path root = RepoRoot.path();
     Path out = Files.createTempFile("kustomize", ".yaml");
     Path err = Files.createTempFile("kustomize", ".err");
@@ -276,15 +299,7 @@ class DeployManifestsTest {
       assertThat(process.exitValue())
           .as("kubectl kustomize %s: %s", dir, Files.readString(err, StandardCharsets.UTF_8))
           .isZero();
-      try (MappingIterator<Map<String, Object>> docs =
-          new YAMLMapper()
-              .readerFor(new TypeReference<Map<String, Object>>() {})
-              .readValues(out.toFile())) {
-        List<Map<String, Object>> objects = new ArrayList<>();
-        docs.forEachRemaining(
-            d -> Optional.ofNullable(d).filter(m -> !m.isEmpty()).ifPresent(objects::add));
-        return objects;
-      }
+      return Files.readString(out, StandardCharsets.UTF_8);
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);

@@ -110,14 +110,7 @@ public final class BenchMain {
     List<String> names = BenchStack.names(config.flows());
     Set<String> all = Set.copyOf(names);
     Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS);
-    try (OperatorProcess operator =
-        OperatorProcess.start(
-            config,
-            stack.kubernetesUrl(),
-            stack.simulator().baseUrl(),
-            target,
-            Duration.ofMinutes(2))) {
-      report.put("memoryMethod", memoryMethod(operator));
+    try (OperatorProcess operator = startOperator(Duration.ofMinutes(2))) {
 
       System.out.printf("create: %d flows%n", names.size());
       Instant t0 = Instant.now();
@@ -138,6 +131,18 @@ public final class BenchMain {
     }
   }
 
+  /**
+   * Starts the operator process against the stack (waiting up to {@code startTimeout}) and records
+   * how its memory is measured.
+   */
+  private OperatorProcess startOperator(Duration startTimeout) throws Exception {
+    OperatorProcess operator =
+        OperatorProcess.start(
+            config, stack.kubernetesUrl(), stack.simulator().baseUrl(), target, startTimeout);
+    report.put("memoryMethod", memoryMethod(operator));
+    return operator;
+  }
+
   private void memoryMode() throws Exception {
     report.put("mode", "memory (BENCH_CREATE=false)");
     report.put("parameters", config.describe());
@@ -149,14 +154,7 @@ public final class BenchMain {
     Duration preload = stack.preload(names, start);
     report.put("preloadSeconds", seconds(preload));
     stack.simulator().faults().latency(config.latency());
-    try (OperatorProcess operator =
-        OperatorProcess.start(
-            config,
-            stack.kubernetesUrl(),
-            stack.simulator().baseUrl(),
-            target,
-            Duration.ofMinutes(5))) {
-      report.put("memoryMethod", memoryMethod(operator));
+    try (OperatorProcess operator = startOperator(Duration.ofMinutes(5))) {
       Instant t0 = Instant.now();
       Instant deadline = t0.plus(config.timeout());
       while (operator.reconciliations() < names.size()) {

@@ -1,10 +1,14 @@
 package dev.aep.operator.bench;
 
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.platform.http.HttpPlatform;
+import dev.aep.operator.platform.http.HttpPlatformOptions;
+import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.SimulatedStack;
 import dev.aep.simulator.PlatformSimulator;
 import io.javaoperatorsdk.operator.ReconcilerUtils;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +52,16 @@ final class BenchStack extends SimulatedStack {
   private static BenchDispatcher quietMockServer(BenchDispatcher dispatcher) {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     return dispatcher;
+  }
+
+  /**
+   * A Platform client to the simulator for loading data fast: no rate limit; the caller closes it.
+   */
+  HttpPlatform loaderPlatform() {
+    return new HttpPlatform(
+        PlatformEndpoints.single(simulator().baseUrl(), true),
+        HttpPlatformOptions.defaults().withMaxRequestsPerSecond(100_000),
+        new SimpleMeterRegistry());
   }
 
   BenchDispatcher dispatcher() {

@@ -18,10 +18,7 @@ import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
 import dev.aep.operator.platform.http.HttpPlatform;
-import dev.aep.operator.platform.http.HttpPlatformOptions;
-import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.testing.Flows;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,11 +67,7 @@ final class ForeignObjects {
     }
     int sets = (count + 7) / 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (HttpPlatform platform =
-        new HttpPlatform(
-            PlatformEndpoints.single(stack.simulator().baseUrl(), true),
-            HttpPlatformOptions.defaults().withMaxRequestsPerSecond(100_000),
-            new SimpleMeterRegistry())) {
+    try (HttpPlatform platform = stack.loaderPlatform()) {
       PlatformSession session = platform.session(Flows.account(), BenchStack.SANDBOX);
       String tenant = "_" + session.schemaRegistry().tenantId();
       List<Future<?>> work = new ArrayList<>();

@@ -5,8 +5,6 @@ import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.http.HttpPlatform;
-import dev.aep.operator.platform.http.HttpPlatformOptions;
-import dev.aep.operator.platform.http.PlatformEndpoints;
 import dev.aep.operator.reconciler.steps.Credentials;
 import dev.aep.operator.reconciler.steps.FlowContext;
 import dev.aep.operator.reconciler.steps.FlowSteps;
@@ -17,7 +15,6 @@ import dev.aep.operator.testing.Flows;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,11 +50,7 @@ final class Preloader {
     List<StripeIngestionFlow> flows = new ArrayList<>(stack.flowsByName().values());
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (HttpPlatform platform =
-        new HttpPlatform(
-            PlatformEndpoints.single(stack.simulator().baseUrl(), true),
-            HttpPlatformOptions.defaults().withMaxRequestsPerSecond(100_000),
-            new SimpleMeterRegistry())) {
+    try (HttpPlatform platform = stack.loaderPlatform()) {
       PlatformSession session = platform.session(Flows.account(), BenchStack.SANDBOX);
       List<Future<?>> work = new ArrayList<>();
       for (StripeIngestionFlow flow : flows) {

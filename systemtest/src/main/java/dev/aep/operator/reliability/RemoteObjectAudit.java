@@ -50,6 +50,11 @@ final class RemoteObjectAudit {
       return objects.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** "duplicates / orphans / missing" as numbers, the line every scenario report prints. */
+    String counts() {
+      return duplicates.size() + " / " + orphans.size() + " / " + missing.size();
+    }
+
     @Override
     public String toString() {
       return "objects "

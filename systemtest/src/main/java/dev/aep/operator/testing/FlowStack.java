@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
@@ -142,17 +143,8 @@ public interface FlowStack {
    * tests that want runs advance the clock.
    */
   default StripeIngestionFlow charges(String namespace, String name) {
-    StripeIngestionFlow flow = loadSample("charges.yaml", StripeIngestionFlow.class);
-    flow.getSpec()
-        .getSchedule()
-        .setStartTime(
-            simulator()
-                .clock()
-                .now()
-                .plus(Duration.ofDays(1))
-                .truncatedTo(ChronoUnit.HOURS)
-                .toString());
-    flow.getMetadata().setNamespace(namespace);
+    StripeIngestionFlow flow =
+        startingIn(sampleFlow("charges.yaml", namespace), Duration.ofDays(1), ChronoUnit.HOURS);
     flow.getMetadata().setName(name);
     flow.getSpec()
         .getTarget()
@@ -164,7 +156,28 @@ public interface FlowStack {
         .getDataset()
         .getCreate()
         .setName("Stripe charges " + namespace + "/" + name);
+    return flow;
+  }
+
+  /**
+   * A flow sample (not created) in {@code namespace} and in the Platform sandbox of the same name.
+   */
+  default StripeIngestionFlow sampleFlow(String file, String namespace) {
+    StripeIngestionFlow flow = loadSample(file, StripeIngestionFlow.class);
+    flow.getMetadata().setNamespace(namespace);
     flow.getSpec().getPlatform().setSandbox(namespace);
+    return flow;
+  }
+
+  /**
+   * Sets the flow's first run {@code delay} ahead of the simulator's clock, truncated to {@code
+   * unit}; returns the flow.
+   */
+  default StripeIngestionFlow startingIn(
+      StripeIngestionFlow flow, Duration delay, ChronoUnit unit) {
+    flow.getSpec()
+        .getSchedule()
+        .setStartTime(simulator().clock().now().plus(delay).truncatedTo(unit).toString());
     return flow;
   }
 
@@ -208,6 +221,18 @@ public interface FlowStack {
     }
   }
 
+  /** {@link #edit} with a change made in place: {@code change(ns, name, f -> f.getSpec()...)}. */
+  default StripeIngestionFlow change(
+      String namespace, String name, Consumer<StripeIngestionFlow> change) {
+    return edit(
+        namespace,
+        name,
+        f -> {
+          change.accept(f);
+          return f;
+        });
+  }
+
   /** Waits up to {@link #TIMEOUT} until the flow satisfies {@code condition}; returns it. */
   default StripeIngestionFlow await(
       String namespace, String name, Predicate<StripeIngestionFlow> condition) {
@@ -221,6 +246,23 @@ public interface FlowStack {
         .atMost(timeout)
         .pollInterval(Duration.ofMillis(100))
         .until(() -> flow(namespace, name).orElse(null), f -> f != null && condition.test(f));
+  }
+
+  /** Waits, flow by flow, until each satisfies {@code condition}; returns them as stored then. */
+  default List<StripeIngestionFlow> awaitEach(
+      List<StripeIngestionFlow> flows, Duration timeout, Predicate<StripeIngestionFlow> condition) {
+    return flows.stream()
+        .map(
+            f ->
+                await(
+                    f.getMetadata().getNamespace(), f.getMetadata().getName(), timeout, condition))
+        .toList();
+  }
+
+  /** Waits until the flow is Ready for its current generation and satisfies {@code condition}. */
+  default StripeIngestionFlow awaitReadyAnd(
+      String namespace, String name, Predicate<StripeIngestionFlow> condition) {
+    return await(namespace, name, f -> FlowAssertions.readyForGeneration(f) && condition.test(f));
   }
 
   /** Waits until Ready=True for the flow's current generation. */

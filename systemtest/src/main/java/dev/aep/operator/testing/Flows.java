@@ -15,6 +15,17 @@ import java.util.Map;
 public final class Flows {
   private Flows() {}
 
+  /** Every flow sample in {@code samples/} that makes its own schema and dataset. */
+  public static final List<String> SAMPLES =
+      List.of(
+          "charges.yaml",
+          "subscriptions.yaml",
+          "refunds.yaml",
+          "balance-transactions.yaml",
+          "customers.yaml",
+          "prices.yaml",
+          "once.yaml");
+
   /**
    * A schema made by hand, as a user with an existing target would have it: an ExperienceEvent
    * schema with a tenant field group holding every field the existing-schema sample maps.

@@ -8,6 +8,7 @@ import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.operator.testing.SimulatedStack;
 import dev.aep.simulator.Kind;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -98,16 +99,7 @@ class LeaderElectionTest {
 
     leader.stop();
     await().atMost(Duration.ofSeconds(60)).until(standby::isLeader);
-    stack
-        .client()
-        .resources(StripeIngestionFlow.class)
-        .inNamespace(NAMESPACE)
-        .withName("stripe-charges")
-        .edit(
-            f -> {
-              f.getSpec().getSchedule().setInterval(30);
-              return f;
-            });
+    stack.change(NAMESPACE, "stripe-charges", f -> f.getSpec().getSchedule().setInterval(30));
     StripeIngestionFlow changed = stack.awaitReady(NAMESPACE, "stripe-charges");
 
     assertThat(changed.getStatus().getObservedGeneration())
@@ -126,21 +118,38 @@ class LeaderElectionTest {
     await().atMost(Duration.ofSeconds(30)).until(only::isLeader);
 
     // Someone else takes the lease (as after a network partition): the renewals now fail.
-    stack
-        .client()
-        .leases()
-        .inNamespace("stripe-aep-operator")
-        .withName(OperatorConfig.DEFAULT_LEASE_NAME)
-        .edit(
-            l -> {
-              l.getSpec().setHolderIdentity("replica-elsewhere");
-              l.getSpec().setLeaseDurationSeconds(3600);
-              l.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
-              return l;
-            });
+    takeLease("replica-elsewhere");
 
     await().atMost(Duration.ofSeconds(60)).until(() -> !only.liveness().ok());
     assertThat(only.isLeader()).isFalse();
     assertThat(only.readiness().ok()).isFalse();
+  }
+
+  /**
+   * Writes the lease as held by {@code identity} for an hour. The replica renews it every half
+   * second, so the write may meet a renewal (409): it is made again on the newer lease.
+   */
+  private void takeLease(String identity) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        stack
+            .client()
+            .leases()
+            .inNamespace("stripe-aep-operator")
+            .withName(OperatorConfig.DEFAULT_LEASE_NAME)
+            .edit(
+                l -> {
+                  l.getSpec().setHolderIdentity(identity);
+                  l.getSpec().setLeaseDurationSeconds(3600);
+                  l.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+                  return l;
+                });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt >= 50) {
+          throw e;
+        }
+      }
+    }
   }
 }

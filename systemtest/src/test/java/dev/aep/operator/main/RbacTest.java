@@ -58,16 +58,7 @@ class RbacTest {
     flows.forEach(f -> stack.awaitReady(NAMESPACE, f.getMetadata().getName()));
 
     // Spec change.
-    stack
-        .client()
-        .resources(StripeIngestionFlow.class)
-        .inNamespace(NAMESPACE)
-        .withName("stripe-charges")
-        .edit(
-            f -> {
-              f.getSpec().getSchedule().setInterval(60);
-              return f;
-            });
+    stack.change(NAMESPACE, "stripe-charges", f -> f.getSpec().getSchedule().setInterval(60));
     stack.awaitReady(NAMESPACE, "stripe-charges");
 
     // Secret rotation.

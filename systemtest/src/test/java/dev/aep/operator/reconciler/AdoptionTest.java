@@ -8,7 +8,6 @@ import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.ScheduleSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.main.ExportCommand;
-import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.Flows;
 import dev.aep.operator.testing.HandMadeFlow;
@@ -35,9 +34,11 @@ class AdoptionTest {
   @RegisterExtension
   static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
 
-  private static HandMadeFlow buildByHand(PlatformSession session) {
+  /** A dataflow and its objects made by hand in a namespace of its own and its sandbox. */
+  private static HandMadeFlow buildByHand(String ns) {
+    stack.isolatedNamespace(ns);
     return HandMadeFlow.build(
-        session,
+        stack.session(ns),
         "Finance",
         stack.simulator().clock().now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
   }
@@ -55,8 +56,7 @@ class AdoptionTest {
   @Test
   void aHandMadeFlowIsAdoptedWithoutCreatingOrPatchingAnythingAndIsLeftInPlaceOnDelete() {
     String ns = "adopt";
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
 
     stack.create(adopting(ns, made));
@@ -75,14 +75,7 @@ class AdoptionTest {
     assertThat(status.getFlow().getEtag()).isNotBlank();
     // Nothing created, nothing patched: the Data Prep checks (validate, preview) store nothing.
     assertThat(writesSince(ns, before)).isEmpty();
-    assertThat(
-            stack
-                .simulator()
-                .inventory()
-                .get(Kind.FLOW, made.flowId())
-                .orElseThrow()
-                .path("name")
-                .asText())
+    assertThat(stack.remote(Kind.FLOW, made.flowId()).path("name").asText())
         .isEqualTo("Stripe Connector Flow");
     stack.await(
         ns, "finance-charges", f -> Integer.valueOf(0).equals(f.getStatus().getPendingChanges()));
@@ -99,8 +92,7 @@ class AdoptionTest {
   @Test
   void anExportedManifestAppliedAsIsIsAdoptedWithNoWriteAndCarriesNoSecret() {
     String ns = "adopt-export";
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -134,8 +126,7 @@ class AdoptionTest {
    * write was one PATCH of the dataflow and returns the dataflow as the Platform holds it then.
    */
   private static JsonNode adoptedWithOnePatch(String ns, Consumer<ScheduleSpec> change) {
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     change.accept(wanted.getSpec().getSchedule());
@@ -147,7 +138,7 @@ class AdoptionTest {
     assertThat(writesSince(ns, before))
         .extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    return stack.simulator().inventory().get(Kind.FLOW, made.flowId()).orElseThrow();
+    return stack.remote(Kind.FLOW, made.flowId());
   }
 
   @Test
@@ -165,20 +156,15 @@ class AdoptionTest {
   @Test
   void aFlowIdThatDoesNotExistIsInvalidSpecAndCreatesNothing() {
     String ns = "adopt-missing";
-    stack.isolatedNamespace(ns);
-    HandMadeFlow made = buildByHand(stack.session(ns));
+    HandMadeFlow made = buildByHand(ns);
     int before = (int) stack.platformWrites(ns);
     StripeIngestionFlow wanted = adopting(ns, made);
     wanted.getSpec().setAdopt(new AdoptSpec("00000000-0000-0000-0000-000000000000"));
 
     stack.create(wanted);
     StripeIngestionFlow refused =
-        stack.await(
-            ns,
-            "finance-charges",
-            f ->
-                FlowAssertions.hasReason(
-                    f, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC));
+        stack.awaitReason(
+            ns, "finance-charges", FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
 
     assertThat(
             FlowAssertions.condition(refused, FlowConditions.READY)

@@ -140,19 +140,8 @@ class CrashRecoveryTest {
   @Test
   void adoptsIdentityDescriptorsMadeBeforeACrash() throws InterruptedException {
     String ns = stack.isolatedNamespace("crash-identities");
-    StripeIngestionFlow flow = stack.loadSample("customers.yaml", StripeIngestionFlow.class);
-    flow.getMetadata().setNamespace(ns);
-    flow.getSpec().getPlatform().setSandbox(ns);
-    flow.getSpec()
-        .getSchedule()
-        .setStartTime(
-            stack
-                .simulator()
-                .clock()
-                .now()
-                .plus(Duration.ofDays(1))
-                .truncatedTo(ChronoUnit.HOURS)
-                .toString());
+    StripeIngestionFlow flow = stack.sampleFlow("customers.yaml", ns);
+    stack.startingIn(flow, Duration.ofDays(1), ChronoUnit.HOURS);
     flow = stack.create(flow);
     String name = flow.getMetadata().getName();
 

@@ -47,7 +47,7 @@ class FlowStateMachineTest {
     // Refused until the test lets the flow settle, so the busy conditions can be read at leisure.
     stack.simulator().faults().failNext(1000, action ? "POST" : "PATCH", "/flows/" + flowId, code);
     StripeIngestionFlow edited =
-        stack.edit(
+        stack.change(
             ns,
             "charges",
             f -> {
@@ -56,16 +56,11 @@ class FlowStateMachineTest {
               } else {
                 f.getSpec().getSchedule().setInterval(45);
               }
-              return f;
             });
 
     StripeIngestionFlow busy =
-        stack.await(
-            ns,
-            "charges",
-            f ->
-                FlowAssertions.hasReason(
-                    f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_BUSY));
+        stack.awaitReason(
+            ns, "charges", FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_BUSY);
     assertThat(message(busy, FlowConditions.SYNCED))
         .contains("busy on the Platform")
         .contains("FLOW-" + code)
@@ -129,13 +124,12 @@ class FlowStateMachineTest {
     stack.simulator().faults().flowTransition(Duration.ofMinutes(10));
     int mark = stack.requests(ns).size();
     StripeIngestionFlow edited =
-        stack.edit(
+        stack.change(
             ns,
             "charges",
             f -> {
               f.getSpec().getSchedule().setInterval(30);
               f.getSpec().setState(FlowState.DISABLED);
-              return f;
             });
 
     StripeIngestionFlow waiting =
@@ -179,13 +173,7 @@ class FlowStateMachineTest {
     String flowId = ready(ns).getStatus().getFlow().getId();
     stack.simulator().faults().flowTransition(Duration.ofMinutes(10));
     StripeIngestionFlow edited =
-        stack.edit(
-            ns,
-            "charges",
-            f -> {
-              f.getSpec().getSchedule().setInterval(30);
-              return f;
-            });
+        stack.change(ns, "charges", f -> f.getSpec().getSchedule().setInterval(30));
 
     StripeIngestionFlow done = stack.awaitReady(ns, "charges");
     assertThat(done.getMetadata().getGeneration()).isEqualTo(edited.getMetadata().getGeneration());
@@ -220,12 +208,7 @@ class FlowStateMachineTest {
     String flowId = ready(ns).getStatus().getFlow().getId();
     stack.simulator().faults().deleteBehindBack(Kind.FLOW, flowId);
     StripeIngestionFlow recreated =
-        stack.await(
-            ns,
-            "charges",
-            f ->
-                FlowAssertions.readyForGeneration(f)
-                    && !flowId.equals(f.getStatus().getFlow().getId()));
+        stack.awaitReadyAnd(ns, "charges", f -> !flowId.equals(f.getStatus().getFlow().getId()));
     assertThat(
             stack.simulator().inventory().get(Kind.FLOW, recreated.getStatus().getFlow().getId()))
         .isPresent();

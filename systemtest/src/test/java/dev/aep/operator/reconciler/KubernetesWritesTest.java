@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.Platform;
+import dev.aep.operator.testing.FlowAssertions;
 import dev.aep.operator.testing.OperatorStackExtension;
 import dev.aep.operator.testing.RecordingDispatcher;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
@@ -38,8 +39,7 @@ class KubernetesWritesTest {
   @Test
   void creatingOneFlowWithoutFaultsTakesAtMostFourWritesAndOneEventNamingEveryObject() {
     String ns = stack.isolatedNamespace("writes");
-    AtomicInteger passes = new AtomicInteger();
-    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    AtomicInteger passes = startCountingOperator();
     int before = stack.kubernetesWrites().size();
 
     StripeIngestionFlow flow = stack.create(stack.charges(ns, "charges"));
@@ -62,24 +62,15 @@ class KubernetesWritesTest {
     assertThat(summary.getReason()).isEqualTo("Created");
     assertThat(summary.getRegarding().getUid()).isEqualTo(flow.getMetadata().getUid());
     assertThat(summary.getNote())
-        .contains(createdIds(ready.getStatus()))
-        .contains(
-            "base connection",
-            "source connection",
-            "field group",
-            "schema",
-            "dataset",
-            "target connection",
-            "mapping set",
-            "flow",
-            "Stripe resource path charges");
+        .contains(FlowAssertions.createdIds(ready.getStatus()))
+        .contains(FlowAssertions.OBJECT_NAMES)
+        .contains("Stripe resource path charges");
   }
 
   @Test
   void twentyFlowsCreatedTogetherTakeAtMostFourWritesEach() {
     String ns = stack.isolatedNamespace("writes-many");
-    AtomicInteger passes = new AtomicInteger();
-    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    AtomicInteger passes = startCountingOperator();
     int before = stack.kubernetesWrites().size();
 
     List<String> names = new ArrayList<>();
@@ -104,11 +95,18 @@ class KubernetesWritesTest {
           .as(name)
           .filteredOn(e -> e.getRegarding().getName().equals(name))
           .singleElement()
-          .satisfies(e -> assertThat(e.getNote()).contains(createdIds(status)));
+          .satisfies(e -> assertThat(e.getNote()).contains(FlowAssertions.createdIds(status)));
     }
   }
 
   /** The production reconciler, counting the passes it runs. */
+  /** Starts the operator with a reconciler that counts its passes; returns the count. */
+  private AtomicInteger startCountingOperator() {
+    AtomicInteger passes = new AtomicInteger();
+    stack.startOperator((platform, settings) -> counting(platform, settings, passes));
+    return passes;
+  }
+
   private static StripeIngestionFlowReconciler counting(
       Platform platform, ReconcilerSettings settings, AtomicInteger passes) {
     return new StripeIngestionFlowReconciler(platform, settings) {
@@ -163,18 +161,5 @@ class KubernetesWritesTest {
       byKind.merge(kind, 1, Integer::sum);
     }
     return byKind;
-  }
-
-  private static String[] createdIds(StripeIngestionFlowStatus s) {
-    return new String[] {
-      s.getBaseConnection().getId(),
-      s.getSourceConnection().getId(),
-      s.getFieldGroup().getId(),
-      s.getSchema().getId(),
-      s.getDataset().getId(),
-      s.getTargetConnection().getId(),
-      s.getMappingSet().getId(),
-      s.getFlow().getId()
-    };
   }
 }

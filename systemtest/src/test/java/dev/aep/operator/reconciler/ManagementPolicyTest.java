@@ -37,6 +37,13 @@ class ManagementPolicyTest {
     return stack.awaitReady(ns, "charges");
   }
 
+  /** A Ready flow, then paused; returns the id of its dataflow. */
+  private static String pausedReadyFlow(String ns) {
+    String flowId = readyFlow(ns).getStatus().getFlow().getId();
+    pause(ns);
+    return flowId;
+  }
+
   private static StripeIngestionFlow awaitSynced(String ns, String reason, int pending) {
     return stack.await(
         ns,
@@ -48,25 +55,20 @@ class ManagementPolicyTest {
   }
 
   private static void pause(String ns) {
-    stack.edit(
+    stack.change(
         ns,
         "charges",
-        f -> {
-          f.getMetadata()
-              .setAnnotations(new HashMap<>(Map.of(FlowConditions.PAUSED_ANNOTATION, "true")));
-          return f;
-        });
+        f ->
+            f.getMetadata()
+                .setAnnotations(new HashMap<>(Map.of(FlowConditions.PAUSED_ANNOTATION, "true"))));
     awaitSynced(ns, FlowConditions.REASON_PAUSED, 0);
   }
 
   private static void unpause(String ns) {
-    stack.edit(
+    stack.change(
         ns,
         "charges",
-        f -> {
-          f.getMetadata().getAnnotations().remove(FlowConditions.PAUSED_ANNOTATION);
-          return f;
-        });
+        f -> f.getMetadata().getAnnotations().remove(FlowConditions.PAUSED_ANNOTATION));
   }
 
   private static List<RequestLog.Entry> writes(String ns) {
@@ -87,13 +89,8 @@ class ManagementPolicyTest {
     String ns = "observe-only";
     StripeIngestionFlow ready = readyFlow(ns);
     var status = ready.getStatus();
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().setManagementPolicy(ManagementPolicy.OBSERVE_ONLY);
-          return f;
-        });
+    stack.change(
+        ns, "charges", f -> f.getSpec().setManagementPolicy(ManagementPolicy.OBSERVE_ONLY));
     awaitSynced(ns, FlowConditions.REASON_OBSERVED, 0);
 
     // Drift made by hand in every kind whose fields the operator owns after creation. Schemas and
@@ -172,20 +169,12 @@ class ManagementPolicyTest {
     assertThat(writes(ns)).hasSize(writesBefore);
 
     StripeIngestionFlow full =
-        stack.edit(
-            ns,
-            "charges",
-            f -> {
-              f.getSpec().setManagementPolicy(ManagementPolicy.FULL);
-              return f;
-            });
+        stack.change(ns, "charges", f -> f.getSpec().setManagementPolicy(ManagementPolicy.FULL));
     StripeIngestionFlow applied =
-        stack.await(
+        stack.awaitReadyAnd(
             ns,
             "charges",
-            f ->
-                FlowAssertions.readyForGeneration(f)
-                    && f.getMetadata().getGeneration().equals(full.getMetadata().getGeneration()));
+            f -> f.getMetadata().getGeneration().equals(full.getMetadata().getGeneration()));
     List<RequestLog.Entry> made = writes(ns).subList(writesBefore, writes(ns).size());
     assertThat(writesByKind(made))
         .isEqualTo(
@@ -203,10 +192,7 @@ class ManagementPolicyTest {
     assertThat(applied.getStatus().getPendingChanges()).isZero();
     assertThat(
             stack
-                .simulator()
-                .inventory()
-                .get(Kind.FLOW, flow.id())
-                .orElseThrow()
+                .remote(Kind.FLOW, flow.id())
                 .at("/transformations/0/params/mappingVersion")
                 .asLong())
         .isEqualTo(status.getMappingSet().getVersion());
@@ -230,28 +216,14 @@ class ManagementPolicyTest {
                     && f.getStatus().getPendingChanges() > 0);
     assertThat(observed.getStatus().getPlan())
         .extracting(PlannedChange::getObject)
-        .containsExactly(
-            "base connection",
-            "source connection",
-            "field group",
-            "schema",
-            "dataset",
-            "target connection",
-            "mapping set",
-            "flow");
+        .containsExactlyElementsOf(FlowAssertions.OBJECT_NAMES);
     assertThat(observed.getStatus().getPlan())
         .allSatisfy(c -> assertThat(c.getOperation()).isEqualTo("create"));
     assertThat(FlowAssertions.condition(observed, FlowConditions.READY).map(Condition::getStatus))
         .contains("False");
     assertThat(writes(ns)).isEmpty();
 
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().setManagementPolicy(ManagementPolicy.FULL);
-          return f;
-        });
+    stack.change(ns, "charges", f -> f.getSpec().setManagementPolicy(ManagementPolicy.FULL));
     StripeIngestionFlow ready = stack.awaitReady(ns, "charges");
     assertThat(ready.getStatus().getPendingChanges()).isZero();
     assertThat(writes(ns)).filteredOn(e -> e.method().equals("POST")).hasSize(8);
@@ -260,18 +232,10 @@ class ManagementPolicyTest {
   @Test
   void aPausedFlowWritesNothingDuringASpecChangeAndAppliesItOnceTheAnnotationGoes() {
     String ns = "paused";
-    StripeIngestionFlow ready = readyFlow(ns);
-    String flowId = ready.getStatus().getFlow().getId();
-    pause(ns);
+    String flowId = pausedReadyFlow(ns);
     int writesBefore = writes(ns).size();
 
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().getSchedule().setInterval(30);
-          return f;
-        });
+    stack.change(ns, "charges", f -> f.getSpec().getSchedule().setInterval(30));
     StripeIngestionFlow paused = awaitSynced(ns, FlowConditions.REASON_PAUSED, 1);
     assertThat(paused.getStatus().getPlan())
         .singleElement()
@@ -284,36 +248,20 @@ class ManagementPolicyTest {
     assertThat(message(paused, FlowConditions.SYNCED))
         .contains("Paused by annotation flows.aep.dev/paused", "Remove the annotation");
     assertThat(writes(ns)).hasSize(writesBefore);
-    assertThat(
-            stack
-                .simulator()
-                .inventory()
-                .get(Kind.FLOW, flowId)
-                .orElseThrow()
-                .at("/scheduleParams/interval")
-                .asInt())
+    assertThat(stack.remote(Kind.FLOW, flowId).at("/scheduleParams/interval").asInt())
         .isEqualTo(15);
 
     unpause(ns);
     StripeIngestionFlow resumed =
-        stack.await(
+        stack.awaitReadyAnd(
             ns,
             "charges",
-            f ->
-                FlowAssertions.readyForGeneration(f)
-                    && FlowAssertions.hasReason(
-                        f, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
+            FlowAssertions.withReason(
+                FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
     assertThat(writes(ns).subList(writesBefore, writes(ns).size()))
         .extracting(RequestLog.Entry::method, RequestLog.Entry::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PATCH", Kind.FLOW));
-    assertThat(
-            stack
-                .simulator()
-                .inventory()
-                .get(Kind.FLOW, flowId)
-                .orElseThrow()
-                .at("/scheduleParams/interval")
-                .asInt())
+    assertThat(stack.remote(Kind.FLOW, flowId).at("/scheduleParams/interval").asInt())
         .isEqualTo(30);
     assertThat(resumed.getStatus().getPendingChanges()).isZero();
   }
@@ -321,9 +269,7 @@ class ManagementPolicyTest {
   @Test
   void aPausedFlowBeingDeletedKeepsItsFinalizerAndItsPlatformObjectsUntilUnpaused() {
     String ns = "paused-delete";
-    StripeIngestionFlow ready = readyFlow(ns);
-    String flowId = ready.getStatus().getFlow().getId();
-    pause(ns);
+    String flowId = pausedReadyFlow(ns);
 
     stack.client().resource(stack.flow(ns, "charges").orElseThrow()).delete();
     StripeIngestionFlow waiting =

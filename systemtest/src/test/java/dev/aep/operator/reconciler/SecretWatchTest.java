@@ -39,15 +39,7 @@ class SecretWatchTest {
 
     Secret rotated = stack.stripeSecret(ns, "sk_test_after_rotation");
 
-    StripeIngestionFlow pushed =
-        stack.await(
-            ns,
-            "charges",
-            f ->
-                rotated
-                    .getMetadata()
-                    .getResourceVersion()
-                    .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+    StripeIngestionFlow pushed = stack.await(ns, "charges", FlowAssertions.usesSecret(rotated));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(stack.count(ns, "PATCH", ".*/connections/" + baseId + "/?")).isEqualTo(1);
   }
@@ -56,12 +48,7 @@ class SecretWatchTest {
   void flowWaitingForAMissingSecretProceedsAsSoonAsTheSecretIsCreated() {
     String ns = namespace("watch-missing");
     stack.create(stack.charges(ns, "charges"));
-    stack.await(
-        ns,
-        "charges",
-        f ->
-            FlowAssertions.hasReason(
-                f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
+    stack.awaitReason(ns, "charges", FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND);
     assertThat(stack.platformWrites(ns)).isZero();
 
     stack.stripeSecret(ns, "sk_test_created_later");

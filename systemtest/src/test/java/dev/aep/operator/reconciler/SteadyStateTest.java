@@ -11,8 +11,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A flow that matches its spec costs reads only: no Platform write, no Kubernetes write. */
 class SteadyStateTest {
+  /** A quick resync: the test waits for several of them, and its one flow makes them cheap. */
   @RegisterExtension
-  static final OperatorStackExtension stack = OperatorStackExtension.withOperator();
+  static final OperatorStackExtension stack =
+      OperatorStackExtension.withOperator()
+          .settings(s -> s.withResyncInterval(Duration.ofMillis(250)));
 
   @Test
   void steadyStateMakesNoPlatformOrKubernetesWritesOverSeveralResyncs() {

@@ -152,10 +152,7 @@ class StripeIngestionFlowLifecycleTest {
             .id();
     String baseEtag = session.flowService().baseConnections().get(baseId).orElseThrow().etag();
 
-    StripeIngestionFlow flow =
-        stack.loadSample("existing-schema-and-dataset.yaml", StripeIngestionFlow.class);
-    flow.getMetadata().setNamespace(ns);
-    flow.getSpec().getPlatform().setSandbox(ns);
+    StripeIngestionFlow flow = stack.sampleFlow("existing-schema-and-dataset.yaml", ns);
     flow.getSpec().getTarget().getSchema().setId(schema.id());
     flow.getSpec().getTarget().getDataset().setId("65e622315f78042c9e8166e8");
     flow.getSpec().getStripe().setAccessTokenSecretRef(null);
@@ -167,13 +164,7 @@ class StripeIngestionFlowLifecycleTest {
         stack.awaitReason(ns, name, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC);
     assertThat(readyMessage(missing)).contains("65e622315f78042c9e8166e8", "does not exist");
 
-    stack.edit(
-        ns,
-        name,
-        f -> {
-          f.getSpec().getTarget().getDataset().setId(datasetId);
-          return f;
-        });
+    stack.change(ns, name, f -> f.getSpec().getTarget().getDataset().setId(datasetId));
     StripeIngestionFlow ready = stack.awaitReady(ns, name);
     assertThat(ready.getStatus().getSchema().getId()).isEqualTo(schema.id());
     assertThat(ready.getStatus().getSchema().getManaged()).isFalse();
@@ -202,7 +193,7 @@ class StripeIngestionFlowLifecycleTest {
     String mappingId = ready.getStatus().getMappingSet().getId();
 
     StripeIngestionFlow edited =
-        stack.edit(
+        stack.change(
             ns,
             "charges",
             f -> {
@@ -211,7 +202,6 @@ class StripeIngestionFlowLifecycleTest {
               f.getSpec()
                   .getMapping()
                   .add(new MappingSpec("data.created", "_tenant.stripe.createdAt"));
-              return f;
             });
     StripeIngestionFlow updated = stack.awaitReady(ns, "charges");
     assertThat(updated.getMetadata().getGeneration())
@@ -230,13 +220,7 @@ class StripeIngestionFlowLifecycleTest {
         .filteredOn(e -> e.method().equals("PATCH"))
         .allMatch(e -> e.status() == 200);
 
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().setState(FlowState.DISABLED);
-          return f;
-        });
+    stack.change(ns, "charges", f -> f.getSpec().setState(FlowState.DISABLED));
     StripeIngestionFlow disabled = stack.awaitReady(ns, "charges");
     assertThat(disabled.getStatus().getFlow().getState()).isEqualTo("disabled");
     assertThat(stack.remote(Kind.FLOW, flowId).path("state").asText()).isEqualTo("disabled");
@@ -252,13 +236,8 @@ class StripeIngestionFlowLifecycleTest {
     StripeIngestionFlow ready = stack.createAndAwaitReady(flow);
     String flowId = ready.getStatus().getFlow().getId();
 
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z");
-          return f;
-        });
+    stack.change(
+        ns, "charges", f -> f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z"));
     StripeIngestionFlow after = stack.awaitReady(ns, "charges");
     Condition synced = FlowAssertions.condition(after, FlowConditions.SYNCED).orElseThrow();
     assertThat(synced.getMessage()).contains("schedule.startTime", "already started");
@@ -277,15 +256,7 @@ class StripeIngestionFlowLifecycleTest {
 
     Secret rotated = stack.stripeSecret(ns, "sk_test_rotated");
     StripeIngestionFlow pushed =
-        stack.await(
-            ns,
-            "charges",
-            f ->
-                FlowAssertions.readyForGeneration(f)
-                    && rotated
-                        .getMetadata()
-                        .getResourceVersion()
-                        .equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+        stack.awaitReadyAnd(ns, "charges", FlowAssertions.usesSecret(rotated));
     assertThat(pushed.getStatus().getBaseConnection().getId()).isEqualTo(baseId);
     assertThat(pushed.getStatus().getBaseConnection().getEtag())
         .isNotEqualTo(ready.getStatus().getBaseConnection().getEtag());
@@ -317,13 +288,7 @@ class StripeIngestionFlowLifecycleTest {
     // PATCH is refused whatever etag it carries.
     stack.simulator().faults().bumpEtag(Kind.FLOW, flowId);
     stack.simulator().faults().failNext(1, "PATCH", "/flows/" + flowId, 412);
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().getSchedule().setInterval(20);
-          return f;
-        });
+    stack.change(ns, "charges", f -> f.getSpec().getSchedule().setInterval(20));
     stack.awaitReady(ns, "charges");
     List<RequestLog.Entry> patches =
         stack.requests(ns).stream()
@@ -335,13 +300,7 @@ class StripeIngestionFlowLifecycleTest {
 
     int tries = stack.settings().maxConflictRetries() + 1;
     stack.simulator().faults().failNext(tries, "PATCH", "/flows/" + flowId, 412);
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().getSchedule().setInterval(25);
-          return f;
-        });
+    stack.change(ns, "charges", f -> f.getSpec().getSchedule().setInterval(25));
     StripeIngestionFlow conflict =
         stack.awaitReason(
             ns, "charges", FlowConditions.SYNCED, FlowConditions.REASON_REMOTE_CONFLICT);
@@ -393,12 +352,8 @@ class StripeIngestionFlowLifecycleTest {
 
     stack.simulator().faults().deleteBehindBack(Kind.SOURCE_CONNECTION, sourceId);
     StripeIngestionFlow relinked =
-        stack.await(
-            ns,
-            "charges",
-            f ->
-                FlowAssertions.readyForGeneration(f)
-                    && !sourceId.equals(f.getStatus().getSourceConnection().getId()));
+        stack.awaitReadyAnd(
+            ns, "charges", f -> !sourceId.equals(f.getStatus().getSourceConnection().getId()));
     String newSource = relinked.getStatus().getSourceConnection().getId();
     String newFlow = relinked.getStatus().getFlow().getId();
     assertThat(newFlow).isNotEqualTo(flowId);
@@ -407,12 +362,7 @@ class StripeIngestionFlowLifecycleTest {
 
     stack.simulator().faults().deleteBehindBack(Kind.FLOW, newFlow);
     StripeIngestionFlow recreated =
-        stack.await(
-            ns,
-            "charges",
-            f ->
-                FlowAssertions.readyForGeneration(f)
-                    && !newFlow.equals(f.getStatus().getFlow().getId()));
+        stack.awaitReadyAnd(ns, "charges", f -> !newFlow.equals(f.getStatus().getFlow().getId()));
     for (Kind kind : CHAIN) {
       assertThat(stack.objects(kind, uid)).as(kind.value()).hasSize(1);
     }
@@ -547,23 +497,13 @@ class StripeIngestionFlowLifecycleTest {
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
         .until(() -> stack.count(ns, "POST", ".*/flows") == posts);
-    stack.edit(
-        ns,
-        "rejected",
-        f -> {
-          f.getSpec().setDescription("fixed");
-          return f;
-        });
+    stack.change(ns, "rejected", f -> f.getSpec().setDescription("fixed"));
     stack.awaitReady(ns, "rejected");
 
     stack.simulator().faults().serverErrors(1.0);
     StripeIngestionFlow unavailable =
-        stack.await(
-            ns,
-            "rejected",
-            f ->
-                FlowAssertions.hasReason(
-                    f, FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_UNAVAILABLE));
+        stack.awaitReason(
+            ns, "rejected", FlowConditions.SYNCED, FlowConditions.REASON_PLATFORM_UNAVAILABLE);
     assertThat(FlowAssertions.condition(unavailable, FlowConditions.SYNCED).get().getMessage())
         .contains("retrying");
     // A transient failure of a working flow does not make it unready.
@@ -571,18 +511,10 @@ class StripeIngestionFlowLifecycleTest {
         .isEqualTo(FlowConditions.STATUS_TRUE);
     stack.simulator().faults().clear();
     stack.simulator().faults().rateLimit(1.0, 1);
-    stack.await(
-        ns,
-        "rejected",
-        f ->
-            FlowAssertions.hasReason(f, FlowConditions.SYNCED, FlowConditions.REASON_RATE_LIMITED));
+    stack.awaitReason(ns, "rejected", FlowConditions.SYNCED, FlowConditions.REASON_RATE_LIMITED);
     stack.simulator().faults().clear();
-    stack.await(
-        ns,
-        "rejected",
-        f ->
-            FlowAssertions.hasReason(
-                f, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
+    stack.awaitReason(
+        ns, "rejected", FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS);
 
     List<Event> events = stack.events(ns);
     assertThat(events)
@@ -665,34 +597,15 @@ class StripeIngestionFlowLifecycleTest {
                         .toList(),
                 notes -> !notes.isEmpty());
     assertThat(created).hasSize(1);
-    for (String id :
-        List.of(
-            s.getBaseConnection().getId(),
-            s.getSourceConnection().getId(),
-            s.getFieldGroup().getId(),
-            s.getSchema().getId(),
-            s.getDataset().getId(),
-            s.getTargetConnection().getId(),
-            s.getMappingSet().getId(),
-            s.getFlow().getId())) {
+    for (String id : FlowAssertions.createdIds(s)) {
       assertThat(created.get(0)).as(id).contains(id);
     }
     assertThat(stack.events(ns))
         .allMatch(e -> ready.getMetadata().getUid().equals(e.getRegarding().getUid()));
 
-    stack.edit(
-        ns,
-        "charges",
-        f -> {
-          f.getSpec().getSchedule().setInterval(45);
-          return f;
-        });
-    stack.await(
-        ns,
-        "charges",
-        f ->
-            FlowAssertions.readyForGeneration(f)
-                && f.getMetadata().getGeneration() > ready.getMetadata().getGeneration());
+    stack.change(ns, "charges", f -> f.getSpec().getSchedule().setInterval(45));
+    stack.awaitReadyAnd(
+        ns, "charges", f -> f.getMetadata().getGeneration() > ready.getMetadata().getGeneration());
     // The summary follows the pass's status write.
     await()
         .atMost(Duration.ofSeconds(30))
@@ -752,18 +665,8 @@ class StripeIngestionFlowLifecycleTest {
   void reconcilesEverySampleFlowToReady() {
     String ns = stack.isolatedNamespace("samples");
     List<String> names = new ArrayList<>();
-    for (String file :
-        List.of(
-            "charges.yaml",
-            "subscriptions.yaml",
-            "refunds.yaml",
-            "balance-transactions.yaml",
-            "customers.yaml",
-            "prices.yaml",
-            "once.yaml")) {
-      StripeIngestionFlow flow = stack.loadSample(file, StripeIngestionFlow.class);
-      flow.getMetadata().setNamespace(ns);
-      flow.getSpec().getPlatform().setSandbox(ns);
+    for (String file : Flows.SAMPLES) {
+      StripeIngestionFlow flow = stack.sampleFlow(file, ns);
       stack.create(flow);
       names.add(flow.getMetadata().getName());
     }

@@ -44,8 +44,8 @@ class BadInputTest {
 
   @Test
   void eachWrongManifestEndsInItsReasonWithoutPlatformWritesAndIsRetriedAtABoundedRate() {
-    Duration resync = ScenarioParameters.seconds("badinput.resyncSeconds", 5);
-    Duration window = ScenarioParameters.seconds("badinput.windowSeconds", 15);
+    Duration resync = ScenarioParameters.seconds("badinput.resyncSeconds", 3);
+    Duration window = ScenarioParameters.seconds("badinput.windowSeconds", 9);
     Duration timeout = ScenarioParameters.seconds("badinput.timeoutSeconds", 120);
     ReconcilerSettings settings = ReliabilityStack.settings(resync, resync);
 
@@ -159,13 +159,10 @@ class BadInputTest {
           default -> {}
         }
         if (c.name().equals("past-start-time")) {
-          stack.edit(
+          stack.change(
               c.namespace(),
               "flow",
-              f -> {
-                f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z");
-                return f;
-              });
+              f -> f.getSpec().getSchedule().setStartTime("2025-06-01T00:00:00Z"));
         } else {
           stack.create(flow);
         }

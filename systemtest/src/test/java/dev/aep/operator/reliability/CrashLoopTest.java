@@ -127,13 +127,7 @@ class CrashLoopTest {
           .line("Platform latency", latency.toMillis() + " ms per call")
           .line("Platform calls", log.size() + " (" + creates + " creates acknowledged)")
           .line("remote objects", objects.total() + " " + objects.objects())
-          .line(
-              "duplicates / orphans / missing",
-              objects.duplicates().size()
-                  + " / "
-                  + objects.orphans().size()
-                  + " / "
-                  + objects.missing().size())
+          .line("duplicates / orphans / missing", objects.counts())
           .line(
               "time to converge",
               ScenarioReport.seconds(Duration.between(lastStart, converged))

@@ -203,13 +203,7 @@ class FaultSoakTest {
                   + all.size()
                   + " flows (with the reference) "
                   + objects.objects())
-          .line(
-              "duplicates / orphans / missing",
-              objects.duplicates().size()
-                  + " / "
-                  + objects.orphans().size()
-                  + " / "
-                  + objects.missing().size())
+          .line("duplicates / orphans / missing", objects.counts())
           .line(
               "time to converge",
               "create "
@@ -233,13 +227,12 @@ class FaultSoakTest {
   /** A new generation for each flow: schedule and description, so the flow is PATCHed. */
   private static void update(ReliabilityStack stack, List<StripeIngestionFlow> flows) {
     for (StripeIngestionFlow f : flows) {
-      stack.edit(
+      stack.change(
           f.getMetadata().getNamespace(),
           f.getMetadata().getName(),
           e -> {
             e.getSpec().getSchedule().setInterval(30);
             e.getSpec().setDescription("Stripe charges, every 30 minutes");
-            return e;
           });
     }
   }

@@ -122,13 +122,7 @@ class KubernetesFaultsTest {
                   + createsSinceRestart
                   + " of them creates)")
           .line("remote objects", objects.total() + " " + objects.objects())
-          .line(
-              "duplicates / orphans / missing",
-              objects.duplicates().size()
-                  + " / "
-                  + objects.orphans().size()
-                  + " / "
-                  + objects.missing().size())
+          .line("duplicates / orphans / missing", objects.counts())
           .line(
               "time to converge",
               ScenarioReport.seconds(firstConverge)

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +64,8 @@ class LeaderFailoverTest {
 
       // Kill the leader once about half of the objects exist, while it waits for a Platform answer.
       int objects = flows * RemoteObjectAudit.KINDS.size();
-      AtomicInteger awaitingAtCrash = new AtomicInteger();
-      Awaitility.await()
-          .atMost(timeout)
-          .pollInterval(Duration.ofMillis(5))
-          .until(
-              () ->
-                  acknowledgedCreates(sim) >= objects / 2
-                      && awaitingAtCrash.updateAndGet(n -> first.network().awaitingAnswers()) > 0);
+      int awaitingAtCrash =
+          awaitMidCall(first, () -> acknowledgedCreates(sim) >= objects / 2, timeout);
       Instant crash = Instant.now();
       first.crash();
       long createsAtCrash = acknowledgedCreates(sim);
@@ -86,24 +81,16 @@ class LeaderFailoverTest {
       // A fresh standby; then an update wave, and the leader stopped gracefully in the middle.
       Replica third = stack.startReplica(with(shortShutdown, "replica-c"), settings);
       for (StripeIngestionFlow f : created) {
-        stack.edit(
+        stack.change(
             ns,
             f.getMetadata().getName(),
             e -> {
               e.getSpec().getSchedule().setInterval(45);
               e.getSpec().setDescription("Every 45 minutes");
-              return e;
             });
       }
       int patchesBefore = patches(sim);
-      AtomicInteger awaitingAtStop = new AtomicInteger();
-      Awaitility.await()
-          .atMost(timeout)
-          .pollInterval(Duration.ofMillis(5))
-          .until(
-              () ->
-                  patches(sim) > patchesBefore
-                      && awaitingAtStop.updateAndGet(n -> second.network().awaitingAnswers()) > 0);
+      int awaitingAtStop = awaitMidCall(second, () -> patches(sim) > patchesBefore, timeout);
       Instant handOver = Instant.now();
       int updatedAtStop = flows - stack.notReady(created).size();
       second.stop();
@@ -135,7 +122,7 @@ class LeaderFailoverTest {
                   + objects
                   + " creates"
                   + "; "
-                  + awaitingAtCrash.get()
+                  + awaitingAtCrash
                   + " Platform calls awaiting an answer ("
                   + inFlight
                   + " of them served after the kill), "
@@ -150,7 +137,7 @@ class LeaderFailoverTest {
           .line(
               "graceful stop of the new leader",
               "during the update wave: "
-                  + awaitingAtStop.get()
+                  + awaitingAtStop
                   + " Platform calls awaiting an answer ("
                   + inFlightAtStop
                   + " served after the stop began), "
@@ -184,13 +171,7 @@ class LeaderFailoverTest {
                   + lease.getSpec().getLeaseTransitions()
                   + " transitions")
           .line("remote objects", objectsAudit.total() + " " + objectsAudit.objects())
-          .line(
-              "duplicates / orphans / missing",
-              objectsAudit.duplicates().size()
-                  + " / "
-                  + objectsAudit.orphans().size()
-                  + " / "
-                  + objectsAudit.missing().size())
+          .line("duplicates / orphans / missing", objectsAudit.counts())
           .publish();
 
       assertThat(afterCrash.clean()).as(afterCrash.toString()).isTrue();
@@ -199,12 +180,28 @@ class LeaderFailoverTest {
           .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
       assertThat(creates).as("creates acknowledged").isEqualTo(objects);
       assertThat(readyAtCrash).as("flows Ready when the leader was killed").isLessThan(flows);
-      assertThat(awaitingAtCrash.get()).as("calls awaiting an answer at the kill").isPositive();
-      assertThat(awaitingAtStop.get()).as("calls awaiting an answer at the stop").isPositive();
+      assertThat(awaitingAtCrash).as("calls awaiting an answer at the kill").isPositive();
+      assertThat(awaitingAtStop).as("calls awaiting an answer at the stop").isPositive();
       assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replica-c");
       assertThat(updated)
           .allSatisfy(f -> assertThat(f.getStatus().getObservedGeneration()).isEqualTo(2L));
     }
+  }
+
+  /**
+   * Waits until {@code progress} holds at a moment when {@code replica} awaits a Platform answer;
+   * returns how many answers it awaited then.
+   */
+  private static int awaitMidCall(Replica replica, BooleanSupplier progress, Duration timeout) {
+    AtomicInteger awaiting = new AtomicInteger();
+    Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(5))
+        .until(
+            () ->
+                progress.getAsBoolean()
+                    && awaiting.updateAndGet(n -> replica.network().awaitingAnswers()) > 0);
+    return awaiting.get();
   }
 
   private static Map<String, String> with(Map<String, String> env, String identity) {

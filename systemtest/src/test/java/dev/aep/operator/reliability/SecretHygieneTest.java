@@ -106,19 +106,15 @@ class SecretHygieneTest {
         Secret rotated = stack.stripeSecret(ns, secrets.get(key));
         String version = rotated.getMetadata().getResourceVersion();
         boolean refused = key.startsWith("refused");
-        for (StripeIngestionFlow f : flows) {
-          stack.await(
-              ns,
-              f.getMetadata().getName(),
-              timeout,
-              now ->
-                  refused
-                      ? FlowAssertions.hasReason(
-                          now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
-                      : FlowAssertions.readyForGeneration(now)
-                          && version.equals(
-                              now.getStatus().getBaseConnection().getCredentialsVersion()));
-        }
+        stack.awaitEach(
+            flows,
+            timeout,
+            now ->
+                refused
+                    ? FlowAssertions.hasReason(
+                        now, FlowConditions.READY, FlowConditions.REASON_INVALID_SPEC)
+                    : FlowAssertions.readyForGeneration(now)
+                        && FlowAssertions.usesSecretVersion(version).test(now));
         scrapes.add(stack.get(replica.assembly(), "/metrics").body());
       }
 
@@ -127,33 +123,18 @@ class SecretHygieneTest {
           .register(clientId, secrets.get("rotated client secret"), Accounts.DEFAULT_ORG_ID);
       sim.faults().expireTokens();
       platformSecret(stack, ns, clientId, secrets.get("wrong client secret"));
-      for (StripeIngestionFlow f : flows) {
-        stack.await(
-            ns,
-            f.getMetadata().getName(),
-            timeout,
-            now ->
-                FlowAssertions.hasReason(
-                    now, FlowConditions.SYNCED, FlowConditions.REASON_AUTH_FAILED));
-      }
+      stack.awaitEach(
+          flows,
+          timeout,
+          FlowAssertions.withReason(FlowConditions.SYNCED, FlowConditions.REASON_AUTH_FAILED));
       platformSecret(stack, ns, clientId, secrets.get("rotated client secret"));
+      stack.awaitEach(
+          flows,
+          timeout,
+          FlowAssertions.withReason(
+              FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
       for (StripeIngestionFlow f : flows) {
-        stack.await(
-            ns,
-            f.getMetadata().getName(),
-            timeout,
-            now ->
-                FlowAssertions.hasReason(
-                    now, FlowConditions.SYNCED, FlowConditions.REASON_RECONCILE_SUCCESS));
-      }
-      for (StripeIngestionFlow f : flows) {
-        stack.edit(
-            ns,
-            f.getMetadata().getName(),
-            e -> {
-              e.getSpec().getSchedule().setInterval(60);
-              return e;
-            });
+        stack.change(ns, f.getMetadata().getName(), e -> e.getSpec().getSchedule().setInterval(60));
       }
       stack.awaitAllReady(flows, timeout);
       scrapes.add(stack.get(replica.assembly(), "/metrics").body());
@@ -161,45 +142,28 @@ class SecretHygieneTest {
       // Runs whose records fail: the Platform's messages for those quote record values (here the
       // customers' emails), which must stay out of status, Events, logs and metrics.
       for (StripeIngestionFlow f : flows) {
-        stack.edit(
+        stack.change(
             ns,
             f.getMetadata().getName(),
-            e -> {
-              e.getSpec()
-                  .getMapping()
-                  .add(MappingSpec.expression("to_integer(data.receipt_email)", "_id", null));
-              return e;
-            });
+            e ->
+                e.getSpec()
+                    .getMapping()
+                    .add(MappingSpec.expression("to_integer(data.receipt_email)", "_id", null)));
       }
       stack.awaitAllReady(flows, timeout);
       sim.clock().advance(Duration.ofDays(2));
-      for (StripeIngestionFlow f : flows) {
-        stack.await(
-            ns,
-            f.getMetadata().getName(),
-            timeout,
-            now ->
-                FlowAssertions.hasReason(
-                    now, FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
-      }
+      stack.awaitEach(
+          flows,
+          timeout,
+          FlowAssertions.withReason(FlowConditions.READY, FlowConditions.REASON_RUN_FAILED));
       Map<String, String> recordValues = quotedRecordValues(sim);
       scrapes.add(stack.get(replica.assembly(), "/metrics").body());
+      // Both Event APIs: events.k8s.io/v1 (what the operator writes) and core v1.
+      List<Object> bothApis =
+          new ArrayList<>(client.events().v1().events().inNamespace(ns).list().getItems());
+      bothApis.addAll(client.v1().events().inNamespace(ns).list().getItems());
       List<String> events = new ArrayList<>();
-      client
-          .events()
-          .v1()
-          .events()
-          .inNamespace(ns)
-          .list()
-          .getItems()
-          .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
-      client
-          .v1()
-          .events()
-          .inNamespace(ns)
-          .list()
-          .getItems()
-          .forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
+      bothApis.forEach(e -> events.add(client.getKubernetesSerialization().asJson(e)));
       List<String> statuses = new ArrayList<>();
       stack.flows().forEach(f -> statuses.add(client.getKubernetesSerialization().asJson(f)));
 
@@ -394,31 +358,10 @@ class SecretHygieneTest {
                       .baseConnections()
                       .findByName("any")));
       traces.add(
-          trace(
-              () ->
-                  session
-                      .flowService()
-                      .baseConnections()
-                      .create(
-                          BaseConnectionRequest.stripe(
-                              "hygiene-refused", "d", secrets.get("refused Stripe key")))));
+          trace(() -> createBase(session, "hygiene-refused", secrets.get("refused Stripe key"))));
       sim.faults().failNext(1, "POST", "/connections$", 500);
-      traces.add(
-          trace(
-              () ->
-                  session
-                      .flowService()
-                      .baseConnections()
-                      .create(
-                          BaseConnectionRequest.stripe(
-                              "hygiene-500", "d", secrets.get("fixed Stripe key")))));
-      EntityRef made =
-          session
-              .flowService()
-              .baseConnections()
-              .create(
-                  BaseConnectionRequest.stripe(
-                      "hygiene-patch", "d", secrets.get("fixed Stripe key")));
+      traces.add(trace(() -> createBase(session, "hygiene-500", secrets.get("fixed Stripe key"))));
+      EntityRef made = createBase(session, "hygiene-patch", secrets.get("fixed Stripe key"));
       sim.faults().failNext(1, "PATCH", "/connections/", 400);
       traces.add(
           trace(
@@ -435,6 +378,13 @@ class SecretHygieneTest {
                                   Map.of("accessToken", secrets.get("rotated Stripe key")))))));
     }
     return traces;
+  }
+
+  private static EntityRef createBase(PlatformSession session, String name, String stripeKey) {
+    return session
+        .flowService()
+        .baseConnections()
+        .create(BaseConnectionRequest.stripe(name, "d", stripeKey));
   }
 
   private static String trace(Runnable call) {

@@ -86,9 +86,8 @@ class TenancyTest {
               tenantA,
               "borrowing",
               TIMEOUT,
-              f ->
-                  FlowAssertions.hasReason(
-                      f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
+              FlowAssertions.withReason(
+                  FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
       stack.awaitAllReady(List.of(ownFlow), TIMEOUT);
       // Several passes later (two more failed passes of A's flow, each of which logs its
       // reason), A still has made no Platform call and has not read B's Secrets.
@@ -175,9 +174,7 @@ class TenancyTest {
           ns,
           "charges",
           TIMEOUT,
-          f ->
-              FlowAssertions.hasReason(
-                  f, FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
+          FlowAssertions.withReason(FlowConditions.READY, FlowConditions.REASON_SECRET_NOT_FOUND));
       Awaitility.await()
           .atMost(TIMEOUT)
           .until(
@@ -187,13 +184,7 @@ class TenancyTest {
       stack.platformSecret(ns);
       stack.stripeSecret(ns, "sk_test_rbac");
       stack.awaitAllReady(List.of(flow), TIMEOUT);
-      stack.edit(
-          ns,
-          "charges",
-          f -> {
-            f.getSpec().getSchedule().setInterval(30);
-            return f;
-          });
+      stack.change(ns, "charges", f -> f.getSpec().getSchedule().setInterval(30));
       stack.awaitAllReady(List.of(flow), TIMEOUT);
       String version =
           stack.stripeSecret(ns, "sk_test_rbac_rotated").getMetadata().getResourceVersion();
@@ -203,7 +194,7 @@ class TenancyTest {
           TIMEOUT,
           f ->
               FlowAssertions.readyForGeneration(f)
-                  && version.equals(f.getStatus().getBaseConnection().getCredentialsVersion()));
+                  && FlowAssertions.usesSecretVersion(version).test(f));
       stack.client().resource(flow).delete();
       Awaitility.await().atMost(TIMEOUT).until(() -> stack.flow(ns, "charges").isEmpty());
       replica.stop();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and resync, creation does not read back what it made, and out-of-band deletes are still found.
  */
 class BulkObservationTest {
+
   private static final int FLOWS = 20;
 
   /** A stack per test: one test starts its operator only after its flows exist. */
@@ -41,25 +42,11 @@ class BulkObservationTest {
     // The names the creating passes looked up stay wanted for three list periods (a flow list is
     // then by names, plus by the ids no name brought): steady state begins once they have expired.
     Instant ready = Instant.now();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                lists(stack.simulator(), ns, ready).stream()
-                        .filter(e -> e.kind() == Kind.FLOW)
-                        .count()
-                    >= 5);
+    awaitFlowLists(ns, ready, 5);
     long kubernetesWrites = stack.kubernetesWrites(ns);
     Instant from = Instant.now();
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                lists(stack.simulator(), ns, from).stream()
-                        .filter(e -> e.kind() == Kind.FLOW)
-                        .count()
-                    >= 4);
+    awaitFlowLists(ns, from, 4);
     Instant to = Instant.now();
 
     List<RequestLog.Entry> window =
@@ -175,6 +162,18 @@ class BulkObservationTest {
       assertThat(stack.simulator().inventory().get(Kind.FLOW, flow.getStatus().getFlow().getId()))
           .isPresent();
     }
+  }
+
+  /** Waits until the sandbox's flows were listed at least {@code n} times since {@code since}. */
+  private void awaitFlowLists(String ns, Instant since, int n) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                lists(stack.simulator(), ns, since).stream()
+                        .filter(e -> e.kind() == Kind.FLOW)
+                        .count()
+                    >= n);
   }
 
   /** Secrets, sandbox and {@code count} charges flows that start in 2099 (no runs meanwhile). */

@@ -35,36 +35,10 @@ class ShardingTest {
 
     SessionCounter platformA = new SessionCounter();
     SessionCounter platformB = new SessionCounter();
-    // The stack stops both operators after the test.
-    stack
-        .replica(
-            Map.of(
-                "WATCH_NAMESPACES",
-                "team",
-                "WATCH_LABEL_SELECTOR",
-                "shard=a",
-                "RECONCILE_THREADS",
-                "2",
-                "SHUTDOWN_TIMEOUT",
-                "2s"),
-            platformA::wrap)
-        .assembly()
-        .start();
-    // The mock API server ignores set-based requirements ("shard in (b)"); a real one does not.
-    stack
-        .replica(
-            Map.of(
-                "WATCH_NAMESPACES",
-                "team",
-                "WATCH_LABEL_SELECTOR",
-                "shard=b",
-                "RECONCILE_THREADS",
-                "2",
-                "SHUTDOWN_TIMEOUT",
-                "2s"),
-            platformB::wrap)
-        .assembly()
-        .start();
+    // The stack stops both operators after the test. The mock API server ignores set-based
+    // requirements ("shard in (b)"); a real one does not.
+    startShard("shard=a", platformA);
+    startShard("shard=b", platformB);
 
     stack.awaitReady("team", "a-1");
     stack.awaitReady("team", "a-2");
@@ -86,6 +60,24 @@ class ShardingTest {
       assertThat(flow.getMetadata().getFinalizers()).as(untouched[1]).isEmpty();
     }
     assertThat(FlowAssertions.readyForGeneration(stack.flow("team", "b-1").orElseThrow())).isTrue();
+  }
+
+  /** Starts an operator for the flows in namespace team matching {@code selector}. */
+  private static void startShard(String selector, SessionCounter platform) {
+    stack
+        .replica(
+            Map.of(
+                "WATCH_NAMESPACES",
+                "team",
+                "WATCH_LABEL_SELECTOR",
+                selector,
+                "RECONCILE_THREADS",
+                "2",
+                "SHUTDOWN_TIMEOUT",
+                "2s"),
+            platform::wrap)
+        .assembly()
+        .start();
   }
 
   private static void flow(String ns, String name, String sandbox, String shard) {
