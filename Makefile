@@ -68,10 +68,11 @@ CHAOS_ARGS ?= -Dsoak.flows=30 -Dsoak.sandboxes=1 -Dsoak.timeoutSeconds=900 -Dcra
   -Dk8s.flows=10 -Dbadinput.windowSeconds=60 -Dbadinput.resyncSeconds=10 -Dfailover.flows=10 -Dhygiene.flows=4 \
   -Dhygiene.rootLevel=DEBUG
 .PHONY: chaos
+# One scenario at a time (test.forkCount=1): at full size their figures are load-sensitive, make test runs them 3 at a time.
 chaos: ## run the reliability scenarios at full size (faults, crash loop, bad input, secrets, tenancy, failover) and print their figures
 	@rm -rf systemtest/target/reliability; status=0; \
 	$(MVN) -pl systemtest -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-	  -Dit.test='dev.aep.operator.reliability.*Test' $(CHAOS_ARGS) || status=$$?; \
+	  -Dit.test='dev.aep.operator.reliability.*Test' -Dtest.forkCount=1 $(CHAOS_ARGS) || status=$$?; \
 	cat systemtest/target/reliability/*.txt; exit $$status
 
 run: build ## run the operator locally against the current kubeconfig (configure with the AEP_* env, see README)
