@@ -46,38 +46,6 @@ public record Flow(
     transformations = transformations == null ? List.of() : List.copyOf(transformations);
   }
 
-  /** A flow without ingestion options. */
-  public Flow(
-      String id,
-      String etag,
-      String name,
-      String description,
-      String state,
-      SpecRef flowSpec,
-      List<String> sourceConnectionIds,
-      List<String> targetConnectionIds,
-      List<Transformation> transformations,
-      ScheduleParams scheduleParams,
-      LastRunDetails lastRunDetails,
-      Long createdAt,
-      Long updatedAt) {
-    this(
-        id,
-        etag,
-        name,
-        description,
-        state,
-        flowSpec,
-        sourceConnectionIds,
-        targetConnectionIds,
-        transformations,
-        scheduleParams,
-        lastRunDetails,
-        createdAt,
-        updatedAt,
-        null);
-  }
-
   /**
    * A flow just created from {@code request}: only what was sent, enabled (a new flow is,
    * platform-api.md 2.6), nothing the Platform did not answer.

@@ -105,6 +105,7 @@ class BulkRemoteObserverTest {
             new ScheduleParams("minute", 15, start.getEpochSecond(), true),
             last,
             null,
+            null,
             null));
   }
 

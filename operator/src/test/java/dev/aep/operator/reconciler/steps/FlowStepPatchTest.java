@@ -27,6 +27,7 @@ class FlowStepPatchTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -51,7 +51,8 @@ class FlowStepTest {
         schedule,
         null,
         1L,
-        1L);
+        1L,
+        null);
   }
 
   private static ScheduleParams schedule(int interval, long start) {
