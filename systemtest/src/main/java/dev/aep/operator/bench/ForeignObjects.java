@@ -6,6 +6,7 @@ import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
 import dev.aep.operator.platform.FlowRequest;
+import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
@@ -13,6 +14,7 @@ import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.TargetConnectionRequest;
@@ -98,6 +100,8 @@ final class ForeignObjects {
   private static void one(
       PlatformSession session, String tenant, int n, Map<String, AtomicInteger> made) {
     String team = "team-" + (n % 37) + " object " + n;
+    SchemaRegistryClient registry = session.schemaRegistry();
+    FlowServiceClient flows = session.flowService();
     Map<String, String> fields = new LinkedHashMap<>();
     List<Mapping> mappings = new ArrayList<>();
     for (int f = 0; f < MAPPINGS; f++) {
@@ -105,71 +109,48 @@ final class ForeignObjects {
       fields.put(path, "string");
       mappings.add(new Mapping("ATTRIBUTE", "data.field" + f, path));
     }
-    FieldGroup group =
-        session
-            .schemaRegistry()
-            .createFieldGroup(
-                new FieldGroupRequest(team + " fields", "another team's", CLASS_ID, fields));
-    made.get("fieldGroup").incrementAndGet();
-    Schema schema =
-        session
-            .schemaRegistry()
-            .createSchema(
-                new SchemaRequest(
-                    team + " schema", "another team's", CLASS_ID, List.of(group.id())));
-    made.get("schema").incrementAndGet();
-    String dataset =
-        session
-            .catalog()
-            .createDataset(
-                new DatasetRequest(
-                    team + " dataset",
-                    "another team's",
-                    SchemaRef.forDataset(schema.id()),
-                    Map.of("team", List.of("other"))));
-    made.get("dataset").incrementAndGet();
+    FieldGroupRequest groupRequest =
+        new FieldGroupRequest(team + " fields", "another team's", CLASS_ID, fields);
+    FieldGroup group = counted(made, "fieldGroup", registry.createFieldGroup(groupRequest));
+    SchemaRequest schemaRequest =
+        new SchemaRequest(team + " schema", "another team's", CLASS_ID, List.of(group.id()));
+    Schema schema = counted(made, "schema", registry.createSchema(schemaRequest));
+    Map<String, List<String>> tags = Map.of("team", List.of("other"));
+    DatasetRequest datasetRequest =
+        new DatasetRequest(
+            team + " dataset", "another team's", SchemaRef.forDataset(schema.id()), tags);
+    String dataset = counted(made, "dataset", session.catalog().createDataset(datasetRequest));
+    MappingSetRequest mappingRequest =
+        new MappingSetRequest(team + " mapping", SchemaRef.forMapping(schema.id()), mappings);
     MappingSetVersion mapping =
-        session
-            .dataPrep()
-            .createMappingSet(
-                new MappingSetRequest(
-                    team + " mapping", SchemaRef.forMapping(schema.id()), mappings));
-    made.get("mappingSet").incrementAndGet();
-    EntityRef base =
-        session
-            .flowService()
-            .baseConnections()
-            .create(
-                BaseConnectionRequest.stripe(team + " base", "another team's", "sk_test_other"));
-    made.get("baseConnection").incrementAndGet();
+        counted(made, "mappingSet", session.dataPrep().createMappingSet(mappingRequest));
+    BaseConnectionRequest baseRequest =
+        BaseConnectionRequest.stripe(team + " base", "another team's", "sk_test_other");
+    EntityRef base = counted(made, "baseConnection", flows.baseConnections().create(baseRequest));
+    SourceConnectionRequest sourceRequest =
+        SourceConnectionRequest.stripe(team + " source", "another team's", base.id(), "charges");
     EntityRef source =
-        session
-            .flowService()
-            .sourceConnections()
-            .create(
-                SourceConnectionRequest.stripe(
-                    team + " source", "another team's", base.id(), "charges"));
-    made.get("sourceConnection").incrementAndGet();
+        counted(made, "sourceConnection", flows.sourceConnections().create(sourceRequest));
+    TargetConnectionRequest targetRequest =
+        TargetConnectionRequest.dataLake(
+            team + " target", "another team's", schema.id(), schema.version(), dataset);
     EntityRef target =
-        session
-            .flowService()
-            .targetConnections()
-            .create(
-                TargetConnectionRequest.dataLake(
-                    team + " target", "another team's", schema.id(), schema.version(), dataset));
-    made.get("targetConnection").incrementAndGet();
+        counted(made, "targetConnection", flows.targetConnections().create(targetRequest));
     long start = Instant.now().plusSeconds(30L * 24 * 3600).getEpochSecond();
-    session
-        .flowService()
-        .flows()
-        .create(
-            FlowRequest.stripe(
-                team + " flow",
-                "another team's",
-                source.id(),
-                target.id(),
-                new Transformation("Mapping", mapping.id(), mapping.version()),
-                new ScheduleParams("hour", 1, start, null)));
-    made.get("flow").incrementAndGet();
+    FlowRequest flowRequest =
+        FlowRequest.stripe(
+            team + " flow",
+            "another team's",
+            source.id(),
+            target.id(),
+            new Transformation("Mapping", mapping.id(), mapping.version()),
+            new ScheduleParams("hour", 1, start, null));
+    counted(made, "flow", flows.flows().create(flowRequest));
+  }
+
+  /** Counts one object of {@code kind} made; returns what its create answered. */
+  private static <T> T counted(Map<String, AtomicInteger> made, String kind, T created) {
+    made.get(kind).incrementAndGet();
+    return created;
   }
 }

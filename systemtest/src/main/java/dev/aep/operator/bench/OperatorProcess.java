@@ -233,66 +233,55 @@ final class OperatorProcess implements AutoCloseable {
 
   /** Writes {@code jcmd <pid> GC.class_histogram} (which runs a full GC first) to a file. */
   void histogram(Path file) {
-    try {
-      Process jcmd =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                  Long.toString(process.pid()),
-                  "GC.class_histogram")
-              .redirectErrorStream(true)
-              .redirectOutput(file.toFile())
-              .start();
-      jcmd.waitFor(2, TimeUnit.MINUTES);
-    } catch (IOException e) {
-      System.err.println("no class histogram: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writeIfRan(file, jcmd(Duration.ofMinutes(2), "GC.class_histogram"));
   }
 
   /** Writes {@code jcmd <pid> VM.native_memory summary} when tracking is on. */
   void nativeMemory(Path file) {
-    try {
-      Process jcmd =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                  Long.toString(process.pid()),
-                  "VM.native_memory",
-                  "summary")
-              .redirectErrorStream(true)
-              .redirectOutput(file.toFile())
-              .start();
-      jcmd.waitFor(1, TimeUnit.MINUTES);
-    } catch (IOException e) {
-      System.err.println("no native memory summary: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writeIfRan(file, jcmd(Duration.ofMinutes(1), "VM.native_memory", "summary"));
   }
 
   /** The garbage collector the JVM chose (from {@code jcmd <pid> VM.flags}). */
   String garbageCollector() {
-    try {
-      Process jcmd =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                  Long.toString(process.pid()),
-                  "VM.flags")
-              .redirectErrorStream(true)
-              .start();
-      String flags = new String(jcmd.getInputStream().readAllBytes());
-      jcmd.waitFor(1, TimeUnit.MINUTES);
+    String flags = jcmd(Duration.ofMinutes(1), "VM.flags");
+    if (flags != null) {
       for (String gc : List.of("SerialGC", "G1GC", "ParallelGC", "ZGC", "ShenandoahGC")) {
         if (flags.contains("+Use" + gc)) {
           return gc;
         }
       }
-      return "unknown";
+    }
+    return "unknown";
+  }
+
+  /** What {@code jcmd <pid> command...} printed; null when it could not run. */
+  private String jcmd(Duration timeout, String... command) {
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(Long.toString(process.pid()));
+    line.addAll(Arrays.asList(command));
+    try {
+      Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+      String output = new String(jcmd.getInputStream().readAllBytes());
+      jcmd.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return output;
     } catch (IOException e) {
-      return "unknown";
+      System.err.println("jcmd " + String.join(" ", command) + " failed: " + e.getMessage());
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "unknown";
+      return null;
+    }
+  }
+
+  private static void writeIfRan(Path file, String jcmdOutput) {
+    if (jcmdOutput == null) {
+      return;
+    }
+    try {
+      Files.writeString(file, jcmdOutput);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

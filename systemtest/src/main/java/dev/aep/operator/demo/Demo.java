@@ -271,12 +271,15 @@ final class Demo implements AutoCloseable {
         "step 1 (first runs)",
         Duration.ofSeconds(60),
         flowNames,
-        f ->
-            f.getStatus() != null
-                && f.getStatus().getLastRun() != null
-                && terminal(f.getStatus().getLastRun().getStatus()),
+        withStatus(s -> s.getLastRun() != null && terminal(s.getLastRun().getStatus())),
         "a finished last run");
     out.printf("every flow has a finished run after %.1fs%n", seconds(t));
+  }
+
+  /** A flow that has a status, and whose status passes {@code test}. */
+  private static Predicate<StripeIngestionFlow> withStatus(
+      Predicate<StripeIngestionFlowStatus> test) {
+    return f -> f.getStatus() != null && test.test(f.getStatus());
   }
 
   private static boolean terminal(String runStatus) {
@@ -359,11 +362,11 @@ final class Demo implements AutoCloseable {
         "step 3",
         Duration.ofSeconds(45),
         users,
-        f ->
-            f.getStatus() != null
-                && f.getStatus().getBaseConnection() != null
-                && version.equals(f.getStatus().getBaseConnection().getCredentialsVersion())
-                && FlowAssertions.readyForGeneration(f),
+        withStatus(
+                s ->
+                    s.getBaseConnection() != null
+                        && version.equals(s.getBaseConnection().getCredentialsVersion()))
+            .and(FlowAssertions::readyForGeneration),
         "status.baseConnection.credentialsVersion " + version);
     out.printf(
         "every base connection carries the new key after %.1fs; what the operator sent:%n",
@@ -394,12 +397,12 @@ final class Demo implements AutoCloseable {
                 "step 4",
                 Duration.ofSeconds(45),
                 List.of(CHANGED_FLOW),
-                f ->
-                    f.getStatus() != null
-                        && f.getStatus().getFlow() != null
-                        && f.getStatus().getFlow().getId() != null
-                        && !oldId.equals(f.getStatus().getFlow().getId())
-                        && FlowAssertions.readyForGeneration(f),
+                withStatus(
+                        s ->
+                            s.getFlow() != null
+                                && s.getFlow().getId() != null
+                                && !oldId.equals(s.getFlow().getId()))
+                    .and(FlowAssertions::readyForGeneration),
                 "a new dataflow id and Ready")
             .get(0);
     out.printf(
@@ -459,10 +462,8 @@ final class Demo implements AutoCloseable {
                 "step 5",
                 Duration.ofSeconds(45),
                 List.of(name),
-                f ->
-                    f.getStatus() != null
-                        && Integer.valueOf(1).equals(f.getStatus().getPendingChanges())
-                        && FlowAssertions.hasReason(f, "Synced", "DriftObserved"),
+                withStatus(s -> Integer.valueOf(1).equals(s.getPendingChanges()))
+                    .and(f -> FlowAssertions.hasReason(f, "Synced", "DriftObserved")),
                 "a plan of one change")
             .get(0);
     out.printf(

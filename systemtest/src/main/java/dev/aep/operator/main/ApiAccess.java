@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param name the object name, or null for collection requests
  * @param namespace the request's namespace, or null for cluster-wide requests
  */
-record ApiAccess(String apiGroup, String resource, String verb, String name, String namespace) {
+public record ApiAccess(
+    String apiGroup, String resource, String verb, String name, String namespace) {
 
   /**
    * Maps a request to what RBAC checks, the way the API server does; empty for non-resource URLs
    * (/version, /api, /apis, /openapi...), which every authenticated user may read.
    */
-  static Optional<ApiAccess> of(String method, String pathAndQuery) {
+  public static Optional<ApiAccess> of(String method, String pathAndQuery) {
     int q = pathAndQuery.indexOf('?');
     String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
     String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
