@@ -74,7 +74,8 @@ public final class PlatformSimulator implements AutoCloseable {
     this.tenantId = tenantId;
     this.schemas = new SchemaResolver(store);
     faults = new Faults(accounts, this);
-    scheduler = new RunScheduler(store, clock, faults, stripe, schemas, datasetRows);
+    scheduler =
+        new RunScheduler(store, clock, faults, stripe, new RunIngest(store, schemas), datasetRows);
     inventory = new Inventory(store, scheduler);
     clock.onAdvance(scheduler::tick);
     new ImsApi(accounts).register(router);
