@@ -2,15 +2,19 @@ package dev.aep.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.simulator.api.FlowServiceApi;
 import dev.aep.simulator.http.ApiError;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.http.Problems;
 import dev.aep.simulator.http.Request;
 import dev.aep.simulator.http.Service;
+import dev.aep.simulator.store.Entity;
+import dev.aep.simulator.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.regex.Pattern;
 
@@ -57,7 +61,8 @@ public final class Faults {
   }
 
   private final Accounts accounts;
-  private final PlatformSimulator simulator;
+  private final Store store;
+  private final SimClock clock;
   private Random random = new Random(DEFAULT_SEED);
   private double rateLimitRate;
   private int retryAfterSeconds = 1;
@@ -68,9 +73,10 @@ public final class Faults {
   private Duration flowTransition = DEFAULT_FLOW_TRANSITION;
   private String missingFlowCode = DEFAULT_MISSING_FLOW_CODE;
 
-  Faults(Accounts accounts, PlatformSimulator simulator) {
+  Faults(Accounts accounts, Store store, SimClock clock) {
     this.accounts = accounts;
-    this.simulator = simulator;
+    this.store = store;
+    this.clock = clock;
   }
 
   /** Reseeds the random faults. */
@@ -180,20 +186,51 @@ public final class Faults {
    * gone.
    */
   public Faults deleteFinalizing(String flowId, Duration duration) {
-    simulator.deleteFinalizing(flowId, duration);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("the delete-finalizing window must be positive");
+    }
+    synchronized (store) {
+      existing(Kind.FLOW, flowId)
+          .transition(FlowServiceApi.DELETE_FINALIZING, clock.now().plus(duration).toEpochMilli());
+    }
     return this;
   }
 
   /** Changes an object's etag as if someone else had written it (the client's etag goes stale). */
   public Faults bumpEtag(Kind kind, String id) {
-    simulator.bumpEtag(kind, id);
+    synchronized (store) {
+      Entity e = existing(kind, id);
+      ObjectNode doc = e.doc().deepCopy();
+      switch (kind) {
+        case CONNECTION, SOURCE_CONNECTION, TARGET_CONNECTION, FLOW -> {
+          String etag = store.newEtag(clock.nowMillis());
+          doc.put("etag", etag).put("version", etag).put("updatedAt", clock.nowMillis());
+        }
+        case SCHEMA, FIELD_GROUP ->
+            ((ObjectNode) doc.get("meta:registryMetadata"))
+                .put("eTag", Store.hexId())
+                .put("repo:lastModifiedDate", clock.nowMillis());
+        default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");
+      }
+      e.doc(doc);
+    }
     return this;
   }
 
   /** Deletes an object as if someone had done it out of band. */
   public Faults deleteBehindBack(Kind kind, String id) {
-    simulator.deleteBehindBack(kind, id);
+    synchronized (store) {
+      if (!store.remove(kind, id)) {
+        throw new NoSuchElementException(kind.value() + " " + id);
+      }
+    }
     return this;
+  }
+
+  private Entity existing(Kind kind, String id) {
+    return store
+        .any(kind, id)
+        .orElseThrow(() -> new NoSuchElementException(kind.value() + " " + id));
   }
 
   /** Turns every switch off (token lifetime back to the default, seed back to the default). */

@@ -1,36 +1,36 @@
 package dev.aep.simulator;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * What a Platform call or object is about. The first ten are stored object kinds (inventory,
- * bumpEtag, deleteBehindBack); the rest only label requests in the log.
+ * What a Platform call or object is about. The kinds up to {@link #DESCRIPTOR} are stored object
+ * kinds (inventory, bumpEtag, deleteBehindBack); the rest only label requests in the log.
  */
 public enum Kind {
-  CONNECTION("connection", true),
-  SOURCE_CONNECTION("sourceConnection", true),
-  TARGET_CONNECTION("targetConnection", true),
-  FLOW("flow", true),
-  RUN("run", true),
-  SCHEMA("schema", true),
-  DATASET("dataset", true),
-  MAPPING_SET("mappingSet", true),
-  FIELD_GROUP("fieldGroup", true),
-  DESCRIPTOR("descriptor", true),
-  EXPLORE("explore", false),
+  CONNECTION,
+  SOURCE_CONNECTION,
+  TARGET_CONNECTION,
+  FLOW,
+  RUN,
+  SCHEMA,
+  DATASET,
+  MAPPING_SET,
+  FIELD_GROUP,
+  DESCRIPTOR,
+  EXPLORE,
   /** Data Prep validate and preview calls: POSTs that judge a mapping set and store nothing. */
-  MAPPING_CHECK("mappingCheck", false),
-  ACTION("action", false),
-  TOKEN("token", false),
-  OTHER("other", false);
+  MAPPING_CHECK,
+  ACTION,
+  TOKEN,
+  OTHER;
 
-  private final String value;
-  private final boolean object;
-
-  Kind(String value, boolean object) {
-    this.value = value;
-    this.object = object;
-  }
+  /** The constant's name in camelCase: SOURCE_CONNECTION is "sourceConnection". */
+  private final String value =
+      Pattern.compile("_([a-z])")
+          .matcher(name().toLowerCase(Locale.ROOT))
+          .replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
 
   /** The camelCase name used in JSON (inventory, request log, admin endpoints). */
   public String value() {
@@ -39,7 +39,7 @@ public enum Kind {
 
   /** Whether objects of this kind are stored (and so appear in the inventory). */
   public boolean isObject() {
-    return object;
+    return compareTo(DESCRIPTOR) <= 0;
   }
 
   public static Kind fromValue(String value) {

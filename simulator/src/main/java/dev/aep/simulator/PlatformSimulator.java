@@ -14,16 +14,13 @@ import dev.aep.simulator.api.SchemaRegistryApi;
 import dev.aep.simulator.http.Gateway;
 import dev.aep.simulator.http.Router;
 import dev.aep.simulator.http.Service;
-import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
 import dev.aep.simulator.xdm.SchemaResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,8 +70,9 @@ public final class PlatformSimulator implements AutoCloseable {
     }
     this.tenantId = tenantId;
     this.schemas = new SchemaResolver(store);
-    faults = new Faults(accounts, this);
-    scheduler = new RunScheduler(store, clock, faults, stripe, schemas, datasetRows);
+    faults = new Faults(accounts, store, clock);
+    scheduler =
+        new RunScheduler(store, clock, faults, stripe, new RunIngest(store, schemas), datasetRows);
     inventory = new Inventory(store, scheduler);
     clock.onAdvance(scheduler::tick);
     new ImsApi(accounts).register(router);
@@ -248,49 +246,6 @@ public final class PlatformSimulator implements AutoCloseable {
       requestLog.clear();
       datasetRows.clear();
       clock.reset();
-    }
-  }
-
-  void bumpEtag(Kind kind, String id) {
-    synchronized (store) {
-      Entity e =
-          store
-              .any(kind, id)
-              .orElseThrow(() -> new NoSuchElementException(kind.value() + " " + id));
-      ObjectNode doc = e.doc().deepCopy();
-      switch (kind) {
-        case CONNECTION, SOURCE_CONNECTION, TARGET_CONNECTION, FLOW -> {
-          String etag = store.newEtag(clock.nowMillis());
-          doc.put("etag", etag).put("version", etag).put("updatedAt", clock.nowMillis());
-        }
-        case SCHEMA, FIELD_GROUP ->
-            ((ObjectNode) doc.get("meta:registryMetadata"))
-                .put("eTag", Store.hexId())
-                .put("repo:lastModifiedDate", clock.nowMillis());
-        default -> throw new IllegalArgumentException(kind.value() + " objects carry no etag");
-      }
-      e.doc(doc);
-    }
-  }
-
-  void deleteFinalizing(String flowId, Duration duration) {
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("the delete-finalizing window must be positive");
-    }
-    synchronized (store) {
-      Entity e =
-          store
-              .any(Kind.FLOW, flowId)
-              .orElseThrow(() -> new NoSuchElementException("flow " + flowId));
-      e.transition(FlowServiceApi.DELETE_FINALIZING, clock.now().plus(duration).toEpochMilli());
-    }
-  }
-
-  void deleteBehindBack(Kind kind, String id) {
-    synchronized (store) {
-      if (!store.remove(kind, id)) {
-        throw new NoSuchElementException(kind.value() + " " + id);
-      }
     }
   }
 }

@@ -7,7 +7,6 @@ import dev.aep.simulator.api.Schedules;
 import dev.aep.simulator.http.Json;
 import dev.aep.simulator.store.Entity;
 import dev.aep.simulator.store.Store;
-import dev.aep.simulator.xdm.SchemaResolver;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -19,33 +18,17 @@ import java.util.UUID;
  * id and run number. Runs are made lazily: on every Platform call, on clock advance and on
  * inventory reads; a run reads as inProgress until its completion time has passed on the clock.
  */
-public final class RunScheduler {
+public record RunScheduler(
+    Store store,
+    SimClock clock,
+    Faults faults,
+    StripeSource stripe,
+    RunIngest ingest,
+    DatasetRows rows) {
   /**
    * A clock jump creates at most this many runs per flow; later slots of the same jump are skipped.
    */
   private static final int MAX_RUNS_PER_TICK = 500;
-
-  private final Store store;
-  private final SimClock clock;
-  private final Faults faults;
-  private final StripeSource stripe;
-  private final RunIngest ingest;
-  private final DatasetRows rows;
-
-  RunScheduler(
-      Store store,
-      SimClock clock,
-      Faults faults,
-      StripeSource stripe,
-      SchemaResolver schemas,
-      DatasetRows rows) {
-    this.store = store;
-    this.clock = clock;
-    this.faults = faults;
-    this.stripe = stripe;
-    this.ingest = new RunIngest(store, schemas);
-    this.rows = rows;
-  }
 
   /** Creates every run that has come due. */
   public void tick() {

@@ -320,24 +320,13 @@ class ConnectionsTest extends SimulatorTestBase {
     createBase("charlie");
     createBase("alpha");
     createBase("bravo");
-    SimClient.Resp byName = c.get(FLOW + "/connections?property=" + SimClient.enc("name==alpha"));
-    assertThat(byName.json().get("items")).hasSize(1);
-    SimClient.Resp anded =
-        c.get(
-            FLOW
-                + "/connections?property="
-                + SimClient.enc("name==alpha,bravo")
-                + "&property="
-                + SimClient.enc("connectionSpec.id==" + Fixtures.STRIPE_SPEC));
-    assertThat(anded.json().get("items")).hasSize(2);
-    SimClient.Resp none =
-        c.get(
-            FLOW
-                + "/connections?property="
-                + SimClient.enc("name==alpha")
-                + "&property="
-                + SimClient.enc("state==disabled"));
-    assertThat(none.json().get("items")).isEmpty();
+    assertThat(connectionsWhere("name==alpha").json().get("items")).hasSize(1);
+    assertThat(
+            connectionsWhere("name==alpha,bravo", "connectionSpec.id==" + Fixtures.STRIPE_SPEC)
+                .json()
+                .get("items"))
+        .hasSize(2);
+    assertThat(connectionsWhere("name==alpha", "state==disabled").json().get("items")).isEmpty();
     SimClient.Resp ordered = c.get(FLOW + "/connections?orderby=-name");
     assertThat(ordered.json().get("items").findValuesAsText("name"))
         .containsExactly("charlie", "bravo", "alpha");
@@ -345,6 +334,18 @@ class ConnectionsTest extends SimulatorTestBase {
         .endsWith("FLOW-1432-400");
     assertThat(c.get(FLOW + "/connections?property=" + SimClient.enc("==x")).status())
         .isEqualTo(400);
+  }
+
+  /** GET /connections with one property filter per condition (filters are ANDed). */
+  private SimClient.Resp connectionsWhere(String... conditions) {
+    StringBuilder query = new StringBuilder();
+    for (String condition : conditions) {
+      query
+          .append(query.isEmpty() ? "?" : "&")
+          .append("property=")
+          .append(SimClient.enc(condition));
+    }
+    return c.get(FLOW + "/connections" + query);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.aep.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.aep.simulator.http.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,10 +24,12 @@ import java.util.Map;
  */
 final class SimClient {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String FLOW = "/data/foundation/flowservice";
-  static final String SCHEMAS = "/data/foundation/schemaregistry";
-  static final String CATALOG = "/data/foundation/catalog";
-  static final String CONVERSION = "/data/foundation/conversion";
+  // The base paths as the simulator serves them; OpenApiRoutesTest pins every full route path to
+  // Adobe's spec files, so they are not restated here.
+  static final String FLOW = Service.FLOW_SERVICE.basePath();
+  static final String SCHEMAS = Service.SCHEMA_REGISTRY.basePath();
+  static final String CATALOG = Service.CATALOG.basePath();
+  static final String CONVERSION = Service.DATA_PREP.basePath();
   static final String XED_ID = "application/vnd.adobe.xed-id+json";
   static final String XED_V1 = "application/vnd.adobe.xed+json; version=1";
 

@@ -82,6 +82,15 @@ public record FlowServiceApi(
       this.path = path;
       this.kind = kind;
     }
+
+    /** A 400 with a documented code about this collection, before an object has an id. */
+    ApiError badRequest(String code, String detail) {
+      return badRequest(code, detail, null);
+    }
+
+    ApiError badRequest(String code, String detail, String id) {
+      return Problems.flowBadRequest(code, detail, path, id);
+    }
   }
 
   public void register(Router r) {
@@ -254,7 +263,7 @@ public record FlowServiceApi(
           case "1458-400" -> "The entity in state " + busy + " cannot be deleted.";
           default -> "Action " + change + " is not allowed in the current state " + busy + ".";
         };
-    throw Problems.flowBadRequest(code, detail, "flows", e.id());
+    throw FLOWS.badRequest(code, detail, e.id());
   }
 
   /** Starts the transitional window after a change, when one is configured. */
@@ -286,11 +295,9 @@ public record FlowServiceApi(
       throw Problems.flowBadRequest("auth.specName and auth.params are required");
     }
     if (!STRIPE_AUTH_SPEC.equals(auth.get("specName").asText())) {
-      throw Problems.flowBadRequest(
+      throw CONNECTIONS.badRequest(
           "1415-400",
-          "AuthSpec name '" + auth.get("specName").asText() + "' not found for the connectionSpec",
-          "connections",
-          null);
+          "AuthSpec name '" + auth.get("specName").asText() + "' not found for the connectionSpec");
     }
     String token = stripeToken(auth.get("params"));
     ObjectNode doc = newDoc(body, name);
@@ -318,11 +325,9 @@ public record FlowServiceApi(
    * their own IMS token being bad (which is what 401 means at the gateway).
    */
   private static ApiError stripeRejected() {
-    return Problems.flowBadRequest(
+    return CONNECTIONS.badRequest(
         "1911-400",
-        "Connection test failed: the source rejected the credentials (Stripe: Invalid API Key provided)",
-        "connections",
-        null);
+        "Connection test failed: the source rejected the credentials (Stripe: Invalid API Key provided)");
   }
 
   private static ObjectNode maskedAuth() {
@@ -343,8 +348,8 @@ public record FlowServiceApi(
     String newSecret = null;
     for (JsonPatch.Op op : patchOps(req)) {
       if (op.path().startsWith("/connectionSpec")) {
-        throw Problems.flowBadRequest(
-            "1414-400", "The connectionSpec of a connection cannot be updated", col.path, e.id());
+        throw col.badRequest(
+            "1414-400", "The connectionSpec of a connection cannot be updated", e.id());
       } else if (col == CONNECTIONS
           && op.path().equals("/auth/params")
           && op.op().equals("replace")) {
@@ -373,14 +378,13 @@ public record FlowServiceApi(
             .map(Entity::id)
             .toList();
     if (!users.isEmpty()) {
-      throw Problems.flowBadRequest(
+      throw CONNECTIONS.badRequest(
           "1418-400",
           "The base connection "
               + e.id()
               + " is used by one or more flows "
               + users
               + ". Delete the flows first and try again.",
-          "connections",
           e.id());
     }
   }
@@ -475,16 +479,14 @@ public record FlowServiceApi(
             .orElseThrow(() -> Problems.flowBadRequest("Dataset " + dataSetId + " does not exist"));
     String datasetSchema = Json.text(dataset.doc().path("schemaRef"), "id");
     if (!schemaId.equals(datasetSchema)) {
-      throw Problems.flowBadRequest(
+      throw TARGET_CONNECTIONS.badRequest(
           "1425-400",
           "Schema "
               + schemaId
               + " differs from the schema "
               + datasetSchema
               + " of dataset "
-              + dataSetId,
-          "targetConnections",
-          null);
+              + dataSetId);
     }
     ObjectNode doc = withData(newDoc(body, name), body, data, spec);
     return create(TARGET_CONNECTIONS, UUID.randomUUID().toString(), doc, req.caller(), e -> {});
@@ -507,8 +509,7 @@ public record FlowServiceApi(
   private Response createFlow(Request req) {
     ObjectNode body = body(req);
     if (body.has("state")) {
-      throw Problems.flowBadRequest(
-          "1410-400", "state is not allowed in a create flow request", "flows", null);
+      throw FLOWS.badRequest("1410-400", "state is not allowed in a create flow request");
     }
     ObjectNode flowSpec = requireSpec(body, "flowSpec", false, STRIPE_FLOW_SPEC, "", FLOWS);
     String name = requireText(body, "name");
@@ -517,11 +518,8 @@ public record FlowServiceApi(
     List<Entity> targets = connections(body, "targetConnectionIds", Kind.TARGET_CONNECTION, c);
     for (Entity s : sources) {
       if (!STRIPE_CONNECTION_SPEC.equals(Json.text(s.doc().path("connectionSpec"), "id"))) {
-        throw Problems.flowBadRequest(
-            "1413-400",
-            "Source connection " + s.id() + " does not match the flow spec",
-            "flows",
-            null);
+        throw FLOWS.badRequest(
+            "1413-400", "Source connection " + s.id() + " does not match the flow spec");
       }
     }
     for (Entity t : targets) {
@@ -612,29 +610,25 @@ public record FlowServiceApi(
     }
     Entity ms = mappingId == null ? null : store.find(Kind.MAPPING_SET, mappingId, c).orElse(null);
     if (ms == null || version < 0 || version >= ms.versions().size()) {
-      throw Problems.flowBadRequest(
+      throw FLOWS.badRequest(
           "1412-400",
           "Invalid mapping version: mapping set "
               + mappingId
               + " version "
               + versionText
-              + " does not exist",
-          "flows",
-          null);
+              + " does not exist");
     }
     String mappingSchema = DataPrepApi.outputSchemaId(ms.versions().get(version));
     for (Entity target : targets) {
       String targetSchema = Json.text(target.doc().path("data").path("schema"), "id");
       if (mappingSchema != null && !mappingSchema.equals(targetSchema)) {
-        throw Problems.flowBadRequest(
+        throw FLOWS.badRequest(
             "1425-400",
             "The schema in the target dataset ("
                 + targetSchema
                 + ") differs from the schema in the mapping ("
                 + mappingSchema
-                + ")",
-            "flows",
-            null);
+                + ")");
       }
     }
     ObjectNode out = Json.obj().put("name", "Mapping");
@@ -739,16 +733,13 @@ public record FlowServiceApi(
     }
     String o = op.toLowerCase(Locale.ROOT);
     if (!o.equals("enable") && !o.equals("disable")) {
-      throw Problems.flowBadRequest(
-          "1422-400",
-          "Action " + op + " is not allowed on a source flow",
-          "flows",
-          req.param("id"));
+      throw FLOWS.badRequest(
+          "1422-400", "Action " + op + " is not allowed on a source flow", req.param("id"));
     }
     String subOp = req.query("subOp");
     if (subOp != null && subOp.equalsIgnoreCase("progress")) {
-      throw Problems.flowBadRequest(
-          "1436-400", "subOp PROGRESS is unsupported for op " + op, "flows", req.param("id"));
+      throw FLOWS.badRequest(
+          "1436-400", "subOp PROGRESS is unsupported for op " + op, req.param("id"));
     }
     Entity e = require(req, FLOWS);
     String ifMatch = req.header("If-Match");
@@ -950,11 +941,8 @@ public record FlowServiceApi(
     }
     String id = n.get("id").asText();
     if (!expected.equals(id)) {
-      throw Problems.flowBadRequest(
-          "1413-400",
-          "Invalid " + field.replace("Spec", "") + " spec id " + id + hint,
-          col.path,
-          null);
+      throw col.badRequest(
+          "1413-400", "Invalid " + field.replace("Spec", "") + " spec id " + id + hint);
     }
     return (ObjectNode) n;
   }

@@ -43,25 +43,24 @@ final class Values {
 
   /** A record value as an expression value; containers stay JSON. */
   static Object fromJson(JsonNode n) {
-    if (n == null || n.isNull() || n.isMissingNode()) {
+    if (n == null) {
       return null;
     }
-    if (n.isTextual()) {
-      return n.asText();
-    }
-    if (n.isBoolean()) {
-      return n.asBoolean();
-    }
+    return switch (n.getNodeType()) {
+      case NULL, MISSING -> null;
+      case STRING -> n.asText();
+      case BOOLEAN -> n.asBoolean();
+      case NUMBER -> number(n);
+      default -> n;
+    };
+  }
+
+  /** Long while it fits, else BigInteger; BigDecimal kept exact; other numbers as Double. */
+  private static Object number(JsonNode n) {
     if (n.isIntegralNumber()) {
       return n.canConvertToLong() ? (Object) n.asLong() : n.bigIntegerValue();
     }
-    if (n.isBigDecimal()) {
-      return n.decimalValue();
-    }
-    if (n.isNumber()) {
-      return n.asDouble();
-    }
-    return n;
+    return n.isBigDecimal() ? n.decimalValue() : n.asDouble();
   }
 
   /** An expression value as JSON for a row; dates become RFC 3339 strings. */

@@ -9,38 +9,35 @@ import java.util.Set;
  * (platform-api.md 0 and 11; help/xdm/classes/experienceevent.md, individual-profile.md).
  */
 public final class XdmClasses {
-  public static final String PROFILE = "https://ns.adobe.com/xdm/context/profile";
   public static final String EXPERIENCE_EVENT = "https://ns.adobe.com/xdm/context/experienceevent";
-  public static final String RECORD = "https://ns.adobe.com/xdm/data/record";
-  public static final String TIME_SERIES = "https://ns.adobe.com/xdm/data/time-series";
-
-  /** The standard Identity Map field group [DOC:XDM-FAQ]. */
-  public static final String IDENTITY_MAP = "https://ns.adobe.com/xdm/context/identitymap";
 
   private static final Map<String, List<XdmField>> CLASS_FIELDS =
       Map.of(
           // ExperienceEvent requires _id and timestamp [DOC:XDM-EE].
           EXPERIENCE_EVENT,
-              List.of(
-                  new XdmField("_id", "string", true),
-                  new XdmField("timestamp", "date-time", true),
-                  new XdmField("eventType", "string", false)),
+          List.of(
+              new XdmField("_id", "string", true),
+              new XdmField("timestamp", "date-time", true),
+              new XdmField("eventType", "string", false)),
           // Individual Profile documents no required field [DOC:XDM-PROFILE].
-          PROFILE,
-              List.of(
-                  new XdmField("_id", "string", false),
-                  new XdmField("personID", "string", false),
-                  new XdmField("_repo.createDate", "date-time", false),
-                  new XdmField("_repo.modifyDate", "date-time", false)),
-          RECORD, List.of(new XdmField("_id", "string", false)),
+          "https://ns.adobe.com/xdm/context/profile",
+          List.of(
+              new XdmField("_id", "string", false),
+              new XdmField("personID", "string", false),
+              new XdmField("_repo.createDate", "date-time", false),
+              new XdmField("_repo.modifyDate", "date-time", false)),
+          "https://ns.adobe.com/xdm/data/record",
+          List.of(new XdmField("_id", "string", false)),
           // [INF] time-series behaves like ExperienceEvent, which extends it.
-          TIME_SERIES,
-              List.of(
-                  new XdmField("_id", "string", true),
-                  new XdmField("timestamp", "date-time", true)));
+          "https://ns.adobe.com/xdm/data/time-series",
+          List.of(
+              new XdmField("_id", "string", true), new XdmField("timestamp", "date-time", true)));
 
+  /** The standard Identity Map field group [DOC:XDM-FAQ]. */
   private static final Map<String, List<XdmField>> STANDARD_FIELD_GROUPS =
-      Map.of(IDENTITY_MAP, List.of(new XdmField("identityMap", "object", false)));
+      Map.of(
+          "https://ns.adobe.com/xdm/context/identitymap",
+          List.of(new XdmField("identityMap", "object", false)));
 
   private XdmClasses() {}
 
