@@ -73,7 +73,7 @@ public class StripeIngestionFlowReconciler
 
   private final BusySince busySince;
   private final FlowEvents events;
-  private final StatusWriter statusWriter = new StatusWriter();
+  private final FlowPass.Outputs outputs;
   private final Observation observation;
   private final PlatformFacts facts = new PlatformFacts();
   private volatile InformerEventSource<Secret, StripeIngestionFlow> secrets;
@@ -112,6 +112,7 @@ public class StripeIngestionFlowReconciler
     this.backoff = new Backoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
     this.busySince = new BusySince(settings.clock());
     this.events = new FlowEvents(settings.clock(), settings.eventDedupeWindow());
+    this.outputs = new FlowPass.Outputs(new StatusWriter(), events, settings.clock());
   }
 
   @Override
@@ -130,7 +131,7 @@ public class StripeIngestionFlowReconciler
   @Override
   public UpdateControl<StripeIngestionFlow> reconcile(
       StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
-    FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
+    FlowPass pass = new FlowPass(flow, context, outputs);
     String key = flow.getMetadata().getUid();
     if (paused(flow)
         || flow.getSpec().effectiveManagementPolicy() == ManagementPolicy.OBSERVE_ONLY) {
@@ -260,7 +261,7 @@ public class StripeIngestionFlowReconciler
 
   @Override
   public DeleteControl cleanup(StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
-    FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
+    FlowPass pass = new FlowPass(flow, context, outputs);
     String key = flow.getMetadata().getUid();
     if (paused(flow)) {
       // The finalizer stays: deleting now would be a Platform write the pause forbids.
@@ -288,7 +289,15 @@ public class StripeIngestionFlowReconciler
       return DeleteControl.defaultDelete();
     }
     FlowContext probe =
-        new FlowContext(flow, pass.working(), null, null, null, settings.clock(), null);
+        new FlowContext(
+            flow,
+            pass.working(),
+            null,
+            null,
+            null,
+            settings.clock(),
+            null,
+            new FlowContext.Scratch());
     if (steps.stream().noneMatch(step -> step.deletesOnCleanup(probe))) {
       pass.event(
           "Orphaned",
@@ -338,7 +347,8 @@ public class StripeIngestionFlowReconciler
         observed.observer(),
         credentials,
         settings.clock(),
-        facts);
+        facts,
+        new FlowContext.Scratch());
   }
 
   /**
