@@ -109,7 +109,7 @@ public class StripeIngestionFlowReconciler
     this.platform = Objects.requireNonNull(platform, "platform");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.executor = new StepExecutor(settings.maxConflictRetries(), creations);
-    this.backoff = new Backoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
+    this.backoff = new Backoff(settings.retryBackoff().initial(), settings.retryBackoff().max());
     this.busySince = new BusySince(settings.clock());
     this.events = new FlowEvents(settings.clock(), settings.eventDedupeWindow());
     this.outputs = new FlowPass.Outputs(new StatusWriter(), events, settings.clock());

@@ -2,7 +2,6 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
-import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FlowServiceObject;
 import dev.aep.operator.platform.RemoteCollection;
 import java.util.List;
@@ -63,9 +62,6 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
   /** The create body for the deterministic name and the description. */
   abstract R request(FlowContext ctx, String name, String description);
 
-  /** The connection as its create answer and request show it. */
-  abstract T created(EntityRef ref, R request);
-
   /** The connection with the etag a PATCH answered. */
   abstract T withEtag(T remote, String etag);
 
@@ -88,7 +84,8 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
   @Override
   public final T create(FlowContext ctx) {
     R request = request(ctx, ctx.remoteName(nameSuffix), desiredDescription(ctx));
-    return created(collection(ctx).create(request), request);
+    RemoteCollection<T, R> collection = collection(ctx);
+    return collection.created(collection.create(request), request);
   }
 
   @Override

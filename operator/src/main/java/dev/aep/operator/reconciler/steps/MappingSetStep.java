@@ -186,13 +186,7 @@ public final class MappingSetStep extends Step<MappingSet> {
 
   @Override
   public String describe(FlowContext ctx, MappingSet remote) {
-    return "mapping set "
-        + remoteName(ctx)
-        + " (id "
-        + remote.id()
-        + ", version "
-        + remote.version()
-        + ")";
+    return FlowSteps.described(kind(), remoteName(ctx), remote.id(), "version " + remote.version());
   }
 
   /** With the version: every PUT makes a new one, and the flow names the version it uses. */
