@@ -102,12 +102,7 @@ final class FlowEvents {
     try {
       inNamespace(client, flow, event).create();
     } catch (KubernetesClientException e) {
-      LOG.warn(
-          "Could not record event {} for {}/{}: HTTP {}",
-          reason,
-          flow.getMetadata().getNamespace(),
-          flow.getMetadata().getName(),
-          e.getCode());
+      warn("record event " + reason, flow, e);
     }
   }
 
@@ -127,15 +122,20 @@ final class FlowEvents {
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
-        LOG.warn(
-            "Could not update the series of event {} for {}/{}: HTTP {}",
-            name,
-            flow.getMetadata().getNamespace(),
-            flow.getMetadata().getName(),
-            e.getCode());
+        warn("update the series of event " + name, flow, e);
       }
       return false;
     }
+  }
+
+  /** A failed Event write is logged, never fatal: the pass itself went as it went. */
+  private static void warn(String doing, StripeIngestionFlow flow, KubernetesClientException e) {
+    LOG.warn(
+        "Could not {} for {}/{}: HTTP {}",
+        doing,
+        flow.getMetadata().getNamespace(),
+        flow.getMetadata().getName(),
+        e.getCode());
   }
 
   /** An Event of the flow's namespace with this name. */

@@ -83,31 +83,15 @@ public class StripeIngestionFlowReconciler
   }
 
   /**
-   * A reconciler observing the Platform as {@code observation} says; the default is {@link
-   * BulkObservation} (per-sandbox snapshots refreshed by one list per kind and resync).
+   * A reconciler that tells {@code creations} of every object it creates (crash tests); it observes
+   * the Platform through {@link BulkObservation} (per-sandbox snapshots refreshed by one list per
+   * kind and resync).
    */
-  public StripeIngestionFlowReconciler(
-      Platform platform, ReconcilerSettings settings, Observation observation) {
-    this(platform, settings, CreationObserver.NONE, observation);
-  }
-
   StripeIngestionFlowReconciler(
       Platform platform, ReconcilerSettings settings, CreationObserver creations) {
-    this(
-        platform,
-        settings,
-        creations,
-        new BulkObservation(settings.resyncInterval(), settings.clock()));
-  }
-
-  StripeIngestionFlowReconciler(
-      Platform platform,
-      ReconcilerSettings settings,
-      CreationObserver creations,
-      Observation observation) {
-    this.observation = Objects.requireNonNull(observation, "observation");
     this.platform = Objects.requireNonNull(platform, "platform");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.observation = new BulkObservation(settings.resyncInterval(), settings.clock());
     this.executor = new StepExecutor(settings.maxConflictRetries(), creations);
     this.backoff = new Backoff(settings.retryBackoff().initial(), settings.retryBackoff().max());
     this.busySince = new BusySince(settings.clock());
