@@ -98,9 +98,7 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   public Diff diff(FlowContext ctx, BaseConnection remote) {
     Diff.Builder diff =
         Diff.builder()
-            .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-            .replaceIfChanged(
-                "description", "/description", desiredDescription(ctx), remote.description());
+            .nameAndDescription(ctx.remoteName(KIND_SUFFIX), desiredDescription(ctx), remote);
     String pushed =
         ctx.status().getBaseConnection() == null
             ? null

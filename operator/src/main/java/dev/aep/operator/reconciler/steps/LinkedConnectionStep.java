@@ -72,11 +72,6 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
   abstract String description(FlowContext ctx);
 
   @Override
-  public final boolean managed(FlowContext ctx) {
-    return true;
-  }
-
-  @Override
   public final Optional<T> observe(FlowContext ctx) {
     return copies.current(ctx, c -> !ctx.retired(c.id()) && mislinked(ctx, c) == null);
   }
@@ -99,9 +94,7 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
       return Diff.none();
     }
     return Diff.builder()
-        .replaceIfChanged("name", "/name", ctx.remoteName(nameSuffix), remote.name())
-        .replaceIfChanged(
-            "description", "/description", desiredDescription(ctx), remote.description())
+        .nameAndDescription(ctx.remoteName(nameSuffix), desiredDescription(ctx), remote)
         .build();
   }
 

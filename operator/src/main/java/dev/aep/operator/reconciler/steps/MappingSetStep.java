@@ -33,11 +33,6 @@ public final class MappingSetStep extends Step<MappingSet> {
   }
 
   @Override
-  public boolean managed(FlowContext ctx) {
-    return true;
-  }
-
-  @Override
   public Optional<MappingSet> observe(FlowContext ctx) {
     MappingSetStatus status = ctx.status().getMappingSet();
     if (status != null && status.getId() != null) {
