@@ -25,12 +25,10 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   static final String KIND_SUFFIX = "base";
 
   private final OwnedCopies<BaseConnection> copies =
-      new OwnedCopies<>(
+      OwnedCopies.ofFlowService(
           ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getBaseConnection()),
           (ctx, id) -> ctx.observer().baseConnection(id),
-          ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
-          BaseConnection::id,
-          BaseConnection::description);
+          ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)));
 
   public BaseConnectionStep() {
     super(

@@ -32,12 +32,10 @@ public final class FlowStep extends Step<Flow> {
   static final String KIND_SUFFIX = "flow";
 
   private final OwnedCopies<Flow> copies =
-      new OwnedCopies<>(
+      OwnedCopies.ofFlowService(
           ctx -> RemoteObjectStatus.idOf(ctx.status().getFlow()),
           (ctx, id) -> ctx.observer().flow(id),
-          ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)),
-          Flow::id,
-          Flow::description);
+          ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)));
 
   public FlowStep() {
     super(

@@ -48,12 +48,10 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
     this.recorded = recorded;
     this.record = record;
     this.copies =
-        new OwnedCopies<>(
+        OwnedCopies.ofFlowService(
             ctx -> RemoteObjectStatus.idOf(recorded.apply(ctx.status())),
             (ctx, id) -> byId.apply(ctx.observer(), id),
-            ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)),
-            T::id,
-            T::description);
+            ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)));
   }
 
   /** The Flow Service collection of this kind, through the flow's session. */

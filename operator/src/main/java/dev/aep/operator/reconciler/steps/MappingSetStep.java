@@ -145,25 +145,17 @@ public final class MappingSetStep extends Step<MappingSet> {
       return Optional.empty();
     }
     StringBuilder key =
-        new StringBuilder()
-            .append(ctx.credentialsKey())
-            .append('\n')
-            .append(ctx.spec().getResourcePath().value())
-            .append('\n')
-            .append(create.getClassId())
-            .append('\n')
-            .append(ctx.plan().tenantNamespace())
-            .append('\n')
-            .append(FieldGroupStep.digest(ctx.plan().tenantFields()))
-            .append('\n')
-            .append(create.getFieldGroupIds());
+        new StringBuilder(
+            String.join(
+                "\n",
+                ctx.credentialsKey(),
+                ctx.spec().getResourcePath().value(),
+                create.getClassId(),
+                ctx.plan().tenantNamespace(),
+                FieldGroupStep.digest(ctx.plan().tenantFields()),
+                String.valueOf(create.getFieldGroupIds())));
     for (Mapping m : request.mappings()) {
-      key.append('\n')
-          .append(m.sourceType())
-          .append('\t')
-          .append(m.source())
-          .append('\t')
-          .append(m.destination());
+      key.append('\n').append(String.join("\t", m.sourceType(), m.source(), m.destination()));
     }
     return Optional.of(key.toString());
   }
