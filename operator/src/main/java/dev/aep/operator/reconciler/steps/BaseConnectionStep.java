@@ -25,10 +25,12 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   static final String KIND_SUFFIX = "base";
 
   private final OwnedCopies<BaseConnection> copies =
-      OwnedCopies.ofFlowService(
+      new OwnedCopies<>(
           ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getBaseConnection()),
           (ctx, id) -> ctx.observer().baseConnection(id),
-          ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)));
+          ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
+          BaseConnection::id,
+          BaseConnection::description);
 
   public BaseConnectionStep() {
     super(

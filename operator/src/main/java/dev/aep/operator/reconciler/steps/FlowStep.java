@@ -32,10 +32,12 @@ public final class FlowStep extends Step<Flow> {
   static final String KIND_SUFFIX = "flow";
 
   private final OwnedCopies<Flow> copies =
-      OwnedCopies.ofFlowService(
+      new OwnedCopies<>(
           ctx -> RemoteObjectStatus.idOf(ctx.status().getFlow()),
           (ctx, id) -> ctx.observer().flow(id),
-          ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)));
+          ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)),
+          Flow::id,
+          Flow::description);
 
   public FlowStep() {
     super(

@@ -48,10 +48,12 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
     this.recorded = recorded;
     this.record = record;
     this.copies =
-        OwnedCopies.ofFlowService(
+        new OwnedCopies<>(
             ctx -> RemoteObjectStatus.idOf(recorded.apply(ctx.status())),
             (ctx, id) -> byId.apply(ctx.observer(), id),
-            ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)));
+            ctx -> byName.apply(ctx.observer(), ctx.remoteName(nameSuffix)),
+            T::id,
+            T::description);
   }
 
   /** The Flow Service collection of this kind, through the flow's session. */

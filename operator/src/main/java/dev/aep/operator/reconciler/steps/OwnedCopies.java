@@ -1,6 +1,5 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.platform.FlowServiceObject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,15 +27,6 @@ record OwnedCopies<R>(
     Function<FlowContext, List<R>> byName,
     Function<R, String> id,
     Function<R, String> description) {
-
-  /** The copies of a Flow Service kind, whose objects all carry an id and a description. */
-  static <R extends FlowServiceObject> OwnedCopies<R> ofFlowService(
-      Function<FlowContext, String> recordedId,
-      BiFunction<FlowContext, String, Optional<R>> byId,
-      Function<FlowContext, List<R>> byName) {
-    return new OwnedCopies<>(
-        recordedId, byId, byName, FlowServiceObject::id, FlowServiceObject::description);
-  }
 
   /** The object whose id is recorded in status, when one is recorded and it still exists. */
   Optional<R> recorded(FlowContext ctx) {
