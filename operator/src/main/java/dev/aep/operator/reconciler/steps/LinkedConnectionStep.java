@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FlowServiceObject;
 import dev.aep.operator.platform.RemoteCollection;
 import java.util.List;
@@ -62,9 +63,6 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
   /** The create body for the deterministic name and the description. */
   abstract R request(FlowContext ctx, String name, String description);
 
-  /** The connection with the etag a PATCH answered. */
-  abstract T withEtag(T remote, String etag);
-
   /** Why the connection links something other than the spec wants; null when it is right. */
   abstract String mislinked(FlowContext ctx, T remote);
 
@@ -98,9 +96,16 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
         .build();
   }
 
+  /**
+   * The connection as the PATCH left it, as far as known without reading it back (like a create):
+   * the name and description the diff patched back, the links it already had, the new etag.
+   */
   @Override
   public final T update(FlowContext ctx, T remote, Diff diff) {
-    return withEtag(remote, collection(ctx).patch(remote.id(), remote.etag(), diff.ops()).etag());
+    RemoteCollection<T, R> collection = collection(ctx);
+    String etag = collection.patch(remote.id(), remote.etag(), diff.ops()).etag();
+    R patched = request(ctx, ctx.remoteName(nameSuffix), desiredDescription(ctx));
+    return collection.created(new EntityRef(remote.id(), etag), patched);
   }
 
   @Override

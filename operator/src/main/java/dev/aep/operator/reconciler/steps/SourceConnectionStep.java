@@ -38,20 +38,6 @@ public final class SourceConnectionStep
   }
 
   @Override
-  SourceConnection withEtag(SourceConnection c, String etag) {
-    return new SourceConnection(
-        c.id(),
-        etag,
-        c.name(),
-        c.description(),
-        c.state(),
-        c.baseConnectionId(),
-        c.connectionSpec(),
-        c.dataFormat(),
-        c.params());
-  }
-
-  @Override
   String mislinked(FlowContext ctx, SourceConnection remote) {
     String path = ctx.spec().getResourcePath().value();
     if (Objects.equals(remote.baseConnectionId(), baseConnectionId(ctx))

@@ -38,21 +38,6 @@ public final class TargetConnectionStep
   }
 
   @Override
-  TargetConnection withEtag(TargetConnection c, String etag) {
-    return new TargetConnection(
-        c.id(),
-        etag,
-        c.name(),
-        c.description(),
-        c.state(),
-        c.connectionSpec(),
-        c.dataFormat(),
-        c.schemaId(),
-        c.schemaVersion(),
-        c.params());
-  }
-
-  @Override
   String mislinked(FlowContext ctx, TargetConnection remote) {
     if (Objects.equals(remote.dataSetId(), datasetId(ctx))
         && Objects.equals(remote.schemaId(), schemaId(ctx))) {
