@@ -21,8 +21,9 @@ public final class ConditionSchema {
   private String status;
 
   @JsonPropertyDescription(
-      "CamelCase reason: Available, Creating, Updating, Deleting, ReconcileSuccess, ReconcileError, InvalidSpec,"
-          + " SecretNotFound, AuthFailed, RemoteConflict, RateLimited or PlatformUnavailable.")
+      "CamelCase reason: Available, Creating, Updating, RunFailed, ReconcileSuccess, ReconcileError, InvalidSpec,"
+          + " SecretNotFound, AuthFailed, RemoteConflict, RateLimited, PlatformBusy, PlatformUnavailable, Paused,"
+          + " Observed or DriftObserved.")
   private String reason;
 
   @JsonPropertyDescription("What happened and, on failure, what to do about it.")
