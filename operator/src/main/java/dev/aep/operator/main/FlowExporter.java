@@ -20,6 +20,7 @@ import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
@@ -86,25 +87,24 @@ final class FlowExporter {
     return manifest(flow);
   }
 
+  /** The first connection of the dataflow on one side; it must exist. */
+  private static <T> T linked(
+      RemoteCollection<T, ?> connections, List<String> ids, String side, Flow flow) {
+    return connections
+        .get(ids.get(0))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the " + side + " connection of dataflow " + flow.id() + " does not exist"));
+  }
+
   private StripeIngestionFlow manifest(Flow flow) {
     SourceConnection source =
-        session
-            .flowService()
-            .sourceConnections()
-            .get(flow.sourceConnectionIds().get(0))
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "the source connection of dataflow " + flow.id() + " does not exist"));
+        linked(
+            session.flowService().sourceConnections(), flow.sourceConnectionIds(), "source", flow);
     TargetConnection target =
-        session
-            .flowService()
-            .targetConnections()
-            .get(flow.targetConnectionIds().get(0))
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "the target connection of dataflow " + flow.id() + " does not exist"));
+        linked(
+            session.flowService().targetConnections(), flow.targetConnectionIds(), "target", flow);
     StripeIngestionFlowSpec spec = new StripeIngestionFlowSpec();
     spec.setAdopt(new AdoptSpec(flow.id()));
     spec.setPlatform(

@@ -35,23 +35,23 @@ public final class FlowMetrics {
    */
   public FlowMetrics(MeterRegistry registry, Supplier<Stream<StripeIngestionFlow>> flows) {
     this.flows = flows;
-    this.ready =
-        MultiGauge.builder(READY)
-            .description("1 when the flow's Ready condition is True, else 0")
-            .register(registry);
+    this.ready = gauge(registry, READY, "1 when the flow's Ready condition is True, else 0");
     this.lastRunStatus =
-        MultiGauge.builder(LAST_RUN_STATUS)
-            .description("1 for the status of the flow's last run (label status)")
-            .register(registry);
+        gauge(registry, LAST_RUN_STATUS, "1 for the status of the flow's last run (label status)");
     this.recordsWritten =
-        MultiGauge.builder(LAST_RUN_RECORDS_WRITTEN)
-            .description("Records written to the dataset by the flow's last run")
-            .register(registry);
+        gauge(
+            registry,
+            LAST_RUN_RECORDS_WRITTEN,
+            "Records written to the dataset by the flow's last run");
     this.recordsFailed =
-        MultiGauge.builder(LAST_RUN_RECORDS_FAILED)
-            .description(
-                "Records the flow's last run could not ingest (mapping or validation failures)")
-            .register(registry);
+        gauge(
+            registry,
+            LAST_RUN_RECORDS_FAILED,
+            "Records the flow's last run could not ingest (mapping or validation failures)");
+  }
+
+  private static MultiGauge gauge(MeterRegistry registry, String name, String description) {
+    return MultiGauge.builder(name).description(description).register(registry);
   }
 
   /** Replaces every row with the flows' current status; rows of deleted flows are dropped. */

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class OperatorAssembly implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OperatorAssembly.class);
 
+  /** How long start() waits for the informers to sync before failing. */
+  private static final Duration CACHE_SYNC_TIMEOUT = Duration.ofMinutes(2);
+
   private final OperatorConfig config;
   private final Operator operator;
   private final RegisteredController<StripeIngestionFlow> controller;
@@ -272,7 +275,7 @@ public final class OperatorAssembly implements AutoCloseable {
         // The client belongs to whoever built it (OperatorMain closes its own).
         .withCloseClientOnStop(false)
         .withStopOnInformerErrorDuringStartup(true)
-        .withCacheSyncTimeout(b.cacheSyncTimeout);
+        .withCacheSyncTimeout(CACHE_SYNC_TIMEOUT);
     election.ifPresent(o::withLeaderElectionConfiguration);
   }
 
@@ -339,7 +342,6 @@ public final class OperatorAssembly implements AutoCloseable {
     private Duration leaseDuration = LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
     private Duration renewDeadline = LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE;
     private Duration retryPeriod = LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE;
-    private Duration cacheSyncTimeout = Duration.ofMinutes(2);
     private Runnable onLostLeadership;
 
     private Builder(
@@ -380,12 +382,6 @@ public final class OperatorAssembly implements AutoCloseable {
       this.leaseDuration = duration;
       this.renewDeadline = renewDeadline;
       this.retryPeriod = retryPeriod;
-      return this;
-    }
-
-    /** How long start() waits for the informers to sync before failing. */
-    public Builder cacheSyncTimeout(Duration timeout) {
-      this.cacheSyncTimeout = timeout;
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
@@ -80,11 +81,7 @@ final class FlowEvents {
             + Long.toHexString(now.toEpochMilli())
             + Long.toHexString(sequence.incrementAndGet());
     Event event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace(flow.getMetadata().getNamespace())
-            .endMetadata()
+        named(flow, name)
             .withRegarding(
                 new ObjectReferenceBuilder()
                     .withApiVersion(flow.getApiVersion())
@@ -103,20 +100,9 @@ final class FlowEvents {
             .build();
     recorded.put(key, new Recorded(name, now, 1));
     try {
-      client
-          .events()
-          .v1()
-          .events()
-          .inNamespace(flow.getMetadata().getNamespace())
-          .resource(event)
-          .create();
+      inNamespace(client, flow, event).create();
     } catch (KubernetesClientException e) {
-      LOG.warn(
-          "Could not record event {} for {}/{}: HTTP {}",
-          reason,
-          flow.getMetadata().getNamespace(),
-          flow.getMetadata().getName(),
-          e.getCode());
+      warn("record event " + reason, flow, e);
     }
   }
 
@@ -131,32 +117,44 @@ final class FlowEvents {
     try {
       // Addressed through resource(...), not withName(...), so the client sends the PATCH alone
       // instead of reading the Event first (which would need get on events too).
-      Event target =
-          new EventBuilder()
-              .withNewMetadata()
-              .withName(name)
-              .withNamespace(flow.getMetadata().getNamespace())
-              .endMetadata()
-              .build();
-      client
-          .events()
-          .v1()
-          .events()
-          .inNamespace(flow.getMetadata().getNamespace())
-          .resource(target)
+      inNamespace(client, flow, named(flow, name).build())
           .patch(PatchContext.of(PatchType.JSON_MERGE), series);
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
-        LOG.warn(
-            "Could not update the series of event {} for {}/{}: HTTP {}",
-            name,
-            flow.getMetadata().getNamespace(),
-            flow.getMetadata().getName(),
-            e.getCode());
+        warn("update the series of event " + name, flow, e);
       }
       return false;
     }
+  }
+
+  /** A failed Event write is logged, never fatal: the pass itself went as it went. */
+  private static void warn(String doing, StripeIngestionFlow flow, KubernetesClientException e) {
+    LOG.warn(
+        "Could not {} for {}/{}: HTTP {}",
+        doing,
+        flow.getMetadata().getNamespace(),
+        flow.getMetadata().getName(),
+        e.getCode());
+  }
+
+  /** An Event of the flow's namespace with this name. */
+  private static EventBuilder named(StripeIngestionFlow flow, String name) {
+    return new EventBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(flow.getMetadata().getNamespace())
+        .endMetadata();
+  }
+
+  private static Resource<Event> inNamespace(
+      KubernetesClient client, StripeIngestionFlow flow, Event event) {
+    return client
+        .events()
+        .v1()
+        .events()
+        .inNamespace(flow.getMetadata().getNamespace())
+        .resource(event);
   }
 
   /** Forgets dedupe entries of a deleted flow. */

@@ -16,26 +16,20 @@ import java.time.Clock;
  * one Event, not one of each per object.
  */
 final class FlowPass implements PassRecorder {
+  /** Where every pass of the reconciler writes its status and events, and its time. */
+  record Outputs(StatusWriter writer, FlowEvents events, Clock clock) {}
+
   private final Context<StripeIngestionFlow> context;
-  private final StatusWriter writer;
-  private final FlowEvents events;
-  private final Clock clock;
+  private final Outputs out;
   private final StripeIngestionFlowStatus working;
   private final boolean wasReady;
   private final PassSummary changes = new PassSummary();
   private StripeIngestionFlow resource;
 
-  FlowPass(
-      StripeIngestionFlow resource,
-      Context<StripeIngestionFlow> context,
-      StatusWriter writer,
-      FlowEvents events,
-      Clock clock) {
+  FlowPass(StripeIngestionFlow resource, Context<StripeIngestionFlow> context, Outputs out) {
     this.resource = resource;
     this.context = context;
-    this.writer = writer;
-    this.events = events;
-    this.clock = clock;
+    this.out = out;
     this.working =
         resource.getStatus() == null
             ? new StripeIngestionFlowStatus()
@@ -65,7 +59,7 @@ final class FlowPass implements PassRecorder {
 
   /** A Normal Kubernetes event about the flow that is not a change of a remote object. */
   void event(String reason, String note) {
-    events.normal(context.getClient(), resource, reason, note);
+    out.events().normal(context.getClient(), resource, reason, note);
   }
 
   /** Every step matches the spec. */
@@ -116,7 +110,8 @@ final class FlowPass implements PassRecorder {
         FlowConditions.REASON_RECONCILE_SUCCESS,
         syncedMessage);
     finish();
-    events.warning(context.getClient(), resource, FlowConditions.REASON_RUN_FAILED, readyMessage);
+    out.events()
+        .warning(context.getClient(), resource, FlowConditions.REASON_RUN_FAILED, readyMessage);
   }
 
   /** A remote object exists but is not usable yet. */
@@ -136,15 +131,7 @@ final class FlowPass implements PassRecorder {
     String message = prefix + failure.getMessage();
     boolean keepReady = wasReady && failure.retry() == StepFailure.Retry.BACKOFF;
     if (keepReady) {
-      working.setConditions(
-          Conditions.set(
-              working.getConditions(),
-              FlowConditions.SYNCED,
-              FlowConditions.STATUS_FALSE,
-              failure.reason(),
-              message,
-              generation(),
-              clock.instant()));
+      condition(FlowConditions.SYNCED, FlowConditions.STATUS_FALSE, failure.reason(), message);
       working.setObservedGeneration(generation());
     } else {
       conditions(
@@ -156,7 +143,7 @@ final class FlowPass implements PassRecorder {
           message);
     }
     finish();
-    events.warning(context.getClient(), resource, failure.reason(), message);
+    out.events().warning(context.getClient(), resource, failure.reason(), message);
   }
 
   private void conditions(
@@ -167,24 +154,20 @@ final class FlowPass implements PassRecorder {
       String syncedReason,
       String syncedMessage) {
     working.setObservedGeneration(generation());
+    condition(FlowConditions.READY, readyStatus, readyReason, readyMessage);
+    condition(FlowConditions.SYNCED, syncedStatus, syncedReason, syncedMessage);
+  }
+
+  private void condition(String type, String status, String reason, String message) {
     working.setConditions(
         Conditions.set(
             working.getConditions(),
-            FlowConditions.READY,
-            readyStatus,
-            readyReason,
-            readyMessage,
+            type,
+            status,
+            reason,
+            message,
             generation(),
-            clock.instant()));
-    working.setConditions(
-        Conditions.set(
-            working.getConditions(),
-            FlowConditions.SYNCED,
-            syncedStatus,
-            syncedReason,
-            syncedMessage,
-            generation(),
-            clock.instant()));
+            out.clock().instant()));
   }
 
   /**
@@ -194,7 +177,7 @@ final class FlowPass implements PassRecorder {
    */
   private void finish() {
     try {
-      resource = writer.write(resource, working, context);
+      resource = out.writer().write(resource, working, context);
     } finally {
       summarise();
     }
@@ -206,7 +189,8 @@ final class FlowPass implements PassRecorder {
         .drain()
         .ifPresent(
             summary ->
-                events.normal(context.getClient(), resource, summary.reason(), summary.note()));
+                out.events()
+                    .normal(context.getClient(), resource, summary.reason(), summary.note()));
   }
 
   private Long generation() {

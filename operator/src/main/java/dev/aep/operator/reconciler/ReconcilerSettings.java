@@ -14,8 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxConflictRetries how many times an update answered 412 is re-read and re-sent before the
  *     pass gives up with {@code RemoteConflict}
  * @param clock time source for conditions, events and schedule decisions
- * @param retryInitialBackoff first delay after a retryable failure (429, 5xx, timeouts, conflicts)
- * @param retryMaxBackoff ceiling of the exponential backoff
+ * @param retryBackoff delays after a retryable failure (429, 5xx, timeouts, conflicts)
  * @param eventDedupeWindow an identical event for the same flow is not repeated within this window
  */
 public record ReconcilerSettings(
@@ -23,18 +22,35 @@ public record ReconcilerSettings(
     double resyncJitter,
     int maxConflictRetries,
     Clock clock,
-    Duration retryInitialBackoff,
-    Duration retryMaxBackoff,
+    RetryBackoff retryBackoff,
     Duration eventDedupeWindow) {
 
   /** Default drift-check period ({@code RESYNC_INTERVAL}). */
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
+  /**
+   * The exponential backoff after a retryable failure.
+   *
+   * @param initial the first delay
+   * @param max the ceiling
+   */
+  public record RetryBackoff(Duration initial, Duration max) {
+    public RetryBackoff {
+      Objects.requireNonNull(initial, "retryInitialBackoff");
+      Objects.requireNonNull(max, "retryMaxBackoff");
+      if (initial.isNegative() || initial.isZero()) {
+        throw new IllegalArgumentException("retryInitialBackoff must be positive");
+      }
+      if (max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException("retryMaxBackoff must be >= retryInitialBackoff");
+      }
+    }
+  }
+
   public ReconcilerSettings {
     Objects.requireNonNull(resyncInterval, "resyncInterval");
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(retryInitialBackoff, "retryInitialBackoff");
-    Objects.requireNonNull(retryMaxBackoff, "retryMaxBackoff");
+    Objects.requireNonNull(retryBackoff, "retryBackoff");
     Objects.requireNonNull(eventDedupeWindow, "eventDedupeWindow");
     if (resyncInterval.isNegative() || resyncInterval.isZero()) {
       throw new IllegalArgumentException("resyncInterval must be positive: " + resyncInterval);
@@ -44,12 +60,6 @@ public record ReconcilerSettings(
     }
     if (maxConflictRetries < 0) {
       throw new IllegalArgumentException("maxConflictRetries must not be negative");
-    }
-    if (retryInitialBackoff.isNegative() || retryInitialBackoff.isZero()) {
-      throw new IllegalArgumentException("retryInitialBackoff must be positive");
-    }
-    if (retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
-      throw new IllegalArgumentException("retryMaxBackoff must be >= retryInitialBackoff");
     }
   }
 
@@ -61,8 +71,7 @@ public record ReconcilerSettings(
         resyncJitter,
         maxConflictRetries,
         clock,
-        Duration.ofSeconds(2),
-        Duration.ofMinutes(5),
+        new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)),
         Duration.ofMinutes(10));
   }
 
@@ -74,55 +83,24 @@ public record ReconcilerSettings(
   /** Same settings with another resync interval. */
   public ReconcilerSettings withResyncInterval(Duration interval) {
     return new ReconcilerSettings(
-        interval,
-        resyncJitter,
-        maxConflictRetries,
-        clock,
-        retryInitialBackoff,
-        retryMaxBackoff,
-        eventDedupeWindow);
-  }
-
-  /** Same settings with another clock. */
-  public ReconcilerSettings withClock(Clock newClock) {
-    return new ReconcilerSettings(
-        resyncInterval,
-        resyncJitter,
-        maxConflictRetries,
-        newClock,
-        retryInitialBackoff,
-        retryMaxBackoff,
-        eventDedupeWindow);
-  }
-
-  /** Same settings with another conflict retry budget. */
-  public ReconcilerSettings withMaxConflictRetries(int retries) {
-    return new ReconcilerSettings(
-        resyncInterval,
-        resyncJitter,
-        retries,
-        clock,
-        retryInitialBackoff,
-        retryMaxBackoff,
-        eventDedupeWindow);
+        interval, resyncJitter, maxConflictRetries, clock, retryBackoff, eventDedupeWindow);
   }
 
   /** Same settings with another error backoff range. */
   public ReconcilerSettings withRetryBackoff(Duration initial, Duration max) {
     return new ReconcilerSettings(
-        resyncInterval, resyncJitter, maxConflictRetries, clock, initial, max, eventDedupeWindow);
+        resyncInterval,
+        resyncJitter,
+        maxConflictRetries,
+        clock,
+        new RetryBackoff(initial, max),
+        eventDedupeWindow);
   }
 
   /** Same settings with another event dedupe window. */
   public ReconcilerSettings withEventDedupeWindow(Duration window) {
     return new ReconcilerSettings(
-        resyncInterval,
-        resyncJitter,
-        maxConflictRetries,
-        clock,
-        retryInitialBackoff,
-        retryMaxBackoff,
-        window);
+        resyncInterval, resyncJitter, maxConflictRetries, clock, retryBackoff, window);
   }
 
   /** The resync interval stretched or shrunk by a random factor within the jitter. */

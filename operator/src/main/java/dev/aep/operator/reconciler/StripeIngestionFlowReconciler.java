@@ -73,7 +73,7 @@ public class StripeIngestionFlowReconciler
 
   private final BusySince busySince;
   private final FlowEvents events;
-  private final StatusWriter statusWriter = new StatusWriter();
+  private final FlowPass.Outputs outputs;
   private final Observation observation;
   private final PlatformFacts facts = new PlatformFacts();
   private volatile InformerEventSource<Secret, StripeIngestionFlow> secrets;
@@ -83,35 +83,20 @@ public class StripeIngestionFlowReconciler
   }
 
   /**
-   * A reconciler observing the Platform as {@code observation} says; the default is {@link
-   * BulkObservation} (per-sandbox snapshots refreshed by one list per kind and resync).
+   * A reconciler that tells {@code creations} of every object it creates (crash tests); it observes
+   * the Platform through {@link BulkObservation} (per-sandbox snapshots refreshed by one list per
+   * kind and resync).
    */
-  public StripeIngestionFlowReconciler(
-      Platform platform, ReconcilerSettings settings, Observation observation) {
-    this(platform, settings, CreationObserver.NONE, observation);
-  }
-
   StripeIngestionFlowReconciler(
       Platform platform, ReconcilerSettings settings, CreationObserver creations) {
-    this(
-        platform,
-        settings,
-        creations,
-        new BulkObservation(settings.resyncInterval(), settings.clock()));
-  }
-
-  StripeIngestionFlowReconciler(
-      Platform platform,
-      ReconcilerSettings settings,
-      CreationObserver creations,
-      Observation observation) {
-    this.observation = Objects.requireNonNull(observation, "observation");
     this.platform = Objects.requireNonNull(platform, "platform");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.observation = new BulkObservation(settings.resyncInterval(), settings.clock());
     this.executor = new StepExecutor(settings.maxConflictRetries(), creations);
-    this.backoff = new Backoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
+    this.backoff = new Backoff(settings.retryBackoff().initial(), settings.retryBackoff().max());
     this.busySince = new BusySince(settings.clock());
     this.events = new FlowEvents(settings.clock(), settings.eventDedupeWindow());
+    this.outputs = new FlowPass.Outputs(new StatusWriter(), events, settings.clock());
   }
 
   @Override
@@ -130,7 +115,7 @@ public class StripeIngestionFlowReconciler
   @Override
   public UpdateControl<StripeIngestionFlow> reconcile(
       StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
-    FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
+    FlowPass pass = new FlowPass(flow, context, outputs);
     String key = flow.getMetadata().getUid();
     if (paused(flow)
         || flow.getSpec().effectiveManagementPolicy() == ManagementPolicy.OBSERVE_ONLY) {
@@ -260,7 +245,7 @@ public class StripeIngestionFlowReconciler
 
   @Override
   public DeleteControl cleanup(StripeIngestionFlow flow, Context<StripeIngestionFlow> context) {
-    FlowPass pass = new FlowPass(flow, context, statusWriter, events, settings.clock());
+    FlowPass pass = new FlowPass(flow, context, outputs);
     String key = flow.getMetadata().getUid();
     if (paused(flow)) {
       // The finalizer stays: deleting now would be a Platform write the pause forbids.
@@ -288,7 +273,15 @@ public class StripeIngestionFlowReconciler
       return DeleteControl.defaultDelete();
     }
     FlowContext probe =
-        new FlowContext(flow, pass.working(), null, null, null, settings.clock(), null);
+        new FlowContext(
+            flow,
+            pass.working(),
+            null,
+            null,
+            null,
+            settings.clock(),
+            null,
+            new FlowContext.Scratch());
     if (steps.stream().noneMatch(step -> step.deletesOnCleanup(probe))) {
       pass.event(
           "Orphaned",
@@ -338,7 +331,8 @@ public class StripeIngestionFlowReconciler
         observed.observer(),
         credentials,
         settings.clock(),
-        facts);
+        facts,
+        new FlowContext.Scratch());
   }
 
   /**

@@ -266,7 +266,14 @@ final class ExecutorBench implements AutoCloseable {
       StripeIngestionFlowStatus working = copy(status);
       FlowContext ctx =
           new FlowContext(
-              flow, working, observed.session(), observed.observer(), CREDENTIALS, CLOCK, facts);
+              flow,
+              working,
+              observed.session(),
+              observed.observer(),
+              CREDENTIALS,
+              CLOCK,
+              facts,
+              new FlowContext.Scratch());
       End end;
       Throwable failure = null;
       try {

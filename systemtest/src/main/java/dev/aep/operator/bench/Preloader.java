@@ -87,7 +87,8 @@ final class Preloader {
             new DirectRemoteObserver(session),
             credentials,
             Clock.systemUTC(),
-            new PlatformFacts());
+            new PlatformFacts(),
+            new FlowContext.Scratch());
     for (Step<?> step : FlowSteps.tutorialOrder()) {
       if (!(step instanceof RunMonitorStep)) {
         make(step, ctx);

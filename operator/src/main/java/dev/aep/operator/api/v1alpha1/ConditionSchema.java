@@ -1,12 +1,15 @@
 package dev.aep.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 
 /**
  * Schema-only twin of fabric8's {@code Condition}, so the CRD describes every condition field for
- * kubectl explain; the status itself holds fabric8 {@code Condition} objects.
+ * kubectl explain; the status itself holds fabric8 {@code Condition} objects. Only its fields
+ * matter (nothing reads one), so the generator reads them directly.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public final class ConditionSchema {
 
   @Required
@@ -18,8 +21,9 @@ public final class ConditionSchema {
   private String status;
 
   @JsonPropertyDescription(
-      "CamelCase reason: Available, Creating, Updating, Deleting, ReconcileSuccess, ReconcileError, InvalidSpec,"
-          + " SecretNotFound, AuthFailed, RemoteConflict, RateLimited or PlatformUnavailable.")
+      "CamelCase reason: Available, Creating, Updating, RunFailed, ReconcileSuccess, ReconcileError, InvalidSpec,"
+          + " SecretNotFound, AuthFailed, RemoteConflict, RateLimited, PlatformBusy, PlatformUnavailable, Paused,"
+          + " Observed or DriftObserved.")
   private String reason;
 
   @JsonPropertyDescription("What happened and, on failure, what to do about it.")
@@ -32,28 +36,4 @@ public final class ConditionSchema {
   private String lastTransitionTime;
 
   private ConditionSchema() {}
-
-  public String getType() {
-    return type;
-  }
-
-  public String getStatus() {
-    return status;
-  }
-
-  public String getReason() {
-    return reason;
-  }
-
-  public String getMessage() {
-    return message;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public String getLastTransitionTime() {
-    return lastTransitionTime;
-  }
 }

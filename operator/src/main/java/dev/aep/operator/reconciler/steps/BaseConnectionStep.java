@@ -8,6 +8,7 @@ import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.RemoteCollection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +73,7 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
     EntityRef ref;
     try {
       ref =
-          ctx.session()
-              .flowService()
-              .baseConnections()
+          connections(ctx)
               .create(
                   BaseConnectionRequest.stripe(
                       name, description, ctx.credentials().stripeAccessToken()));
@@ -99,9 +98,7 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   public Diff diff(FlowContext ctx, BaseConnection remote) {
     Diff.Builder diff =
         Diff.builder()
-            .replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-            .replaceIfChanged(
-                "description", "/description", desiredDescription(ctx), remote.description());
+            .nameAndDescription(ctx.remoteName(KIND_SUFFIX), desiredDescription(ctx), remote);
     String pushed =
         ctx.status().getBaseConnection() == null
             ? null
@@ -122,11 +119,7 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   public BaseConnection update(FlowContext ctx, BaseConnection remote, Diff diff) {
     EntityRef ref;
     try {
-      ref =
-          ctx.session()
-              .flowService()
-              .baseConnections()
-              .patch(remote.id(), remote.etag(), diff.ops());
+      ref = connections(ctx).patch(remote.id(), remote.etag(), diff.ops());
     } catch (PlatformException e) {
       throw diff.has("credentials") ? stripeKeyRefused(ctx, e) : e;
     }
@@ -167,7 +160,12 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
 
   @Override
   public boolean delete(FlowContext ctx, String id) {
-    return ctx.session().flowService().baseConnections().delete(id);
+    return connections(ctx).delete(id);
+  }
+
+  private static RemoteCollection<BaseConnection, BaseConnectionRequest> connections(
+      FlowContext ctx) {
+    return ctx.session().flowService().baseConnections();
   }
 
   @Override

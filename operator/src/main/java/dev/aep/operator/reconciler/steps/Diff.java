@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler.steps;
 
+import dev.aep.operator.platform.FlowServiceObject;
 import dev.aep.operator.platform.JsonPatchOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,13 @@ public record Diff(List<Change> changes, String replaceReason, String rejection)
       return this;
     }
 
-    /** Adds a JSON Patch replace of a text field when the remote value is not the wanted one. */
-    public Builder replaceIfChanged(String what, String path, String wanted, String actual) {
+    /** Adds JSON Patch replaces of a Flow Service object's name and description that drifted. */
+    public Builder nameAndDescription(String name, String description, FlowServiceObject remote) {
+      replaceIfChanged("name", "/name", name, remote.name());
+      return replaceIfChanged("description", "/description", description, remote.description());
+    }
+
+    private Builder replaceIfChanged(String what, String path, String wanted, String actual) {
       if (!wanted.equals(actual)) {
         patch(what, JsonPatchOp.replace(path, wanted));
       }

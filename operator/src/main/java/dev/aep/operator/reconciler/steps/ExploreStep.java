@@ -30,11 +30,6 @@ public final class ExploreStep extends Step<List<String>> {
   }
 
   @Override
-  public boolean managed(FlowContext ctx) {
-    return true;
-  }
-
-  @Override
   public Optional<List<String>> observe(FlowContext ctx) {
     SourceStatus source = ctx.status().getSource();
     return source == null ? Optional.empty() : Optional.of(source.getFields());

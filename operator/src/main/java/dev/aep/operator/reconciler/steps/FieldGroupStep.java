@@ -147,13 +147,8 @@ public final class FieldGroupStep extends Step<FieldGroup> {
 
   @Override
   public String describe(FlowContext ctx, FieldGroup remote) {
-    return "field group '"
-        + title(ctx)
-        + "' (id "
-        + remote.id()
-        + ", "
-        + remote.fields().size()
-        + " fields)";
+    return FlowSteps.described(
+        kind(), FlowSteps.quoted(title(ctx)), remote.id(), remote.fields().size() + " fields");
   }
 
   /** A short, stable digest of field paths and types, independent of their order. */

@@ -15,69 +15,34 @@ import java.util.Set;
 
 /**
  * Everything one reconcile pass knows: the flow, the working copy of its status (which the steps
- * fill in), the Platform session, the observer and the resolved credentials.
+ * fill in), the Platform session, the observer and the resolved credentials, plus what the steps
+ * tell each other during the pass ({@link Scratch}).
+ *
+ * @param status the working status; steps record ids here, the reconciler persists it
+ * @param facts tenant ids and explored sources, shared by every flow
  */
-public final class FlowContext {
-  private final StripeIngestionFlow flow;
-  private final StripeIngestionFlowStatus status;
-  private final PlatformSession session;
-  private final RemoteObserver observer;
-  private final Credentials credentials;
-  private final Clock clock;
-  private final PlatformFacts facts;
-  private MappingPlan plan;
-  private final Set<String> retired = new HashSet<>();
-  private final List<String> notes = new ArrayList<>();
+public record FlowContext(
+    StripeIngestionFlow flow,
+    StripeIngestionFlowStatus status,
+    PlatformSession session,
+    RemoteObserver observer,
+    Credentials credentials,
+    Clock clock,
+    PlatformFacts facts,
+    Scratch scratch) {
 
-  public FlowContext(
-      StripeIngestionFlow flow,
-      StripeIngestionFlowStatus status,
-      PlatformSession session,
-      RemoteObserver observer,
-      Credentials credentials,
-      Clock clock,
-      PlatformFacts facts) {
-    this.flow = flow;
-    this.status = status;
-    this.session = session;
-    this.observer = observer;
-    this.credentials = credentials;
-    this.clock = clock;
-    this.facts = facts;
-  }
-
-  public StripeIngestionFlow flow() {
-    return flow;
+  /**
+   * What steps of one pass leave for later steps and the reconciler; a new one for every pass, with
+   * nothing planned, retired or noted yet.
+   */
+  public static final class Scratch {
+    private MappingPlan plan;
+    private final Set<String> retired = new HashSet<>();
+    private final List<String> notes = new ArrayList<>();
   }
 
   public StripeIngestionFlowSpec spec() {
     return flow.getSpec();
-  }
-
-  /** The working status; steps record ids here, the reconciler persists it. */
-  public StripeIngestionFlowStatus status() {
-    return status;
-  }
-
-  public PlatformSession session() {
-    return session;
-  }
-
-  public RemoteObserver observer() {
-    return observer;
-  }
-
-  public Credentials credentials() {
-    return credentials;
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  /** Tenant ids and explored sources, shared by every flow. */
-  public PlatformFacts facts() {
-    return facts;
   }
 
   /** The explored Stripe record of this flow's resource path (cached in {@link PlatformFacts}). */
@@ -111,11 +76,11 @@ public final class FlowContext {
    * The mapping as the Platform must see it; set by the mapping check step before later steps run.
    */
   public MappingPlan plan() {
-    if (plan == null) {
+    if (scratch.plan == null) {
       throw new IllegalStateException(
           "the mapping plan is made by the mapping step before it is used");
     }
-    return plan;
+    return scratch.plan;
   }
 
   /**
@@ -123,11 +88,11 @@ public final class FlowContext {
    * that far).
    */
   boolean hasPlan() {
-    return plan != null;
+    return scratch.plan != null;
   }
 
   void plan(MappingPlan plan) {
-    this.plan = plan;
+    scratch.plan = plan;
   }
 
   public String namespace() {
@@ -171,23 +136,23 @@ public final class FlowContext {
 
   /** Marks an object id as replaced: it is never adopted again and is swept at the end. */
   public void retire(String id) {
-    retired.add(id);
+    scratch.retired.add(id);
   }
 
   /** Whether the id was replaced in this pass. */
   public boolean retired(String id) {
-    return retired.contains(id);
+    return scratch.retired.contains(id);
   }
 
   /** Adds a remark for the Synced condition message (something left alone on purpose). */
   public void note(String remark) {
-    if (!notes.contains(remark)) {
-      notes.add(remark);
+    if (!scratch.notes.contains(remark)) {
+      scratch.notes.add(remark);
     }
   }
 
   /** Remarks made during this pass. */
   public List<String> notes() {
-    return Collections.unmodifiableList(notes);
+    return Collections.unmodifiableList(scratch.notes);
   }
 }

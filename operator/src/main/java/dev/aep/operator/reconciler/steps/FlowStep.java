@@ -11,6 +11,7 @@ import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowOptions;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.JsonPatchOp;
+import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Transformation;
 import java.time.Instant;
@@ -45,11 +46,6 @@ public final class FlowStep extends Step<Flow> {
   }
 
   @Override
-  public boolean managed(FlowContext ctx) {
-    return true;
-  }
-
-  @Override
   public Optional<Flow> observe(FlowContext ctx) {
     return copies.current(ctx, f -> !ctx.retired(f.id()) && linked(ctx, f));
   }
@@ -72,7 +68,7 @@ public final class FlowStep extends Step<Flow> {
             schedule.effectiveBackfill());
     FlowRequest request =
         FlowRequest.stripe(name, description, sourceId(ctx), targetId(ctx), mapping(ctx), params);
-    EntityRef ref = ctx.session().flowService().flows().create(request);
+    EntityRef ref = flows(ctx).create(request);
     return Flow.created(ref, request);
   }
 
@@ -118,9 +114,7 @@ public final class FlowStep extends Step<Flow> {
     Diff.Builder diff = Diff.builder();
     if (!ctx.adopted()) {
       // An adopted dataflow keeps the name and description its maker gave it.
-      diff.replaceIfChanged("name", "/name", ctx.remoteName(KIND_SUFFIX), remote.name())
-          .replaceIfChanged(
-              "description", "/description", desiredDescription(ctx), remote.description());
+      diff.nameAndDescription(ctx.remoteName(KIND_SUFFIX), desiredDescription(ctx), remote);
     }
     schedule(ctx, remote, diff);
     options(ctx, remote, diff);
@@ -137,15 +131,13 @@ public final class FlowStep extends Step<Flow> {
     String etag = remote.etag();
     boolean acts = diff.has("state enabled") || diff.has("state disabled");
     if (!diff.ops().isEmpty()) {
-      etag = ctx.session().flowService().flows().patch(remote.id(), etag, diff.ops()).etag();
+      etag = flows(ctx).patch(remote.id(), etag, diff.ops()).etag();
       if (acts) {
         // A patched flow is updating for a while and refuses actions meanwhile (1421,
         // platform-api.md 16): read it first and act only once it has settled. One read per pass:
         // when it is still busy the pass ends and the back-off between passes is the wait.
         Flow fresh =
-            ctx.session()
-                .flowService()
-                .flows()
+            flows(ctx)
                 .get(remote.id())
                 .orElseThrow(
                     () ->
@@ -196,7 +188,7 @@ public final class FlowStep extends Step<Flow> {
 
   @Override
   public boolean delete(FlowContext ctx, String id) {
-    return ctx.session().flowService().flows().delete(id);
+    return flows(ctx).delete(id);
   }
 
   @Override
@@ -328,6 +320,10 @@ public final class FlowStep extends Step<Flow> {
   private static Transformation mapping(FlowContext ctx) {
     return Transformation.mapping(
         ctx.status().getMappingSet().getId(), ctx.status().getMappingSet().getVersion().intValue());
+  }
+
+  private static RemoteCollection<Flow, FlowRequest> flows(FlowContext ctx) {
+    return ctx.session().flowService().flows();
   }
 
   private static String sourceId(FlowContext ctx) {

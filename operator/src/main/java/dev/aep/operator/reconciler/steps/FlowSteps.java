@@ -60,9 +60,20 @@ public final class FlowSteps {
         + advice;
   }
 
-  /** An object in events and messages: its kind, its name when it has one, and its id. */
-  static String described(String kind, String name, String id) {
-    return kind + " " + (name == null ? "" : name + " ") + "(id " + id + ")";
+  /**
+   * An object in events and messages: its kind, its name when it has one, its id and any details
+   * (e.g. {@code version 3}).
+   */
+  static String described(String kind, String name, String id, String... details) {
+    StringBuilder text = new StringBuilder(kind).append(' ');
+    if (name != null) {
+      text.append(name).append(' ');
+    }
+    text.append("(id ").append(id);
+    for (String detail : details) {
+      text.append(", ").append(detail);
+    }
+    return text.append(')').toString();
   }
 
   /** A name in quotes, or null. */

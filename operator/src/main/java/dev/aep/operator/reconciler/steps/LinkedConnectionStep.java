@@ -63,22 +63,11 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
   /** The create body for the deterministic name and the description. */
   abstract R request(FlowContext ctx, String name, String description);
 
-  /** The connection as its create answer and request show it. */
-  abstract T created(EntityRef ref, R request);
-
-  /** The connection with the etag a PATCH answered. */
-  abstract T withEtag(T remote, String etag);
-
   /** Why the connection links something other than the spec wants; null when it is right. */
   abstract String mislinked(FlowContext ctx, T remote);
 
   /** The description the operator gives the connection (before its ownership marker). */
   abstract String description(FlowContext ctx);
-
-  @Override
-  public final boolean managed(FlowContext ctx) {
-    return true;
-  }
 
   @Override
   public final Optional<T> observe(FlowContext ctx) {
@@ -88,7 +77,8 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
   @Override
   public final T create(FlowContext ctx) {
     R request = request(ctx, ctx.remoteName(nameSuffix), desiredDescription(ctx));
-    return created(collection(ctx).create(request), request);
+    RemoteCollection<T, R> collection = collection(ctx);
+    return collection.created(collection.create(request), request);
   }
 
   @Override
@@ -102,15 +92,20 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
       return Diff.none();
     }
     return Diff.builder()
-        .replaceIfChanged("name", "/name", ctx.remoteName(nameSuffix), remote.name())
-        .replaceIfChanged(
-            "description", "/description", desiredDescription(ctx), remote.description())
+        .nameAndDescription(ctx.remoteName(nameSuffix), desiredDescription(ctx), remote)
         .build();
   }
 
+  /**
+   * The connection as the PATCH left it, as far as known without reading it back (like a create):
+   * the name and description the diff patched back, the links it already had, the new etag.
+   */
   @Override
   public final T update(FlowContext ctx, T remote, Diff diff) {
-    return withEtag(remote, collection(ctx).patch(remote.id(), remote.etag(), diff.ops()).etag());
+    RemoteCollection<T, R> collection = collection(ctx);
+    String etag = collection.patch(remote.id(), remote.etag(), diff.ops()).etag();
+    R patched = request(ctx, ctx.remoteName(nameSuffix), desiredDescription(ctx));
+    return collection.created(new EntityRef(remote.id(), etag), patched);
   }
 
   @Override

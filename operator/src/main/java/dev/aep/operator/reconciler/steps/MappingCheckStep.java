@@ -20,11 +20,6 @@ public final class MappingCheckStep extends ObservingStep<MappingPlan> {
   }
 
   @Override
-  public boolean managed(FlowContext ctx) {
-    return true;
-  }
-
-  @Override
   public Optional<MappingPlan> observe(FlowContext ctx) {
     String tenantId = ctx.facts().tenantId(ctx.session());
     String path = ctx.spec().getResourcePath().value();

@@ -33,11 +33,6 @@ public final class MappingSetStep extends Step<MappingSet> {
   }
 
   @Override
-  public boolean managed(FlowContext ctx) {
-    return true;
-  }
-
-  @Override
   public Optional<MappingSet> observe(FlowContext ctx) {
     MappingSetStatus status = ctx.status().getMappingSet();
     if (status != null && status.getId() != null) {
@@ -150,25 +145,17 @@ public final class MappingSetStep extends Step<MappingSet> {
       return Optional.empty();
     }
     StringBuilder key =
-        new StringBuilder()
-            .append(ctx.credentialsKey())
-            .append('\n')
-            .append(ctx.spec().getResourcePath().value())
-            .append('\n')
-            .append(create.getClassId())
-            .append('\n')
-            .append(ctx.plan().tenantNamespace())
-            .append('\n')
-            .append(FieldGroupStep.digest(ctx.plan().tenantFields()))
-            .append('\n')
-            .append(create.getFieldGroupIds());
+        new StringBuilder(
+            String.join(
+                "\n",
+                ctx.credentialsKey(),
+                ctx.spec().getResourcePath().value(),
+                create.getClassId(),
+                ctx.plan().tenantNamespace(),
+                FieldGroupStep.digest(ctx.plan().tenantFields()),
+                String.valueOf(create.getFieldGroupIds())));
     for (Mapping m : request.mappings()) {
-      key.append('\n')
-          .append(m.sourceType())
-          .append('\t')
-          .append(m.source())
-          .append('\t')
-          .append(m.destination());
+      key.append('\n').append(String.join("\t", m.sourceType(), m.source(), m.destination()));
     }
     return Optional.of(key.toString());
   }
@@ -186,13 +173,7 @@ public final class MappingSetStep extends Step<MappingSet> {
 
   @Override
   public String describe(FlowContext ctx, MappingSet remote) {
-    return "mapping set "
-        + remoteName(ctx)
-        + " (id "
-        + remote.id()
-        + ", version "
-        + remote.version()
-        + ")";
+    return FlowSteps.described(kind(), remoteName(ctx), remote.id(), "version " + remote.version());
   }
 
   /** With the version: every PUT makes a new one, and the flow names the version it uses. */

@@ -2,7 +2,6 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
-import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
@@ -36,34 +35,6 @@ public final class SourceConnectionStep
   SourceConnectionRequest request(FlowContext ctx, String name, String description) {
     return SourceConnectionRequest.stripe(
         name, description, baseConnectionId(ctx), ctx.spec().getResourcePath().value());
-  }
-
-  @Override
-  SourceConnection created(EntityRef ref, SourceConnectionRequest r) {
-    return new SourceConnection(
-        ref.id(),
-        ref.etag(),
-        r.name(),
-        r.description(),
-        null,
-        r.baseConnectionId(),
-        r.connectionSpec(),
-        r.dataFormat(),
-        r.params());
-  }
-
-  @Override
-  SourceConnection withEtag(SourceConnection c, String etag) {
-    return new SourceConnection(
-        c.id(),
-        etag,
-        c.name(),
-        c.description(),
-        c.state(),
-        c.baseConnectionId(),
-        c.connectionSpec(),
-        c.dataFormat(),
-        c.params());
   }
 
   @Override

@@ -42,9 +42,12 @@ public abstract class Step<R> {
 
   /**
    * Whether this flow owns the object (create, update, delete) or only uses an existing one given
-   * by id in the spec, which must then exist and is never modified or deleted.
+   * by id in the spec, which must then exist and is never modified or deleted. Owned unless the
+   * step says otherwise.
    */
-  public abstract boolean managed(FlowContext ctx);
+  public boolean managed(FlowContext ctx) {
+    return true;
+  }
 
   /**
    * The object as it is on the Platform now: by the id in status, else (crash recovery) the object

@@ -2,7 +2,6 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
-import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
@@ -36,36 +35,6 @@ public final class TargetConnectionStep
   TargetConnectionRequest request(FlowContext ctx, String name, String description) {
     return TargetConnectionRequest.dataLake(
         name, description, schemaId(ctx), schemaVersion(ctx), datasetId(ctx));
-  }
-
-  @Override
-  TargetConnection created(EntityRef ref, TargetConnectionRequest r) {
-    return new TargetConnection(
-        ref.id(),
-        ref.etag(),
-        r.name(),
-        r.description(),
-        null,
-        r.connectionSpec(),
-        r.dataFormat(),
-        r.schemaId(),
-        r.schemaVersion(),
-        r.params());
-  }
-
-  @Override
-  TargetConnection withEtag(TargetConnection c, String etag) {
-    return new TargetConnection(
-        c.id(),
-        etag,
-        c.name(),
-        c.description(),
-        c.state(),
-        c.connectionSpec(),
-        c.dataFormat(),
-        c.schemaId(),
-        c.schemaVersion(),
-        c.params());
   }
 
   @Override

@@ -72,7 +72,8 @@ class MappingCheckStepTest {
         new StepKit.FakeObserver(),
         StepKit.CREDENTIALS,
         Clock.fixed(StepKit.NOW, ZoneOffset.UTC),
-        facts);
+        facts,
+        new FlowContext.Scratch());
   }
 
   @Test

@@ -78,6 +78,14 @@ class OwnedCopiesTest {
     StripeIngestionFlow flow = new StripeIngestionFlow();
     flow.setMetadata(
         new ObjectMetaBuilder().withNamespace("ns").withName("f").withUid(uid).build());
-    return new FlowContext(flow, new StripeIngestionFlowStatus(), null, null, null, null, null);
+    return new FlowContext(
+        flow,
+        new StripeIngestionFlowStatus(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        new FlowContext.Scratch());
   }
 }

@@ -66,7 +66,8 @@ final class StepKit {
         observer,
         CREDENTIALS,
         Clock.fixed(NOW, ZoneOffset.UTC),
-        new PlatformFacts());
+        new PlatformFacts(),
+        new FlowContext.Scratch());
   }
 
   /**
