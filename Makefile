@@ -33,7 +33,7 @@ help: ## list the targets
 build: ## compile and package operator/target/operator.jar and simulator/target/simulator.jar, plus systemtest/target/systemtest.jar (no tests)
 	$(MVN) -DskipTests package
 
-test: ## run every test: unit, client, simulator, admission, CRD and deploy checks; systemtest's scenarios (surefire) and reliability/scale (failsafe)
+test: ## run every test: unit, client, simulator, admission, CRD and deploy checks; systemtest's scenarios, reliability and scale included (failsafe)
 	$(MVN) verify
 
 # The operator build generates the CRD in process-classes (crd-generator-maven-plugin, then dev.aep.operator.api.CrdFiles)
@@ -68,7 +68,7 @@ CHAOS_ARGS ?= -Dsoak.flows=30 -Dsoak.sandboxes=1 -Dsoak.timeoutSeconds=900 -Dcra
   -Dk8s.flows=10 -Dbadinput.windowSeconds=60 -Dbadinput.resyncSeconds=10 -Dfailover.flows=10 -Dhygiene.flows=4 \
   -Dhygiene.rootLevel=DEBUG
 .PHONY: chaos
-# One scenario at a time (test.forkCount=1): at full size their figures are load-sensitive, make test runs them 3 at a time.
+# One scenario at a time (test.forkCount=1): at full size their figures are load-sensitive, make test runs 6 classes at a time.
 chaos: ## run the reliability scenarios at full size (faults, crash loop, bad input, secrets, tenancy, failover) and print their figures
 	@rm -rf systemtest/target/reliability; status=0; \
 	$(MVN) -pl systemtest -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \

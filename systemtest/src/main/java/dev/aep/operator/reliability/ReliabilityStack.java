@@ -47,6 +47,14 @@ final class ReliabilityStack extends SimulatedStack {
         .withRetryBackoff(Duration.ofMillis(200), maxBackoff);
   }
 
+  /**
+   * The settings of the scenarios that converge on events and requeues alone: a 30 s resync (so no
+   * resync pass hides a missed event within a scenario), backoff up to 2 s.
+   */
+  static ReconcilerSettings eventDriven() {
+    return settings(Duration.ofSeconds(30), Duration.ofSeconds(2));
+  }
+
   KubernetesFaults kubernetesFaults() {
     return kubernetesFaults;
   }

@@ -29,6 +29,22 @@ final class ScenarioParameters {
   }
 
   /**
+   * What most scenarios read under their prefix: {@code <prefix>.flows}, {@code <prefix>.latencyMs}
+   * (the Platform's latency per call), {@code <prefix>.timeoutSeconds} (how long to wait for
+   * convergence), and the seed.
+   */
+  static Common common(String prefix, int flows, int latencyMs, int timeoutSeconds) {
+    return new Common(
+        integer(prefix + ".flows", flows),
+        millis(prefix + ".latencyMs", latencyMs),
+        seconds(prefix + ".timeoutSeconds", timeoutSeconds),
+        seed());
+  }
+
+  /** See {@link #common}. */
+  record Common(int flows, Duration latency, Duration timeout, long seed) {}
+
+  /**
    * The seed of every random choice of a run ({@code chaos.seed}), so a failure can be replayed.
    */
   static long seed() {

@@ -29,24 +29,21 @@ class CrashLoopTest {
 
   @Test
   void flowsConvergeWithoutDuplicatesOrOrphansAcrossRepeatedCrashes() {
-    int flows = ScenarioParameters.integer("crash.flows", 6);
+    ScenarioParameters.Common common = ScenarioParameters.common("crash", 6, 100, 180);
     int restarts = ScenarioParameters.integer("crash.restarts", 8);
-    Duration latency = ScenarioParameters.millis("crash.latencyMs", 100);
     int maxRequests = ScenarioParameters.integer("crash.maxRequests", 40);
-    Duration timeout = ScenarioParameters.seconds("crash.timeoutSeconds", 180);
-    long seed = ScenarioParameters.seed();
-    Random random = new Random(seed);
+    Random random = new Random(common.seed());
     Map<String, String> env = Map.of(OperatorConfig.SHUTDOWN_TIMEOUT, "1s");
 
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       PlatformSimulator sim = stack.simulator();
-      sim.faults().latency(latency);
+      sim.faults().latency(common.latency());
       List<String> namespaces = List.of("crash-a", "crash-b");
       for (String ns : namespaces) {
         stack.isolatedNamespace(ns);
       }
       List<StripeIngestionFlow> created = new ArrayList<>();
-      for (int i = 0; i < flows; i++) {
+      for (int i = 0; i < common.flows(); i++) {
         created.add(
             stack.create(stack.charges(namespaces.get(i % namespaces.size()), "flow-" + i)));
       }
@@ -56,15 +53,13 @@ class CrashLoopTest {
       List<Duration> lives = new ArrayList<>();
       int readyAtACrash = 0;
       for (int i = 0; i < restarts; i++) {
-        Replica replica =
-            stack.startReplica(
-                env, ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+        Replica replica = stack.startReplica(env, ReliabilityStack.eventDriven());
         Instant up = Instant.now();
         // Killed right after its n-th Platform request went out (so with that call in flight), or
         // as soon as there is nothing left to do.
         int requests = 1 + random.nextInt(maxRequests);
         Awaitility.await()
-            .atMost(timeout)
+            .atMost(common.timeout())
             .pollInterval(Duration.ofMillis(5))
             .until(
                 () ->
@@ -73,12 +68,11 @@ class CrashLoopTest {
         crashes.add(Instant.now());
         lives.add(Duration.between(up, crashes.get(i)));
         replica.crash();
-        readyAtACrash = flows - stack.notReady(created).size();
+        readyAtACrash = common.flows() - stack.notReady(created).size();
       }
-      stack.startReplica(
-          env, ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+      stack.startReplica(env, ReliabilityStack.eventDriven());
       Instant lastStart = Instant.now();
-      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
+      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, common.timeout());
       Instant converged = Instant.now();
 
       List<RequestLog.Entry> log = sim.requestLog().entries();
@@ -102,12 +96,12 @@ class CrashLoopTest {
       new ScenarioReport("crash-loop", "Crash loop")
           .line(
               "flows",
-              flows
+              common.flows()
                   + " in "
                   + namespaces.size()
                   + " sandboxes, created while the "
                   + "operator was down (seed "
-                  + seed
+                  + common.seed()
                   + ")")
           .line(
               "crashes",
@@ -124,7 +118,7 @@ class CrashLoopTest {
                   + " with a Platform call in flight; "
                   + readyAtACrash
                   + " flows Ready at the last crash)")
-          .line("Platform latency", latency.toMillis() + " ms per call")
+          .line("Platform latency", common.latency().toMillis() + " ms per call")
           .line("Platform calls", log.size() + " (" + creates + " creates acknowledged)")
           .line("remote objects", objects.total() + " " + objects.objects())
           .line("duplicates / orphans / missing", objects.counts())
@@ -138,7 +132,7 @@ class CrashLoopTest {
 
       assertThat(objects.clean()).as(objects.toString()).isTrue();
       assertThat(objects.objects())
-          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
+          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(common.flows()));
     }
   }
 }

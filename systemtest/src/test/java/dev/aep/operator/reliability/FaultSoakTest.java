@@ -47,18 +47,15 @@ class FaultSoakTest {
 
   @Test
   void everyFlowBecomesReadyWithOneObjectOfEachKindWhileThePlatformMisbehaves() {
-    int flows = ScenarioParameters.integer("soak.flows", 8);
+    ScenarioParameters.Common common = ScenarioParameters.common("soak", 8, 50, 300);
     int sandboxes = ScenarioParameters.integer("soak.sandboxes", 2);
     double rate429 = ScenarioParameters.decimal("soak.rate429", 0.10);
     int retryAfter = ScenarioParameters.integer("soak.retryAfterSeconds", 1);
     double rate5xx = ScenarioParameters.decimal("soak.rate5xx", 0.05);
-    Duration latency = ScenarioParameters.millis("soak.latencyMs", 50);
     Duration tokenLifetime = ScenarioParameters.seconds("soak.tokenLifetimeSeconds", 20);
     Duration bumpEvery = ScenarioParameters.millis("soak.etagBumpEveryMs", 200);
     double racedShare = ScenarioParameters.decimal("soak.racedPatchShare", 0.5);
-    Duration timeout = ScenarioParameters.seconds("soak.timeoutSeconds", 300);
     String maxRps = String.valueOf(ScenarioParameters.integer("soak.maxRps", 10));
-    long seed = ScenarioParameters.seed();
 
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       PlatformSimulator sim = stack.simulator();
@@ -70,9 +67,9 @@ class FaultSoakTest {
       String baselineNs = "soak-baseline";
       stack.isolatedNamespace(baselineNs);
       StripeIngestionFlow reference = stack.create(stack.charges(baselineNs, "reference"));
-      stack.awaitAllReady(List.of(reference), timeout);
+      stack.awaitAllReady(List.of(reference), common.timeout());
       update(stack, List.of(reference));
-      stack.awaitAllReady(List.of(reference), timeout);
+      stack.awaitAllReady(List.of(reference), common.timeout());
       long baselineCalls = stack.requests(baselineNs).size();
 
       List<String> namespaces = new ArrayList<>();
@@ -82,14 +79,14 @@ class FaultSoakTest {
       }
       sim.requestLog().clear();
       sim.faults()
-          .seed(seed)
+          .seed(common.seed())
           .rateLimit(rate429, retryAfter)
           .serverErrors(rate5xx)
-          .latency(latency)
+          .latency(common.latency())
           .tokenLifetime(tokenLifetime);
       // The token cached during the baseline lived 24 h: from now on tokens last tokenLifetime.
       sim.faults().expireTokens();
-      EtagBumper bumper = new EtagBumper(sim, new Random(seed), Set.copyOf(namespaces));
+      EtagBumper bumper = new EtagBumper(sim, new Random(common.seed()), Set.copyOf(namespaces));
       ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
       chaos.scheduleAtFixedRate(
           bumper, bumpEvery.toMillis(), bumpEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -106,17 +103,17 @@ class FaultSoakTest {
 
       Instant start = Instant.now();
       List<StripeIngestionFlow> created = new ArrayList<>();
-      for (int i = 0; i < flows; i++) {
+      for (int i = 0; i < common.flows(); i++) {
         created.add(stack.create(stack.charges(namespaces.get(i % sandboxes), "flow-" + i)));
       }
-      stack.awaitAllReady(created, timeout);
+      stack.awaitAllReady(created, common.timeout());
       Duration toCreate = Duration.between(start, Instant.now());
 
       // Out-of-band writers also win the race between the operator's GET and its PATCH: for a
       // share of the flows the first PATCH carries an etag that just went stale.
-      Random pick = new Random(seed);
+      Random pick = new Random(common.seed());
       int raced = 0;
-      for (StripeIngestionFlow f : stack.awaitAllReady(created, timeout)) {
+      for (StripeIngestionFlow f : stack.awaitAllReady(created, common.timeout())) {
         if (pick.nextDouble() < racedShare) {
           sim.faults().failNext(1, "PATCH", "/flows/" + f.getStatus().getFlow().getId() + "$", 412);
           raced++;
@@ -124,7 +121,7 @@ class FaultSoakTest {
       }
       Instant updateStart = Instant.now();
       update(stack, created);
-      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
+      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, common.timeout());
       Duration toUpdate = Duration.between(updateStart, Instant.now());
 
       chaos.shutdownNow();
@@ -139,12 +136,14 @@ class FaultSoakTest {
       RemoteObjectAudit.Result objects = RemoteObjectAudit.audit(sim, all, Set.of());
       RetryAfterAudit.Result retryAfterAudit =
           RetryAfterAudit.audit(log, Duration.ofSeconds(retryAfter));
-      double callsPerFlow = (double) scoped.size() / flows;
+      double callsPerFlow = (double) scoped.size() / common.flows();
       double bound = CALL_BOUND_FACTOR * baselineCalls;
       long tokenCalls = log.stream().filter(e -> e.kind() == Kind.TOKEN).count();
 
       new ScenarioReport("fault-soak", "Fault soak")
-          .line("flows", flows + " in " + sandboxes + " sandboxes (seed " + seed + ")")
+          .line(
+              "flows",
+              common.flows() + " in " + sandboxes + " sandboxes (seed " + common.seed() + ")")
           .line(
               "faults configured",
               String.format(
@@ -154,7 +153,7 @@ class FaultSoakTest {
                   rate429 * 100,
                   retryAfter,
                   rate5xx * 100,
-                  latency.toMillis(),
+                  common.latency().toMillis(),
                   tokenLifetime.toSeconds(),
                   bumpEvery.toMillis(),
                   racedShare * 100))

@@ -28,28 +28,23 @@ class KubernetesFaultsTest {
 
   @Test
   void convergesThroughStatusConflictsAndAfterARestartOnStaleStatus() {
-    int flows = ScenarioParameters.integer("k8s.flows", 4);
+    ScenarioParameters.Common common = ScenarioParameters.common("k8s", 4, 50, 180);
     double conflictRate = ScenarioParameters.decimal("k8s.statusConflictRate", 0.4);
-    Duration latency = ScenarioParameters.millis("k8s.latencyMs", 50);
-    Duration timeout = ScenarioParameters.seconds("k8s.timeoutSeconds", 180);
-    long seed = ScenarioParameters.seed();
     String ns = "k8s-faults";
 
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       PlatformSimulator sim = stack.simulator();
       stack.isolatedNamespace(ns);
-      stack.kubernetesFaults().statusConflicts(conflictRate, seed);
-      sim.faults().latency(latency);
-      Replica first =
-          stack.startReplica(
-              Map.of(), ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+      stack.kubernetesFaults().statusConflicts(conflictRate, common.seed());
+      sim.faults().latency(common.latency());
+      Replica first = stack.startReplica(Map.of(), ReliabilityStack.eventDriven());
 
       Instant start = Instant.now();
       List<StripeIngestionFlow> created = new ArrayList<>();
-      for (int i = 0; i < flows; i++) {
+      for (int i = 0; i < common.flows(); i++) {
         created.add(stack.create(stack.charges(ns, "flow-" + i)));
       }
-      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
+      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, common.timeout());
       Duration firstConverge = Duration.between(start, Instant.now());
       int conflictsBeforeRestart = stack.kubernetesFaults().conflictsInjected();
       RemoteObjectAudit.Result beforeRestart = RemoteObjectAudit.audit(sim, ready, Set.of());
@@ -75,9 +70,8 @@ class KubernetesFaultsTest {
       int requestsBeforeRestart = sim.requestLog().entries().size();
 
       Instant restart = Instant.now();
-      stack.startReplica(
-          Map.of(), ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)));
-      List<StripeIngestionFlow> after = stack.awaitAllReady(created, timeout);
+      stack.startReplica(Map.of(), ReliabilityStack.eventDriven());
+      List<StripeIngestionFlow> after = stack.awaitAllReady(created, common.timeout());
       Duration secondConverge = Duration.between(restart, Instant.now());
 
       List<RequestLog.Entry> sinceRestart =
@@ -99,7 +93,7 @@ class KubernetesFaultsTest {
               .count();
 
       new ScenarioReport("kubernetes-faults", "Kubernetes-side faults")
-          .line("flows", flows + " (seed " + seed + ")")
+          .line("flows", common.flows() + " (seed " + common.seed() + ")")
           .line(
               "status write conflicts",
               String.format(
@@ -135,7 +129,7 @@ class KubernetesFaultsTest {
       assertThat(stack.kubernetesFaults().conflictsInjected()).isPositive();
       assertThat(objects.clean()).as(objects.toString()).isTrue();
       assertThat(objects.objects())
-          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
+          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(common.flows()));
       assertThat(createsSinceRestart).as("Platform creates after the restart").isZero();
       assertThat(after)
           .allSatisfy(

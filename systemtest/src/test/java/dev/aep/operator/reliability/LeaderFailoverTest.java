@@ -33,20 +33,17 @@ class LeaderFailoverTest {
 
   @Test
   void theStandbyTakesOverFromALeaderStoppedMidReconcileWithoutDuplicates() {
-    int flows = ScenarioParameters.integer("failover.flows", 6);
-    Duration latency = ScenarioParameters.millis("failover.latencyMs", 150);
-    Duration timeout = ScenarioParameters.seconds("failover.timeoutSeconds", 180);
-    ReconcilerSettings settings =
-        ReliabilityStack.settings(Duration.ofSeconds(30), Duration.ofSeconds(2));
+    ScenarioParameters.Common common = ScenarioParameters.common("failover", 6, 150, 180);
+    ReconcilerSettings settings = ReliabilityStack.eventDriven();
     Map<String, String> shortShutdown = Map.of(OperatorConfig.SHUTDOWN_TIMEOUT, "1s");
     String ns = "failover";
 
     try (ReliabilityStack stack = ReliabilityStack.start()) {
       PlatformSimulator sim = stack.simulator();
       stack.isolatedNamespace(ns);
-      sim.faults().latency(latency);
+      sim.faults().latency(common.latency());
       List<StripeIngestionFlow> created = new ArrayList<>();
-      for (int i = 0; i < flows; i++) {
+      for (int i = 0; i < common.flows(); i++) {
         created.add(stack.create(stack.charges(ns, "flow-" + i)));
       }
 
@@ -57,23 +54,23 @@ class LeaderFailoverTest {
               CompletableFuture.runAsync(b.assembly()::start))
           .join();
       Awaitility.await()
-          .atMost(timeout)
+          .atMost(common.timeout())
           .until(() -> a.assembly().isLeader() || b.assembly().isLeader());
       Replica first = a.assembly().isLeader() ? a : b;
       Replica second = first == a ? b : a;
 
       // Kill the leader once about half of the objects exist, while it waits for a Platform answer.
-      int objects = flows * RemoteObjectAudit.KINDS.size();
+      int objects = common.flows() * RemoteObjectAudit.KINDS.size();
       int awaitingAtCrash =
-          awaitMidCall(first, () -> acknowledgedCreates(sim) >= objects / 2, timeout);
+          awaitMidCall(first, () -> acknowledgedCreates(sim) >= objects / 2, common.timeout());
       Instant crash = Instant.now();
       first.crash();
       long createsAtCrash = acknowledgedCreates(sim);
-      int readyAtCrash = flows - stack.notReady(created).size();
+      int readyAtCrash = common.flows() - stack.notReady(created).size();
       double firstCalls = platformCalls(first);
-      Awaitility.await().atMost(timeout).until(second.assembly()::isLeader);
+      Awaitility.await().atMost(common.timeout()).until(second.assembly()::isLeader);
       Duration takeover = Duration.between(crash, Instant.now());
-      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, timeout);
+      List<StripeIngestionFlow> ready = stack.awaitAllReady(created, common.timeout());
       Duration converged = Duration.between(crash, Instant.now());
       RemoteObjectAudit.Result afterCrash = RemoteObjectAudit.audit(sim, ready, Set.of());
       long createsAfterCrash = acknowledgedCreates(sim);
@@ -90,14 +87,15 @@ class LeaderFailoverTest {
             });
       }
       int patchesBefore = patches(sim);
-      int awaitingAtStop = awaitMidCall(second, () -> patches(sim) > patchesBefore, timeout);
+      int awaitingAtStop =
+          awaitMidCall(second, () -> patches(sim) > patchesBefore, common.timeout());
       Instant handOver = Instant.now();
-      int updatedAtStop = flows - stack.notReady(created).size();
+      int updatedAtStop = common.flows() - stack.notReady(created).size();
       second.stop();
       double secondCalls = platformCalls(second);
-      Awaitility.await().atMost(timeout).until(third.assembly()::isLeader);
+      Awaitility.await().atMost(common.timeout()).until(third.assembly()::isLeader);
       Duration gracefulTakeover = Duration.between(handOver, Instant.now());
-      List<StripeIngestionFlow> updated = stack.awaitAllReady(created, timeout);
+      List<StripeIngestionFlow> updated = stack.awaitAllReady(created, common.timeout());
       Duration gracefulConverged = Duration.between(handOver, Instant.now());
       double thirdCalls = platformCalls(third);
       RemoteObjectAudit.Result objectsAudit = RemoteObjectAudit.audit(sim, updated, Set.of());
@@ -113,7 +111,9 @@ class LeaderFailoverTest {
       long inFlightAtStop = inFlight(sim, handOver);
 
       new ScenarioReport("leader-failover", "Leader failover")
-          .line("flows", flows + ", Platform latency " + latency.toMillis() + " ms per call")
+          .line(
+              "flows",
+              common.flows() + ", Platform latency " + common.latency().toMillis() + " ms per call")
           .line(
               "crash of the leader",
               "after "
@@ -160,7 +160,7 @@ class LeaderFailoverTest {
                   + " ("
                   + objects
                   + " objects for "
-                  + flows
+                  + common.flows()
                   + " flows; "
                   + createsAfterCrash
                   + " when all were Ready after the first takeover)")
@@ -177,9 +177,11 @@ class LeaderFailoverTest {
       assertThat(afterCrash.clean()).as(afterCrash.toString()).isTrue();
       assertThat(objectsAudit.clean()).as(objectsAudit.toString()).isTrue();
       assertThat(objectsAudit.objects())
-          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(flows));
+          .allSatisfy((kind, n) -> assertThat(n).as(kind.value()).isEqualTo(common.flows()));
       assertThat(creates).as("creates acknowledged").isEqualTo(objects);
-      assertThat(readyAtCrash).as("flows Ready when the leader was killed").isLessThan(flows);
+      assertThat(readyAtCrash)
+          .as("flows Ready when the leader was killed")
+          .isLessThan(common.flows());
       assertThat(awaitingAtCrash).as("calls awaiting an answer at the kill").isPositive();
       assertThat(awaitingAtStop).as("calls awaiting an answer at the stop").isPositive();
       assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replica-c");
