@@ -2,6 +2,7 @@ package dev.aep.operator.reconciler.observe;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
@@ -13,6 +14,7 @@ import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
@@ -21,10 +23,13 @@ import dev.aep.operator.reconciler.steps.RemoteNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -87,6 +92,21 @@ final class ScopeSnapshots {
    * @param readAt when they were read
    */
   record RunMemo(List<FlowRun> runs, int limit, Instant readAt) {}
+
+  /**
+   * How writes of one kind keep its snapshot current.
+   *
+   * @param created the object a create answer and its request show: only what was sent (a state the
+   *     Platform did not answer stays unknown), or null when they do not show enough, so the next
+   *     lookup of the name asks the Platform; the function itself null when the collection's own
+   *     {@link RemoteCollection#created} tells it
+   * @param deleted forgets what else was kept about a deleted object
+   */
+  record Tracking<T, R>(
+      KindSnapshot<T> snapshot, BiFunction<EntityRef, R, T> created, Consumer<String> deleted) {}
+
+  // Every kind with a snapshot, by kind.
+  private final Map<RemoteKind<?, ?>, Tracking<?, ?>> tracking = new LinkedHashMap<>();
 
   private final Canonical canonical = new Canonical();
   private final Duration maxAge;
@@ -194,6 +214,29 @@ final class ScopeSnapshots {
                     .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
             maxAge,
             nanoTime);
+    track(RemoteKind.BASE_CONNECTIONS, baseConnections, null, id -> {});
+    track(RemoteKind.SOURCE_CONNECTIONS, sourceConnections, null, id -> {});
+    track(RemoteKind.TARGET_CONNECTIONS, targetConnections, null, id -> {});
+    // A new flow is enabled (platform-api.md 2.6); a deleted flow's remembered runs go with it.
+    track(RemoteKind.FLOWS, flows, Flow::created, runs::remove);
+    track(RemoteKind.DATASETS, datasets, null, id -> {});
+    // A create through the collection answers only the id: its title is looked up again.
+    track(RemoteKind.SCHEMAS, schemas, (ref, request) -> null, fullSchemas::remove);
+    track(RemoteKind.FIELD_GROUPS, fieldGroups, (ref, request) -> null, id -> {});
+  }
+
+  private <T, R> void track(
+      RemoteKind<T, R> kind,
+      KindSnapshot<T> snapshot,
+      BiFunction<EntityRef, R, T> created,
+      Consumer<String> deleted) {
+    tracking.put(kind, new Tracking<>(snapshot, created, deleted));
+  }
+
+  /** How writes of {@code kind} keep its snapshot current; null for a kind without one. */
+  @SuppressWarnings("unchecked") // track() pairs each kind with its own types
+  <T, R> Tracking<T, R> tracking(RemoteKind<T, R> kind) {
+    return (Tracking<T, R>) tracking.get(kind);
   }
 
   /**
@@ -271,14 +314,7 @@ final class ScopeSnapshots {
 
   /** Every kind, for counting. */
   List<KindSnapshot<?>> kinds() {
-    return List.of(
-        baseConnections,
-        sourceConnections,
-        targetConnections,
-        flows,
-        datasets,
-        schemas,
-        fieldGroups);
+    return tracking.values().stream().<KindSnapshot<?>>map(Tracking::snapshot).toList();
   }
 
   /**
