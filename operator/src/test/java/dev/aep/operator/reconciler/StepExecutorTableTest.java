@@ -25,6 +25,7 @@ import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.reconciler.ExecutorBench.Call;
 import dev.aep.operator.reconciler.ExecutorBench.End;
@@ -659,10 +660,12 @@ class StepExecutorTableTest {
     Observation observation = op.observation();
     RemoteObserver observer = observation.open(bench.session).observer();
     switch (obj) {
-      case BASE_CONNECTION -> assertThat(observer.baseConnection(id)).isPresent();
-      case SOURCE_CONNECTION -> assertThat(observer.sourceConnection(id)).isPresent();
-      case TARGET_CONNECTION -> assertThat(observer.targetConnection(id)).isPresent();
-      case FLOW -> assertThat(observer.flow(id)).isPresent();
+      case BASE_CONNECTION -> assertThat(observer.get(RemoteKind.BASE_CONNECTIONS, id)).isPresent();
+      case SOURCE_CONNECTION ->
+          assertThat(observer.get(RemoteKind.SOURCE_CONNECTIONS, id)).isPresent();
+      case TARGET_CONNECTION ->
+          assertThat(observer.get(RemoteKind.TARGET_CONNECTIONS, id)).isPresent();
+      case FLOW -> assertThat(observer.get(RemoteKind.FLOWS, id)).isPresent();
       default -> throw new IllegalStateException("not applicable");
     }
     bench.sim.faults().bumpEtag(obj.kind, id);

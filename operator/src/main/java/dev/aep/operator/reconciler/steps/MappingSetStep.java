@@ -10,6 +10,7 @@ import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
+import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SourceSchema;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class MappingSetStep extends Step<MappingSet> {
       }
     }
     Optional<MappingSet> newest =
-        ctx.observer().mappingSetsNamed(remoteName(ctx)).stream()
+        ctx.observer().named(RemoteKind.MAPPING_SETS, remoteName(ctx)).stream()
             .max(Comparator.comparingInt(MappingSet::version));
     // List answers may be summaries: read the version itself to compare its mappings.
     return newest.map(m -> ctx.observer().mappingSet(m.id(), (long) m.version()).orElse(m));

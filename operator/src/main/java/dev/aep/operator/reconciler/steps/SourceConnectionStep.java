@@ -4,6 +4,7 @@ import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import java.util.Objects;
@@ -23,8 +24,8 @@ public final class SourceConnectionStep
         KIND_SUFFIX,
         StripeIngestionFlowStatus::getSourceConnection,
         StripeIngestionFlowStatus::setSourceConnection,
-        RemoteObserver::sourceConnection,
-        RemoteObserver::sourceConnectionsNamed);
+        (o, id) -> o.get(RemoteKind.SOURCE_CONNECTIONS, id),
+        (o, name) -> o.named(RemoteKind.SOURCE_CONNECTIONS, name));
   }
 
   @Override
