@@ -10,8 +10,16 @@ import java.util.Optional;
  */
 public interface CatalogClient {
 
+  /**
+   * The collection of one of this service's kinds (the ones below); every typed accessor is this
+   * one, so decorators and fakes implement it once for all kinds.
+   */
+  <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind);
+
   /** {@code /dataSets}. A delete is answered 200, with an empty {@code []} when already gone. */
-  RemoteCollection<Dataset, DatasetRequest> datasets();
+  default RemoteCollection<Dataset, DatasetRequest> datasets() {
+    return collection(Dataset.KIND);
+  }
 
   /**
    * One page of {@code GET /dataSets?tags=<tag>:<value>}: the datasets carrying that tag value

@@ -11,11 +11,19 @@ import java.util.Optional;
 public interface DataPrepClient {
 
   /**
+   * The collection of one of this service's kinds (the ones below); every typed accessor is this
+   * one, so decorators and fakes implement it once for all kinds.
+   */
+  <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind);
+
+  /**
    * {@code /mappingSets}: creates answer id and version 0 (no etag); lookups by name use Data
    * Prep's one exact {@code name=} filter; pages are offsets. Mapping sets are neither patched nor
    * deleted.
    */
-  RemoteCollection<MappingSet, MappingSetRequest> mappingSets();
+  default RemoteCollection<MappingSet, MappingSetRequest> mappingSets() {
+    return collection(MappingSet.KIND);
+  }
 
   /** {@code POST /mappingSets} (answered 200); returns id and version 0. */
   MappingSetVersion createMappingSet(MappingSetRequest request);

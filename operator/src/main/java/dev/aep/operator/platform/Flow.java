@@ -121,4 +121,8 @@ public record Flow(
         .filter(t -> Transformation.MAPPING.equalsIgnoreCase(t.name()))
         .findFirst();
   }
+
+  /** {@code /flows} of Flow Service. */
+  public static final RemoteKind<Flow, FlowRequest> KIND =
+      new RemoteKind<>("flow", s -> s.flowService().flows(), FlowRequest::name);
 }

@@ -1,112 +1,49 @@
 package dev.aep.operator.platform;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One kind of remote object the operator creates through a {@link RemoteCollection}: its words in
- * messages, where a session keeps its collection, and the id and name of an object and of a create
- * request. Decorators and observers handle every kind with one generic method keyed by these
- * constants.
+ * One kind of remote object the operator creates through a {@link RemoteCollection}, described once
+ * (each object type holds its own as {@code KIND}): decorators and observers handle every kind with
+ * one generic method keyed by it.
  *
+ * @param words the kind in messages, e.g. {@code base connection}
+ * @param collection where a session keeps the kind's collection
+ * @param requestName the name (or title) a create request gives the object
  * @param <T> the object as read
  * @param <R> the body of a create
  */
-public final class RemoteKind<T, R> {
-  public static final RemoteKind<BaseConnection, BaseConnectionRequest> BASE_CONNECTIONS =
-      new RemoteKind<>(
-          "base connection",
-          s -> s.flowService().baseConnections(),
-          BaseConnectionRequest::name,
-          BaseConnection::id,
-          BaseConnection::name);
-  public static final RemoteKind<SourceConnection, SourceConnectionRequest> SOURCE_CONNECTIONS =
-      new RemoteKind<>(
-          "source connection",
-          s -> s.flowService().sourceConnections(),
-          SourceConnectionRequest::name,
-          SourceConnection::id,
-          SourceConnection::name);
-  public static final RemoteKind<TargetConnection, TargetConnectionRequest> TARGET_CONNECTIONS =
-      new RemoteKind<>(
-          "target connection",
-          s -> s.flowService().targetConnections(),
-          TargetConnectionRequest::name,
-          TargetConnection::id,
-          TargetConnection::name);
-  public static final RemoteKind<Flow, FlowRequest> FLOWS =
-      new RemoteKind<>(
-          "flow", s -> s.flowService().flows(), FlowRequest::name, Flow::id, Flow::name);
-  public static final RemoteKind<Schema, SchemaRequest> SCHEMAS =
-      new RemoteKind<>(
-          "schema",
-          s -> s.schemaRegistry().schemas(),
-          SchemaRequest::title,
-          Schema::id,
-          Schema::title);
-  public static final RemoteKind<FieldGroup, FieldGroupRequest> FIELD_GROUPS =
-      new RemoteKind<>(
-          "field group",
-          s -> s.schemaRegistry().fieldGroups(),
-          FieldGroupRequest::title,
-          FieldGroup::id,
-          FieldGroup::title);
-  public static final RemoteKind<Dataset, DatasetRequest> DATASETS =
-      new RemoteKind<>(
-          "dataset", s -> s.catalog().datasets(), DatasetRequest::name, Dataset::id, Dataset::name);
-  public static final RemoteKind<MappingSet, MappingSetRequest> MAPPING_SETS =
-      new RemoteKind<>(
-          "mapping set",
-          s -> s.dataPrep().mappingSets(),
-          MappingSetRequest::name,
-          MappingSet::id,
-          MappingSet::name);
-
-  private final String words;
-  private final Function<PlatformSession, RemoteCollection<T, R>> collection;
-  private final Function<R, String> nameOf;
-  private final Function<T, String> id;
-  private final Function<T, String> name;
-
-  private RemoteKind(
-      String words,
-      Function<PlatformSession, RemoteCollection<T, R>> collection,
-      Function<R, String> nameOf,
-      Function<T, String> id,
-      Function<T, String> name) {
-    this.words = words;
-    this.collection = collection;
-    this.nameOf = nameOf;
-    this.id = id;
-    this.name = name;
-  }
-
-  /** The kind in messages, e.g. {@code base connection}. */
-  public String words() {
-    return words;
-  }
+public record RemoteKind<T extends RemoteObject, R>(
+    String words,
+    Function<PlatformSession, RemoteCollection<T, R>> collection,
+    Function<R, String> requestName) {
 
   /** The session's collection of this kind. */
   public RemoteCollection<T, R> in(PlatformSession session) {
     return collection.apply(session);
   }
 
-  /** The name (or title) a create request gives the object. */
-  public String nameOf(R request) {
-    return nameOf.apply(request);
-  }
+  /** A client's collections, each under its own kind. */
+  public static final class Collections {
+    private final Map<RemoteKind<?, ?>, RemoteCollection<?, ?>> byKind = new HashMap<>();
 
-  /** The object's id. */
-  public String id(T object) {
-    return id.apply(object);
-  }
+    /** Adds the collection of {@code kind}. */
+    public <T extends RemoteObject, R> Collections with(
+        RemoteKind<T, R> kind, RemoteCollection<T, R> collection) {
+      byKind.put(kind, collection);
+      return this;
+    }
 
-  /** The object's name (or title): what a lookup by name matches exactly. */
-  public String name(T object) {
-    return name.apply(object);
-  }
-
-  @Override
-  public String toString() {
-    return words;
+    /** The collection of {@code kind}; fails for a kind the client does not serve. */
+    @SuppressWarnings("unchecked") // with() pairs each kind with a collection of its own types
+    public <T extends RemoteObject, R> RemoteCollection<T, R> of(RemoteKind<T, R> kind) {
+      RemoteCollection<?, ?> collection = byKind.get(kind);
+      if (collection == null) {
+        throw new IllegalArgumentException("no " + kind.words() + " collection here");
+      }
+      return (RemoteCollection<T, R>) collection;
+    }
   }
 }

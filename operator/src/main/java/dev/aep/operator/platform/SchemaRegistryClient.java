@@ -14,13 +14,23 @@ import java.util.Optional;
 public interface SchemaRegistryClient {
 
   /**
+   * The collection of one of this service's kinds (the ones below); every typed accessor is this
+   * one, so decorators and fakes implement it once for all kinds.
+   */
+  <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind);
+
+  /**
    * {@code /tenant/schemas}, looked up by exact {@code title} (titles are unique). Reads by id are
    * whole schemas ({@code Accept: application/vnd.adobe.xed+json; version=1}), lists summaries.
    */
-  RemoteCollection<Schema, SchemaRequest> schemas();
+  default RemoteCollection<Schema, SchemaRequest> schemas() {
+    return collection(Schema.KIND);
+  }
 
   /** {@code /tenant/fieldgroups}, looked up by exact {@code title}; lists are summaries. */
-  RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups();
+  default RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups() {
+    return collection(FieldGroup.KIND);
+  }
 
   /**
    * {@code POST /tenant/schemas}; returns the created schema with its {@code $id} and version.

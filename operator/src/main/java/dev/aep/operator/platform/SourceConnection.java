@@ -35,4 +35,11 @@ public record SourceConnection(
   public String resourcePath() {
     return params.get("resourcePath");
   }
+
+  /** {@code /sourceConnections} of Flow Service. */
+  public static final RemoteKind<SourceConnection, SourceConnectionRequest> KIND =
+      new RemoteKind<>(
+          "source connection",
+          s -> s.flowService().sourceConnections(),
+          SourceConnectionRequest::name);
 }

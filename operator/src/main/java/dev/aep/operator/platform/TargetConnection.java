@@ -38,4 +38,11 @@ public record TargetConnection(
   public String dataSetId() {
     return params.get("dataSetId");
   }
+
+  /** {@code /targetConnections} of Flow Service. */
+  public static final RemoteKind<TargetConnection, TargetConnectionRequest> KIND =
+      new RemoteKind<>(
+          "target connection",
+          s -> s.flowService().targetConnections(),
+          TargetConnectionRequest::name);
 }

@@ -4,6 +4,7 @@ import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.reconciler.steps.RemoteObserver;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +21,12 @@ public final class DirectRemoteObserver implements RemoteObserver {
   }
 
   @Override
-  public <T> Optional<T> get(RemoteKind<T, ?> kind, String id) {
+  public <T extends RemoteObject> Optional<T> get(RemoteKind<T, ?> kind, String id) {
     return kind.in(session).get(id);
   }
 
   @Override
-  public <T> List<T> named(RemoteKind<T, ?> kind, String name) {
+  public <T extends RemoteObject> List<T> named(RemoteKind<T, ?> kind, String name) {
     return kind.in(session).findByName(name);
   }
 

@@ -1,11 +1,9 @@
 package dev.aep.operator.demo;
 
-import dev.aep.operator.platform.DataPrepClient;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
-import dev.aep.operator.platform.FlowServiceClient;
-import dev.aep.operator.platform.Forwarding;
+import dev.aep.operator.platform.ForwardingClients;
 import dev.aep.operator.platform.IdentityDescriptor;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.MappingSet;
@@ -17,8 +15,8 @@ import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
-import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +32,7 @@ import java.util.function.Supplier;
  * on its way to the reconciler (as its full stack trace, causes included), whether or not the
  * operator ever prints it. Behaviour is otherwise unchanged.
  */
-public final class RecordingPlatform implements Platform, Forwarding.Decorator {
+public final class RecordingPlatform implements Platform {
   /** One remote change, rendered like the HTTP call it became. */
   record Change(
       long sequence, String verb, String kind, String id, String detail, List<String> lines) {
@@ -58,13 +56,7 @@ public final class RecordingPlatform implements Platform, Forwarding.Decorator {
 
   @Override
   public PlatformSession session(PlatformAccount account, String sandbox) {
-    PlatformSession session = delegate.session(account, sandbox);
-    return PlatformSession.of(
-        session.scope(),
-        new FlowService(session.flowService()),
-        new SchemaRegistry(session.schemaRegistry()),
-        new Forwarding.Catalog(session.catalog(), this),
-        new DataPrep(session.dataPrep()));
+    return new Recorder(delegate.session(account, sandbox)).session();
   }
 
   /** Sequence number of the next change: pass it to {@link #since(long)} later. */
@@ -82,25 +74,11 @@ public final class RecordingPlatform implements Platform, Forwarding.Decorator {
     return new ArrayList<>(exceptions);
   }
 
-  @Override
-  public <T, R> RemoteCollection<T, R> collection(
-      RemoteKind<T, R> kind, RemoteCollection<T, R> collection) {
-    return new Collection<>(kind, collection);
-  }
-
-  /** Keeps every exception a call throws. */
-  @Override
-  public <V> V call(Supplier<V> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException | Error thrown) {
-      StringWriter trace = new StringWriter();
-      thrown.printStackTrace(new PrintWriter(trace));
-      synchronized (this) {
-        exceptions.add(thrown + "\n" + trace);
-      }
-      throw thrown;
-    }
+  /** Keeps the exception a call threw. */
+  private synchronized void thrown(Throwable thrown) {
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    exceptions.add(thrown + "\n" + trace);
   }
 
   /**
@@ -164,43 +142,63 @@ public final class RecordingPlatform implements Platform, Forwarding.Decorator {
     return text + " = " + (op.isSensitive() ? "(hidden: credentials)" : String.valueOf(op.value()));
   }
 
-  /** Creates, PATCHes and deletes of any kind. */
-  private final class Collection<T, R> extends Forwarding.Collection<T, R> {
-    private final RemoteKind<T, R> kind;
-
-    Collection(RemoteKind<T, R> kind, RemoteCollection<T, R> delegate) {
-      super(delegate, RecordingPlatform.this);
-      this.kind = kind;
+  /** Records the changes and the exceptions of one session. */
+  private final class Recorder extends ForwardingClients {
+    Recorder(PlatformSession delegate) {
+      super(delegate);
     }
 
     @Override
-    public EntityRef create(R request) {
-      return RecordingPlatform.this.create(
-          kind.words(), kind.nameOf(request), () -> super.create(request), EntityRef::id);
+    protected <T extends RemoteObject, R> RemoteCollection<T, R> decorate(
+        RemoteKind<T, R> kind, RemoteCollection<T, R> collection) {
+      return new Recorded<>(kind, collection);
     }
 
     @Override
-    public EntityRef patch(String id, String etag, List<JsonPatchOp> ops) {
-      List<String> lines = ops.stream().map(RecordingPlatform::render).toList();
-      return change(
-          "PATCH",
-          kind.words(),
-          id,
-          "If-Match " + etag,
-          lines,
-          () -> super.patch(id, etag, ops),
-          ref -> "");
+    protected <V> V call(Supplier<V> call) {
+      try {
+        return call.get();
+      } catch (RuntimeException | Error e) {
+        thrown(e);
+        throw e;
+      }
     }
 
-    @Override
-    public boolean delete(String id) {
-      return RecordingPlatform.this.delete(kind.words(), id, () -> super.delete(id));
-    }
-  }
+    /** Creates, PATCHes and deletes of any kind. */
+    private final class Recorded<T extends RemoteObject, R> extends Collection<T, R> {
+      private final RemoteKind<T, R> kind;
 
-  private final class FlowService extends Forwarding.FlowService {
-    FlowService(FlowServiceClient delegate) {
-      super(delegate, RecordingPlatform.this);
+      Recorded(RemoteKind<T, R> kind, RemoteCollection<T, R> delegate) {
+        super(delegate);
+        this.kind = kind;
+      }
+
+      @Override
+      public EntityRef create(R request) {
+        return RecordingPlatform.this.create(
+            kind.words(),
+            kind.requestName().apply(request),
+            () -> super.create(request),
+            EntityRef::id);
+      }
+
+      @Override
+      public EntityRef patch(String id, String etag, List<JsonPatchOp> ops) {
+        List<String> lines = ops.stream().map(RecordingPlatform::render).toList();
+        return change(
+            "PATCH",
+            kind.words(),
+            id,
+            "If-Match " + etag,
+            lines,
+            () -> super.patch(id, etag, ops),
+            ref -> "");
+      }
+
+      @Override
+      public boolean delete(String id) {
+        return RecordingPlatform.this.delete(kind.words(), id, () -> super.delete(id));
+      }
     }
 
     @Override
@@ -211,12 +209,6 @@ public final class RecordingPlatform implements Platform, Forwarding.Decorator {
     @Override
     public EntityRef disableFlow(String id) {
       return write("POST action=disable", "flow", id, () -> super.disableFlow(id));
-    }
-  }
-
-  private final class SchemaRegistry extends Forwarding.SchemaRegistry {
-    SchemaRegistry(SchemaRegistryClient delegate) {
-      super(delegate, RecordingPlatform.this);
     }
 
     @Override
@@ -247,12 +239,6 @@ public final class RecordingPlatform implements Platform, Forwarding.Decorator {
     @Override
     public boolean deleteDescriptor(String id) {
       return delete("descriptor", id, () -> super.deleteDescriptor(id));
-    }
-  }
-
-  private final class DataPrep extends Forwarding.DataPrep {
-    DataPrep(DataPrepClient delegate) {
-      super(delegate, RecordingPlatform.this);
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ final class HttpCatalogClient implements CatalogClient {
   static final int MAX_PAGE = 100;
 
   private final HttpCollection<Dataset, DatasetRequest> datasets;
+  private final RemoteKind.Collections collections;
 
   HttpCatalogClient(PlatformCaller caller, HttpUrl platformBase) {
     ObjectMapper mapper = caller.mapper();
@@ -41,11 +44,12 @@ final class HttpCatalogClient implements CatalogClient {
             platformBase.newBuilder().addPathSegments("data/foundation/catalog").build(),
             HttpCollection.Kind.of(
                 "dataSets", "dataset", n -> dataset(n), r -> body(mapper, r), Dataset::name));
+    this.collections = new RemoteKind.Collections().with(Dataset.KIND, datasets);
   }
 
   @Override
-  public RemoteCollection<Dataset, DatasetRequest> datasets() {
-    return datasets;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override

@@ -13,6 +13,8 @@ import dev.aep.operator.platform.MappingSetVersion;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PreviewRow;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +39,7 @@ final class HttpDataPrepClient implements DataPrepClient {
 
   private final PlatformCaller caller;
   private final HttpCollection<MappingSet, MappingSetRequest> mappingSets;
+  private final RemoteKind.Collections collections;
 
   HttpDataPrepClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
@@ -51,6 +54,7 @@ final class HttpDataPrepClient implements DataPrepClient {
                 HttpDataPrepClient::mappingSet,
                 this::body,
                 MappingSet::name));
+    this.collections = new RemoteKind.Collections().with(MappingSet.KIND, mappingSets);
   }
 
   @Override
@@ -171,8 +175,8 @@ final class HttpDataPrepClient implements DataPrepClient {
   }
 
   @Override
-  public RemoteCollection<MappingSet, MappingSetRequest> mappingSets() {
-    return mappingSets;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override

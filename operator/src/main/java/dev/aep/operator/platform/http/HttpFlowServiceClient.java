@@ -13,6 +13,8 @@ import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.SourceSchema;
@@ -44,6 +46,7 @@ final class HttpFlowServiceClient implements FlowServiceClient {
   private final HttpCollection<SourceConnection, SourceConnectionRequest> sourceConnections;
   private final HttpCollection<TargetConnection, TargetConnectionRequest> targetConnections;
   private final HttpCollection<Flow, FlowRequest> flows;
+  private final RemoteKind.Collections collections;
 
   /** Runs are only read. */
   private final HttpCollection<FlowRun, Void> runs;
@@ -106,26 +109,17 @@ final class HttpFlowServiceClient implements FlowServiceClient {
                   throw new UnsupportedOperationException("runs are not created by the operator");
                 },
                 r -> null));
+    this.collections =
+        new RemoteKind.Collections()
+            .with(BaseConnection.KIND, baseConnections)
+            .with(SourceConnection.KIND, sourceConnections)
+            .with(TargetConnection.KIND, targetConnections)
+            .with(Flow.KIND, flows);
   }
 
   @Override
-  public RemoteCollection<BaseConnection, BaseConnectionRequest> baseConnections() {
-    return baseConnections;
-  }
-
-  @Override
-  public RemoteCollection<SourceConnection, SourceConnectionRequest> sourceConnections() {
-    return sourceConnections;
-  }
-
-  @Override
-  public RemoteCollection<TargetConnection, TargetConnectionRequest> targetConnections() {
-    return targetConnections;
-  }
-
-  @Override
-  public RemoteCollection<Flow, FlowRequest> flows() {
-    return flows;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override

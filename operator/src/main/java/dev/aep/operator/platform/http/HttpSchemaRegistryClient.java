@@ -11,6 +11,8 @@ import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
@@ -65,6 +67,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final PlatformCaller caller;
   private final HttpCollection<Schema, SchemaRequest> schemas;
   private final HttpCollection<FieldGroup, FieldGroupRequest> fieldGroups;
+  private final RemoteKind.Collections collections;
   private final HttpCollection<IdentityDescriptor, IdentityDescriptor> descriptors;
   private final HttpUrl stats;
   // The TENANT_ID of an org never changes: read once per session (platform-api.md 9).
@@ -111,16 +114,13 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 this::descriptorBody,
                 IdentityDescriptor::id));
     this.stats = registry.newBuilder().addPathSegment("stats").build();
+    this.collections =
+        new RemoteKind.Collections().with(Schema.KIND, schemas).with(FieldGroup.KIND, fieldGroups);
   }
 
   @Override
-  public RemoteCollection<Schema, SchemaRequest> schemas() {
-    return schemas;
-  }
-
-  @Override
-  public RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups() {
-    return fieldGroups;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override

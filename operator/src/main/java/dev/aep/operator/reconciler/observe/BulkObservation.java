@@ -55,7 +55,7 @@ public final class BulkObservation implements Observation {
       scope.siblings = siblings;
     }
     return new Observed(
-        WriteThrough.of(session, scope), new BulkRemoteObserver(session, scope, clock));
+        new WriteThrough(session, scope).session(), new BulkRemoteObserver(session, scope, clock));
   }
 
   /** How many list calls (pages) this instance made so far, over every scope and kind. */

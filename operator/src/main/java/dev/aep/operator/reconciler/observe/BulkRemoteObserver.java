@@ -6,6 +6,7 @@ import dev.aep.operator.platform.LastRunDetails;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.reconciler.steps.RemoteObserver;
 import java.time.Clock;
@@ -43,39 +44,44 @@ final class BulkRemoteObserver implements RemoteObserver {
   }
 
   /**
-   * One object of a kind: from its snapshot, else one GET of its collection (a schema as {@link
-   * #schema} tells it); a kind without a snapshot is read by id.
+   * One object of a kind: from its snapshot, else one GET of its collection; a schema as {@link
+   * #schema} tells it.
    */
   @Override
-  @SuppressWarnings("unchecked") // the kind is SCHEMAS, so T is Schema
-  public <T> Optional<T> get(RemoteKind<T, ?> kind, String id) {
-    if (kind == RemoteKind.SCHEMAS) {
+  @SuppressWarnings("unchecked") // the kind is Schema.KIND, so T is Schema
+  public <T extends RemoteObject> Optional<T> get(RemoteKind<T, ?> kind, String id) {
+    if (kind == Schema.KIND) {
       return (Optional<T>) schema(id);
     }
-    ScopeSnapshots.Tracking<T, ?> tracked = scope.tracking(kind);
-    if (tracked == null) {
-      return kind.in(session).get(id);
-    }
-    return tracked.snapshot().byId(session, id, (s, i) -> kind.in(s).get(i));
+    KindSnapshot<T> snapshot = snapshotOf(kind);
+    Optional<T> known =
+        snapshot == null ? null : snapshot.byId(session, id, (s, i) -> kind.in(s).get(i));
+    return known == null ? kind.in(session).get(id) : known;
   }
 
-  /** The objects of a kind named exactly {@code name}: from its snapshot, or the collection. */
+  /**
+   * The objects of a kind named exactly {@code name}: from its snapshot, or the Platform's filter.
+   * Data Prep filters by one exact {@code name=} only (no "any of", no prefix; platform-api.md 5,
+   * 17), so no list can cover many flows' mapping sets at once: their name is asked when a flow has
+   * none recorded (its first pass, or adoption after a crash), never in steady state.
+   */
   @Override
-  @SuppressWarnings("unchecked") // the kind is SCHEMAS, so T is Schema
-  public <T> List<T> named(RemoteKind<T, ?> kind, String name) {
-    if (kind == RemoteKind.SCHEMAS) {
-      return (List<T>) schemasTitled(name);
+  @SuppressWarnings("unchecked") // the kind is Schema.KIND, so T is Schema
+  public <T extends RemoteObject> List<T> named(RemoteKind<T, ?> kind, String name) {
+    KindSnapshot<T> snapshot = snapshotOf(kind);
+    if (kind == Schema.KIND || snapshot == null) {
+      return kind == Schema.KIND
+          ? (List<T>) schemasTitled(name)
+          : kind.in(session).findByName(name);
     }
-    ScopeSnapshots.Tracking<T, ?> tracked = scope.tracking(kind);
-    if (tracked == null) {
-      // Data Prep filters by one exact name= only (no "any of", no prefix; platform-api.md 5, 17),
-      // so no list can cover many flows' mapping sets at once: the name is asked when a flow has
-      // none recorded (its first pass, or adoption after a crash), never in steady state.
-      return kind.in(session).findByName(name);
-    }
-    return tracked
-        .snapshot()
-        .named(session, name, (s, n) -> kind.in(s).findByName(n), (s, i) -> kind.in(s).get(i));
+    return snapshot.named(
+        session, name, (s, n) -> kind.in(s).findByName(n), (s, i) -> kind.in(s).get(i));
+  }
+
+  /** The kind's snapshot; null for a kind without one (mapping sets). */
+  private <T extends RemoteObject> KindSnapshot<T> snapshotOf(RemoteKind<T, ?> kind) {
+    ScopeSnapshots.Tracking<T, ?> tracking = scope.tracking(kind);
+    return tracking == null ? null : tracking.snapshot();
   }
 
   /**

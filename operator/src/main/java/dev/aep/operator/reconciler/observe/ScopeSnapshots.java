@@ -15,6 +15,7 @@ import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
@@ -214,18 +215,18 @@ final class ScopeSnapshots {
                     .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
             maxAge,
             nanoTime);
-    track(RemoteKind.BASE_CONNECTIONS, baseConnections, null, id -> {});
-    track(RemoteKind.SOURCE_CONNECTIONS, sourceConnections, null, id -> {});
-    track(RemoteKind.TARGET_CONNECTIONS, targetConnections, null, id -> {});
+    track(BaseConnection.KIND, baseConnections, null, id -> {});
+    track(SourceConnection.KIND, sourceConnections, null, id -> {});
+    track(TargetConnection.KIND, targetConnections, null, id -> {});
     // A new flow is enabled (platform-api.md 2.6); a deleted flow's remembered runs go with it.
-    track(RemoteKind.FLOWS, flows, Flow::created, runs::remove);
-    track(RemoteKind.DATASETS, datasets, null, id -> {});
+    track(Flow.KIND, flows, Flow::created, runs::remove);
+    track(Dataset.KIND, datasets, null, id -> {});
     // A create through the collection answers only the id: its title is looked up again.
-    track(RemoteKind.SCHEMAS, schemas, (ref, request) -> null, fullSchemas::remove);
-    track(RemoteKind.FIELD_GROUPS, fieldGroups, (ref, request) -> null, id -> {});
+    track(Schema.KIND, schemas, (ref, request) -> null, fullSchemas::remove);
+    track(FieldGroup.KIND, fieldGroups, (ref, request) -> null, id -> {});
   }
 
-  private <T, R> void track(
+  private <T extends RemoteObject, R> void track(
       RemoteKind<T, R> kind,
       KindSnapshot<T> snapshot,
       BiFunction<EntityRef, R, T> created,
@@ -235,7 +236,7 @@ final class ScopeSnapshots {
 
   /** How writes of {@code kind} keep its snapshot current; null for a kind without one. */
   @SuppressWarnings("unchecked") // track() pairs each kind with its own types
-  <T, R> Tracking<T, R> tracking(RemoteKind<T, R> kind) {
+  <T extends RemoteObject, R> Tracking<T, R> tracking(RemoteKind<T, R> kind) {
     return (Tracking<T, R>) tracking.get(kind);
   }
 

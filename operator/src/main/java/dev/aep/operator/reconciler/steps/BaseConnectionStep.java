@@ -8,7 +8,6 @@ import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.PlatformException;
-import dev.aep.operator.platform.RemoteKind;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,8 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   private final OwnedCopies<BaseConnection> copies =
       new OwnedCopies<>(
           ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getBaseConnection()),
-          (ctx, id) -> ctx.observer().get(RemoteKind.BASE_CONNECTIONS, id),
-          ctx -> ctx.observer().named(RemoteKind.BASE_CONNECTIONS, ctx.remoteName(KIND_SUFFIX)),
+          (ctx, id) -> ctx.observer().get(BaseConnection.KIND, id),
+          ctx -> ctx.observer().named(BaseConnection.KIND, ctx.remoteName(KIND_SUFFIX)),
           BaseConnection::id,
           BaseConnection::description);
 
@@ -56,8 +55,7 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   @Override
   public Optional<BaseConnection> observe(FlowContext ctx) {
     if (!managed(ctx)) {
-      return ctx.observer()
-          .get(RemoteKind.BASE_CONNECTIONS, ctx.spec().getStripe().getBaseConnectionId());
+      return ctx.observer().get(BaseConnection.KIND, ctx.spec().getStripe().getBaseConnectionId());
     }
     return copies
         .recorded(ctx)

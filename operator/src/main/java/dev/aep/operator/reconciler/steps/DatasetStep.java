@@ -4,7 +4,6 @@ import dev.aep.operator.api.v1alpha1.DatasetCreateSpec;
 import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.platform.Dataset;
 import dev.aep.operator.platform.DatasetRequest;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.SchemaRef;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +20,14 @@ public final class DatasetStep extends Step<Dataset> {
   private final OwnedCopies<Dataset> copies =
       new OwnedCopies<>(
           ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getDataset()),
-          (ctx, id) -> ctx.observer().get(RemoteKind.DATASETS, id),
+          (ctx, id) -> ctx.observer().get(Dataset.KIND, id),
           // Only a dataset the operator creates has a name of its own to look for.
           ctx ->
               ctx.spec().getTarget().getDataset().getCreate() == null
                   ? List.of()
                   : ctx.observer()
                       .named(
-                          RemoteKind.DATASETS,
-                          ctx.spec().getTarget().getDataset().getCreate().getName()),
+                          Dataset.KIND, ctx.spec().getTarget().getDataset().getCreate().getName()),
           Dataset::id,
           Dataset::description);
 
@@ -62,7 +60,7 @@ public final class DatasetStep extends Step<Dataset> {
   @Override
   public Optional<Dataset> observe(FlowContext ctx) {
     if (!managed(ctx)) {
-      return ctx.observer().get(RemoteKind.DATASETS, ctx.spec().getTarget().getDataset().getId());
+      return ctx.observer().get(Dataset.KIND, ctx.spec().getTarget().getDataset().getId());
     }
     return copies.current(ctx, dataset -> true);
   }

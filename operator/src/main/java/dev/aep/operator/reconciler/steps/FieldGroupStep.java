@@ -4,7 +4,6 @@ import dev.aep.operator.api.v1alpha1.FieldGroupStatus;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
-import dev.aep.operator.platform.RemoteKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class FieldGroupStep extends Step<FieldGroup> {
   private final TitledCopy<FieldGroup> titled =
       new TitledCopy<>(
           "field group",
-          (ctx, title) -> ctx.observer().titled(RemoteKind.FIELD_GROUPS, title),
+          (ctx, title) -> ctx.observer().titled(FieldGroup.KIND, title),
           (ctx, id) -> ctx.session().schemaRegistry().getFieldGroup(id),
           FieldGroup::id,
           FieldGroup::description,

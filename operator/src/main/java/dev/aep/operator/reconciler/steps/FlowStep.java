@@ -11,7 +11,6 @@ import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowOptions;
 import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.JsonPatchOp;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.Transformation;
 import java.time.Instant;
@@ -34,8 +33,8 @@ public final class FlowStep extends Step<Flow> {
   private final OwnedCopies<Flow> copies =
       new OwnedCopies<>(
           ctx -> RemoteObjectStatus.idOf(ctx.status().getFlow()),
-          (ctx, id) -> ctx.observer().get(RemoteKind.FLOWS, id),
-          ctx -> ctx.observer().named(RemoteKind.FLOWS, ctx.remoteName(KIND_SUFFIX)),
+          (ctx, id) -> ctx.observer().get(Flow.KIND, id),
+          ctx -> ctx.observer().named(Flow.KIND, ctx.remoteName(KIND_SUFFIX)),
           Flow::id,
           Flow::description);
 

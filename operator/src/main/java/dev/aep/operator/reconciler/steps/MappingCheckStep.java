@@ -2,7 +2,6 @@ package dev.aep.operator.reconciler.steps;
 
 import dev.aep.operator.api.v1alpha1.MappingStatus;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceSchema;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class MappingCheckStep extends ObservingStep<MappingPlan> {
 
   /** The class of an existing schema; list summaries may omit it, so read the schema then. */
   private static String existingClass(FlowContext ctx, String schemaId) {
-    Optional<Schema> seen = ctx.observer().get(RemoteKind.SCHEMAS, schemaId);
+    Optional<Schema> seen = ctx.observer().get(Schema.KIND, schemaId);
     if (seen.isPresent() && seen.get().classId() != null) {
       return seen.get().classId();
     }

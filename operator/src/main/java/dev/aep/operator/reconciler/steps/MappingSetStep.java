@@ -10,7 +10,6 @@ import dev.aep.operator.platform.MappingCheck;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SourceSchema;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ public final class MappingSetStep extends Step<MappingSet> {
       }
     }
     Optional<MappingSet> newest =
-        ctx.observer().named(RemoteKind.MAPPING_SETS, remoteName(ctx)).stream()
+        ctx.observer().named(MappingSet.KIND, remoteName(ctx)).stream()
             .max(Comparator.comparingInt(MappingSet::version));
     // List answers may be summaries: read the version itself to compare its mappings.
     return newest.map(m -> ctx.observer().mappingSet(m.id(), (long) m.version()).orElse(m));

@@ -3,6 +3,7 @@ package dev.aep.operator.reconciler.steps;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,13 +16,13 @@ import java.util.Optional;
 public interface RemoteObserver {
 
   /** The object of {@code kind} with this id; empty when it does not exist. */
-  <T> Optional<T> get(RemoteKind<T, ?> kind, String id);
+  <T extends RemoteObject> Optional<T> get(RemoteKind<T, ?> kind, String id);
 
   /** The objects of {@code kind} named (or titled) exactly {@code name}. */
-  <T> List<T> named(RemoteKind<T, ?> kind, String name);
+  <T extends RemoteObject> List<T> named(RemoteKind<T, ?> kind, String name);
 
   /** The object of a kind whose titles are unique (schemas, field groups) by exact title. */
-  default <T> Optional<T> titled(RemoteKind<T, ?> kind, String title) {
+  default <T extends RemoteObject> Optional<T> titled(RemoteKind<T, ?> kind, String title) {
     return named(kind, title).stream().findFirst();
   }
 

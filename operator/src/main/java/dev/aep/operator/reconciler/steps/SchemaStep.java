@@ -3,7 +3,6 @@ package dev.aep.operator.reconciler.steps;
 import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.SchemaCreateSpec;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRequest;
@@ -23,8 +22,8 @@ public final class SchemaStep extends Step<Schema> {
   private final TitledCopy<Schema> titled =
       new TitledCopy<>(
           "schema",
-          (ctx, title) -> ctx.observer().titled(RemoteKind.SCHEMAS, title),
-          (ctx, id) -> ctx.observer().get(RemoteKind.SCHEMAS, id),
+          (ctx, title) -> ctx.observer().titled(Schema.KIND, title),
+          (ctx, id) -> ctx.observer().get(Schema.KIND, id),
           Schema::id,
           Schema::description,
           "Schema titles are unique: choose another target.schema.create.title, or use the existing"
@@ -53,11 +52,11 @@ public final class SchemaStep extends Step<Schema> {
   @Override
   public Optional<Schema> observe(FlowContext ctx) {
     if (!managed(ctx)) {
-      return ctx.observer().get(RemoteKind.SCHEMAS, ctx.spec().getTarget().getSchema().getId());
+      return ctx.observer().get(Schema.KIND, ctx.spec().getTarget().getSchema().getId());
     }
     String recorded = RemoteObjectStatus.managedIdOf(ctx.status().getSchema());
     Optional<Schema> found =
-        recorded == null ? Optional.empty() : ctx.observer().get(RemoteKind.SCHEMAS, recorded);
+        recorded == null ? Optional.empty() : ctx.observer().get(Schema.KIND, recorded);
     return found.or(() -> titled.find(ctx, title(ctx)));
   }
 

@@ -4,7 +4,6 @@ import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.RemoteCollection;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import java.util.Objects;
@@ -24,8 +23,8 @@ public final class SourceConnectionStep
         KIND_SUFFIX,
         StripeIngestionFlowStatus::getSourceConnection,
         StripeIngestionFlowStatus::setSourceConnection,
-        (o, id) -> o.get(RemoteKind.SOURCE_CONNECTIONS, id),
-        (o, name) -> o.named(RemoteKind.SOURCE_CONNECTIONS, name));
+        (o, id) -> o.get(SourceConnection.KIND, id),
+        (o, name) -> o.named(SourceConnection.KIND, name));
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.RemoteCollection;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import java.util.Objects;
@@ -24,8 +23,8 @@ public final class TargetConnectionStep
         KIND_SUFFIX,
         StripeIngestionFlowStatus::getTargetConnection,
         StripeIngestionFlowStatus::setTargetConnection,
-        (o, id) -> o.get(RemoteKind.TARGET_CONNECTIONS, id),
-        (o, name) -> o.named(RemoteKind.TARGET_CONNECTIONS, name));
+        (o, id) -> o.get(TargetConnection.KIND, id),
+        (o, name) -> o.named(TargetConnection.KIND, name));
   }
 
   @Override

@@ -16,7 +16,6 @@ import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteCollection;
-import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SchemaRegistryClient;
@@ -80,7 +79,7 @@ class BulkRemoteObserverTest {
   /** A pass as the steps make it: the flow first, then its runs. */
   private List<FlowRun> runsSeenByAPass(String flowId) {
     RemoteObserver observer = pass();
-    observer.get(RemoteKind.FLOWS, flowId);
+    observer.get(Flow.KIND, flowId);
     return observer.latestRuns(flowId, 1);
   }
 
@@ -208,7 +207,7 @@ class BulkRemoteObserverTest {
     PlatformSession otherClient = session(PlatformAccount.of("other", "s2", "org@adobeorg"));
     for (int i = 0; i < 50; i++) {
       PlatformSession client = i % 2 == 0 ? session : otherClient;
-      assertThat(observation.open(client).observer().get(RemoteKind.FLOWS, "f" + i)).isPresent();
+      assertThat(observation.open(client).observer().get(Flow.KIND, "f" + i)).isPresent();
     }
 
     assertThat(calls("listPageFlow")).isEqualTo(1);

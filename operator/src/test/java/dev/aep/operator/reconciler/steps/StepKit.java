@@ -10,6 +10,7 @@ import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceSchema;
@@ -114,17 +115,17 @@ final class StepKit {
 
     private final Map<RemoteKind<?, ?>, List<?>> objects =
         Map.of(
-            RemoteKind.BASE_CONNECTIONS, baseConnections,
-            RemoteKind.SOURCE_CONNECTIONS, sourceConnections,
-            RemoteKind.TARGET_CONNECTIONS, targetConnections,
-            RemoteKind.FLOWS, flows,
-            RemoteKind.SCHEMAS, schemas,
-            RemoteKind.FIELD_GROUPS, fieldGroups,
-            RemoteKind.DATASETS, datasets,
-            RemoteKind.MAPPING_SETS, mappingSets);
+            BaseConnection.KIND, baseConnections,
+            SourceConnection.KIND, sourceConnections,
+            TargetConnection.KIND, targetConnections,
+            Flow.KIND, flows,
+            Schema.KIND, schemas,
+            FieldGroup.KIND, fieldGroups,
+            Dataset.KIND, datasets,
+            MappingSet.KIND, mappingSets);
 
     @SuppressWarnings("unchecked") // objects pairs each kind with a list of its own type
-    private <T> Stream<T> of(RemoteKind<T, ?> kind) {
+    private <T extends RemoteObject> Stream<T> of(RemoteKind<T, ?> kind) {
       return ((List<T>) objects.get(kind)).stream();
     }
 
@@ -137,15 +138,15 @@ final class StepKit {
     }
 
     @Override
-    public <T> Optional<T> get(RemoteKind<T, ?> kind, String id) {
+    public <T extends RemoteObject> Optional<T> get(RemoteKind<T, ?> kind, String id) {
       reads.add(what(kind) + " " + id);
-      return of(kind).filter(t -> kind.id(t).equals(id)).findFirst();
+      return of(kind).filter(t -> t.id().equals(id)).findFirst();
     }
 
     @Override
-    public <T> List<T> named(RemoteKind<T, ?> kind, String name) {
+    public <T extends RemoteObject> List<T> named(RemoteKind<T, ?> kind, String name) {
       reads.add(what(kind) + " named " + name);
-      return of(kind).filter(t -> name.equals(kind.name(t))).toList();
+      return of(kind).filter(t -> name.equals(t.name())).toList();
     }
 
     @Override
