@@ -8,13 +8,7 @@ import java.util.Optional;
  * {@link RemoteCollection} (creates answer {@code ["@/dataSets/<id>"]}, no etag; reads are keyed by
  * id; pages are offsets; datasets are not patched), plus the list by tag.
  */
-public interface CatalogClient {
-
-  /**
-   * The collection of one of this service's kinds (the ones below); every typed accessor is this
-   * one, so decorators and fakes implement it once for all kinds.
-   */
-  <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind);
+public interface CatalogClient extends ServiceClient {
 
   /** {@code /dataSets}. A delete is answered 200, with an empty {@code []} when already gone. */
   default RemoteCollection<Dataset, DatasetRequest> datasets() {

@@ -8,13 +8,7 @@ import java.util.Optional;
  * Data Prep ({@code /data/foundation/conversion}) mapping sets for one org+sandbox. Mapping sets
  * cannot be deleted; a PUT creates a new version and old versions stay readable.
  */
-public interface DataPrepClient {
-
-  /**
-   * The collection of one of this service's kinds (the ones below); every typed accessor is this
-   * one, so decorators and fakes implement it once for all kinds.
-   */
-  <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind);
+public interface DataPrepClient extends ServiceClient {
 
   /**
    * {@code /mappingSets}: creates answer id and version 0 (no etag); lookups by name use Data

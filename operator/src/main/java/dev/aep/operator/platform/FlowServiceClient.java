@@ -15,13 +15,7 @@ import java.util.Optional;
  * PlatformException}. Creates are never repeated after a lost answer ({@link
  * PlatformException#isOutcomeUnknown()}): adopt with a {@code findByName} lookup instead.
  */
-public interface FlowServiceClient {
-
-  /**
-   * The collection of one of this service's kinds (the ones below); every typed accessor is this
-   * one, so decorators and fakes implement it once for all kinds.
-   */
-  <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind);
+public interface FlowServiceClient extends ServiceClient {
 
   /**
    * {@code /connections}. A delete fails with error code {@code 1418-400} while a flow uses the

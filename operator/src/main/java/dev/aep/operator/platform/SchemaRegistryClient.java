@@ -11,13 +11,7 @@ import java.util.Optional;
  * <p>Sends the {@code Accept} header every GET needs. Schema ids may be given as {@code $id} URI
  * (URL-encoded by the client) or {@code meta:altId}.
  */
-public interface SchemaRegistryClient {
-
-  /**
-   * The collection of one of this service's kinds (the ones below); every typed accessor is this
-   * one, so decorators and fakes implement it once for all kinds.
-   */
-  <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind);
+public interface SchemaRegistryClient extends ServiceClient {
 
   /**
    * {@code /tenant/schemas}, looked up by exact {@code title} (titles are unique). Reads by id are

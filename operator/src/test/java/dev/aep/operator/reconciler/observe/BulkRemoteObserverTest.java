@@ -3,19 +3,19 @@ package dev.aep.operator.reconciler.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.operator.platform.Flow;
-import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.LastRunDetails;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSet;
-import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RefusingClients;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.SchemaRef;
 import dev.aep.operator.platform.SpecRef;
@@ -208,8 +208,8 @@ class BulkRemoteObserverTest {
       assertThat(observation.open(client).observer().get(Flow.KIND, "f" + i)).isPresent();
     }
 
-    assertThat(calls("listPageFlow")).isEqualTo(1);
-    assertThat(calls("getFlow")).isZero();
+    assertThat(calls("listPage flow")).isEqualTo(1);
+    assertThat(calls("get flow")).isZero();
   }
 
   @Test
@@ -227,7 +227,7 @@ class BulkRemoteObserverTest {
 
     // No list (mapping set lists carry every team's mappings): one GET per version asked, and
     // the version that exists is remembered across resyncs.
-    assertThat(calls("listMappingSetsPage")).isZero();
+    assertThat(calls("listPage mapping set")).isZero();
     assertThat(calls("getMappingSetVersion")).isEqualTo(2);
   }
 
@@ -236,55 +236,44 @@ class BulkRemoteObserverTest {
    * runs and mapping sets (each call counted); anything else fails.
    */
   private PlatformSession session(PlatformAccount account) {
-    RefusingClients platform =
-        new RefusingClients() {
-          @Override
-          public RemoteCollection<Flow, FlowRequest> flows() {
-            return new Collection<>(null) {
-              @Override
-              public Page<Flow> listPage(ListQuery query, String pageToken) {
-                count("listPageFlow");
-                return new Page<>(List.copyOf(flows.values()), null);
-              }
+    return new Platform().session(new PlatformScope(account, "prod"));
+  }
 
-              @Override
-              public Optional<Flow> get(String id) {
-                count("getFlow");
-                return Optional.ofNullable(flows.get(id));
-              }
-            };
-          }
+  private final class Platform extends RefusingClients {
+    /** Flows and mapping sets are listed (in one page) and read, each call counted. */
+    @Override
+    @SuppressWarnings("unchecked") // each map holds the objects of its kind
+    public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+      if (kind != Flow.KIND && kind != MappingSet.KIND) {
+        return super.collection(kind);
+      }
+      Map<String, T> objects = (Map<String, T>) (kind == Flow.KIND ? flows : mappingSets);
+      return new Collection<>(null) {
+        @Override
+        public Page<T> listPage(ListQuery query, String pageToken) {
+          count("listPage " + kind.words());
+          return new Page<>(List.copyOf(objects.values()), null);
+        }
 
-          @Override
-          public List<FlowRun> listRuns(String flowId, int limit) {
-            count("listRuns");
-            return runs.getOrDefault(flowId, List.of());
-          }
+        @Override
+        public Optional<T> get(String id) {
+          count("get " + kind.words());
+          return Optional.ofNullable(objects.get(id));
+        }
+      };
+    }
 
-          @Override
-          public RemoteCollection<MappingSet, MappingSetRequest> mappingSets() {
-            return new Collection<>(null) {
-              @Override
-              public Page<MappingSet> listPage(ListQuery query, String pageToken) {
-                count("listMappingSetsPage");
-                return new Page<>(List.copyOf(mappingSets.values()), null);
-              }
+    @Override
+    public List<FlowRun> listRuns(String flowId, int limit) {
+      count("listRuns");
+      return runs.getOrDefault(flowId, List.of());
+    }
 
-              @Override
-              public Optional<MappingSet> get(String id) {
-                count("getMappingSet");
-                return Optional.ofNullable(mappingSets.get(id));
-              }
-            };
-          }
-
-          @Override
-          public Optional<MappingSet> getMappingSet(String id, int version) {
-            count("getMappingSetVersion");
-            return Optional.ofNullable(mappingSets.get(id)).filter(m -> m.version() == version);
-          }
-        };
-    return platform.session(new PlatformScope(account, "prod"));
+    @Override
+    public Optional<MappingSet> getMappingSet(String id, int version) {
+      count("getMappingSetVersion");
+      return Optional.ofNullable(mappingSets.get(id)).filter(m -> m.version() == version);
+    }
   }
 
   private void count(String call) {
