@@ -3,6 +3,7 @@ package dev.aep.operator.reconciler.observe;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RemoteObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <T> the object type as the Platform client returns it
  */
-final class KindSnapshot<T> {
+final class KindSnapshot<T extends RemoteObject> {
 
   /** Lists one page; {@code token} is null for the first page. */
   @FunctionalInterface
@@ -95,8 +96,6 @@ final class KindSnapshot<T> {
   static final int MAX_PAGES = 10_000;
 
   private final String kind;
-  private final Function<T, String> idOf;
-  private final Function<T, String> nameOf;
   private final Function<T, String> aliasOf;
   private final UnaryOperator<T> canonical;
   private final Lister<T> lister;
@@ -121,9 +120,11 @@ final class KindSnapshot<T> {
   private CompletableFuture<View<T>> refreshing;
 
   /**
+   * A kind listed in full by {@code lister}, each object kept as {@code canonical} makes it (it
+   * shares equal parts between objects: spec references, states, mapping rows, which thousands of
+   * flows repeat).
+   *
    * @param kind words for messages, e.g. {@code flows}
-   * @param idOf the id of an object
-   * @param nameOf the name lookups match on (name or title)
    * @param aliasOf a second id the object may be asked for by (a schema's altId), or null
    * @param lister one page of the list
    * @param maxAge a view older than this is listed again before it answers
@@ -131,35 +132,16 @@ final class KindSnapshot<T> {
    */
   KindSnapshot(
       String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
-      Function<T, String> aliasOf,
-      Lister<T> lister,
-      Duration maxAge,
-      LongSupplier nanoTime) {
-    this(kind, idOf, nameOf, aliasOf, UnaryOperator.identity(), lister, maxAge, nanoTime);
-  }
-
-  /**
-   * As above, with {@code canonical} applied to every object kept: it shares equal parts between
-   * objects (spec references, states, mapping rows), which thousands of flows repeat.
-   */
-  KindSnapshot(
-      String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
       Function<T, String> aliasOf,
       UnaryOperator<T> canonical,
       Lister<T> lister,
       Duration maxAge,
       LongSupplier nanoTime) {
-    this(kind, idOf, nameOf, aliasOf, canonical, lister, null, 0, List::of, maxAge, nanoTime);
+    this(kind, aliasOf, canonical, lister, null, 0, List::of, maxAge, nanoTime);
   }
 
   private KindSnapshot(
       String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
       Function<T, String> aliasOf,
       UnaryOperator<T> canonical,
       Lister<T> lister,
@@ -171,8 +153,6 @@ final class KindSnapshot<T> {
     this.anticipated = anticipated;
     this.canonical = canonical;
     this.kind = kind;
-    this.idOf = idOf;
-    this.nameOf = nameOf;
     this.aliasOf = aliasOf == null ? t -> null : aliasOf;
     this.lister = lister;
     this.keyLister = keyLister;
@@ -188,10 +168,8 @@ final class KindSnapshot<T> {
    * yet also asks for the {@code anticipated} names not covered either (the names the operator's
    * other flows will ask for), as far as the call has room.
    */
-  static <T> KindSnapshot<T> keyed(
+  static <T extends RemoteObject> KindSnapshot<T> keyed(
       String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
       UnaryOperator<T> canonical,
       KeyLister<T> keyLister,
       int keyChars,
@@ -199,17 +177,7 @@ final class KindSnapshot<T> {
       Duration maxAge,
       LongSupplier nanoTime) {
     return new KindSnapshot<>(
-        kind,
-        idOf,
-        nameOf,
-        null,
-        canonical,
-        null,
-        keyLister,
-        keyChars,
-        anticipated,
-        maxAge,
-        nanoTime);
+        kind, null, canonical, null, keyLister, keyChars, anticipated, maxAge, nanoTime);
   }
 
   /**
@@ -262,7 +230,7 @@ final class KindSnapshot<T> {
       synchronized (this) {
         View<T> v = view;
         if (v != null) {
-          found.forEach(t -> v.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started)));
+          found.forEach(t -> v.put(t.id(), new Entry<>(State.PRESENT, t, started)));
           v.covered.add(name);
         }
       }
@@ -286,7 +254,7 @@ final class KindSnapshot<T> {
       } else {
         current = Optional.of(entry.value());
       }
-      current.filter(t -> name.equals(nameOf.apply(t))).ifPresent(result::add);
+      current.filter(t -> name.equals(t.name())).ifPresent(result::add);
     }
     return result;
   }
@@ -296,7 +264,7 @@ final class KindSnapshot<T> {
    * reads answer it without a call.
    */
   void remember(T value) {
-    learn(idOf.apply(value), new Entry<>(State.PRESENT, value, nanoTime.getAsLong()));
+    learn(value.id(), new Entry<>(State.PRESENT, value, nanoTime.getAsLong()));
   }
 
   /**
@@ -382,7 +350,7 @@ final class KindSnapshot<T> {
     long started = nanoTime.getAsLong();
     Optional<T> found = getter.get(session, id);
     if (found.isPresent()) {
-      learn(idOf.apply(found.get()), new Entry<>(State.PRESENT, found.get(), started));
+      learn(found.get().id(), new Entry<>(State.PRESENT, found.get(), started));
     } else {
       learn(id, new Entry<>(State.GONE, null, started));
     }
@@ -467,7 +435,7 @@ final class KindSnapshot<T> {
       View<T> next = new View<>(this, started, false);
       next.covered.addAll(names);
       for (T t : all) {
-        next.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started));
+        next.put(t.id(), new Entry<>(State.PRESENT, t, started));
       }
       carryOver(next, started);
       view = next;
@@ -511,7 +479,7 @@ final class KindSnapshot<T> {
       all.addAll(listAll(session, (s, token) -> keyLister.page(s, "name", batch, token)));
     }
     Set<String> found = new HashSet<>();
-    all.forEach(t -> found.add(idOf.apply(t)));
+    all.forEach(t -> found.add(t.id()));
     Set<String> ids = stillWanted(wantedIds, now);
     ids.removeAll(found);
     for (List<String> batch : batches(ids)) {
@@ -581,7 +549,7 @@ final class KindSnapshot<T> {
         List<String> names = batch;
         List<T> found = listAll(session, (s, token) -> keyLister.page(s, "name", names, token));
         synchronized (this) {
-          found.forEach(t -> learn(idOf.apply(t), new Entry<>(State.PRESENT, t, started)));
+          found.forEach(t -> learn(t.id(), new Entry<>(State.PRESENT, t, started)));
           view.covered.addAll(names);
         }
         mine.complete(null);
@@ -629,7 +597,7 @@ final class KindSnapshot<T> {
   }
 
   /** Entries by id with name and alias indexes; mutated only under the snapshot's lock. */
-  private static final class View<T> {
+  private static final class View<T extends RemoteObject> {
     private final KindSnapshot<T> owner;
     private final long listedAt;
     // No list behind it: absence proves nothing, lookups by name ask the Platform.
@@ -679,7 +647,7 @@ final class KindSnapshot<T> {
           e.value() == null ? e : new Entry<>(e.state(), owner.canonical.apply(e.value()), e.at());
       entries.put(id, stored);
       if (e.value() != null) {
-        String name = owner.nameOf.apply(e.value());
+        String name = e.value().name();
         if (name != null) {
           byName.merge(name, List.of(id), View::union);
         }

@@ -6,7 +6,6 @@ import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
-import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.FlowServiceObject;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.MappingSet;
@@ -31,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -103,7 +101,7 @@ final class ScopeSnapshots {
    *     {@link RemoteCollection#created} tells it
    * @param deleted forgets what else was kept about a deleted object
    */
-  record Tracking<T, R>(
+  record Tracking<T extends RemoteObject, R>(
       KindSnapshot<T> snapshot, BiFunction<EntityRef, R, T> created, Consumer<String> deleted) {}
 
   // Every kind with a snapshot, by kind.
@@ -152,33 +150,26 @@ final class ScopeSnapshots {
     String stripeFlows = "flowSpec.id==" + SpecRef.STRIPE_FLOW.id();
     baseConnections =
         flowService(
-            "base connections",
+            BaseConnection.KIND,
             RemoteNames.BASE_CONNECTION,
             canonical::baseConnection,
-            stripeSources,
-            FlowServiceClient::baseConnections);
+            stripeSources);
     sourceConnections =
         flowService(
-            "source connections",
+            SourceConnection.KIND,
             RemoteNames.SOURCE_CONNECTION,
             canonical::sourceConnection,
-            stripeSources,
-            FlowServiceClient::sourceConnections);
+            stripeSources);
     targetConnections =
         flowService(
-            "target connections",
+            TargetConnection.KIND,
             RemoteNames.TARGET_CONNECTION,
             canonical::targetConnection,
-            dataLakeTargets,
-            FlowServiceClient::targetConnections);
-    flows =
-        flowService(
-            "flows", RemoteNames.FLOW, canonical::flow, stripeFlows, FlowServiceClient::flows);
+            dataLakeTargets);
+    flows = flowService(Flow.KIND, RemoteNames.FLOW, canonical::flow, stripeFlows);
     datasets =
         new KindSnapshot<>(
             "datasets",
-            Dataset::id,
-            Dataset::name,
             null,
             canonical::dataset,
             (s, token) ->
@@ -192,27 +183,13 @@ final class ScopeSnapshots {
             nanoTime);
     schemas =
         new KindSnapshot<>(
-            "schemas",
-            Schema::id,
-            Schema::title,
-            Schema::altId,
-            canonical::schema,
-            (s, token) ->
-                s.schemaRegistry()
-                    .schemas()
-                    .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
-            maxAge,
-            nanoTime);
+            "schemas", Schema::altId, canonical::schema, byTitle(Schema.KIND), maxAge, nanoTime);
     fieldGroups =
         new KindSnapshot<>(
             "field groups",
-            FieldGroup::id,
-            FieldGroup::title,
             FieldGroup::altId,
-            (s, token) ->
-                s.schemaRegistry()
-                    .fieldGroups()
-                    .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
+            UnaryOperator.identity(),
+            byTitle(FieldGroup.KIND),
             maxAge,
             nanoTime);
     track(BaseConnection.KIND, baseConnections, null, id -> {});
@@ -246,17 +223,11 @@ final class ScopeSnapshots {
    * for.
    */
   private <T extends FlowServiceObject> KindSnapshot<T> flowService(
-      String words,
-      String suffix,
-      UnaryOperator<T> canonical,
-      String specFilter,
-      Function<FlowServiceClient, RemoteCollection<T, ?>> collection) {
+      RemoteKind<T, ?> kind, String suffix, UnaryOperator<T> canonical, String specFilter) {
     return KindSnapshot.keyed(
-        words,
-        FlowServiceObject::id,
-        FlowServiceObject::name,
+        kind.words() + "s",
         canonical,
-        byKeys(specFilter, (s, q, t) -> collection.apply(s.flowService()).listPage(q, t)),
+        byKeys(specFilter, (s, q, t) -> kind.in(s).listPage(q, t)),
         KEY_CHARS,
         () ->
             siblings.get().stream()
@@ -264,6 +235,15 @@ final class ScopeSnapshots {
                 .toList(),
         maxAge,
         nanoTime);
+  }
+
+  /**
+   * A Schema Registry kind, listed in pages of {@link #SCHEMA_PAGE} ordered by title (the spec
+   * allows {@code start} only with {@code orderby}).
+   */
+  private static <T extends RemoteObject> KindSnapshot.Lister<T> byTitle(RemoteKind<T, ?> kind) {
+    return (s, token) ->
+        kind.in(s).listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token);
   }
 
   /**

@@ -113,7 +113,8 @@ final class WriteThrough extends ForwardingClients {
   }
 
   /** A create whose answer is the whole object: remembered as answered. */
-  private static <T> T remembered(KindSnapshot<T> snapshot, String title, Supplier<T> create) {
+  private static <T extends RemoteObject> T remembered(
+      KindSnapshot<T> snapshot, String title, Supplier<T> create) {
     T created = snapshot.creating(title, create);
     snapshot.remember(created);
     return created;
