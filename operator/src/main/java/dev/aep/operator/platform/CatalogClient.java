@@ -1,6 +1,5 @@
 package dev.aep.operator.platform;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,11 +28,6 @@ public interface CatalogClient extends ServiceClient {
   /** {@code GET /dataSets/{id}} (an object keyed by the id). */
   default Optional<Dataset> getDataset(String id) {
     return datasets().get(id);
-  }
-
-  /** Datasets named exactly {@code name} (names are not unique). */
-  default List<Dataset> findDatasetsByName(String name) {
-    return datasets().findByName(name);
   }
 
   /** {@code DELETE /dataSets/{id}}; false when the dataset was already gone. */

@@ -33,20 +33,6 @@ public interface DataPrepClient extends ServiceClient {
   /** {@code PUT /mappingSets/{id}}: a full replacement that answers with the new version. */
   MappingSet updateMappingSet(String id, MappingSetRequest request);
 
-  /** Mapping sets named exactly {@code name}, all pages. */
-  default List<MappingSet> findMappingSetsByName(String name) {
-    return mappingSets().findByName(name);
-  }
-
-  /**
-   * One page of {@code GET /mappingSets} ({@code name} filter optional); the page token is the next
-   * {@code start} offset.
-   */
-  default Page<MappingSet> listMappingSetsPage(String name, String pageToken) {
-    return mappingSets()
-        .listPage(name == null ? ListQuery.all() : ListQuery.where("name==" + name), pageToken);
-  }
-
   /**
    * {@code POST /mappingSets/validate}: the Platform's verdict per mapping; stores nothing
    * (platform-api.md 14).

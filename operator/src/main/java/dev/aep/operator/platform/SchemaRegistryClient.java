@@ -40,11 +40,6 @@ public interface SchemaRegistryClient extends ServiceClient {
     return schemas().get(id);
   }
 
-  /** The schema whose title is exactly {@code title} (titles are unique); a summary. */
-  default Optional<Schema> findSchemaByTitle(String title) {
-    return schemas().findByName(title).stream().findFirst();
-  }
-
   /** {@code DELETE /tenant/schemas/{id}}; false when it was already gone. */
   default boolean deleteSchema(String id) {
     return schemas().delete(id);
@@ -68,11 +63,6 @@ public interface SchemaRegistryClient extends ServiceClient {
   /** {@code GET /tenant/fieldgroups/{id}} with its fields. */
   default Optional<FieldGroup> getFieldGroup(String id) {
     return fieldGroups().get(id);
-  }
-
-  /** The field group titled exactly {@code title} ({@code property=title==...}); a summary. */
-  default Optional<FieldGroup> findFieldGroupByTitle(String title) {
-    return fieldGroups().findByName(title).stream().findFirst();
   }
 
   /**
