@@ -42,8 +42,7 @@ final class FlowServiceJson {
     ObjectNode n = named(r.name(), r.description());
     ObjectNode auth = n.putObject("auth");
     auth.put("specName", r.authSpecName());
-    ObjectNode params = auth.putObject("params");
-    r.authParams().forEach(params::put);
+    auth.set("params", mapper.valueToTree(r.authParams()));
     n.set("connectionSpec", spec(r.connectionSpec()));
     return n;
   }
@@ -53,8 +52,7 @@ final class FlowServiceJson {
     n.put("baseConnectionId", r.baseConnectionId());
     n.set("connectionSpec", spec(r.connectionSpec()));
     n.putObject("data").put("format", r.dataFormat());
-    ObjectNode params = n.putObject("params");
-    r.params().forEach(params::put);
+    n.set("params", mapper.valueToTree(r.params()));
     return n;
   }
 
@@ -68,18 +66,15 @@ final class FlowServiceJson {
       schema.put("id", r.schemaId());
       schema.put("version", r.schemaVersion());
     }
-    ObjectNode params = n.putObject("params");
-    r.params().forEach(params::put);
+    n.set("params", mapper.valueToTree(r.params()));
     return n;
   }
 
   ObjectNode flow(FlowRequest r) {
     ObjectNode n = named(r.name(), r.description());
     n.set("flowSpec", spec(r.flowSpec()));
-    ArrayNode sources = n.putArray("sourceConnectionIds");
-    r.sourceConnectionIds().forEach(sources::add);
-    ArrayNode targets = n.putArray("targetConnectionIds");
-    r.targetConnectionIds().forEach(targets::add);
+    n.set("sourceConnectionIds", mapper.valueToTree(r.sourceConnectionIds()));
+    n.set("targetConnectionIds", mapper.valueToTree(r.targetConnectionIds()));
     ArrayNode transformations = n.putArray("transformations");
     r.transformations().forEach(t -> transformations.add(transformation(t)));
     if (r.scheduleParams() != null) {
@@ -350,23 +345,15 @@ final class FlowServiceJson {
    */
   private static void sourceFields(
       JsonNode node, String prefix, boolean root, Map<String, String> out) {
-    JsonNode props = node.path("properties");
-    if (!props.isObject()) {
-      return;
-    }
-    props
-        .properties()
-        .forEach(
-            e -> {
-              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-              JsonNode field = e.getValue();
-              out.put(path, jsonType(field));
-              JsonNode inner = field;
-              if (root && !field.path("properties").isObject() && field.path("items").isObject()) {
-                inner = field.path("items");
-              }
-              sourceFields(inner, path, false, out);
-            });
+    LenientJson.properties(
+        node,
+        prefix,
+        (name, path, field) -> {
+          out.put(path, jsonType(field));
+          boolean itemsOnly =
+              root && !field.path("properties").isObject() && field.path("items").isObject();
+          sourceFields(itemsOnly ? field.path("items") : field, path, false, out);
+        });
   }
 
   /** The JSON type of a schema node; the first non-null of a type list; "" when untyped. */

@@ -166,24 +166,18 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
    */
   private static void collectSchemaFields(
       JsonNode node, String prefix, boolean parentRequired, Map<String, SchemaField> out) {
-    JsonNode props = LenientJson.at(node, "properties");
-    if (!props.isObject()) {
-      return;
-    }
     Set<String> required = new HashSet<>(LenientJson.textList(LenientJson.at(node, "required")));
-    props
-        .properties()
-        .forEach(
-            e -> {
-              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-              JsonNode field = e.getValue();
-              boolean isRequired = parentRequired && required.contains(e.getKey());
-              if (hasProperties(field)) {
-                collectSchemaFields(field, path, isRequired, out);
-              } else {
-                out.put(path, new SchemaField(path, xdmType(field), isRequired));
-              }
-            });
+    LenientJson.properties(
+        node,
+        prefix,
+        (name, path, field) -> {
+          boolean isRequired = parentRequired && required.contains(name);
+          if (hasProperties(field)) {
+            collectSchemaFields(field, path, isRequired, out);
+          } else {
+            out.put(path, new SchemaField(path, xdmType(field), isRequired));
+          }
+        });
   }
 
   @Override
@@ -494,10 +488,12 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   static FieldGroup fieldGroup(JsonNode n) {
-    Map<String, String> fields = new LinkedHashMap<>();
+    Map<String, SchemaField> leaves = new LinkedHashMap<>();
     for (JsonNode definition : LenientJson.at(n, "definitions")) {
-      collectGroupFields(definition, "", fields);
+      collectSchemaFields(definition, "", false, leaves);
     }
+    Map<String, String> fields = new LinkedHashMap<>();
+    leaves.forEach((path, field) -> fields.put(path, field.type()));
     return new FieldGroup(
         LenientJson.text(n, "$id"),
         LenientJson.text(n, "meta:altId"),
@@ -506,24 +502,6 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         LenientJson.text(n, "description"),
         LenientJson.textList(LenientJson.at(n, "meta:intendedToExtend")),
         fields);
-  }
-
-  private static void collectGroupFields(JsonNode node, String prefix, Map<String, String> out) {
-    JsonNode props = node.path("properties");
-    if (!props.isObject()) {
-      return;
-    }
-    props
-        .properties()
-        .forEach(
-            e -> {
-              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-              if (hasProperties(e.getValue())) {
-                collectGroupFields(e.getValue(), path, out);
-              } else {
-                out.put(path, xdmType(e.getValue()));
-              }
-            });
   }
 
   static Schema schema(JsonNode n) {

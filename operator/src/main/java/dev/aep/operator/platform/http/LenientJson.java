@@ -165,4 +165,25 @@ final class LenientJson {
     }
     return out;
   }
+
+  /** What {@link #properties} calls for each property. */
+  @FunctionalInterface
+  interface PropertyVisitor {
+    void visit(String name, String path, JsonNode field);
+  }
+
+  /**
+   * Calls {@code visit} with each property of {@code node}'s {@code properties} (a JSON Schema
+   * object): its name, its dot path below {@code prefix} and its schema.
+   */
+  static void properties(JsonNode node, String prefix, PropertyVisitor visit) {
+    at(node, "properties")
+        .properties()
+        .forEach(
+            e ->
+                visit.visit(
+                    e.getKey(),
+                    prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue()));
+  }
 }
