@@ -43,7 +43,7 @@ final class HttpCatalogClient implements CatalogClient {
             new Wire(),
             platformBase.newBuilder().addPathSegments("data/foundation/catalog").build(),
             HttpCollection.Kind.of(
-                "dataSets", "dataset", n -> dataset(n), r -> body(mapper, r), Dataset::name));
+                "dataSets", Dataset.KIND, n -> dataset(n), r -> body(mapper, r)));
     this.collections = new RemoteKind.Collections().with(Dataset.KIND, datasets);
   }
 

@@ -10,6 +10,8 @@ import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +59,17 @@ final class HttpCollection<T, R> implements RemoteCollection<T, R> {
         Function<R, ObjectNode> write,
         Function<T, String> nameOf) {
       return new Kind<>(path, words, "name", read, write, nameOf, r -> List.of());
+    }
+
+    /**
+     * The collection of {@code kind}: its words, and objects named by {@link RemoteObject#name}.
+     */
+    static <T extends RemoteObject, R> Kind<T, R> of(
+        String path,
+        RemoteKind<T, R> kind,
+        Function<JsonNode, T> read,
+        Function<R, ObjectNode> write) {
+      return of(path, kind.words(), read, write, RemoteObject::name);
     }
 
     /** The same kind with another lookup field (e.g. {@code title}). */

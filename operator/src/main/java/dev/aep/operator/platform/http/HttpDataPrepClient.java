@@ -49,11 +49,7 @@ final class HttpDataPrepClient implements DataPrepClient {
             new Wire(),
             platformBase.newBuilder().addPathSegments("data/foundation/conversion").build(),
             HttpCollection.Kind.of(
-                "mappingSets",
-                "mapping set",
-                HttpDataPrepClient::mappingSet,
-                this::body,
-                MappingSet::name));
+                "mappingSets", MappingSet.KIND, HttpDataPrepClient::mappingSet, this::body));
     this.collections = new RemoteKind.Collections().with(MappingSet.KIND, mappingSets);
   }
 

@@ -61,12 +61,11 @@ final class HttpFlowServiceClient implements FlowServiceClient {
             caller,
             wire,
             base,
-            HttpCollection.Kind.<BaseConnection, BaseConnectionRequest>of(
+            HttpCollection.Kind.of(
                     "connections",
-                    "base connection",
+                    BaseConnection.KIND,
                     FlowServiceJson::baseConnection,
-                    json::baseConnection,
-                    BaseConnection::name)
+                    json::baseConnection)
                 .withSecrets(r -> r.authParams().values()));
     this.sourceConnections =
         new HttpCollection<>(
@@ -75,10 +74,9 @@ final class HttpFlowServiceClient implements FlowServiceClient {
             base,
             HttpCollection.Kind.of(
                 "sourceConnections",
-                "source connection",
+                SourceConnection.KIND,
                 FlowServiceJson::sourceConnection,
-                json::sourceConnection,
-                SourceConnection::name));
+                json::sourceConnection));
     this.targetConnections =
         new HttpCollection<>(
             caller,
@@ -86,16 +84,15 @@ final class HttpFlowServiceClient implements FlowServiceClient {
             base,
             HttpCollection.Kind.of(
                 "targetConnections",
-                "target connection",
+                TargetConnection.KIND,
                 FlowServiceJson::targetConnection,
-                json::targetConnection,
-                TargetConnection::name));
+                json::targetConnection));
     this.flows =
         new HttpCollection<>(
             caller,
             wire,
             base,
-            HttpCollection.Kind.of("flows", "flow", FlowServiceJson::flow, json::flow, Flow::name));
+            HttpCollection.Kind.of("flows", Flow.KIND, FlowServiceJson::flow, json::flow));
     this.runs =
         new HttpCollection<>(
             caller,

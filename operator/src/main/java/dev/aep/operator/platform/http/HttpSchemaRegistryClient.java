@@ -85,10 +85,9 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             registry,
             HttpCollection.Kind.of(
                     "tenant/schemas",
-                    "schema",
+                    Schema.KIND,
                     HttpSchemaRegistryClient::schema,
-                    this::schemaBody,
-                    Schema::title)
+                    this::schemaBody)
                 .namedBy("title"));
     this.fieldGroups =
         new HttpCollection<>(
@@ -97,10 +96,9 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             registry,
             HttpCollection.Kind.of(
                     "tenant/fieldgroups",
-                    "field group",
+                    FieldGroup.KIND,
                     HttpSchemaRegistryClient::fieldGroup,
-                    this::fieldGroupBody,
-                    FieldGroup::title)
+                    this::fieldGroupBody)
                 .namedBy("title"));
     this.descriptors =
         new HttpCollection<>(
