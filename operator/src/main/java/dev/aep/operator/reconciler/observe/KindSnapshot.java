@@ -386,18 +386,7 @@ final class KindSnapshot<T extends RemoteObject> {
       theirs = refreshing;
     }
     if (mine != null) {
-      try {
-        View<T> listed = refresh(session);
-        mine.complete(listed);
-        return listed;
-      } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
-        throw e;
-      } finally {
-        synchronized (this) {
-          refreshing = null;
-        }
-      }
+      return fly(mine, () -> refresh(session), () -> refreshing = null);
     }
     return await(theirs);
   }
@@ -545,21 +534,36 @@ final class KindSnapshot<T extends RemoteObject> {
         continue;
       }
       long started = nanoTime.getAsLong();
-      try {
-        List<String> names = batch;
-        List<T> found = listAll(session, (s, token) -> keyLister.page(s, "name", names, token));
-        synchronized (this) {
-          found.forEach(t -> learn(t.id(), new Entry<>(State.PRESENT, t, started)));
-          view.covered.addAll(names);
-        }
-        mine.complete(null);
-      } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
-        throw e;
-      } finally {
-        synchronized (this) {
-          looking = null;
-        }
+      List<String> names = batch;
+      fly(
+          mine,
+          () -> {
+            List<T> found = listAll(session, (s, token) -> keyLister.page(s, "name", names, token));
+            synchronized (this) {
+              found.forEach(t -> learn(t.id(), new Entry<>(State.PRESENT, t, started)));
+              view.covered.addAll(names);
+            }
+            return null;
+          },
+          () -> looking = null);
+    }
+  }
+
+  /**
+   * Does {@code work} as the one call the other readers wait for on {@code mine}, then {@code
+   * landed} (under the lock) lets the next one start.
+   */
+  private <V> V fly(CompletableFuture<V> mine, Supplier<V> work, Runnable landed) {
+    try {
+      V result = work.get();
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      synchronized (this) {
+        landed.run();
       }
     }
   }
