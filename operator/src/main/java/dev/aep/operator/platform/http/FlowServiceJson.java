@@ -22,6 +22,7 @@ import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +186,7 @@ final class FlowServiceJson {
     if (n == null || !n.isObject()) {
       return null;
     }
-    return new SpecRef(LenientJson.text(n, "id"), LenientJson.text(n, "version"));
+    return ValuePool.of(new SpecRef(LenientJson.text(n, "id"), LenientJson.text(n, "version")));
   }
 
   static String etag(JsonNode n) {
@@ -199,9 +200,9 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         specRef(n.path("connectionSpec")),
-        LenientJson.text(n, "auth", "specName"),
+        ValuePool.of(LenientJson.text(n, "auth", "specName")),
         LenientJson.longValue(n, "createdAt"),
         LenientJson.longValue(n, "updatedAt"));
   }
@@ -212,11 +213,11 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         LenientJson.text(n, "baseConnectionId"),
         specRef(n.path("connectionSpec")),
-        LenientJson.text(n, "data", "format"),
-        LenientJson.textMap(n.path("params")));
+        ValuePool.of(LenientJson.text(n, "data", "format")),
+        ValuePool.of(Map.copyOf(LenientJson.textMap(n.path("params")))));
   }
 
   static TargetConnection targetConnection(JsonNode n) {
@@ -225,11 +226,11 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         specRef(n.path("connectionSpec")),
-        LenientJson.text(n, "data", "format"),
+        ValuePool.of(LenientJson.text(n, "data", "format")),
         LenientJson.text(n, "data", "schema", "id"),
-        LenientJson.text(n, "data", "schema", "version"),
+        ValuePool.of(LenientJson.text(n, "data", "schema", "version")),
         LenientJson.textMap(n.path("params")));
   }
 
@@ -245,11 +246,12 @@ final class FlowServiceJson {
     JsonNode s = n.path("scheduleParams");
     ScheduleParams schedule =
         s.isObject()
-            ? new ScheduleParams(
-                LenientJson.text(s, "frequency"),
-                LenientJson.intValue(s, "interval"),
-                LenientJson.longValue(s, "startTime"),
-                LenientJson.bool(s, "backfill"))
+            ? ValuePool.of(
+                new ScheduleParams(
+                    LenientJson.text(s, "frequency"),
+                    LenientJson.intValue(s, "interval"),
+                    LenientJson.longValue(s, "startTime"),
+                    LenientJson.bool(s, "backfill")))
             : null;
     JsonNode last = n.path("lastRunDetails");
     LastRunDetails lastRun =
@@ -265,7 +267,7 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         specRef(n.path("flowSpec")),
         LenientJson.textList(n.path("sourceConnectionIds")),
         LenientJson.textList(n.path("targetConnectionIds")),

@@ -12,6 +12,7 @@ import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,15 +97,16 @@ final class HttpCatalogClient implements CatalogClient {
     JsonNode ref = n.path("schemaRef");
     SchemaRef schemaRef =
         ref.isObject()
-            ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
+            ? new SchemaRef(
+                LenientJson.text(ref, "id"), ValuePool.of(LenientJson.text(ref, "contentType")))
             : null;
     return new Dataset(
         LenientJson.text(n, "id"),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
         schemaRef,
-        LenientJson.tags(n.path("tags")),
-        LenientJson.text(n, "version"),
+        ValuePool.of(Map.copyOf(LenientJson.tags(n.path("tags")))),
+        ValuePool.of(LenientJson.text(n, "version")),
         LenientJson.longValue(n, "created"),
         LenientJson.longValue(n, "updated"));
   }

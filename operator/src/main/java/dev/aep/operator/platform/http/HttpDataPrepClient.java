@@ -16,6 +16,7 @@ import dev.aep.operator.platform.RemoteCollection;
 import dev.aep.operator.platform.RemoteKind;
 import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -228,7 +229,8 @@ final class HttpDataPrepClient implements DataPrepClient {
     }
     SchemaRef schemaRef =
         ref.isObject()
-            ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
+            ? new SchemaRef(
+                LenientJson.text(ref, "id"), ValuePool.of(LenientJson.text(ref, "contentType")))
             : null;
     if (schemaRef == null && LenientJson.text(n, "xdmSchema") != null) {
       schemaRef = new SchemaRef(LenientJson.text(n, "xdmSchema"), null);
@@ -238,10 +240,11 @@ final class HttpDataPrepClient implements DataPrepClient {
       String source = LenientJson.text(m, "source");
       String destination = LenientJson.text(m, "destination");
       mappings.add(
-          new Mapping(
-              sourceType(LenientJson.text(m, "sourceType")),
-              source != null ? source : LenientJson.text(m, "sourceAttribute"),
-              destination != null ? destination : LenientJson.text(m, "destinationXdmPath")));
+          ValuePool.of(
+              new Mapping(
+                  sourceType(LenientJson.text(m, "sourceType")),
+                  source != null ? source : LenientJson.text(m, "sourceAttribute"),
+                  destination != null ? destination : LenientJson.text(m, "destinationXdmPath"))));
     }
     Integer version = LenientJson.intValue(n, "version");
     return new MappingSet(

@@ -17,6 +17,7 @@ import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -520,10 +521,10 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     return new Schema(
         LenientJson.text(n, "$id"),
         LenientJson.text(n, "meta:altId"),
-        LenientJson.text(n, "version"),
+        ValuePool.of(LenientJson.text(n, "version")),
         LenientJson.text(n, "title"),
         LenientJson.text(n, "description"),
-        classId,
+        ValuePool.of(classId),
         fieldGroups);
   }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +96,6 @@ final class KindSnapshot<T extends RemoteObject> {
 
   private final String kind;
   private final Function<T, String> aliasOf;
-  private final UnaryOperator<T> canonical;
   private final Lister<T> lister;
   // Keyed kinds: lists by the names and ids asked for, in batches of at most keyChars.
   private final KeyLister<T> keyLister;
@@ -120,9 +118,7 @@ final class KindSnapshot<T extends RemoteObject> {
   private CompletableFuture<View<T>> refreshing;
 
   /**
-   * A kind listed in full by {@code lister}, each object kept as {@code canonical} makes it (it
-   * shares equal parts between objects: spec references, states, mapping rows, which thousands of
-   * flows repeat).
+   * A kind listed in full by {@code lister}.
    *
    * @param kind words for messages, e.g. {@code flows}
    * @param aliasOf a second id the object may be asked for by (a schema's altId), or null
@@ -133,17 +129,15 @@ final class KindSnapshot<T extends RemoteObject> {
   KindSnapshot(
       String kind,
       Function<T, String> aliasOf,
-      UnaryOperator<T> canonical,
       Lister<T> lister,
       Duration maxAge,
       LongSupplier nanoTime) {
-    this(kind, aliasOf, canonical, lister, null, 0, List::of, maxAge, nanoTime);
+    this(kind, aliasOf, lister, null, 0, List::of, maxAge, nanoTime);
   }
 
   private KindSnapshot(
       String kind,
       Function<T, String> aliasOf,
-      UnaryOperator<T> canonical,
       Lister<T> lister,
       KeyLister<T> keyLister,
       int keyChars,
@@ -151,7 +145,6 @@ final class KindSnapshot<T extends RemoteObject> {
       Duration maxAge,
       LongSupplier nanoTime) {
     this.anticipated = anticipated;
-    this.canonical = canonical;
     this.kind = kind;
     this.aliasOf = aliasOf == null ? t -> null : aliasOf;
     this.lister = lister;
@@ -170,14 +163,12 @@ final class KindSnapshot<T extends RemoteObject> {
    */
   static <T extends RemoteObject> KindSnapshot<T> keyed(
       String kind,
-      UnaryOperator<T> canonical,
       KeyLister<T> keyLister,
       int keyChars,
       Supplier<Collection<String>> anticipated,
       Duration maxAge,
       LongSupplier nanoTime) {
-    return new KindSnapshot<>(
-        kind, null, canonical, null, keyLister, keyChars, anticipated, maxAge, nanoTime);
+    return new KindSnapshot<>(kind, null, null, keyLister, keyChars, anticipated, maxAge, nanoTime);
   }
 
   /**
@@ -647,9 +638,7 @@ final class KindSnapshot<T extends RemoteObject> {
       if (current != null && current.at() > e.at()) {
         return;
       }
-      Entry<T> stored =
-          e.value() == null ? e : new Entry<>(e.state(), owner.canonical.apply(e.value()), e.at());
-      entries.put(id, stored);
+      entries.put(id, e);
       if (e.value() != null) {
         String name = e.value().name();
         if (name != null) {

@@ -19,6 +19,7 @@ import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
+import dev.aep.operator.platform.ValuePool;
 import dev.aep.operator.reconciler.steps.RemoteNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,6 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Everything the operator knows about one org+sandbox, shared by every flow of it: one snapshot per
@@ -107,7 +107,6 @@ final class ScopeSnapshots {
   // Every kind with a snapshot, by kind.
   private final Map<RemoteKind<?, ?>, Tracking<?, ?>> tracking = new LinkedHashMap<>();
 
-  private final Canonical canonical = new Canonical();
   private final Duration maxAge;
   private final LongSupplier nanoTime;
 
@@ -148,30 +147,16 @@ final class ScopeSnapshots {
     String stripeSources = "connectionSpec.id==" + SpecRef.STRIPE_SOURCE.id();
     String dataLakeTargets = "connectionSpec.id==" + SpecRef.DATA_LAKE_TARGET.id();
     String stripeFlows = "flowSpec.id==" + SpecRef.STRIPE_FLOW.id();
-    baseConnections =
-        flowService(
-            BaseConnection.KIND,
-            RemoteNames.BASE_CONNECTION,
-            canonical::baseConnection,
-            stripeSources);
+    baseConnections = flowService(BaseConnection.KIND, RemoteNames.BASE_CONNECTION, stripeSources);
     sourceConnections =
-        flowService(
-            SourceConnection.KIND,
-            RemoteNames.SOURCE_CONNECTION,
-            canonical::sourceConnection,
-            stripeSources);
+        flowService(SourceConnection.KIND, RemoteNames.SOURCE_CONNECTION, stripeSources);
     targetConnections =
-        flowService(
-            TargetConnection.KIND,
-            RemoteNames.TARGET_CONNECTION,
-            canonical::targetConnection,
-            dataLakeTargets);
-    flows = flowService(Flow.KIND, RemoteNames.FLOW, canonical::flow, stripeFlows);
+        flowService(TargetConnection.KIND, RemoteNames.TARGET_CONNECTION, dataLakeTargets);
+    flows = flowService(Flow.KIND, RemoteNames.FLOW, stripeFlows);
     datasets =
         new KindSnapshot<>(
             "datasets",
             null,
-            canonical::dataset,
             (s, token) ->
                 s.catalog()
                     .listDatasetsTaggedPage(
@@ -181,17 +166,10 @@ final class ScopeSnapshots {
                         token),
             maxAge,
             nanoTime);
-    schemas =
-        new KindSnapshot<>(
-            "schemas", Schema::altId, canonical::schema, byTitle(Schema.KIND), maxAge, nanoTime);
+    schemas = new KindSnapshot<>("schemas", Schema::altId, byTitle(Schema.KIND), maxAge, nanoTime);
     fieldGroups =
         new KindSnapshot<>(
-            "field groups",
-            FieldGroup::altId,
-            UnaryOperator.identity(),
-            byTitle(FieldGroup.KIND),
-            maxAge,
-            nanoTime);
+            "field groups", FieldGroup::altId, byTitle(FieldGroup.KIND), maxAge, nanoTime);
     track(BaseConnection.KIND, baseConnections, null, id -> {});
     track(SourceConnection.KIND, sourceConnections, null, id -> {});
     track(TargetConnection.KIND, targetConnections, null, id -> {});
@@ -223,10 +201,9 @@ final class ScopeSnapshots {
    * for.
    */
   private <T extends FlowServiceObject> KindSnapshot<T> flowService(
-      RemoteKind<T, ?> kind, String suffix, UnaryOperator<T> canonical, String specFilter) {
+      RemoteKind<T, ?> kind, String suffix, String specFilter) {
     return KindSnapshot.keyed(
         kind.words() + "s",
-        canonical,
         byKeys(specFilter, (s, q, t) -> kind.in(s).listPage(q, t)),
         KEY_CHARS,
         () ->
@@ -260,7 +237,18 @@ final class ScopeSnapshots {
 
   /** Remembers a complete mapping set version (sharing its rows with the others). */
   void rememberVersion(MappingSet version) {
-    mappingVersions.put(version.id(), canonical.mappingSet(version));
+    // A version written by this process carries the spec's own rows: share them with the other
+    // flows' equal rows (read versions share theirs already, see ValuePool).
+    mappingVersions.put(
+        version.id(),
+        new MappingSet(
+            version.id(),
+            version.version(),
+            version.name(),
+            ValuePool.schemaRef(version.outputSchema()),
+            version.mappings().stream().map(ValuePool::of).toList(),
+            version.createdDate(),
+            version.modifiedDate()));
   }
 
   /** One page of a Flow Service list for a query. */

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +44,7 @@ class KindSnapshotTest {
   private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
   private final KindSnapshot<Obj> snapshot =
-      new KindSnapshot<>("objects", null, UnaryOperator.identity(), this::page, MAX_AGE, now::get);
+      new KindSnapshot<>("objects", null, this::page, MAX_AGE, now::get);
 
   @AfterEach
   void stop() {
@@ -338,7 +337,6 @@ class KindSnapshotTest {
         new KindSnapshot<>(
             "objects",
             null,
-            UnaryOperator.identity(),
             (s, token) -> new Page<>(List.of(new Obj("x", "x", 1)), "same"),
             MAX_AGE,
             now::get);
