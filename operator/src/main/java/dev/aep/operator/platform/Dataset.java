@@ -27,7 +27,7 @@ public record Dataset(
     implements RemoteObject {
 
   public Dataset {
-    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    tags = Copies.map(tags);
   }
 
   /** Catalog datasets. */

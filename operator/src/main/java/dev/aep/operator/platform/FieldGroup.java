@@ -26,8 +26,8 @@ public record FieldGroup(
     implements RemoteObject {
 
   public FieldGroup {
-    classIds = classIds == null ? List.of() : List.copyOf(classIds);
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
+    classIds = Copies.list(classIds);
+    fields = Copies.map(fields);
   }
 
   /** Lookups match the title. */

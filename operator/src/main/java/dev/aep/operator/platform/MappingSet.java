@@ -24,7 +24,7 @@ public record MappingSet(
     implements RemoteObject {
 
   public MappingSet {
-    mappings = mappings == null ? List.of() : List.copyOf(mappings);
+    mappings = Copies.list(mappings);
   }
 
   /** Version {@code version} of {@code id} as its request described it. */

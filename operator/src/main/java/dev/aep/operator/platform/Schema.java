@@ -25,7 +25,7 @@ public record Schema(
     implements RemoteObject {
 
   public Schema {
-    fieldGroupIds = fieldGroupIds == null ? List.of() : List.copyOf(fieldGroupIds);
+    fieldGroupIds = Copies.list(fieldGroupIds);
   }
 
   /** Lookups match the title. */

@@ -28,7 +28,7 @@ public record SourceConnection(
     implements FlowServiceObject {
 
   public SourceConnection {
-    params = params == null ? Map.of() : Map.copyOf(params);
+    params = Copies.map(params);
   }
 
   /** {@code params.resourcePath}, or null. */

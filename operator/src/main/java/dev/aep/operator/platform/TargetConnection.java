@@ -31,7 +31,7 @@ public record TargetConnection(
     implements FlowServiceObject {
 
   public TargetConnection {
-    params = params == null ? Map.of() : Map.copyOf(params);
+    params = Copies.map(params);
   }
 
   /** {@code params.dataSetId}, or null. */
