@@ -39,12 +39,10 @@ final class HttpCatalogClient implements CatalogClient {
   HttpCatalogClient(PlatformCaller caller, HttpUrl platformBase) {
     ObjectMapper mapper = caller.mapper();
     this.datasets =
-        new HttpCollection<>(
-            caller,
-            new Wire(),
-            platformBase.newBuilder().addPathSegments("data/foundation/catalog").build(),
-            HttpCollection.Kind.of(
-                "dataSets", Dataset.KIND, n -> dataset(n), r -> body(mapper, r)));
+        HttpCollection.Service.at(caller, new Wire(), platformBase, "data/foundation/catalog")
+            .collection(
+                HttpCollection.Kind.of(
+                    "dataSets", Dataset.KIND, n -> dataset(n), r -> body(mapper, r)));
     this.collections = new RemoteKind.Collections().with(Dataset.KIND, datasets);
   }
 

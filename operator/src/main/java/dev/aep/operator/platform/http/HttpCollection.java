@@ -154,6 +154,22 @@ final class HttpCollection<T, R> implements RemoteCollection<T, R> {
     }
   }
 
+  /** Where one service's collections live: how it is called, its wire and its base URL. */
+  record Service(PlatformCaller caller, Wire wire, HttpUrl base) {
+
+    /**
+     * The service at {@code path} below the Platform's base, e.g. {@code data/foundation/catalog}.
+     */
+    static Service at(PlatformCaller caller, Wire wire, HttpUrl platformBase, String path) {
+      return new Service(caller, wire, platformBase.newBuilder().addPathSegments(path).build());
+    }
+
+    /** The service's collection of {@code kind}. */
+    <T, R> HttpCollection<T, R> collection(Kind<T, R> kind) {
+      return new HttpCollection<>(caller, wire, base, kind);
+    }
+  }
+
   private final PlatformCaller caller;
   private final Wire wire;
   private final HttpUrl url;

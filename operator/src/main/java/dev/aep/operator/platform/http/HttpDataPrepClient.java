@@ -45,12 +45,10 @@ final class HttpDataPrepClient implements DataPrepClient {
   HttpDataPrepClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
     this.mappingSets =
-        new HttpCollection<>(
-            caller,
-            new Wire(),
-            platformBase.newBuilder().addPathSegments("data/foundation/conversion").build(),
-            HttpCollection.Kind.of(
-                "mappingSets", MappingSet.KIND, HttpDataPrepClient::mappingSet, this::body));
+        HttpCollection.Service.at(caller, new Wire(), platformBase, "data/foundation/conversion")
+            .collection(
+                HttpCollection.Kind.of(
+                    "mappingSets", MappingSet.KIND, HttpDataPrepClient::mappingSet, this::body));
     this.collections = new RemoteKind.Collections().with(MappingSet.KIND, mappingSets);
   }
 

@@ -53,14 +53,12 @@ final class HttpFlowServiceClient implements FlowServiceClient {
 
   HttpFlowServiceClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    HttpUrl base = platformBase.newBuilder().addPathSegments("data/foundation/flowservice").build();
     this.json = new FlowServiceJson(caller.mapper());
-    Wire wire = new Wire(json);
+    HttpCollection.Service service =
+        HttpCollection.Service.at(
+            caller, new Wire(json), platformBase, "data/foundation/flowservice");
     this.baseConnections =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of(
                     "connections",
                     BaseConnection.KIND,
@@ -68,36 +66,24 @@ final class HttpFlowServiceClient implements FlowServiceClient {
                     json::baseConnection)
                 .withSecrets(r -> r.authParams().values()));
     this.sourceConnections =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of(
                 "sourceConnections",
                 SourceConnection.KIND,
                 FlowServiceJson::sourceConnection,
                 json::sourceConnection));
     this.targetConnections =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of(
                 "targetConnections",
                 TargetConnection.KIND,
                 FlowServiceJson::targetConnection,
                 json::targetConnection));
     this.flows =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of("flows", Flow.KIND, FlowServiceJson::flow, json::flow));
     this.runs =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of(
                 "runs",
                 "run",

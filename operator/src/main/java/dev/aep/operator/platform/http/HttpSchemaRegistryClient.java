@@ -76,14 +76,11 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   HttpSchemaRegistryClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    HttpUrl registry =
-        platformBase.newBuilder().addPathSegments("data/foundation/schemaregistry").build();
-    Wire wire = new Wire();
+    HttpCollection.Service registry =
+        HttpCollection.Service.at(
+            caller, new Wire(), platformBase, "data/foundation/schemaregistry");
     this.schemas =
-        new HttpCollection<>(
-            caller,
-            wire,
-            registry,
+        registry.collection(
             HttpCollection.Kind.of(
                     "tenant/schemas",
                     Schema.KIND,
@@ -91,10 +88,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                     this::schemaBody)
                 .namedBy("title"));
     this.fieldGroups =
-        new HttpCollection<>(
-            caller,
-            wire,
-            registry,
+        registry.collection(
             HttpCollection.Kind.of(
                     "tenant/fieldgroups",
                     FieldGroup.KIND,
@@ -102,17 +96,14 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                     this::fieldGroupBody)
                 .namedBy("title"));
     this.descriptors =
-        new HttpCollection<>(
-            caller,
-            wire,
-            registry,
+        registry.collection(
             HttpCollection.Kind.of(
                 "tenant/descriptors",
                 "descriptor",
                 HttpSchemaRegistryClient::descriptor,
                 this::descriptorBody,
                 IdentityDescriptor::id));
-    this.stats = registry.newBuilder().addPathSegment("stats").build();
+    this.stats = registry.base().newBuilder().addPathSegment("stats").build();
     this.collections =
         new RemoteKind.Collections().with(Schema.KIND, schemas).with(FieldGroup.KIND, fieldGroups);
   }
