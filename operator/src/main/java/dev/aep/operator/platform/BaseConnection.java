@@ -23,4 +23,9 @@ public record BaseConnection(
     String authSpecName,
     Long createdAt,
     Long updatedAt)
-    implements FlowServiceObject {}
+    implements FlowServiceObject {
+  /** {@code /connections} of Flow Service. */
+  public static final RemoteKind<BaseConnection, BaseConnectionRequest> KIND =
+      new RemoteKind<>(
+          "base connection", s -> s.flowService().baseConnections(), BaseConnectionRequest::name);
+}

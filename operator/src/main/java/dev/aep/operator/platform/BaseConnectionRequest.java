@@ -25,7 +25,7 @@ public record BaseConnectionRequest(
   public static final String STRIPE_ACCESS_TOKEN_PARAM = "accessToken";
 
   public BaseConnectionRequest {
-    authParams = authParams == null ? Map.of() : Map.copyOf(authParams);
+    authParams = Copies.map(authParams);
   }
 
   /** A Stripe base connection holding one access token. */

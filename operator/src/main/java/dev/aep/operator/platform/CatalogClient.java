@@ -1,6 +1,5 @@
 package dev.aep.operator.platform;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,10 +7,12 @@ import java.util.Optional;
  * {@link RemoteCollection} (creates answer {@code ["@/dataSets/<id>"]}, no etag; reads are keyed by
  * id; pages are offsets; datasets are not patched), plus the list by tag.
  */
-public interface CatalogClient {
+public interface CatalogClient extends ServiceClient {
 
   /** {@code /dataSets}. A delete is answered 200, with an empty {@code []} when already gone. */
-  RemoteCollection<Dataset, DatasetRequest> datasets();
+  default RemoteCollection<Dataset, DatasetRequest> datasets() {
+    return collection(Dataset.KIND);
+  }
 
   /**
    * One page of {@code GET /dataSets?tags=<tag>:<value>}: the datasets carrying that tag value
@@ -27,11 +28,6 @@ public interface CatalogClient {
   /** {@code GET /dataSets/{id}} (an object keyed by the id). */
   default Optional<Dataset> getDataset(String id) {
     return datasets().get(id);
-  }
-
-  /** Datasets named exactly {@code name} (names are not unique). */
-  default List<Dataset> findDatasetsByName(String name) {
-    return datasets().findByName(name);
   }
 
   /** {@code DELETE /dataSets/{id}}; false when the dataset was already gone. */

@@ -8,14 +8,16 @@ import java.util.Optional;
  * Data Prep ({@code /data/foundation/conversion}) mapping sets for one org+sandbox. Mapping sets
  * cannot be deleted; a PUT creates a new version and old versions stay readable.
  */
-public interface DataPrepClient {
+public interface DataPrepClient extends ServiceClient {
 
   /**
    * {@code /mappingSets}: creates answer id and version 0 (no etag); lookups by name use Data
    * Prep's one exact {@code name=} filter; pages are offsets. Mapping sets are neither patched nor
    * deleted.
    */
-  RemoteCollection<MappingSet, MappingSetRequest> mappingSets();
+  default RemoteCollection<MappingSet, MappingSetRequest> mappingSets() {
+    return collection(MappingSet.KIND);
+  }
 
   /** {@code POST /mappingSets} (answered 200); returns id and version 0. */
   MappingSetVersion createMappingSet(MappingSetRequest request);
@@ -30,20 +32,6 @@ public interface DataPrepClient {
 
   /** {@code PUT /mappingSets/{id}}: a full replacement that answers with the new version. */
   MappingSet updateMappingSet(String id, MappingSetRequest request);
-
-  /** Mapping sets named exactly {@code name}, all pages. */
-  default List<MappingSet> findMappingSetsByName(String name) {
-    return mappingSets().findByName(name);
-  }
-
-  /**
-   * One page of {@code GET /mappingSets} ({@code name} filter optional); the page token is the next
-   * {@code start} offset.
-   */
-  default Page<MappingSet> listMappingSetsPage(String name, String pageToken) {
-    return mappingSets()
-        .listPage(name == null ? ListQuery.all() : ListQuery.where("name==" + name), pageToken);
-  }
 
   /**
    * {@code POST /mappingSets/validate}: the Platform's verdict per mapping; stores nothing

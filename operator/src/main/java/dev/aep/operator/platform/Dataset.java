@@ -23,9 +23,14 @@ public record Dataset(
     Map<String, List<String>> tags,
     String version,
     Long created,
-    Long updated) {
+    Long updated)
+    implements RemoteObject {
 
   public Dataset {
-    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    tags = Copies.map(tags);
   }
+
+  /** Catalog datasets. */
+  public static final RemoteKind<Dataset, DatasetRequest> KIND =
+      new RemoteKind<>("dataset", s -> s.catalog().datasets(), DatasetRequest::name);
 }

@@ -15,6 +15,6 @@ public record DatasetRequest(
     String name, String description, SchemaRef schemaRef, Map<String, List<String>> tags) {
 
   public DatasetRequest {
-    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    tags = Copies.map(tags);
   }
 }

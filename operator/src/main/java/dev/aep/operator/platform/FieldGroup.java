@@ -22,10 +22,22 @@ public record FieldGroup(
     String title,
     String description,
     List<String> classIds,
-    Map<String, String> fields) {
+    Map<String, String> fields)
+    implements RemoteObject {
 
   public FieldGroup {
-    classIds = classIds == null ? List.of() : List.copyOf(classIds);
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
+    classIds = Copies.list(classIds);
+    fields = Copies.map(fields);
   }
+
+  /** Lookups match the title. */
+  @Override
+  public String name() {
+    return title;
+  }
+
+  /** Tenant field groups, looked up by title. */
+  public static final RemoteKind<FieldGroup, FieldGroupRequest> KIND =
+      new RemoteKind<>(
+          "field group", s -> s.schemaRegistry().fieldGroups(), FieldGroupRequest::title);
 }

@@ -17,6 +17,6 @@ public record FieldGroupRequest(
     String title, String description, String classId, Map<String, String> fields) {
 
   public FieldGroupRequest {
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
+    fields = Copies.map(fields);
   }
 }

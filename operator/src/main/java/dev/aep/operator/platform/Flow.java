@@ -39,11 +39,9 @@ public record Flow(
     implements FlowServiceObject {
 
   public Flow {
-    sourceConnectionIds =
-        sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
-    targetConnectionIds =
-        targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
-    transformations = transformations == null ? List.of() : List.copyOf(transformations);
+    sourceConnectionIds = Copies.list(sourceConnectionIds);
+    targetConnectionIds = Copies.list(targetConnectionIds);
+    transformations = Copies.list(transformations);
   }
 
   /**
@@ -121,4 +119,8 @@ public record Flow(
         .filter(t -> Transformation.MAPPING.equalsIgnoreCase(t.name()))
         .findFirst();
   }
+
+  /** {@code /flows} of Flow Service. */
+  public static final RemoteKind<Flow, FlowRequest> KIND =
+      new RemoteKind<>("flow", s -> s.flowService().flows(), FlowRequest::name);
 }

@@ -23,11 +23,9 @@ public record FlowRequest(
     ScheduleParams scheduleParams) {
 
   public FlowRequest {
-    sourceConnectionIds =
-        sourceConnectionIds == null ? List.of() : List.copyOf(sourceConnectionIds);
-    targetConnectionIds =
-        targetConnectionIds == null ? List.of() : List.copyOf(targetConnectionIds);
-    transformations = transformations == null ? List.of() : List.copyOf(transformations);
+    sourceConnectionIds = Copies.list(sourceConnectionIds);
+    targetConnectionIds = Copies.list(targetConnectionIds);
+    transformations = Copies.list(transformations);
   }
 
   /** A Stripe dataflow from one source to one target through one mapping set version. */

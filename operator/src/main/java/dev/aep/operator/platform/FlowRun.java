@@ -43,7 +43,7 @@ public record FlowRun(
           "partialfailure");
 
   public FlowRun {
-    errors = errors == null ? List.of() : List.copyOf(errors);
+    errors = Copies.list(errors);
   }
 
   /** Whether the run has finished (successfully or not); status is compared ignoring case. */

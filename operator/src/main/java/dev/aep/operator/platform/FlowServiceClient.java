@@ -15,25 +15,33 @@ import java.util.Optional;
  * PlatformException}. Creates are never repeated after a lost answer ({@link
  * PlatformException#isOutcomeUnknown()}): adopt with a {@code findByName} lookup instead.
  */
-public interface FlowServiceClient {
+public interface FlowServiceClient extends ServiceClient {
 
   /**
    * {@code /connections}. A delete fails with error code {@code 1418-400} while a flow uses the
    * connection.
    */
-  RemoteCollection<BaseConnection, BaseConnectionRequest> baseConnections();
+  default RemoteCollection<BaseConnection, BaseConnectionRequest> baseConnections() {
+    return collection(BaseConnection.KIND);
+  }
 
   /** {@code /sourceConnections}. */
-  RemoteCollection<SourceConnection, SourceConnectionRequest> sourceConnections();
+  default RemoteCollection<SourceConnection, SourceConnectionRequest> sourceConnections() {
+    return collection(SourceConnection.KIND);
+  }
 
   /** {@code /targetConnections}. */
-  RemoteCollection<TargetConnection, TargetConnectionRequest> targetConnections();
+  default RemoteCollection<TargetConnection, TargetConnectionRequest> targetConnections() {
+    return collection(TargetConnection.KIND);
+  }
 
   /**
    * {@code /flows}. A PATCH changes names, descriptions, {@code /scheduleParams/*} and {@code
    * /transformations/{n}} (the Mapping transformation's position).
    */
-  RemoteCollection<Flow, FlowRequest> flows();
+  default RemoteCollection<Flow, FlowRequest> flows() {
+    return collection(Flow.KIND);
+  }
 
   /**
    * {@code GET /connections/{id}/explore?preview=true} for a REST source with base64 {@code

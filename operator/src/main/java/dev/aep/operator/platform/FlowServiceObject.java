@@ -4,12 +4,8 @@ package dev.aep.operator.platform;
  * What every Flow Service object carries (platform-api.md 2.1): its id, its etag for {@code
  * If-Match}, the name and description the operator sets, and its state.
  */
-public interface FlowServiceObject {
-  String id();
-
+public interface FlowServiceObject extends RemoteObject {
   String etag();
-
-  String name();
 
   String description();
 

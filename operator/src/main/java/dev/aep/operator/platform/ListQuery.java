@@ -16,7 +16,7 @@ public record ListQuery(List<String> properties, String orderBy, Integer limit) 
   private static final ListQuery ALL = new ListQuery(List.of(), null, null);
 
   public ListQuery {
-    properties = properties == null ? List.of() : List.copyOf(properties);
+    properties = Copies.list(properties);
     if (limit != null && limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }

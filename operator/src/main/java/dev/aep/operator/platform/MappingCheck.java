@@ -12,6 +12,6 @@ import java.util.List;
 public record MappingCheck(int index, boolean ok, List<String> errors) {
 
   public MappingCheck {
-    errors = errors == null ? List.of() : List.copyOf(errors);
+    errors = Copies.list(errors);
   }
 }

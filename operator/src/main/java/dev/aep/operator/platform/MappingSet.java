@@ -20,10 +20,11 @@ public record MappingSet(
     SchemaRef outputSchema,
     List<Mapping> mappings,
     Long createdDate,
-    Long modifiedDate) {
+    Long modifiedDate)
+    implements RemoteObject {
 
   public MappingSet {
-    mappings = mappings == null ? List.of() : List.copyOf(mappings);
+    mappings = Copies.list(mappings);
   }
 
   /** Version {@code version} of {@code id} as its request described it. */
@@ -31,4 +32,8 @@ public record MappingSet(
     return new MappingSet(
         id, version, request.name(), request.outputSchema(), request.mappings(), null, null);
   }
+
+  /** Data Prep mapping sets. */
+  public static final RemoteKind<MappingSet, MappingSetRequest> KIND =
+      new RemoteKind<>("mapping set", s -> s.dataPrep().mappingSets(), MappingSetRequest::name);
 }

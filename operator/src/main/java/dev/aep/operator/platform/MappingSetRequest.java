@@ -12,6 +12,6 @@ import java.util.List;
 public record MappingSetRequest(String name, SchemaRef outputSchema, List<Mapping> mappings) {
 
   public MappingSetRequest {
-    mappings = mappings == null ? List.of() : List.copyOf(mappings);
+    mappings = Copies.list(mappings);
   }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 public record Page<T>(List<T> items, String nextPageToken) {
 
   public Page {
-    items = items == null ? List.of() : List.copyOf(items);
+    items = Copies.list(items);
   }
 
   /** Whether another page follows. */

@@ -14,6 +14,6 @@ public record PreviewRow(Set<String> filledDestinations, List<String> errors) {
 
   public PreviewRow {
     filledDestinations = filledDestinations == null ? Set.of() : Set.copyOf(filledDestinations);
-    errors = errors == null ? List.of() : List.copyOf(errors);
+    errors = Copies.list(errors);
   }
 }

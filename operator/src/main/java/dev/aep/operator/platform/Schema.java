@@ -21,9 +21,20 @@ public record Schema(
     String title,
     String description,
     String classId,
-    List<String> fieldGroupIds) {
+    List<String> fieldGroupIds)
+    implements RemoteObject {
 
   public Schema {
-    fieldGroupIds = fieldGroupIds == null ? List.of() : List.copyOf(fieldGroupIds);
+    fieldGroupIds = Copies.list(fieldGroupIds);
   }
+
+  /** Lookups match the title. */
+  @Override
+  public String name() {
+    return title;
+  }
+
+  /** Tenant schemas, looked up by title. */
+  public static final RemoteKind<Schema, SchemaRequest> KIND =
+      new RemoteKind<>("schema", s -> s.schemaRegistry().schemas(), SchemaRequest::title);
 }

@@ -11,16 +11,20 @@ import java.util.Optional;
  * <p>Sends the {@code Accept} header every GET needs. Schema ids may be given as {@code $id} URI
  * (URL-encoded by the client) or {@code meta:altId}.
  */
-public interface SchemaRegistryClient {
+public interface SchemaRegistryClient extends ServiceClient {
 
   /**
    * {@code /tenant/schemas}, looked up by exact {@code title} (titles are unique). Reads by id are
    * whole schemas ({@code Accept: application/vnd.adobe.xed+json; version=1}), lists summaries.
    */
-  RemoteCollection<Schema, SchemaRequest> schemas();
+  default RemoteCollection<Schema, SchemaRequest> schemas() {
+    return collection(Schema.KIND);
+  }
 
   /** {@code /tenant/fieldgroups}, looked up by exact {@code title}; lists are summaries. */
-  RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups();
+  default RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups() {
+    return collection(FieldGroup.KIND);
+  }
 
   /**
    * {@code POST /tenant/schemas}; returns the created schema with its {@code $id} and version.
@@ -34,11 +38,6 @@ public interface SchemaRegistryClient {
    */
   default Optional<Schema> getSchema(String id) {
     return schemas().get(id);
-  }
-
-  /** The schema whose title is exactly {@code title} (titles are unique); a summary. */
-  default Optional<Schema> findSchemaByTitle(String title) {
-    return schemas().findByName(title).stream().findFirst();
   }
 
   /** {@code DELETE /tenant/schemas/{id}}; false when it was already gone. */
@@ -64,11 +63,6 @@ public interface SchemaRegistryClient {
   /** {@code GET /tenant/fieldgroups/{id}} with its fields. */
   default Optional<FieldGroup> getFieldGroup(String id) {
     return fieldGroups().get(id);
-  }
-
-  /** The field group titled exactly {@code title} ({@code property=title==...}); a summary. */
-  default Optional<FieldGroup> findFieldGroupByTitle(String title) {
-    return fieldGroups().findByName(title).stream().findFirst();
   }
 
   /**

@@ -14,6 +14,6 @@ public record SchemaRequest(
     String title, String description, String classId, List<String> fieldGroupIds) {
 
   public SchemaRequest {
-    fieldGroupIds = fieldGroupIds == null ? List.of() : List.copyOf(fieldGroupIds);
+    fieldGroupIds = Copies.list(fieldGroupIds);
   }
 }

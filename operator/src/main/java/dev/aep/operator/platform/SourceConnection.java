@@ -28,11 +28,18 @@ public record SourceConnection(
     implements FlowServiceObject {
 
   public SourceConnection {
-    params = params == null ? Map.of() : Map.copyOf(params);
+    params = Copies.map(params);
   }
 
   /** {@code params.resourcePath}, or null. */
   public String resourcePath() {
     return params.get("resourcePath");
   }
+
+  /** {@code /sourceConnections} of Flow Service. */
+  public static final RemoteKind<SourceConnection, SourceConnectionRequest> KIND =
+      new RemoteKind<>(
+          "source connection",
+          s -> s.flowService().sourceConnections(),
+          SourceConnectionRequest::name);
 }

@@ -21,7 +21,7 @@ public record SourceConnectionRequest(
     Map<String, String> params) {
 
   public SourceConnectionRequest {
-    params = params == null ? Map.of() : Map.copyOf(params);
+    params = Copies.map(params);
   }
 
   /** A Stripe source connection reading one resource path as JSON. */

@@ -21,6 +21,6 @@ public record SourceSchema(Map<String, String> fields, List<Map<String, Object>>
         fields == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
-    samples = samples == null ? List.of() : List.copyOf(samples);
+    samples = Copies.list(samples);
   }
 }

@@ -31,11 +31,18 @@ public record TargetConnection(
     implements FlowServiceObject {
 
   public TargetConnection {
-    params = params == null ? Map.of() : Map.copyOf(params);
+    params = Copies.map(params);
   }
 
   /** {@code params.dataSetId}, or null. */
   public String dataSetId() {
     return params.get("dataSetId");
   }
+
+  /** {@code /targetConnections} of Flow Service. */
+  public static final RemoteKind<TargetConnection, TargetConnectionRequest> KIND =
+      new RemoteKind<>(
+          "target connection",
+          s -> s.flowService().targetConnections(),
+          TargetConnectionRequest::name);
 }

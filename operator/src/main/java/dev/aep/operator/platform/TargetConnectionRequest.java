@@ -23,7 +23,7 @@ public record TargetConnectionRequest(
     Map<String, String> params) {
 
   public TargetConnectionRequest {
-    params = params == null ? Map.of() : Map.copyOf(params);
+    params = Copies.map(params);
   }
 
   /**

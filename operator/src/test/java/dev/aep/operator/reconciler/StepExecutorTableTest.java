@@ -19,13 +19,17 @@ import dev.aep.operator.api.v1alpha1.DeletionPolicy;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.MappingSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.FieldGroupRequest;
+import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.SourceConnection;
+import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.reconciler.ExecutorBench.Call;
 import dev.aep.operator.reconciler.ExecutorBench.End;
 import dev.aep.operator.reconciler.ExecutorBench.Operator;
@@ -659,10 +663,10 @@ class StepExecutorTableTest {
     Observation observation = op.observation();
     RemoteObserver observer = observation.open(bench.session).observer();
     switch (obj) {
-      case BASE_CONNECTION -> assertThat(observer.baseConnection(id)).isPresent();
-      case SOURCE_CONNECTION -> assertThat(observer.sourceConnection(id)).isPresent();
-      case TARGET_CONNECTION -> assertThat(observer.targetConnection(id)).isPresent();
-      case FLOW -> assertThat(observer.flow(id)).isPresent();
+      case BASE_CONNECTION -> assertThat(observer.get(BaseConnection.KIND, id)).isPresent();
+      case SOURCE_CONNECTION -> assertThat(observer.get(SourceConnection.KIND, id)).isPresent();
+      case TARGET_CONNECTION -> assertThat(observer.get(TargetConnection.KIND, id)).isPresent();
+      case FLOW -> assertThat(observer.get(Flow.KIND, id)).isPresent();
       default -> throw new IllegalStateException("not applicable");
     }
     bench.sim.faults().bumpEtag(obj.kind, id);

@@ -1,30 +1,38 @@
 package dev.aep.operator.demo;
 
 import dev.aep.operator.platform.EntityRef;
+import dev.aep.operator.platform.FieldGroup;
+import dev.aep.operator.platform.FieldGroupRequest;
+import dev.aep.operator.platform.ForwardingClients;
+import dev.aep.operator.platform.IdentityDescriptor;
 import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.MappingSet;
+import dev.aep.operator.platform.MappingSetRequest;
 import dev.aep.operator.platform.MappingSetVersion;
 import dev.aep.operator.platform.Platform;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteCollection;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.lang.reflect.RecordComponent;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
+import dev.aep.operator.platform.Schema;
+import dev.aep.operator.platform.SchemaRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Wraps a Platform and remembers every change the operator asks of it (creates, PATCHes, PUTs,
- * deletes, enable/disable), with ids, If-Match etags and patch operations, so the demo can show
- * what each step sent whichever Platform it runs against.
+ * Wraps a Platform and remembers what the operator asks of it: every change (creates, PATCHes,
+ * PUTs, deletes, enable/disable) with ids, If-Match etags and patch operations, so the demo can
+ * show what each step sent whichever Platform it runs against; and every exception any call throws
+ * on its way to the reconciler (as its full stack trace, causes included), whether or not the
+ * operator ever prints it. Behaviour is otherwise unchanged.
  */
-final class RecordingPlatform implements Platform {
+public final class RecordingPlatform implements Platform {
   /** One remote change, rendered like the HTTP call it became. */
   record Change(
       long sequence, String verb, String kind, String id, String detail, List<String> lines) {
@@ -38,127 +46,92 @@ final class RecordingPlatform implements Platform {
     }
   }
 
-  private static final Set<String> SERVICES =
-      Set.of("flowService", "schemaRegistry", "catalog", "dataPrep");
-
   private final Platform delegate;
   private final List<Change> changes = new ArrayList<>();
+  private final List<String> exceptions = new ArrayList<>();
 
-  RecordingPlatform(Platform delegate) {
+  public RecordingPlatform(Platform delegate) {
     this.delegate = delegate;
   }
 
   @Override
   public PlatformSession session(PlatformAccount account, String sandbox) {
-    PlatformSession session = delegate.session(account, sandbox);
-    return (PlatformSession)
-        Proxy.newProxyInstance(
-            PlatformSession.class.getClassLoader(),
-            new Class<?>[] {PlatformSession.class},
-            (proxy, method, args) -> {
-              Object result = invoke(session, method, args);
-              if (SERVICES.contains(method.getName())) {
-                return recording(method.getReturnType(), result, "");
-              }
-              return result;
-            });
+    return new Recorder(delegate.session(account, sandbox)).session();
   }
 
   /** Sequence number of the next change: pass it to {@link #since(long)} later. */
-  synchronized long mark() {
+  public synchronized long mark() {
     return changes.size();
   }
 
   /** Changes recorded from a mark on, oldest first. */
-  synchronized List<Change> since(long mark) {
+  public synchronized List<Change> since(long mark) {
     return List.copyOf(changes.subList((int) mark, changes.size()));
+  }
+
+  /** Every exception thrown so far. */
+  public synchronized List<String> exceptions() {
+    return new ArrayList<>(exceptions);
+  }
+
+  /** Keeps the exception a call threw. */
+  private synchronized void thrown(Throwable thrown) {
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    exceptions.add(thrown + "\n" + trace);
+  }
+
+  /**
+   * Makes a change and records it as {@code verb kind [id] detail}, the detail followed by what
+   * {@code outcome} tells of the answer, or by the HTTP status it failed with.
+   */
+  private <V> V change(
+      String verb,
+      String kind,
+      String id,
+      String detail,
+      List<String> lines,
+      Supplier<V> write,
+      Function<V, String> outcome) {
+    V result;
+    try {
+      result = write.get();
+    } catch (PlatformException e) {
+      add(
+          verb,
+          kind,
+          id,
+          (detail.isEmpty() ? "" : detail + " ") + "failed: HTTP " + e.httpStatus(),
+          lines);
+      throw e;
+    }
+    add(verb, kind, id, detail + outcome.apply(result), lines);
+    return result;
+  }
+
+  /** A create, shown with the name it gives and the id it made. */
+  private <V> V create(String kind, String name, Supplier<V> write, Function<V, String> idOf) {
+    return change(
+        "POST",
+        kind,
+        null,
+        name == null ? "" : '"' + name + '"',
+        List.of(),
+        write,
+        made -> idOf.apply(made) == null ? "" : " -> " + idOf.apply(made));
+  }
+
+  private <V> V write(String verb, String kind, String id, Supplier<V> write) {
+    return change(verb, kind, id, "", List.of(), write, answer -> "");
+  }
+
+  private boolean delete(String kind, String id, Supplier<Boolean> delete) {
+    return change("DELETE", kind, id, "", List.of(), delete, gone -> gone ? "" : "(already gone)");
   }
 
   private synchronized void add(
       String verb, String kind, String id, String detail, List<String> lines) {
     changes.add(new Change(changes.size(), verb, kind, id, detail, List.copyOf(lines)));
-  }
-
-  /**
-   * Records the changes made through {@code client}; a Flow Service collection's calls are named as
-   * a flat client's would be ({@code flows().patch} as {@code patchFlow}).
-   */
-  private Object recording(Class<?> type, Object client, String kindSuffix) {
-    InvocationHandler handler =
-        (proxy, method, args) -> {
-          if (method.getReturnType() == RemoteCollection.class) {
-            String accessor = method.getName();
-            String kind =
-                Character.toUpperCase(accessor.charAt(0))
-                    + accessor.substring(1, accessor.length() - 1);
-            return recording(RemoteCollection.class, invoke(client, method, args), kind);
-          }
-          String name = method.getName() + kindSuffix;
-          String verb = verbOf(name);
-          if (verb == null) {
-            return invoke(client, method, args);
-          }
-          String kind = kindOf(name);
-          try {
-            Object result = invoke(client, method, args);
-            record(verb, kind, name, args, result, null);
-            return result;
-          } catch (PlatformException e) {
-            record(verb, kind, name, args, null, e);
-            throw e;
-          }
-        };
-    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
-  }
-
-  private void record(
-      String verb,
-      String kind,
-      String method,
-      Object[] args,
-      Object result,
-      PlatformException error) {
-    String id = null;
-    List<String> lines = new ArrayList<>();
-    StringBuilder detail = new StringBuilder();
-    if (method.startsWith("create")) {
-      String name = args != null && args.length > 0 ? component(args[0], "name") : null;
-      if (name == null && args != null && args.length > 0) {
-        name = component(args[0], "title");
-      }
-      if (name != null) {
-        detail.append('"').append(name).append('"');
-      }
-      String created = idOf(result);
-      if (created != null) {
-        detail.append(" -> ").append(created);
-      }
-    } else if (args != null && args.length > 0 && args[0] instanceof String s) {
-      id = s;
-    }
-    if (method.startsWith("patch") && args != null && args.length >= 3) {
-      detail.append("If-Match ").append(args[1]);
-      if (args[2] instanceof List<?> ops) {
-        for (Object op : ops) {
-          if (op instanceof JsonPatchOp p) {
-            lines.add(render(p));
-          }
-        }
-      }
-    }
-    if (method.equals("updateMappingSet") && result instanceof MappingSet set) {
-      detail.append("(new version ").append(set.version()).append(')');
-    }
-    if (method.startsWith("delete") && result instanceof Boolean deleted && !deleted) {
-      detail.append("(already gone)");
-    }
-    if (error != null) {
-      detail
-          .append(detail.length() == 0 ? "" : " ")
-          .append("failed: HTTP ")
-          .append(error.httpStatus());
-    }
-    add(verb, kind, id, detail.toString(), lines);
   }
 
   private static String render(JsonPatchOp op) {
@@ -169,67 +142,124 @@ final class RecordingPlatform implements Platform {
     return text + " = " + (op.isSensitive() ? "(hidden: credentials)" : String.valueOf(op.value()));
   }
 
-  private static String idOf(Object result) {
-    if (result instanceof EntityRef ref) {
-      return ref.id();
+  /** Records the changes and the exceptions of one session. */
+  private final class Recorder extends ForwardingClients {
+    Recorder(PlatformSession delegate) {
+      super(delegate);
     }
-    if (result instanceof String s) {
-      return s;
-    }
-    if (result instanceof MappingSetVersion v) {
-      return component(v, "id");
-    }
-    return component(result, "id");
-  }
 
-  private static String component(Object record, String name) {
-    if (record == null || !record.getClass().isRecord()) {
-      return null;
+    @Override
+    protected <T extends RemoteObject, R> RemoteCollection<T, R> decorate(
+        RemoteKind<T, R> kind, RemoteCollection<T, R> collection) {
+      return new Recorded<>(kind, collection);
     }
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      if (c.getName().equals(name)) {
-        try {
-          Object value = c.getAccessor().invoke(record);
-          return value == null ? null : String.valueOf(value);
-        } catch (ReflectiveOperationException e) {
-          return null;
-        }
+
+    @Override
+    protected <V> V call(Supplier<V> call) {
+      try {
+        return call.get();
+      } catch (RuntimeException | Error e) {
+        thrown(e);
+        throw e;
       }
     }
-    return null;
-  }
 
-  /** The HTTP verb a mutating client method becomes; null for reads. */
-  private static String verbOf(String method) {
-    if (method.startsWith("create")) {
-      return "POST";
-    }
-    if (method.startsWith("patch")) {
-      return "PATCH";
-    }
-    if (method.startsWith("update") || method.startsWith("replace")) {
-      return "PUT";
-    }
-    if (method.startsWith("delete")) {
-      return "DELETE";
-    }
-    if (method.startsWith("enable") || method.startsWith("disable")) {
-      return "POST action=" + (method.startsWith("enable") ? "enable" : "disable");
-    }
-    return null;
-  }
+    /** Creates, PATCHes and deletes of any kind. */
+    private final class Recorded<T extends RemoteObject, R> extends Collection<T, R> {
+      private final RemoteKind<T, R> kind;
 
-  /** "patchBaseConnection" -> "base connection". */
-  private static String kindOf(String method) {
-    String rest = method.replaceFirst("^(create|patch|update|replace|delete|enable|disable)", "");
-    return rest.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-  }
+      Recorded(RemoteKind<T, R> kind, RemoteCollection<T, R> delegate) {
+        super(delegate);
+        this.kind = kind;
+      }
 
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+      @Override
+      public EntityRef create(R request) {
+        return RecordingPlatform.this.create(
+            kind.words(),
+            kind.requestName().apply(request),
+            () -> super.create(request),
+            EntityRef::id);
+      }
+
+      @Override
+      public EntityRef patch(String id, String etag, List<JsonPatchOp> ops) {
+        List<String> lines = ops.stream().map(RecordingPlatform::render).toList();
+        return change(
+            "PATCH",
+            kind.words(),
+            id,
+            "If-Match " + etag,
+            lines,
+            () -> super.patch(id, etag, ops),
+            ref -> "");
+      }
+
+      @Override
+      public boolean delete(String id) {
+        return RecordingPlatform.this.delete(kind.words(), id, () -> super.delete(id));
+      }
+    }
+
+    @Override
+    public EntityRef enableFlow(String id) {
+      return write("POST action=enable", "flow", id, () -> super.enableFlow(id));
+    }
+
+    @Override
+    public EntityRef disableFlow(String id) {
+      return write("POST action=disable", "flow", id, () -> super.disableFlow(id));
+    }
+
+    @Override
+    public Schema createSchema(SchemaRequest request) {
+      return create("schema", request.title(), () -> super.createSchema(request), Schema::id);
+    }
+
+    @Override
+    public FieldGroup createFieldGroup(FieldGroupRequest request) {
+      return create(
+          "field group", request.title(), () -> super.createFieldGroup(request), FieldGroup::id);
+    }
+
+    @Override
+    public FieldGroup replaceFieldGroup(String id, FieldGroupRequest request) {
+      return write("PUT", "field group", id, () -> super.replaceFieldGroup(id, request));
+    }
+
+    @Override
+    public IdentityDescriptor createIdentityDescriptor(IdentityDescriptor descriptor) {
+      return create(
+          "identity descriptor",
+          null,
+          () -> super.createIdentityDescriptor(descriptor),
+          IdentityDescriptor::id);
+    }
+
+    @Override
+    public boolean deleteDescriptor(String id) {
+      return delete("descriptor", id, () -> super.deleteDescriptor(id));
+    }
+
+    @Override
+    public MappingSetVersion createMappingSet(MappingSetRequest request) {
+      return create(
+          "mapping set",
+          request.name(),
+          () -> super.createMappingSet(request),
+          MappingSetVersion::id);
+    }
+
+    @Override
+    public MappingSet updateMappingSet(String id, MappingSetRequest request) {
+      return change(
+          "PUT",
+          "mapping set",
+          id,
+          "",
+          List.of(),
+          () -> super.updateMappingSet(id, request),
+          set -> "(new version " + set.version() + ")");
     }
   }
 }

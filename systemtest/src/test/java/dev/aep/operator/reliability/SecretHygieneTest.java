@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.MappingSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
+import dev.aep.operator.demo.RecordingPlatform;
 import dev.aep.operator.platform.BaseConnectionRequest;
 import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.JsonPatchOp;

@@ -22,6 +22,7 @@ import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.platform.TargetConnectionRequest;
 import dev.aep.operator.platform.Transformation;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,7 @@ final class FlowServiceJson {
     ObjectNode n = named(r.name(), r.description());
     ObjectNode auth = n.putObject("auth");
     auth.put("specName", r.authSpecName());
-    ObjectNode params = auth.putObject("params");
-    r.authParams().forEach(params::put);
+    auth.set("params", mapper.valueToTree(r.authParams()));
     n.set("connectionSpec", spec(r.connectionSpec()));
     return n;
   }
@@ -53,8 +53,7 @@ final class FlowServiceJson {
     n.put("baseConnectionId", r.baseConnectionId());
     n.set("connectionSpec", spec(r.connectionSpec()));
     n.putObject("data").put("format", r.dataFormat());
-    ObjectNode params = n.putObject("params");
-    r.params().forEach(params::put);
+    n.set("params", mapper.valueToTree(r.params()));
     return n;
   }
 
@@ -68,18 +67,15 @@ final class FlowServiceJson {
       schema.put("id", r.schemaId());
       schema.put("version", r.schemaVersion());
     }
-    ObjectNode params = n.putObject("params");
-    r.params().forEach(params::put);
+    n.set("params", mapper.valueToTree(r.params()));
     return n;
   }
 
   ObjectNode flow(FlowRequest r) {
     ObjectNode n = named(r.name(), r.description());
     n.set("flowSpec", spec(r.flowSpec()));
-    ArrayNode sources = n.putArray("sourceConnectionIds");
-    r.sourceConnectionIds().forEach(sources::add);
-    ArrayNode targets = n.putArray("targetConnectionIds");
-    r.targetConnectionIds().forEach(targets::add);
+    n.set("sourceConnectionIds", mapper.valueToTree(r.sourceConnectionIds()));
+    n.set("targetConnectionIds", mapper.valueToTree(r.targetConnectionIds()));
     ArrayNode transformations = n.putArray("transformations");
     r.transformations().forEach(t -> transformations.add(transformation(t)));
     if (r.scheduleParams() != null) {
@@ -190,7 +186,7 @@ final class FlowServiceJson {
     if (n == null || !n.isObject()) {
       return null;
     }
-    return new SpecRef(LenientJson.text(n, "id"), LenientJson.text(n, "version"));
+    return ValuePool.of(new SpecRef(LenientJson.text(n, "id"), LenientJson.text(n, "version")));
   }
 
   static String etag(JsonNode n) {
@@ -204,9 +200,9 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         specRef(n.path("connectionSpec")),
-        LenientJson.text(n, "auth", "specName"),
+        ValuePool.of(LenientJson.text(n, "auth", "specName")),
         LenientJson.longValue(n, "createdAt"),
         LenientJson.longValue(n, "updatedAt"));
   }
@@ -217,11 +213,11 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         LenientJson.text(n, "baseConnectionId"),
         specRef(n.path("connectionSpec")),
-        LenientJson.text(n, "data", "format"),
-        LenientJson.textMap(n.path("params")));
+        ValuePool.of(LenientJson.text(n, "data", "format")),
+        ValuePool.of(Map.copyOf(LenientJson.textMap(n.path("params")))));
   }
 
   static TargetConnection targetConnection(JsonNode n) {
@@ -230,11 +226,11 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         specRef(n.path("connectionSpec")),
-        LenientJson.text(n, "data", "format"),
+        ValuePool.of(LenientJson.text(n, "data", "format")),
         LenientJson.text(n, "data", "schema", "id"),
-        LenientJson.text(n, "data", "schema", "version"),
+        ValuePool.of(LenientJson.text(n, "data", "schema", "version")),
         LenientJson.textMap(n.path("params")));
   }
 
@@ -250,11 +246,12 @@ final class FlowServiceJson {
     JsonNode s = n.path("scheduleParams");
     ScheduleParams schedule =
         s.isObject()
-            ? new ScheduleParams(
-                LenientJson.text(s, "frequency"),
-                LenientJson.intValue(s, "interval"),
-                LenientJson.longValue(s, "startTime"),
-                LenientJson.bool(s, "backfill"))
+            ? ValuePool.of(
+                new ScheduleParams(
+                    LenientJson.text(s, "frequency"),
+                    LenientJson.intValue(s, "interval"),
+                    LenientJson.longValue(s, "startTime"),
+                    LenientJson.bool(s, "backfill")))
             : null;
     JsonNode last = n.path("lastRunDetails");
     LastRunDetails lastRun =
@@ -270,7 +267,7 @@ final class FlowServiceJson {
         etag(n),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
-        LenientJson.text(n, "state"),
+        ValuePool.of(LenientJson.text(n, "state")),
         specRef(n.path("flowSpec")),
         LenientJson.textList(n.path("sourceConnectionIds")),
         LenientJson.textList(n.path("targetConnectionIds")),
@@ -350,23 +347,15 @@ final class FlowServiceJson {
    */
   private static void sourceFields(
       JsonNode node, String prefix, boolean root, Map<String, String> out) {
-    JsonNode props = node.path("properties");
-    if (!props.isObject()) {
-      return;
-    }
-    props
-        .properties()
-        .forEach(
-            e -> {
-              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-              JsonNode field = e.getValue();
-              out.put(path, jsonType(field));
-              JsonNode inner = field;
-              if (root && !field.path("properties").isObject() && field.path("items").isObject()) {
-                inner = field.path("items");
-              }
-              sourceFields(inner, path, false, out);
-            });
+    LenientJson.properties(
+        node,
+        prefix,
+        (name, path, field) -> {
+          out.put(path, jsonType(field));
+          boolean itemsOnly =
+              root && !field.path("properties").isObject() && field.path("items").isObject();
+          sourceFields(itemsOnly ? field.path("items") : field, path, false, out);
+        });
   }
 
   /** The JSON type of a schema node; the first non-null of a type list; "" when untyped. */

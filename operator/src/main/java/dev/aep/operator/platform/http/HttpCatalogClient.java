@@ -9,7 +9,10 @@ import dev.aep.operator.platform.DatasetRequest;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +34,21 @@ final class HttpCatalogClient implements CatalogClient {
   static final int MAX_PAGE = 100;
 
   private final HttpCollection<Dataset, DatasetRequest> datasets;
+  private final RemoteKind.Collections collections;
 
   HttpCatalogClient(PlatformCaller caller, HttpUrl platformBase) {
     ObjectMapper mapper = caller.mapper();
     this.datasets =
-        new HttpCollection<>(
-            caller,
-            new Wire(),
-            platformBase.newBuilder().addPathSegments("data/foundation/catalog").build(),
-            HttpCollection.Kind.of(
-                "dataSets", "dataset", n -> dataset(n), r -> body(mapper, r), Dataset::name));
+        HttpCollection.Service.at(caller, new Wire(), platformBase, "data/foundation/catalog")
+            .collection(
+                HttpCollection.Kind.of(
+                    "dataSets", Dataset.KIND, n -> dataset(n), r -> body(mapper, r)));
+    this.collections = new RemoteKind.Collections().with(Dataset.KIND, datasets);
   }
 
   @Override
-  public RemoteCollection<Dataset, DatasetRequest> datasets() {
-    return datasets;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override
@@ -92,15 +95,16 @@ final class HttpCatalogClient implements CatalogClient {
     JsonNode ref = n.path("schemaRef");
     SchemaRef schemaRef =
         ref.isObject()
-            ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
+            ? new SchemaRef(
+                LenientJson.text(ref, "id"), ValuePool.of(LenientJson.text(ref, "contentType")))
             : null;
     return new Dataset(
         LenientJson.text(n, "id"),
         LenientJson.text(n, "name"),
         LenientJson.text(n, "description"),
         schemaRef,
-        LenientJson.tags(n.path("tags")),
-        LenientJson.text(n, "version"),
+        ValuePool.of(Map.copyOf(LenientJson.tags(n.path("tags")))),
+        ValuePool.of(LenientJson.text(n, "version")),
         LenientJson.longValue(n, "created"),
         LenientJson.longValue(n, "updated"));
   }

@@ -10,6 +10,8 @@ import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +59,17 @@ final class HttpCollection<T, R> implements RemoteCollection<T, R> {
         Function<R, ObjectNode> write,
         Function<T, String> nameOf) {
       return new Kind<>(path, words, "name", read, write, nameOf, r -> List.of());
+    }
+
+    /**
+     * The collection of {@code kind}: its words, and objects named by {@link RemoteObject#name}.
+     */
+    static <T extends RemoteObject, R> Kind<T, R> of(
+        String path,
+        RemoteKind<T, R> kind,
+        Function<JsonNode, T> read,
+        Function<R, ObjectNode> write) {
+      return of(path, kind.words(), read, write, RemoteObject::name);
     }
 
     /** The same kind with another lookup field (e.g. {@code title}). */
@@ -138,6 +151,22 @@ final class HttpCollection<T, R> implements RemoteCollection<T, R> {
     /** The body of a JSON Patch; only services that take PATCH have one. */
     ArrayNode patch(List<JsonPatchOp> ops) {
       throw new UnsupportedOperationException(service() + " objects are not patched");
+    }
+  }
+
+  /** Where one service's collections live: how it is called, its wire and its base URL. */
+  record Service(PlatformCaller caller, Wire wire, HttpUrl base) {
+
+    /**
+     * The service at {@code path} below the Platform's base, e.g. {@code data/foundation/catalog}.
+     */
+    static Service at(PlatformCaller caller, Wire wire, HttpUrl platformBase, String path) {
+      return new Service(caller, wire, platformBase.newBuilder().addPathSegments(path).build());
+    }
+
+    /** The service's collection of {@code kind}. */
+    <T, R> HttpCollection<T, R> collection(Kind<T, R> kind) {
+      return new HttpCollection<>(caller, wire, base, kind);
     }
   }
 

@@ -13,7 +13,10 @@ import dev.aep.operator.platform.MappingSetVersion;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PreviewRow;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SchemaRef;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -37,20 +40,16 @@ final class HttpDataPrepClient implements DataPrepClient {
 
   private final PlatformCaller caller;
   private final HttpCollection<MappingSet, MappingSetRequest> mappingSets;
+  private final RemoteKind.Collections collections;
 
   HttpDataPrepClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
     this.mappingSets =
-        new HttpCollection<>(
-            caller,
-            new Wire(),
-            platformBase.newBuilder().addPathSegments("data/foundation/conversion").build(),
-            HttpCollection.Kind.of(
-                "mappingSets",
-                "mapping set",
-                HttpDataPrepClient::mappingSet,
-                this::body,
-                MappingSet::name));
+        HttpCollection.Service.at(caller, new Wire(), platformBase, "data/foundation/conversion")
+            .collection(
+                HttpCollection.Kind.of(
+                    "mappingSets", MappingSet.KIND, HttpDataPrepClient::mappingSet, this::body));
+    this.collections = new RemoteKind.Collections().with(MappingSet.KIND, mappingSets);
   }
 
   @Override
@@ -171,8 +170,8 @@ final class HttpDataPrepClient implements DataPrepClient {
   }
 
   @Override
-  public RemoteCollection<MappingSet, MappingSetRequest> mappingSets() {
-    return mappingSets;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override
@@ -228,7 +227,8 @@ final class HttpDataPrepClient implements DataPrepClient {
     }
     SchemaRef schemaRef =
         ref.isObject()
-            ? new SchemaRef(LenientJson.text(ref, "id"), LenientJson.text(ref, "contentType"))
+            ? new SchemaRef(
+                LenientJson.text(ref, "id"), ValuePool.of(LenientJson.text(ref, "contentType")))
             : null;
     if (schemaRef == null && LenientJson.text(n, "xdmSchema") != null) {
       schemaRef = new SchemaRef(LenientJson.text(n, "xdmSchema"), null);
@@ -238,10 +238,11 @@ final class HttpDataPrepClient implements DataPrepClient {
       String source = LenientJson.text(m, "source");
       String destination = LenientJson.text(m, "destination");
       mappings.add(
-          new Mapping(
-              sourceType(LenientJson.text(m, "sourceType")),
-              source != null ? source : LenientJson.text(m, "sourceAttribute"),
-              destination != null ? destination : LenientJson.text(m, "destinationXdmPath")));
+          ValuePool.of(
+              new Mapping(
+                  sourceType(LenientJson.text(m, "sourceType")),
+                  source != null ? source : LenientJson.text(m, "sourceAttribute"),
+                  destination != null ? destination : LenientJson.text(m, "destinationXdmPath"))));
     }
     Integer version = LenientJson.intValue(n, "version");
     return new MappingSet(

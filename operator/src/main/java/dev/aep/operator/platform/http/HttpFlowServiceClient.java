@@ -13,6 +13,8 @@ import dev.aep.operator.platform.JsonPatchOp;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceConnectionRequest;
 import dev.aep.operator.platform.SourceSchema;
@@ -44,60 +46,44 @@ final class HttpFlowServiceClient implements FlowServiceClient {
   private final HttpCollection<SourceConnection, SourceConnectionRequest> sourceConnections;
   private final HttpCollection<TargetConnection, TargetConnectionRequest> targetConnections;
   private final HttpCollection<Flow, FlowRequest> flows;
+  private final RemoteKind.Collections collections;
 
   /** Runs are only read. */
   private final HttpCollection<FlowRun, Void> runs;
 
   HttpFlowServiceClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    HttpUrl base = platformBase.newBuilder().addPathSegments("data/foundation/flowservice").build();
     this.json = new FlowServiceJson(caller.mapper());
-    Wire wire = new Wire(json);
+    HttpCollection.Service service =
+        HttpCollection.Service.at(
+            caller, new Wire(json), platformBase, "data/foundation/flowservice");
     this.baseConnections =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
-            HttpCollection.Kind.<BaseConnection, BaseConnectionRequest>of(
+        service.collection(
+            HttpCollection.Kind.of(
                     "connections",
-                    "base connection",
+                    BaseConnection.KIND,
                     FlowServiceJson::baseConnection,
-                    json::baseConnection,
-                    BaseConnection::name)
+                    json::baseConnection)
                 .withSecrets(r -> r.authParams().values()));
     this.sourceConnections =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of(
                 "sourceConnections",
-                "source connection",
+                SourceConnection.KIND,
                 FlowServiceJson::sourceConnection,
-                json::sourceConnection,
-                SourceConnection::name));
+                json::sourceConnection));
     this.targetConnections =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of(
                 "targetConnections",
-                "target connection",
+                TargetConnection.KIND,
                 FlowServiceJson::targetConnection,
-                json::targetConnection,
-                TargetConnection::name));
+                json::targetConnection));
     this.flows =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
-            HttpCollection.Kind.of("flows", "flow", FlowServiceJson::flow, json::flow, Flow::name));
+        service.collection(
+            HttpCollection.Kind.of("flows", Flow.KIND, FlowServiceJson::flow, json::flow));
     this.runs =
-        new HttpCollection<>(
-            caller,
-            wire,
-            base,
+        service.collection(
             HttpCollection.Kind.of(
                 "runs",
                 "run",
@@ -106,26 +92,17 @@ final class HttpFlowServiceClient implements FlowServiceClient {
                   throw new UnsupportedOperationException("runs are not created by the operator");
                 },
                 r -> null));
+    this.collections =
+        new RemoteKind.Collections()
+            .with(BaseConnection.KIND, baseConnections)
+            .with(SourceConnection.KIND, sourceConnections)
+            .with(TargetConnection.KIND, targetConnections)
+            .with(Flow.KIND, flows);
   }
 
   @Override
-  public RemoteCollection<BaseConnection, BaseConnectionRequest> baseConnections() {
-    return baseConnections;
-  }
-
-  @Override
-  public RemoteCollection<SourceConnection, SourceConnectionRequest> sourceConnections() {
-    return sourceConnections;
-  }
-
-  @Override
-  public RemoteCollection<TargetConnection, TargetConnectionRequest> targetConnections() {
-    return targetConnections;
-  }
-
-  @Override
-  public RemoteCollection<Flow, FlowRequest> flows() {
-    return flows;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override

@@ -11,10 +11,13 @@ import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SchemaField;
 import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SchemaRequest;
+import dev.aep.operator.platform.ValuePool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -65,6 +68,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final PlatformCaller caller;
   private final HttpCollection<Schema, SchemaRequest> schemas;
   private final HttpCollection<FieldGroup, FieldGroupRequest> fieldGroups;
+  private final RemoteKind.Collections collections;
   private final HttpCollection<IdentityDescriptor, IdentityDescriptor> descriptors;
   private final HttpUrl stats;
   // The TENANT_ID of an org never changes: read once per session (platform-api.md 9).
@@ -72,55 +76,41 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   HttpSchemaRegistryClient(PlatformCaller caller, HttpUrl platformBase) {
     this.caller = caller;
-    HttpUrl registry =
-        platformBase.newBuilder().addPathSegments("data/foundation/schemaregistry").build();
-    Wire wire = new Wire();
+    HttpCollection.Service registry =
+        HttpCollection.Service.at(
+            caller, new Wire(), platformBase, "data/foundation/schemaregistry");
     this.schemas =
-        new HttpCollection<>(
-            caller,
-            wire,
-            registry,
+        registry.collection(
             HttpCollection.Kind.of(
                     "tenant/schemas",
-                    "schema",
+                    Schema.KIND,
                     HttpSchemaRegistryClient::schema,
-                    this::schemaBody,
-                    Schema::title)
+                    this::schemaBody)
                 .namedBy("title"));
     this.fieldGroups =
-        new HttpCollection<>(
-            caller,
-            wire,
-            registry,
+        registry.collection(
             HttpCollection.Kind.of(
                     "tenant/fieldgroups",
-                    "field group",
+                    FieldGroup.KIND,
                     HttpSchemaRegistryClient::fieldGroup,
-                    this::fieldGroupBody,
-                    FieldGroup::title)
+                    this::fieldGroupBody)
                 .namedBy("title"));
     this.descriptors =
-        new HttpCollection<>(
-            caller,
-            wire,
-            registry,
+        registry.collection(
             HttpCollection.Kind.of(
                 "tenant/descriptors",
                 "descriptor",
                 HttpSchemaRegistryClient::descriptor,
                 this::descriptorBody,
                 IdentityDescriptor::id));
-    this.stats = registry.newBuilder().addPathSegment("stats").build();
+    this.stats = registry.base().newBuilder().addPathSegment("stats").build();
+    this.collections =
+        new RemoteKind.Collections().with(Schema.KIND, schemas).with(FieldGroup.KIND, fieldGroups);
   }
 
   @Override
-  public RemoteCollection<Schema, SchemaRequest> schemas() {
-    return schemas;
-  }
-
-  @Override
-  public RemoteCollection<FieldGroup, FieldGroupRequest> fieldGroups() {
-    return fieldGroups;
+  public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+    return collections.of(kind);
   }
 
   @Override
@@ -166,24 +156,18 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
    */
   private static void collectSchemaFields(
       JsonNode node, String prefix, boolean parentRequired, Map<String, SchemaField> out) {
-    JsonNode props = LenientJson.at(node, "properties");
-    if (!props.isObject()) {
-      return;
-    }
     Set<String> required = new HashSet<>(LenientJson.textList(LenientJson.at(node, "required")));
-    props
-        .properties()
-        .forEach(
-            e -> {
-              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-              JsonNode field = e.getValue();
-              boolean isRequired = parentRequired && required.contains(e.getKey());
-              if (hasProperties(field)) {
-                collectSchemaFields(field, path, isRequired, out);
-              } else {
-                out.put(path, new SchemaField(path, xdmType(field), isRequired));
-              }
-            });
+    LenientJson.properties(
+        node,
+        prefix,
+        (name, path, field) -> {
+          boolean isRequired = parentRequired && required.contains(name);
+          if (hasProperties(field)) {
+            collectSchemaFields(field, path, isRequired, out);
+          } else {
+            out.put(path, new SchemaField(path, xdmType(field), isRequired));
+          }
+        });
   }
 
   @Override
@@ -494,10 +478,12 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   static FieldGroup fieldGroup(JsonNode n) {
-    Map<String, String> fields = new LinkedHashMap<>();
+    Map<String, SchemaField> leaves = new LinkedHashMap<>();
     for (JsonNode definition : LenientJson.at(n, "definitions")) {
-      collectGroupFields(definition, "", fields);
+      collectSchemaFields(definition, "", false, leaves);
     }
+    Map<String, String> fields = new LinkedHashMap<>();
+    leaves.forEach((path, field) -> fields.put(path, field.type()));
     return new FieldGroup(
         LenientJson.text(n, "$id"),
         LenientJson.text(n, "meta:altId"),
@@ -506,24 +492,6 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         LenientJson.text(n, "description"),
         LenientJson.textList(LenientJson.at(n, "meta:intendedToExtend")),
         fields);
-  }
-
-  private static void collectGroupFields(JsonNode node, String prefix, Map<String, String> out) {
-    JsonNode props = node.path("properties");
-    if (!props.isObject()) {
-      return;
-    }
-    props
-        .properties()
-        .forEach(
-            e -> {
-              String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-              if (hasProperties(e.getValue())) {
-                collectGroupFields(e.getValue(), path, out);
-              } else {
-                out.put(path, xdmType(e.getValue()));
-              }
-            });
   }
 
   static Schema schema(JsonNode n) {
@@ -544,10 +512,10 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     return new Schema(
         LenientJson.text(n, "$id"),
         LenientJson.text(n, "meta:altId"),
-        LenientJson.text(n, "version"),
+        ValuePool.of(LenientJson.text(n, "version")),
         LenientJson.text(n, "title"),
         LenientJson.text(n, "description"),
-        classId,
+        ValuePool.of(classId),
         fieldGroups);
   }
 }

@@ -43,28 +43,19 @@ final class LenientJson {
 
   /** A long from a number, or a string holding an integer or decimal number; else null. */
   static Long longValue(JsonNode node) {
-    if (node == null || node.isMissingNode() || node.isNull()) {
-      return null;
-    }
-    if (node.isNumber()) {
+    if (node != null && node.isNumber()) {
       return node.asLong();
     }
-    if (node.isTextual()) {
-      String s = node.asText().trim();
-      if (s.isEmpty()) {
+    String s = node != null && node.isTextual() ? node.asText().trim() : "";
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      try {
+        return (long) Double.parseDouble(s);
+      } catch (NumberFormatException e2) {
         return null;
       }
-      try {
-        return Long.parseLong(s);
-      } catch (NumberFormatException e) {
-        try {
-          return (long) Double.parseDouble(s);
-        } catch (NumberFormatException e2) {
-          return null;
-        }
-      }
     }
-    return null;
   }
 
   static Long longValue(JsonNode node, String... fields) {
@@ -78,24 +69,15 @@ final class LenientJson {
 
   /** A boolean from true/false, "true"/"false" (any case), 1/0 or "1"/"0"; else null. */
   static Boolean bool(JsonNode node) {
-    if (node == null || node.isMissingNode() || node.isNull()) {
-      return null;
+    if (node != null && (node.isBoolean() || node.isNumber())) {
+      return node.isBoolean() ? node.asBoolean() : node.asLong() != 0;
     }
-    if (node.isBoolean()) {
-      return node.asBoolean();
-    }
-    if (node.isNumber()) {
-      return node.asLong() != 0;
-    }
-    if (node.isTextual()) {
-      String s = node.asText().trim().toLowerCase(Locale.ROOT);
-      return switch (s) {
-        case "true", "1", "yes" -> Boolean.TRUE;
-        case "false", "0", "no" -> Boolean.FALSE;
-        default -> null;
-      };
-    }
-    return null;
+    String s = node != null && node.isTextual() ? node.asText().trim() : "";
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> Boolean.TRUE;
+      case "false", "0", "no" -> Boolean.FALSE;
+      default -> null;
+    };
   }
 
   static Boolean bool(JsonNode node, String... fields) {
@@ -164,5 +146,26 @@ final class LenientJson {
       node.forEach(out::add);
     }
     return out;
+  }
+
+  /** What {@link #properties} calls for each property. */
+  @FunctionalInterface
+  interface PropertyVisitor {
+    void visit(String name, String path, JsonNode field);
+  }
+
+  /**
+   * Calls {@code visit} with each property of {@code node}'s {@code properties} (a JSON Schema
+   * object): its name, its dot path below {@code prefix} and its schema.
+   */
+  static void properties(JsonNode node, String prefix, PropertyVisitor visit) {
+    at(node, "properties")
+        .properties()
+        .forEach(
+            e ->
+                visit.visit(
+                    e.getKey(),
+                    prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue()));
   }
 }

@@ -37,54 +37,24 @@ import org.slf4j.LoggerFactory;
  * Sends one logical call: adds the Platform headers and token, waits for the scope's limiter,
  * retries what is safe to retry, renews the token once on a 401, records metrics, and turns every
  * failure into a {@link PlatformException} without secrets.
+ *
+ * @param scope the org+sandbox whose headers and token are sent; null for unauthenticated IMS calls
+ * @param tokens token source; null for IMS calls
+ * @param limiter the scope's limiter; null for none
  */
-final class PlatformCaller {
+record PlatformCaller(
+    OkHttpClient http,
+    ObjectMapper mapper,
+    PlatformScope scope,
+    TokenProvider tokens,
+    RequestLimiter limiter,
+    RetryPolicy retry,
+    Sleeper sleeper,
+    MeterRegistry meters) {
 
   private static final Logger LOG = LoggerFactory.getLogger(PlatformCaller.class);
   private static final MediaType JSON = MediaType.get("application/json");
   static final String METRIC = "aep.platform.requests";
-
-  private final OkHttpClient http;
-  private final ObjectMapper mapper;
-  private final PlatformScope scope;
-  private final TokenProvider tokens;
-  private final RequestLimiter limiter;
-  private final RetryPolicy retry;
-  private final Sleeper sleeper;
-  private final MeterRegistry meters;
-
-  /**
-   * @param scope org+sandbox whose headers and token are sent; null for unauthenticated IMS calls
-   * @param tokens token source; null for IMS calls
-   * @param limiter the scope's limiter; null for none
-   */
-  /** The org+sandbox this caller speaks for; null for IMS calls. */
-  PlatformScope scope() {
-    return scope;
-  }
-
-  PlatformCaller(
-      OkHttpClient http,
-      ObjectMapper mapper,
-      PlatformScope scope,
-      TokenProvider tokens,
-      RequestLimiter limiter,
-      RetryPolicy retry,
-      Sleeper sleeper,
-      MeterRegistry meters) {
-    this.http = http;
-    this.mapper = mapper;
-    this.scope = scope;
-    this.tokens = tokens;
-    this.limiter = limiter;
-    this.retry = retry;
-    this.sleeper = sleeper;
-    this.meters = meters;
-  }
-
-  ObjectMapper mapper() {
-    return mapper;
-  }
 
   /** Sends the call and returns its 2xx answer, or throws. */
   Answer execute(Call call) {

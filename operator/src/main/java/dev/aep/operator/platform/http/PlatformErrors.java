@@ -16,6 +16,15 @@ final class PlatformErrors {
   private static final Pattern TYPED_CODE = Pattern.compile("([A-Z][A-Z0-9_]*-\\d+-\\d+)\\s*$");
   private static final int MAX_DETAIL = 500;
 
+  // Where the services' error bodies carry each part, in order of preference ("/" nests).
+  private static final String[] CODE_FIELDS = {"error_code", "errorCode", "code", "error"};
+  private static final String[] DETAIL_FIELDS = {
+    "report/detailed-message", "errorMessage", "detail", "message", "error_description", "title"
+  };
+  private static final String[] REQUEST_ID_FIELDS = {
+    "report/request-id", "report/registryRequestId", "requestId", "request-id"
+  };
+
   private PlatformErrors() {}
 
   /** Whether a status is worth repeating the same call for. */
@@ -55,28 +64,9 @@ final class PlatformErrors {
           code = m.group(1);
         }
       }
-      code =
-          firstNonBlank(
-              code,
-              LenientJson.text(body, "error_code"),
-              LenientJson.text(body, "errorCode"),
-              LenientJson.text(body, "code"),
-              LenientJson.text(body, "error"));
-      detail =
-          firstNonBlank(
-              LenientJson.text(body, "report", "detailed-message"),
-              LenientJson.text(body, "errorMessage"),
-              LenientJson.text(body, "detail"),
-              LenientJson.text(body, "message"),
-              LenientJson.text(body, "error_description"),
-              LenientJson.text(body, "title"));
-      requestId =
-          firstNonBlank(
-              LenientJson.text(body, "report", "request-id"),
-              LenientJson.text(body, "report", "registryRequestId"),
-              LenientJson.text(body, "requestId"),
-              LenientJson.text(body, "request-id"),
-              requestId);
+      code = firstNonBlank(code, firstText(body, CODE_FIELDS));
+      detail = firstText(body, DETAIL_FIELDS);
+      requestId = firstNonBlank(firstText(body, REQUEST_ID_FIELDS), requestId);
     } else if (rawBody != null && !rawBody.isBlank()) {
       detail = rawBody.strip().replaceAll("\\s+", " ");
     }
@@ -95,6 +85,17 @@ final class PlatformErrors {
       return text;
     }
     return text.substring(0, MAX_DETAIL) + "...";
+  }
+
+  /** The first non-blank text of {@code body} at one of {@code paths}; null when none. */
+  private static String firstText(JsonNode body, String[] paths) {
+    for (String path : paths) {
+      String text = LenientJson.text(body, path.split("/"));
+      if (text != null && !text.isBlank()) {
+        return text;
+      }
+    }
+    return null;
   }
 
   private static String firstNonBlank(String... values) {

@@ -54,18 +54,8 @@ public final class BulkObservation implements Observation {
     if (siblings != null) {
       scope.siblings = siblings;
     }
-    // Writes keep the snapshots current: a create remembers the object it made (so the pass goes
-    // on without reading it back), a PATCH, PUT or action marks the object for one fresh read, a
-    // delete marks it gone, and a create that may have happened despite an error makes the next
-    // lookup of its name ask the Platform. Reads pass straight through.
-    PlatformSession writeThrough =
-        PlatformSession.of(
-            session.scope(),
-            new WriteThroughFlowService(session.flowService(), scope),
-            new WriteThroughSchemaRegistry(session.schemaRegistry(), scope),
-            new WriteThroughCatalog(session.catalog(), scope),
-            new WriteThroughDataPrep(session.dataPrep(), scope));
-    return new Observed(writeThrough, new BulkRemoteObserver(session, scope, clock));
+    return new Observed(
+        new WriteThrough(session, scope).session(), new BulkRemoteObserver(session, scope, clock));
   }
 
   /** How many list calls (pages) this instance made so far, over every scope and kind. */

@@ -1,17 +1,13 @@
 package dev.aep.operator.reconciler.observe;
 
-import dev.aep.operator.platform.BaseConnection;
-import dev.aep.operator.platform.Dataset;
-import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.LastRunDetails;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.PlatformSession;
-import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
-import dev.aep.operator.platform.SourceConnection;
-import dev.aep.operator.platform.TargetConnection;
 import dev.aep.operator.reconciler.steps.RemoteObserver;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * One pass's view of the Platform answered from its org+sandbox's shared snapshots: objects by id
@@ -48,81 +43,72 @@ final class BulkRemoteObserver implements RemoteObserver {
     this.clock = clock;
   }
 
+  /**
+   * One object of a kind: from its snapshot, else one GET of its collection; a schema as {@link
+   * #schema} tells it.
+   */
   @Override
-  public Optional<BaseConnection> baseConnection(String id) {
-    return byId(scope.baseConnections, s -> s.flowService().baseConnections(), id);
+  @SuppressWarnings("unchecked") // the kind is Schema.KIND, so T is Schema
+  public <T extends RemoteObject> Optional<T> get(RemoteKind<T, ?> kind, String id) {
+    if (kind == Schema.KIND) {
+      return (Optional<T>) schema(id);
+    }
+    KindSnapshot<T> snapshot = snapshotOf(kind);
+    Optional<T> known =
+        snapshot == null ? null : snapshot.byId(session, id, (s, i) -> kind.in(s).get(i));
+    return known == null ? kind.in(session).get(id) : known;
   }
 
+  /**
+   * The objects of a kind named exactly {@code name}: from its snapshot, or the Platform's filter.
+   * Data Prep filters by one exact {@code name=} only (no "any of", no prefix; platform-api.md 5,
+   * 17), so no list can cover many flows' mapping sets at once: their name is asked when a flow has
+   * none recorded (its first pass, or adoption after a crash), never in steady state.
+   */
   @Override
-  public List<BaseConnection> baseConnectionsNamed(String name) {
-    return named(scope.baseConnections, s -> s.flowService().baseConnections(), name);
+  @SuppressWarnings("unchecked") // the kind is Schema.KIND, so T is Schema
+  public <T extends RemoteObject> List<T> named(RemoteKind<T, ?> kind, String name) {
+    KindSnapshot<T> snapshot = snapshotOf(kind);
+    if (kind == Schema.KIND || snapshot == null) {
+      return kind == Schema.KIND
+          ? (List<T>) schemasTitled(name)
+          : kind.in(session).findByName(name);
+    }
+    return snapshot.named(
+        session, name, (s, n) -> kind.in(s).findByName(n), (s, i) -> kind.in(s).get(i));
   }
 
-  @Override
-  public Optional<SourceConnection> sourceConnection(String id) {
-    return byId(scope.sourceConnections, s -> s.flowService().sourceConnections(), id);
+  /** The kind's snapshot; null for a kind without one (mapping sets). */
+  private <T extends RemoteObject> KindSnapshot<T> snapshotOf(RemoteKind<T, ?> kind) {
+    ScopeSnapshots.Tracking<T, ?> tracking = scope.tracking(kind);
+    return tracking == null ? null : tracking.snapshot();
   }
 
-  @Override
-  public List<SourceConnection> sourceConnectionsNamed(String name) {
-    return named(scope.sourceConnections, s -> s.flowService().sourceConnections(), name);
-  }
-
-  @Override
-  public Optional<TargetConnection> targetConnection(String id) {
-    return byId(scope.targetConnections, s -> s.flowService().targetConnections(), id);
-  }
-
-  @Override
-  public List<TargetConnection> targetConnectionsNamed(String name) {
-    return named(scope.targetConnections, s -> s.flowService().targetConnections(), name);
-  }
-
-  @Override
-  public Optional<Flow> flow(String id) {
-    return byId(scope.flows, s -> s.flowService().flows(), id);
-  }
-
-  @Override
-  public List<Flow> flowsNamed(String name) {
-    return named(scope.flows, s -> s.flowService().flows(), name);
-  }
-
-  @Override
-  public Optional<Dataset> dataset(String id) {
-    return byId(scope.datasets, s -> s.catalog().datasets(), id);
-  }
-
-  @Override
-  public List<Dataset> datasetsNamed(String name) {
-    return named(scope.datasets, s -> s.catalog().datasets(), name);
-  }
-
-  @Override
-  public Optional<FieldGroup> fieldGroupTitled(String title) {
-    return named(scope.fieldGroups, s -> s.schemaRegistry().fieldGroups(), title).stream()
-        .findFirst();
-  }
-
-  /** One object of a kind: from its snapshot, else one GET of its collection. */
-  private <T> Optional<T> byId(
-      KindSnapshot<T> kind, Function<PlatformSession, RemoteCollection<T, ?>> of, String id) {
-    return kind.byId(session, id, (s, i) -> of.apply(s).get(i));
-  }
-
-  /** The objects of a kind named exactly {@code name}: from its snapshot, or the collection. */
-  private <T> List<T> named(
-      KindSnapshot<T> kind, Function<PlatformSession, RemoteCollection<T, ?>> of, String name) {
-    return kind.named(
-        session, name, (s, n) -> of.apply(s).findByName(n), (s, i) -> of.apply(s).get(i));
+  /**
+   * The schema titled so (titles are unique), remembered as found by title: its description decides
+   * ownership, so a read of it by id in this pass reads it in full.
+   */
+  private List<Schema> schemasTitled(String title) {
+    List<Schema> found =
+        scope.schemas.named(
+            session, title, (s, t) -> s.schemaRegistry().schemas().findByName(t), this::fullSchema);
+    found.stream()
+        .findFirst()
+        .ifPresent(
+            s -> {
+              titledSchemas.add(s.id());
+              if (s.altId() != null) {
+                titledSchemas.add(s.altId());
+              }
+            });
+    return found;
   }
 
   /**
    * The schema as listed (id, altId, version, title), or in full when it was read in full at this
    * version before or was found by title in this pass.
    */
-  @Override
-  public Optional<Schema> schema(String id) {
+  private Optional<Schema> schema(String id) {
     Optional<Schema> listed = scope.schemas.byId(session, id, this::fullSchema);
     if (listed.isEmpty()) {
       return listed;
@@ -137,28 +123,6 @@ final class BulkRemoteObserver implements RemoteObserver {
       return listed;
     }
     return fullSchema(session, summary.id());
-  }
-
-  @Override
-  public Optional<Schema> schemaTitled(String title) {
-    Optional<Schema> found =
-        scope
-            .schemas
-            .named(
-                session,
-                title,
-                (s, t) -> s.schemaRegistry().schemas().findByName(t),
-                this::fullSchema)
-            .stream()
-            .findFirst();
-    found.ifPresent(
-        s -> {
-          titledSchemas.add(s.id());
-          if (s.altId() != null) {
-            titledSchemas.add(s.altId());
-          }
-        });
-    return found;
   }
 
   /**
@@ -178,16 +142,6 @@ final class BulkRemoteObserver implements RemoteObserver {
     Optional<MappingSet> read = session.dataPrep().getMappingSet(id, version.intValue());
     read.ifPresent(scope::rememberVersion);
     return read;
-  }
-
-  /**
-   * Data Prep filters by one exact {@code name=} only (no "any of", no prefix; platform-api.md 5,
-   * 17), so no list can cover many flows' mapping sets at once: the name is asked when a flow has
-   * none recorded (its first pass, or adoption after a crash), never in steady state.
-   */
-  @Override
-  public List<MappingSet> mappingSetsNamed(String name) {
-    return session.dataPrep().findMappingSetsByName(name);
   }
 
   /**

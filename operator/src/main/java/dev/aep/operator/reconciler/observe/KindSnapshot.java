@@ -3,6 +3,7 @@ package dev.aep.operator.reconciler.observe;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RemoteObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <T> the object type as the Platform client returns it
  */
-final class KindSnapshot<T> {
+final class KindSnapshot<T extends RemoteObject> {
 
   /** Lists one page; {@code token} is null for the first page. */
   @FunctionalInterface
@@ -95,10 +95,7 @@ final class KindSnapshot<T> {
   static final int MAX_PAGES = 10_000;
 
   private final String kind;
-  private final Function<T, String> idOf;
-  private final Function<T, String> nameOf;
   private final Function<T, String> aliasOf;
-  private final UnaryOperator<T> canonical;
   private final Lister<T> lister;
   // Keyed kinds: lists by the names and ids asked for, in batches of at most keyChars.
   private final KeyLister<T> keyLister;
@@ -121,9 +118,9 @@ final class KindSnapshot<T> {
   private CompletableFuture<View<T>> refreshing;
 
   /**
+   * A kind listed in full by {@code lister}.
+   *
    * @param kind words for messages, e.g. {@code flows}
-   * @param idOf the id of an object
-   * @param nameOf the name lookups match on (name or title)
    * @param aliasOf a second id the object may be asked for by (a schema's altId), or null
    * @param lister one page of the list
    * @param maxAge a view older than this is listed again before it answers
@@ -131,37 +128,16 @@ final class KindSnapshot<T> {
    */
   KindSnapshot(
       String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
       Function<T, String> aliasOf,
       Lister<T> lister,
       Duration maxAge,
       LongSupplier nanoTime) {
-    this(kind, idOf, nameOf, aliasOf, UnaryOperator.identity(), lister, maxAge, nanoTime);
-  }
-
-  /**
-   * As above, with {@code canonical} applied to every object kept: it shares equal parts between
-   * objects (spec references, states, mapping rows), which thousands of flows repeat.
-   */
-  KindSnapshot(
-      String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
-      Function<T, String> aliasOf,
-      UnaryOperator<T> canonical,
-      Lister<T> lister,
-      Duration maxAge,
-      LongSupplier nanoTime) {
-    this(kind, idOf, nameOf, aliasOf, canonical, lister, null, 0, List::of, maxAge, nanoTime);
+    this(kind, aliasOf, lister, null, 0, List::of, maxAge, nanoTime);
   }
 
   private KindSnapshot(
       String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
       Function<T, String> aliasOf,
-      UnaryOperator<T> canonical,
       Lister<T> lister,
       KeyLister<T> keyLister,
       int keyChars,
@@ -169,10 +145,7 @@ final class KindSnapshot<T> {
       Duration maxAge,
       LongSupplier nanoTime) {
     this.anticipated = anticipated;
-    this.canonical = canonical;
     this.kind = kind;
-    this.idOf = idOf;
-    this.nameOf = nameOf;
     this.aliasOf = aliasOf == null ? t -> null : aliasOf;
     this.lister = lister;
     this.keyLister = keyLister;
@@ -188,28 +161,14 @@ final class KindSnapshot<T> {
    * yet also asks for the {@code anticipated} names not covered either (the names the operator's
    * other flows will ask for), as far as the call has room.
    */
-  static <T> KindSnapshot<T> keyed(
+  static <T extends RemoteObject> KindSnapshot<T> keyed(
       String kind,
-      Function<T, String> idOf,
-      Function<T, String> nameOf,
-      UnaryOperator<T> canonical,
       KeyLister<T> keyLister,
       int keyChars,
       Supplier<Collection<String>> anticipated,
       Duration maxAge,
       LongSupplier nanoTime) {
-    return new KindSnapshot<>(
-        kind,
-        idOf,
-        nameOf,
-        null,
-        canonical,
-        null,
-        keyLister,
-        keyChars,
-        anticipated,
-        maxAge,
-        nanoTime);
+    return new KindSnapshot<>(kind, null, null, keyLister, keyChars, anticipated, maxAge, nanoTime);
   }
 
   /**
@@ -262,7 +221,7 @@ final class KindSnapshot<T> {
       synchronized (this) {
         View<T> v = view;
         if (v != null) {
-          found.forEach(t -> v.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started)));
+          found.forEach(t -> v.put(t.id(), new Entry<>(State.PRESENT, t, started)));
           v.covered.add(name);
         }
       }
@@ -286,7 +245,7 @@ final class KindSnapshot<T> {
       } else {
         current = Optional.of(entry.value());
       }
-      current.filter(t -> name.equals(nameOf.apply(t))).ifPresent(result::add);
+      current.filter(t -> name.equals(t.name())).ifPresent(result::add);
     }
     return result;
   }
@@ -296,7 +255,7 @@ final class KindSnapshot<T> {
    * reads answer it without a call.
    */
   void remember(T value) {
-    learn(idOf.apply(value), new Entry<>(State.PRESENT, value, nanoTime.getAsLong()));
+    learn(value.id(), new Entry<>(State.PRESENT, value, nanoTime.getAsLong()));
   }
 
   /**
@@ -382,7 +341,7 @@ final class KindSnapshot<T> {
     long started = nanoTime.getAsLong();
     Optional<T> found = getter.get(session, id);
     if (found.isPresent()) {
-      learn(idOf.apply(found.get()), new Entry<>(State.PRESENT, found.get(), started));
+      learn(found.get().id(), new Entry<>(State.PRESENT, found.get(), started));
     } else {
       learn(id, new Entry<>(State.GONE, null, started));
     }
@@ -418,18 +377,7 @@ final class KindSnapshot<T> {
       theirs = refreshing;
     }
     if (mine != null) {
-      try {
-        View<T> listed = refresh(session);
-        mine.complete(listed);
-        return listed;
-      } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
-        throw e;
-      } finally {
-        synchronized (this) {
-          refreshing = null;
-        }
-      }
+      return fly(mine, () -> refresh(session), () -> refreshing = null);
     }
     return await(theirs);
   }
@@ -467,7 +415,7 @@ final class KindSnapshot<T> {
       View<T> next = new View<>(this, started, false);
       next.covered.addAll(names);
       for (T t : all) {
-        next.put(idOf.apply(t), new Entry<>(State.PRESENT, t, started));
+        next.put(t.id(), new Entry<>(State.PRESENT, t, started));
       }
       carryOver(next, started);
       view = next;
@@ -511,7 +459,7 @@ final class KindSnapshot<T> {
       all.addAll(listAll(session, (s, token) -> keyLister.page(s, "name", batch, token)));
     }
     Set<String> found = new HashSet<>();
-    all.forEach(t -> found.add(idOf.apply(t)));
+    all.forEach(t -> found.add(t.id()));
     Set<String> ids = stillWanted(wantedIds, now);
     ids.removeAll(found);
     for (List<String> batch : batches(ids)) {
@@ -577,21 +525,36 @@ final class KindSnapshot<T> {
         continue;
       }
       long started = nanoTime.getAsLong();
-      try {
-        List<String> names = batch;
-        List<T> found = listAll(session, (s, token) -> keyLister.page(s, "name", names, token));
-        synchronized (this) {
-          found.forEach(t -> learn(idOf.apply(t), new Entry<>(State.PRESENT, t, started)));
-          view.covered.addAll(names);
-        }
-        mine.complete(null);
-      } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
-        throw e;
-      } finally {
-        synchronized (this) {
-          looking = null;
-        }
+      List<String> names = batch;
+      fly(
+          mine,
+          () -> {
+            List<T> found = listAll(session, (s, token) -> keyLister.page(s, "name", names, token));
+            synchronized (this) {
+              found.forEach(t -> learn(t.id(), new Entry<>(State.PRESENT, t, started)));
+              view.covered.addAll(names);
+            }
+            return null;
+          },
+          () -> looking = null);
+    }
+  }
+
+  /**
+   * Does {@code work} as the one call the other readers wait for on {@code mine}, then {@code
+   * landed} (under the lock) lets the next one start.
+   */
+  private <V> V fly(CompletableFuture<V> mine, Supplier<V> work, Runnable landed) {
+    try {
+      V result = work.get();
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      synchronized (this) {
+        landed.run();
       }
     }
   }
@@ -629,7 +592,7 @@ final class KindSnapshot<T> {
   }
 
   /** Entries by id with name and alias indexes; mutated only under the snapshot's lock. */
-  private static final class View<T> {
+  private static final class View<T extends RemoteObject> {
     private final KindSnapshot<T> owner;
     private final long listedAt;
     // No list behind it: absence proves nothing, lookups by name ask the Platform.
@@ -675,11 +638,9 @@ final class KindSnapshot<T> {
       if (current != null && current.at() > e.at()) {
         return;
       }
-      Entry<T> stored =
-          e.value() == null ? e : new Entry<>(e.state(), owner.canonical.apply(e.value()), e.at());
-      entries.put(id, stored);
+      entries.put(id, e);
       if (e.value() != null) {
-        String name = owner.nameOf.apply(e.value());
+        String name = e.value().name();
         if (name != null) {
           byName.merge(name, List.of(id), View::union);
         }

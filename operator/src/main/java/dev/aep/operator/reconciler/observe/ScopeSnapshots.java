@@ -2,10 +2,10 @@ package dev.aep.operator.reconciler.observe;
 
 import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Dataset;
+import dev.aep.operator.platform.EntityRef;
 import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
-import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.FlowServiceObject;
 import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.MappingSet;
@@ -13,22 +13,26 @@ import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
 import dev.aep.operator.platform.PlatformSession;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.TargetConnection;
+import dev.aep.operator.platform.ValuePool;
 import dev.aep.operator.reconciler.steps.RemoteNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Everything the operator knows about one org+sandbox, shared by every flow of it: one snapshot per
@@ -88,7 +92,21 @@ final class ScopeSnapshots {
    */
   record RunMemo(List<FlowRun> runs, int limit, Instant readAt) {}
 
-  private final Canonical canonical = new Canonical();
+  /**
+   * How writes of one kind keep its snapshot current.
+   *
+   * @param created the object a create answer and its request show: only what was sent (a state the
+   *     Platform did not answer stays unknown), or null when they do not show enough, so the next
+   *     lookup of the name asks the Platform; the function itself null when the collection's own
+   *     {@link RemoteCollection#created} tells it
+   * @param deleted forgets what else was kept about a deleted object
+   */
+  record Tracking<T extends RemoteObject, R>(
+      KindSnapshot<T> snapshot, BiFunction<EntityRef, R, T> created, Consumer<String> deleted) {}
+
+  // Every kind with a snapshot, by kind.
+  private final Map<RemoteKind<?, ?>, Tracking<?, ?>> tracking = new LinkedHashMap<>();
+
   private final Duration maxAge;
   private final LongSupplier nanoTime;
 
@@ -129,37 +147,16 @@ final class ScopeSnapshots {
     String stripeSources = "connectionSpec.id==" + SpecRef.STRIPE_SOURCE.id();
     String dataLakeTargets = "connectionSpec.id==" + SpecRef.DATA_LAKE_TARGET.id();
     String stripeFlows = "flowSpec.id==" + SpecRef.STRIPE_FLOW.id();
-    baseConnections =
-        flowService(
-            "base connections",
-            RemoteNames.BASE_CONNECTION,
-            canonical::baseConnection,
-            stripeSources,
-            FlowServiceClient::baseConnections);
+    baseConnections = flowService(BaseConnection.KIND, RemoteNames.BASE_CONNECTION, stripeSources);
     sourceConnections =
-        flowService(
-            "source connections",
-            RemoteNames.SOURCE_CONNECTION,
-            canonical::sourceConnection,
-            stripeSources,
-            FlowServiceClient::sourceConnections);
+        flowService(SourceConnection.KIND, RemoteNames.SOURCE_CONNECTION, stripeSources);
     targetConnections =
-        flowService(
-            "target connections",
-            RemoteNames.TARGET_CONNECTION,
-            canonical::targetConnection,
-            dataLakeTargets,
-            FlowServiceClient::targetConnections);
-    flows =
-        flowService(
-            "flows", RemoteNames.FLOW, canonical::flow, stripeFlows, FlowServiceClient::flows);
+        flowService(TargetConnection.KIND, RemoteNames.TARGET_CONNECTION, dataLakeTargets);
+    flows = flowService(Flow.KIND, RemoteNames.FLOW, stripeFlows);
     datasets =
         new KindSnapshot<>(
             "datasets",
-            Dataset::id,
-            Dataset::name,
             null,
-            canonical::dataset,
             (s, token) ->
                 s.catalog()
                     .listDatasetsTaggedPage(
@@ -169,31 +166,33 @@ final class ScopeSnapshots {
                         token),
             maxAge,
             nanoTime);
-    schemas =
-        new KindSnapshot<>(
-            "schemas",
-            Schema::id,
-            Schema::title,
-            Schema::altId,
-            canonical::schema,
-            (s, token) ->
-                s.schemaRegistry()
-                    .schemas()
-                    .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
-            maxAge,
-            nanoTime);
+    schemas = new KindSnapshot<>("schemas", Schema::altId, byTitle(Schema.KIND), maxAge, nanoTime);
     fieldGroups =
         new KindSnapshot<>(
-            "field groups",
-            FieldGroup::id,
-            FieldGroup::title,
-            FieldGroup::altId,
-            (s, token) ->
-                s.schemaRegistry()
-                    .fieldGroups()
-                    .listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token),
-            maxAge,
-            nanoTime);
+            "field groups", FieldGroup::altId, byTitle(FieldGroup.KIND), maxAge, nanoTime);
+    track(BaseConnection.KIND, baseConnections, null, id -> {});
+    track(SourceConnection.KIND, sourceConnections, null, id -> {});
+    track(TargetConnection.KIND, targetConnections, null, id -> {});
+    // A new flow is enabled (platform-api.md 2.6); a deleted flow's remembered runs go with it.
+    track(Flow.KIND, flows, Flow::created, runs::remove);
+    track(Dataset.KIND, datasets, null, id -> {});
+    // A create through the collection answers only the id: its title is looked up again.
+    track(Schema.KIND, schemas, (ref, request) -> null, fullSchemas::remove);
+    track(FieldGroup.KIND, fieldGroups, (ref, request) -> null, id -> {});
+  }
+
+  private <T extends RemoteObject, R> void track(
+      RemoteKind<T, R> kind,
+      KindSnapshot<T> snapshot,
+      BiFunction<EntityRef, R, T> created,
+      Consumer<String> deleted) {
+    tracking.put(kind, new Tracking<>(snapshot, created, deleted));
+  }
+
+  /** How writes of {@code kind} keep its snapshot current; null for a kind without one. */
+  @SuppressWarnings("unchecked") // track() pairs each kind with its own types
+  <T extends RemoteObject, R> Tracking<T, R> tracking(RemoteKind<T, R> kind) {
+    return (Tracking<T, R>) tracking.get(kind);
   }
 
   /**
@@ -202,17 +201,10 @@ final class ScopeSnapshots {
    * for.
    */
   private <T extends FlowServiceObject> KindSnapshot<T> flowService(
-      String words,
-      String suffix,
-      UnaryOperator<T> canonical,
-      String specFilter,
-      Function<FlowServiceClient, RemoteCollection<T, ?>> collection) {
+      RemoteKind<T, ?> kind, String suffix, String specFilter) {
     return KindSnapshot.keyed(
-        words,
-        FlowServiceObject::id,
-        FlowServiceObject::name,
-        canonical,
-        byKeys(specFilter, (s, q, t) -> collection.apply(s.flowService()).listPage(q, t)),
+        kind.words() + "s",
+        byKeys(specFilter, (s, q, t) -> kind.in(s).listPage(q, t)),
         KEY_CHARS,
         () ->
             siblings.get().stream()
@@ -220,6 +212,15 @@ final class ScopeSnapshots {
                 .toList(),
         maxAge,
         nanoTime);
+  }
+
+  /**
+   * A Schema Registry kind, listed in pages of {@link #SCHEMA_PAGE} ordered by title (the spec
+   * allows {@code start} only with {@code orderby}).
+   */
+  private static <T extends RemoteObject> KindSnapshot.Lister<T> byTitle(RemoteKind<T, ?> kind) {
+    return (s, token) ->
+        kind.in(s).listPage(ListQuery.all().orderBy("title").limit(SCHEMA_PAGE), token);
   }
 
   /**
@@ -236,7 +237,18 @@ final class ScopeSnapshots {
 
   /** Remembers a complete mapping set version (sharing its rows with the others). */
   void rememberVersion(MappingSet version) {
-    mappingVersions.put(version.id(), canonical.mappingSet(version));
+    // A version written by this process carries the spec's own rows: share them with the other
+    // flows' equal rows (read versions share theirs already, see ValuePool).
+    mappingVersions.put(
+        version.id(),
+        new MappingSet(
+            version.id(),
+            version.version(),
+            version.name(),
+            ValuePool.schemaRef(version.outputSchema()),
+            version.mappings().stream().map(ValuePool::of).toList(),
+            version.createdDate(),
+            version.modifiedDate()));
   }
 
   /** One page of a Flow Service list for a query. */
@@ -271,14 +283,7 @@ final class ScopeSnapshots {
 
   /** Every kind, for counting. */
   List<KindSnapshot<?>> kinds() {
-    return List.of(
-        baseConnections,
-        sourceConnections,
-        targetConnections,
-        flows,
-        datasets,
-        schemas,
-        fieldGroups);
+    return tracking.values().stream().<KindSnapshot<?>>map(Tracking::snapshot).toList();
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.aep.operator.api.v1alpha1.MappingSetStatus;
 import dev.aep.operator.api.v1alpha1.RemoteObjectStatus;
 import dev.aep.operator.api.v1alpha1.SchemaStatus;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
+import dev.aep.operator.platform.BaseConnection;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SpecRef;
@@ -33,7 +34,7 @@ public final class Adoption {
     String flowId = ctx.spec().getAdopt().getFlowId();
     Flow flow =
         ctx.observer()
-            .flow(flowId)
+            .get(Flow.KIND, flowId)
             .orElseThrow(
                 () ->
                     invalid(
@@ -63,12 +64,12 @@ public final class Adoption {
     }
     SourceConnection source =
         ctx.observer()
-            .sourceConnection(flow.sourceConnectionIds().get(0))
+            .get(SourceConnection.KIND, flow.sourceConnectionIds().get(0))
             .orElseThrow(
                 () -> invalid("The source connection of dataflow " + flowId + " does not exist."));
     TargetConnection target =
         ctx.observer()
-            .targetConnection(flow.targetConnectionIds().get(0))
+            .get(TargetConnection.KIND, flow.targetConnectionIds().get(0))
             .orElseThrow(
                 () -> invalid("The target connection of dataflow " + flowId + " does not exist."));
     if (!Objects.equals(target.dataSetId(), ctx.spec().getTarget().getDataset().getId())
@@ -97,7 +98,7 @@ public final class Adoption {
     }
     var base =
         ctx.observer()
-            .baseConnection(baseId)
+            .get(BaseConnection.KIND, baseId)
             .orElseThrow(
                 () -> invalid("The base connection of dataflow " + flowId + " does not exist."));
     // A Stripe Secret in the spec makes the base connection the operator's: its key is pushed on

@@ -27,8 +27,8 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   private final OwnedCopies<BaseConnection> copies =
       new OwnedCopies<>(
           ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getBaseConnection()),
-          (ctx, id) -> ctx.observer().baseConnection(id),
-          ctx -> ctx.observer().baseConnectionsNamed(ctx.remoteName(KIND_SUFFIX)),
+          (ctx, id) -> ctx.observer().get(BaseConnection.KIND, id),
+          ctx -> ctx.observer().named(BaseConnection.KIND, ctx.remoteName(KIND_SUFFIX)),
           BaseConnection::id,
           BaseConnection::description);
 
@@ -56,7 +56,7 @@ public final class BaseConnectionStep extends Step<BaseConnection> {
   @Override
   public Optional<BaseConnection> observe(FlowContext ctx) {
     if (!managed(ctx)) {
-      return ctx.observer().baseConnection(ctx.spec().getStripe().getBaseConnectionId());
+      return ctx.observer().get(BaseConnection.KIND, ctx.spec().getStripe().getBaseConnectionId());
     }
     return copies
         .recorded(ctx)

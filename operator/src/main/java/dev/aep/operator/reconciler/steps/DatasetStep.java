@@ -20,13 +20,14 @@ public final class DatasetStep extends Step<Dataset> {
   private final OwnedCopies<Dataset> copies =
       new OwnedCopies<>(
           ctx -> RemoteObjectStatus.managedIdOf(ctx.status().getDataset()),
-          (ctx, id) -> ctx.observer().dataset(id),
+          (ctx, id) -> ctx.observer().get(Dataset.KIND, id),
           // Only a dataset the operator creates has a name of its own to look for.
           ctx ->
               ctx.spec().getTarget().getDataset().getCreate() == null
                   ? List.of()
                   : ctx.observer()
-                      .datasetsNamed(ctx.spec().getTarget().getDataset().getCreate().getName()),
+                      .named(
+                          Dataset.KIND, ctx.spec().getTarget().getDataset().getCreate().getName()),
           Dataset::id,
           Dataset::description);
 
@@ -59,7 +60,7 @@ public final class DatasetStep extends Step<Dataset> {
   @Override
   public Optional<Dataset> observe(FlowContext ctx) {
     if (!managed(ctx)) {
-      return ctx.observer().dataset(ctx.spec().getTarget().getDataset().getId());
+      return ctx.observer().get(Dataset.KIND, ctx.spec().getTarget().getDataset().getId());
     }
     return copies.current(ctx, dataset -> true);
   }

@@ -24,7 +24,7 @@ public final class FieldGroupStep extends Step<FieldGroup> {
   private final TitledCopy<FieldGroup> titled =
       new TitledCopy<>(
           "field group",
-          (ctx, title) -> ctx.observer().fieldGroupTitled(title),
+          (ctx, title) -> ctx.observer().titled(FieldGroup.KIND, title),
           (ctx, id) -> ctx.session().schemaRegistry().getFieldGroup(id),
           FieldGroup::id,
           FieldGroup::description,

@@ -34,8 +34,8 @@ public final class FlowStep extends Step<Flow> {
   private final OwnedCopies<Flow> copies =
       new OwnedCopies<>(
           ctx -> RemoteObjectStatus.idOf(ctx.status().getFlow()),
-          (ctx, id) -> ctx.observer().flow(id),
-          ctx -> ctx.observer().flowsNamed(ctx.remoteName(KIND_SUFFIX)),
+          (ctx, id) -> ctx.observer().get(Flow.KIND, id),
+          ctx -> ctx.observer().named(Flow.KIND, ctx.remoteName(KIND_SUFFIX)),
           Flow::id,
           Flow::description);
 

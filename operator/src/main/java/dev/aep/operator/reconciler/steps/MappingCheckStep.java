@@ -41,7 +41,7 @@ public final class MappingCheckStep extends ObservingStep<MappingPlan> {
 
   /** The class of an existing schema; list summaries may omit it, so read the schema then. */
   private static String existingClass(FlowContext ctx, String schemaId) {
-    Optional<Schema> seen = ctx.observer().schema(schemaId);
+    Optional<Schema> seen = ctx.observer().get(Schema.KIND, schemaId);
     if (seen.isPresent() && seen.get().classId() != null) {
       return seen.get().classId();
     }

@@ -42,7 +42,7 @@ public final class MappingSetStep extends Step<MappingSet> {
       }
     }
     Optional<MappingSet> newest =
-        ctx.observer().mappingSetsNamed(remoteName(ctx)).stream()
+        ctx.observer().named(MappingSet.KIND, remoteName(ctx)).stream()
             .max(Comparator.comparingInt(MappingSet::version));
     // List answers may be summaries: read the version itself to compare its mappings.
     return newest.map(m -> ctx.observer().mappingSet(m.id(), (long) m.version()).orElse(m));

@@ -1,14 +1,9 @@
 package dev.aep.operator.reconciler.steps;
 
-import dev.aep.operator.platform.BaseConnection;
-import dev.aep.operator.platform.Dataset;
-import dev.aep.operator.platform.FieldGroup;
-import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.MappingSet;
-import dev.aep.operator.platform.Schema;
-import dev.aep.operator.platform.SourceConnection;
-import dev.aep.operator.platform.TargetConnection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,36 +14,20 @@ import java.util.Optional;
  * executor calls after each write.
  */
 public interface RemoteObserver {
-  Optional<BaseConnection> baseConnection(String id);
 
-  List<BaseConnection> baseConnectionsNamed(String name);
+  /** The object of {@code kind} with this id; empty when it does not exist. */
+  <T extends RemoteObject> Optional<T> get(RemoteKind<T, ?> kind, String id);
 
-  Optional<SourceConnection> sourceConnection(String id);
+  /** The objects of {@code kind} named (or titled) exactly {@code name}. */
+  <T extends RemoteObject> List<T> named(RemoteKind<T, ?> kind, String name);
 
-  List<SourceConnection> sourceConnectionsNamed(String name);
+  /** The object of a kind whose titles are unique (schemas, field groups) by exact title. */
+  default <T extends RemoteObject> Optional<T> titled(RemoteKind<T, ?> kind, String title) {
+    return named(kind, title).stream().findFirst();
+  }
 
-  Optional<TargetConnection> targetConnection(String id);
-
-  List<TargetConnection> targetConnectionsNamed(String name);
-
-  Optional<Flow> flow(String id);
-
-  List<Flow> flowsNamed(String name);
-
-  Optional<Schema> schema(String id);
-
-  Optional<Schema> schemaTitled(String title);
-
-  /** A tenant field group summary by exact title (registry titles are unique). */
-  Optional<FieldGroup> fieldGroupTitled(String title);
-
-  Optional<Dataset> dataset(String id);
-
-  List<Dataset> datasetsNamed(String name);
-
+  /** A mapping set at {@code version}; null for the service's default version. */
   Optional<MappingSet> mappingSet(String id, Long version);
-
-  List<MappingSet> mappingSetsNamed(String name);
 
   /** Newest runs of a flow, newest first. */
   List<FlowRun> latestRuns(String flowId, int limit);

@@ -22,8 +22,8 @@ public final class SchemaStep extends Step<Schema> {
   private final TitledCopy<Schema> titled =
       new TitledCopy<>(
           "schema",
-          (ctx, title) -> ctx.observer().schemaTitled(title),
-          (ctx, id) -> ctx.observer().schema(id),
+          (ctx, title) -> ctx.observer().titled(Schema.KIND, title),
+          (ctx, id) -> ctx.observer().get(Schema.KIND, id),
           Schema::id,
           Schema::description,
           "Schema titles are unique: choose another target.schema.create.title, or use the existing"
@@ -52,10 +52,11 @@ public final class SchemaStep extends Step<Schema> {
   @Override
   public Optional<Schema> observe(FlowContext ctx) {
     if (!managed(ctx)) {
-      return ctx.observer().schema(ctx.spec().getTarget().getSchema().getId());
+      return ctx.observer().get(Schema.KIND, ctx.spec().getTarget().getSchema().getId());
     }
     String recorded = RemoteObjectStatus.managedIdOf(ctx.status().getSchema());
-    Optional<Schema> found = recorded == null ? Optional.empty() : ctx.observer().schema(recorded);
+    Optional<Schema> found =
+        recorded == null ? Optional.empty() : ctx.observer().get(Schema.KIND, recorded);
     return found.or(() -> titled.find(ctx, title(ctx)));
   }
 

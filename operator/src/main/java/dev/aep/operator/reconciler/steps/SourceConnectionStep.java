@@ -22,8 +22,8 @@ public final class SourceConnectionStep
         KIND_SUFFIX,
         StripeIngestionFlowStatus::getSourceConnection,
         StripeIngestionFlowStatus::setSourceConnection,
-        RemoteObserver::sourceConnection,
-        RemoteObserver::sourceConnectionsNamed);
+        (o, id) -> o.get(SourceConnection.KIND, id),
+        (o, name) -> o.named(SourceConnection.KIND, name));
   }
 
   @Override

@@ -22,8 +22,8 @@ public final class TargetConnectionStep
         KIND_SUFFIX,
         StripeIngestionFlowStatus::getTargetConnection,
         StripeIngestionFlowStatus::setTargetConnection,
-        RemoteObserver::targetConnection,
-        RemoteObserver::targetConnectionsNamed);
+        (o, id) -> o.get(TargetConnection.KIND, id),
+        (o, name) -> o.named(TargetConnection.KIND, name));
   }
 
   @Override

@@ -140,7 +140,7 @@ class PagingTest {
         200,
         "{\"data\":[{\"id\":\"m1\",\"name\":\"n\",\"version\":1},"
             + "{\"id\":\"m2\",\"name\":\"other\",\"version\":0}],\"_page\":{\"count\":2,\"limit\":100}}");
-    assertThat(fixture.session.dataPrep().findMappingSetsByName("n"))
+    assertThat(fixture.session.dataPrep().mappingSets().findByName("n"))
         .extracting(m -> m.id())
         .containsExactly("m1");
     var url = fixture.last().getUrl();

@@ -169,7 +169,9 @@ class RequestShapeTest {
         200,
         "{\"results\":[{\"$id\":\"x\",\"title\":\"Stripe Charges\","
             + "\"version\":\"1.0\",\"meta:altId\":\"_t.schemas.x\"}],\"_page\":{\"count\":1}}");
-    assertThat(fixture.session.schemaRegistry().findSchemaByTitle("Stripe Charges"))
+    assertThat(
+            fixture.session.schemaRegistry().schemas().findByName("Stripe Charges").stream()
+                .findFirst())
         .get()
         .extracting(s -> s.id())
         .isEqualTo("x");

@@ -198,7 +198,10 @@ class SchemaRegistryDataPathTest {
             + "\"version\":\"1.1\",\"title\":\"stripe charge fields\"},"
             + "{\"$id\":\"https://ns.adobe.com/acme/mixins/b\",\"meta:altId\":\"_acme.mixins.b\","
             + "\"version\":\"1.3\",\"title\":\"Stripe Charge Fields\"}],\"_page\":{\"count\":2}}");
-    FieldGroup found = registry().findFieldGroupByTitle("Stripe Charge Fields").orElseThrow();
+    FieldGroup found =
+        registry().fieldGroups().findByName("Stripe Charge Fields").stream()
+            .findFirst()
+            .orElseThrow();
     assertThat(found.id()).isEqualTo("https://ns.adobe.com/acme/mixins/b");
     assertThat(found.version()).isEqualTo("1.3");
     assertThat(found.fields()).isEmpty();
@@ -356,7 +359,7 @@ class SchemaRegistryDataPathTest {
             "a field group title without a match is empty",
             200,
             "{\"results\":[],\"_page\":{\"count\":0}}",
-            r -> r.findFieldGroupByTitle("Nothing")));
+            r -> r.fieldGroups().findByName("Nothing").stream().findFirst()));
   }
 
   private static Arguments missing(

@@ -625,11 +625,11 @@ class SimulatorClientTest {
       Schema s = schema("Stripe Charges");
       schema("Stripe Refunds");
       schema("Stripe Prices");
-      assertThat(schemas.findSchemaByTitle("Stripe Charges"))
+      assertThat(schemas.schemas().findByName("Stripe Charges").stream().findFirst())
           .get()
           .extracting(Schema::id)
           .isEqualTo(s.id());
-      assertThat(schemas.findSchemaByTitle("Missing")).isEmpty();
+      assertThat(schemas.schemas().findByName("Missing").stream().findFirst()).isEmpty();
       assertThat(schemas.schemas().list(ListQuery.all().limit(1)))
           .extracting(Schema::title)
           .containsExactly("Stripe Charges", "Stripe Prices", "Stripe Refunds");
@@ -675,7 +675,7 @@ class SimulatorClientTest {
       String a = dataset("a", schema);
       dataset("b", schema);
       dataset("c", schema);
-      assertThat(catalog.findDatasetsByName("a")).extracting(Dataset::id).containsExactly(a);
+      assertThat(catalog.datasets().findByName("a")).extracting(Dataset::id).containsExactly(a);
       assertThat(catalog.datasets().list(ListQuery.all().limit(2))).hasSize(3);
       Page<Dataset> page = catalog.datasets().listPage(ListQuery.all().limit(2), null);
       assertThat(page.items()).hasSize(2);
@@ -746,10 +746,10 @@ class SimulatorClientTest {
       Schema schema = schema("S");
       MappingSetVersion a = dataPrep.createMappingSet(mappings(schema, "sif-a"));
       dataPrep.createMappingSet(mappings(schema, "sif-b"));
-      assertThat(dataPrep.findMappingSetsByName("sif-a"))
+      assertThat(dataPrep.mappingSets().findByName("sif-a"))
           .extracting(MappingSet::id)
           .containsExactly(a.id());
-      assertThat(dataPrep.listMappingSetsPage(null, null).items()).hasSize(2);
+      assertThat(dataPrep.mappingSets().listPage(ListQuery.all(), null).items()).hasSize(2);
     }
   }
 }

@@ -2,27 +2,25 @@ package dev.aep.operator.reconciler.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aep.operator.platform.CatalogClient;
-import dev.aep.operator.platform.DataPrepClient;
 import dev.aep.operator.platform.Flow;
-import dev.aep.operator.platform.FlowRequest;
 import dev.aep.operator.platform.FlowRun;
-import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.LastRunDetails;
+import dev.aep.operator.platform.ListQuery;
 import dev.aep.operator.platform.Mapping;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformAccount;
 import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
+import dev.aep.operator.platform.RefusingClients;
 import dev.aep.operator.platform.RemoteCollection;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.ScheduleParams;
 import dev.aep.operator.platform.SchemaRef;
-import dev.aep.operator.platform.SchemaRegistryClient;
 import dev.aep.operator.platform.SpecRef;
 import dev.aep.operator.platform.Transformation;
 import dev.aep.operator.reconciler.steps.RemoteObserver;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +77,7 @@ class BulkRemoteObserverTest {
   /** A pass as the steps make it: the flow first, then its runs. */
   private List<FlowRun> runsSeenByAPass(String flowId) {
     RemoteObserver observer = pass();
-    observer.flow(flowId);
+    observer.get(Flow.KIND, flowId);
     return observer.latestRuns(flowId, 1);
   }
 
@@ -207,11 +205,11 @@ class BulkRemoteObserverTest {
     PlatformSession otherClient = session(PlatformAccount.of("other", "s2", "org@adobeorg"));
     for (int i = 0; i < 50; i++) {
       PlatformSession client = i % 2 == 0 ? session : otherClient;
-      assertThat(observation.open(client).observer().flow("f" + i)).isPresent();
+      assertThat(observation.open(client).observer().get(Flow.KIND, "f" + i)).isPresent();
     }
 
-    assertThat(calls("listPageFlow")).isEqualTo(1);
-    assertThat(calls("getFlow")).isZero();
+    assertThat(calls("listPage flow")).isEqualTo(1);
+    assertThat(calls("get flow")).isZero();
   }
 
   @Test
@@ -229,123 +227,58 @@ class BulkRemoteObserverTest {
 
     // No list (mapping set lists carry every team's mappings): one GET per version asked, and
     // the version that exists is remembered across resyncs.
-    assertThat(calls("listMappingSetsPage")).isZero();
+    assertThat(calls("listPage mapping set")).isZero();
     assertThat(calls("getMappingSetVersion")).isEqualTo(2);
   }
 
-  private PlatformSession session(PlatformAccount account) {
-    @SuppressWarnings("unchecked")
-    RemoteCollection<Flow, FlowRequest> flowCollection =
-        proxy(
-            RemoteCollection.class,
-            (name, args) ->
-                switch (name) {
-                  case "listPage" -> new Page<>(List.copyOf(flows.values()), null);
-                  case "get" -> Optional.ofNullable(flows.get((String) args[0]));
-                  default -> throw new UnsupportedOperationException(name);
-                },
-            "Flow");
-    FlowServiceClient flowService =
-        proxy(
-            FlowServiceClient.class,
-            (name, args) ->
-                switch (name) {
-                  case "flows" -> flowCollection;
-                  case "baseConnections", "sourceConnections", "targetConnections" ->
-                      proxy(
-                          RemoteCollection.class,
-                          (n, a) -> {
-                            throw new UnsupportedOperationException(n);
-                          });
-                  case "listRuns" -> runs.getOrDefault((String) args[0], List.of());
-                  default -> throw new UnsupportedOperationException(name);
-                });
-    DataPrepClient dataPrep =
-        proxy(
-            DataPrepClient.class,
-            (name, args) ->
-                switch (name) {
-                  case "listMappingSetsPage" -> new Page<>(List.copyOf(mappingSets.values()), null);
-                  case "getMappingSet" -> {
-                    if (args.length == 2) {
-                      synchronized (calls) {
-                        calls.add("getMappingSetVersion");
-                      }
-                      MappingSet m = mappingSets.get((String) args[0]);
-                      yield Optional.ofNullable(m).filter(x -> x.version() == (Integer) args[1]);
-                    }
-                    yield Optional.ofNullable(mappingSets.get((String) args[0]));
-                  }
-                  default -> throw new UnsupportedOperationException(name);
-                });
-    PlatformScope scope = new PlatformScope(account, "prod");
-    return new PlatformSession() {
-      @Override
-      public PlatformScope scope() {
-        return scope;
-      }
-
-      @Override
-      public FlowServiceClient flowService() {
-        return flowService;
-      }
-
-      @Override
-      public SchemaRegistryClient schemaRegistry() {
-        return proxy(SchemaRegistryClient.class, (name, args) -> unsupported(name));
-      }
-
-      @Override
-      public CatalogClient catalog() {
-        return proxy(CatalogClient.class, (name, args) -> unsupported(name));
-      }
-
-      @Override
-      public DataPrepClient dataPrep() {
-        return dataPrep;
-      }
-    };
-  }
-
-  /** A collection accessor answers a collection whose every call fails; other calls fail. */
-  private Object unsupported(String name) {
-    if (List.of("schemas", "fieldGroups", "datasets").contains(name)) {
-      return proxy(RemoteCollection.class, (n, a) -> unsupported(n));
-    }
-    throw new UnsupportedOperationException(name);
-  }
-
-  @FunctionalInterface
-  private interface Handler {
-    Object handle(String method, Object[] args);
-  }
-
-  private <T> T proxy(Class<T> type, Handler handler) {
-    return proxy(type, handler, "");
-  }
-
   /**
-   * Calls are counted by method name, with {@code suffix} (e.g. listPage + Flow = listPageFlow).
+   * The "Platform" as a session answering only what a pass may read: the flow list, flows by id,
+   * runs and mapping sets (each call counted); anything else fails.
    */
-  private <T> T proxy(Class<T> type, Handler handler, String suffix) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (p, method, args) -> {
-              if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                  case "hashCode" -> System.identityHashCode(p);
-                  case "equals" -> p == args[0];
-                  default -> type.getSimpleName();
-                };
-              }
-              if (!method.getReturnType().equals(RemoteCollection.class)) {
-                synchronized (calls) {
-                  calls.add(method.getName() + suffix);
-                }
-              }
-              return handler.handle(method.getName(), args == null ? new Object[0] : args);
-            }));
+  private PlatformSession session(PlatformAccount account) {
+    return new Platform().session(new PlatformScope(account, "prod"));
+  }
+
+  private final class Platform extends RefusingClients {
+    /** Flows and mapping sets are listed (in one page) and read, each call counted. */
+    @Override
+    @SuppressWarnings("unchecked") // each map holds the objects of its kind
+    public <T extends RemoteObject, R> RemoteCollection<T, R> collection(RemoteKind<T, R> kind) {
+      if (kind != Flow.KIND && kind != MappingSet.KIND) {
+        return super.collection(kind);
+      }
+      Map<String, T> objects = (Map<String, T>) (kind == Flow.KIND ? flows : mappingSets);
+      return new Collection<>(null) {
+        @Override
+        public Page<T> listPage(ListQuery query, String pageToken) {
+          count("listPage " + kind.words());
+          return new Page<>(List.copyOf(objects.values()), null);
+        }
+
+        @Override
+        public Optional<T> get(String id) {
+          count("get " + kind.words());
+          return Optional.ofNullable(objects.get(id));
+        }
+      };
+    }
+
+    @Override
+    public List<FlowRun> listRuns(String flowId, int limit) {
+      count("listRuns");
+      return runs.getOrDefault(flowId, List.of());
+    }
+
+    @Override
+    public Optional<MappingSet> getMappingSet(String id, int version) {
+      count("getMappingSetVersion");
+      return Optional.ofNullable(mappingSets.get(id)).filter(m -> m.version() == version);
+    }
+  }
+
+  private void count(String call) {
+    synchronized (calls) {
+      calls.add(call);
+    }
   }
 }

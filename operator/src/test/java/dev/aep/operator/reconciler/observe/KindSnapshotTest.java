@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aep.operator.platform.Page;
 import dev.aep.operator.platform.PlatformException;
+import dev.aep.operator.platform.RemoteObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class KindSnapshotTest {
 
   /** A listed object: id, name, version. */
-  record Obj(String id, String name, int version) {}
+  record Obj(String id, String name, int version) implements RemoteObject {}
 
   private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
@@ -43,7 +44,7 @@ class KindSnapshotTest {
   private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
   private final KindSnapshot<Obj> snapshot =
-      new KindSnapshot<>("objects", Obj::id, Obj::name, null, this::page, MAX_AGE, now::get);
+      new KindSnapshot<>("objects", null, this::page, MAX_AGE, now::get);
 
   @AfterEach
   void stop() {
@@ -335,8 +336,6 @@ class KindSnapshotTest {
     KindSnapshot<Obj> looping =
         new KindSnapshot<>(
             "objects",
-            Obj::id,
-            Obj::name,
             null,
             (s, token) -> new Page<>(List.of(new Obj("x", "x", 1)), "same"),
             MAX_AGE,

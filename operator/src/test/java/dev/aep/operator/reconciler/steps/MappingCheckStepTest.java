@@ -8,11 +8,10 @@ import dev.aep.operator.api.v1alpha1.FlowConditions;
 import dev.aep.operator.api.v1alpha1.MappingSpec;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlow;
 import dev.aep.operator.api.v1alpha1.StripeIngestionFlowStatus;
-import dev.aep.operator.platform.FlowServiceClient;
 import dev.aep.operator.platform.PlatformScope;
 import dev.aep.operator.platform.PlatformSession;
-import dev.aep.operator.platform.SchemaRegistryClient;
-import java.lang.reflect.Proxy;
+import dev.aep.operator.platform.RefusingClients;
+import dev.aep.operator.platform.SourceSchema;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,34 +31,21 @@ class MappingCheckStepTest {
 
   /** A session answering only the two reads the check makes: the tenant id and the explore. */
   private PlatformSession session() {
-    SchemaRegistryClient registry = proxy(SchemaRegistryClient.class, "tenantId", "acme");
-    FlowServiceClient flowService = proxy(FlowServiceClient.class, "explore", StepKit.CHARGES);
-    PlatformScope scope = new PlatformScope(StepKit.CREDENTIALS.account(), "prod");
-    return (PlatformSession)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {PlatformSession.class},
-            (p, m, a) ->
-                switch (m.getName()) {
-                  case "scope" -> scope;
-                  case "schemaRegistry" -> registry;
-                  case "flowService" -> flowService;
-                  default -> throw new UnsupportedOperationException(m.getName());
-                });
-  }
+    RefusingClients clients =
+        new RefusingClients() {
+          @Override
+          public String tenantId() {
+            calls.add("tenantId");
+            return "acme";
+          }
 
-  private <T> T proxy(Class<T> type, String method, Object answer) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {type},
-            (p, m, a) -> {
-              if (!m.getName().equals(method)) {
-                throw new UnsupportedOperationException(m.getName());
-              }
-              calls.add(method);
-              return answer;
-            }));
+          @Override
+          public SourceSchema explore(String baseConnectionId, String resourcePath) {
+            calls.add("explore");
+            return StepKit.CHARGES;
+          }
+        };
+    return clients.session(new PlatformScope(StepKit.CREDENTIALS.account(), "prod"));
   }
 
   private FlowContext pass() {

@@ -9,6 +9,8 @@ import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.MappingSet;
 import dev.aep.operator.platform.PlatformAccount;
+import dev.aep.operator.platform.RemoteKind;
+import dev.aep.operator.platform.RemoteObject;
 import dev.aep.operator.platform.Schema;
 import dev.aep.operator.platform.SourceConnection;
 import dev.aep.operator.platform.SourceSchema;
@@ -21,8 +23,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What the focused step tests share: the sample flow {@code samples/charges.yaml}, a {@link
@@ -111,79 +114,40 @@ final class StepKit {
     final List<FlowRun> runs = new ArrayList<>();
     final List<String> reads = new ArrayList<>();
 
-    private <T> Optional<T> byId(String what, List<T> from, Function<T, String> id, String wanted) {
-      reads.add(what + " " + wanted);
-      return from.stream().filter(t -> id.apply(t).equals(wanted)).findFirst();
+    private final Map<RemoteKind<?, ?>, List<?>> objects =
+        Map.of(
+            BaseConnection.KIND, baseConnections,
+            SourceConnection.KIND, sourceConnections,
+            TargetConnection.KIND, targetConnections,
+            Flow.KIND, flows,
+            Schema.KIND, schemas,
+            FieldGroup.KIND, fieldGroups,
+            Dataset.KIND, datasets,
+            MappingSet.KIND, mappingSets);
+
+    @SuppressWarnings("unchecked") // objects pairs each kind with a list of its own type
+    private <T extends RemoteObject> Stream<T> of(RemoteKind<T, ?> kind) {
+      return ((List<T>) objects.get(kind)).stream();
     }
 
-    private <T> List<T> named(String what, List<T> from, Function<T, String> name, String wanted) {
-      reads.add(what + " named " + wanted);
-      return from.stream().filter(t -> wanted.equals(name.apply(t))).toList();
-    }
-
-    @Override
-    public Optional<BaseConnection> baseConnection(String id) {
-      return byId("baseConnection", baseConnections, BaseConnection::id, id);
-    }
-
-    @Override
-    public List<BaseConnection> baseConnectionsNamed(String name) {
-      return named("baseConnection", baseConnections, BaseConnection::name, name);
-    }
-
-    @Override
-    public Optional<SourceConnection> sourceConnection(String id) {
-      return byId("sourceConnection", sourceConnections, SourceConnection::id, id);
-    }
-
-    @Override
-    public List<SourceConnection> sourceConnectionsNamed(String name) {
-      return named("sourceConnection", sourceConnections, SourceConnection::name, name);
+    /** "base connection" as "baseConnection". */
+    private static String what(RemoteKind<?, ?> kind) {
+      String[] words = kind.words().split(" ");
+      return words.length == 1
+          ? words[0]
+          : words[0] + Character.toUpperCase(words[1].charAt(0)) + words[1].substring(1);
     }
 
     @Override
-    public Optional<TargetConnection> targetConnection(String id) {
-      return byId("targetConnection", targetConnections, TargetConnection::id, id);
+    public <T extends RemoteObject> Optional<T> get(RemoteKind<T, ?> kind, String id) {
+      reads.add(what(kind) + " " + id);
+      return of(kind).filter(t -> t.id().equals(id)).findFirst();
     }
 
     @Override
-    public List<TargetConnection> targetConnectionsNamed(String name) {
-      return named("targetConnection", targetConnections, TargetConnection::name, name);
-    }
-
-    @Override
-    public Optional<Flow> flow(String id) {
-      return byId("flow", flows, Flow::id, id);
-    }
-
-    @Override
-    public List<Flow> flowsNamed(String name) {
-      return named("flow", flows, Flow::name, name);
-    }
-
-    @Override
-    public Optional<Schema> schema(String id) {
-      return byId("schema", schemas, Schema::id, id);
-    }
-
-    @Override
-    public Optional<Schema> schemaTitled(String title) {
-      return named("schema", schemas, Schema::title, title).stream().findFirst();
-    }
-
-    @Override
-    public Optional<FieldGroup> fieldGroupTitled(String title) {
-      return named("fieldGroup", fieldGroups, FieldGroup::title, title).stream().findFirst();
-    }
-
-    @Override
-    public Optional<Dataset> dataset(String id) {
-      return byId("dataset", datasets, Dataset::id, id);
-    }
-
-    @Override
-    public List<Dataset> datasetsNamed(String name) {
-      return named("dataset", datasets, Dataset::name, name);
+    public <T extends RemoteObject> List<T> named(RemoteKind<T, ?> kind, String name) {
+      reads.add(what(kind) + " named " + name);
+      return of(kind).filter(t -> name.equals(t.name())).toList();
     }
 
     @Override
@@ -192,11 +156,6 @@ final class StepKit {
       return mappingSets.stream()
           .filter(m -> m.id().equals(id) && (version == null || m.version() == version))
           .findFirst();
-    }
-
-    @Override
-    public List<MappingSet> mappingSetsNamed(String name) {
-      return named("mappingSet", mappingSets, MappingSet::name, name);
     }
 
     @Override
