@@ -5,9 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shares equal values between the objects the clients read: every parsed answer carries its own
- * copy of the same spec references, states, formats, content types, schedules and mapping rows, and
- * the operator keeps ten thousand flows' objects in its snapshots. Only such low-cardinality parts
- * are pooled (ids, etags and descriptions are not), and the pool stops growing at a bound.
+ * copy of the same spec references, states, formats, content types and mapping rows, and the
+ * operator keeps ten thousand flows' objects in its snapshots. Only such low-cardinality parts are
+ * pooled (ids, etags, descriptions and schedules, whose start times differ per flow, are not), and
+ * the pool stops growing at a bound. One pool serves every sandbox: these values (states, formats,
+ * spec references, the mapping rows flows share) are the same across sandboxes, so a second sandbox
+ * mostly finds them pooled already.
  */
 public final class ValuePool {
   /** Beyond this many distinct values nothing more is pooled (values are returned as given). */

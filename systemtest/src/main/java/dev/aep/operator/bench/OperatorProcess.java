@@ -254,23 +254,39 @@ final class OperatorProcess implements AutoCloseable {
     return "unknown";
   }
 
-  /** What {@code jcmd <pid> command...} printed; null when it could not run. */
+  /**
+   * What {@code jcmd <pid> command...} printed; null when it could not run or did not finish within
+   * {@code timeout} (its output goes to a file, so a hung jcmd cannot block the read).
+   */
   private String jcmd(Duration timeout, String... command) {
     List<String> line = new ArrayList<>();
     line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
     line.add(Long.toString(process.pid()));
     line.addAll(Arrays.asList(command));
+    Path output = null;
     try {
-      Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-      String output = new String(jcmd.getInputStream().readAllBytes());
-      jcmd.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return output;
+      output = Files.createTempFile("jcmd", ".txt");
+      Process jcmd =
+          new ProcessBuilder(line)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      if (!jcmd.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        jcmd.destroyForcibly();
+        System.err.println("jcmd " + String.join(" ", command) + " did not finish in " + timeout);
+        return null;
+      }
+      return Files.readString(output);
     } catch (IOException e) {
       System.err.println("jcmd " + String.join(" ", command) + " failed: " + e.getMessage());
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
+    } finally {
+      if (output != null) {
+        output.toFile().delete();
+      }
     }
   }
 
@@ -281,7 +297,7 @@ final class OperatorProcess implements AutoCloseable {
     try {
       Files.writeString(file, jcmdOutput);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      System.err.println("could not write " + file + ": " + e.getMessage());
     }
   }
 

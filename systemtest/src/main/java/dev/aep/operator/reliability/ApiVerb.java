@@ -22,7 +22,8 @@ record ApiVerb(String group, String resource, String verb) {
   /**
    * The access a request needs, ignoring the object's name and namespace; empty for non-resource
    * paths (discovery, version). The request is read by the RBAC test's parser, so both suites agree
-   * on what a request needs.
+   * on what a request needs. Like the API server, it takes a GET or HEAD of a named object as get
+   * even with watch=true: only a collection is watched.
    */
   static Optional<ApiVerb> of(String method, String pathAndQuery) {
     return ApiAccess.of(method, pathAndQuery)

@@ -246,12 +246,13 @@ final class FlowServiceJson {
     JsonNode s = n.path("scheduleParams");
     ScheduleParams schedule =
         s.isObject()
-            ? ValuePool.of(
-                new ScheduleParams(
-                    LenientJson.text(s, "frequency"),
-                    LenientJson.intValue(s, "interval"),
-                    LenientJson.longValue(s, "startTime"),
-                    LenientJson.bool(s, "backfill")))
+            // Not pooled whole: the start time differs from flow to flow, so each schedule would
+            // take a pool slot for nothing; its frequency is shared.
+            ? new ScheduleParams(
+                ValuePool.of(LenientJson.text(s, "frequency")),
+                LenientJson.intValue(s, "interval"),
+                LenientJson.longValue(s, "startTime"),
+                LenientJson.bool(s, "backfill"))
             : null;
     JsonNode last = n.path("lastRunDetails");
     LastRunDetails lastRun =

@@ -1,5 +1,6 @@
 package dev.aep.operator.reconciler.observe;
 
+import dev.aep.operator.platform.FieldGroup;
 import dev.aep.operator.platform.Flow;
 import dev.aep.operator.platform.FlowRun;
 import dev.aep.operator.platform.LastRunDetails;
@@ -53,7 +54,9 @@ final class BulkRemoteObserver implements RemoteObserver {
     if (kind == Schema.KIND) {
       return (Optional<T>) schema(id);
     }
-    KindSnapshot<T> snapshot = snapshotOf(kind);
+    // The field-group snapshot holds list summaries (title, version, no fields): serving a read by
+    // id from it would answer a field group without its fields.
+    KindSnapshot<T> snapshot = kind == FieldGroup.KIND ? null : snapshotOf(kind);
     Optional<T> known =
         snapshot == null ? null : snapshot.byId(session, id, (s, i) -> kind.in(s).get(i));
     return known == null ? kind.in(session).get(id) : known;

@@ -103,8 +103,10 @@ abstract class LinkedConnectionStep<T extends FlowServiceObject, R> extends Step
   @Override
   public final T update(FlowContext ctx, T remote, Diff diff) {
     RemoteCollection<T, R> collection = collection(ctx);
-    String etag = collection.patch(remote.id(), remote.etag(), diff.ops()).etag();
+    // Built before the PATCH: a request that cannot be built fails the pass before anything is
+    // written, not after a change the status would then not record.
     R patched = request(ctx, ctx.remoteName(nameSuffix), desiredDescription(ctx));
+    String etag = collection.patch(remote.id(), remote.etag(), diff.ops()).etag();
     return collection.created(new EntityRef(remote.id(), etag), patched);
   }
 
